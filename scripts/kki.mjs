@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The project's one entry point for a fresh machine: `npm test` and `npm start` both come here.
+// Only Node built-ins are used, because nothing is installed yet when this runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.9';
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...opts });
+  return res.status ?? 1;
+}
+
+function capture(cmd, args) {
+  const res = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: process.env });
+  return res.status === 0 ? res.stdout.trim() : '';
+}
+
+/** pnpm 10 from the npm registry, kept inside the project (corepack's signature check fails here). */
+function ensurePnpm() {
+  if (capture('pnpm', ['--version']).startsWith('10.')) return;
+  const toolDir = join(root, '.tools');
+  const bin = join(toolDir, 'node_modules', '.bin');
+  if (!existsSync(join(bin, 'pnpm'))) {
+    mkdirSync(toolDir, { recursive: true });
+    console.log(`kki-kit: installing pnpm ${PNPM_VERSION} into .tools/`);
+    const code = run('npm', ['install', '--prefix', toolDir, '--no-save', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+    if (code !== 0) fail('could not install pnpm from the npm registry');
+  }
+  process.env.PATH = `${bin}:${process.env.PATH}`;
+}
+
+function fail(msg) {
+  console.error(`kki-kit: ${msg}`);
+  process.exit(1);
+}
+
+function install() {
+  const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  const code = run('pnpm', ['install', ...frozen, '--reporter=append-only'], {
+    env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' },
+  });
+  if (code !== 0) fail('pnpm install failed');
+}
+
+/** Runs a check that has no test count of its own; it counts as one test. */
+function check(name, cmd, args) {
+  console.log(`\n── ${name} ──`);
+  const code = run(cmd, args);
+  return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+/** Runs vitest with a JSON report and reads the counts from it. */
+function vitest(name, args) {
+  console.log(`\n── ${name} ──`);
+  const out = join(root, 'node_modules', '.cache', `vitest-${name.replace(/\W+/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  rmSync(out, { force: true });
+  const code = run('pnpm', ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (!existsSync(out)) return { name, passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  // A file that fails to load has no tests but is still a failure.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const failed = report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
+  return { name, passed: report.numPassedTests, failed };
+}
+
+function suites() {
+  const results = [];
+  results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '.']));
+  results.push(check('typecheck', 'node', ['scripts/typecheck.mjs']));
+  results.push(vitest('unit and integration', []));
+  return results;
+}
+
+const [command = 'test'] = process.argv.slice(2);
+ensurePnpm();
+install();
+
+if (command === 'test') {
+  const results = suites();
+  let passed = 0;
+  let failed = 0;
+  console.log('\n── summary ──');
+  for (const r of results) {
+    console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+} else if (command === 'setup') {
+  console.log('kki-kit: dependencies installed');
+} else {
+  fail(`unknown command ${command} (use test or setup)`);
+}
+void ci;
