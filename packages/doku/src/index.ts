@@ -1,0 +1,5 @@
+/**
+ * `@kki-kit/doku`: the DOKU protocol for any JavaScript runtime with Web Crypto.
+ * Signatures (SNAP and Non-SNAP, sign and verify), `cardData` encryption, and a typed client.
+ */
+export * from './crypto/index.js';
