@@ -69,11 +69,43 @@ function vitest(name, args) {
   return { name, passed: report.numPassedTests, failed };
 }
 
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium for the browser suites; test tools cannot download their own browser here. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ['sudo', '-n'];
+  console.log('kki-kit: installing Debian chromium for the browser tests');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const [cmd, ...pre] = sudo.length ? sudo : ['apt-get'];
+  const args = sudo.length ? [...pre, 'apt-get'] : pre;
+  if (run(cmd, [...args, 'update', '-qq'], { env }) !== 0) return false;
+  if (run(cmd, [...args, 'install', '-y', '-qq', 'chromium'], { env }) !== 0) return false;
+  return existsSync(CHROMIUM);
+}
+
+/** True when something accepts TCP connections on host:port within a second. */
+function reachable(host, port) {
+  const probe = `const s=require('net').connect(${port},'${host}');s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),1000);`;
+  return spawnSync(process.execPath, ['-e', probe]).status === 0;
+}
+
 function suites() {
+  // CI machines run PostgreSQL locally: the store's tests then run on it as well as on PGlite.
+  if (ci && !process.env.TEST_DATABASE_URL && reachable('127.0.0.1', 5432)) {
+    process.env.TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+  }
   const results = [];
   results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '.']));
   results.push(check('typecheck', 'node', ['scripts/typecheck.mjs']));
   results.push(vitest('unit and integration', []));
+  if (ensureChromium()) {
+    results.push(vitest('browser (chromium)', ['--config', 'vitest.browser.config.ts']));
+  } else {
+    console.error(`kki-kit: no Chromium at ${CHROMIUM} and it could not be installed (apt-get chromium)`);
+    results.push({ name: 'browser (chromium)', passed: 0, failed: 1 });
+  }
   return results;
 }
 
@@ -98,4 +130,3 @@ if (command === 'test') {
 } else {
   fail(`unknown command ${command} (use test or setup)`);
 }
-void ci;
