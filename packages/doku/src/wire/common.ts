@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
+
+// Building blocks shared by the SNAP schemas.
+
+/** A mandatory string: present and non-empty (DOKU answers `400xx02` for both cases). */
+export const mandatory = (max?: number) =>
+  max === undefined ? z.string().min(1) : z.string().min(1).max(max);
+
+/** SNAP money value: decimal string with two decimals, at most 16 integer digits (`10000.00`). */
+export const snapAmountValueSchema = z.string().regex(/^(0|[1-9]\d{0,15})\.\d{2}$/);
+
+/** SNAP `{value, currency}`; KKI is IDR only (doku-api.md §5.6 item 3). */
+export const snapMoneySchema = z.object({
+  value: snapAmountValueSchema,
+  currency: z.literal('IDR'),
+});
+/** SNAP `{value, currency}` as sent. */
+export type SnapMoney = z.infer<typeof snapMoneySchema>;
+
+/** The same money shape, lenient for responses (any 3-letter currency, any decimal string). */
+export const snapMoneyResponseSchema = z.looseObject({
+  value: z.string(),
+  currency: z.string(),
+});
+
+/** `additionalInfo.channel` fixed to KKI. */
+export const kkiChannelSchema = z.literal(KARTU_KREDIT_INDONESIA);
+
+/** SNAP `responseCode`: HTTP (3) + service (2) + case (2) (doku-api.md §6.1). */
+export const snapResponseCodeSchema = z.string().regex(/^\d{7}$/);
+
+/** The two fields every SNAP response carries. */
+export const snapResponseBase = {
+  responseCode: snapResponseCodeSchema,
+  responseMessage: z.string().max(150),
+};
+
+/** A SNAP line item: `{name, price "123.45", quantity}` (doku-api.md §4.4, §5.6). */
+export const snapLineItemSchema = z.object({
+  name: mandatory(255),
+  price: snapAmountValueSchema,
+  quantity: z.number().int().positive(),
+});
+/** A SNAP line item. */
+export type SnapLineItem = z.infer<typeof snapLineItemSchema>;
+
+/** SNAP transaction status codes (doku-api.md §4.4). */
+export const SNAP_TRANSACTION_STATUSES = {
+  '00': 'SUCCESS',
+  '01': 'INITIATED',
+  '02': 'PAYING',
+  '03': 'PENDING',
+  '04': 'REFUNDED',
+  '05': 'CANCELED',
+  '06': 'FAILED',
+  '07': 'NOT_FOUND',
+} as const;
+/** `latestTransactionStatus` values. */
+export const snapTransactionStatusSchema = z.enum(['00', '01', '02', '03', '04', '05', '06', '07']);
+/** `latestTransactionStatus`: `00` success … `07` not found. */
+export type SnapTransactionStatus = z.infer<typeof snapTransactionStatusSchema>;
+
+/** A generic SNAP error body (doku-api.md §5.10 ErrorResponse). Extra fields are kept. */
+export const snapErrorResponseSchema = z.looseObject({
+  responseCode: snapResponseCodeSchema,
+  responseMessage: z.string(),
+});
+/** A generic SNAP error body. */
+export type SnapErrorResponse = z.infer<typeof snapErrorResponseSchema>;

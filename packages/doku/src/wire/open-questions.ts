@@ -1,0 +1,83 @@
+// Every decision the kit makes where DOKU's documentation is silent or contradicts itself
+// (doku-api.md §9). Each constant cites the evidence; change one here and the client, the sandbox
+// and the schemas follow.
+
+/**
+ * How the CPAN (and OTT) travel in a KKI payment (§9.1, §9.2): inside the AES-encrypted `cardData`
+ * field, the same as card binding does per [SEED-001] ("Merchant submits the encrypted card data").
+ * A plain CPAN field appears in no source, and a PCI flow would not send the PAN in clear.
+ */
+export const KKI_PAYMENT_CPAN_FIELD = 'cardData' as const;
+
+/**
+ * Keys of the `CardDataPayload` plaintext JSON (§5.9, §9.2). `bankCardNo` and `expiryDate` are the
+ * names every DOKU SDK uses for card data; `chargeToken` follows [SEED-001]'s binding response
+ * ("Charge token … from the decrypted card data"). Matches `cardDataAes128Cbc` vector 2.
+ */
+export const KKI_CARD_DATA_FIELDS = {
+  cpan: 'bankCardNo',
+  ott: 'chargeToken',
+  /** `MMYY`. */
+  expiry: 'expiryDate',
+} as const;
+
+/**
+ * Whether the OTT is also sent as the top-level `chargeToken` of a KKI payment (§5.6 item 2: every
+ * DOKU Postman KKI "Payment AFP" body has a top-level `chargeToken`; SNAP standard `chargeToken`
+ * S(40)). Sent in both places so either reading of DOKU's schema finds it.
+ */
+export const KKI_PAYMENT_OTT_TOP_LEVEL = true;
+
+/** `partnerReferenceNo` max length on KKI payment: 32 per [DOC-KKI-HTML] (§5.6 item 1), not the SNAP 64. */
+export const KKI_PARTNER_REFERENCE_MAX = 32;
+
+/**
+ * `additionalInfo.paymentType` values (§9.1). DOKU SDKs allow `SALE | RECURRING` (§5.6 item 3);
+ * Postman's "Payment without AFP" is the only body carrying it, so `RECURRING` marks a payment
+ * without authentication (§5.6 INFERENCE).
+ */
+export const KKI_PAYMENT_TYPES = ['SALE', 'RECURRING'] as const;
+/** The `paymentType` of a payment without authentication (subscription charge). */
+export const KKI_NO_AUTH_PAYMENT_TYPE = 'RECURRING' as const;
+
+/**
+ * Key of the channel in the unbinding request (§5.5, §9.5): `channelId` per the KKI OpenAPI in
+ * [SEED-001], the only KKI-specific source. Schemas accept `channel` too (SDKs, Postman).
+ */
+export const UNBIND_CHANNEL_KEY = 'channelId' as const;
+
+/**
+ * `serviceCode` sent in the debit status body (§5.8, §9.6): `55`, what DOKU's own Node SDK
+ * validates for and sends; the SNAP standard sample uses the original transaction's `54`. Both are
+ * accepted by the schema.
+ */
+export const STATUS_SERVICE_CODE = '55' as const;
+/** `serviceCode` values the status schema accepts (§9.6 CONFLICT). */
+export const STATUS_SERVICE_CODES_ACCEPTED = ['54', '55'] as const;
+
+/**
+ * Key of the channel in DOKU's debit notification `additionalInfo` (§4.4): the Node SDK's
+ * `channelId` (Java says `channel`; schemas accept both).
+ */
+export const NOTIFICATION_CHANNEL_KEY = 'channelId' as const;
+
+/**
+ * Where the OTP-verification request carries the binding session's `authCode` (§5.4: "passed to the
+ * OTP verification API (H2H)"; field placement unknown, INFERENCE): `additionalInfo.authCode`,
+ * mirroring where the binding response returns it. The binding's `referenceNo` goes in
+ * `originalReferenceNo` (SNAP standard Verify OTP).
+ */
+export const OTP_AUTH_CODE_FIELD = 'additionalInfo.authCode' as const;
+
+/**
+ * Whether to send `Authorization-Customer` on KKI payments (§2.3, §5.6 item 1): no. The KKI card
+ * flow has no B2B2C `authCode` to exchange, so the header shown on DOKU's page looks like template
+ * text.
+ */
+export const KKI_SEND_AUTHORIZATION_CUSTOMER = false;
+
+/** Default `CHANNEL-ID` on binding and unbinding: `DH` (DOKU-hosted OTP page), the seed's default (§5.3). */
+export const DEFAULT_BINDING_CHANNEL_ID = 'DH' as const;
+
+/** Default B2B token lifetime when DOKU omits `expiresIn` (§1.3: every SDK defaults to 900 s). */
+export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  snapMoneyResponseSchema,
+  snapMoneySchema,
+  snapResponseBase,
+  snapTransactionStatusSchema,
+} from './common.js';
+import { STATUS_SERVICE_CODES_ACCEPTED } from './open-questions.js';
+
+/**
+ * `POST /orders/v1.0/debit/status` body (doku-api.md §5.8). At least one of
+ * `originalPartnerReferenceNo` / `originalReferenceNo` identifies the payment.
+ */
+export const debitStatusRequestSchema = z
+  .object({
+    originalPartnerReferenceNo: z.string().min(1).max(64).optional(),
+    originalReferenceNo: z.string().min(1).max(64).optional(),
+    originalExternalId: z.string().max(36).optional(),
+    serviceCode: z.enum(STATUS_SERVICE_CODES_ACCEPTED),
+    transactionDate: z.string().max(25).optional(),
+    amount: snapMoneySchema.optional(),
+    merchantId: z.string().max(64).optional(),
+    subMerchantId: z.string().max(32).optional(),
+    externalStoreId: z.string().max(64).optional(),
+    additionalInfo: z
+      .object({
+        channel: z.string().max(64).optional(),
+        deviceId: z.string().max(64).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((req, ctx) => {
+    if (req.originalPartnerReferenceNo === undefined && req.originalReferenceNo === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'originalPartnerReferenceNo is required',
+        path: ['originalPartnerReferenceNo'],
+        params: { kind: 'mandatory' },
+      });
+    }
+  });
+/** Debit status request body. */
+export type DebitStatusRequest = z.infer<typeof debitStatusRequestSchema>;
+
+/** One refund in `refundHistory` (`refundStatus` 00 success, 03 pending, 06 failed). */
+export const refundHistoryEntrySchema = z.looseObject({
+  refundNo: z.string().optional(),
+  partnerRefundNo: z.string().optional(),
+  refundAmount: snapMoneyResponseSchema.optional(),
+  refundStatus: z.string().optional(),
+  refundDate: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+/** Debit status response (doku-api.md §5.8). */
+export const debitStatusResponseSchema = z.looseObject({
+  ...snapResponseBase,
+  originalPartnerReferenceNo: z.string().optional(),
+  originalReferenceNo: z.string().optional(),
+  approvalCode: z.string().optional(),
+  originalExternalId: z.string().optional(),
+  serviceCode: z.string().optional(),
+  latestTransactionStatus: snapTransactionStatusSchema.optional(),
+  transactionStatusDesc: z.string().optional(),
+  originalResponseCode: z.string().optional(),
+  originalResponseMessage: z.string().optional(),
+  sessionId: z.string().optional(),
+  requestId: z.string().optional(),
+  refundHistory: z.array(refundHistoryEntrySchema).optional(),
+  transAmount: snapMoneyResponseSchema.optional(),
+  feeAmount: snapMoneyResponseSchema.optional(),
+  paidTime: z.string().optional(),
+  additionalInfo: z.record(z.string(), z.unknown()).optional(),
+});
+/** Debit status response. */
+export type DebitStatusResponse = z.infer<typeof debitStatusResponseSchema>;
