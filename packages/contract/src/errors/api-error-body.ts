@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { KKI_ERROR_CATALOGUE } from './catalogue.js';
+import { KKI_ERROR_CODES } from './codes.js';
+import type { KkiError } from './kki-error.js';
+
+/**
+ * The body of every error response the BFF sends to the browser. The BFF builds it with
+ * {@link toApiErrorBody}; the React client validates it with this schema, so both sides agree.
+ */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(KKI_ERROR_CODES),
+    message: z.string(),
+    retryable: z.boolean(),
+    dokuResponseCode: z.string().optional(),
+    field: z.string().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+/** `{ error: { code, message, retryable, dokuResponseCode?, field?, requestId? } }`. */
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** Serialises a {@link KkiError} for the browser; the HTTP status travels as the response status. */
+export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.dokuResponseCode !== undefined && { dokuResponseCode: error.dokuResponseCode }),
+      ...(error.field !== undefined && { field: error.field }),
+      ...(requestId !== undefined && { requestId }),
+    },
+  };
+}
+
+/**
+ * Reads an error response in the browser: a {@link KkiError} when `body` matches
+ * {@link apiErrorBodySchema}, else `null` (the caller decides, e.g. `internal_error`). `httpStatus` is
+ * the response's status, falling back to the catalogue's when it is not a number.
+ */
+export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): KkiError | null {
+  const parsed = apiErrorBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { code, message, retryable, dokuResponseCode, field } = parsed.data.error;
+  return {
+    code,
+    message,
+    retryable,
+    httpStatus: typeof httpStatus === 'number' ? httpStatus : KKI_ERROR_CATALOGUE[code].httpStatus,
+    ...(dokuResponseCode !== undefined && { dokuResponseCode }),
+    ...(field !== undefined && { field }),
+  };
+}

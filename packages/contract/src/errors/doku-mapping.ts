@@ -1,0 +1,379 @@
+/**
+ * DOKU's codes → {@link KkiErrorCode}. Everything the kit believes about what DOKU's codes mean lives
+ * in this one module, so when DOKU confirms (or contradicts) an inference, one edit fixes the BFF,
+ * the sandbox and the UI together. Section numbers (§) cite the DOKU research notes, doku-api.md.
+ */
+import { parseSnapResponseCode, SNAP_SERVICE_CODES } from '../response-code.js';
+import type { KkiErrorCode } from './codes.js';
+import type { KkiField } from './fields.js';
+
+// ---------------------------------------------------------------------------------------------------
+// KKI case codes (§5.10)
+// ---------------------------------------------------------------------------------------------------
+
+/** A case code from DOKU's KKI error list (§5.10, seed 001), e.g. `'05'`. */
+export type KkiCaseCode = '00' | '01' | '02' | '03' | '04' | '05' | '08' | '11' | '12' | '13' | '14' | '15';
+
+/** One (DOKU HTTP status → kit code) reading of a KKI case code. */
+export interface KkiCaseReading {
+  /** HTTP status DOKU is expected to send with this case (an INFERENCE, §5.10). Not the BFF's status. */
+  readonly httpStatus: number;
+  /** What the kit reports for it. */
+  readonly kkiErrorCode: KkiErrorCode;
+  /** DOKU's meaning for this reading. */
+  readonly meaning: string;
+}
+
+/** A KKI case code with its primary reading and any others seen at a different HTTP status. */
+export interface KkiCaseCodeInfo extends KkiCaseReading {
+  /**
+   * Further readings of the same case at another HTTP status; case 00 and 02 carry two meanings
+   * in DOKU's table, told apart only by the status (§5.10). Empty for the other cases.
+   */
+  readonly alternates: readonly KkiCaseReading[];
+}
+
+/**
+ * DOKU's KKI case codes (seed 001 `ErrorResponse`, services 01 and 05; the kit applies them to every
+ * KKI service, see {@link KKI_SERVICE_CODES}). DOKU does not say which HTTP status goes with which
+ * case: the pairing is the INFERENCE in §5.10 (00→400/500, 01→409, 02→401/500, 03/04/05/12/14/15→403,
+ * 08/11/13→404), kept consistent with the SNAP table (§6.3) where the same pair appears there.
+ * The sandbox and Storybook enumerate this table.
+ */
+export const KKI_CASE_CODES: { readonly [C in KkiCaseCode]: KkiCaseCodeInfo } = {
+  '00': {
+    meaning: 'General / Format Error',
+    httpStatus: 400,
+    kkiErrorCode: 'bad_request', // = SNAP 400-00 Bad Request
+    alternates: [{ meaning: 'General Error', httpStatus: 500, kkiErrorCode: 'doku_server_error' }], // = SNAP 500-00
+  },
+  '01': {
+    meaning: 'Duplicate Transaction / Duplicate Token',
+    httpStatus: 409,
+    kkiErrorCode: 'duplicate_request', // = SNAP 409-01 Duplicate partnerReferenceNo
+    alternates: [],
+  },
+  '02': {
+    meaning: 'Invalid OTT',
+    httpStatus: 401,
+    kkiErrorCode: 'invalid_ott', // KKI wins over SNAP 401-02 Invalid Customer Token on KKI services
+    alternates: [{ meaning: 'External Server Error', httpStatus: 500, kkiErrorCode: 'issuer_unavailable' }], // = SNAP 500-02
+  },
+  '03': { meaning: 'Suspected Fraud', httpStatus: 403, kkiErrorCode: 'suspected_fraud', alternates: [] },
+  '04': {
+    meaning: 'Exceeds Transaction Frequency Limit',
+    httpStatus: 403,
+    kkiErrorCode: 'frequency_limit_exceeded', // = SNAP 403-04 Activity Count Limit Exceeded
+    alternates: [],
+  },
+  '05': {
+    meaning: 'Do Not Honor (declined by issuer)',
+    httpStatus: 403,
+    kkiErrorCode: 'do_not_honor',
+    alternates: [],
+  },
+  '08': {
+    // Wider than SNAP 404-08 Invalid Merchant; the card half is the one a shopper can act on.
+    meaning: 'Invalid Merchant / No Card Record',
+    httpStatus: 404,
+    kkiErrorCode: 'no_card_record',
+    alternates: [],
+  },
+  '11': {
+    meaning: 'Invalid CPAN',
+    httpStatus: 404,
+    kkiErrorCode: 'invalid_cpan', // = SNAP 404-11 Invalid Card/Account/Customer
+    alternates: [],
+  },
+  '12': {
+    meaning: 'Transaction Not Permitted / OTT Expired',
+    httpStatus: 403,
+    kkiErrorCode: 'ott_expired', // ~ SNAP 403-12 OTP Lifetime Expired, for the bank-app code
+    alternates: [],
+  },
+  '13': { meaning: 'Invalid Amount', httpStatus: 404, kkiErrorCode: 'invalid_amount', alternates: [] }, // = SNAP 404-13
+  '14': {
+    meaning: 'Insufficient Funds',
+    httpStatus: 403,
+    kkiErrorCode: 'insufficient_funds',
+    alternates: [],
+  }, // = SNAP 403-14
+  '15': {
+    meaning: 'Transaction Not Permitted to Terminal',
+    httpStatus: 403,
+    kkiErrorCode: 'transaction_not_permitted', // = SNAP 403-15 Transaction Not Permitted
+    alternates: [],
+  },
+};
+
+/**
+ * Services whose error codes follow the KKI case list. Seed 001 gives the list for 01 and 05 only;
+ * extending it to OTP verify, payment, status and refund is an INFERENCE (same KKI channel).
+ */
+export const KKI_SERVICE_CODES: readonly string[] = [
+  SNAP_SERVICE_CODES.cardBind,
+  SNAP_SERVICE_CODES.otpVerify,
+  SNAP_SERVICE_CODES.cardUnbind,
+  SNAP_SERVICE_CODES.payment,
+  SNAP_SERVICE_CODES.paymentStatus,
+  SNAP_SERVICE_CODES.refund,
+];
+
+/**
+ * Per-service exceptions to the KKI reading, keyed `service` → `http-case`. INFERENCES:
+ * - card binding 409-01 "Duplicate Token" means the card is already bound to this customer;
+ * - Verify OTP checks an SMS OTP, not the bank-app OTT, so its "Invalid OTT"/"OTT Expired" are OTP errors.
+ */
+const KKI_SERVICE_OVERRIDES: Readonly<Record<string, Readonly<Record<string, KkiErrorCode>>>> = {
+  [SNAP_SERVICE_CODES.cardBind]: { '409-01': 'card_already_bound' },
+  [SNAP_SERVICE_CODES.otpVerify]: { '401-02': 'invalid_otp', '403-12': 'otp_expired' },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// SNAP standard case codes (§6.3)
+// ---------------------------------------------------------------------------------------------------
+
+/** One row of the SNAP standard response-code table. */
+export interface SnapStandardCode {
+  /** HTTP status DOKU answers with. */
+  readonly httpStatus: number;
+  /** Two-digit case code. */
+  readonly caseCode: string;
+  /** The standard's message (placeholders such as `{field}` kept as written). */
+  readonly message: string;
+  /** What the kit reports; `null` for the two 2xx rows, which are not errors. */
+  readonly kkiErrorCode: KkiErrorCode | null;
+}
+
+const row = (
+  httpStatus: number,
+  caseCode: string,
+  message: string,
+  kkiErrorCode: KkiErrorCode | null,
+): SnapStandardCode => ({ httpStatus, caseCode, message, kkiErrorCode });
+
+/**
+ * The SNAP standard table (§6.3: Bank Indonesia's list; DOKU's "Error Response – SNAP" page shows the
+ * same rows up to 403-12). Applies to every service; on KKI services the KKI list is read first.
+ */
+export const SNAP_STANDARD_CODES: readonly SnapStandardCode[] = [
+  row(200, '00', 'Successful', null),
+  row(202, '00', 'Request In Progress', null),
+  row(400, '00', 'Bad Request', 'bad_request'),
+  row(400, '01', 'Invalid Field Format {field}', 'invalid_field_format'),
+  row(400, '02', 'Invalid Mandatory Field {field}', 'missing_mandatory_field'),
+  row(401, '00', 'Unauthorized. [reason]', 'unauthorized_signature'), // incl. invalid X-SIGNATURE (§1.4)
+  row(401, '01', 'Invalid Token (B2B)', 'invalid_access_token'),
+  row(401, '02', 'Invalid Customer Token', 'invalid_customer_token'),
+  row(401, '03', 'Token Not Found (B2B)', 'invalid_access_token'),
+  row(401, '04', 'Customer Token Not Found', 'invalid_customer_token'),
+  row(403, '00', 'Transaction Expired', 'payment_expired'),
+  row(403, '01', 'Feature Not Allowed [Reason]', 'feature_not_allowed'),
+  row(403, '02', 'Exceeds Transaction Amount Limit', 'amount_limit_exceeded'),
+  row(403, '03', 'Suspected Fraud', 'suspected_fraud'),
+  row(403, '04', 'Activity Count Limit Exceeded', 'frequency_limit_exceeded'),
+  row(403, '05', 'Do Not Honor', 'do_not_honor'),
+  row(403, '06', 'Feature Not Allowed At This Time', 'feature_unavailable_now'),
+  row(403, '07', 'Card Blocked', 'card_blocked'),
+  row(403, '08', 'Card Expired', 'card_expired'),
+  row(403, '09', 'Dormant Account', 'dormant_account'),
+  row(403, '10', 'Need To Set Token Limit', 'token_limit_required'),
+  row(403, '11', 'OTP Blocked', 'otp_blocked'),
+  row(403, '12', 'OTP Lifetime Expired', 'otp_expired'),
+  row(403, '13', 'OTP Sent To Cardholder', 'otp_required'),
+  row(403, '14', 'Insufficient Funds', 'insufficient_funds'),
+  row(403, '15', 'Transaction Not Permitted.[reason]', 'transaction_not_permitted'),
+  row(403, '16', 'Suspend Transaction', 'transaction_suspended'),
+  row(403, '17', 'Token Limit Exceeded', 'token_limit_exceeded'),
+  row(403, '18', 'Inactive Card/Account/Customer', 'card_inactive'),
+  row(403, '19', 'Merchant Blacklisted', 'merchant_blacklisted'),
+  row(403, '20', 'Merchant Limit Exceed', 'merchant_limit_exceeded'),
+  row(403, '21', 'Set Limit Not Allowed', 'set_limit_not_allowed'),
+  row(403, '22', 'Token Limit Invalid', 'token_limit_invalid'),
+  row(403, '23', 'Account Limit Exceed', 'account_limit_exceeded'),
+  row(404, '00', 'Invalid Transaction Status', 'invalid_transaction_status'),
+  row(404, '01', 'Transaction Not Found', 'transaction_not_found'),
+  row(404, '02', 'Invalid Routing', 'invalid_routing'),
+  row(404, '03', 'Bank Not Supported By Switch', 'bank_not_supported'),
+  row(404, '04', 'Transaction Cancelled', 'transaction_cancelled'),
+  row(404, '05', 'Merchant Is Not Registered For Card Registration Services', 'merchant_not_registered'),
+  row(404, '06', 'Need To Request OTP', 'otp_not_requested'),
+  row(404, '07', 'Journey Not Found', 'journey_not_found'),
+  row(404, '08', 'Invalid Merchant', 'invalid_merchant'),
+  row(404, '09', 'No Issuer', 'no_issuer'),
+  row(404, '10', 'Invalid API Transition', 'invalid_api_transition'),
+  row(404, '11', 'Invalid Card/Account/Customer [info]/Virtual Account', 'invalid_cpan'),
+  row(404, '12', 'Invalid Bill/Virtual Account [Reason]', 'invalid_bill'),
+  row(404, '13', 'Invalid Amount', 'invalid_amount'),
+  row(404, '14', 'Paid Bill', 'already_paid'),
+  row(404, '15', 'Invalid OTP', 'invalid_otp'),
+  row(404, '16', 'Partner Not Found', 'partner_not_found'),
+  row(404, '17', 'Invalid Terminal', 'invalid_terminal'),
+  row(404, '18', 'Inconsistent Request', 'inconsistent_request'),
+  row(404, '19', 'Invalid Bill/Virtual Account (expired)', 'payment_expired'),
+  row(405, '00', 'Requested Function Is Not Supported', 'function_not_supported'),
+  row(405, '01', 'Requested Operation Is Not Allowed', 'operation_not_allowed'),
+  row(409, '00', 'Conflict', 'duplicate_request'), // same X-EXTERNAL-ID the same day: a replay (§2.3)
+  row(409, '01', 'Duplicate partnerReferenceNo', 'duplicate_request'),
+  row(429, '00', 'Too Many Requests', 'rate_limited'),
+  row(500, '00', 'General Error', 'doku_server_error'),
+  row(500, '01', 'Internal Server Error', 'doku_server_error'),
+  row(500, '02', 'External Server Error', 'issuer_unavailable'),
+  row(504, '00', 'Timeout', 'doku_timeout'),
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Lookup
+// ---------------------------------------------------------------------------------------------------
+
+const pairKey = (httpStatus: number, caseCode: string): string => `${httpStatus}-${caseCode}`;
+
+const KKI_PAIRS: ReadonlyMap<string, KkiErrorCode> = new Map(
+  Object.entries(KKI_CASE_CODES).flatMap(([caseCode, info]) =>
+    [info, ...info.alternates].map((r) => [pairKey(r.httpStatus, caseCode), r.kkiErrorCode] as const),
+  ),
+);
+
+const SNAP_PAIRS: ReadonlyMap<string, KkiErrorCode | null> = new Map(
+  SNAP_STANDARD_CODES.map((r) => [pairKey(r.httpStatus, r.caseCode), r.kkiErrorCode] as const),
+);
+
+/** Whether a service's errors follow the KKI case list (see {@link KKI_SERVICE_CODES}). */
+export function isKkiService(serviceCode: string): boolean {
+  return KKI_SERVICE_CODES.includes(serviceCode);
+}
+
+/**
+ * Reads a SNAP `responseCode` (§6.1) as a kit error code.
+ *
+ * - Any 2xx → `null`: not an error (202 "in progress" is a pending state for the caller to handle).
+ * - KKI services (§5.10): a per-service exception, else the KKI case list at its inferred HTTP status.
+ * - Otherwise, and for KKI services when the pair is not in the KKI list: the SNAP table (§6.3).
+ * - Anything else (unknown pair, malformed code) → `'unknown_doku_error'`; never throws.
+ */
+export function kkiErrorFromSnap(responseCode: string): KkiErrorCode | null {
+  const parsed = parseSnapResponseCode(responseCode);
+  if (!parsed) return 'unknown_doku_error';
+  if (parsed.httpStatus >= 200 && parsed.httpStatus < 300) return null;
+  const key = pairKey(parsed.httpStatus, parsed.caseCode);
+  if (isKkiService(parsed.serviceCode)) {
+    const kki = KKI_SERVICE_OVERRIDES[parsed.serviceCode]?.[key] ?? KKI_PAIRS.get(key);
+    if (kki) return kki;
+  }
+  return SNAP_PAIRS.get(key) ?? 'unknown_doku_error';
+}
+
+/**
+ * DOKU request fields → kit form fields, for SNAP messages such as "Invalid Field Format {field}"
+ * (§6.3; names from §5 and seed 001). GUESS: DOKU's exact message wording is unconfirmed (§9 item 13).
+ */
+const DOKU_FIELDS: Readonly<Record<string, KkiField>> = {
+  bankcardno: 'cardNumber',
+  carddata: 'cardNumber',
+  expirydate: 'expiryDate',
+  chargetoken: 'ott',
+  ott: 'ott',
+  otp: 'otp',
+  phoneno: 'phone',
+  email: 'email',
+  customername: 'cardholderName',
+  amount: 'amount',
+  'amount.value': 'amount',
+  'refundamount.value': 'amount',
+  idcard: 'idCard',
+  dateofbirth: 'dateOfBirth',
+  address: 'address',
+  country: 'country',
+};
+
+const FIELD_MESSAGE = /^invalid (?:field format|mandatory field)\s*[[({]?\s*(\w+(?:\.\w+)*)\s*[\])}]?\.?$/i;
+
+/**
+ * Finds the form field a SNAP `responseMessage` complains about, e.g.
+ * `"Invalid Field Format additionalInfo.email"` → `'email'`. `undefined` when the message names no
+ * field the shopper can see (the raw DOKU name is never shown).
+ */
+export function kkiFieldFromSnapMessage(responseMessage: string): KkiField | undefined {
+  if (typeof responseMessage !== 'string') return undefined;
+  const name = FIELD_MESSAGE.exec(responseMessage.trim())?.[1]?.toLowerCase();
+  if (!name) return undefined;
+  const withoutWrapper = name.replace(/^additionalinfo\./, '');
+  return (
+    DOKU_FIELDS[name] ?? DOKU_FIELDS[withoutWrapper] ?? DOKU_FIELDS[withoutWrapper.split('.').pop() ?? '']
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Non-SNAP Cards (§7)
+// ---------------------------------------------------------------------------------------------------
+
+/** A documented Non-SNAP `errors.code` and how the kit reads it. */
+export interface NonSnapErrorCodeInfo {
+  /** DOKU's `errors.type` for this code. */
+  readonly type: string;
+  /** What the kit reports when no message below matches. */
+  readonly kkiErrorCode: KkiErrorCode;
+  /** Documented `errors.message` values with a more precise reading (compared case-insensitively). */
+  readonly messages: Readonly<Record<string, KkiErrorCode>>;
+}
+
+/**
+ * Non-SNAP `errors.code` values DOKU documents (§7.1; seeds 002/003 show only `INVALID_PARAMETER`).
+ * Unlisted codes read as `'unknown_doku_error'`.
+ */
+export const NON_SNAP_ERROR_CODES: Readonly<Record<string, NonSnapErrorCodeInfo>> = {
+  INVALID_PARAMETER: {
+    type: 'Invalid Parameter',
+    kkiErrorCode: 'invalid_field_format',
+    // Line items not summing to order.amount (seed 002) is the BFF's bug, but the shopper sees an amount problem.
+    messages: { 'Invalid Total Amount And Line Items': 'invalid_amount' },
+  },
+};
+
+/**
+ * Non-SNAP results that report failure as a status in an otherwise normal body (seed 003 / §7.2-7.4):
+ * refund `refund.status: "FAILED"`, token deletion `status: "DELETE FAILED"`, capture
+ * `payment.status: "FAILED"` (read as a decline: INFERENCE, DOKU gives no reason field).
+ */
+export const NON_SNAP_FAILURE_STATUSES = {
+  refund: { status: 'FAILED', kkiErrorCode: 'refund_failed' },
+  deleteTokenization: { status: 'DELETE FAILED', kkiErrorCode: 'card_removal_failed' },
+  payment: { status: 'FAILED', kkiErrorCode: 'card_declined' },
+} as const satisfies Readonly<Record<string, { status: string; kkiErrorCode: KkiErrorCode }>>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const statusOf = (value: unknown): unknown => (isRecord(value) ? value.status : undefined);
+
+/**
+ * Reads a Non-SNAP Cards response body as a kit error code.
+ *
+ * - `{"errors":{"code","message","type"}}` (§7.1) → by {@link NON_SNAP_ERROR_CODES}, message first.
+ * - A body reporting a failure status ({@link NON_SNAP_FAILURE_STATUSES}) → that status's code.
+ * - Any other JSON object → `null`: not an error.
+ * - Not an object (HTML from a proxy, a string, `null`), or an `errors` member we cannot read →
+ *   `'unknown_doku_error'`; never throws.
+ */
+export function kkiErrorFromNonSnap(body: unknown): KkiErrorCode | null {
+  if (!isRecord(body)) return 'unknown_doku_error';
+  if ('errors' in body) {
+    const errors = body.errors;
+    if (!isRecord(errors) || typeof errors.code !== 'string') return 'unknown_doku_error';
+    const info = NON_SNAP_ERROR_CODES[errors.code.trim().toUpperCase()];
+    if (!info) return 'unknown_doku_error';
+    const message = typeof errors.message === 'string' ? errors.message.trim().toLowerCase() : '';
+    const byMessage = Object.entries(info.messages).find(([m]) => m.toLowerCase() === message)?.[1];
+    return byMessage ?? info.kkiErrorCode;
+  }
+  if (statusOf(body.refund) === NON_SNAP_FAILURE_STATUSES.refund.status) {
+    return NON_SNAP_FAILURE_STATUSES.refund.kkiErrorCode;
+  }
+  if (body.status === NON_SNAP_FAILURE_STATUSES.deleteTokenization.status) {
+    return NON_SNAP_FAILURE_STATUSES.deleteTokenization.kkiErrorCode;
+  }
+  if (statusOf(body.payment) === NON_SNAP_FAILURE_STATUSES.payment.status) {
+    return NON_SNAP_FAILURE_STATUSES.payment.kkiErrorCode;
+  }
+  return null;
+}

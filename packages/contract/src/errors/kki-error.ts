@@ -1,0 +1,118 @@
+import { DEFAULT_LOCALE, type KkiLocale, type LocalizedText } from '../locale.js';
+import { KKI_ERROR_CATALOGUE } from './catalogue.js';
+import { isKkiErrorCode, type KkiErrorCode } from './codes.js';
+import { kkiErrorFromSnap, kkiFieldFromSnapMessage } from './doku-mapping.js';
+import { isKkiField, KKI_FIELD_LABELS } from './fields.js';
+
+/**
+ * A failure as the kit reports it, to merchant code and to the browser. Plain data, so it survives
+ * JSON and can sit in a result union (`{ status: 'failed', error }`).
+ */
+export interface KkiError {
+  /** What went wrong, from the single code list. */
+  readonly code: KkiErrorCode;
+  /** Customer-facing text in the requested locale; safe to show as is. */
+  readonly message: string;
+  /** Whether the shopper can usefully try again (see `KkiErrorCatalogueEntry.retryable`). */
+  readonly retryable: boolean;
+  /** HTTP status the BFF answers the browser with. */
+  readonly httpStatus: number;
+  /** DOKU's own code when DOKU caused the error (a SNAP `responseCode` or Non-SNAP `errors.code`), for support. */
+  readonly dokuResponseCode?: string;
+  /** The form field the error points at, e.g. `'cardNumber'`, so the UI can focus it. */
+  readonly field?: string;
+}
+
+/** Merchant wording that replaces the built-in copy, per code and locale. Used as is, no templating. */
+export type KkiCopyOverrides = {
+  readonly [C in KkiErrorCode]?: Partial<LocalizedText>;
+};
+
+/** Options for {@link createKkiError}. */
+export interface CreateKkiErrorOptions {
+  /** Language of `message`; defaults to {@link DEFAULT_LOCALE} (`'id'`). */
+  readonly locale?: KkiLocale;
+  /** Field the error points at; defaults to the catalogue's field for the code, if any. */
+  readonly field?: string;
+  /** DOKU's own code, kept for support and logs. */
+  readonly dokuResponseCode?: string;
+  /** Merchant wording to use instead of the built-in copy. */
+  readonly overrides?: KkiCopyOverrides;
+}
+
+/**
+ * The shopper-facing text for a code. An override for the code and locale wins; otherwise, when
+ * `field` is a known `KkiField` and the code has field-aware copy, that copy names the field;
+ * otherwise the code's general copy. Unknown field names fall back to the general copy, so raw
+ * DOKU or schema paths never reach the shopper.
+ */
+export function getErrorCopy(
+  code: KkiErrorCode,
+  locale: KkiLocale,
+  overrides?: KkiCopyOverrides,
+  field?: string,
+): string {
+  const override = overrides?.[code]?.[locale];
+  if (override) return override;
+  const entry = KKI_ERROR_CATALOGUE[code];
+  if (entry.fieldCopy && isKkiField(field)) {
+    return entry.fieldCopy[locale].replace('{field}', KKI_FIELD_LABELS[field][locale]);
+  }
+  return entry.copy[locale];
+}
+
+/** Builds a {@link KkiError} for a code, with copy in the requested locale. */
+export function createKkiError(code: KkiErrorCode, options: CreateKkiErrorOptions = {}): KkiError {
+  const entry = KKI_ERROR_CATALOGUE[code];
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const field = options.field ?? entry.field;
+  return {
+    code,
+    message: getErrorCopy(code, locale, options.overrides, field),
+    retryable: entry.retryable,
+    httpStatus: entry.httpStatus,
+    ...(options.dokuResponseCode !== undefined && { dokuResponseCode: options.dokuResponseCode }),
+    ...(field !== undefined && { field }),
+  };
+}
+
+/** A SNAP response as far as error reading needs it. */
+export interface SnapResponseLike {
+  /** DOKU's 7-digit `responseCode`. */
+  readonly responseCode: string;
+  /** DOKU's `responseMessage`; read only to find which field a format error is about. */
+  readonly responseMessage?: string;
+}
+
+/**
+ * Turns a SNAP response into a {@link KkiError}, or `null` when `responseCode` is a 2xx. Keeps DOKU's
+ * code in `dokuResponseCode` and, for field errors, points at the field named in `responseMessage`.
+ */
+export function kkiErrorFromSnapResponse(
+  response: SnapResponseLike,
+  options: Omit<CreateKkiErrorOptions, 'dokuResponseCode' | 'field'> = {},
+): KkiError | null {
+  const code = kkiErrorFromSnap(response.responseCode);
+  if (code === null) return null;
+  const field =
+    response.responseMessage === undefined ? undefined : kkiFieldFromSnapMessage(response.responseMessage);
+  return createKkiError(code, {
+    ...options,
+    dokuResponseCode: String(response.responseCode),
+    ...(field !== undefined && { field }),
+  });
+}
+
+/** Narrows an unknown value to a {@link KkiError} (e.g. a rejected promise or a cached result). */
+export function isKkiError(value: unknown): value is KkiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    isKkiErrorCode(v.code) &&
+    typeof v.message === 'string' &&
+    typeof v.retryable === 'boolean' &&
+    typeof v.httpStatus === 'number' &&
+    (v.dokuResponseCode === undefined || typeof v.dokuResponseCode === 'string') &&
+    (v.field === undefined || typeof v.field === 'string')
+  );
+}

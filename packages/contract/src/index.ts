@@ -1,0 +1,69 @@
+/**
+ * `@kki-kit/contract`: the browser-safe single source of truth shared by the BFF, the sandbox and the
+ * React kit. No Node APIs, no React.
+ */
+export {
+  type ApiErrorBody,
+  apiErrorBodySchema,
+  kkiErrorFromApiErrorBody,
+  toApiErrorBody,
+} from './errors/api-error-body.js';
+export {
+  KKI_ERROR_CATALOGUE,
+  type KkiErrorCatalogue,
+  type KkiErrorCatalogueEntry,
+} from './errors/catalogue.js';
+export { isKkiErrorCode, KKI_ERROR_CODES, type KkiErrorCode } from './errors/codes.js';
+export {
+  isKkiService,
+  KKI_CASE_CODES,
+  KKI_SERVICE_CODES,
+  type KkiCaseCode,
+  type KkiCaseCodeInfo,
+  type KkiCaseReading,
+  kkiErrorFromNonSnap,
+  kkiErrorFromSnap,
+  kkiFieldFromSnapMessage,
+  NON_SNAP_ERROR_CODES,
+  NON_SNAP_FAILURE_STATUSES,
+  type NonSnapErrorCodeInfo,
+  SNAP_STANDARD_CODES,
+  type SnapStandardCode,
+} from './errors/doku-mapping.js';
+export { isKkiField, KKI_FIELD_LABELS, KKI_FIELDS, type KkiField } from './errors/fields.js';
+export {
+  type CreateKkiErrorOptions,
+  createKkiError,
+  getErrorCopy,
+  isKkiError,
+  type KkiCopyOverrides,
+  type KkiError,
+  kkiErrorFromSnapResponse,
+  type SnapResponseLike,
+} from './errors/kki-error.js';
+export { DEFAULT_LOCALE, isKkiLocale, KKI_LOCALES, type KkiLocale, type LocalizedText } from './locale.js';
+export {
+  assertRupiah,
+  formatIdr,
+  isRupiah,
+  MAX_RUPIAH,
+  MoneyError,
+  type MoneyErrorCode,
+  parseNonSnapAmount,
+  parseSnapAmount,
+  rupiahSchema,
+  SNAP_AMOUNT_PATTERN,
+  type SnapAmount,
+  snapAmountSchema,
+  toNonSnapAmount,
+  toSnapAmount,
+  toSnapAmountObject,
+} from './money.js';
+export {
+  formatSnapResponseCode,
+  parseSnapResponseCode,
+  SNAP_SERVICE_CODES,
+  type SnapResponseCode,
+  type SnapServiceCode,
+  type SnapServiceName,
+} from './response-code.js';

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The package ships to browsers: guard its source against Node and React creeping in.
+const srcDir = join(import.meta.dirname, '..', 'src');
+const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+
+describe('browser safety of src/', () => {
+  it('finds the sources', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  it.each(files)('%s imports only zod and its own modules, and uses no Node globals', (file) => {
+    const text = readFileSync(join(srcDir, file), 'utf8');
+    const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+    for (const s of specifiers) expect(s === 'zod' || s?.startsWith('.'), `${file} imports ${s}`).toBe(true);
+    expect(text).not.toMatch(/\b(process|Buffer|require|__dirname|globalThis\.process)\b/);
+    expect(text).not.toMatch(/(:\s*any\b|\bas\s+any\b|<any>|\bany\[\])/);
+  });
+
+  it('uses named exports only', () => {
+    for (const file of files) expect(readFileSync(join(srcDir, file), 'utf8')).not.toMatch(/export default/);
+  });
+});
