@@ -328,6 +328,20 @@ export const NON_SNAP_ERROR_CODES: Readonly<Record<string, NonSnapErrorCodeInfo>
     // Line items not summing to order.amount (seed 002) is the BFF's bug, but the shopper sees an amount problem.
     messages: { 'Invalid Total Amount And Line Items': 'invalid_amount' },
   },
+  // GUESS (§7.1 shows the envelope and INVALID_PARAMETER only): the codes the offline sandbox answers
+  // with for header, signature, idempotency and state failures, so the kit reads them precisely.
+  INVALID_HEADER: { type: 'Invalid Header', kkiErrorCode: 'bad_request', messages: {} },
+  INVALID_CLIENT_ID: { type: 'Unauthorized', kkiErrorCode: 'invalid_merchant', messages: {} },
+  INVALID_SIGNATURE: { type: 'Unauthorized', kkiErrorCode: 'unauthorized_signature', messages: {} },
+  INVALID_TIMESTAMP: { type: 'Unauthorized', kkiErrorCode: 'unauthorized_signature', messages: {} },
+  DUPLICATE_REQUEST_ID: { type: 'Conflict', kkiErrorCode: 'duplicate_request', messages: {} },
+  NOT_FOUND: { type: 'Not Found', kkiErrorCode: 'transaction_not_found', messages: {} },
+  INVALID_TRANSACTION_STATUS: {
+    type: 'Invalid Transaction Status',
+    kkiErrorCode: 'invalid_transaction_status',
+    messages: {},
+  },
+  INTERNAL_SERVER_ERROR: { type: 'Internal Server Error', kkiErrorCode: 'doku_server_error', messages: {} },
 };
 
 /**

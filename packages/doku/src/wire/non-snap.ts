@@ -30,6 +30,13 @@ export type CardAcquirer = z.infer<typeof cardAcquirerSchema>;
 /** Max `invoice_number` length (64; 30 or 27 with the Mandiri acquirer, §7.1 CONFLICT). */
 export const INVOICE_NUMBER_MAX = 64;
 
+/**
+ * Max `invoice_number` length when `payment.acquirer` is `BANK_MANDIRI`: 27. doku-api.md §7.1 CONFLICT
+ * (seed 002 says 30, seed 003 says 27): the stricter limit, so an invoice number valid here is valid
+ * under either reading.
+ */
+export const INVOICE_NUMBER_MAX_MANDIRI = 27;
+
 /** A payment-page line item. */
 export const cardLineItemSchema = z.object({
   name: mandatory(255),
