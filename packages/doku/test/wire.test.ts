@@ -107,7 +107,7 @@ describe('SNAP request schemas', () => {
       issue: { kind: 'format', field: 'partnerReferenceNo' },
     });
     expect(
-      parseWire(kkiPaymentRequestSchema, { ...single, amount: { value: '10000', currency: 'IDR' } }),
+      parseWire(kkiPaymentRequestSchema, { ...single, amount: { value: '10000.5', currency: 'IDR' } }),
     ).toMatchObject({ issue: { kind: 'format', field: 'amount.value' } });
   });
 

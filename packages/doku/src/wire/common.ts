@@ -1,3 +1,4 @@
+import { SNAP_AMOUNT_PATTERN } from '@kki-kit/contract';
 import { z } from 'zod';
 import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
 
@@ -7,8 +8,11 @@ import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
 export const mandatory = (max?: number) =>
   max === undefined ? z.string().min(1) : z.string().min(1).max(max);
 
-/** SNAP money value: decimal string with two decimals, at most 16 integer digits (`10000.00`). */
-export const snapAmountValueSchema = z.string().regex(/^(0|[1-9]\d{0,15})\.\d{2}$/);
+/**
+ * SNAP money value: decimal string, at most 16 integer digits, optional two decimals (`10000.00`);
+ * the pattern is `@kki-kit/contract`'s, so the BFF's amounts and DOKU's wire agree.
+ */
+export const snapAmountValueSchema = z.string().regex(SNAP_AMOUNT_PATTERN);
 
 /** SNAP `{value, currency}`; KKI is IDR only (doku-api.md §5.6 item 3). */
 export const snapMoneySchema = z.object({

@@ -81,3 +81,14 @@ export const DEFAULT_BINDING_CHANNEL_ID = 'DH' as const;
 
 /** Default B2B token lifetime when DOKU omits `expiresIn` (§1.3: every SDK defaults to 900 s). */
 export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;
+
+/**
+ * Where a `409` replay answer carries the original response, if DOKU includes it (GUESS: no source
+ * describes a 409 body beyond `responseCode`/`responseMessage`, §6.3). The client reads the original
+ * outcome from this key when present, otherwise asks the status API; the sandbox fills it.
+ * SNAP bodies are camelCase, Non-SNAP snake_case.
+ */
+export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
+  snap: 'originalResponse',
+  nonSnap: 'original_response',
+} as const;
