@@ -4,3 +4,4 @@
  */
 export * from './crypto/index.js';
 export * from './wire/index.js';
+export * from './client/index.js';

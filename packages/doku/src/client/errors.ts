@@ -1,0 +1,133 @@
+import {
+  type KkiErrorCode,
+  kkiErrorFromNonSnap,
+  kkiErrorFromSnap,
+  parseSnapResponseCode,
+  type SnapResponseCode,
+} from '@kki-kit/contract';
+
+/**
+ * How to read a failed DOKU call:
+ * - `decision`: DOKU (or the issuer) answered 4xx; the request was refused and retrying it as-is
+ *   will not help.
+ * - `unavailable`: no usable answer (5xx, timeout, network error, malformed body, bad response
+ *   signature); the outcome of a state-changing call may be unknown, so check its status later.
+ * - `in_progress`: DOKU accepted the request earlier but the outcome cannot be read now (a replay
+ *   with no original response and no status API); wait for the notification or check later.
+ */
+export type DokuErrorKind = 'decision' | 'unavailable' | 'in_progress';
+
+/** Finer cause of a `DokuError`. */
+export type DokuErrorReason =
+  | 'http'
+  | 'timeout'
+  | 'network'
+  | 'malformed'
+  | 'bad_signature'
+  | 'replay_unresolved';
+
+/** Construction input of `DokuError`. */
+export interface DokuErrorInit {
+  kind: DokuErrorKind;
+  reason: DokuErrorReason;
+  endpoint: string;
+  httpStatus?: number | undefined;
+  responseCode?: string | undefined;
+  responseMessage?: string | undefined;
+  kkiErrorCode: KkiErrorCode;
+  retryable: boolean;
+  externalId?: string | undefined;
+  requestId?: string | undefined;
+  attempts: number;
+  cause?: unknown;
+}
+
+/**
+ * A DOKU call that did not succeed. Its message names the endpoint, status and DOKU code only:
+ * never a request body, card data, token or key.
+ */
+export class DokuError extends Error {
+  override name = 'DokuError';
+  readonly kind: DokuErrorKind;
+  readonly reason: DokuErrorReason;
+  /** Client method, e.g. `kkiPayment`. */
+  readonly endpoint: string;
+  /** HTTP status of DOKU's answer; `undefined` when there was none. */
+  readonly httpStatus: number | undefined;
+  /** DOKU's raw code: SNAP `responseCode` (`4035405`) or Non-SNAP `errors.code` (`INVALID_PARAMETER`). */
+  readonly responseCode: string | undefined;
+  /** DOKU's `responseMessage` / `errors.message` (DOKU's words; may name a field, never a value we sent). */
+  readonly responseMessage: string | undefined;
+  /** The SNAP `responseCode` split, when it is one. */
+  readonly parsed: SnapResponseCode | null;
+  /** The kit's reading of the failure (`@kki-kit/contract` catalogue). */
+  readonly kkiErrorCode: KkiErrorCode;
+  /** True when sending the same request again later may succeed (never for decisions). */
+  readonly retryable: boolean;
+  readonly externalId: string | undefined;
+  readonly requestId: string | undefined;
+  /** How many HTTP sends the call made. */
+  readonly attempts: number;
+
+  constructor(init: DokuErrorInit) {
+    const status = init.httpStatus === undefined ? init.reason : `HTTP ${init.httpStatus}`;
+    const code = init.responseCode === undefined ? '' : ` ${init.responseCode}`;
+    super(`DOKU ${init.endpoint} failed (${init.kind}): ${status}${code}`, { cause: init.cause });
+    this.kind = init.kind;
+    this.reason = init.reason;
+    this.endpoint = init.endpoint;
+    this.httpStatus = init.httpStatus;
+    this.responseCode = init.responseCode;
+    this.responseMessage = init.responseMessage;
+    this.parsed = init.responseCode === undefined ? null : parseSnapResponseCode(init.responseCode);
+    this.kkiErrorCode = init.kkiErrorCode;
+    this.retryable = init.retryable;
+    this.externalId = init.externalId;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts;
+  }
+}
+
+/** True for a `DokuError`. */
+export function isDokuError(value: unknown): value is DokuError {
+  return value instanceof DokuError;
+}
+
+/** Kit error code of a SNAP answer that is not a success. */
+export function kkiCodeForSnap(responseCode: string | undefined, httpStatus: number): KkiErrorCode {
+  if (responseCode !== undefined) {
+    const code = kkiErrorFromSnap(responseCode);
+    if (code) return code;
+  }
+  return kkiCodeForStatus(httpStatus);
+}
+
+/** Kit error code of a Non-SNAP error answer. */
+export function kkiCodeForNonSnap(body: unknown, httpStatus: number): KkiErrorCode {
+  // Only an `errors.code` names the failure; an empty or foreign body is read from the status.
+  const hasCode = typeof (body as { errors?: { code?: unknown } } | undefined)?.errors?.code === 'string';
+  return (hasCode ? kkiErrorFromNonSnap(body) : null) ?? kkiCodeForStatus(httpStatus);
+}
+
+function kkiCodeForStatus(httpStatus: number): KkiErrorCode {
+  if (httpStatus === 429) return 'rate_limited';
+  if (httpStatus === 504) return 'doku_timeout';
+  if (httpStatus >= 500) return 'doku_server_error';
+  if (httpStatus === 401) return 'unauthorized_signature';
+  if (httpStatus === 400) return 'bad_request';
+  return 'unknown_doku_error';
+}
+
+/** Thrown before sending when a request does not match DOKU's wire schema. Names the field, never its value. */
+export class DokuRequestError extends TypeError {
+  override name = 'DokuRequestError';
+  constructor(
+    readonly endpoint: string,
+    readonly field: string,
+    readonly issue: 'format' | 'mandatory',
+  ) {
+    super(
+      `DOKU ${endpoint}: ${issue === 'mandatory' ? 'missing mandatory field' : 'invalid field format'} ${field}`,
+    );
+  }
+}

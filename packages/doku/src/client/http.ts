@@ -1,0 +1,119 @@
+import type { DokuLogEvent, ResolvedDokuOptions } from './options.js';
+
+/** An HTTP answer, body read as text (the exact bytes matter for Non-SNAP response signatures). */
+export interface HttpAnswer {
+  ok: true;
+  status: number;
+  headers: Headers;
+  text: string;
+  durationMs: number;
+}
+
+/** No HTTP answer: the attempt timed out or the connection failed. */
+export interface HttpFailure {
+  ok: false;
+  failure: 'timeout' | 'network';
+  error: unknown;
+  durationMs: number;
+}
+
+/** One HTTP request as the client sends it. */
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Sends once with a per-attempt timeout combined with the caller's signal. A caller abort is
+ * rethrown as is (the caller asked to stop; nothing to classify); a timeout or network error is
+ * returned, so the caller can decide whether to retry.
+ */
+export async function sendOnce(
+  opts: ResolvedDokuOptions,
+  req: HttpRequest,
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+): Promise<HttpAnswer | HttpFailure> {
+  callerSignal?.throwIfAborted();
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await raceAbort(
+      opts.fetch(opts.baseUrl + req.path, {
+        method: req.method,
+        headers: req.headers,
+        ...(req.body === undefined ? {} : { body: req.body }),
+        signal,
+      }),
+      signal,
+    );
+    const text = await raceAbort(res.text(), signal);
+    return { ok: true, status: res.status, headers: res.headers, text, durationMs: elapsed() };
+  } catch (error) {
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    const failure = timeout.aborted ? 'timeout' : 'network';
+    return { ok: false, failure, error, durationMs: elapsed() };
+  }
+}
+
+/** Rejects as soon as `signal` aborts, even if the underlying fetch ignores its signal. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Full-jitter exponential backoff: uniform in [0, min(5 s, base·2^retry)]. */
+export function backoffMs(baseMs: number, retry: number): number {
+  return Math.random() * Math.min(5_000, baseMs * 2 ** retry);
+}
+
+/** Waits `ms`, or rejects with the caller's abort reason. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Parses a JSON body; `undefined` when it is not JSON. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Logs one attempt (the logger is already wrapped to never throw). */
+export function logAttempt(opts: ResolvedDokuOptions, event: DokuLogEvent): void {
+  opts.log(event);
+}
