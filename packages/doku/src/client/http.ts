@@ -1,4 +1,4 @@
-import type { DokuLogEvent, ResolvedDokuOptions } from './options.js';
+import type { ResolvedDokuOptions } from './options.js';
 
 /** An HTTP answer, body read as text (the exact bytes matter for Non-SNAP response signatures). */
 export interface HttpAnswer {
@@ -111,9 +111,4 @@ export function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Logs one attempt (the logger is already wrapped to never throw). */
-export function logAttempt(opts: ResolvedDokuOptions, event: DokuLogEvent): void {
-  opts.log(event);
 }
