@@ -1,0 +1,60 @@
+// The end of the hosted Cards flow when the merchant did not ask for `auto_redirect`: the outcome and
+// a link back to the merchant that leaves the iframe (target=_top). Also the expired / not-found page.
+import type { CardCopy } from './card-copy.js';
+import { type CardTheme, cardDocument, esc } from './card-layout.js';
+
+/** What the result page shows. */
+export interface CardResultView {
+  copy: CardCopy;
+  theme: CardTheme;
+  nonce: string;
+  outcome: 'success' | 'authorized' | 'failed';
+  amountText: string;
+  invoiceNumber: string;
+  cardText: string | null;
+  approvalCode: string | null;
+  /** Decline reason (DOKU's response message), failed payments only. */
+  reason: string | null;
+  installmentMonths: number | null;
+  /** Merchant `callback_url` / `failed_url`, or `null` when the merchant gave none. */
+  backUrl: string | null;
+}
+
+/** Renders the payment result page. */
+export function renderCardResult(v: CardResultView): string {
+  const c = v.copy;
+  const title = v.outcome === 'success' ? c.success : v.outcome === 'authorized' ? c.authorized : c.failed;
+  const rows = [
+    [c.invoice, v.invoiceNumber],
+    [c.amount, v.amountText],
+    ...(v.cardText ? [[c.card, v.cardText]] : []),
+    ...(v.approvalCode ? [[c.approvalCode, v.approvalCode]] : []),
+  ]
+    .map(([k, val]) => `<dt>${esc(k ?? '')}</dt><dd>${esc(val ?? '')}</dd>`)
+    .join('');
+  const back = v.backUrl
+    ? `<a class="button primary" href="${esc(v.backUrl)}" target="_top" id="back-to-merchant">${esc(c.backToMerchant)}</a>`
+    : `<p class="fine">${esc(c.closeWindow)}</p>`;
+  const body = `<div class="panel" data-outcome="${v.outcome}">
+<h1 role="status">${esc(title)}</h1>
+${v.reason ? `<div class="alert">${esc(c.failedReason(v.reason))}</div>` : ''}
+${v.installmentMonths ? `<p class="note">${esc(c.installment(v.installmentMonths))}</p>` : ''}
+<dl>${rows}</dl>
+${back}
+</div>`;
+  return cardDocument({ copy: c, theme: v.theme, nonce: v.nonce, title, body });
+}
+
+/** Renders the page for an expired or unknown payment link. */
+export function renderCardClosed(v: {
+  copy: CardCopy;
+  theme: CardTheme;
+  nonce: string;
+  reason: 'expired' | 'notFound';
+}): string {
+  const c = v.copy;
+  const title = v.reason === 'expired' ? c.expiredTitle : c.notFoundTitle;
+  const text = v.reason === 'expired' ? c.expiredBody : c.notFoundBody;
+  const body = `<div class="panel"><h1 role="status">${esc(title)}</h1><p>${esc(text)}</p></div>`;
+  return cardDocument({ copy: c, theme: v.theme, nonce: v.nonce, title, body });
+}
