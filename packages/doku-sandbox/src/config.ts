@@ -22,6 +22,7 @@ export const DEFAULT_PORT = 4010;
 /** Every default. Tests and `pnpm sandbox` run with these unless told otherwise. */
 export const DEFAULT_SANDBOX_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   clientId: DEFAULT_CLIENT_ID,
+  merchantName: 'Sandbox Merchant',
   secretKey: DEFAULT_SECRET_KEY,
   merchantPublicKey: SANDBOX_MERCHANT_PUBLIC_KEY,
   dokuPrivateKey: SANDBOX_DOKU_PRIVATE_KEY,
@@ -52,6 +53,7 @@ export class SandboxConfigError extends Error {
 /** The environment variables `sandboxConfigFromEnv` reads, and the config key each sets. */
 export const SANDBOX_ENV = {
   SANDBOX_CLIENT_ID: 'clientId',
+  SANDBOX_MERCHANT_NAME: 'merchantName',
   SANDBOX_SECRET_KEY: 'secretKey',
   SANDBOX_MERCHANT_PUBLIC_KEY: 'merchantPublicKey',
   SANDBOX_DOKU_PRIVATE_KEY: 'dokuPrivateKey',
@@ -231,6 +233,7 @@ export function sandboxConfigFromEnv(env: Env = process.env): SandboxConfig {
   const autoApprove = number(env, 'SANDBOX_AUTO_APPROVE_MS', { min: 0 });
   return {
     clientId: clientId ?? d.clientId,
+    merchantName: present(env, 'SANDBOX_MERCHANT_NAME') ?? d.merchantName,
     secretKey: secretKey ?? d.secretKey,
     merchantPublicKey: pem(env, 'SANDBOX_MERCHANT_PUBLIC_KEY', 'PUBLIC') ?? d.merchantPublicKey,
     dokuPrivateKey: pem(env, 'SANDBOX_DOKU_PRIVATE_KEY', 'PRIVATE') ?? d.dokuPrivateKey,

@@ -97,6 +97,8 @@ export interface FaultRule {
 export interface SandboxConfig {
   /** The merchant's client id: SNAP `X-CLIENT-KEY`/`X-PARTNER-ID` and Non-SNAP `Client-Id`. */
   clientId: string;
+  /** The merchant's name as hosted pages show it (issuer app, card page). */
+  merchantName: string;
   /** The merchant's secret key: SNAP HMAC-SHA512 key, Non-SNAP HMACSHA256 key, AES card-data key. */
   secretKey: string;
   /** PEM: verifies the merchant's B2B token signature. */

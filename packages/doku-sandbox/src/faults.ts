@@ -51,6 +51,14 @@ export interface FaultInjectorDeps {
 
 const DEFAULT_LATENCY_MS = 1_000;
 
+/** Kinds that decide what the client gets back; only one applies per call. */
+const OUTCOME_KINDS: ReadonlySet<FaultRule['kind']> = new Set([
+  'error5xx',
+  'inProgress202',
+  'noAnswer',
+  'drop',
+]);
+
 /** Endpoint keys of the SNAP family start with `kki.`; everything else (`cards.`) is Non-SNAP. */
 function isSnap(endpoint: string): boolean {
   return endpoint.startsWith('kki.');
@@ -86,11 +94,18 @@ export function createFaultInjector(deps: FaultInjectorDeps): SandboxFaultInject
   const fired: FiredFault[] = [];
   const hangs = new Set<() => void>();
 
-  /** Rules that fire for this call, consuming `times` counters. */
+  /**
+   * Rules that fire for this call, consuming `times` counters. At most one rule that decides the
+   * outcome (error5xx, inProgress202, noAnswer, drop) fires per call; later ones are not consumed,
+   * so "drop the next call, then hang the one after" works as written.
+   */
   function draw(endpoint: string): FaultRule[] {
     const out: FaultRule[] = [];
+    let outcomeTaken = false;
     for (const rule of rules) {
       if (!matches(rule, endpoint)) continue;
+      const decidesOutcome = OUTCOME_KINDS.has(rule.kind);
+      if (decidesOutcome && outcomeTaken) continue;
       let fires: boolean;
       if (rule.times !== undefined) {
         fires = rule.times > 0;
@@ -99,6 +114,7 @@ export function createFaultInjector(deps: FaultInjectorDeps): SandboxFaultInject
         fires = deps.random.next() < (rule.probability ?? 1);
       }
       if (fires) {
+        if (decidesOutcome) outcomeTaken = true;
         out.push({ ...rule });
         fired.push({ endpoint, kind: rule.kind, at: deps.nowIso() });
       }

@@ -1,0 +1,100 @@
+// DOKU's hosted OTP page for a DH card binding (seed 001: "redirectUrl … pointing to the OTP
+// verification page"). DOKU shows no sample of it, so the content is the sandbox's own: the card,
+// a code field, Verify and Cancel. The right code completes the binding; wrong codes may be retried
+// up to KKI_TEST_OTP.maxAttempts; every end sends the customer to the merchant's success or failure URL.
+import { Hono } from 'hono';
+import { cancelBinding, submitOtp } from '../snap/binding.js';
+import type { KkiDeps } from '../snap/kki-state.js';
+import type { Binding } from '../snap/store.js';
+import { KKI_TEST_OTP } from '../test-values/kki.js';
+import { escapeHtml, finishPage, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
+
+function form(binding: Binding, error: string | null): string {
+  const describedBy = error ? 'otp-hint otp-error' : 'otp-hint';
+  return renderPage({
+    title: 'Verify your card',
+    body: `<div class="card">
+<header class="brand"><span class="badge">DOKU</span> Kartu Kredit Indonesia</header>
+<h1>Verify your card</h1>
+<dl>
+<dt>Card</dt><dd>${escapeHtml(binding.card.masked)}</dd>
+<dt>Issuer</dt><dd>${escapeHtml(binding.card.issuerName)}</dd>
+</dl>
+${error ? `<div class="error" id="otp-error" role="alert">${escapeHtml(error)}</div>` : ''}
+<form method="post" action="" novalidate>
+<label for="otp">One-time code (OTP)</label>
+<input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required autofocus aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''}>
+<p class="hint" id="otp-hint">Sandbox: the code is ${KKI_TEST_OTP.correct}. Any other code is wrong.</p>
+<div class="actions">
+<button type="submit" class="primary" name="action" value="verify">Verify</button>
+<button type="submit" class="secondary" name="action" value="cancel" formnovalidate>Cancel</button>
+</div>
+</form>
+</div>`,
+  });
+}
+
+function ended(binding: Binding): { title: string; message: string; ok: boolean } {
+  return binding.status === 'SUCCESS'
+    ? { title: 'Card registered', message: 'Your card has been registered.', ok: true }
+    : { title: 'Card not registered', message: 'Your card could not be registered.', ok: false };
+}
+
+/** Routes of the OTP page: `GET|POST /kki/otp/:authCode`. */
+export function kkiOtpPage(deps: KkiDeps): Hono {
+  const app = new Hono();
+
+  app.get('/kki/otp/:authCode', (c) => {
+    const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
+    if (!binding) {
+      const html = renderResult({
+        title: 'Link not valid',
+        message: 'This verification link is not valid.',
+        ok: false,
+      });
+      return c.body(html, 404, PAGE_HEADERS);
+    }
+    if (binding.status === 'PENDING' && deps.ctx.clock.nowMs() >= binding.otpExpiresAtMs) {
+      submitOtp(deps, binding, ''); // ends the expired session (and notifies)
+    }
+    if (binding.status !== 'PENDING') {
+      const r = ended(binding);
+      return c.body(
+        renderResult({ ...r, backUrl: r.ok ? binding.successUrl : binding.failedUrl }),
+        200,
+        PAGE_HEADERS,
+      );
+    }
+    return c.body(form(binding, null), 200, PAGE_HEADERS);
+  });
+
+  app.post('/kki/otp/:authCode', async (c) => {
+    const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
+    if (!binding) {
+      const html = renderResult({
+        title: 'Link not valid',
+        message: 'This verification link is not valid.',
+        ok: false,
+      });
+      return c.body(html, 404, PAGE_HEADERS);
+    }
+    const form_ = await c.req.parseBody();
+    const action = form_.action === 'cancel' ? 'cancel' : 'verify';
+    const otp = typeof form_.otp === 'string' ? form_.otp.trim() : '';
+    if (action === 'cancel') {
+      cancelBinding(deps, binding);
+    } else {
+      const outcome = submitOtp(deps, binding, otp);
+      if (outcome.kind === 'wrong') {
+        const left = outcome.attemptsLeft;
+        const msg = `That code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`;
+        return c.body(form(binding, msg), 200, PAGE_HEADERS);
+      }
+    }
+    const r = ended(binding);
+    const next = finishPage(r.ok ? binding.successUrl : binding.failedUrl, r);
+    return 'redirect' in next ? c.redirect(next.redirect, 303) : c.body(next.html, 200, PAGE_HEADERS);
+  });
+
+  return app;
+}

@@ -1,0 +1,87 @@
+// Reading `cardData` (AES-128-CBC, doku-api.md §5.9) and the one-time values inside it. Nothing here
+// puts a CPAN, OTT or expiry date into an error message.
+import { issuerFromCpan, type KkiCaseCode, luhnValid, maskCpan } from '@kki-kit/contract';
+import { CardDataError, decryptCardData, kkiCardDataSchema, parseWire, sha256Hex } from '@kki-kit/doku';
+import { KKI_TEST_OTT, kkiCpanScenario } from '../test-values/kki.js';
+import { kkiCaseFailure, SnapFailure } from './respond.js';
+import type { CardRef, KkiStore } from './store.js';
+
+/** A decrypted, checked card. */
+export interface ReadCard {
+  card: CardRef;
+  /** The OTT in the card data, if any. */
+  ott: string | null;
+}
+
+/** The card behind a CPAN, or case 11 when no KKI issuer would accept it. */
+export async function cardFromCpan(cpan: string): Promise<CardRef> {
+  const issuer = issuerFromCpan(cpan);
+  if (!issuer || !luhnValid(cpan) || cpan.length < 16) throw kkiCaseFailure('11');
+  return {
+    issuerId: issuer.id,
+    issuerName: issuer.name,
+    masked: maskCpan(cpan),
+    fingerprint: await sha256Hex(cpan),
+    scenario: kkiCpanScenario(cpan),
+  };
+}
+
+/** True when an `MMYY` expiry is before the month of `now` (WIB does not matter at month grain). */
+function expired(mmyy: string, now: Date): boolean {
+  const month = Number(mmyy.slice(0, 2));
+  const year = 2000 + Number(mmyy.slice(2));
+  return year * 12 + month < now.getUTCFullYear() * 12 + (now.getUTCMonth() + 1);
+}
+
+/**
+ * Decrypts and checks `cardData`: `401xx00` when it cannot be decrypted (seed 001: "401 … card
+ * data decryption failed"), `400xx01/02` for a bad payload field, case 11 for a CPAN no KKI issuer
+ * has, `403xx08` Card Expired for a past expiry date.
+ */
+export async function readCardData(cardData: string, secretKey: string, now: Date): Promise<ReadCard> {
+  let plaintext: string;
+  try {
+    plaintext = await decryptCardData(cardData, secretKey);
+  } catch (err) {
+    if (err instanceof CardDataError) {
+      throw new SnapFailure(401, '00', 'Unauthorized. Card Data Decryption Failed');
+    }
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(plaintext);
+  } catch {
+    throw new SnapFailure(400, '01', 'Invalid Field Format cardData');
+  }
+  const parsed = parseWire(kkiCardDataSchema, json);
+  if (!parsed.success) {
+    const { kind, field } = parsed.issue;
+    throw kind === 'mandatory'
+      ? new SnapFailure(400, '02', `Invalid Mandatory Field cardData.${field}`)
+      : new SnapFailure(400, '01', `Invalid Field Format cardData.${field}`);
+  }
+  const card = await cardFromCpan(parsed.data.bankCardNo);
+  if (parsed.data.expiryDate !== undefined && expired(parsed.data.expiryDate, now)) {
+    throw new SnapFailure(403, '08', 'Card Expired');
+  }
+  return { card, ott: parsed.data.chargeToken ?? null };
+}
+
+/**
+ * Accepts an OTT once: the test values for "invalid" (case 02) and "expired" (case 12) are
+ * refused, and so is any OTT seen before (one-time, case 02). Returns when it was first seen.
+ */
+export function useOtt(store: KkiStore, ott: string, nowMs: number): number {
+  if (ott === KKI_TEST_OTT.invalid) throw kkiCaseFailure('02');
+  if (ott === KKI_TEST_OTT.expired) throw kkiCaseFailure('12');
+  if (store.usedOtts.has(ott)) throw kkiCaseFailure('02');
+  store.usedOtts.set(ott, nowMs);
+  return nowMs;
+}
+
+/** Fails with the card's scenario case when the card is a test card for `flow`. */
+export function applyScenario(card: CardRef, flow: 'bind' | 'payment' | 'unbind' | 'refund'): void {
+  if (card.scenario && card.scenario.flow === flow)
+    throw kkiCaseFailure(card.scenario.caseCode as KkiCaseCode);
+}

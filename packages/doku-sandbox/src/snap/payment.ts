@@ -1,0 +1,363 @@
+// KKI payment (service 54), status (55) and refund (58) (doku-api.md §5.6-§5.8).
+import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/contract';
+import {
+  debitRefundRequestSchema,
+  debitStatusRequestSchema,
+  kkiPaymentKind,
+  kkiPaymentRequestSchema,
+  SNAP_SERVICE_CODES,
+  snapTimestamp,
+} from '@kki-kit/doku';
+import { hostedUrl } from '../config.js';
+import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
+import { newBankCardToken } from './binding.js';
+import { applyScenario, type ReadCard, readCardData, useOtt } from './card-data.js';
+import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
+import { notifyPayment, paymentTransactionStatus, transactionStatusDesc } from './notifications.js';
+import type { SnapEndpointSpec } from './pipeline.js';
+import { kkiCaseFailure, kkiCaseMessage, SnapFailure, snapSuccess } from './respond.js';
+import { type Binding, type CardRef, type Payment, type Refund, refundedAmount } from './store.js';
+
+const PAY = SNAP_SERVICE_CODES.payment;
+const STATUS = SNAP_SERVICE_CODES.status;
+const REFUND = SNAP_SERVICE_CODES.refund;
+
+/** Path of the hosted issuer-app page of a payment. */
+export function issuerAppPath(session: string): string {
+  return `/kki/issuer-app/${encodeURIComponent(session)}`;
+}
+
+/** Rupiah from a SNAP amount; case 13 (Invalid Amount) for a fraction, zero or nonsense. */
+function rupiah(value: string): number {
+  let n: number;
+  try {
+    n = parseSnapAmount(value);
+  } catch {
+    throw kkiCaseFailure('13');
+  }
+  if (n < KKI_TEST_AMOUNTS.minimum) throw kkiCaseFailure('13');
+  return n;
+}
+
+/** `POST /direct-debit/core/v1/debit/payment-host-to-host`, the four KKI payment types of seed 000. */
+export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPaymentRequestSchema> {
+  const { ctx, store } = deps;
+  return {
+    serviceCode: PAY,
+    schema: kkiPaymentRequestSchema,
+    async handle(req) {
+      const { data } = req;
+      const kind = kkiPaymentKind(data);
+      if (store.paymentByPartnerReference(data.partnerReferenceNo)) {
+        throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');
+      }
+      let card: CardRef;
+      let ott: string | null = null;
+      let tokenBinding: Binding | null = null;
+      if (data.cardData !== undefined) {
+        const read: ReadCard = await readCardData(data.cardData, ctx.config.secretKey, ctx.clock.now());
+        card = read.card;
+        // The OTT travels inside cardData and/or as top-level chargeToken (KKI_PAYMENT_OTT_TOP_LEVEL).
+        if (read.ott !== null && data.chargeToken !== undefined && read.ott !== data.chargeToken) {
+          throw new SnapFailure(400, '01', 'Invalid Field Format chargeToken');
+        }
+        ott = read.ott ?? data.chargeToken ?? null;
+        if (ott === null) throw new SnapFailure(400, '02', 'Invalid Mandatory Field chargeToken');
+      } else {
+        const b = store.bindingByToken(data.bankCardToken as string);
+        const owner = data.additionalInfo.custIdMerchant;
+        if (b?.status !== 'SUCCESS' || b.unbind || (owner !== undefined && owner !== b.custIdMerchant)) {
+          throw kkiCaseFailure('08');
+        }
+        tokenBinding = b;
+        card = b.card;
+      }
+
+      const payment: Payment = {
+        referenceNo: newReferenceNo(deps),
+        partnerReferenceNo: data.partnerReferenceNo,
+        externalId: req.externalId,
+        kind,
+        amount: 0,
+        status: 'PENDING',
+        card,
+        custIdMerchant: data.additionalInfo.custIdMerchant ?? tokenBinding?.custIdMerchant ?? null,
+        bindingReferenceNo: tokenBinding?.referenceNo ?? null,
+        issuedBindingReferenceNo: null,
+        confirmSession: null,
+        confirmExpiresAtMs: null,
+        approvalCode: null,
+        responseCode: formatSnapResponseCode(200, PAY, '00'),
+        responseMessage: 'Successful',
+        successUrl: data.additionalInfo.successPaymentUrl ?? null,
+        failedUrl: data.additionalInfo.failedPaymentUrl ?? null,
+        createdAt: nowIso(deps),
+        finishedAt: null,
+        refunds: [],
+        cancelTimers: [],
+      };
+      // From here the issuer has the request: a decline is a payment that failed, kept for status.
+      try {
+        if (ott !== null) useOtt(store, ott, ctx.clock.nowMs());
+        payment.amount = rupiah(data.amount.value);
+        applyScenario(card, 'payment');
+        if (payment.amount > KKI_TEST_AMOUNTS.creditLimit) throw kkiCaseFailure('14');
+      } catch (err) {
+        if (err instanceof SnapFailure) {
+          const answer = err.answer(PAY);
+          payment.status = 'FAILED';
+          payment.responseCode = answer.body.responseCode as string;
+          payment.responseMessage = err.responseMessage;
+          payment.finishedAt = nowIso(deps);
+          store.payments.set(payment.referenceNo, payment);
+        }
+        throw err;
+      }
+      store.payments.set(payment.referenceNo, payment);
+
+      if (kind === 'no_auth') {
+        // Payment without authentication: no issuer-app step, settled in the response (seed 000).
+        settleSuccess(deps, payment);
+        return snapSuccess(PAY, {
+          referenceNo: payment.referenceNo,
+          partnerReferenceNo: payment.partnerReferenceNo,
+          approvalCode: payment.approvalCode,
+          additionalInfo: { status: 'SUCCESS' },
+        });
+      }
+
+      // Every other type waits for the customer in the issuer app, within the OTT's lifetime.
+      const firstSeen = ott !== null ? (store.usedOtts.get(ott) ?? ctx.clock.nowMs()) : ctx.clock.nowMs();
+      payment.confirmSession = randomChars(deps, 32);
+      payment.confirmExpiresAtMs = firstSeen + ctx.config.ottTtlSeconds * 1000;
+      payment.cancelTimers.push(
+        ctx.clock.schedule(payment.confirmExpiresAtMs, () => expirePayment(deps, payment)),
+      );
+      if (ctx.config.autoApproveMs !== null) {
+        const at = ctx.clock.nowMs() + ctx.config.autoApproveMs;
+        payment.cancelTimers.push(ctx.clock.schedule(at, () => void approvePayment(deps, payment)));
+      }
+      return snapSuccess(PAY, {
+        referenceNo: payment.referenceNo,
+        partnerReferenceNo: payment.partnerReferenceNo,
+        webRedirectUrl: hostedUrl(ctx.config, req.url, issuerAppPath(payment.confirmSession)),
+        additionalInfo: { status: 'PENDING' },
+      });
+    },
+  };
+}
+
+/** What approving or declining did. */
+export type ConfirmOutcome = 'succeeded' | 'failed' | 'expired' | 'not_pending';
+
+function isOpen(p: Payment): boolean {
+  return p.status === 'PENDING' || p.status === 'PAYING';
+}
+
+function finish(deps: KkiDeps, p: Payment): void {
+  p.finishedAt = nowIso(deps);
+  for (const cancel of p.cancelTimers.splice(0)) cancel();
+}
+
+function settleSuccess(deps: KkiDeps, p: Payment): string | null {
+  p.status = 'SUCCESS';
+  p.approvalCode = deps.ctx.random.digits(6);
+  p.responseCode = formatSnapResponseCode(200, PAY, '00');
+  p.responseMessage = 'Successful';
+  finish(deps, p);
+  let token: string | null = null;
+  if (p.kind === 'bind_and_pay' && p.custIdMerchant) {
+    // Payment with binding tokenizes the CPAN afterwards (seed 000); a card already bound to this
+    // customer keeps its token.
+    const existing = deps.store.activeBinding(p.custIdMerchant, p.card.fingerprint);
+    const binding: Binding = existing ?? {
+      referenceNo: newReferenceNo(deps),
+      partnerReferenceNo: null,
+      externalId: p.externalId,
+      custIdMerchant: p.custIdMerchant,
+      channel: 'PAYMENT',
+      status: 'SUCCESS',
+      card: p.card,
+      authCode: randomChars(deps, 32),
+      otpAttempts: 0,
+      otpExpiresAtMs: 0,
+      bankCardToken: newBankCardToken(deps),
+      failureCode: null,
+      successUrl: null,
+      failedUrl: null,
+      createdAt: p.finishedAt ?? nowIso(deps),
+      finishedAt: p.finishedAt,
+      unbind: null,
+    };
+    deps.store.bindings.set(binding.referenceNo, binding);
+    p.issuedBindingReferenceNo = binding.referenceNo;
+    token = binding.bankCardToken;
+  }
+  notifyPayment(deps.ctx, p, token);
+  return token;
+}
+
+function settleFailure(
+  deps: KkiDeps,
+  p: Payment,
+  httpStatus: number,
+  caseCode: string,
+  message: string,
+): void {
+  p.status = 'FAILED';
+  p.responseCode = formatSnapResponseCode(httpStatus, PAY, caseCode);
+  p.responseMessage = message;
+  finish(deps, p);
+  notifyPayment(deps.ctx, p, null);
+}
+
+/** Ends an unconfirmed payment when its window closes: OTT expired (case 12), or Transaction Expired. */
+export function expirePayment(deps: KkiDeps, p: Payment): void {
+  if (!isOpen(p)) return;
+  if (p.kind === 'single' || p.kind === 'bind_and_pay')
+    settleFailure(deps, p, 403, '12', kkiCaseMessage('12'));
+  else settleFailure(deps, p, 403, '00', 'Transaction Expired');
+}
+
+/** The customer approved in the issuer app (page, control API or auto-approval). */
+export function approvePayment(deps: KkiDeps, p: Payment): ConfirmOutcome {
+  if (!isOpen(p)) return 'not_pending';
+  if (p.confirmExpiresAtMs !== null && deps.ctx.clock.nowMs() >= p.confirmExpiresAtMs) {
+    expirePayment(deps, p);
+    return 'expired';
+  }
+  settleSuccess(deps, p);
+  return 'succeeded';
+}
+
+/** The customer declined in the issuer app: Do Not Honor (case 05). */
+export function declinePayment(deps: KkiDeps, p: Payment): ConfirmOutcome {
+  if (!isOpen(p)) return 'not_pending';
+  if (p.confirmExpiresAtMs !== null && deps.ctx.clock.nowMs() >= p.confirmExpiresAtMs) {
+    expirePayment(deps, p);
+    return 'expired';
+  }
+  settleFailure(deps, p, 403, '05', kkiCaseMessage('05'));
+  return 'failed';
+}
+
+/** The customer opened the issuer-app page: PENDING becomes PAYING (`latestTransactionStatus` 02). */
+export function markPaying(deps: KkiDeps, p: Payment): void {
+  if (p.confirmExpiresAtMs !== null && deps.ctx.clock.nowMs() >= p.confirmExpiresAtMs) expirePayment(deps, p);
+  else if (p.status === 'PENDING') p.status = 'PAYING';
+}
+
+function iso(ts: string | null): string | undefined {
+  return ts ? snapTimestamp(new Date(ts)) : undefined;
+}
+
+/** `POST /orders/v1.0/debit/status`. */
+export function statusEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitStatusRequestSchema> {
+  const { store } = deps;
+  return {
+    serviceCode: STATUS,
+    schema: debitStatusRequestSchema,
+    async handle(req) {
+      const { data } = req;
+      const p =
+        data.originalPartnerReferenceNo !== undefined
+          ? store.paymentByPartnerReference(data.originalPartnerReferenceNo)
+          : store.payments.get(data.originalReferenceNo as string);
+      if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
+        throw new SnapFailure(404, '01', 'Transaction Not Found', {
+          latestTransactionStatus: '07',
+          transactionStatusDesc: transactionStatusDesc('07'),
+        });
+      }
+      const refunded = refundedAmount(p);
+      const status = paymentTransactionStatus(p, refunded);
+      const additionalInfo: Record<string, unknown> = {
+        channel: 'KARTU_KREDIT_INDONESIA',
+        issuer: p.card.issuerName,
+        maskedCardNo: p.card.masked,
+      };
+      const issued = p.issuedBindingReferenceNo ? store.bindings.get(p.issuedBindingReferenceNo) : undefined;
+      if (issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind) {
+        additionalInfo.bankCardToken = issued.bankCardToken;
+      }
+      return snapSuccess(STATUS, {
+        originalPartnerReferenceNo: p.partnerReferenceNo,
+        originalReferenceNo: p.referenceNo,
+        approvalCode: p.approvalCode ?? undefined,
+        originalExternalId: p.externalId,
+        serviceCode: data.serviceCode,
+        latestTransactionStatus: status,
+        transactionStatusDesc: transactionStatusDesc(status),
+        originalResponseCode: p.responseCode,
+        originalResponseMessage: p.responseMessage,
+        refundHistory: p.refunds.map((r) => ({
+          refundNo: r.refundNo,
+          partnerRefundNo: r.partnerRefundNo,
+          refundAmount: { value: toSnapAmount(r.amount), currency: 'IDR' },
+          refundStatus: r.status === 'SUCCESS' ? '00' : '06',
+          refundDate: iso(r.at),
+          reason: r.reason ?? undefined,
+        })),
+        transAmount: { value: toSnapAmount(p.amount), currency: 'IDR' },
+        feeAmount: { value: '0.00', currency: 'IDR' },
+        paidTime: p.status === 'SUCCESS' ? iso(p.finishedAt) : undefined,
+        additionalInfo,
+      });
+    },
+  };
+}
+
+/** `POST /direct-debit/core/v1/debit/refund`: full or partial, never more than was paid. */
+export function refundEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitRefundRequestSchema> {
+  const { store } = deps;
+  return {
+    serviceCode: REFUND,
+    schema: debitRefundRequestSchema,
+    async handle(req) {
+      const { data } = req;
+      const p = store.paymentByPartnerReference(data.originalPartnerReferenceNo);
+      if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
+        throw new SnapFailure(404, '01', 'Transaction Not Found');
+      }
+      if (store.refundByPartnerRefundNo(data.partnerRefundNo)) {
+        throw new SnapFailure(409, '01', 'Duplicate partnerRefundNo');
+      }
+      if (p.status !== 'SUCCESS') throw new SnapFailure(404, '00', 'Invalid Transaction Status');
+      const amount = rupiah(data.refundAmount.value);
+      const remaining = p.amount - refundedAmount(p);
+      if (amount > remaining) throw kkiCaseFailure('13');
+
+      const refund: Refund = {
+        refundNo: newReferenceNo(deps),
+        partnerRefundNo: data.partnerRefundNo,
+        externalId: req.externalId,
+        amount,
+        status: 'SUCCESS',
+        responseCode: formatSnapResponseCode(200, REFUND, '00'),
+        reason: data.reason ?? null,
+        at: nowIso(deps),
+      };
+      try {
+        applyScenario(p.card, 'refund');
+      } catch (err) {
+        if (err instanceof SnapFailure) {
+          refund.status = 'FAILED';
+          refund.responseCode = err.answer(REFUND).body.responseCode as string;
+          p.refunds.push(refund);
+        }
+        throw err;
+      }
+      p.refunds.push(refund);
+      return snapSuccess(REFUND, {
+        originalPartnerReferenceNo: p.partnerReferenceNo,
+        originalReferenceNo: p.referenceNo,
+        originalExternalId: p.externalId,
+        refundNo: refund.refundNo,
+        partnerRefundNo: refund.partnerRefundNo,
+        refundAmount: { value: toSnapAmount(amount), currency: 'IDR' },
+        refundTime: iso(refund.at),
+        additionalInfo: { refundType: amount === p.amount ? 'FULL' : 'PARTIAL' },
+      });
+    },
+  };
+}
