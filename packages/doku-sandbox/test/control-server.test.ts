@@ -17,7 +17,9 @@ afterEach(() => {
 });
 
 /** Starts `tsx src/server.ts` (what `pnpm sandbox` runs) and resolves with its output once it settles. */
-function start(env: Record<string, string>): Promise<{ url: string | null; output: string; code: number | null }> {
+function start(
+  env: Record<string, string>,
+): Promise<{ url: string | null; output: string; code: number | null }> {
   return new Promise((resolve) => {
     const proc = spawn(tsx, ['src/server.ts'], {
       cwd: pkg,

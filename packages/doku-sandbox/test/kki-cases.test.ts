@@ -223,7 +223,9 @@ describe('the README documents the table', () => {
     const { readFile } = await import('node:fs/promises');
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     for (const row of KKI_TEST_CASES) {
-      const line = readme.split('\n').find((l) => l.includes(row.value) && l.includes(`\`${row.responseCode}\``));
+      const line = readme
+        .split('\n')
+        .find((l) => l.includes(row.value) && l.includes(`\`${row.responseCode}\``));
       expect(line, `${row.flow} ${row.caseCode} ${row.value}`).toBeDefined();
     }
     for (const issuer of KKI_TEST_CARDS) for (const cpan of issuer.cards) expect(readme).toContain(cpan);
