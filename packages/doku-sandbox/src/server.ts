@@ -52,10 +52,14 @@ async function main(): Promise<void> {
   const port = sandboxPortFromEnv(process.env);
   const hostname = process.env.SANDBOX_HOST?.trim() || '127.0.0.1';
   const running = await startSandboxServer({ ...config, port, hostname });
-  console.log(`DOKU sandbox listening on ${running.url}`);
-  console.log(`  merchant client id: ${config.clientId}`);
+  const control = config.control ? `${running.url}/__sandbox` : 'off (set SANDBOX_CONTROL=1)';
+  // One write, so a process reading the output sees the whole banner at once.
   console.log(
-    `  control API: ${config.control ? `${running.url}/__sandbox` : 'off (set SANDBOX_CONTROL=1)'}`,
+    [
+      `DOKU sandbox listening on ${running.url}`,
+      `  merchant client id: ${config.clientId}`,
+      `  control API: ${control}`,
+    ].join('\n'),
   );
   const stop = () => {
     void running.close().then(() => process.exit(0));

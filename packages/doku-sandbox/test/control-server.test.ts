@@ -29,7 +29,7 @@ function start(
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
+      const m = /listening on (http:\/\/\S+)[\s\S]*control API: .*\n/.exec(output);
       if (m) resolve({ url: m[1] as string, output, code: null });
     };
     proc.stdout.on('data', onData);

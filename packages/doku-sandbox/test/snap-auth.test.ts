@@ -307,6 +307,38 @@ describe('SNAP transactional checks, on every endpoint', async () => {
   });
 });
 
+describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () => {
+  it('accepts +07:00, Z and milliseconds', async () => {
+    const { sb, raw } = setup();
+    const now = sb.clock.now();
+    for (const timestamp of [snapTimestamp(now), `${now.toISOString().slice(0, 19)}Z`, now.toISOString()]) {
+      const res = await raw.call(
+        SNAP_PATHS.status,
+        { originalPartnerReferenceNo: ref(), serviceCode: '55' },
+        { timestamp },
+      );
+      expect(res.body.responseCode, timestamp).toBe('4045501');
+    }
+  });
+
+  it('runs two concurrent requests with one X-EXTERNAL-ID once', async () => {
+    const { sb, raw } = setup();
+    await raw.token();
+    const body = await singlePaymentBody(kkiTestCpan('mandiri', undefined, 50));
+    const externalId = createExternalId(sb.clock.now());
+    const [a, b] = await Promise.all([
+      raw.call(SNAP_PATHS.payment, body, { externalId }),
+      raw.call(SNAP_PATHS.payment, body, { externalId }),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const replay = a.status === 409 ? a : b;
+    const first = a.status === 409 ? b : a;
+    expect(replay.body.originalResponse).toEqual(first.body);
+    expect(sb.ledger().payments).toHaveLength(1);
+  });
+});
+
 describe('request bodies are validated field by field', () => {
   it('names the first bad field: 400xx01 format, 400xx02 mandatory', async () => {
     const { raw } = setup();

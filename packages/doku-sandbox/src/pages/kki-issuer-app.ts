@@ -23,14 +23,14 @@ function page(deps: KkiDeps, p: Payment): string {
     body: `<div class="card">
 <header class="brand"><span class="badge">${escapeHtml(p.card.issuerName)}</span> Mobile banking</header>
 <h1>Confirm this payment?</h1>
-<p class="amount" aria-label="Amount">${escapeHtml(formatIdr(p.amount, 'id'))}</p>
+<p class="amount">${escapeHtml(formatIdr(p.amount, 'id'))}</p>
 <dl>
 <dt>Merchant</dt><dd>${escapeHtml(deps.ctx.config.merchantName)}</dd>
 <dt>Card</dt><dd>${escapeHtml(p.card.masked)}</dd>
 <dt>Type</dt><dd>${escapeHtml(KIND_LABEL[p.kind])}</dd>
 <dt>Reference</dt><dd>${escapeHtml(p.partnerReferenceNo)}</dd>
 </dl>
-<form method="post" action="">
+<form method="post">
 <div class="actions">
 <button type="submit" class="primary" name="action" value="approve">Approve</button>
 <button type="submit" class="secondary" name="action" value="decline">Decline</button>

@@ -21,7 +21,7 @@ function form(binding: Binding, error: string | null): string {
 <dt>Issuer</dt><dd>${escapeHtml(binding.card.issuerName)}</dd>
 </dl>
 ${error ? `<div class="error" id="otp-error" role="alert">${escapeHtml(error)}</div>` : ''}
-<form method="post" action="" novalidate>
+<form method="post" novalidate>
 <label for="otp">One-time code (OTP)</label>
 <input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required autofocus aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''}>
 <p class="hint" id="otp-hint">Sandbox: the code is ${KKI_TEST_OTP.correct}. Any other code is wrong.</p>

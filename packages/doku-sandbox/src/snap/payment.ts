@@ -264,6 +264,7 @@ export function statusEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitStat
           ? store.paymentByPartnerReference(data.originalPartnerReferenceNo)
           : store.payments.get(data.originalReferenceNo as string);
       if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
+        // SNAP 404-01, with status 07 "Not found" for readers of the body (doku-api.md §4.4, §5.8).
         throw new SnapFailure(404, '01', 'Transaction Not Found', {
           latestTransactionStatus: '07',
           transactionStatusDesc: transactionStatusDesc('07'),

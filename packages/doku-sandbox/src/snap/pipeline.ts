@@ -65,6 +65,7 @@ export function snapEndpoint<S extends z.ZodType>(
       const accessToken = m?.[1] as string;
 
       const partnerId = mandatoryHeader(c, 'X-PARTNER-ID');
+      // An unknown partner is an authentication failure (SNAP 401-00 "Unauthorized. [reason]", doku-api.md §6.3).
       if (partnerId !== ctx.config.clientId || partnerId !== claims.clientId) {
         throw new SnapFailure(401, '00', 'Unauthorized. Unknown X-PARTNER-ID');
       }
@@ -72,6 +73,8 @@ export function snapEndpoint<S extends z.ZodType>(
       if (!isExternalId(externalId)) throw new SnapFailure(400, '01', 'Invalid Field Format X-EXTERNAL-ID');
       const signature = mandatoryHeader(c, 'X-SIGNATURE');
 
+      // Any of the forms SDKs send is accepted (doku-api.md §2.3 CONFLICT: +07:00, Z, millis); a time
+      // outside the skew window is refused like a bad signature (401-00), as replay protection.
       if (Math.abs(sentAt.getTime() - ctx.clock.nowMs()) > ctx.config.clockSkewSeconds * 1000) {
         throw new SnapFailure(401, '00', 'Unauthorized. Stale X-TIMESTAMP');
       }
@@ -93,7 +96,7 @@ export function snapEndpoint<S extends z.ZodType>(
       const seen = externalIds.begin(wibDay(now()), externalId, fingerprint);
       if (seen.kind === 'conflict') throw new SnapFailure(409, '00', 'Conflict');
       if (seen.kind === 'replay') {
-        // DOKU answers a replay with 409xx00; the sandbox adds the first answer under
+        // DOKU answers a replay with 409xx00 (doku-api.md §2.3, §6.3); the sandbox adds the first answer under
         // REPLAY_ORIGINAL_RESPONSE_FIELD so the client can read the outcome (README "Idempotency").
         const first = await seen.answer;
         const replay = new SnapFailure(409, '00', 'Conflict', {
@@ -128,7 +131,12 @@ export function snapEndpoint<S extends z.ZodType>(
         err instanceof SnapFailure
           ? err.answer(spec.serviceCode)
           : new SnapFailure(500, '01', 'Internal Server Error').answer(spec.serviceCode);
-      if (!(err instanceof SnapFailure)) console.error('sandbox: SNAP handler failed:', err);
+      // Name and message only: never a request body, so never card data.
+      if (!(err instanceof SnapFailure)) {
+        console.error(
+          `sandbox: SNAP handler failed: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown'}`,
+        );
+      }
       claim?.complete(answer);
       return snapResponse(answer, now());
     }
