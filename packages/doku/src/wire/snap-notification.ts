@@ -48,3 +48,36 @@ export const debitNotificationResponseSchema = z.looseObject({
 });
 /** Merchant's answer to a debit notification. */
 export type DebitNotificationResponse = z.infer<typeof debitNotificationResponseSchema>;
+
+/**
+ * Card binding / unbinding notification (services 01 / 05). DOKU documents none (doku-api.md §4.4,
+ * GUESS): the offline sandbox sends the debit-notify envelope without `amount` and names the service
+ * in `additionalInfo.serviceCode`; a successful binding's carries the new `bankCardToken` (the only
+ * way a DH binding's token reaches the merchant besides polling).
+ */
+export const kkiCardNotificationSchema = z.looseObject({
+  originalPartnerReferenceNo: z.string().max(64).optional(),
+  /** The binding's (01) or the unbinding's (05) `referenceNo`. */
+  originalReferenceNo: mandatory(64),
+  originalExternalId: z.string().max(36).optional(),
+  merchantId: z.string().max(64).optional(),
+  latestTransactionStatus: snapTransactionStatusSchema,
+  transactionStatusDesc: z.string().max(50).optional(),
+  createdTime: z.string().max(25).optional(),
+  finishedTime: z.string().max(25).optional(),
+  bankCardToken: z.string().max(2048).optional(),
+  additionalInfo: z.looseObject({
+    channelId: z.string().optional(),
+    serviceCode: z.enum(['01', '05']),
+    custIdMerchant: z.string().max(64).optional(),
+    status: z.enum(['PENDING', 'SUCCESS', 'FAILED']),
+    /** Unbinding: the binding it ended. */
+    bindingReferenceNo: z.string().max(64).optional(),
+    maskedCardNo: z.string().max(32).optional(),
+    issuer: z.string().max(64).optional(),
+    /** Failure: the `responseCode` that ended the binding (e.g. `4030411` OTP blocked). */
+    originalResponseCode: z.string().optional(),
+  }),
+});
+/** Card binding / unbinding notification body. */
+export type KkiCardNotification = z.infer<typeof kkiCardNotificationSchema>;
