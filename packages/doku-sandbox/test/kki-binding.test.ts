@@ -35,6 +35,7 @@ describe('card binding, DH (hosted OTP page)', () => {
 
     const [n] = merchant.of('binding');
     expect(n?.signatureValid).toBe(true);
+    expect(n?.schemaValid).toBe(true);
     expect(n?.body).toMatchObject({
       originalPartnerReferenceNo: 'BIND-1',
       originalReferenceNo: res.body.referenceNo,
@@ -77,6 +78,7 @@ describe('card binding, DH (hosted OTP page)', () => {
     await settle();
     const notes = merchant.of('binding');
     expect(notes).toHaveLength(1);
+    expect(notes[0]?.schemaValid).toBe(true);
     expect(notes[0]?.body).toMatchObject({
       latestTransactionStatus: '06',
       additionalInfo: { status: 'FAILED', originalResponseCode: '4030411' },
@@ -269,6 +271,7 @@ describe('card unbinding (service 05)', () => {
     await settle();
     const [n] = merchant.of('unbinding');
     expect(n?.signatureValid).toBe(true);
+    expect(n?.schemaValid).toBe(true);
     expect(n?.body).toMatchObject({
       originalReferenceNo: unbindRef,
       latestTransactionStatus: '00',

@@ -53,6 +53,7 @@ describe('single payment (CPAN + OTT)', () => {
 
     const [n] = merchant.of('payment');
     expect(n?.signatureValid).toBe(true);
+    expect(n?.schemaValid).toBe(true);
     expect(n?.path).toBe('/v1.0/debit/notify');
     expect(n?.body).toMatchObject({
       originalPartnerReferenceNo: body.partnerReferenceNo,
@@ -351,5 +352,30 @@ describe('refunds (service 58)', () => {
     const res = await raw.call(SNAP_PATHS.status, { originalPartnerReferenceNo: 'NOPE', serviceCode: '55' });
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ responseCode: '4045501', latestTransactionStatus: '07' });
+  });
+});
+
+describe('notification bodies follow the wire schemas', () => {
+  it('every KKI notification of a busy run parses with @kki-kit/doku', async () => {
+    const { sb, raw, merchant, settle } = setup({ unbindDelayMs: 1_000 });
+    const { token } = await bindH2h(raw, kkiTestCpan('bjb', undefined, 60));
+    const ok = await singlePaymentBody(kkiTestCpan('bjb', undefined, 61));
+    const ko = await singlePaymentBody(kkiTestCpan('bjb', undefined, 62));
+    await raw.call(SNAP_PATHS.payment, ok);
+    await raw.call(SNAP_PATHS.payment, ko);
+    sb.kki.approve(ok.partnerReferenceNo);
+    sb.kki.decline(ko.partnerReferenceNo);
+    await raw.call(SNAP_PATHS.payment, tokenPaymentBody(token, '5000.00', true));
+    await raw.call(SNAP_PATHS.cardUnbind, {
+      tokenId: token,
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    sb.clock.advance(1_000);
+    await settle();
+    expect(merchant.received).toHaveLength(5);
+    for (const n of merchant.received) {
+      expect(n.signatureValid).toBe(true);
+      expect(n.schemaValid, n.raw).toBe(true);
+    }
   });
 });

@@ -4,8 +4,10 @@
 import {
   createDokuClient,
   createExternalId,
+  debitNotificationSchema,
   type DokuClient,
   encryptCardData,
+  kkiCardNotificationSchema,
   SNAP_PATHS,
   signB2bToken,
   signSnapSymmetric,
@@ -22,13 +24,15 @@ export const BASE = 'http://doku.sandbox.test';
 /** Where the sandbox posts SNAP notifications in these tests. */
 export const NOTIFY_URL = 'https://merchant.test/v1.0/debit/notify';
 
-/** A notification the test merchant received, with its RSA signature already checked. */
+/** A notification the test merchant received, with its RSA signature and wire schema already checked. */
 export interface ReceivedNotification {
   path: string;
   headers: Record<string, string>;
   body: Record<string, unknown>;
   raw: string;
   signatureValid: boolean;
+  /** The body parses with @kki-kit/doku's schema for its kind (debit notify, or card binding/unbinding). */
+  schemaValid: boolean;
 }
 
 /** An in-process merchant: records SNAP notifications (verified with @kki-kit/doku) and answers 200. */
@@ -47,13 +51,12 @@ export function createTestMerchant() {
       signature: headers['x-signature'] ?? '',
       publicKeyPem: SANDBOX_DOKU_PUBLIC_KEY,
     });
-    received.push({
-      path: c.req.path,
-      headers,
-      body: JSON.parse(raw) as Record<string, unknown>,
-      raw,
-      signatureValid,
-    });
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    const isCard = (body.additionalInfo as { serviceCode?: unknown } | undefined)?.serviceCode !== undefined;
+    const schemaValid = (isCard ? kkiCardNotificationSchema : debitNotificationSchema).safeParse(
+      body,
+    ).success;
+    received.push({ path: c.req.path, headers, body, raw, signatureValid, schemaValid });
     return c.json(
       { responseCode: '2005600', responseMessage: 'Request has been processed successfully' },
       status as 200,
