@@ -67,3 +67,15 @@ export {
   type SnapServiceCode,
   type SnapServiceName,
 } from './response-code.js';
+export {
+  CPAN_MAX_LENGTH,
+  CPAN_MIN_LENGTH,
+  isValidCpan,
+  issuerFromCpan,
+  KKI_ISSUERS,
+  type KkiIssuer,
+  type KkiIssuerId,
+  luhnValid,
+  maskCpan,
+  normalizeCpan,
+} from './issuers.js';

@@ -1,0 +1,67 @@
+// KKI issuers and how a CPAN's prefix names its issuer.
+// INFERENCE: KKI cards are national-scheme (GPN) cards, whose IIN is `9360` followed by the issuing
+// bank's 4-digit code (BRI 0002, Mandiri 0008, BJB 0110, DKI 0111, BPD Bali 0129). DOKU publishes no
+// KKI BIN list (doku-api.md §5.1 lists only the issuers), so this table is the one place to correct.
+
+/** The KKI issuers DOKU supports (seed 000: BRI, Mandiri, BPD Bali, BJB, DKI Jakarta). */
+export const KKI_ISSUERS = [
+  { id: 'bri', name: 'BRI', prefix: '93600002' },
+  { id: 'mandiri', name: 'Mandiri', prefix: '93600008' },
+  { id: 'bjb', name: 'BJB', prefix: '93600110' },
+  { id: 'dki', name: 'Bank DKI', prefix: '93600111' },
+  { id: 'bpd_bali', name: 'BPD Bali', prefix: '93600129' },
+] as const;
+
+/** One KKI issuer. */
+export type KkiIssuer = (typeof KKI_ISSUERS)[number];
+
+/** Identifier of a KKI issuer (`bri`, `mandiri`, `bjb`, `dki`, `bpd_bali`). */
+export type KkiIssuerId = KkiIssuer['id'];
+
+/** The issuer a CPAN belongs to, or `null` when its prefix is not a known KKI issuer's. */
+export function issuerFromCpan(cpan: string): KkiIssuer | null {
+  const digits = cpan.replace(/[\s-]/g, '');
+  return KKI_ISSUERS.find((i) => digits.startsWith(i.prefix)) ?? null;
+}
+
+/** Luhn check digit validity of a digit string. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** CPAN length bounds: 16 digits for GPN cards; up to 19 as ISO/IEC 7812 allows. */
+export const CPAN_MIN_LENGTH = 16;
+export const CPAN_MAX_LENGTH = 19;
+
+/** Digits only, with spaces and dashes a customer may type removed. */
+export function normalizeCpan(input: string): string {
+  return input.replace(/[\s-]/g, '');
+}
+
+/** True for a CPAN of valid length and Luhn check digit. */
+export function isValidCpan(input: string): boolean {
+  const d = normalizeCpan(input);
+  return d.length >= CPAN_MIN_LENGTH && d.length <= CPAN_MAX_LENGTH && luhnValid(d);
+}
+
+/**
+ * The masked form shown to customers and stored by the BFF: first 6 and last 4 digits kept
+ * (PCI DSS allows at most these), the rest as `*`.
+ */
+export function maskCpan(input: string): string {
+  const d = normalizeCpan(input);
+  if (d.length < 10) return '*'.repeat(d.length);
+  return `${d.slice(0, 6)}${'*'.repeat(d.length - 10)}${d.slice(-4)}`;
+}
