@@ -194,7 +194,9 @@ describe('Request-Id idempotency', () => {
     expect(again.status).toBe(409);
     expect(again.headers.get(REPLAY_HEADER)).toBe('true');
     const text = await again.text();
-    expect(JSON.parse(text)).toEqual(firstBody);
+    const replay = JSON.parse(text);
+    expect(replay.errors.code).toBe('DUPLICATE_REQUEST_ID');
+    expect(replay.original_response).toEqual(firstBody);
     expect(await responseSignatureValid(again, text, PAGE, s.config)).toBe(true);
     // Only one page was opened.
     expect(s.cards.ledger().pages).toHaveLength(1);
@@ -227,7 +229,7 @@ describe('Request-Id idempotency', () => {
     expect(first.status).toBe(400);
     const again = await s.signed('POST', PAGE, bad, { requestId: 'dup-3' });
     expect(again.status).toBe(409);
-    expect((await again.json()).errors.code).toBe('INVALID_PARAMETER');
+    expect((await again.json()).original_response.errors.code).toBe('INVALID_PARAMETER');
   });
 
   it('does not burn a Request-Id on a request that failed authentication', async () => {

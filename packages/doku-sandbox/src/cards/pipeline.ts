@@ -2,7 +2,13 @@
 // Request-Timestamp, the HMACSHA256 Signature over the exact body bytes (Digest; none on GET),
 // Request-Id idempotency, then the body schema (doku-api.md §3.1, §7). Handlers only see requests
 // that passed, and every answer to a known client is signed.
-import { parseDokuTimestamp, parseWire, sha256Base64, verifyNonSnap } from '@kki-kit/doku';
+import {
+  parseDokuTimestamp,
+  parseWire,
+  REPLAY_ORIGINAL_RESPONSE_FIELD,
+  sha256Base64,
+  verifyNonSnap,
+} from '@kki-kit/doku';
 import type { Handler } from 'hono';
 import type { z } from 'zod';
 import type { SandboxContext } from '../context.js';
@@ -117,10 +123,16 @@ export function cardsEndpoint<S extends z.ZodType>(
         );
       }
       if (seen.kind === 'replay') {
-        // A replay answers 409 with the first answer's body, so the client can still read the
-        // outcome (the client reads a complete body or `original_response`; README "Cards").
+        // DOKU answers a replay with 409 (its idempotency page); like the SNAP side, the sandbox adds
+        // the first answer under REPLAY_ORIGINAL_RESPONSE_FIELD so the client can read the outcome of
+        // a request whose answer it lost (README "Cards").
         const first = await seen.answer;
-        return cardsResponse({ status: 409, body: first.body }, signing, { [REPLAY_HEADER]: 'true' });
+        const replay = new CardsFailure(409, 'DUPLICATE_REQUEST_ID', 'Request-Id already processed').answer();
+        return cardsResponse(
+          { status: 409, body: { ...replay.body, [REPLAY_ORIGINAL_RESPONSE_FIELD.nonSnap]: first.body } },
+          signing,
+          { [REPLAY_HEADER]: 'true' },
+        );
       }
       claim = seen;
 

@@ -41,7 +41,7 @@ export function invalidParameter(message: string): CardsFailure {
   return new CardsFailure(400, 'INVALID_PARAMETER', message);
 }
 
-/** Marks a replayed answer (same Request-Id, same request): HTTP 409 with the first answer's body. */
+/** Marks a replayed answer (same Request-Id, same request): HTTP 409 with the first answer under `original_response`. */
 export const REPLAY_HEADER = 'X-Sandbox-Replay';
 
 /**
