@@ -75,7 +75,7 @@ export function bindEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof cardBindReq
         finishedAt: null,
         unbind: null,
       };
-      store.bindings.set(binding.referenceNo, binding);
+      store.addBinding(binding);
       // An OTP session nobody finishes fails when it expires, with a notification like any end.
       ctx.clock.schedule(otpExpiresAtMs, () => {
         if (binding.status === 'PENDING') failBinding(deps, binding, formatSnapResponseCode(403, OTP, '12'));
@@ -130,7 +130,7 @@ export function submitOtp(deps: KkiDeps, binding: Binding, otp: string): OtpOutc
   }
   if (otp === KKI_TEST_OTP.correct) {
     binding.status = 'SUCCESS';
-    binding.bankCardToken = newBankCardToken(deps);
+    deps.store.setBindingToken(binding, newBankCardToken(deps));
     binding.finishedAt = nowIso(deps);
     notifyBinding(deps.ctx, binding);
     return { kind: 'success' };
@@ -210,7 +210,7 @@ export function unbindEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof cardUnbin
         finishedAt: null,
       };
       // The token stops working at once; DOKU finishes the deactivation asynchronously (seed 001).
-      binding.unbind = unbind;
+      store.setUnbind(binding, unbind);
       ctx.clock.schedule(ctx.clock.nowMs() + ctx.config.unbindDelayMs, () => {
         unbind.status = 'SUCCESS';
         unbind.finishedAt = nowIso(deps);

@@ -109,11 +109,11 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
           payment.responseCode = answer.body.responseCode as string;
           payment.responseMessage = err.responseMessage;
           payment.finishedAt = nowIso(deps);
-          store.payments.set(payment.referenceNo, payment);
+          store.addPayment(payment);
         }
         throw err;
       }
-      store.payments.set(payment.referenceNo, payment);
+      store.addPayment(payment);
 
       if (kind === 'no_auth') {
         // Payment without authentication: no issuer-app step, settled in the response (seed 000).
@@ -128,7 +128,8 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
 
       // Every other type waits for the customer in the issuer app, within the OTT's lifetime.
       const firstSeen = ott !== null ? (store.usedOtts.get(ott) ?? ctx.clock.nowMs()) : ctx.clock.nowMs();
-      payment.confirmSession = randomChars(deps, 32);
+      const session = randomChars(deps, 32);
+      store.setConfirmSession(payment, session);
       payment.confirmExpiresAtMs = firstSeen + ctx.config.ottTtlSeconds * 1000;
       payment.cancelTimers.push(
         ctx.clock.schedule(payment.confirmExpiresAtMs, () => expirePayment(deps, payment)),
@@ -140,7 +141,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
       return snapSuccess(PAY, {
         referenceNo: payment.referenceNo,
         partnerReferenceNo: payment.partnerReferenceNo,
-        webRedirectUrl: hostedUrl(ctx.config, req.url, issuerAppPath(payment.confirmSession)),
+        webRedirectUrl: hostedUrl(ctx.config, req.url, issuerAppPath(session)),
         additionalInfo: { status: 'PENDING' },
       });
     },
@@ -189,7 +190,7 @@ function settleSuccess(deps: KkiDeps, p: Payment): string | null {
       finishedAt: p.finishedAt,
       unbind: null,
     };
-    deps.store.bindings.set(binding.referenceNo, binding);
+    if (!existing) deps.store.addBinding(binding);
     p.issuedBindingReferenceNo = binding.referenceNo;
     token = binding.bankCardToken;
   }
@@ -344,11 +345,11 @@ export function refundEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitRefu
         if (err instanceof SnapFailure) {
           refund.status = 'FAILED';
           refund.responseCode = err.answer(REFUND).body.responseCode as string;
-          p.refunds.push(refund);
+          store.addRefund(p, refund);
         }
         throw err;
       }
-      p.refunds.push(refund);
+      store.addRefund(p, refund);
       return snapSuccess(REFUND, {
         originalPartnerReferenceNo: p.partnerReferenceNo,
         originalReferenceNo: p.referenceNo,

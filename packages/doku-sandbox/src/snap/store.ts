@@ -95,56 +95,91 @@ export interface Payment {
   cancelTimers: Array<() => void>;
 }
 
-/** Everything the KKI side knows. */
+/**
+ * Everything the KKI side knows. Reads go through the lookups (indexed, so a long benchmark run stays
+ * fast); writes that add a record or a looked-up key go through the `add*` / `set*` methods.
+ */
 export class KkiStore {
+  /** By `referenceNo`, in creation order. */
   readonly bindings = new Map<string, Binding>();
+  /** By `referenceNo`, in creation order. */
   readonly payments = new Map<string, Payment>();
   /** OTT value → sandbox-clock ms it was first seen (each OTT is accepted once). */
   readonly usedOtts = new Map<string, number>();
 
+  private readonly byToken = new Map<string, Binding>();
+  private readonly byAuthCode = new Map<string, Binding>();
+  private readonly byUnbindRef = new Map<string, Binding>();
+  private readonly byBindingPartnerRef = new Map<string, Binding>();
+  private readonly byCustomerCard = new Map<string, Binding[]>();
+  private readonly byPaymentPartnerRef = new Map<string, Payment>();
+  private readonly byConfirmSession = new Map<string, Payment>();
+  private readonly byPartnerRefundNo = new Map<string, Refund>();
+
+  addBinding(b: Binding): void {
+    this.bindings.set(b.referenceNo, b);
+    this.byAuthCode.set(b.authCode, b);
+    if (b.partnerReferenceNo !== null) this.byBindingPartnerRef.set(b.partnerReferenceNo, b);
+    if (b.bankCardToken !== null) this.byToken.set(b.bankCardToken, b);
+    const key = `${b.custIdMerchant}|${b.card.fingerprint}`;
+    this.byCustomerCard.set(key, [...(this.byCustomerCard.get(key) ?? []), b]);
+  }
+
+  setBindingToken(b: Binding, token: string): void {
+    b.bankCardToken = token;
+    this.byToken.set(token, b);
+  }
+
+  setUnbind(b: Binding, unbind: NonNullable<Binding['unbind']>): void {
+    b.unbind = unbind;
+    this.byUnbindRef.set(unbind.referenceNo, b);
+  }
+
+  addPayment(p: Payment): void {
+    this.payments.set(p.referenceNo, p);
+    this.byPaymentPartnerRef.set(p.partnerReferenceNo, p);
+    if (p.confirmSession !== null) this.byConfirmSession.set(p.confirmSession, p);
+  }
+
+  setConfirmSession(p: Payment, session: string): void {
+    p.confirmSession = session;
+    this.byConfirmSession.set(session, p);
+  }
+
+  addRefund(p: Payment, r: Refund): void {
+    p.refunds.push(r);
+    this.byPartnerRefundNo.set(r.partnerRefundNo, r);
+  }
+
   bindingByToken(token: string): Binding | undefined {
-    for (const b of this.bindings.values()) if (b.bankCardToken === token) return b;
-    return undefined;
+    return this.byToken.get(token);
   }
 
   bindingByAuthCode(authCode: string): Binding | undefined {
-    for (const b of this.bindings.values()) if (b.authCode === authCode) return b;
-    return undefined;
+    return this.byAuthCode.get(authCode);
   }
 
   bindingByUnbindReference(referenceNo: string): Binding | undefined {
-    for (const b of this.bindings.values()) if (b.unbind?.referenceNo === referenceNo) return b;
-    return undefined;
+    return this.byUnbindRef.get(referenceNo);
   }
 
   bindingByPartnerReference(ref: string): Binding | undefined {
-    for (const b of this.bindings.values()) if (b.partnerReferenceNo === ref) return b;
-    return undefined;
+    return this.byBindingPartnerRef.get(ref);
   }
 
   /** The active (bound, not unbinding) binding of this card for this customer. */
   activeBinding(custIdMerchant: string, fingerprint: string): Binding | undefined {
-    for (const b of this.bindings.values()) {
-      if (
-        b.custIdMerchant === custIdMerchant &&
-        b.card.fingerprint === fingerprint &&
-        b.status === 'SUCCESS' &&
-        b.unbind === null
-      ) {
-        return b;
-      }
-    }
-    return undefined;
+    return this.byCustomerCard
+      .get(`${custIdMerchant}|${fingerprint}`)
+      ?.find((b) => b.status === 'SUCCESS' && b.unbind === null);
   }
 
   paymentByPartnerReference(ref: string): Payment | undefined {
-    for (const p of this.payments.values()) if (p.partnerReferenceNo === ref) return p;
-    return undefined;
+    return this.byPaymentPartnerRef.get(ref);
   }
 
   paymentByConfirmSession(session: string): Payment | undefined {
-    for (const p of this.payments.values()) if (p.confirmSession === session) return p;
-    return undefined;
+    return this.byConfirmSession.get(session);
   }
 
   /** A payment by DOKU `referenceNo` or merchant `partnerReferenceNo`. */
@@ -153,18 +188,26 @@ export class KkiStore {
   }
 
   refundByPartnerRefundNo(partnerRefundNo: string): Refund | undefined {
-    for (const p of this.payments.values()) {
-      const r = p.refunds.find((x) => x.partnerRefundNo === partnerRefundNo);
-      if (r) return r;
-    }
-    return undefined;
+    return this.byPartnerRefundNo.get(partnerRefundNo);
   }
 
   clear(): void {
     for (const p of this.payments.values()) for (const cancel of p.cancelTimers) cancel();
-    this.bindings.clear();
-    this.payments.clear();
-    this.usedOtts.clear();
+    for (const m of [
+      this.bindings,
+      this.payments,
+      this.usedOtts,
+      this.byToken,
+      this.byAuthCode,
+      this.byUnbindRef,
+      this.byBindingPartnerRef,
+      this.byCustomerCard,
+      this.byPaymentPartnerRef,
+      this.byConfirmSession,
+      this.byPartnerRefundNo,
+    ] as Map<string, unknown>[]) {
+      m.clear();
+    }
   }
 }
 
