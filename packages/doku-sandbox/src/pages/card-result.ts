@@ -36,7 +36,7 @@ export function renderCardResult(v: CardResultView): string {
     ? `<a class="button primary" href="${esc(v.backUrl)}" target="_top" id="back-to-merchant">${esc(c.backToMerchant)}</a>`
     : `<p class="fine">${esc(c.closeWindow)}</p>`;
   const body = `<div class="panel" data-outcome="${v.outcome}">
-<h1 role="status">${esc(title)}</h1>
+<div role="status"><h1>${esc(title)}</h1></div>
 ${v.reason ? `<div class="alert">${esc(c.failedReason(v.reason))}</div>` : ''}
 ${v.installmentMonths ? `<p class="note">${esc(c.installment(v.installmentMonths))}</p>` : ''}
 <dl>${rows}</dl>
@@ -55,6 +55,6 @@ export function renderCardClosed(v: {
   const c = v.copy;
   const title = v.reason === 'expired' ? c.expiredTitle : c.notFoundTitle;
   const text = v.reason === 'expired' ? c.expiredBody : c.notFoundBody;
-  const body = `<div class="panel"><h1 role="status">${esc(title)}</h1><p>${esc(text)}</p></div>`;
+  const body = `<div class="panel"><div role="status"><h1>${esc(title)}</h1></div><p>${esc(text)}</p></div>`;
   return cardDocument({ copy: c, theme: v.theme, nonce: v.nonce, title, body });
 }
