@@ -1,6 +1,6 @@
 // What the Cards side shows in `GET /__sandbox/ledger` under `cards`: pages, orders, saved cards and
-// Cards notifications. Card numbers appear masked only; tokens are shown (they are test values the
-// merchant holds anyway), CVVs and expiry dates never.
+// Cards notifications. Like the rest of the ledger it holds no secrets: card numbers masked, card
+// tokens as their last 4 characters only, CVVs and expiry dates never.
 import type { SandboxContext } from '../context.js';
 import { bodyTime, isSettled, refreshOrder, refundedAmount } from './order-view.js';
 import type { CardsState } from './state.js';
@@ -17,7 +17,8 @@ export interface CardsLedgerOrder {
   acquirer: string;
   installment: { tenor: number; kind: string; acquirer: string } | null;
   card: { masked: string; brand: string; type: string; issuer: string; testCardId: string } | null;
-  token: string | null;
+  /** Last 4 characters of the saved card's token, when the payment saved or used one. */
+  tokenEnding: string | null;
   responseCode: string | null;
   responseMessage: string | null;
   approvalCode: string | null;
@@ -56,7 +57,13 @@ export interface CardsLedger {
     expiresAt: string;
   }>;
   orders: CardsLedgerOrder[];
-  savedCards: Array<{ token: string; customerId: string; masked: string; brand: string; createdAt: string }>;
+  savedCards: Array<{
+    tokenEnding: string;
+    customerId: string;
+    masked: string;
+    brand: string;
+    createdAt: string;
+  }>;
   notifications: ReadonlyArray<unknown>;
 }
 
@@ -87,7 +94,7 @@ export function cardsLedger(ctx: SandboxContext, state: CardsState, settlementHo
         acquirer: o.acquirer,
         installment: o.installment,
         card: o.card ? { ...o.card } : null,
-        token: o.token,
+        tokenEnding: o.token === null ? null : o.token.slice(-4),
         responseCode: o.responseCode,
         responseMessage: o.responseMessage,
         approvalCode: o.approvalCode,
@@ -117,7 +124,7 @@ export function cardsLedger(ctx: SandboxContext, state: CardsState, settlementHo
       };
     }),
     savedCards: [...state.tokens.values()].map((t) => ({
-      token: t.token,
+      tokenEnding: t.token.slice(-4),
       customerId: t.customerId,
       masked: t.card.masked,
       brand: t.card.brand,

@@ -180,7 +180,7 @@ describe('Cards hosted pages in Chromium', () => {
       card: { masked: '411111******1111', brand: 'VISA' },
       threeDs: false,
     });
-    expect(o?.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(o?.tokenEnding).toMatch(/^[0-9a-f]{4}$/);
     expect(l.cards.savedCards.map((c) => c.masked)).toContain('411111******1111');
     const note = merchant.notifications.find(
       (n) => (n.body.order as { invoice_number: string }).invoice_number === 'WEB-CARD-1',
