@@ -79,3 +79,4 @@ export {
   maskCpan,
   normalizeCpan,
 } from './issuers.js';
+export * from './api/index.js';

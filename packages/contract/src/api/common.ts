@@ -1,0 +1,116 @@
+// Building blocks shared by every BFF route schema: identifiers, headers, timestamps, card inputs.
+import { z } from 'zod';
+import { KKI_ERROR_CODES } from '../errors/codes.js';
+import { KKI_ISSUERS, type KkiIssuerId } from '../issuers.js';
+import { KKI_LOCALES } from '../locale.js';
+import { rupiahSchema } from '../money.js';
+
+/** Header carrying the caller's idempotency key on every state-changing call. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * Header every state-changing browser call must carry with the value `1`. A cross-site form post
+ * cannot set a custom header, and a cross-site `fetch` that sets one triggers a CORS preflight the
+ * BFF never approves, so its presence (plus the Origin check) defeats CSRF.
+ */
+export const KKI_REQUEST_HEADER = 'X-KKI-Request';
+
+/** Header naming the language of error copy in BFF answers (`id` or `en`); defaults to `id`. */
+export const KKI_LOCALE_HEADER = 'X-KKI-Locale';
+
+/**
+ * An idempotency key: 8 to 255 characters of letters, digits and `_ - . :`. A UUID per user action
+ * (not per HTTP attempt) is the intended use, so a retry of the same action reuses it.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{8,255}$/, 'an idempotency key is 8 to 255 letters, digits or _ - . :');
+
+// Opaque identifiers: a type prefix and random letters/digits. The prefix lets the BFF refuse an id of
+// the wrong kind before touching the store, and keeps DOKU's own references out of browser hands.
+const opaqueId = (prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]{8,64}$`), `expected an id like ${prefix}_…`)
+    .meta({ description: `Opaque id with the \`${prefix}_\` prefix.` });
+
+/** Id of an order the merchant created server-side. */
+export const orderIdSchema = opaqueId('ord');
+/** Id of one payment attempt on an order. */
+export const paymentIdSchema = opaqueId('pay');
+/** Opaque id of a saved card; never DOKU's `bankCardToken`. */
+export const cardIdSchema = opaqueId('card');
+/** Id of a card-binding attempt. */
+export const bindingIdSchema = opaqueId('bind');
+/** Id of a refund. */
+export const refundIdSchema = opaqueId('ref');
+
+/** Prefixes of the opaque ids, for code that mints them (the BFF). */
+export const ID_PREFIXES = {
+  order: 'ord',
+  payment: 'pay',
+  card: 'card',
+  binding: 'bind',
+  refund: 'ref',
+} as const;
+
+/** An ISO-8601 UTC timestamp, e.g. `2026-03-26T08:15:00.000Z`. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/** The only currency the kit handles. */
+export const currencySchema = z.literal('IDR');
+
+/** A language the kit ships copy for. */
+export const localeSchema = z.enum(KKI_LOCALES);
+
+/** A KKI issuer id (`bri`, `mandiri`, `bjb`, `dki`, `bpd_bali`). */
+export const kkiIssuerIdSchema = z.enum(
+  KKI_ISSUERS.map((i) => i.id) as unknown as readonly [KkiIssuerId, ...KkiIssuerId[]],
+);
+
+/** A card number as shown to customers: first 6 and last 4 digits, `*` between. */
+export const maskedCpanSchema = z.string().regex(/^\d{6}\*+\d{4}$|^\*+$/);
+
+/**
+ * A CPAN as the customer typed it: 12 to 19 digits, spaces and dashes allowed. The Luhn check is left
+ * to DOKU on purpose, so an invalid number surfaces as DOKU's case 11 (`invalid_cpan`) like every
+ * other card refusal.
+ */
+export const cpanInputSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{12,19}$/, 'a card number is 12 to 19 digits'));
+
+/** The issuer app's one-time token (SNAP `chargeToken`, at most 40 characters). */
+export const ottSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,40}$/, 'a one-time token is 1 to 40 letters or digits');
+
+/** An OTP from SMS: 4 to 8 digits (SNAP `otp` S(8)). */
+export const otpSchema = z.string().regex(/^\d{4,8}$/, 'an OTP is 4 to 8 digits');
+
+/** Card expiry as `MMYY`. */
+export const expirySchema = z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, 'expiry is MMYY');
+
+/** One line of an order, in whole rupiah. */
+export const lineItemSchema = z.object({
+  name: z.string().min(1).max(255),
+  price: rupiahSchema,
+  quantity: z.number().int().positive().max(1_000_000),
+});
+
+/** `{ name, price, quantity }`. */
+export type LineItem = z.infer<typeof lineItemSchema>;
+
+/**
+ * A {@link KkiError} as it travels inside a view: the catalogue's code and copy, never DOKU's text or
+ * a stack. Matches the `KkiError` interface field for field.
+ */
+export const kkiErrorSchema = z.object({
+  code: z.enum(KKI_ERROR_CODES),
+  message: z.string(),
+  retryable: z.boolean(),
+  httpStatus: z.number().int(),
+  dokuResponseCode: z.string().optional(),
+  field: z.string().optional(),
+});

@@ -1,0 +1,9 @@
+// The BFF's HTTP API: route table, request/response schemas, views and action results.
+export * from './bindings.js';
+export * from './card-payments.js';
+export * from './common.js';
+export * from './kki-payments.js';
+export * from './refunds.js';
+export * from './results.js';
+export * from './routes.js';
+export * from './views.js';

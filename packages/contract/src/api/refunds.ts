@@ -1,0 +1,23 @@
+// Request and response bodies of refunds (RefundForm, merchant staff only).
+import { z } from 'zod';
+import { rupiahSchema } from '../money.js';
+import { refundViewSchema } from './views.js';
+
+/**
+ * `POST /payments/:paymentId/refunds`. Staff choose the amount (omit it to refund everything left);
+ * the BFF refuses more than what is left and asks the `authorizeRefund` hook first.
+ */
+export const createRefundRequestSchema = z.object({
+  amount: rupiahSchema.optional(),
+  reason: z.string().min(1).max(255).optional(),
+});
+/** Body of a refund request. */
+export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>;
+
+/** Response of `POST /payments/:paymentId/refunds`. */
+export const refundResponseSchema = refundViewSchema;
+
+/** `GET /payments/:paymentId/refunds`: every refund of the payment, oldest first. */
+export const listRefundsResponseSchema = z.object({ refunds: z.array(refundViewSchema) });
+/** The refunds of a payment. */
+export type ListRefundsResponse = z.infer<typeof listRefundsResponseSchema>;

@@ -1,0 +1,287 @@
+// What the BFF shows the browser: read-only views of orders, payments, bindings, saved cards and
+// refunds. None holds a secret, a full card number or a DOKU token.
+import { z } from 'zod';
+import { rupiahSchema } from '../money.js';
+import {
+  bindingIdSchema,
+  cardIdSchema,
+  currencySchema,
+  kkiErrorSchema,
+  kkiIssuerIdSchema,
+  lineItemSchema,
+  maskedCpanSchema,
+  orderIdSchema,
+  paymentIdSchema,
+  refundIdSchema,
+  timestampSchema,
+} from './common.js';
+
+/** A non-negative whole-rupiah amount (0 is valid here, e.g. nothing left to refund). */
+const rupiahOrZero = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+// --- Cards payment options an order carries ----------------------------------------------------
+
+/** DOKU Cards payment types (SALE, AUTHORIZE + capture, INSTALLMENT, MOTO, RECURRING). */
+export const CARD_PAYMENT_TYPES = ['SALE', 'AUTHORIZE', 'INSTALLMENT', 'MOTO', 'RECURRING'] as const;
+/** One of {@link CARD_PAYMENT_TYPES}. */
+export const cardPaymentTypeSchema = z.enum(CARD_PAYMENT_TYPES);
+/** A DOKU Cards payment type. */
+export type CardPaymentType = z.infer<typeof cardPaymentTypeSchema>;
+
+/** Acquirers that offer installments on DOKU's payment page. */
+export const CARD_INSTALLMENT_ACQUIRERS = [
+  'BNI',
+  'BRI',
+  'BANK_CIMB',
+  'BANK_MANDIRI',
+  'BCA',
+  'BANK_PERMATA',
+  'DANAMON',
+  'BUKOPIN',
+  'HSBC',
+  'OCBC_NISP',
+] as const;
+/** One of {@link CARD_INSTALLMENT_ACQUIRERS}. */
+export const cardAcquirerSchema = z.enum(CARD_INSTALLMENT_ACQUIRERS);
+/** An installment acquirer. */
+export type CardAcquirer = z.infer<typeof cardAcquirerSchema>;
+
+/** A card BIN: 6 to 8 digits. */
+export const binSchema = z.string().regex(/^\d{6,8}$/, 'a BIN is 6 to 8 digits');
+
+/** A promo: cards starting with `bin` get `discountAmount` rupiah off. Set by the merchant only. */
+export const cardPromoSchema = z.object({ bin: binSchema, discountAmount: rupiahSchema });
+/** `{ bin, discountAmount }`. */
+export type CardPromo = z.infer<typeof cardPromoSchema>;
+
+/**
+ * Card payment-page options the merchant fixes on the order (server-side). The browser may narrow
+ * `allowedBins` / `allowedTenors`, never widen them, and cannot add promos: a promo changes the
+ * amount charged, and amounts never come from the browser.
+ */
+export const orderCardOptionsSchema = z.object({
+  paymentTypes: z.array(cardPaymentTypeSchema).min(1).optional(),
+  promos: z.array(cardPromoSchema).max(50).optional(),
+  allowedBins: z.array(binSchema).min(1).max(200).optional(),
+  allowedTenors: z.array(z.number().int().positive().max(60)).min(1).max(24).optional(),
+});
+/** Card payment-page options fixed on an order. */
+export type OrderCardOptions = z.infer<typeof orderCardOptionsSchema>;
+
+// --- Orders -------------------------------------------------------------------------------------
+
+/** Where an order stands: `open` until a payment succeeds; `paid` after. */
+export const ORDER_STATUSES = ['open', 'paid'] as const;
+
+/** An order as the payment page sees it: read-only, the amount decided by the merchant's server. */
+export const orderViewSchema = z.object({
+  id: orderIdSchema,
+  amount: rupiahSchema,
+  currency: currencySchema,
+  description: z.string().nullable(),
+  lineItems: z.array(lineItemSchema),
+  status: z.enum(ORDER_STATUSES),
+  /** The payment that paid the order, once one succeeded. */
+  paidPaymentId: paymentIdSchema.nullable(),
+  cardOptions: orderCardOptionsSchema.nullable(),
+  createdAt: timestampSchema,
+});
+/** An order as the browser sees it. */
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+// --- Next actions -------------------------------------------------------------------------------
+
+/** Confirm the payment in the issuer's app (KKI); `url` opens the app or its web page. */
+export const issuerAppActionSchema = z.object({
+  type: z.literal('issuer_app'),
+  url: z.url(),
+  issuer: kkiIssuerIdSchema.nullable(),
+  expiresAt: timestampSchema.nullable(),
+});
+/** Enter an OTP on DOKU's hosted page (KKI binding in DH mode, or an issuer OTP page). */
+export const otpRedirectActionSchema = z.object({
+  type: z.literal('otp_redirect'),
+  url: z.url(),
+  expiresAt: timestampSchema.nullable(),
+});
+/** Enter the SMS OTP in the component (KKI binding in H2H mode), then call verify-OTP. */
+export const otpInputActionSchema = z.object({
+  type: z.literal('otp_input'),
+  expiresAt: timestampSchema.nullable(),
+  attemptsLeft: z.number().int().nonnegative().nullable(),
+});
+/** Show DOKU's hosted card payment page (in an iframe). */
+export const cardPageActionSchema = z.object({
+  type: z.literal('card_page'),
+  url: z.url(),
+  expiresAt: timestampSchema.nullable(),
+});
+/** Nothing for the customer to do. */
+export const noActionSchema = z.object({ type: z.literal('none') });
+
+/** What the customer must do to move a payment on. */
+export const paymentNextActionSchema = z.discriminatedUnion('type', [
+  issuerAppActionSchema,
+  otpRedirectActionSchema,
+  cardPageActionSchema,
+  noActionSchema,
+]);
+/** A payment's next action. */
+export type PaymentNextAction = z.infer<typeof paymentNextActionSchema>;
+
+/** What the customer must do to finish a card binding. */
+export const bindingNextActionSchema = z.discriminatedUnion('type', [
+  otpRedirectActionSchema,
+  otpInputActionSchema,
+  noActionSchema,
+]);
+/** A binding's next action. */
+export type BindingNextAction = z.infer<typeof bindingNextActionSchema>;
+
+// --- Payments -----------------------------------------------------------------------------------
+
+/**
+ * A payment attempt's state. `created -> pending -> succeeded | failed | expired | cancelled`;
+ * card AUTHORIZE payments pass through `authorized` until captured (`succeeded`) or released
+ * (`cancelled` / `expired`); `succeeded -> partially_refunded -> refunded`.
+ */
+export const PAYMENT_STATUSES = [
+  'created',
+  'pending',
+  'authorized',
+  'succeeded',
+  'failed',
+  'expired',
+  'cancelled',
+  'partially_refunded',
+  'refunded',
+] as const;
+/** One of {@link PAYMENT_STATUSES}. */
+export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
+/** A payment's state. */
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/** States a payment never leaves except by refund. */
+export const FINAL_PAYMENT_STATUSES = ['failed', 'expired', 'cancelled', 'refunded'] as const;
+
+/** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
+export const PAYMENT_METHODS = ['kki', 'card'] as const;
+
+/** The four KKI payment types (doku-api.md §5.1). */
+export const KKI_PAYMENT_KINDS = ['single', 'bind_and_pay', 'token', 'no_auth'] as const;
+/** One of {@link KKI_PAYMENT_KINDS}. */
+export type KkiPaymentKind = (typeof KKI_PAYMENT_KINDS)[number];
+
+/** The card a payment used, as far as the customer may see it. */
+export const paymentCardSchema = z.object({
+  maskedCpan: maskedCpanSchema.nullable(),
+  issuer: kkiIssuerIdSchema.nullable(),
+  /** The saved card used, or the one this payment saved (pay with binding). */
+  cardId: cardIdSchema.nullable(),
+});
+
+/** One payment attempt as the browser (and merchant code) sees it. */
+export const paymentViewSchema = z.object({
+  id: paymentIdSchema,
+  orderId: orderIdSchema,
+  method: z.enum(PAYMENT_METHODS),
+  /** KKI payment type, for `method: 'kki'`. */
+  kkiKind: z.enum(KKI_PAYMENT_KINDS).nullable(),
+  /** Cards payment type, for `method: 'card'`. */
+  cardPaymentType: cardPaymentTypeSchema.nullable(),
+  status: paymentStatusSchema,
+  amount: rupiahSchema,
+  currency: currencySchema,
+  /** Sum of succeeded refunds. */
+  refundedAmount: rupiahOrZero,
+  /** What can still be refunded (0 unless `succeeded` or `partially_refunded`). */
+  refundableAmount: rupiahOrZero,
+  nextAction: paymentNextActionSchema,
+  /** Why the payment failed, expired or was refused; `null` otherwise. */
+  error: kkiErrorSchema.nullable(),
+  card: paymentCardSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** One payment attempt. */
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+// --- Saved cards and bindings -------------------------------------------------------------------
+
+/** A saved card's state: usable, or unbinding at DOKU (PENDING) and about to disappear. */
+export const SAVED_CARD_STATUSES = ['active', 'removing'] as const;
+
+/** A saved KKI card of the signed-in customer. */
+export const savedCardViewSchema = z.object({
+  id: cardIdSchema,
+  maskedCpan: maskedCpanSchema,
+  issuer: kkiIssuerIdSchema.nullable(),
+  /** Display name of the issuer, e.g. `BRI`. */
+  issuerName: z.string().nullable(),
+  addedAt: timestampSchema,
+  status: z.enum(SAVED_CARD_STATUSES),
+});
+/** A saved card. */
+export type SavedCardView = z.infer<typeof savedCardViewSchema>;
+
+/** How the customer proves the card is theirs: DOKU's hosted OTP page, or the OTP typed in the component. */
+export const BINDING_MODES = ['redirect', 'otp'] as const;
+/** A binding's state. */
+export const BINDING_STATUSES = ['pending', 'active', 'failed', 'expired'] as const;
+
+/** A card-binding attempt. */
+export const bindingViewSchema = z.object({
+  id: bindingIdSchema,
+  mode: z.enum(BINDING_MODES),
+  status: z.enum(BINDING_STATUSES),
+  maskedCpan: maskedCpanSchema,
+  issuer: kkiIssuerIdSchema.nullable(),
+  nextAction: bindingNextActionSchema,
+  /** The saved card, once the binding is `active`. */
+  cardId: cardIdSchema.nullable(),
+  error: kkiErrorSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** A card-binding attempt. */
+export type BindingView = z.infer<typeof bindingViewSchema>;
+
+// --- Refunds ------------------------------------------------------------------------------------
+
+/**
+ * The refund type. Cards: DOKU decides VOID (not yet settled), PARTIAL/FULL_REFUND, or MANUAL_*
+ * (the acquirer refunds by hand). KKI: full or partial debit refund.
+ */
+export const REFUND_TYPES = [
+  'VOID',
+  'PARTIAL_REFUND',
+  'FULL_REFUND',
+  'MANUAL_PARTIAL_REFUND',
+  'MANUAL_FULL_REFUND',
+  'KKI_FULL_REFUND',
+  'KKI_PARTIAL_REFUND',
+] as const;
+/** One of {@link REFUND_TYPES}. */
+export const refundTypeSchema = z.enum(REFUND_TYPES);
+/** A refund type. */
+export type RefundType = z.infer<typeof refundTypeSchema>;
+
+/** A refund's state. */
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+
+/** A refund of a payment. */
+export const refundViewSchema = z.object({
+  id: refundIdSchema,
+  paymentId: paymentIdSchema,
+  amount: rupiahSchema,
+  currency: currencySchema,
+  /** `null` until DOKU has said which type it applied (Cards decides VOID vs refund itself). */
+  type: refundTypeSchema.nullable(),
+  status: z.enum(REFUND_STATUSES),
+  reason: z.string().nullable(),
+  error: kkiErrorSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** A refund. */
+export type RefundView = z.infer<typeof refundViewSchema>;
