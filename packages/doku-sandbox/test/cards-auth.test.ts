@@ -159,7 +159,7 @@ describe('wrong requests', () => {
     expect(body.errors.type).toBe('Invalid Parameter');
   });
 
-  it('applies the checks on every Cards endpoint', async () => {
+  it('applies every check on every Cards endpoint', async () => {
     const s = setupCards();
     const calls: Array<['GET' | 'POST', string, unknown]> = [
       ['POST', '/credit-card/capture', { payment: { authorize_id: '1' } }],
@@ -180,6 +180,31 @@ describe('wrong requests', () => {
       await expectError(await s.signed(method, path, body, { clientId: 'MCH-0' }), 401, 'INVALID_CLIENT_ID');
       const stale = nonSnapTimestamp(new Date(s.clock.nowMs() - 3600_000));
       await expectError(await s.signed(method, path, body, { timestamp: stale }), 401, 'INVALID_TIMESTAMP');
+      await expectError(
+        await s.signed(method, path, body, { headers: { Signature: null } }),
+        400,
+        'INVALID_HEADER',
+      );
+      if (method === 'POST') {
+        const tampered = JSON.stringify(body).replace(/"(\w+)":/, '"$1" :');
+        await expectError(
+          await s.signed(method, path, body, { sentBody: tampered }),
+          401,
+          'INVALID_SIGNATURE',
+        );
+        const digest = { Digest: 'SHA-256=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' };
+        await expectError(await s.signed(method, path, body, { headers: digest }), 401, 'INVALID_SIGNATURE');
+      }
+      // A correctly signed call, then the same Request-Id again: replay; with another request: conflict.
+      const requestId = `every-${path}`;
+      const first = await s.signed(method, path, body, { requestId });
+      expect(first.status).not.toBe(401);
+      const replay = await s.signed(method, path, body, { requestId });
+      expect(replay.status).toBe(409);
+      expect(replay.headers.get(REPLAY_HEADER)).toBe('true');
+      const other = method === 'POST' ? { ...(body as object), extra: 1 } : undefined;
+      const otherPath = method === 'GET' ? orderStatusPath('INV-2') : path;
+      await expectError(await s.signed(method, otherPath, other, { requestId }), 409, 'DUPLICATE_REQUEST_ID');
     }
   });
 });
