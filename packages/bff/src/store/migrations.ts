@@ -1,0 +1,203 @@
+// The one schema of the BFF, as versioned migrations shared by PGlite and PostgreSQL. Applied at
+// start-up inside a transaction holding an advisory lock, so two instances starting together apply
+// each migration once; applied versions are recorded in `kki_migrations`.
+import type { SqlDatabase } from './sql.js';
+
+/** One schema change. Versions only grow; a shipped migration is never edited. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE orders (
+  id text PRIMARY KEY,
+  customer_id text NOT NULL,
+  amount bigint NOT NULL CHECK (amount > 0),
+  currency text NOT NULL DEFAULT 'IDR',
+  description text,
+  line_items jsonb NOT NULL DEFAULT '[]',
+  card_options jsonb,
+  metadata jsonb NOT NULL DEFAULT '{}',
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid')),
+  paid_payment_id text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX orders_customer_idx ON orders (customer_id, created_at);
+
+CREATE TABLE saved_cards (
+  id text PRIMARY KEY,
+  customer_id text NOT NULL,
+  method text NOT NULL CHECK (method IN ('kki', 'card')),
+  token_ciphertext text NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  masked_cpan text NOT NULL,
+  issuer text,
+  issuer_name text,
+  status text NOT NULL CHECK (status IN ('active', 'removing', 'removed')),
+  binding_id text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  removed_at timestamptz
+);
+CREATE INDEX saved_cards_customer_idx ON saved_cards (customer_id, status);
+
+CREATE TABLE payments (
+  id text PRIMARY KEY,
+  order_id text NOT NULL REFERENCES orders (id),
+  customer_id text NOT NULL,
+  method text NOT NULL CHECK (method IN ('kki', 'card')),
+  kki_kind text,
+  card_payment_type text,
+  status text NOT NULL,
+  amount bigint NOT NULL CHECK (amount > 0),
+  currency text NOT NULL DEFAULT 'IDR',
+  refunded_amount bigint NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount),
+  partner_reference_no text NOT NULL UNIQUE,
+  external_id text NOT NULL,
+  doku_reference_no text,
+  saved_card_id text REFERENCES saved_cards (id),
+  masked_cpan text,
+  issuer text,
+  next_action jsonb NOT NULL DEFAULT '{"type":"none"}',
+  error jsonb,
+  doku jsonb NOT NULL DEFAULT '{}',
+  version integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  last_checked_at timestamptz
+);
+CREATE INDEX payments_order_idx ON payments (order_id, created_at);
+CREATE INDEX payments_customer_idx ON payments (customer_id, created_at);
+CREATE INDEX payments_open_idx ON payments (status, updated_at) WHERE status IN ('created', 'pending');
+
+CREATE TABLE payment_events (
+  id bigserial PRIMARY KEY,
+  payment_id text NOT NULL REFERENCES payments (id),
+  version integer NOT NULL,
+  from_status text,
+  to_status text NOT NULL,
+  source text NOT NULL,
+  detail jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (payment_id, version)
+);
+
+CREATE TABLE bindings (
+  id text PRIMARY KEY,
+  customer_id text NOT NULL,
+  mode text NOT NULL CHECK (mode IN ('redirect', 'otp')),
+  status text NOT NULL CHECK (status IN ('pending', 'active', 'failed', 'expired')),
+  masked_cpan text NOT NULL,
+  issuer text,
+  partner_reference_no text NOT NULL UNIQUE,
+  external_id text NOT NULL,
+  doku_reference_no text,
+  auth_code_ciphertext text,
+  next_action jsonb NOT NULL DEFAULT '{"type":"none"}',
+  card_id text REFERENCES saved_cards (id),
+  error jsonb,
+  otp_attempts integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX bindings_customer_idx ON bindings (customer_id, created_at);
+CREATE INDEX bindings_doku_ref_idx ON bindings (doku_reference_no);
+
+CREATE TABLE refunds (
+  id text PRIMARY KEY,
+  payment_id text NOT NULL REFERENCES payments (id),
+  amount bigint NOT NULL CHECK (amount > 0),
+  currency text NOT NULL DEFAULT 'IDR',
+  type text,
+  status text NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+  reason text,
+  partner_refund_no text NOT NULL UNIQUE,
+  external_id text NOT NULL,
+  doku jsonb NOT NULL DEFAULT '{}',
+  error jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX refunds_payment_idx ON refunds (payment_id, created_at);
+
+CREATE TABLE idempotency_records (
+  scope text NOT NULL,
+  key text NOT NULL,
+  request_hash text NOT NULL,
+  external_id text NOT NULL,
+  state text NOT NULL CHECK (state IN ('in_progress', 'completed')),
+  owner text NOT NULL,
+  locked_until timestamptz NOT NULL,
+  response_status integer,
+  response_body jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  completed_at timestamptz,
+  PRIMARY KEY (scope, key)
+);
+
+CREATE TABLE notification_inbox (
+  id bigserial PRIMARY KEY,
+  source text NOT NULL CHECK (source IN ('snap', 'non_snap')),
+  dedup_key text NOT NULL,
+  payload jsonb NOT NULL,
+  status text NOT NULL CHECK (status IN ('received', 'applied', 'ignored', 'failed')),
+  subject_id text,
+  error text,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  processed_at timestamptz,
+  UNIQUE (source, dedup_key)
+);
+CREATE INDEX notification_inbox_open_idx ON notification_inbox (status, received_at) WHERE status = 'received';
+`,
+  },
+];
+
+// Arbitrary constant: the advisory lock every instance takes while migrating.
+const MIGRATION_LOCK_ID = 7_245_301_118;
+
+/**
+ * Applies every migration not yet recorded, in order, in one transaction under an advisory lock.
+ * Safe to call on every start and from several instances at once. Returns the versions it applied.
+ */
+export async function migrate(
+  db: SqlDatabase,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS kki_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM kki_migrations')).map((r) =>
+        Number(r.version),
+      ),
+    );
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await runStatements(tx, m.sql);
+      await tx.query('INSERT INTO kki_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
+
+// Extended-protocol queries take one statement each; migrations are split on `;` at line ends
+// (no migration uses `;` inside a literal or function body).
+async function runStatements(tx: { query(text: string): Promise<unknown> }, sql: string): Promise<void> {
+  for (const statement of sql.split(/;\s*$/m)) {
+    if (statement.trim() !== '') await tx.query(statement);
+  }
+}

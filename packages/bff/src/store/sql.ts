@@ -1,0 +1,95 @@
+// The small SQL surface the store needs, implemented by PGlite and by node-postgres, so every query
+// and migration is written once and runs on both. int8 values differ by driver (string, bigint), so
+// row mappers read them with `Number()`; JSON goes in as text with a `::jsonb` cast.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** Runs parameterised SQL (`$1`, `$2`, …). */
+export interface SqlExecutor {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** A database: queries, transactions, and shutdown. */
+export interface SqlDatabase extends SqlExecutor {
+  /** Which engine this is. */
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Embedded PGlite. `dataDir` persists to a directory; without it the database lives in memory
+ * (tests). PGlite is one connection: its transactions queue, which gives the same exclusion
+ * `SELECT … FOR UPDATE` gives on PostgreSQL.
+ */
+export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
+  const db = await PGlite.create(dataDir ?? 'memory://');
+  const run =
+    (exec: Pick<PGlite, 'query'>) =>
+    async <T extends Row>(text: string, params: readonly unknown[] = []) =>
+      (await exec.query<T>(text, params as unknown[])).rows;
+  return {
+    kind: 'pglite',
+    query: run(db),
+    transaction: (fn) => db.transaction((tx) => fn({ query: run(tx) })),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * PostgreSQL through a `pg` pool. `schema` sets the `search_path` of every connection (one schema per
+ * test file keeps tests isolated on one server); it is created when missing.
+ */
+export async function openPostgres(
+  connectionString: string,
+  options: { schema?: string; maxConnections?: number } = {},
+): Promise<SqlDatabase> {
+  const { schema, maxConnections = 10 } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new TypeError('schema must be a lower-case SQL identifier');
+  }
+  if (schema !== undefined) {
+    const admin = new pg.Client({ connectionString });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  });
+  // An idle client's error (server restart) must not crash the merchant's process.
+  pool.on('error', () => {});
+  const query = async <T extends Row>(text: string, params: readonly unknown[] = []) =>
+    (await pool.query<T>(text, params as unknown[])).rows;
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T extends Row>(text: string, params: readonly unknown[] = []) =>
+            (await client.query<T>(text, params as unknown[])).rows,
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

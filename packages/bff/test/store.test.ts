@@ -1,0 +1,317 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, StoreRuleError, type Store } from '../src/store/index.js';
+import { freshSchema, STORE_BACKENDS } from './helpers.js';
+
+describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
+  let store: Store;
+  const schema = freshSchema('store');
+  beforeAll(async () => {
+    store = await open(schema);
+  });
+  afterAll(async () => {
+    if (store.kind === 'postgres') await store.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await store.close();
+  });
+
+  const newOrder = (customerId = 'cust-a', amount = 150_000) =>
+    store.orders.create({ customerId, amount, lineItems: [{ name: 'Kopi', price: amount, quantity: 1 }] });
+  let refSeq = 0;
+  const ref = () => `${Date.now()}${++refSeq}`;
+
+  it('records the migrations once; running them again applies nothing', async () => {
+    const rows = await store.db.query<{ version: number }>(
+      'SELECT version FROM kki_migrations ORDER BY version',
+    );
+    expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(await migrate(store.db)).toEqual([]);
+    expect(await Promise.all([migrate(store.db), migrate(store.db)])).toEqual([[], []]);
+  });
+
+  it('creates all the tables', async () => {
+    for (const table of [
+      'orders',
+      'payments',
+      'payment_events',
+      'bindings',
+      'saved_cards',
+      'refunds',
+      'idempotency_records',
+      'notification_inbox',
+    ]) {
+      expect(await store.db.query(`SELECT count(*) AS n FROM ${table}`)).toHaveLength(1);
+    }
+  });
+
+  it('scopes orders to their customer', async () => {
+    const order = await newOrder('cust-a');
+    expect(order.id).toMatch(/^ord_[A-Za-z0-9]{24}$/);
+    expect(order.amount).toBe(150_000);
+    expect((await store.orders.getForCustomer(order.id, 'cust-a'))?.id).toBe(order.id);
+    expect(await store.orders.getForCustomer(order.id, 'cust-b')).toBeNull();
+    expect(await store.orders.get('ord_doesnotexist')).toBeNull();
+  });
+
+  it("takes a payment's amount from its order and scopes it to the order's customer", async () => {
+    const order = await newOrder('cust-a', 99_000);
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      kkiKind: 'single',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    expect(p.amount).toBe(99_000);
+    expect(p.status).toBe('created');
+    expect(p.customerId).toBe('cust-a');
+    expect(await store.payments.getForCustomer(p.id, 'cust-b')).toBeNull();
+    expect((await store.payments.events(p.id)).map((e) => e.toStatus)).toEqual(['created']);
+  });
+
+  it('never lets a late pending overwrite a final state, and records the history in order', async () => {
+    const order = await newOrder();
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    expect((await store.payments.transition(p.id, 'pending', { source: 'doku_response' })).applied).toBe(
+      true,
+    );
+    const ok = await store.payments.transition(p.id, 'succeeded', {
+      source: 'notification',
+      detail: { latestTransactionStatus: '00' },
+    });
+    expect(ok.applied).toBe(true);
+    const late = await store.payments.transition(p.id, 'pending', { source: 'notification' });
+    expect(late.applied).toBe(false);
+    expect(late.record.status).toBe('succeeded');
+    expect((await store.payments.transition(p.id, 'failed', { source: 'status_check' })).applied).toBe(false);
+    const events = await store.payments.events(p.id);
+    expect(events.map((e) => [e.version, e.fromStatus, e.toStatus])).toEqual([
+      [0, null, 'created'],
+      [1, 'created', 'pending'],
+      [2, 'pending', 'succeeded'],
+    ]);
+    expect(events[2]?.detail).toEqual({ latestTransactionStatus: '00' });
+    const paid = await store.orders.get(order.id);
+    expect(paid?.status).toBe('paid');
+    expect(paid?.paidPaymentId).toBe(p.id);
+    await expect(
+      store.payments.create({
+        orderId: order.id,
+        method: 'kki',
+        partnerReferenceNo: ref(),
+        externalId: ref(),
+      }),
+    ).rejects.toMatchObject({ code: 'already_paid' });
+  });
+
+  it('applies concurrent racing transitions exactly once', async () => {
+    const order = await newOrder();
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.payments.transition(p.id, 'pending', { source: 'doku_response' });
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, () =>
+        store.payments.transition(p.id, 'succeeded', { source: 'notification' }),
+      ),
+      ...Array.from({ length: 5 }, () =>
+        store.payments.transition(p.id, 'expired', { source: 'reconciliation' }),
+      ),
+    ]);
+    expect(results.filter((r) => r.applied)).toHaveLength(1);
+    const final = await store.payments.get(p.id);
+    expect(['succeeded', 'expired']).toContain(final?.status);
+    expect(await store.payments.events(p.id)).toHaveLength(3);
+  });
+
+  it('lets DOKU-confirmed success reopen an expired payment, but not a customer action', async () => {
+    const order = await newOrder();
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.payments.transition(p.id, 'expired', { source: 'reconciliation' });
+    expect((await store.payments.transition(p.id, 'succeeded', { source: 'api' })).applied).toBe(false);
+    expect((await store.payments.transition(p.id, 'succeeded', { source: 'notification' })).applied).toBe(
+      true,
+    );
+  });
+
+  it('patches fields without touching the state, and lists open payments for reconciliation', async () => {
+    const order = await newOrder();
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'card',
+      cardPaymentType: 'SALE',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.payments.transition(p.id, 'pending', { source: 'doku_response' });
+    const updated = await store.payments.update(p.id, {
+      dokuReferenceNo: 'DOKU-REF-1',
+      nextAction: { type: 'card_page', url: 'https://sandbox.test/page', expiresAt: null },
+      doku: { approvalCode: '123' },
+    });
+    expect(updated.status).toBe('pending');
+    expect(updated.version).toBe(1);
+    expect(updated.nextAction.type).toBe('card_page');
+    expect((await store.payments.update(p.id, { doku: { rrn: 'x' } })).doku).toEqual({
+      approvalCode: '123',
+      rrn: 'x',
+    });
+    expect((await store.payments.findByDokuReference('DOKU-REF-1'))?.id).toBe(p.id);
+    const open = await store.payments.listOpen(new Date(Date.now() + 60_000));
+    expect(open.map((x) => x.id)).toContain(p.id);
+    expect(await store.payments.listOpen(new Date(Date.now() - 60_000))).not.toContainEqual(
+      expect.objectContaining({ id: p.id }),
+    );
+  });
+
+  it('refuses refunds above what is left, counting pending ones, and moves the payment state', async () => {
+    const order = await newOrder('cust-a', 100_000);
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await expect(
+      store.refunds.reserve({ paymentId: p.id, amount: 1, partnerRefundNo: ref(), externalId: ref() }),
+    ).rejects.toMatchObject({ code: 'payment_not_refundable' });
+    await store.payments.transition(p.id, 'succeeded', { source: 'doku_response' });
+    const a = await store.refunds.reserve({
+      paymentId: p.id,
+      amount: 60_000,
+      partnerRefundNo: ref(),
+      externalId: ref(),
+    });
+    await expect(
+      store.refunds.reserve({ paymentId: p.id, amount: 40_001, partnerRefundNo: ref(), externalId: ref() }),
+    ).rejects.toBeInstanceOf(StoreRuleError);
+    expect(await store.refunds.remaining(p.id)).toBe(40_000);
+    const settled = await store.refunds.settle(a.refund.id, {
+      status: 'succeeded',
+      type: 'KKI_PARTIAL_REFUND',
+    });
+    expect(settled.payment.status).toBe('partially_refunded');
+    expect(settled.payment.refundedAmount).toBe(60_000);
+    // Settling twice changes nothing.
+    expect((await store.refunds.settle(a.refund.id, { status: 'failed' })).refund.status).toBe('succeeded');
+    const rest = await store.refunds.reserve({
+      paymentId: p.id,
+      amount: null,
+      partnerRefundNo: ref(),
+      externalId: ref(),
+    });
+    expect(rest.refund.amount).toBe(40_000);
+    expect((await store.refunds.settle(rest.refund.id, { status: 'succeeded' })).payment.status).toBe(
+      'refunded',
+    );
+    expect(await store.refunds.remaining(p.id)).toBe(0);
+    expect((await store.refunds.listByPayment(p.id)).map((r) => r.amount)).toEqual([60_000, 40_000]);
+  });
+
+  it('lets only one of many concurrent refunds through when together they exceed the amount', async () => {
+    const order = await newOrder('cust-a', 100_000);
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'card',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.payments.transition(p.id, 'succeeded', { source: 'doku_response' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () =>
+        store.refunds.reserve({ paymentId: p.id, amount: 70_000, partnerRefundNo: ref(), externalId: ref() }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('seals saved-card tokens, finds them by token, and scopes them to their customer', async () => {
+    const token = 'BANKCARDTOKEN-SENTINEL-1234567890';
+    const card = await store.savedCards.create({
+      customerId: 'cust-a',
+      method: 'kki',
+      token,
+      maskedCpan: '936000******0019',
+      issuer: 'bri',
+      issuerName: 'BRI',
+    });
+    expect(card.id).toMatch(/^card_/);
+    const raw = await store.db.query('SELECT * FROM saved_cards WHERE id = $1', [card.id]);
+    expect(JSON.stringify(raw)).not.toContain(token);
+    expect(await store.savedCards.revealToken(card.id)).toBe(token);
+    expect((await store.savedCards.findByToken(token))?.id).toBe(card.id);
+    expect(
+      (
+        await store.savedCards.create({
+          customerId: 'cust-a',
+          method: 'kki',
+          token,
+          maskedCpan: '936000******0019',
+          issuer: 'bri',
+          issuerName: 'BRI',
+        })
+      ).id,
+    ).toBe(card.id);
+    await expect(
+      store.savedCards.create({
+        customerId: 'cust-b',
+        method: 'kki',
+        token,
+        maskedCpan: '936000******0019',
+        issuer: 'bri',
+        issuerName: 'BRI',
+      }),
+    ).rejects.toMatchObject({ code: 'card_already_bound' });
+    expect(await store.savedCards.getForCustomer(card.id, 'cust-b')).toBeNull();
+    expect((await store.savedCards.listForCustomer('cust-b')).map((c) => c.id)).not.toContain(card.id);
+    expect((await store.savedCards.setStatus(card.id, 'removing')).status).toBe('removing');
+    expect((await store.savedCards.listForCustomer('cust-a')).map((c) => c.id)).toContain(card.id);
+    expect((await store.savedCards.setStatus(card.id, 'removed')).status).toBe('removed');
+    expect((await store.savedCards.setStatus(card.id, 'active')).status).toBe('removed');
+    expect((await store.savedCards.listForCustomer('cust-a')).map((c) => c.id)).not.toContain(card.id);
+  });
+
+  it('keeps a binding final once it left pending, and seals its auth code', async () => {
+    const b = await store.bindings.create({
+      customerId: 'cust-a',
+      mode: 'otp',
+      maskedCpan: '936000******0019',
+      issuer: 'bri',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.bindings.update(b.id, { authCode: 'AUTHCODE-SENTINEL-99', dokuReferenceNo: 'BREF-1' });
+    const raw = await store.db.query('SELECT * FROM bindings WHERE id = $1', [b.id]);
+    expect(JSON.stringify(raw)).not.toContain('AUTHCODE-SENTINEL-99');
+    expect(await store.bindings.revealAuthCode(b.id)).toBe('AUTHCODE-SENTINEL-99');
+    expect((await store.bindings.update(b.id, { status: 'active' })).applied).toBe(true);
+    const late = await store.bindings.update(b.id, { status: 'failed' });
+    expect(late.applied).toBe(false);
+    expect(late.record.status).toBe('active');
+    expect(await store.bindings.getForCustomer(b.id, 'cust-b')).toBeNull();
+    expect((await store.bindings.findByDokuReference('BREF-1'))?.id).toBe(b.id);
+  });
+
+  it('de-duplicates notifications in the inbox', async () => {
+    const first = await store.inbox.record('snap', 'ext-1', { a: 1 });
+    const again = await store.inbox.record('snap', 'ext-1', { a: 1 });
+    expect(first.duplicate).toBe(false);
+    expect(again.duplicate).toBe(true);
+    expect(again.record.id).toBe(first.record.id);
+    expect((await store.inbox.record('non_snap', 'ext-1', {})).duplicate).toBe(false);
+    expect((await store.inbox.listReceived()).map((r) => r.id)).toContain(first.record.id);
+    await store.inbox.finish(first.record.id, 'applied', 'pay_x');
+    expect((await store.inbox.listReceived()).map((r) => r.id)).not.toContain(first.record.id);
+  });
+});
