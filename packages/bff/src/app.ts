@@ -1,0 +1,126 @@
+// createKkiBff: the Hono app a merchant mounts, the merchant API next to it, and the store behind
+// both. Security middleware wraps every route; each route module mounts its DOKU-facing routes only
+// when the matching service exists.
+import { Hono } from 'hono';
+import { type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { KkiHttpError } from './errors.js';
+import { createIdempotency } from './idempotency.js';
+import { createLog, type Log } from './log.js';
+import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
+import { createOpenApiDocument } from './openapi.js';
+import { registerBindingRoutes } from './routes/bindings.js';
+import { registerCardPaymentRoutes } from './routes/card-payments.js';
+import type { RouteDeps } from './routes/define.js';
+import { registerKkiPaymentRoutes } from './routes/kki-payments.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
+import { registerOrderRoutes } from './routes/orders.js';
+import { registerRefundRoutes } from './routes/refunds.js';
+import { registerSavedCardRoutes } from './routes/saved-cards.js';
+import { bodyLimit } from './security/body-limit.js';
+import { createErrorHandler } from './security/error-handler.js';
+import { securityHeaders } from './security/headers.js';
+import { createRateLimiter } from './security/rate-limit.js';
+import type { KkiServices, ServiceDeps } from './services/types.js';
+import { openStore, type Store } from './store/index.js';
+
+/** What `createKkiBff` returns. */
+export interface KkiBff {
+  /** Mount it under any path: `app.route('/api/kki', bff.app)`, or serve `bff.app.fetch`. */
+  app: Hono;
+  /** Server-side API for your code; not reachable from the browser. */
+  merchant: KkiMerchantApi;
+  store: Store;
+  config: ResolvedConfig;
+  log: Log;
+  /** Ids of the mounted routes. */
+  routes: ReadonlySet<string>;
+  /** Stops background work and closes the store (when the BFF opened it). */
+  close(): Promise<void>;
+}
+
+/** Builds the service layer from the BFF's dependencies. */
+export type ServiceFactory = (deps: ServiceDeps) => KkiServices | Promise<KkiServices>;
+
+function isStore(value: unknown): value is Store {
+  return typeof value === 'object' && value !== null && 'payments' in value && 'idempotency' in value;
+}
+
+/**
+ * Creates the BFF: validates `options` (throws `KkiBffConfigError` listing every problem), opens and
+ * migrates the store, builds the services with `services`, mounts the routes, and starts
+ * reconciliation (once at start-up, then every `reconciliation.intervalMs`).
+ */
+export async function createKkiBff(options: KkiBffOptions, services?: ServiceFactory): Promise<KkiBff> {
+  const config = resolveConfig(options);
+  const log = createLog(options.logger, { component: 'kki-bff' });
+  const ownStore = !isStore(options.store);
+  const store = isStore(options.store)
+    ? options.store
+    : await openStore({ ...options.store, encryptionSecret: config.doku.secretKey });
+
+  const built = services ? await services({ config, store, log }) : {};
+  const deps: RouteDeps = {
+    config,
+    store,
+    log,
+    services: built,
+    idempotency: createIdempotency({ store, secret: config.doku.secretKey }),
+    authenticate: options.authenticate,
+    authorizeRefund: options.authorizeRefund,
+    rateLimiters: {
+      payment: createRateLimiter(config.rateLimits.payment),
+      otp: createRateLimiter(config.rateLimits.otp),
+    },
+    mounted: new Set(),
+  };
+
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.use('*', bodyLimit(config.bodyLimitBytes));
+  app.onError(
+    createErrorHandler({
+      log,
+      locale: config.locale,
+      ...(options.copyOverrides && { overrides: options.copyOverrides }),
+    }),
+  );
+  app.notFound(() => {
+    throw new KkiHttpError('not_found');
+  });
+
+  registerOrderRoutes(app, deps);
+  registerKkiPaymentRoutes(app, deps);
+  registerBindingRoutes(app, deps);
+  registerSavedCardRoutes(app, deps);
+  registerCardPaymentRoutes(app, deps);
+  registerRefundRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+
+  const document = createOpenApiDocument(config.publicUrl.href.replace(/\/$/, ''), deps.mounted);
+  app.get('/openapi.json', (c) => c.json(document));
+  deps.mounted.add('getOpenApiDocument');
+
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const reconciliation = built.reconciliation;
+  if (reconciliation && config.reconciliation.enabled) {
+    const run = () =>
+      reconciliation.run().catch((error: unknown) => log.error('reconciliation failed', { error }));
+    // At start-up, so payments left pending by a crash settle without waiting for a poll.
+    await run();
+    timer = setInterval(run, config.reconciliation.intervalMs);
+    timer.unref?.();
+  }
+
+  return {
+    app,
+    merchant: createMerchantApi(store),
+    store,
+    config,
+    log,
+    routes: deps.mounted,
+    async close() {
+      if (timer) clearInterval(timer);
+      if (ownStore) await store.close();
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// createKkiBff's options, validated once at start-up: one clear message per missing or malformed
+// value, naming the option (or environment variable) and never echoing a secret.
+import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SECRET_KEY,
+  SANDBOX_DOKU_PUBLIC_KEY,
+  SANDBOX_MERCHANT_PRIVATE_KEY,
+} from '@kki-kit/doku-sandbox';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { KkiLogger } from './log.js';
+import type { PaymentRecord, Store } from './store/index.js';
+
+/** Returns the signed-in customer's id, or null (the BFF answers 401). */
+export type AuthenticateHook = (c: Context) => string | null | Promise<string | null>;
+/** Whether the caller may refund this payment. Without the hook, refunds are refused. */
+export type AuthorizeRefundHook = (c: Context, payment: PaymentRecord) => boolean | Promise<boolean>;
+
+/** Per-customer attempt limit: `max` attempts per `windowMs`. */
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+/** Options of `createKkiBff`. */
+export interface KkiBffOptions {
+  /**
+   * Which DOKU to talk to: `'sandbox'` (api-sandbox.doku.com), `'production'`, a base URL (e.g. the
+   * offline sandbox on its port, `http://127.0.0.1:4010`), or `'offline'` (the offline sandbox
+   * in-process). Default: `'offline'` when no credentials are given.
+   */
+  environment?: 'sandbox' | 'production' | 'offline' | (string & {});
+  /** SNAP client id (required for `sandbox` / `production`). */
+  clientId?: string;
+  /** SNAP secret key (required for `sandbox` / `production`). Also keys the store's encryption. */
+  secretKey?: string;
+  /** Merchant RSA private key, PEM (required for `sandbox` / `production`). */
+  privateKeyPem?: string;
+  /** DOKU's RSA public key, PEM, to verify RSA-mode notifications. */
+  dokuPublicKeyPem?: string;
+  /** Non-SNAP (Cards) client id; defaults to `clientId`. */
+  nonSnapClientId?: string;
+  /** Non-SNAP (Cards) secret key; defaults to `secretKey`. */
+  nonSnapSecretKey?: string;
+  /** A store you opened, or where to open one: PostgreSQL `databaseUrl`, else PGlite in `dataDir` (memory without). */
+  store?: Store | { databaseUrl?: string; dataDir?: string; schema?: string };
+  /** The signed-in customer's id, or null (401). Required. */
+  authenticate: AuthenticateHook;
+  /** Decides each refund; absent → refunds are refused. */
+  authorizeRefund?: AuthorizeRefundHook;
+  /**
+   * The BFF's public URL including its mount path (e.g. `https://shop.example/api/kki`): DOKU sends
+   * notifications and customers back here.
+   */
+  publicUrl: string;
+  /** Where to send the customer after a KKI payment or binding on DOKU's pages. */
+  returnUrls?: { success?: string; failure?: string };
+  /** Origins allowed to call the browser routes (the shop's pages). Default: `publicUrl`'s origin. */
+  allowedOrigins?: string[];
+  /** Largest request body in bytes (default 16 KiB). */
+  bodyLimitBytes?: number;
+  /** Per-customer attempt limits (defaults: payment 10/min, otp 5/10 min). */
+  rateLimits?: { payment?: RateLimitRule; otp?: RateLimitRule };
+  /** Reconciliation of pending payments: after how long a payment counts as stuck, and how often to look. */
+  reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };
+  /** Default language of error copy (`id`). */
+  locale?: KkiLocale;
+  /** Merchant wording for error codes. */
+  copyOverrides?: KkiCopyOverrides;
+  /** Where structured log lines go (default: JSON lines on stdout); every line is redacted first. */
+  logger?: KkiLogger;
+  /** `fetch` used to reach DOKU (tests inject the sandbox's). */
+  fetch?: typeof fetch;
+}
+
+/** The options after validation, with every default filled in. */
+export interface ResolvedConfig {
+  doku: {
+    /** `'offline'` runs the sandbox in-process; otherwise the base URL or DOKU host keyword. */
+    environment: 'offline' | 'sandbox' | 'production' | 'url';
+    baseUrl: string | null;
+    clientId: string;
+    secretKey: string;
+    privateKeyPem: string;
+    dokuPublicKeyPem: string | null;
+    nonSnapClientId: string;
+    nonSnapSecretKey: string;
+  };
+  publicUrl: URL;
+  returnUrls: { success: string | null; failure: string | null };
+  allowedOrigins: string[];
+  bodyLimitBytes: number;
+  rateLimits: { payment: RateLimitRule; otp: RateLimitRule };
+  reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
+  locale: KkiLocale;
+}
+
+/** Start-up refused: `problems` lists one message per bad or missing value. */
+export class KkiBffConfigError extends Error {
+  override name = 'KkiBffConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`kki-kit BFF configuration is invalid:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+const pemPrivate = z
+  .string({ error: 'is required' })
+  .regex(/-----BEGIN (RSA )?PRIVATE KEY-----/, { error: 'must be a PEM private key' });
+const pemPublic = z
+  .string()
+  .regex(/-----BEGIN (RSA )?PUBLIC KEY-----/, { error: 'must be a PEM public key' });
+const nonEmpty = z.string({ error: 'is required' }).trim().min(1, { error: 'is required' });
+const rule = z.object({
+  max: z.number({ error: 'must be a number' }).int().positive(),
+  windowMs: z.number({ error: 'must be a number' }).int().positive(),
+});
+
+// Only the shape is checked here; values are never part of a message (zod's messages name the
+// expectation, and `formatProblems` prints paths and messages only).
+const optionsSchema = z.object({
+  environment: z.union([z.enum(['sandbox', 'production', 'offline']), httpUrl]).optional(),
+  clientId: nonEmpty.max(64, { error: 'must be at most 64 characters' }).optional(),
+  secretKey: nonEmpty.optional(),
+  privateKeyPem: pemPrivate.optional(),
+  dokuPublicKeyPem: pemPublic.optional(),
+  nonSnapClientId: nonEmpty.optional(),
+  nonSnapSecretKey: nonEmpty.optional(),
+  authenticate: z.custom<AuthenticateHook>((v) => typeof v === 'function', { error: 'must be a function' }),
+  authorizeRefund: z
+    .custom<AuthorizeRefundHook>((v) => typeof v === 'function', { error: 'must be a function' })
+    .optional(),
+  publicUrl: httpUrl,
+  returnUrls: z.object({ success: httpUrl.optional(), failure: httpUrl.optional() }).optional(),
+  allowedOrigins: z.array(httpUrl).optional(),
+  bodyLimitBytes: z.number().int().min(1024, { error: 'must be at least 1024' }).max(1_048_576).optional(),
+  rateLimits: z.object({ payment: rule.optional(), otp: rule.optional() }).optional(),
+  reconciliation: z
+    .object({
+      pendingAfterMs: z.number().int().positive().optional(),
+      intervalMs: z.number().int().positive().optional(),
+      enabled: z.boolean().optional(),
+    })
+    .optional(),
+  locale: z.enum(['id', 'en']).optional(),
+});
+
+function formatProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'options'} ${issue.message}`);
+}
+
+/**
+ * Validates `options` and fills defaults.
+ *
+ * @throws KkiBffConfigError listing every problem.
+ */
+export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new KkiBffConfigError(formatProblems(parsed.error));
+  const o = parsed.data;
+  const problems: string[] = [];
+  const hasCredentials =
+    o.clientId !== undefined || o.secretKey !== undefined || o.privateKeyPem !== undefined;
+  const envName = o.environment ?? (hasCredentials ? 'sandbox' : 'offline');
+  const environment =
+    envName === 'offline' || envName === 'sandbox' || envName === 'production' ? envName : ('url' as const);
+  // Real DOKU needs real credentials; the offline sandbox (in-process or on its port) has defaults.
+  if (environment === 'sandbox' || environment === 'production') {
+    for (const key of ['clientId', 'secretKey', 'privateKeyPem'] as const) {
+      if (o[key] === undefined) problems.push(`${key} is required with environment "${environment}"`);
+    }
+  }
+  if (environment === 'production' && o.secretKey === DEFAULT_SECRET_KEY) {
+    problems.push('secretKey is the public sandbox key; it cannot be used with environment "production"');
+  }
+  if (problems.length > 0) throw new KkiBffConfigError(problems);
+  const publicUrl = new URL(o.publicUrl);
+  return {
+    doku: {
+      environment,
+      baseUrl: environment === 'url' ? envName : environment === 'offline' ? null : envName,
+      clientId: o.clientId ?? DEFAULT_CLIENT_ID,
+      secretKey: o.secretKey ?? DEFAULT_SECRET_KEY,
+      privateKeyPem: o.privateKeyPem ?? SANDBOX_MERCHANT_PRIVATE_KEY,
+      dokuPublicKeyPem: o.dokuPublicKeyPem ?? (hasCredentials ? null : SANDBOX_DOKU_PUBLIC_KEY),
+      nonSnapClientId: o.nonSnapClientId ?? o.clientId ?? DEFAULT_CLIENT_ID,
+      nonSnapSecretKey: o.nonSnapSecretKey ?? o.secretKey ?? DEFAULT_SECRET_KEY,
+    },
+    publicUrl,
+    returnUrls: { success: o.returnUrls?.success ?? null, failure: o.returnUrls?.failure ?? null },
+    allowedOrigins: (o.allowedOrigins ?? [publicUrl.origin]).map((u) => new URL(u).origin),
+    bodyLimitBytes: o.bodyLimitBytes ?? 16 * 1024,
+    rateLimits: {
+      payment: o.rateLimits?.payment ?? { max: 10, windowMs: 60_000 },
+      otp: o.rateLimits?.otp ?? { max: 5, windowMs: 600_000 },
+    },
+    reconciliation: {
+      pendingAfterMs: o.reconciliation?.pendingAfterMs ?? 10 * 60_000,
+      intervalMs: o.reconciliation?.intervalMs ?? 60_000,
+      enabled: o.reconciliation?.enabled ?? true,
+    },
+    locale: o.locale ?? 'id',
+  };
+}
+
+/** The environment variables the standalone server reads, and the option each sets. */
+export const BFF_ENV = {
+  KKI_DOKU_ENV: 'environment',
+  KKI_DOKU_CLIENT_ID: 'clientId',
+  KKI_DOKU_SECRET_KEY: 'secretKey',
+  KKI_DOKU_PRIVATE_KEY: 'privateKeyPem',
+  KKI_DOKU_PUBLIC_KEY: 'dokuPublicKeyPem',
+  KKI_DOKU_NONSNAP_CLIENT_ID: 'nonSnapClientId',
+  KKI_DOKU_NONSNAP_SECRET_KEY: 'nonSnapSecretKey',
+  KKI_PUBLIC_URL: 'publicUrl',
+} as const satisfies Record<string, keyof KkiBffOptions>;
+
+/**
+ * Options from environment variables (the standalone server): {@link BFF_ENV}, plus
+ * `KKI_ALLOWED_ORIGINS` (comma-separated), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
+ * escapes. Hooks are not configurable from the environment; the caller passes them.
+ */
+export function optionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  hooks: Pick<KkiBffOptions, 'authenticate' | 'authorizeRefund'>,
+): KkiBffOptions {
+  const read = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v.replace(/\\n/g, '\n');
+  };
+  const options: Record<string, unknown> = { ...hooks };
+  for (const [name, key] of Object.entries(BFF_ENV)) {
+    const v = read(name);
+    if (v !== undefined) options[key] = v;
+  }
+  const origins = read('KKI_ALLOWED_ORIGINS');
+  if (origins)
+    options.allowedOrigins = origins
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const databaseUrl = read('DATABASE_URL');
+  const dataDir = read('KKI_DATA_DIR');
+  if (databaseUrl || dataDir) options.store = databaseUrl ? { databaseUrl } : { dataDir };
+  return options as unknown as KkiBffOptions;
+}

@@ -1,0 +1,41 @@
+/**
+ * `@kki-kit/bff`: the Hono backend-for-frontend for DOKU KKI and Cards payments. Mount
+ * `createKkiBff(options).app` in your server; use `.merchant` from your own code.
+ */
+export { createKkiBff, type KkiBff, type ServiceFactory } from './app.js';
+export {
+  type AuthenticateHook,
+  type AuthorizeRefundHook,
+  BFF_ENV,
+  KkiBffConfigError,
+  type KkiBffOptions,
+  optionsFromEnv,
+  type RateLimitRule,
+  type ResolvedConfig,
+  resolveConfig,
+} from './config.js';
+export { isKkiHttpError, KkiHttpError, type KkiHttpErrorOptions } from './errors.js';
+export {
+  canonicalJson,
+  createIdempotency,
+  type Idempotency,
+  type IdempotencyContext,
+  type IdempotentCall,
+  type IdempotentResponse,
+} from './idempotency.js';
+export {
+  createLog,
+  jsonLinesLogger,
+  type KkiLogger,
+  type KkiLogLevel,
+  type KkiLogLine,
+  type Log,
+  redact,
+  redactText,
+} from './log.js';
+export { type CreateOrderInput, createMerchantApi, type KkiMerchantApi } from './merchant.js';
+export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
+export { NOTIFICATION_PATHS } from './routes/notifications.js';
+export type * from './services/types.js';
+export * from './store/index.js';
+export { createCustomerToken, verifyCustomerToken } from './session-token.js';

@@ -1,0 +1,181 @@
+// The OpenAPI 3.1 document of the BFF, generated from the contract's route table and zod schemas
+// (zod 4's JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
+import {
+  apiErrorBodySchema,
+  COMMON_ROUTE_ERRORS,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_ROUTE_ERRORS,
+  KKI_ERROR_CATALOGUE,
+  KKI_LOCALE_HEADER,
+  KKI_REQUEST_HEADER,
+  type KkiErrorCode,
+  kkiRoutes,
+  type KkiRouteSpec,
+} from '@kki-kit/contract';
+import { z } from 'zod';
+import { NOTIFICATION_PATHS } from './routes/notifications.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** A minimal typing of the parts of OpenAPI 3.1 the BFF emits. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  paths: Record<string, Record<string, JsonSchema>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+function parameters(spec: KkiRouteSpec): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    for (const [name, s] of Object.entries(json.properties ?? {})) {
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: s,
+      });
+    }
+  }
+  if (spec.idempotent) {
+    out.push({
+      name: IDEMPOTENCY_KEY_HEADER,
+      in: 'header',
+      required: true,
+      description: 'One key per customer action; the same key and body replays the first answer.',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,255}$' },
+    });
+  }
+  if (spec.method !== 'GET' && spec.audience !== 'redirect') {
+    out.push({ name: KKI_REQUEST_HEADER, in: 'header', required: true, schema: { const: '1' } });
+  }
+  out.push({ name: KKI_LOCALE_HEADER, in: 'header', required: false, schema: { enum: ['id', 'en'] } });
+  return out;
+}
+
+function errorResponses(codes: readonly KkiErrorCode[]): Record<string, JsonSchema> {
+  const byStatus = new Map<number, KkiErrorCode[]>();
+  for (const code of new Set(codes)) {
+    const status = KKI_ERROR_CATALOGUE[code].httpStatus;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<string, JsonSchema> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    out[String(status)] = {
+      description: `Error: ${list.join(', ')}`,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
+    };
+  }
+  return out;
+}
+
+/**
+ * Builds the document; `serverUrl` is the BFF's public URL including its mount path. `mounted`
+ * (route ids, plus `dokuSnapNotification` / `dokuCardsNotification`) limits it to the routes the app
+ * serves; without it every route of the table is listed.
+ */
+export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<string>): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  const has = (id: string) => mounted === undefined || mounted.has(id);
+  for (const [id, spec] of Object.entries(kkiRoutes) as [string, KkiRouteSpec][]) {
+    if (!has(id)) continue;
+    const errors = [
+      ...COMMON_ROUTE_ERRORS,
+      ...(spec.idempotent ? IDEMPOTENT_ROUTE_ERRORS : []),
+      ...spec.errors,
+    ] as KkiErrorCode[];
+    const operation: JsonSchema = {
+      operationId: id,
+      summary: spec.summary,
+      tags: [spec.audience],
+      'x-kki-audience': spec.audience,
+      'x-kki-idempotent': spec.idempotent,
+      ...(spec.rateLimit && { 'x-kki-rate-limit': spec.rateLimit }),
+      parameters: parameters(spec),
+      ...(spec.body && {
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+        },
+      }),
+      responses: {
+        [String(spec.successStatus)]: {
+          description: spec.summary,
+          content: {
+            [spec.responseType === 'html' ? 'text/html' : 'application/json']: {
+              schema: schemaOf(spec.response, 'output'),
+            },
+          },
+        },
+        ...errorResponses(errors),
+      },
+    };
+    const path = openApiPath(spec.path);
+    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operation };
+  }
+  const ack = {
+    description: "Acknowledged in DOKU's format.",
+    content: { 'application/json': { schema: { type: 'object' } } },
+  };
+  if (has('dokuSnapNotification'))
+    paths[NOTIFICATION_PATHS.snap] = {
+      post: {
+        operationId: 'dokuSnapNotification',
+        summary: 'DOKU SNAP (KKI) payment notification; signature-verified (HMAC-SHA512 or RSA).',
+        tags: ['doku'],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '200': ack, '401': ack, '400': ack },
+      },
+    };
+  if (has('dokuCardsNotification'))
+    paths[NOTIFICATION_PATHS.nonSnap] = {
+      post: {
+        operationId: 'dokuCardsNotification',
+        summary: 'DOKU Non-SNAP (Cards) notification; signature-verified (HMACSHA256).',
+        tags: ['doku'],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '200': ack, '401': ack, '400': ack },
+      },
+    };
+  paths['/openapi.json'] = {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'This document.',
+      tags: ['meta'],
+      responses: {
+        '200': {
+          description: 'OpenAPI 3.1',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kki-kit BFF',
+      version: '0.1.0',
+      description:
+        'Browser-facing API of the kki-kit BFF for DOKU KKI and Cards payments. Amounts come from the stored order, never from the browser.',
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: { schemas: { ApiErrorBody: schemaOf(apiErrorBodySchema, 'output') } },
+  };
+}

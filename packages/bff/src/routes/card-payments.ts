@@ -1,0 +1,82 @@
+// DOKU Cards hosted page (CardPaymentFrame): create the page, and the return URL DOKU sends the
+// customer back to, which confirms the result with DOKU before telling the page.
+import {
+  CARD_RETURN_MESSAGE_TYPE,
+  type CreateCardPaymentParsed,
+  type OrderCardOptions,
+} from '@kki-kit/contract';
+import type { Hono } from 'hono';
+import { KkiHttpError } from '../errors.js';
+import { defineRoute, type RouteDeps } from './define.js';
+import { paymentView } from '../views.js';
+
+/**
+ * The browser's choices narrowed to what the order allows: a payment type the order does not list is
+ * refused; BINs and tenors are intersected with the order's (the browser can only narrow them).
+ */
+export function narrowCardRequest(
+  request: CreateCardPaymentParsed,
+  options: OrderCardOptions | null,
+): CreateCardPaymentParsed {
+  if (options?.paymentTypes && !options.paymentTypes.includes(request.paymentType)) {
+    throw new KkiHttpError('operation_not_allowed', { field: 'paymentType' });
+  }
+  const narrow = <T>(asked: T[] | undefined, allowed: T[] | undefined): T[] | undefined => {
+    if (!allowed) return asked;
+    if (!asked) return allowed;
+    const kept = asked.filter((v) => allowed.includes(v));
+    if (kept.length === 0) throw new KkiHttpError('operation_not_allowed');
+    return kept;
+  };
+  const allowedBins = narrow(request.allowedBins, options?.allowedBins);
+  const allowedTenors = narrow(request.allowedTenors, options?.allowedTenors);
+  if (request.installment && allowedTenors && !allowedTenors.includes(request.installment.tenor)) {
+    throw new KkiHttpError('operation_not_allowed', { field: 'tenor' });
+  }
+  return {
+    ...request,
+    ...(allowedBins !== undefined && { allowedBins }),
+    ...(allowedTenors !== undefined && { allowedTenors }),
+  };
+}
+
+/** The return page: posts the confirmed status to the parent (the frame), to the BFF's allowed origins only. */
+export function cardReturnPage(
+  message: { paymentId: string; status: string },
+  targetOrigins: readonly string[],
+): string {
+  const data = JSON.stringify({ type: CARD_RETURN_MESSAGE_TYPE, ...message }).replace(/</g, '\\u003c');
+  const origins = JSON.stringify(targetOrigins).replace(/</g, '\\u003c');
+  return `<!doctype html><meta charset="utf-8"><title>Payment</title><p>Payment ${message.status}.</p><script>(function(){var d=${data};var o=${origins};for(var i=0;i<o.length;i++){try{window.parent.postMessage(d,o[i]);}catch(e){}}})();</script>`;
+}
+
+/** Mounts the Cards routes when the card-payment service exists. */
+export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
+  const service = deps.services.cardPayments;
+  if (!service) return;
+
+  defineRoute(app, deps, 'createCardPayment', async ({ body, customerId, idem }) => {
+    const customer = customerId ?? '';
+    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
+    if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
+    if (order.status === 'paid') throw new KkiHttpError('already_paid');
+    const request = narrowCardRequest(body, order.cardOptions);
+    const payment = await service.createPage({ customerId: customer, order, request, ctx: idem! });
+    return { body: paymentView(payment) };
+  });
+
+  defineRoute(app, deps, 'cardPaymentReturn', async ({ c, params }) => {
+    const stored = await deps.store.payments.get(params.paymentId);
+    if (stored?.method !== 'card') throw new KkiHttpError('not_found');
+    // DOKU's redirect proves nothing: ask DOKU before telling the page.
+    const payment = await service.confirm(stored);
+    // This page runs inside the shop's iframe: allow framing by the shop's origins only, and the inline script.
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; script-src 'unsafe-inline'; frame-ancestors ${deps.config.allowedOrigins.join(' ')}`,
+    );
+    return {
+      body: cardReturnPage({ paymentId: payment.id, status: payment.status }, deps.config.allowedOrigins),
+    };
+  });
+}

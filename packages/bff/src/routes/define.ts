@@ -1,0 +1,139 @@
+// Registers one route of the contract's table with everything a route needs before its handler
+// runs: the customer (authenticate hook), CSRF for state-changing calls, per-customer rate limits,
+// zod validation of params/query/body, and the Idempotency-Key. The answer is parsed by the route's
+// response schema on the way out, so nothing outside the contract reaches the browser.
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
+  type KkiRouteId,
+  kkiRoutes,
+  type KkiRouteSpec,
+} from '@kki-kit/contract';
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../config.js';
+import { KkiHttpError } from '../errors.js';
+import type { Idempotency, IdempotencyContext } from '../idempotency.js';
+import type { Log } from '../log.js';
+import { csrfGuard } from '../security/csrf.js';
+import { requestLocale } from '../security/error-handler.js';
+import type { RateLimiter } from '../security/rate-limit.js';
+import type { KkiServices } from '../services/types.js';
+import type { Store } from '../store/index.js';
+
+/** What route modules are given. */
+export interface RouteDeps {
+  config: ResolvedConfig;
+  store: Store;
+  idempotency: Idempotency;
+  log: Log;
+  services: KkiServices;
+  authenticate: AuthenticateHook;
+  authorizeRefund: AuthorizeRefundHook | undefined;
+  rateLimiters: { payment: RateLimiter; otp: RateLimiter };
+  /** Ids of the routes actually mounted (the OpenAPI document lists exactly these). */
+  mounted: Set<string>;
+}
+
+type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler receives: validated input, the customer (customer routes) and the idempotency context. */
+export interface RouteInput<Id extends KkiRouteId> {
+  c: Context;
+  params: Input<(typeof kkiRoutes)[Id]['params']>;
+  query: Input<(typeof kkiRoutes)[Id]['query']>;
+  body: Input<(typeof kkiRoutes)[Id]['body']>;
+  /** The signed-in customer; `null` on staff and redirect routes. */
+  customerId: string | null;
+  /** Present on idempotent routes. */
+  idem: IdempotencyContext | null;
+}
+
+/** A handler's answer: the body (validated by the route's response schema), status defaults to the route's. */
+export type RouteResult = { body: unknown; status?: number };
+
+function validation(error: z.ZodError): KkiHttpError {
+  const path = error.issues[0]?.path.map(String) ?? [];
+  // The last path segment names the field (`source.cpan` → `cpan`), so the UI can focus it.
+  const field = path.at(-1);
+  return new KkiHttpError('validation_failed', {
+    ...(field !== undefined && { field }),
+    internal: `invalid ${path.join('.') || 'request'}`,
+  });
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validation(result.error);
+  return result.data;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new KkiHttpError('validation_failed', { internal: 'body is not JSON' });
+  }
+}
+
+/** Registers route `id` of `kkiRoutes` on `app` with `handler`. */
+export function defineRoute<Id extends KkiRouteId>(
+  app: Hono,
+  deps: RouteDeps,
+  id: Id,
+  handler: (input: RouteInput<Id>) => Promise<RouteResult>,
+): void {
+  const spec: KkiRouteSpec = kkiRoutes[id];
+  const csrf = csrfGuard(deps.config.allowedOrigins);
+  const method = spec.method.toLowerCase() as 'get' | 'post' | 'delete';
+  const stateChanging = spec.method !== 'GET';
+  deps.mounted.add(id);
+
+  app[method](spec.path, async (c) => {
+    if (stateChanging && spec.audience !== 'redirect') await csrf(c, async () => {});
+    let customerId: string | null = null;
+    if (spec.audience === 'customer') {
+      customerId = await deps.authenticate(c);
+      if (typeof customerId !== 'string' || customerId === '') throw new KkiHttpError('unauthenticated');
+    }
+    if (spec.audience === 'staff' && !deps.authorizeRefund) {
+      // No hook, no refunds (and no refund data): the safe default.
+      throw new KkiHttpError('refund_not_authorized');
+    }
+    const params = spec.params ? parse(spec.params, c.req.param()) : undefined;
+    const query = spec.query ? parse(spec.query, c.req.query()) : undefined;
+    const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
+    if (spec.rateLimit && customerId) deps.rateLimiters[spec.rateLimit].hit(customerId);
+
+    const run = async (idem: IdempotencyContext | null) => {
+      const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
+      const status = result.status ?? spec.successStatus;
+      return { status, body: spec.responseType === 'json' ? spec.response.parse(result.body) : result.body };
+    };
+
+    let answer: { status: number; body: unknown };
+    if (spec.idempotent) {
+      const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
+      const checked = idempotencyKeySchema.safeParse(key);
+      if (!checked.success) throw new KkiHttpError('validation_failed', { field: IDEMPOTENCY_KEY_HEADER });
+      answer = await deps.idempotency.run(
+        {
+          // Keys are per route and per caller: one customer's key can never replay another's answer.
+          scope: `${id}:${customerId ?? 'staff'}`,
+          key: checked.data,
+          request: { params, body },
+          locale: requestLocale(c, deps.config.locale),
+        },
+        (ctx) => run(ctx),
+      );
+    } else {
+      answer = await run(null);
+    }
+    if (spec.responseType === 'html')
+      return c.html(String(answer.body), answer.status as ContentfulStatusCode);
+    return c.json(answer.body as object, answer.status as ContentfulStatusCode);
+  });
+}

@@ -1,0 +1,76 @@
+// KKI payments (KkiPayButton): create, read/poll, cancel. Reads work from the store alone; create,
+// cancel and the DOKU status refresh need the KKI payment service and are mounted with it.
+import type { Hono } from 'hono';
+import { KkiHttpError } from '../errors.js';
+import type { PaymentRecord } from '../store/index.js';
+import { paymentView } from '../views.js';
+import { defineRoute, type RouteDeps } from './define.js';
+
+// A pending payment is checked with DOKU on a poll only after it waited this long since the last
+// check, so a page polling every second does not turn into a DOKU call per second.
+const REFRESH_AFTER_MS = 15_000;
+
+async function ownPayment(
+  deps: RouteDeps,
+  paymentId: string,
+  customerId: string | null,
+): Promise<PaymentRecord> {
+  const payment = await deps.store.payments.getForCustomer(paymentId, customerId ?? '');
+  if (!payment) throw new KkiHttpError('not_found');
+  return payment;
+}
+
+/** Mounts `getPayment` always; `createKkiPayment` and `cancelPayment` when the service exists. */
+export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
+  const service = deps.services.kkiPayments;
+
+  defineRoute(app, deps, 'getPayment', async ({ params, query, customerId }) => {
+    let payment = await ownPayment(deps, params.paymentId, customerId);
+    const open = payment.status === 'created' || payment.status === 'pending';
+    const lastCheck = (payment.lastCheckedAt ?? payment.updatedAt).getTime();
+    if (query.refresh === 'true' && open && Date.now() - lastCheck >= REFRESH_AFTER_MS) {
+      const refresher = payment.method === 'kki' ? service?.refresh : deps.services.cardPayments?.confirm;
+      if (refresher) payment = await refresher(payment);
+    }
+    return { body: paymentView(payment) };
+  });
+
+  if (!service) return;
+
+  defineRoute(app, deps, 'createKkiPayment', async ({ body, customerId, idem }) => {
+    const customer = customerId ?? '';
+    // The amount is the stored order's; the body has no amount field (the schema drops one).
+    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
+    if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
+    if (order.status === 'paid') throw new KkiHttpError('already_paid');
+    let savedCard = null;
+    if (body.source.type === 'saved_card') {
+      savedCard = await deps.store.savedCards.getForCustomer(body.source.cardId, customer);
+      // Another customer's card is "not found", never "forbidden": card ids cannot be probed.
+      if (savedCard?.status !== 'active') throw new KkiHttpError('card_not_found', { field: 'cardId' });
+    }
+    const payment = await service.create({
+      customerId: customer,
+      order,
+      source: body.source,
+      savedCard,
+      ctx: idem!,
+    });
+    return { body: paymentView(payment) };
+  });
+
+  defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
+    const payment = await ownPayment(deps, params.paymentId, customerId);
+    if (
+      payment.status === 'succeeded' ||
+      payment.status === 'partially_refunded' ||
+      payment.status === 'refunded'
+    ) {
+      throw new KkiHttpError('already_paid');
+    }
+    if (payment.status !== 'created' && payment.status !== 'pending') {
+      return { body: paymentView(payment) };
+    }
+    return { body: paymentView(await service.cancel(payment, idem!)) };
+  });
+}

@@ -1,0 +1,55 @@
+// Maps every failure to the contract's error body with the catalogue's copy and status. Unknown
+// errors become `internal_error`: nothing from an exception (message, stack, SQL, DOKU text) is
+// echoed; the log gets a redacted summary and a request id the customer can quote.
+import {
+  isKkiLocale,
+  KKI_LOCALE_HEADER,
+  type KkiCopyOverrides,
+  type KkiLocale,
+  toApiErrorBody,
+} from '@kki-kit/contract';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { KkiHttpError } from '../errors.js';
+import type { Log } from '../log.js';
+import { StoreRuleError } from '../store/index.js';
+
+/** The locale of a request's error copy: `X-KKI-Locale`, else the configured default. */
+export function requestLocale(c: Context, fallback: KkiLocale): KkiLocale {
+  const header = c.req.header(KKI_LOCALE_HEADER)?.toLowerCase();
+  return isKkiLocale(header) ? header : fallback;
+}
+
+/** Converts anything thrown into a {@link KkiHttpError}. */
+export function toKkiHttpError(error: unknown): KkiHttpError {
+  if (error instanceof KkiHttpError) return error;
+  if (error instanceof StoreRuleError) return new KkiHttpError(error.code, { internal: error.message });
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new KkiHttpError('payload_too_large');
+    if (error.status === 401) return new KkiHttpError('unauthenticated');
+    if (error.status === 404) return new KkiHttpError('not_found');
+    if (error.status < 500) return new KkiHttpError('validation_failed');
+  }
+  return new KkiHttpError('internal_error');
+}
+
+/** A Hono `onError` handler answering `{ error: { … } }`. */
+export function createErrorHandler(options: { log: Log; locale: KkiLocale; overrides?: KkiCopyOverrides }) {
+  return (error: unknown, c: Context) => {
+    const mapped = toKkiHttpError(error);
+    const requestId = crypto.randomUUID();
+    const kkiError = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
+    if (kkiError.httpStatus >= 500) {
+      options.log.error('request failed', { requestId, path: c.req.path, method: c.req.method, error });
+    } else {
+      options.log.info('request refused', {
+        requestId,
+        path: c.req.path,
+        code: kkiError.code,
+        detail: mapped.message,
+      });
+    }
+    return c.json(toApiErrorBody(kkiError, requestId), kkiError.httpStatus as ContentfulStatusCode);
+  };
+}

@@ -1,0 +1,117 @@
+// The DOKU-facing service layer the routes call. Routes own HTTP, validation, customer scoping,
+// CSRF, rate limits and idempotency; a service owns the DOKU call and the state it changes. A route
+// is mounted only when its service is present (see `createKkiBff`), so no route answers with
+// anything but a real DOKU outcome.
+import type {
+  CreateBindingParsed,
+  CreateCardPaymentParsed,
+  CreateKkiPaymentParsed,
+  CreateRefundRequest,
+} from '@kki-kit/contract';
+import type { Context } from 'hono';
+import type { ResolvedConfig } from '../config.js';
+import type { IdempotencyContext } from '../idempotency.js';
+import type { Log } from '../log.js';
+import type {
+  BindingRecord,
+  OrderRecord,
+  PaymentRecord,
+  RefundRecord,
+  SavedCardRecord,
+  Store,
+} from '../store/index.js';
+
+/** What every service is built from. */
+export interface ServiceDeps {
+  config: ResolvedConfig;
+  store: Store;
+  log: Log;
+}
+
+/** KKI payments (KkiPayButton) and status checks shared with reconciliation. */
+export interface KkiPaymentService {
+  /**
+   * Pays `order` (already scoped to `customerId` and unpaid) from `source`: creates the payment
+   * with `ctx.externalId` as partnerReferenceNo / X-EXTERNAL-ID, calls DOKU, stores the outcome.
+   * The saved card of a `saved_card` source is already checked to be the customer's and active.
+   */
+  create(input: {
+    customerId: string;
+    order: OrderRecord;
+    source: CreateKkiPaymentParsed['source'];
+    savedCard: SavedCardRecord | null;
+    ctx: IdempotencyContext;
+  }): Promise<PaymentRecord>;
+  /** Asks DOKU for the status of an open payment and applies it (status polls, reconciliation). */
+  refresh(payment: PaymentRecord): Promise<PaymentRecord>;
+  /** Cancels an unconfirmed payment. */
+  cancel(payment: PaymentRecord, ctx: IdempotencyContext): Promise<PaymentRecord>;
+}
+
+/** Card binding (KkiBindCard). */
+export interface BindingService {
+  create(input: {
+    customerId: string;
+    request: CreateBindingParsed;
+    ctx: IdempotencyContext;
+  }): Promise<BindingRecord>;
+  verifyOtp(binding: BindingRecord, otp: string, ctx: IdempotencyContext): Promise<BindingRecord>;
+  /** Re-reads a pending binding from DOKU's side (after the hosted OTP page). */
+  refresh(binding: BindingRecord): Promise<BindingRecord>;
+}
+
+/** Saved-card removal (SavedCardsList). */
+export interface SavedCardService {
+  /** Unbinds at DOKU: the card goes `removing` (DOKU PENDING) or is removed. */
+  remove(
+    card: SavedCardRecord,
+    ctx: IdempotencyContext,
+  ): Promise<{ removed: boolean; card: SavedCardRecord }>;
+}
+
+/** DOKU Cards hosted page (CardPaymentFrame). */
+export interface CardPaymentService {
+  /** Creates the payment and DOKU's page; the options are already narrowed to what the order allows. */
+  createPage(input: {
+    customerId: string;
+    order: OrderRecord;
+    request: CreateCardPaymentParsed;
+    ctx: IdempotencyContext;
+  }): Promise<PaymentRecord>;
+  /** Confirms the outcome with DOKU's order status (the return URL is never trusted). */
+  confirm(payment: PaymentRecord): Promise<PaymentRecord>;
+  /** Captures an AUTHORIZE payment (merchant side); `amount` absent = full. */
+  capture(payment: PaymentRecord, amount: number | null, ctx: IdempotencyContext): Promise<PaymentRecord>;
+}
+
+/** Refunds (RefundForm and merchant code). */
+export interface RefundService {
+  /** Reserves (store rule: never above what is left), calls DOKU, settles. */
+  refund(
+    payment: PaymentRecord,
+    request: CreateRefundRequest,
+    ctx: IdempotencyContext,
+  ): Promise<RefundRecord>;
+}
+
+/** DOKU notifications: verify, de-duplicate, apply in order, answer in DOKU's format. */
+export interface NotificationService {
+  snap(c: Context): Promise<Response>;
+  nonSnap(c: Context): Promise<Response>;
+}
+
+/** Settles payments pending too long through DOKU's status APIs; also run at start-up. */
+export interface ReconciliationService {
+  run(): Promise<{ checked: number; settled: number }>;
+}
+
+/** The service layer. A missing service leaves its routes unmounted. */
+export interface KkiServices {
+  kkiPayments?: KkiPaymentService;
+  bindings?: BindingService;
+  savedCards?: SavedCardService;
+  cardPayments?: CardPaymentService;
+  refunds?: RefundService;
+  notifications?: NotificationService;
+  reconciliation?: ReconciliationService;
+}

@@ -1,0 +1,100 @@
+// Record → contract view. The browser sees only these shapes; each is parsed by its contract schema
+// on the way out, so a field the contract does not name (a token, a DOKU reference) cannot leak.
+import type { BindingView, OrderView, PaymentView, RefundView, SavedCardView } from '@kki-kit/contract';
+import { KKI_ISSUERS } from '@kki-kit/contract';
+import type {
+  BindingRecord,
+  OrderRecord,
+  PaymentRecord,
+  RefundRecord,
+  SavedCardRecord,
+} from './store/index.js';
+
+type IssuerId = (typeof KKI_ISSUERS)[number]['id'];
+const issuerId = (value: string | null): IssuerId | null =>
+  KKI_ISSUERS.find((i) => i.id === value)?.id ?? null;
+
+/** An order for the page. */
+export function orderView(o: OrderRecord): OrderView {
+  return {
+    id: o.id,
+    amount: o.amount,
+    currency: o.currency,
+    description: o.description,
+    lineItems: o.lineItems,
+    status: o.status,
+    paidPaymentId: o.paidPaymentId,
+    cardOptions: o.cardOptions,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+/** A payment for the browser and merchant code. */
+export function paymentView(p: PaymentRecord): PaymentView {
+  const refundable = p.status === 'succeeded' || p.status === 'partially_refunded';
+  return {
+    id: p.id,
+    orderId: p.orderId,
+    method: p.method,
+    kkiKind: p.kkiKind,
+    cardPaymentType: p.cardPaymentType,
+    status: p.status,
+    amount: p.amount,
+    currency: p.currency,
+    refundedAmount: p.refundedAmount,
+    refundableAmount: refundable ? p.amount - p.refundedAmount : 0,
+    // A finished payment has nothing left for the customer to do, whatever was stored.
+    nextAction: p.status === 'created' || p.status === 'pending' ? p.nextAction : { type: 'none' },
+    error: p.error,
+    card:
+      p.maskedCpan || p.savedCardId
+        ? { maskedCpan: p.maskedCpan, issuer: issuerId(p.issuer), cardId: p.savedCardId }
+        : null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A saved card (only `active` and `removing` cards are ever listed). */
+export function savedCardView(s: SavedCardRecord): SavedCardView {
+  return {
+    id: s.id,
+    maskedCpan: s.maskedCpan,
+    issuer: issuerId(s.issuer),
+    issuerName: s.issuerName,
+    addedAt: s.createdAt.toISOString(),
+    status: s.status === 'active' ? 'active' : 'removing',
+  };
+}
+
+/** A binding attempt. */
+export function bindingView(b: BindingRecord): BindingView {
+  return {
+    id: b.id,
+    mode: b.mode,
+    status: b.status,
+    maskedCpan: b.maskedCpan,
+    issuer: issuerId(b.issuer),
+    nextAction: b.status === 'pending' ? b.nextAction : { type: 'none' },
+    cardId: b.cardId,
+    error: b.error,
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+  };
+}
+
+/** A refund. */
+export function refundView(r: RefundRecord): RefundView {
+  return {
+    id: r.id,
+    paymentId: r.paymentId,
+    amount: r.amount,
+    currency: r.currency,
+    type: r.type,
+    status: r.status,
+    reason: r.reason,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
