@@ -106,9 +106,9 @@ export function defineRoute<Id extends KkiRouteId>(
     const params = spec.params ? parse(spec.params, c.req.param()) : undefined;
     const query = spec.query ? parse(spec.query, c.req.query()) : undefined;
     const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
-    if (spec.rateLimit && customerId) deps.rateLimiters[spec.rateLimit].hit(customerId);
-
     const run = async (idem: IdempotencyContext | null) => {
+      // Counted when the attempt really runs: a replayed double submit is not a second attempt.
+      if (spec.rateLimit && customerId) deps.rateLimiters[spec.rateLimit].hit(customerId);
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
       return { status, body: spec.responseType === 'json' ? spec.response.parse(result.body) : result.body };

@@ -34,7 +34,10 @@ export function createRateLimiter(
   return {
     hit(key) {
       const w = current(key);
-      if (w.count >= rule.max) throw new KkiHttpError('rate_limited', { internal: 'attempt limit reached' });
+      if (w.count >= rule.max) {
+        // Nothing ran: `outcomeUnknown` releases the idempotency key, so the same key works later.
+        throw new KkiHttpError('rate_limited', { internal: 'attempt limit reached', outcomeUnknown: true });
+      }
       w.count++;
     },
     remaining(key) {
