@@ -1,0 +1,27 @@
+// The error the BFF client throws: a catalogue KkiError plus whether the call's outcome is known.
+import type { KkiError } from '@kki-kit/contract';
+
+/** A failed BFF call. `error` is the catalogue error to show; the message is the shopper copy. */
+export class KkiRequestError extends Error {
+  /** The catalogue error (code, shopper copy, retryable, HTTP status). */
+  readonly error: KkiError;
+  /**
+   * `true` when the BFF may have acted without us hearing back (network failure, timeout, 5xx
+   * without an error body): retry the same request with the same idempotency key.
+   */
+  readonly outcomeUnknown: boolean;
+  /** `true` when no HTTP answer arrived at all (offline, DNS, CORS, connection reset). */
+  readonly noResponse: boolean;
+
+  /**
+   * @param error the catalogue error; @param outcomeUnknown whether the BFF may have acted;
+   * @param noResponse whether no HTTP answer arrived.
+   */
+  constructor(error: KkiError, outcomeUnknown: boolean, noResponse = false) {
+    super(error.message);
+    this.name = 'KkiRequestError';
+    this.error = error;
+    this.outcomeUnknown = outcomeUnknown;
+    this.noResponse = noResponse;
+  }
+}

@@ -1,0 +1,139 @@
+// The shape of the kit's UI copy. Error copy is not here: it comes from the contract's catalogue.
+import type { CardPaymentType, KkiIssuerId, RefundType } from '@kki-kit/contract';
+
+/** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */
+type WithAmount = (amount: string) => string;
+
+/**
+ * Every piece of text the components show, per locale. Merchants replace any key through
+ * `KkiProvider`'s `copy` prop; functions receive the values they mention.
+ */
+export interface KkiCopy {
+  // Shared fields
+  readonly cardNumberLabel: string;
+  readonly cardNumberHint: string;
+  readonly cardNumberRequired: string;
+  readonly cardNumberLength: string;
+  readonly issuerDetected: (issuerName: string) => string;
+  readonly ottLabel: string;
+  readonly ottHint: string;
+  readonly ottRequired: string;
+  readonly ottInvalid: string;
+  readonly otpLabel: string;
+  readonly otpHint: string;
+  readonly otpRequired: string;
+  readonly otpInvalid: string;
+  readonly timeLeft: (mmss: string) => string;
+  readonly timeLeftLabel: string;
+  readonly networkError: string;
+  readonly retry: string;
+  readonly startOver: string;
+  readonly cancel: string;
+  readonly close: string;
+  readonly issuerName: (issuer: KkiIssuerId | null) => string;
+
+  // KkiPayButton
+  readonly payTitle: string;
+  readonly payWithNewCard: string;
+  readonly payWithSavedCard: string;
+  readonly saveCardLabel: string;
+  readonly savedCardLabel: string;
+  readonly payButton: WithAmount;
+  readonly payButtonNoAmount: string;
+  readonly paySubmitting: string;
+  readonly payConfirmInApp: (issuerName: string) => string;
+  readonly payConfirmInAppHint: string;
+  readonly payOpenIssuerApp: (issuerName: string) => string;
+  readonly payOtpRedirect: string;
+  readonly payOtpRedirectLink: string;
+  readonly payCardPage: string;
+  readonly payPending: string;
+  readonly paySucceeded: WithAmount;
+  readonly payFailedTitle: string;
+  readonly payExpired: string;
+  readonly payCancelled: string;
+  readonly payCancelButton: string;
+  readonly noSavedCards: string;
+  readonly chooseSavedCard: string;
+
+  // KkiBindCard
+  readonly bindTitle: string;
+  readonly holderNameLabel: string;
+  readonly holderEmailLabel: string;
+  readonly holderPhoneLabel: string;
+  readonly holderPhoneHint: string;
+  readonly holderEmailInvalid: string;
+  readonly holderPhoneInvalid: string;
+  readonly bindButton: string;
+  readonly bindSubmitting: string;
+  readonly bindOtpSent: string;
+  readonly bindVerifyButton: string;
+  readonly bindVerifying: string;
+  readonly bindAttemptsLeft: (n: number) => string;
+  readonly bindOtpPageIntro: string;
+  readonly bindOtpPageLink: string;
+  readonly bindOtpFrameTitle: string;
+  readonly bindSucceeded: (maskedCpan: string) => string;
+  readonly bindFailedTitle: string;
+  readonly bindExpired: string;
+
+  // SavedCardsList
+  readonly savedCardsTitle: string;
+  readonly savedCardsLoading: string;
+  readonly savedCardsEmpty: string;
+  readonly savedCardsLoadFailed: string;
+  readonly savedCardAddedOn: (date: string) => string;
+  readonly savedCardRemoving: string;
+  readonly savedCardPay: string;
+  readonly savedCardRemove: string;
+  readonly savedCardRemoveConfirm: (maskedCpan: string) => string;
+  readonly savedCardRemoveYes: string;
+  readonly savedCardRemoveNo: string;
+  readonly savedCardRemoved: (maskedCpan: string) => string;
+  readonly savedCardDescription: (issuerName: string, maskedCpan: string) => string;
+
+  // CardPaymentFrame
+  readonly cardFrameTitle: string;
+  readonly cardFrameOpen: WithAmount;
+  readonly cardFrameOpenNoAmount: string;
+  readonly cardFrameLoading: string;
+  readonly cardFrameChecking: string;
+  readonly cardFrameSucceeded: string;
+  readonly cardFrameAuthorized: string;
+  readonly cardFrameFailedTitle: string;
+  readonly cardFrameExpired: string;
+  readonly paymentTypeLabel: (type: CardPaymentType) => string;
+  readonly installmentLabel: string;
+  readonly installmentOption: (acquirer: string, tenor: number) => string;
+  readonly installmentNone: string;
+
+  // RefundForm
+  readonly refundTitle: string;
+  readonly refundKindLabel: string;
+  readonly refundFull: string;
+  readonly refundPartial: string;
+  readonly refundAmountLabel: string;
+  readonly refundAmountHint: WithAmount;
+  readonly refundAmountRequired: string;
+  readonly refundAmountInvalid: string;
+  readonly refundAmountTooHigh: WithAmount;
+  readonly refundReasonLabel: string;
+  readonly refundButton: WithAmount;
+  readonly refundSubmitting: string;
+  readonly refundNothingLeft: string;
+  readonly refundCreated: (type: string, status: string) => string;
+  readonly refundHistoryTitle: string;
+  readonly refundHistoryEmpty: string;
+  readonly refundHistoryLoading: string;
+  readonly refundColumnDate: string;
+  readonly refundColumnAmount: string;
+  readonly refundColumnType: string;
+  readonly refundColumnStatus: string;
+  readonly refundColumnReason: string;
+  readonly refundType: (type: RefundType | null) => string;
+  readonly refundStatus: (status: 'pending' | 'succeeded' | 'failed') => string;
+  readonly refundFailedTitle: string;
+}
+
+/** Merchant replacements for any copy key. */
+export type KkiCopyOverridesUi = Partial<KkiCopy>;

@@ -1,0 +1,30 @@
+// The UI phase of a payment flow, derived from the action result and the view.
+import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
+
+/**
+ * Where a payment flow stands for the UI: nothing yet, sending, waiting on the customer (issuer app,
+ * OTP, card page), waiting on the bank, or one of the endings.
+ */
+export type KkiPaymentPhase =
+  | 'idle'
+  | 'submitting'
+  | 'requires_action'
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+  | 'expired'
+  | 'cancelled';
+
+/** Whether the payment can still change without a refund (it waits on someone). */
+export function isOpenPayment(payment: PaymentView): boolean {
+  return payment.status === 'created' || payment.status === 'pending';
+}
+
+/** The phase for a result (`null`: no attempt yet) while not submitting. */
+export function paymentPhase(result: PaymentActionResult | null): KkiPaymentPhase {
+  if (result === null) return 'idle';
+  if (result.status !== 'failed') return result.status;
+  if (result.error.code === 'payment_expired' || result.value?.status === 'expired') return 'expired';
+  if (result.value?.status === 'cancelled') return 'cancelled';
+  return 'failed';
+}

@@ -1,0 +1,41 @@
+// A TanStack query that polls with backoff until its data is settled or its deadline has passed.
+import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { KkiContextValue } from '../provider/context.js';
+import { isExpired, pollDelay } from './backoff.js';
+
+/** Options of {@link usePolledQuery}. */
+export interface PolledQueryOptions<T> {
+  readonly queryKey: QueryKey;
+  readonly queryFn: (signal: AbortSignal) => Promise<T>;
+  readonly enabled: boolean;
+  /** True once the data will not change any more (terminal state): polling stops. */
+  readonly isSettled: (data: T) => boolean;
+  /** The data's deadline; polling stops once it has passed. */
+  readonly expiresAt?: (data: T) => string | null | undefined;
+}
+
+/**
+ * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls. Stops at a settled state,
+ * at expiry, and on unmount (TanStack Query drops the interval with the last observer and aborts
+ * the in-flight request through the signal).
+ */
+export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOptions<T>): UseQueryResult<T> {
+  return useQuery(
+    {
+      queryKey: options.queryKey,
+      queryFn: ({ signal }) => options.queryFn(signal),
+      enabled: options.enabled,
+      retry: false,
+      // Data just written from an action's answer counts as fresh until the first poll is due.
+      staleTime: ctx.polling.initialIntervalMs,
+      refetchInterval: (query) => {
+        const data = query.state.data;
+        if (data === undefined) return false;
+        if (options.isSettled(data)) return false;
+        if (isExpired(options.expiresAt?.(data), Date.now())) return false;
+        return pollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount - 1, ctx.polling);
+      },
+    },
+    ctx.queryClient,
+  );
+}

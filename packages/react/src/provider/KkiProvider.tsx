@@ -1,0 +1,107 @@
+'use client';
+// KkiProvider: the BFF client, language and copy, appearance, TanStack Query client, live region.
+import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
+import { QueryClient } from '@tanstack/react-query';
+import { type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { createKkiClient, type KkiClient } from '../client/bff-client.js';
+import { type KkiCopy, resolveCopy } from '../copy/index.js';
+import { LiveRegion } from '../fields/LiveRegion.js';
+import { appearanceStyle, type KkiAppearance } from './appearance.js';
+import { KkiContext, type KkiContextValue, type KkiPollingOptions } from './context.js';
+import { toKkiError } from './to-error.js';
+
+/** Where the BFF is: its URL, or a client made with `createKkiClient`. */
+export type KkiProviderTarget =
+  | {
+      /** The BFF's mount, e.g. `/api/kki`. */
+      readonly baseUrl: string;
+      readonly client?: never;
+    }
+  | {
+      /** A typed client (custom fetch, headers or credentials). */
+      readonly client: KkiClient;
+      readonly baseUrl?: never;
+    };
+
+/** Props of {@link KkiProvider}. */
+export type KkiProviderProps = KkiProviderTarget & {
+  /** `id` (default) or `en`. */
+  readonly locale?: KkiLocale;
+  /** Replacements for any UI copy key, in the chosen locale. */
+  readonly copy?: Partial<KkiCopy>;
+  /** Replacements for the catalogue's error copy, per code and locale. */
+  readonly errorCopy?: KkiCopyOverrides;
+  /** CSS variables (`--kki-*`) set on every component's root. */
+  readonly appearance?: KkiAppearance;
+  /** The app's TanStack Query client; the kit makes its own when none is given. */
+  readonly queryClient?: QueryClient;
+  /** Polling backoff for pending payments, bindings and refunds. */
+  readonly polling?: Partial<KkiPollingOptions>;
+  readonly children?: ReactNode;
+};
+
+const DEFAULT_POLLING: KkiPollingOptions = { initialIntervalMs: 1000, maxIntervalMs: 10_000, factor: 1.5 };
+
+/**
+ * Makes the kit's hooks and components work below it. Renders its children and one visually hidden
+ * polite live region through which every component announces status changes.
+ */
+export function KkiProvider(props: KkiProviderProps): ReactElement {
+  const { locale = 'id', copy: copyOverrides, errorCopy, appearance, children } = props;
+  // The kit's own client lives as long as the provider; hooks pass it explicitly, so an app-level
+  // QueryClientProvider elsewhere is neither needed nor shadowed.
+  const [ownQueryClient] = useState(
+    () =>
+      props.queryClient ?? new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
+  );
+  const queryClient = props.queryClient ?? ownQueryClient;
+  const baseUrl = props.baseUrl;
+  const client = useMemo(
+    () => props.client ?? createKkiClient({ baseUrl: baseUrl ?? '' }),
+    [props.client, baseUrl],
+  );
+
+  const [message, setMessage] = useState('');
+  const counter = useRef(0);
+  const announce = useCallback((next: string) => {
+    // A repeated message gets an invisible variation, so screen readers read it again.
+    counter.current += 1;
+    setMessage(counter.current % 2 === 0 ? next : `${next}\u00a0`);
+  }, []);
+
+  const copy = useMemo(() => resolveCopy(locale, copyOverrides), [locale, copyOverrides]);
+  const pollInitial = props.polling?.initialIntervalMs;
+  const pollMax = props.polling?.maxIntervalMs;
+  const pollFactor = props.polling?.factor;
+  const polling = useMemo<KkiPollingOptions>(
+    () => ({
+      initialIntervalMs: pollInitial ?? DEFAULT_POLLING.initialIntervalMs,
+      maxIntervalMs: pollMax ?? DEFAULT_POLLING.maxIntervalMs,
+      factor: pollFactor ?? DEFAULT_POLLING.factor,
+    }),
+    [pollInitial, pollMax, pollFactor],
+  );
+  const style = useMemo(() => appearanceStyle(appearance), [appearance]);
+
+  const value = useMemo<KkiContextValue>(
+    () => ({
+      client,
+      locale,
+      copy,
+      errorCopy,
+      queryClient,
+      polling,
+      style,
+      announce,
+      toError: (cause) => toKkiError(cause, locale, copy, errorCopy),
+    }),
+    [client, locale, copy, errorCopy, queryClient, polling, style, announce],
+  );
+
+  return (
+    <KkiContext.Provider value={value}>
+      {children}
+      <LiveRegion message={message} />
+    </KkiContext.Provider>
+  );
+}

@@ -1,0 +1,50 @@
+// What KkiProvider shares with the hooks and components.
+import type { KkiCopyOverrides, KkiError, KkiLocale } from '@kki-kit/contract';
+import type { QueryClient } from '@tanstack/react-query';
+import { type CSSProperties, createContext, useContext } from 'react';
+import type { KkiClient } from '../client/bff-client.js';
+import type { KkiCopy } from '../copy/index.js';
+
+/** How pending payments, bindings and refunds are polled: exponential backoff with a ceiling. */
+export interface KkiPollingOptions {
+  /** First wait, in ms. Default 1000. */
+  readonly initialIntervalMs: number;
+  /** Longest wait, in ms. Default 10000. */
+  readonly maxIntervalMs: number;
+  /** Growth factor per poll. Default 1.5. */
+  readonly factor: number;
+}
+
+/** The provider's value. */
+export interface KkiContextValue {
+  readonly client: KkiClient;
+  readonly locale: KkiLocale;
+  readonly copy: KkiCopy;
+  readonly errorCopy: KkiCopyOverrides | undefined;
+  readonly queryClient: QueryClient;
+  readonly polling: KkiPollingOptions;
+  readonly style: CSSProperties | undefined;
+  /** Says `message` in the provider's polite live region. */
+  readonly announce: (message: string) => void;
+  /** Any thrown value as a catalogue error in the provider's locale, with the merchant's copy. */
+  readonly toError: (cause: unknown) => KkiError;
+}
+
+/** @internal The context; `null` outside a provider. */
+export const KkiContext = createContext<KkiContextValue | null>(null);
+
+/**
+ * The provider's value.
+ *
+ * @throws Error naming `caller` when used outside `<KkiProvider>`.
+ */
+export function useKkiContext(caller: string): KkiContextValue {
+  const value = useContext(KkiContext);
+  if (value === null) {
+    throw new Error(
+      `@kki-kit/react: ${caller} must be used inside <KkiProvider>. Wrap your checkout in ` +
+        '<KkiProvider baseUrl="/api/kki"> (or pass a client from createKkiClient).',
+    );
+  }
+  return value;
+}
