@@ -1,0 +1,164 @@
+'use client';
+// useCardPaymentPage: open DOKU's hosted card page for an order and learn its result from the BFF.
+import {
+  CARD_RETURN_MESSAGE_TYPE,
+  type CardPageTheme,
+  type CardPaymentType,
+  type CreateCardPaymentRequest,
+  cardReturnMessageSchema,
+  type KkiError,
+  type KkiLocale,
+  type OrderView,
+  type PaymentActionResult,
+  type PaymentView,
+  paymentActionResult,
+} from '@kki-kit/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AttemptKeys } from '../client/idempotency.js';
+import { KkiRequestError } from '../client/request-error.js';
+import { fingerprint } from '../internal/fingerprint.js';
+import type { KkiPaymentPhase } from '../internal/payment-phase.js';
+import { kkiQueryKeys } from '../internal/query-keys.js';
+import { useLatest } from '../internal/useLatest.js';
+import { useOrder } from '../internal/useOrder.js';
+import { type KkiPaymentCallbacks, usePaymentTracker } from '../internal/usePaymentTracker.js';
+import { useKkiContext } from '../provider/context.js';
+import { localizeError } from '../provider/to-error.js';
+
+/** An installment plan the customer picked: acquirer and number of months. */
+export interface KkiInstallmentChoice {
+  readonly acquirer: NonNullable<CreateCardPaymentRequest['installment']>['acquirer'];
+  readonly tenor: number;
+}
+
+/** What the page is opened with; everything but `orderId` narrows what the order already allows. */
+export interface KkiCardPageRequest {
+  readonly paymentType?: CardPaymentType;
+  readonly installment?: KkiInstallmentChoice;
+  readonly allowedBins?: readonly string[];
+  readonly allowedTenors?: readonly number[];
+  readonly saveCard?: boolean;
+  /** Language of DOKU's page; defaults to the provider's locale. */
+  readonly language?: KkiLocale;
+  readonly theme?: CardPageTheme;
+}
+
+/** Options of {@link useCardPaymentPage}. */
+export interface UseCardPaymentPageOptions extends KkiPaymentCallbacks {
+  /** The order to pay, created by the merchant's server. */
+  readonly orderId: string;
+}
+
+/** What {@link useCardPaymentPage} returns. */
+export interface UseCardPaymentPageResult {
+  readonly phase: KkiPaymentPhase;
+  readonly order: OrderView | undefined;
+  readonly orderError: KkiError | null;
+  readonly payment: PaymentView | null;
+  readonly result: PaymentActionResult | null;
+  readonly error: KkiError | null;
+  /** DOKU's page to show in the frame, while the customer is on it. */
+  readonly pageUrl: string | null;
+  /** Opens the page. A call while one is in flight returns that call's promise. */
+  readonly open: (request?: KkiCardPageRequest) => Promise<PaymentActionResult>;
+  /** Asks the BFF for the result now (the BFF confirms it with DOKU). */
+  readonly refresh: () => Promise<PaymentView | null>;
+  readonly reset: () => void;
+}
+
+/**
+ * Headless DOKU card page. The result is always read from the BFF: the return page's `postMessage`
+ * (checked for the BFF's origin and shape) only triggers that read, and polling backs it up.
+ */
+export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardPaymentPageResult {
+  const ctx = useKkiContext('useCardPaymentPage');
+  const { client, queryClient, locale, errorCopy, toError } = ctx;
+  const { orderId } = options;
+  const callbacks = useLatest<KkiPaymentCallbacks>(options);
+  const [paymentId, setPaymentId] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<KkiError | null>(null);
+  const [isSubmitting, setSubmitting] = useState(false);
+  const inFlight = useRef<Promise<PaymentActionResult> | null>(null);
+  const [keys] = useState(() => new AttemptKeys());
+  const { order, orderError } = useOrder(ctx, orderId);
+  const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
+  const { refresh } = tracker;
+
+  // The BFF's return page tells us the customer is back; we then ask the BFF, never trusting the message.
+  useEffect(() => {
+    if (paymentId === null || typeof window === 'undefined') return;
+    const bffOrigin = new URL(client.baseUrl || '/', window.location.href).origin;
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== bffOrigin) return;
+      const parsed = cardReturnMessageSchema.safeParse(event.data);
+      if (!parsed.success || parsed.data.type !== CARD_RETURN_MESSAGE_TYPE) return;
+      if (parsed.data.paymentId !== paymentId) return;
+      void refresh();
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [paymentId, client.baseUrl, refresh]);
+
+  const open = useCallback(
+    (request: KkiCardPageRequest = {}): Promise<PaymentActionResult> => {
+      if (inFlight.current !== null) return inFlight.current;
+      const run = async (): Promise<PaymentActionResult> => {
+        setSubmitting(true);
+        setSubmitError(null);
+        const body: CreateCardPaymentRequest = {
+          orderId,
+          language: request.language ?? locale,
+          ...(request.paymentType !== undefined && { paymentType: request.paymentType }),
+          ...(request.installment !== undefined && { installment: { ...request.installment } }),
+          ...(request.allowedBins !== undefined && { allowedBins: [...request.allowedBins] }),
+          ...(request.allowedTenors !== undefined && { allowedTenors: [...request.allowedTenors] }),
+          ...(request.saveCard !== undefined && { saveCard: request.saveCard }),
+          ...(request.theme !== undefined && { theme: request.theme }),
+        };
+        const idempotencyKey = keys.keyFor(fingerprint(body));
+        try {
+          const view = await client.request('createCardPayment', { body, idempotencyKey, locale });
+          keys.settle();
+          queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
+          setPaymentId(view.id);
+          const r = paymentActionResult(view, locale);
+          return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
+        } catch (cause) {
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
+          const error = toError(cause);
+          setPaymentId(null);
+          setSubmitError(error);
+          return { status: 'failed', error };
+        } finally {
+          setSubmitting(false);
+          inFlight.current = null;
+        }
+      };
+      inFlight.current = run();
+      return inFlight.current;
+    },
+    [orderId, locale, errorCopy, client, queryClient, toError, keys],
+  );
+
+  const reset = useCallback(() => {
+    setPaymentId(null);
+    setSubmitError(null);
+  }, []);
+
+  const { result } = tracker;
+  return {
+    phase: isSubmitting ? 'submitting' : tracker.phase,
+    order,
+    orderError,
+    payment: tracker.payment,
+    result,
+    error: result?.status === 'failed' ? result.error : null,
+    pageUrl:
+      result?.status === 'requires_action' && result.nextAction.type === 'card_page'
+        ? result.nextAction.url
+        : null,
+    open,
+    refresh,
+    reset,
+  };
+}

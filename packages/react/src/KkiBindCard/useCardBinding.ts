@@ -1,0 +1,249 @@
+'use client';
+// useCardBinding: register a KKI card (CPAN + holder), then the OTP on DOKU's page or in the component.
+import {
+  type BindingActionResult,
+  type BindingNextAction,
+  type BindingView,
+  bindingActionResult,
+  type CreateBindingRequest,
+  createKkiError,
+  type KkiError,
+} from '@kki-kit/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AttemptKeys } from '../client/idempotency.js';
+import { KkiRequestError } from '../client/request-error.js';
+import { isExpired } from '../internal/backoff.js';
+import { fingerprint } from '../internal/fingerprint.js';
+import { kkiQueryKeys } from '../internal/query-keys.js';
+import { useExpiryTimer } from '../internal/useExpiryTimer.js';
+import { useLatest } from '../internal/useLatest.js';
+import { usePolledQuery } from '../internal/usePolledQuery.js';
+import { useKkiContext } from '../provider/context.js';
+import { localizeError } from '../provider/to-error.js';
+
+/** What the customer registers: CPAN, optional expiry, holder details and the OTP mode. */
+export type KkiBindingInput = CreateBindingRequest;
+
+/** A binding step the customer has to take: DOKU's OTP page, or the OTP typed in the component. */
+export type KkiBindingAction = Exclude<BindingNextAction, { type: 'none' }>;
+
+/** Where a binding flow stands. */
+export type KkiBindingPhase =
+  | 'idle'
+  | 'submitting'
+  | 'otp_input'
+  | 'otp_redirect'
+  | 'verifying'
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+  | 'expired';
+
+/** Callbacks of {@link useCardBinding}; the latest ones are always called. */
+export interface UseCardBindingOptions {
+  /** The card is saved (binding `active`). */
+  readonly onSuccess?: (binding: BindingView) => void;
+  /** The binding failed or expired. */
+  readonly onError?: (error: KkiError, binding: BindingView | null) => void;
+  /** The customer has to enter an OTP (here or on DOKU's page). */
+  readonly onRequiresAction?: (action: KkiBindingAction, binding: BindingView) => void;
+  /** A binding to pick up (e.g. after DOKU's OTP page redirected back). */
+  readonly resumeBindingId?: string;
+}
+
+/** What {@link useCardBinding} returns. */
+export interface UseCardBindingResult {
+  readonly phase: KkiBindingPhase;
+  readonly binding: BindingView | null;
+  readonly result: BindingActionResult | null;
+  readonly error: KkiError | null;
+  readonly nextAction: KkiBindingAction | null;
+  /** The last OTP refusal (wrong or expired code) while the binding still waits for one. */
+  readonly otpError: KkiError | null;
+  /** Starts a binding. A call while one is in flight returns that call's promise. */
+  readonly bind: (input: KkiBindingInput) => Promise<BindingActionResult>;
+  /** Sends the SMS OTP (`otp` mode). A call while one is in flight returns that call's promise. */
+  readonly verifyOtp: (otp: string) => Promise<BindingActionResult>;
+  /** Forgets the current attempt. */
+  readonly reset: () => void;
+}
+
+const isOpenBinding = (b: BindingView) => b.status === 'pending';
+
+/**
+ * Headless card binding. Polls the binding while DOKU's OTP page is open, checks once more at its
+ * deadline, and refreshes the saved-cards list once the card is active.
+ */
+export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBindingResult {
+  const ctx = useKkiContext('useCardBinding');
+  const { client, queryClient, locale, errorCopy, toError } = ctx;
+  const callbacks = useLatest(options);
+  const [bindingId, setBindingId] = useState<string | null>(options.resumeBindingId ?? null);
+  const [submitError, setSubmitError] = useState<KkiError | null>(null);
+  const [otpError, setOtpError] = useState<KkiError | null>(null);
+  const [busy, setBusy] = useState<'submitting' | 'verifying' | null>(null);
+  const [expiredLocally, setExpiredLocally] = useState<string | null>(null);
+  const inFlight = useRef<Promise<BindingActionResult> | null>(null);
+  const [bindKeys] = useState(() => new AttemptKeys());
+  const [otpKeys] = useState(() => new AttemptKeys());
+
+  const query = usePolledQuery<BindingView>(ctx, {
+    queryKey: kkiQueryKeys.binding(bindingId ?? ''),
+    queryFn: (signal) =>
+      client.request('getBinding', { params: { bindingId: bindingId ?? '' }, signal, locale }),
+    enabled: bindingId !== null,
+    // Typing an OTP here needs no polling: the answer to verify-OTP moves the binding on.
+    isSettled: (b) => !isOpenBinding(b) || b.nextAction.type === 'otp_input',
+    expiresAt: (b) => (b.nextAction.type === 'none' ? null : b.nextAction.expiresAt),
+  });
+  const binding = bindingId === null ? null : (query.data ?? null);
+  const deadline =
+    binding !== null && binding.nextAction.type !== 'none' ? binding.nextAction.expiresAt : null;
+  const refetch = query.refetch;
+  useExpiryTimer(binding !== null && isOpenBinding(binding) ? deadline : null, () => {
+    void refetch().then((r) => {
+      const b = r.data;
+      if (b !== undefined && isOpenBinding(b) && isExpired(deadline, Date.now())) setExpiredLocally(b.id);
+    });
+  });
+
+  const result = useMemo<BindingActionResult | null>(() => {
+    if (submitError !== null) return { status: 'failed', error: submitError };
+    if (binding === null) return null;
+    if (expiredLocally === binding.id && isOpenBinding(binding)) {
+      return {
+        status: 'failed',
+        error: createKkiError('otp_expired', { locale, ...(errorCopy && { overrides: errorCopy }) }),
+        value: binding,
+      };
+    }
+    const r = bindingActionResult(binding, locale);
+    return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
+  }, [submitError, binding, expiredLocally, locale, errorCopy]);
+
+  let phase: KkiBindingPhase;
+  if (busy !== null) phase = busy;
+  else if (result === null) phase = 'idle';
+  else if (result.status === 'failed')
+    phase =
+      result.value?.status === 'expired' ||
+      expiredLocally === result.value?.id ||
+      result.error.code === 'otp_expired'
+        ? 'expired'
+        : 'failed';
+  else if (result.status === 'requires_action') phase = result.nextAction.type;
+  else phase = result.status;
+
+  // Fire callbacks once per change; a new active card refreshes the saved-cards list.
+  const notified = useRef<string | null>(null);
+  useEffect(() => {
+    if (result === null) {
+      notified.current = null;
+      return;
+    }
+    const value = result.value ?? null;
+    const key = `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`;
+    if (notified.current === key) return;
+    notified.current = key;
+    const cb = callbacks.current;
+    if (result.status === 'succeeded') {
+      void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.savedCards() });
+      cb.onSuccess?.(result.value);
+    } else if (result.status === 'requires_action') cb.onRequiresAction?.(result.nextAction, result.value);
+    else if (result.status === 'failed') cb.onError?.(result.error, value);
+  }, [result, callbacks, queryClient]);
+
+  const once = useCallback((run: () => Promise<BindingActionResult>) => {
+    if (inFlight.current !== null) return inFlight.current;
+    inFlight.current = run().finally(() => {
+      inFlight.current = null;
+    });
+    return inFlight.current;
+  }, []);
+
+  const accept = useCallback(
+    (view: BindingView): BindingActionResult => {
+      queryClient.setQueryData(kkiQueryKeys.binding(view.id), view);
+      setBindingId(view.id);
+      const r = bindingActionResult(view, locale);
+      return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
+    },
+    [queryClient, locale, errorCopy],
+  );
+
+  const bind = useCallback(
+    (input: KkiBindingInput) =>
+      once(async () => {
+        setBusy('submitting');
+        setSubmitError(null);
+        setOtpError(null);
+        const idempotencyKey = bindKeys.keyFor(fingerprint(input));
+        try {
+          const view = await client.request('createBinding', { body: input, idempotencyKey, locale });
+          bindKeys.settle();
+          return accept(view);
+        } catch (cause) {
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) bindKeys.settle();
+          const error = toError(cause);
+          setBindingId(null);
+          setSubmitError(error);
+          return { status: 'failed', error };
+        } finally {
+          setBusy(null);
+        }
+      }),
+    [once, client, locale, toError, accept, bindKeys],
+  );
+
+  const verifyOtp = useCallback(
+    (otp: string) =>
+      once(async () => {
+        if (bindingId === null) {
+          return { status: 'failed', error: createKkiError('otp_not_requested', { locale }) };
+        }
+        setBusy('verifying');
+        setOtpError(null);
+        const body = { otp };
+        const idempotencyKey = otpKeys.keyFor(fingerprint({ bindingId, body }));
+        try {
+          const view = await client.request('verifyBindingOtp', {
+            params: { bindingId },
+            body,
+            idempotencyKey,
+            locale,
+          });
+          otpKeys.settle();
+          return accept(view);
+        } catch (cause) {
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) otpKeys.settle();
+          const error = toError(cause);
+          // A wrong code leaves the binding waiting (with fewer attempts): show it on the OTP field.
+          setOtpError(error);
+          void refetch();
+          return { status: 'failed', error };
+        } finally {
+          setBusy(null);
+        }
+      }),
+    [once, bindingId, client, locale, toError, accept, otpKeys, refetch],
+  );
+
+  const reset = useCallback(() => {
+    setBindingId(null);
+    setSubmitError(null);
+    setOtpError(null);
+    setExpiredLocally(null);
+  }, []);
+
+  return {
+    phase,
+    binding,
+    result,
+    error: result?.status === 'failed' ? result.error : null,
+    nextAction: result?.status === 'requires_action' ? result.nextAction : null,
+    otpError,
+    bind,
+    verifyOtp,
+    reset,
+  };
+}

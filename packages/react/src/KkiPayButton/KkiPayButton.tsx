@@ -1,0 +1,375 @@
+'use client';
+// KkiPayButton: pay an order with KKI (new card, pay-and-save, saved card) and every state after.
+import { formatIdr, type SavedCardView } from '@kki-kit/contract';
+import { type FormEvent, type ReactElement, type RefObject, useId, useRef, useState } from 'react';
+import { CpanInput } from '../fields/CpanInput.js';
+import { Countdown } from '../fields/Countdown.js';
+import { cpanProblem } from '../fields/cpan.js';
+import { ErrorPanel } from '../fields/ErrorPanel.js';
+import { StatusPanel } from '../fields/StatusPanel.js';
+import { TextField } from '../fields/TextField.js';
+import type { KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+import { useAnnounce } from '../internal/useAnnounce.js';
+import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useKkiContext } from '../provider/context.js';
+import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
+import { type KkiPaymentSource, useKkiPayment } from './useKkiPayment.js';
+
+/** Props of {@link KkiPayButton}. */
+export interface KkiPayButtonProps extends KkiPaymentCallbacks {
+  /** The order to pay, created by the merchant's server. */
+  readonly orderId: string;
+  /** Offer the customer's saved cards (loads them). Default `true`. */
+  readonly showSavedCards?: boolean;
+  /** Offer "save this card" for a new card (pay with binding). Default `true`. */
+  readonly allowSaveCard?: boolean;
+  /** A saved card to preselect (e.g. picked in `SavedCardsList`). */
+  readonly savedCardId?: string;
+  /** A payment to resume after DOKU's OTP page sent the customer back. */
+  readonly resumePaymentId?: string;
+  readonly className?: string;
+}
+
+type FieldErrors = { cpan?: string; ott?: string; savedCard?: string };
+
+const OTT_PATTERN = /^[A-Za-z0-9]{1,40}$/;
+
+/**
+ * A complete KKI checkout for one order: card entry (or a saved card), the confirm-in-your-app step
+ * with the issuer's name and a countdown, OTP redirect, and the endings with the catalogue's copy.
+ */
+export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
+  const ctx = useKkiContext('KkiPayButton');
+  const { copy, locale } = ctx;
+  const { showSavedCards = true, allowSaveCard = true } = props;
+  const flow = useKkiPayment(props);
+  const saved = useSavedCardsIf(showSavedCards);
+  const activeCards = (saved ?? []).filter((c) => c.status === 'active');
+
+  const [mode, setMode] = useState<'card' | 'saved_card'>(
+    props.savedCardId !== undefined ? 'saved_card' : 'card',
+  );
+  const [cpan, setCpan] = useState('');
+  const [ott, setOtt] = useState('');
+  const [saveCard, setSaveCard] = useState(false);
+  const [cardId, setCardId] = useState<string | null>(props.savedCardId ?? null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [acted, setActed] = useState(false);
+  const [showForm, setShowForm] = useState(false);
+  const cpanRef = useRef<HTMLInputElement>(null);
+  const ottRef = useRef<HTMLInputElement>(null);
+  const savedRef = useRef<HTMLInputElement>(null);
+  const focus = useFocusRequest();
+  const ids = useId();
+
+  const amount = flow.order === undefined ? null : formatIdr(flow.order.amount, locale);
+  const issuerName = copy.issuerName(
+    flow.nextAction?.type === 'issuer_app' ? flow.nextAction.issuer : (flow.payment?.card?.issuer ?? null),
+  );
+
+  const { phase } = flow;
+  useAnnounce(ctx, announcement());
+
+  function announcement(): string | null {
+    switch (phase) {
+      case 'submitting':
+        return copy.paySubmitting;
+      case 'requires_action':
+        return flow.nextAction?.type === 'issuer_app'
+          ? copy.payConfirmInApp(issuerName)
+          : flow.nextAction?.type === 'otp_redirect'
+            ? copy.payOtpRedirect
+            : copy.payCardPage;
+      case 'pending':
+        return copy.payPending;
+      case 'succeeded':
+        return copy.paySucceeded(amount ?? formatIdr(flow.payment?.amount ?? 0, locale));
+      case 'failed':
+        return flow.error?.message ?? null;
+      case 'expired':
+        return copy.payExpired;
+      case 'cancelled':
+        return copy.payCancelled;
+      default:
+        return null;
+    }
+  }
+
+  // A refusal about a field the form holds goes back to the form, on that field.
+  const fieldOfError = flow.error?.field;
+  const errorOnForm =
+    phase === 'failed' &&
+    flow.error?.retryable === true &&
+    (fieldOfError === 'cardNumber' || fieldOfError === 'ott');
+
+  function validate(): FieldErrors {
+    if (mode === 'saved_card') return cardId === null ? { savedCard: copy.chooseSavedCard } : {};
+    const next: FieldErrors = {};
+    const c = cpanProblem(cpan, copy, locale);
+    if (c !== null) next.cpan = c;
+    if (ott.trim() === '') next.ott = copy.ottRequired;
+    else if (!OTT_PATTERN.test(ott.trim())) next.ott = copy.ottInvalid;
+    return next;
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (flow.isSubmitting) return;
+    setActed(true);
+    const next = validate();
+    setErrors(next);
+    if (next.cpan !== undefined) return focus(cpanRef);
+    if (next.ott !== undefined) return focus(ottRef);
+    if (next.savedCard !== undefined) return focus(savedRef);
+    const source: KkiPaymentSource =
+      mode === 'saved_card' && cardId !== null
+        ? { type: 'saved_card', cardId }
+        : { type: 'card', cpan, ott: ott.trim(), saveCard: allowSaveCard && saveCard };
+    setShowForm(false);
+    void flow.pay(source).then((r) => {
+      if (r.status !== 'failed') return;
+      // The one-time token is spent or wrong: ask for a new one.
+      if (r.error.field === 'ott' || r.error.code === 'invalid_ott' || r.error.code === 'ott_expired')
+        setOtt('');
+      if (r.error.retryable && r.error.field === 'cardNumber') focus(cpanRef);
+      else if (r.error.retryable && r.error.field === 'ott') focus(ottRef);
+    });
+  }
+
+  function backToForm(clear: boolean) {
+    flow.reset();
+    setShowForm(true);
+    setOtt('');
+    if (clear) {
+      setCpan('');
+      setSaveCard(false);
+    }
+    focus(mode === 'card' ? cpanRef : savedRef);
+  }
+
+  const root = (body: ReactElement) => (
+    <div className={`kki-root kki-pay${props.className ? ` ${props.className}` : ''}`} style={ctx.style}>
+      {body}
+    </div>
+  );
+
+  if (!showForm && !errorOnForm) {
+    if (phase === 'requires_action' && flow.nextAction !== null) {
+      const action = flow.nextAction;
+      return root(
+        <StatusPanel
+          tone="waiting"
+          focusOnMount={acted}
+          title={
+            action.type === 'issuer_app'
+              ? copy.payConfirmInApp(issuerName)
+              : action.type === 'otp_redirect'
+                ? copy.payOtpRedirect
+                : copy.payCardPage
+          }
+        >
+          {action.type === 'issuer_app' && <p className="kki-panel-text">{copy.payConfirmInAppHint}</p>}
+          {action.expiresAt !== null && <Countdown expiresAt={action.expiresAt} copy={copy} />}
+          <div className="kki-actions">
+            <a className="kki-button kki-button--primary" href={action.url} rel="noopener noreferrer">
+              {action.type === 'issuer_app'
+                ? copy.payOpenIssuerApp(issuerName)
+                : action.type === 'otp_redirect'
+                  ? copy.payOtpRedirectLink
+                  : copy.payCardPage}
+            </a>
+            <button
+              type="button"
+              className="kki-button kki-button--secondary"
+              onClick={() => void flow.cancel()}
+            >
+              {copy.payCancelButton}
+            </button>
+          </div>
+        </StatusPanel>,
+      );
+    }
+    if (phase === 'pending') {
+      return root(
+        <StatusPanel tone="waiting" title={copy.payPending} focusOnMount={acted}>
+          <div className="kki-spinner" aria-hidden="true" />
+        </StatusPanel>,
+      );
+    }
+    if (phase === 'succeeded' && flow.payment !== null) {
+      return root(
+        <StatusPanel
+          tone="success"
+          focusOnMount={acted}
+          title={copy.paySucceeded(formatIdr(flow.payment.amount, locale))}
+        />,
+      );
+    }
+    if ((phase === 'failed' || phase === 'expired' || phase === 'cancelled') && flow.error !== null) {
+      const title =
+        phase === 'expired'
+          ? copy.payExpired
+          : phase === 'cancelled'
+            ? copy.payCancelled
+            : copy.payFailedTitle;
+      return root(
+        <ErrorPanel
+          title={title}
+          error={flow.error}
+          copy={copy}
+          focusOnMount={acted}
+          onRetry={phase === 'failed' ? () => backToForm(false) : undefined}
+          onStartOver={() => backToForm(true)}
+        />,
+      );
+    }
+  }
+
+  const submitting = phase === 'submitting';
+  const formErrors: FieldErrors = {
+    ...errors,
+    ...(errorOnForm && fieldOfError === 'cardNumber' && flow.error && { cpan: flow.error.message }),
+    ...(errorOnForm && fieldOfError === 'ott' && flow.error && { ott: flow.error.message }),
+  };
+  const hasSaved = showSavedCards && activeCards.length > 0;
+  return root(
+    <form
+      className="kki-form"
+      aria-label={copy.payTitle}
+      noValidate
+      onSubmit={onSubmit}
+      aria-busy={submitting}
+    >
+      {hasSaved && (
+        <fieldset className="kki-fieldset kki-choice">
+          <legend className="kki-legend">{copy.payTitle}</legend>
+          <label className="kki-radio">
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              checked={mode === 'card'}
+              onChange={() => setMode('card')}
+              disabled={submitting}
+            />
+            {copy.payWithNewCard}
+          </label>
+          <label className="kki-radio">
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              checked={mode === 'saved_card'}
+              onChange={() => setMode('saved_card')}
+              disabled={submitting}
+            />
+            {copy.payWithSavedCard}
+          </label>
+        </fieldset>
+      )}
+      {mode === 'saved_card' && hasSaved ? (
+        <SavedCardChoice
+          cards={activeCards}
+          value={cardId}
+          onChange={setCardId}
+          error={formErrors.savedCard}
+          firstRef={savedRef}
+          disabled={submitting}
+        />
+      ) : (
+        <>
+          <CpanInput
+            value={cpan}
+            onChange={setCpan}
+            copy={copy}
+            error={formErrors.cpan ?? null}
+            inputRef={cpanRef}
+            disabled={submitting}
+          />
+          <TextField
+            label={copy.ottLabel}
+            value={ott}
+            onValueChange={setOtt}
+            hint={copy.ottHint}
+            error={formErrors.ott ?? null}
+            inputRef={ottRef}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            required
+            disabled={submitting}
+          />
+          {allowSaveCard && (
+            <label className="kki-checkbox">
+              <input
+                type="checkbox"
+                checked={saveCard}
+                onChange={(e) => setSaveCard(e.currentTarget.checked)}
+                disabled={submitting}
+              />
+              {copy.saveCardLabel}
+            </label>
+          )}
+        </>
+      )}
+      <button
+        type="submit"
+        className="kki-button kki-button--primary"
+        aria-disabled={submitting || undefined}
+      >
+        {submitting ? copy.paySubmitting : amount === null ? copy.payButtonNoAmount : copy.payButton(amount)}
+      </button>
+    </form>,
+  );
+}
+
+// Hooks cannot be called conditionally: this one always runs, and reads nothing when off.
+function useSavedCardsIf(enabled: boolean): readonly SavedCardView[] | undefined {
+  const list = useSavedCards({ enabled });
+  return enabled ? list.cards : undefined;
+}
+
+interface SavedCardChoiceProps {
+  readonly cards: readonly SavedCardView[];
+  readonly value: string | null;
+  readonly onChange: (cardId: string) => void;
+  readonly error: string | undefined;
+  readonly firstRef: RefObject<HTMLInputElement | null>;
+  readonly disabled: boolean;
+}
+
+function SavedCardChoice({
+  cards,
+  value,
+  onChange,
+  error,
+  firstRef,
+  disabled,
+}: SavedCardChoiceProps): ReactElement {
+  const { copy } = useKkiContext('KkiPayButton');
+  const ids = useId();
+  const errorId = `${ids}-error`;
+  return (
+    <fieldset className="kki-fieldset" aria-describedby={error ? errorId : undefined}>
+      <legend className="kki-legend">{copy.payWithSavedCard}</legend>
+      {cards.map((card, i) => (
+        <label key={card.id} className="kki-radio">
+          <input
+            ref={i === 0 ? firstRef : undefined}
+            type="radio"
+            name={`${ids}-card`}
+            value={card.id}
+            checked={value === card.id}
+            onChange={() => onChange(card.id)}
+            aria-invalid={error ? true : undefined}
+            disabled={disabled}
+          />
+          {copy.savedCardDescription(card.issuerName ?? copy.issuerName(card.issuer), card.maskedCpan)}
+        </label>
+      ))}
+      {error && (
+        <p id={errorId} className="kki-field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

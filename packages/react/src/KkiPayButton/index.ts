@@ -1,0 +1,11 @@
+'use client';
+// `@kki-kit/react/KkiPayButton`: the KKI checkout component and its headless hook.
+export type { KkiPaymentPhase } from '../internal/payment-phase.js';
+export type { KkiPaymentAction, KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+export { KkiPayButton, type KkiPayButtonProps } from './KkiPayButton.js';
+export {
+  type KkiPaymentSource,
+  type UseKkiPaymentOptions,
+  type UseKkiPaymentResult,
+  useKkiPayment,
+} from './useKkiPayment.js';

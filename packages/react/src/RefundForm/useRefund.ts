@@ -1,0 +1,175 @@
+'use client';
+// useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
+import {
+  createKkiError,
+  type KkiActionResult,
+  type KkiError,
+  type ListRefundsResponse,
+  type RefundView,
+} from '@kki-kit/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AttemptKeys } from '../client/idempotency.js';
+import { KkiRequestError } from '../client/request-error.js';
+import { fingerprint } from '../internal/fingerprint.js';
+import { kkiQueryKeys } from '../internal/query-keys.js';
+import { useLatest } from '../internal/useLatest.js';
+import { usePolledQuery } from '../internal/usePolledQuery.js';
+import { useKkiContext } from '../provider/context.js';
+import { localizeError } from '../provider/to-error.js';
+
+/** A refund's outcome: `succeeded`, `pending` (DOKU still working) or `failed`. */
+export type RefundResult = KkiActionResult<RefundView>;
+
+/** What staff ask for: an amount (omit for everything left) and a reason. */
+export interface KkiRefundRequest {
+  readonly amount?: number;
+  readonly reason?: string;
+}
+
+/** Options of {@link useRefund}. */
+export interface UseRefundOptions {
+  /** The payment to refund. */
+  readonly paymentId: string;
+  /** The payment's amount in whole rupiah: what is left is this minus refunds not failed. */
+  readonly amount: number;
+  readonly onSuccess?: (refund: RefundView) => void;
+  readonly onPending?: (refund: RefundView) => void;
+  readonly onError?: (error: KkiError, refund: RefundView | null) => void;
+}
+
+/** What {@link useRefund} returns. */
+export interface UseRefundResult {
+  /** Every refund of the payment, oldest first (`undefined` while loading). */
+  readonly refunds: readonly RefundView[] | undefined;
+  readonly isLoading: boolean;
+  readonly loadError: KkiError | null;
+  /** What can still be refunded (pending refunds count as taken). */
+  readonly remaining: number;
+  /** The refund this form created last, as it stands now. */
+  readonly latest: RefundView | null;
+  /** The result of the last request (`null` before the first). */
+  readonly result: RefundResult | null;
+  readonly isSubmitting: boolean;
+  /** Requests a refund. A call while one is in flight returns that call's promise. */
+  readonly refund: (request: KkiRefundRequest) => Promise<RefundResult>;
+  readonly reset: () => void;
+}
+
+const resultOf = (
+  refund: RefundView,
+  toLocal: (e: KkiError) => KkiError,
+  fallback: () => KkiError,
+): RefundResult =>
+  refund.status === 'failed'
+    ? { status: 'failed', error: refund.error === null ? fallback() : toLocal(refund.error), value: refund }
+    : { status: refund.status, value: refund };
+
+/** Headless refunds: list (polled while one is pending), what is left, and a new refund request. */
+export function useRefund(options: UseRefundOptions): UseRefundResult {
+  const ctx = useKkiContext('useRefund');
+  const { client, queryClient, locale, errorCopy, toError } = ctx;
+  const { paymentId, amount } = options;
+  const callbacks = useLatest(options);
+  const [keys] = useState(() => new AttemptKeys());
+  const [latestId, setLatestId] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<KkiError | null>(null);
+  const [isSubmitting, setSubmitting] = useState(false);
+  const inFlight = useRef<Promise<RefundResult> | null>(null);
+  const key = kkiQueryKeys.refunds(paymentId);
+
+  const query = usePolledQuery<ListRefundsResponse>(ctx, {
+    queryKey: key,
+    queryFn: (signal) => client.request('listRefunds', { params: { paymentId }, signal, locale }),
+    enabled: true,
+    isSettled: (list) => list.refunds.every((r) => r.status !== 'pending'),
+  });
+  const refunds = query.data?.refunds;
+  const taken = (refunds ?? []).reduce((sum, r) => (r.status === 'failed' ? sum : sum + r.amount), 0);
+  const remaining = Math.max(0, amount - taken);
+  const latest = latestId === null ? null : (refunds?.find((r) => r.id === latestId) ?? null);
+
+  const toLocal = useCallback((e: KkiError) => localizeError(e, locale, errorCopy), [locale, errorCopy]);
+  const fallback = useCallback(
+    () => createKkiError('refund_failed', { locale, ...(errorCopy && { overrides: errorCopy }) }),
+    [locale, errorCopy],
+  );
+  const result: RefundResult | null =
+    submitError !== null
+      ? { status: 'failed', error: submitError }
+      : latest && resultOf(latest, toLocal, fallback);
+
+  // Callbacks once per (refund, status) change.
+  const notified = useRef<string | null>(null);
+  useEffect(() => {
+    if (result === null) return;
+    const value = result.value ?? null;
+    const k = `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`;
+    if (notified.current === k) return;
+    notified.current = k;
+    const cb = callbacks.current;
+    if (result.status === 'succeeded') cb.onSuccess?.(result.value);
+    else if (result.status === 'pending') cb.onPending?.(result.value);
+    else if (result.status === 'failed') cb.onError?.(result.error, value);
+  });
+
+  const refund = useCallback(
+    (request: KkiRefundRequest): Promise<RefundResult> => {
+      if (inFlight.current !== null) return inFlight.current;
+      const run = async (): Promise<RefundResult> => {
+        setSubmitting(true);
+        setSubmitError(null);
+        const body = {
+          ...(request.amount !== undefined && { amount: request.amount }),
+          ...(request.reason !== undefined &&
+            request.reason.trim() !== '' && { reason: request.reason.trim() }),
+        };
+        const idempotencyKey = keys.keyFor(fingerprint({ paymentId, body }));
+        try {
+          const view = await client.request('createRefund', {
+            params: { paymentId },
+            body,
+            idempotencyKey,
+            locale,
+          });
+          keys.settle();
+          queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({
+            refunds: [...(list?.refunds ?? []).filter((r) => r.id !== view.id), view],
+          }));
+          setLatestId(view.id);
+          void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.payment(paymentId) });
+          return resultOf(view, toLocal, fallback);
+        } catch (cause) {
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
+          const error = toError(cause);
+          setSubmitError(error);
+          // Someone else may have refunded meanwhile: read the list again.
+          void query.refetch();
+          return { status: 'failed', error };
+        } finally {
+          setSubmitting(false);
+          inFlight.current = null;
+        }
+      };
+      inFlight.current = run();
+      return inFlight.current;
+    },
+    [paymentId, keys, client, locale, queryClient, key, toLocal, fallback, toError, query.refetch],
+  );
+
+  const reset = useCallback(() => {
+    setLatestId(null);
+    setSubmitError(null);
+  }, []);
+
+  return {
+    refunds,
+    isLoading: query.isPending,
+    loadError: query.error === null || query.data !== undefined ? null : toError(query.error),
+    remaining,
+    latest,
+    result,
+    isSubmitting,
+    refund,
+    reset,
+  };
+}

@@ -1,0 +1,155 @@
+'use client';
+// useSavedCards: the signed-in customer's saved KKI cards, and removing one with an optimistic update.
+import type { KkiActionResult, KkiError, ListSavedCardsResponse, SavedCardView } from '@kki-kit/contract';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AttemptKeys } from '../client/idempotency.js';
+import { KkiRequestError } from '../client/request-error.js';
+import { kkiQueryKeys } from '../internal/query-keys.js';
+import { useLatest } from '../internal/useLatest.js';
+import { usePolledQuery } from '../internal/usePolledQuery.js';
+import { useKkiContext } from '../provider/context.js';
+
+/** The outcome of removing a card: `succeeded` (gone), `pending` (DOKU still unbinding) or `failed`. */
+export type RemoveCardResult = KkiActionResult<SavedCardView>;
+
+/** Callbacks of {@link useSavedCards}; the latest ones are always called. */
+export interface UseSavedCardsOptions {
+  /** Load the list (default `true`); `false` keeps the hook idle. */
+  readonly enabled?: boolean;
+  /** A card was removed (or is being removed at DOKU: `pending`). */
+  readonly onRemove?: (card: SavedCardView, result: RemoveCardResult) => void;
+  /** Loading the list or removing a card failed. */
+  readonly onError?: (error: KkiError, card: SavedCardView | null) => void;
+}
+
+/** What {@link useSavedCards} returns. */
+export interface UseSavedCardsResult {
+  /** The cards, newest first (`undefined` while loading). */
+  readonly cards: readonly SavedCardView[] | undefined;
+  readonly isLoading: boolean;
+  /** Why the list could not be loaded. */
+  readonly loadError: KkiError | null;
+  /** The card currently being removed, if any. */
+  readonly removingId: string | null;
+  /** The last removal failure (the card is back in the list). */
+  readonly removeError: { readonly cardId: string; readonly error: KkiError } | null;
+  /**
+   * Removes a card: gone from the list at once, back (with `removeError`) if the BFF refuses.
+   * A call while a removal is in flight returns that call's promise.
+   */
+  readonly remove: (cardId: string) => Promise<RemoveCardResult>;
+  /** Loads the list again. */
+  readonly refetch: () => void;
+}
+
+type Snapshot = { readonly previous: ListSavedCardsResponse | undefined };
+
+/** Headless saved cards: list (polled while a removal is PENDING at DOKU) and optimistic removal. */
+export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCardsResult {
+  const ctx = useKkiContext('useSavedCards');
+  const { client, queryClient, locale, toError } = ctx;
+  const callbacks = useLatest(options);
+  const [removeKeys] = useState(() => new AttemptKeys());
+  const [removeError, setRemoveError] = useState<UseSavedCardsResult['removeError']>(null);
+  const inFlight = useRef<Promise<RemoveCardResult> | null>(null);
+  const key = kkiQueryKeys.savedCards();
+
+  const query = usePolledQuery<ListSavedCardsResponse>(ctx, {
+    queryKey: key,
+    queryFn: (signal) => client.request('listSavedCards', { signal, locale }),
+    enabled: options.enabled ?? true,
+    isSettled: (list) => list.cards.every((c) => c.status !== 'removing'),
+  });
+
+  const mutation = useMutation<
+    { readonly removed: boolean; readonly card: SavedCardView },
+    unknown,
+    string,
+    Snapshot
+  >(
+    {
+      mutationFn: (cardId) =>
+        client.request('removeSavedCard', {
+          params: { cardId },
+          idempotencyKey: removeKeys.keyFor(cardId),
+          locale,
+        }),
+      onMutate: async (cardId) => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const previous = queryClient.getQueryData<ListSavedCardsResponse>(key);
+        if (previous !== undefined) {
+          queryClient.setQueryData<ListSavedCardsResponse>(key, {
+            cards: previous.cards.filter((c) => c.id !== cardId),
+          });
+        }
+        return { previous };
+      },
+      onError: (_error, _cardId, snapshot) => {
+        // Roll back: the card is still the customer's.
+        if (snapshot?.previous !== undefined) queryClient.setQueryData(key, snapshot.previous);
+      },
+      onSuccess: (answer) => {
+        // PENDING at DOKU: the card stays listed as `removing` until the unbinding settles.
+        if (!answer.removed) {
+          queryClient.setQueryData<ListSavedCardsResponse>(key, (list) => ({
+            cards: [answer.card, ...(list?.cards ?? []).filter((c) => c.id !== answer.card.id)].sort((a, b) =>
+              b.addedAt.localeCompare(a.addedAt),
+            ),
+          }));
+        }
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    },
+    queryClient,
+  );
+
+  const { mutateAsync } = mutation;
+  const remove = useCallback(
+    (cardId: string): Promise<RemoveCardResult> => {
+      if (inFlight.current !== null) return inFlight.current;
+      const card =
+        queryClient.getQueryData<ListSavedCardsResponse>(key)?.cards.find((c) => c.id === cardId) ?? null;
+      const run = async (): Promise<RemoveCardResult> => {
+        setRemoveError(null);
+        try {
+          const answer = await mutateAsync(cardId);
+          removeKeys.settle();
+          const result: RemoveCardResult = answer.removed
+            ? { status: 'succeeded', value: answer.card }
+            : { status: 'pending', value: answer.card };
+          callbacks.current.onRemove?.(answer.card, result);
+          return result;
+        } catch (cause) {
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) removeKeys.settle();
+          const error = toError(cause);
+          setRemoveError({ cardId, error });
+          callbacks.current.onError?.(error, card);
+          return card === null ? { status: 'failed', error } : { status: 'failed', error, value: card };
+        } finally {
+          inFlight.current = null;
+        }
+      };
+      inFlight.current = run();
+      return inFlight.current;
+    },
+    [queryClient, key, mutateAsync, removeKeys, callbacks, toError],
+  );
+
+  const loadError = query.error === null || query.data !== undefined ? null : toError(query.error);
+  const loadErrorCode = loadError?.code;
+  useEffect(() => {
+    if (loadErrorCode !== undefined && query.error !== null)
+      callbacks.current.onError?.(toError(query.error), null);
+  }, [loadErrorCode, query.error, callbacks, toError]);
+  const refetchList = query.refetch;
+  return {
+    cards: query.data?.cards,
+    isLoading: query.isPending,
+    loadError,
+    removingId: mutation.isPending ? (mutation.variables ?? null) : null,
+    removeError,
+    remove,
+    refetch: useCallback(() => void refetchList(), [refetchList]),
+  };
+}

@@ -1,0 +1,62 @@
+// The mock BFF: msw handlers at the contract's route paths, answering with contract-typed bodies.
+import {
+  createKkiError,
+  type KkiErrorCode,
+  type KkiRouteId,
+  type KkiRouteResponse,
+  kkiRoutes,
+  toApiErrorBody,
+} from '@kki-kit/contract';
+import { HttpResponse, http, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+
+export const BFF_URL = 'http://shop.test/api/kki';
+
+/** One recorded call: method, path, headers and parsed body. */
+export interface RecordedCall {
+  readonly route: KkiRouteId;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly params: Record<string, string>;
+}
+
+export const server = setupServer();
+export const calls: RecordedCall[] = [];
+
+type Answer<Id extends KkiRouteId> =
+  | { readonly status?: number; readonly json: KkiRouteResponse<Id> }
+  | { readonly error: KkiErrorCode; readonly field?: string; readonly status?: number }
+  | { readonly network: true };
+
+type Responder<Id extends KkiRouteId> = (call: RecordedCall, n: number) => Answer<Id> | Promise<Answer<Id>>;
+
+/** Answers route `id` with `respond` (called with the call and its 0-based count). */
+export function on<Id extends KkiRouteId>(id: Id, respond: Responder<Id> | Answer<Id>): void {
+  const route = kkiRoutes[id];
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'delete';
+  let n = 0;
+  server.use(
+    http[method](`${BFF_URL}${route.path}`, async ({ request, params }) => {
+      const text = await request.text();
+      const call: RecordedCall = {
+        route: id,
+        url: new URL(request.url),
+        headers: request.headers,
+        body: text === '' ? undefined : JSON.parse(text),
+        params: params as Record<string, string>,
+      };
+      calls.push(call);
+      const answer = typeof respond === 'function' ? await respond(call, n++) : respond;
+      if ('network' in answer) return HttpResponse.error();
+      if ('error' in answer) {
+        const error = createKkiError(answer.error, answer.field === undefined ? {} : { field: answer.field });
+        return HttpResponse.json(toApiErrorBody(error), { status: answer.status ?? error.httpStatus });
+      }
+      return HttpResponse.json(answer.json as JsonBodyType, { status: answer.status ?? route.successStatus });
+    }),
+  );
+}
+
+/** The calls made to a route. */
+export const callsTo = (id: KkiRouteId) => calls.filter((c) => c.route === id);
