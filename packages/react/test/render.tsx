@@ -8,7 +8,7 @@ import { KkiProvider, type KkiProviderProps } from '../src/provider/KkiProvider.
 import { BFF_URL, calls, server } from './bff-mock.js';
 
 /** Starts msw for the file and resets handlers and recorded calls between tests. */
-export function useMockBff(): void {
+export function setupMockBff(): void {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();

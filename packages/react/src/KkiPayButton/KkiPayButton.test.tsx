@@ -12,10 +12,10 @@ import {
   savedCard,
   VALID_BRI_CPAN,
 } from '../../test/fixtures.js';
-import { renderKki, useMockBff } from '../../test/render.js';
+import { renderKki, setupMockBff } from '../../test/render.js';
 import { KkiPayButton } from './KkiPayButton.js';
 
-useMockBff();
+setupMockBff();
 
 const issuerApp = (minutes = 5) => ({
   type: 'issuer_app' as const,
