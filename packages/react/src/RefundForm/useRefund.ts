@@ -18,7 +18,7 @@ import { useKkiContext } from '../provider/context.js';
 import { localizeError } from '../provider/to-error.js';
 
 /** A refund's outcome: `succeeded`, `pending` (DOKU still working) or `failed`. */
-export type RefundResult = KkiActionResult<RefundView>;
+export type RefundResult = Exclude<KkiActionResult<RefundView>, { readonly status: 'requires_action' }>;
 
 /** What staff ask for: an amount (omit for everything left) and a reason. */
 export interface KkiRefundRequest {

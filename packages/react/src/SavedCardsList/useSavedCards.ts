@@ -11,7 +11,10 @@ import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
 
 /** The outcome of removing a card: `succeeded` (gone), `pending` (DOKU still unbinding) or `failed`. */
-export type RemoveCardResult = KkiActionResult<SavedCardView>;
+export type RemoveCardResult = Exclude<
+  KkiActionResult<SavedCardView>,
+  { readonly status: 'requires_action' }
+>;
 
 /** Callbacks of {@link useSavedCards}; the latest ones are always called. */
 export interface UseSavedCardsOptions {
