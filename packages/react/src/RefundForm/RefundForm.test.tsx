@@ -1,0 +1,136 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations } from '../../test/axe.js';
+import { callsTo, on } from '../../test/bff-mock.js';
+import { PAYMENT_ID, refund } from '../../test/fixtures.js';
+import { renderKki, setupMockBff } from '../../test/render.js';
+import { RefundForm } from './RefundForm.js';
+
+setupMockBff();
+
+const earlier = refund({ amount: 50_000, reason: 'Barang rusak' });
+
+describe('RefundForm', () => {
+  it('idle with history; partial amount validated against what is left (focus, described)', async () => {
+    on('listRefunds', { json: { refunds: [earlier] } });
+    const user = userEvent.setup();
+    const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    expect(await screen.findByRole('radio', { name: 'Kembalikan penuh (Rp 100.000)' })).toBeChecked();
+    const table = screen.getByRole('table', { name: 'Riwayat pengembalian dana' });
+    expect(within(table).getByText('Rp 50.000')).toBeInTheDocument();
+    expect(within(table).getByText('Pengembalian sebagian')).toBeInTheDocument();
+    expect(within(table).getByText('Barang rusak')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+
+    await user.click(screen.getByRole('radio', { name: 'Kembalikan sebagian' }));
+    const amount = screen.getByLabelText('Jumlah (IDR)');
+    expect(amount).toHaveAccessibleDescription('Maksimal Rp 100.000.');
+    await user.click(screen.getByRole('button', { name: /^Kembalikan/ }));
+    await waitFor(() => expect(amount).toHaveFocus());
+    expect(amount).toHaveAccessibleDescription(expect.stringContaining('Masukkan jumlah yang dikembalikan.'));
+    await user.type(amount, '120000');
+    await user.click(screen.getByRole('button', { name: /^Kembalikan/ }));
+    expect(amount).toHaveAccessibleDescription(
+      expect.stringContaining('Jumlah maksimal yang bisa dikembalikan Rp 100.000.'),
+    );
+    await expectNoAxeViolations(container);
+    expect(callsTo('createRefund')).toHaveLength(0);
+  });
+
+  it('partial refund: pending, then succeeded with its type; the history updates', async () => {
+    const created = refund({
+      id: 'ref_test0002',
+      amount: 30_000,
+      type: null,
+      status: 'pending',
+      reason: 'Ongkir',
+    });
+    const done = { ...created, type: 'KKI_PARTIAL_REFUND' as const, status: 'succeeded' as const };
+    on('listRefunds', (_c, n) => ({ json: { refunds: n === 0 ? [earlier] : [earlier, done] } }));
+    on('createRefund', { json: created });
+    const onPending = vi.fn();
+    const onSuccess = vi.fn();
+    const user = userEvent.setup();
+    const { container } = renderKki(
+      <RefundForm paymentId={PAYMENT_ID} amount={150_000} onPending={onPending} onSuccess={onSuccess} />,
+    );
+    await user.click(await screen.findByRole('radio', { name: 'Kembalikan sebagian' }));
+    await user.type(screen.getByLabelText('Jumlah (IDR)'), '30.000');
+    await user.type(screen.getByLabelText('Alasan (opsional)'), 'Ongkir');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
+    await waitFor(() => expect(onPending).toHaveBeenCalledTimes(1));
+    expect(
+      await screen.findByText('Pengembalian dana dicatat. Jenis: Pengembalian sebagian. Status: Berhasil.', {
+        selector: '.kki-refund-result',
+      }),
+    ).toBeInTheDocument();
+    expect(onSuccess).toHaveBeenCalledWith(done);
+    expect(screen.getByRole('radio', { name: 'Kembalikan penuh (Rp 70.000)' })).toBeInTheDocument();
+    const [call] = callsTo('createRefund');
+    expect(call?.body).toEqual({ amount: 30_000, reason: 'Ongkir' });
+    expect(call?.params.paymentId).toBe(PAYMENT_ID);
+    expect(call?.headers.get('Idempotency-Key')).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('full refund sends no amount; nothing left afterwards', async () => {
+    const full = refund({ id: 'ref_test0003', amount: 150_000, type: 'KKI_FULL_REFUND' });
+    on('listRefunds', (_c, n) => ({ json: { refunds: n === 0 ? [] : [full] } }));
+    on('createRefund', { json: full });
+    const user = userEvent.setup();
+    const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />, { locale: 'en' });
+    expect(await screen.findByText('No refunds yet.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Refund IDR 150,000' }));
+    expect(await screen.findByText('This payment has been refunded in full.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Refund recorded. Type: Full refund. Status: Succeeded.', {
+        selector: '.kki-refund-result',
+      }),
+    ).toBeInTheDocument();
+    expect(callsTo('createRefund')[0]?.body).toEqual({});
+    await expectNoAxeViolations(container);
+  });
+
+  it('refused: the catalogue copy in a panel that takes focus', async () => {
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', { error: 'refund_not_authorized' });
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} onError={onError} />);
+    await user.click(await screen.findByRole('button', { name: 'Kembalikan Rp 150.000' }));
+    expect(await screen.findByRole('heading', { name: 'Pengembalian dana tidak berhasil' })).toHaveFocus();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'refund_not_authorized' }), null);
+    await expectNoAxeViolations(container);
+  });
+
+  it('the BFF says it exceeds what is left: shown on the amount field', async () => {
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', { error: 'refund_exceeds_remaining', field: 'amount' });
+    const user = userEvent.setup();
+    renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await user.click(await screen.findByRole('radio', { name: 'Kembalikan sebagian' }));
+    const amount = screen.getByLabelText('Jumlah (IDR)');
+    await user.type(amount, '1000');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 1.000' }));
+    await waitFor(() => expect(amount).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() => expect(amount).toHaveFocus());
+  });
+
+  it('keyboard only: choose partial, type, submit', async () => {
+    const r = refund({ id: 'ref_test0004', amount: 5_000 });
+    on('listRefunds', (_c, n) => ({ json: { refunds: n === 0 ? [] : [r] } }));
+    on('createRefund', { json: r });
+    const user = userEvent.setup();
+    renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await screen.findByText('Belum ada pengembalian dana.');
+    await user.tab();
+    expect(screen.getByRole('radio', { name: /Kembalikan penuh/ })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    await user.tab();
+    expect(screen.getByLabelText('Jumlah (IDR)')).toHaveFocus();
+    await user.keyboard('5000{Enter}');
+    await screen.findByText(/Pengembalian dana dicatat/, { selector: '.kki-refund-result' });
+    expect(callsTo('createRefund')[0]?.body).toEqual({ amount: 5_000 });
+  });
+});

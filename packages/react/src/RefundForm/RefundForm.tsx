@@ -1,0 +1,240 @@
+'use client';
+// RefundForm (merchant staff): refund a payment in full or in part, see the refund type, status and history.
+import { formatIdr, getErrorCopy, type KkiCopyOverrides, type RefundView } from '@kki-kit/contract';
+import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
+import type { KkiCopy } from '../copy/index.js';
+import { ErrorPanel } from '../fields/ErrorPanel.js';
+import { TextField } from '../fields/TextField.js';
+import { useAnnounce } from '../internal/useAnnounce.js';
+import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useKkiContext } from '../provider/context.js';
+import { type UseRefundOptions, useRefund } from './useRefund.js';
+
+/** Props of {@link RefundForm}. */
+export interface RefundFormProps extends UseRefundOptions {
+  readonly className?: string;
+}
+
+/** Full or partial refund (never above what is left), the resulting type and status, and the history. */
+export function RefundForm(props: RefundFormProps): ReactElement {
+  const ctx = useKkiContext('RefundForm');
+  const { copy, locale } = ctx;
+  const flow = useRefund(props);
+  const [kind, setKind] = useState<'full' | 'partial'>('full');
+  const [amountText, setAmountText] = useState('');
+  const [reason, setReason] = useState('');
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const focus = useFocusRequest();
+  const ids = useId();
+  const left = formatIdr(flow.remaining, locale);
+  const latest = flow.latest;
+
+  useAnnounce(
+    ctx,
+    flow.isSubmitting
+      ? copy.refundSubmitting
+      : flow.result?.status === 'failed'
+        ? flow.result.error.message
+        : latest !== null
+          ? copy.refundCreated(copy.refundType(latest.type), copy.refundStatus(latest.status))
+          : null,
+  );
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (flow.isSubmitting) return;
+    let amount: number | undefined;
+    if (kind === 'partial') {
+      const digits = amountText.replace(/[.,\s]/g, '');
+      const value = Number(digits);
+      const problem =
+        digits === ''
+          ? copy.refundAmountRequired
+          : !/^\d+$/.test(digits) || value <= 0 || !Number.isSafeInteger(value)
+            ? copy.refundAmountInvalid
+            : value > flow.remaining
+              ? copy.refundAmountTooHigh(left)
+              : null;
+      setAmountError(problem);
+      if (problem !== null) return focus(amountRef);
+      amount = value;
+    }
+    void flow
+      .refund({ ...(amount !== undefined && { amount }), ...(reason.trim() !== '' && { reason }) })
+      .then((r) => {
+        if (r.status === 'failed' && r.error.field === 'amount') {
+          setAmountError(r.error.message);
+          focus(amountRef);
+        } else if (r.status !== 'failed') {
+          setAmountText('');
+          setReason('');
+        }
+      });
+  }
+
+  const requested = kind === 'full' ? flow.remaining : Number(amountText.replace(/[.,\s]/g, '')) || 0;
+  const submitting = flow.isSubmitting;
+  const failure =
+    flow.result?.status === 'failed' && flow.result.error.field !== 'amount' ? flow.result.error : null;
+
+  return (
+    <section
+      className={`kki-root kki-refund${props.className ? ` ${props.className}` : ''}`}
+      style={ctx.style}
+      aria-labelledby={`${ids}-title`}
+    >
+      <h3 id={`${ids}-title`} className="kki-title">
+        {copy.refundTitle}
+      </h3>
+      {flow.refunds !== undefined && flow.remaining === 0 ? (
+        <p className="kki-muted">{copy.refundNothingLeft}</p>
+      ) : (
+        <form
+          className="kki-form"
+          aria-labelledby={`${ids}-title`}
+          noValidate
+          onSubmit={onSubmit}
+          aria-busy={submitting}
+        >
+          <fieldset className="kki-fieldset kki-choice">
+            <legend className="kki-legend">{copy.refundKindLabel}</legend>
+            <label className="kki-radio">
+              <input
+                type="radio"
+                name={`${ids}-kind`}
+                checked={kind === 'full'}
+                onChange={() => setKind('full')}
+                disabled={submitting}
+              />
+              {copy.refundFull} ({left})
+            </label>
+            <label className="kki-radio">
+              <input
+                type="radio"
+                name={`${ids}-kind`}
+                checked={kind === 'partial'}
+                onChange={() => setKind('partial')}
+                disabled={submitting}
+              />
+              {copy.refundPartial}
+            </label>
+          </fieldset>
+          {kind === 'partial' && (
+            <TextField
+              label={copy.refundAmountLabel}
+              value={amountText}
+              onValueChange={(v) => setAmountText(v.replace(/[^\d.,\s]/g, ''))}
+              hint={copy.refundAmountHint(left)}
+              error={amountError}
+              inputRef={amountRef}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+              disabled={submitting}
+            />
+          )}
+          <TextField
+            label={copy.refundReasonLabel}
+            value={reason}
+            onValueChange={setReason}
+            maxLength={255}
+            autoComplete="off"
+            disabled={submitting}
+          />
+          <button
+            type="submit"
+            className="kki-button kki-button--primary"
+            aria-disabled={submitting || undefined}
+          >
+            {submitting
+              ? copy.refundSubmitting
+              : copy.refundButton(formatIdr(Math.min(requested, flow.remaining), locale))}
+          </button>
+        </form>
+      )}
+      {failure !== null && (
+        <ErrorPanel
+          title={copy.refundFailedTitle}
+          error={failure}
+          copy={copy}
+          focusOnMount
+          onStartOver={flow.reset}
+        />
+      )}
+      {latest !== null && latest.status !== 'failed' && (
+        <p className="kki-refund-result">
+          {copy.refundCreated(copy.refundType(latest.type), copy.refundStatus(latest.status))}
+        </p>
+      )}
+      <RefundHistory
+        refunds={flow.refunds}
+        copy={copy}
+        locale={locale}
+        errorCopy={ctx.errorCopy}
+        headingId={`${ids}-history`}
+      />
+    </section>
+  );
+}
+
+interface RefundHistoryProps {
+  readonly refunds: readonly RefundView[] | undefined;
+  readonly copy: KkiCopy;
+  readonly locale: 'id' | 'en';
+  readonly errorCopy: KkiCopyOverrides | undefined;
+  readonly headingId: string;
+}
+
+function RefundHistory({ refunds, copy, locale, errorCopy, headingId }: RefundHistoryProps): ReactElement {
+  const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  });
+  return (
+    <div className="kki-refund-history">
+      <h4 id={headingId} className="kki-subtitle">
+        {copy.refundHistoryTitle}
+      </h4>
+      {refunds === undefined ? (
+        <p className="kki-muted" aria-busy="true">
+          {copy.refundHistoryLoading}
+        </p>
+      ) : refunds.length === 0 ? (
+        <p className="kki-muted">{copy.refundHistoryEmpty}</p>
+      ) : (
+        <table className="kki-table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{copy.refundColumnDate}</th>
+              <th scope="col">{copy.refundColumnAmount}</th>
+              <th scope="col">{copy.refundColumnType}</th>
+              <th scope="col">{copy.refundColumnStatus}</th>
+              <th scope="col">{copy.refundColumnReason}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {refunds.map((r) => (
+              <tr key={r.id} data-status={r.status}>
+                <td>{date.format(new Date(r.createdAt))}</td>
+                <td>{formatIdr(r.amount, locale)}</td>
+                <td>{copy.refundType(r.type)}</td>
+                <td>
+                  {copy.refundStatus(r.status)}
+                  {r.status === 'failed' && r.error !== null && (
+                    <span className="kki-muted">
+                      {' '}
+                      · {getErrorCopy(r.error.code, locale, errorCopy, r.error.field)}
+                    </span>
+                  )}
+                </td>
+                <td>{r.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
