@@ -1,0 +1,31 @@
+'use client';
+/**
+ * `@kki-kit/react`: drop-in React components and headless hooks for DOKU KKI and Cards payments,
+ * talking only to the kki-kit BFF. Import a component from its own subpath
+ * (`@kki-kit/react/KkiPayButton`) to ship only that one.
+ */
+export {
+  createKkiClient,
+  type KkiClient,
+  type KkiClientOptions,
+  type KkiJsonRouteId,
+  type KkiRequestInput,
+} from './client/bff-client.js';
+export { newIdempotencyKey } from './client/idempotency.js';
+export { KkiRequestError } from './client/request-error.js';
+export { KKI_COPY, type KkiCopy, type KkiCopyOverridesUi, resolveCopy } from './copy/index.js';
+export { AmountText, type AmountTextProps } from './fields/AmountText.js';
+export { Countdown, type CountdownProps } from './fields/Countdown.js';
+export { CpanInput, type CpanInputProps } from './fields/CpanInput.js';
+export { cpanDigits, cpanProblem, formatCpan } from './fields/cpan.js';
+export { LiveRegion, type LiveRegionProps } from './fields/LiveRegion.js';
+export { OtpInput, type OtpInputProps, otpProblem } from './fields/OtpInput.js';
+export { kkiQueryKeys } from './internal/query-keys.js';
+export type { KkiAppearance, KkiAppearanceVariables } from './provider/appearance.js';
+export { type KkiContextValue, type KkiPollingOptions, useKkiContext } from './provider/context.js';
+export { KkiProvider, type KkiProviderProps, type KkiProviderTarget } from './provider/KkiProvider.js';
+export * from './CardPaymentFrame/index.js';
+export * from './KkiBindCard/index.js';
+export * from './KkiPayButton/index.js';
+export * from './RefundForm/index.js';
+export * from './SavedCardsList/index.js';

@@ -1,0 +1,96 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
+import { ORDER_ID, order, payment } from '../../test/fixtures.js';
+import { renderKki, setupMockBff } from '../../test/render.js';
+import { createKkiClient } from '../client/bff-client.js';
+import { useKkiPayment } from '../KkiPayButton/useKkiPayment.js';
+import { useCardBinding } from '../KkiBindCard/useCardBinding.js';
+import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
+import { useCardPaymentPage } from '../CardPaymentFrame/useCardPaymentPage.js';
+import { useRefund } from '../RefundForm/useRefund.js';
+import { KkiPayButton } from '../KkiPayButton/KkiPayButton.js';
+import { KkiProvider } from './KkiProvider.js';
+
+setupMockBff();
+
+describe('KkiProvider', () => {
+  it('hooks and components throw a clear message outside the provider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const [name, hook] of [
+      ['useKkiPayment', () => useKkiPayment({ orderId: ORDER_ID })],
+      ['useCardBinding', () => useCardBinding()],
+      ['useSavedCards', () => useSavedCards()],
+      ['useCardPaymentPage', () => useCardPaymentPage({ orderId: ORDER_ID })],
+      ['useRefund', () => useRefund({ paymentId: 'pay_test0001', amount: 1 })],
+    ] as const satisfies readonly (readonly [string, () => unknown])[]) {
+      expect(() => renderHook(hook as () => unknown)).toThrow(
+        `@kki-kit/react: ${name} must be used inside <KkiProvider>`,
+      );
+    }
+    expect(() => render(<KkiPayButton orderId={ORDER_ID} />)).toThrow(
+      'KkiPayButton must be used inside <KkiProvider>',
+    );
+    spy.mockRestore();
+  });
+
+  it('sets the --kki-* variables, overrides copy per key, and errors per code', async () => {
+    on('getOrder', { json: order() });
+    on('listSavedCards', { json: { cards: [] } });
+    on('createKkiPayment', { error: 'card_declined' });
+    const { container } = renderKki(<KkiPayButton orderId={ORDER_ID} />, {
+      appearance: { variables: { colorPrimary: '#E1251B', borderRadius: '2px' } },
+      copy: { cardNumberLabel: 'Nomor KKI', payButton: (a) => `Bayar sekarang ${a}` },
+      errorCopy: { card_declined: { id: 'Kartu ditolak, silakan pakai kartu lain.' } },
+    });
+    const root = container.querySelector('.kki-root') as HTMLElement;
+    expect(root.style.getPropertyValue('--kki-color-primary')).toBe('#E1251B');
+    expect(root.style.getPropertyValue('--kki-border-radius')).toBe('2px');
+    expect(await screen.findByRole('button', { name: 'Bayar sekarang Rp 150.000' })).toBeInTheDocument();
+    const { default: userEvent } = await import('@testing-library/user-event');
+    const user = userEvent.setup();
+    const { VALID_BRI_CPAN } = await import('../../test/fixtures.js');
+    await user.type(screen.getByLabelText('Nomor KKI'), VALID_BRI_CPAN);
+    await user.type(screen.getByLabelText('Kode sekali pakai dari aplikasi bank'), 'A1');
+    await user.click(screen.getByRole('button', { name: /Bayar sekarang/ }));
+    expect(
+      await screen.findByText('Kartu ditolak, silakan pakai kartu lain.', { selector: '.kki-panel-text' }),
+    ).toBeInTheDocument();
+  });
+
+  it('uses the QueryClient it is given, and a typed client with its own fetch and headers', async () => {
+    const queryClient = new QueryClient();
+    const fetchSpy = vi.fn(globalThis.fetch);
+    const client = createKkiClient({
+      baseUrl: `${BFF_URL}/`,
+      fetch: fetchSpy,
+      headers: () => ({ 'X-Shop': 's1' }),
+    });
+    on('getPayment', { json: payment({ status: 'succeeded' }) });
+    on('getOrder', { json: order() });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <KkiProvider client={client} queryClient={queryClient} locale="en">
+        {children}
+      </KkiProvider>
+    );
+    const { result } = renderHook(
+      () => useKkiPayment({ orderId: ORDER_ID, resumePaymentId: 'pay_test0001' }),
+      {
+        wrapper,
+      },
+    );
+    await waitFor(() => expect(result.current.phase).toBe('succeeded'));
+    expect(queryClient.getQueryData(['kki-kit', 'payment', 'pay_test0001'])).toMatchObject({
+      status: 'succeeded',
+    });
+    expect(fetchSpy).toHaveBeenCalled();
+    const get = callsTo('getPayment')[0];
+    expect(get?.headers.get('X-Shop')).toBe('s1');
+    expect(get?.headers.get('X-KKI-Locale')).toBe('en');
+    // Reads carry no CSRF header or idempotency key.
+    expect(get?.headers.get('X-KKI-Request')).toBeNull();
+    expect(get?.headers.get('Idempotency-Key')).toBeNull();
+  });
+});

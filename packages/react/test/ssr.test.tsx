@@ -1,0 +1,67 @@
+// @vitest-environment node
+// Every component renders on the server (renderToString) without touching window or document.
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import {
+  CardPaymentFrame,
+  KkiBindCard,
+  KkiPayButton,
+  KkiProvider,
+  RefundForm,
+  SavedCardsList,
+} from '../src/index.js';
+
+const cases = [
+  ['KkiPayButton', <KkiPayButton key="a" orderId="ord_test0001" />, 'Nomor kartu'],
+  ['KkiBindCard', <KkiBindCard key="b" mode="otp" />, 'Tambah kartu'],
+  ['SavedCardsList', <SavedCardsList key="c" />, 'Memuat kartu tersimpan'],
+  ['CardPaymentFrame', <CardPaymentFrame key="d" orderId="ord_test0001" />, 'Bayar dengan kartu'],
+  [
+    'RefundForm',
+    <RefundForm key="e" paymentId="pay_test0001" amount={150000} />,
+    'Riwayat pengembalian dana',
+  ],
+] as const;
+
+describe('server rendering', () => {
+  it('has no DOM here', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+  });
+
+  it.each(cases)('%s renders to a string inside KkiProvider', (_name, element, text) => {
+    const html = renderToString(
+      <KkiProvider baseUrl="/api/kki" appearance={{ variables: { colorPrimary: '#E1251B' } }}>
+        {element}
+      </KkiProvider>,
+    );
+    expect(html).toContain(text);
+    expect(html).toContain('--kki-color-primary:#E1251B');
+    // The live region is rendered (empty) on the server, ready before anything is said.
+    expect(html).toMatch(/role="status"[^>]*aria-live="polite"/);
+  });
+
+  it('renders in English too', () => {
+    const html = renderToString(
+      <KkiProvider baseUrl="/api/kki" locale="en">
+        <KkiPayButton orderId="ord_test0001" />
+      </KkiProvider>,
+    );
+    expect(html).toContain('Card number');
+  });
+
+  it('every entry file starts with "use client"', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const entry of [
+      'index',
+      'KkiPayButton/index',
+      'KkiBindCard/index',
+      'SavedCardsList/index',
+      'CardPaymentFrame/index',
+      'RefundForm/index',
+    ]) {
+      const text = await readFile(new URL(`../src/${entry}.ts`, import.meta.url), 'utf8');
+      expect(text.startsWith("'use client';"), entry).toBe(true);
+    }
+  });
+});
