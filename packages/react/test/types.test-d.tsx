@@ -46,10 +46,9 @@ export const wrongCallback = <KkiPayButton orderId="ord_1" onSuccess={(n: number
 export const badMode = <KkiBindCard mode="sms" />;
 // @ts-expect-error paymentTypes come from DOKU's list
 export const badType = <CardPaymentFrame orderId="ord_1" paymentTypes={['CASH']} />;
+const acme = [{ acquirer: 'ACME', tenor: 3 }] as const;
 // @ts-expect-error installment acquirers come from DOKU's list
-export const badAcquirer = (
-  <CardPaymentFrame orderId="ord_1" installmentPlans={[{ acquirer: 'ACME', tenor: 3 }]} />
-);
+export const badAcquirer = <CardPaymentFrame orderId="ord_1" installmentPlans={acme} />;
 // @ts-expect-error RefundForm needs the payment's amount
 export const noAmount = <RefundForm paymentId="pay_1" />;
 export const list = <SavedCardsList onSelect={(card) => card.maskedCpan} />;

@@ -70,7 +70,7 @@ describe('CardPaymentFrame', () => {
     back = true;
     act(() => postReturn(new URL(BFF_URL).origin, 'failed'));
     expect(await screen.findByRole('heading', { name: 'Pembayaran kartu berhasil.' })).toBeInTheDocument();
-    expect(onSuccess).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
     await expectNoAxeViolations(container);
   });
 

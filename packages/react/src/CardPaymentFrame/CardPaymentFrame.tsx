@@ -150,6 +150,11 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
     );
   }
 
+  // The order itself could not be read (unknown, another customer's, signed out): nothing to pay.
+  if (phase === 'idle' && flow.orderError !== null) {
+    return root(<ErrorPanel title={copy.cardFrameFailedTitle} error={flow.orderError} copy={copy} />);
+  }
+
   const submitting = phase === 'submitting';
   return root(
     <form

@@ -72,7 +72,7 @@ describe('KkiBindCard', () => {
     expect(
       await screen.findByRole('heading', { name: 'Kartu 936000******5678 berhasil ditambahkan.' }),
     ).toHaveFocus();
-    expect(onSuccess).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
     expect(callsTo('verifyBindingOtp').map((c) => c.params.bindingId)).toEqual([BINDING_ID, BINDING_ID]);
     expect(callsTo('verifyBindingOtp')[1]?.body).toEqual({ otp: '123456' });
     await expectNoAxeViolations(container);

@@ -122,7 +122,7 @@ describe('KkiPayButton', () => {
     expect(
       await screen.findByRole('heading', { name: 'Pembayaran Rp 150.000 berhasil.' }),
     ).toBeInTheDocument();
-    expect(latest).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(latest).toHaveBeenCalledTimes(1));
     expect(first).not.toHaveBeenCalled();
     await expectNoAxeViolations(container);
 
@@ -274,7 +274,7 @@ describe('KkiPayButton', () => {
         name: 'Batas waktu konfirmasi pembayaran sudah habis. Silakan mulai pembayaran baru.',
       }),
     ).toBeInTheDocument();
-    expect(onExpire).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onExpire).toHaveBeenCalledTimes(1));
     await expectNoAxeViolations(container);
     // Polling has stopped.
     const polls = callsTo('getPayment').length;
@@ -299,7 +299,7 @@ describe('KkiPayButton', () => {
     await user.click(screen.getByRole('button', { name: /Bayar/ }));
     await user.click(await screen.findByRole('button', { name: 'Batalkan pembayaran' }));
     expect(await screen.findByRole('heading', { name: 'Pembayaran dibatalkan.' })).toBeInTheDocument();
-    expect(onCancel).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
     expect(callsTo('cancelPayment')[0]?.headers.get('Idempotency-Key')).toBeTruthy();
     await expectNoAxeViolations(container);
   });

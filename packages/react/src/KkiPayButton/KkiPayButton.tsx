@@ -225,6 +225,11 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     }
   }
 
+  // The order itself could not be read (unknown, another customer's, signed out): nothing to pay.
+  if (phase === 'idle' && flow.orderError !== null) {
+    return root(<ErrorPanel title={copy.payFailedTitle} error={flow.orderError} copy={copy} />);
+  }
+
   const submitting = phase === 'submitting';
   const formErrors: FieldErrors = {
     ...errors,

@@ -134,3 +134,16 @@ describe('RefundForm', () => {
     expect(callsTo('createRefund')[0]?.body).toEqual({ amount: 5_000 });
   });
 });
+
+describe('RefundForm history', () => {
+  it('says why the history could not be read', async () => {
+    on('listRefunds', { error: 'refund_not_authorized' });
+    const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    expect(
+      await screen.findByText('Anda tidak diizinkan mengembalikan dana pembayaran ini.', {
+        selector: '.kki-field-error',
+      }),
+    ).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+});

@@ -172,6 +172,7 @@ export function RefundForm(props: RefundFormProps): ReactElement {
         copy={copy}
         locale={locale}
         errorCopy={ctx.errorCopy}
+        loadError={flow.loadError?.message ?? null}
         headingId={`${ids}-history`}
       />
     </section>
@@ -183,10 +184,19 @@ interface RefundHistoryProps {
   readonly copy: KkiCopy;
   readonly locale: 'id' | 'en';
   readonly errorCopy: KkiCopyOverrides | undefined;
+  /** Why the history could not be read (e.g. refunds not authorised for this user). */
+  readonly loadError: string | null;
   readonly headingId: string;
 }
 
-function RefundHistory({ refunds, copy, locale, errorCopy, headingId }: RefundHistoryProps): ReactElement {
+function RefundHistory({
+  refunds,
+  copy,
+  locale,
+  errorCopy,
+  loadError,
+  headingId,
+}: RefundHistoryProps): ReactElement {
   const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -197,7 +207,9 @@ function RefundHistory({ refunds, copy, locale, errorCopy, headingId }: RefundHi
       <h4 id={headingId} className="kki-subtitle">
         {copy.refundHistoryTitle}
       </h4>
-      {refunds === undefined ? (
+      {refunds === undefined && loadError !== null ? (
+        <p className="kki-field-error">{loadError}</p>
+      ) : refunds === undefined ? (
         <p className="kki-muted" aria-busy="true">
           {copy.refundHistoryLoading}
         </p>

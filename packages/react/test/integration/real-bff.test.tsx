@@ -1,0 +1,129 @@
+// Components against the real BFF in-process (createKkiBff + its PGlite store), no mocks: requests go
+// through the BFF's own CSRF/origin checks, customer scoping, schemas and error bodies.
+//
+// The BFF's DOKU-facing services (KKI payments, bindings, unbinding, card page, refunds against the
+// sandbox) are not in the repository yet, so the BFF mounts only its store-backed routes; the flows
+// here are the ones those routes carry. See the package report for the flows still to cover.
+import { createKkiBff, type KkiBff } from '@kki-kit/bff';
+import { getErrorCopy } from '@kki-kit/contract';
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKkiClient } from '../../src/client/bff-client.js';
+import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
+import { KkiProvider } from '../../src/provider/KkiProvider.js';
+import { RefundForm } from '../../src/RefundForm/RefundForm.js';
+import { SavedCardsList } from '../../src/SavedCardsList/SavedCardsList.js';
+import { expectNoAxeViolations } from '../axe.js';
+
+const ORIGIN = 'http://shop.test';
+let bff: KkiBff;
+let refundsAllowed = true;
+
+beforeAll(async () => {
+  bff = await createKkiBff({
+    publicUrl: `${ORIGIN}/api/kki`,
+    authenticate: (c) => c.req.header('x-test-customer') ?? null,
+    authorizeRefund: () => refundsAllowed,
+    logger: () => {},
+    reconciliation: { enabled: false },
+  } as Parameters<typeof createKkiBff>[0]);
+}, 60_000);
+afterAll(async () => {
+  await bff?.close();
+});
+
+/** The browser side: the kit's client whose fetch reaches the BFF app as the shop's page would. */
+function renderAgainstBff(ui: ReactElement, customer: string) {
+  const client = createKkiClient({
+    baseUrl: `${ORIGIN}/api/kki`,
+    headers: { 'x-test-customer': customer },
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      const headers = new Headers(init?.headers);
+      headers.set('origin', ORIGIN); // a browser adds it; jsdom's fetch stand-in does not
+      const { signal: _signal, ...rest } = init ?? {};
+      return bff.app.fetch(
+        new Request(`${ORIGIN}${url.pathname.replace(/^\/api\/kki/, '')}${url.search}`, { ...rest, headers }),
+      );
+    },
+  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <KkiProvider
+      client={client}
+      queryClient={queryClient}
+      polling={{ initialIntervalMs: 20, maxIntervalMs: 60 }}
+    >
+      {ui}
+    </KkiProvider>,
+  );
+}
+
+describe('against the real BFF', () => {
+  it('KkiPayButton shows the amount of the order the merchant created server-side', async () => {
+    const order = await bff.merchant.createOrder({
+      customerId: 'cust_a',
+      amount: 275_000,
+      description: 'Sepatu',
+    });
+    const { container } = renderAgainstBff(
+      <KkiPayButton orderId={order.id} showSavedCards={false} />,
+      'cust_a',
+    );
+    expect(await screen.findByRole('button', { name: 'Bayar Rp 275.000' })).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it("another customer's order is refused by the BFF and shown as an error, not a pay button", async () => {
+    const order = await bff.merchant.createOrder({ customerId: 'cust_a', amount: 10_000 });
+    renderAgainstBff(<KkiPayButton orderId={order.id} showSavedCards={false} />, 'cust_b');
+    expect(await screen.findByRole('heading', { name: 'Pembayaran tidak berhasil' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Bayar/ })).not.toBeInTheDocument();
+  });
+
+  it("SavedCardsList lists the customer's own cards (masked, issuer), never another's", async () => {
+    await bff.store.savedCards.create({
+      customerId: 'cust_c',
+      method: 'kki',
+      token: 'tok-secret-1',
+      maskedCpan: '936000******1234',
+      issuer: 'bri',
+      issuerName: 'BRI',
+    });
+    await bff.store.savedCards.create({
+      customerId: 'cust_d',
+      method: 'kki',
+      token: 'tok-secret-2',
+      maskedCpan: '936000******9999',
+      issuer: 'mandiri',
+      issuerName: 'Mandiri',
+    });
+    const { container } = renderAgainstBff(<SavedCardsList />, 'cust_c');
+    const list = await screen.findByRole('list', { name: 'Kartu tersimpan' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(list).toHaveTextContent('BRI 936000******1234');
+    expect(container.innerHTML).not.toContain('tok-secret');
+    await expectNoAxeViolations(container);
+  });
+
+  it('RefundForm reads the refund history of a payment; refused when authorizeRefund says no', async () => {
+    const order = await bff.merchant.createOrder({ customerId: 'cust_e', amount: 150_000 });
+    const payment = await bff.store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      kkiKind: 'single',
+      partnerReferenceNo: `p${Date.now()}`,
+      externalId: `e${Date.now()}`,
+    });
+    refundsAllowed = true;
+    const first = renderAgainstBff(<RefundForm paymentId={payment.id} amount={150_000} />, 'staff_1');
+    expect(await screen.findByText('Belum ada pengembalian dana.')).toBeInTheDocument();
+    first.unmount();
+
+    refundsAllowed = false;
+    renderAgainstBff(<RefundForm paymentId={payment.id} amount={150_000} />, 'staff_1');
+    expect(await screen.findByText(getErrorCopy('refund_not_authorized', 'id'))).toBeInTheDocument();
+  });
+});
