@@ -17,7 +17,7 @@ import { kkiCaseFailure, SnapFailure, snapSuccess } from './respond.js';
 import type { Binding } from './store.js';
 
 const BIND = SNAP_SERVICE_CODES.cardBind;
-const OTP = SNAP_SERVICE_CODES.otpVerification;
+const OTP = SNAP_SERVICE_CODES.otpVerify;
 const UNBIND = SNAP_SERVICE_CODES.cardUnbind;
 
 /** Path of the hosted OTP page of a binding session. */

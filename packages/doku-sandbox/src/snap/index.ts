@@ -34,12 +34,12 @@ export const KKI_ENDPOINT_KEYS = {
 
 /** SNAP service code per KKI endpoint key (what a fault's `500xx01` / `202xx00` body carries). */
 export const KKI_FAULT_SERVICE_CODES: Readonly<Record<string, string>> = {
-  [KKI_ENDPOINT_KEYS.token]: SNAP_SERVICE_CODES.b2bToken,
+  [KKI_ENDPOINT_KEYS.token]: SNAP_SERVICE_CODES.token,
   [KKI_ENDPOINT_KEYS.bind]: SNAP_SERVICE_CODES.cardBind,
-  [KKI_ENDPOINT_KEYS.otp]: SNAP_SERVICE_CODES.otpVerification,
+  [KKI_ENDPOINT_KEYS.otp]: SNAP_SERVICE_CODES.otpVerify,
   [KKI_ENDPOINT_KEYS.unbind]: SNAP_SERVICE_CODES.cardUnbind,
   [KKI_ENDPOINT_KEYS.payment]: SNAP_SERVICE_CODES.payment,
-  [KKI_ENDPOINT_KEYS.status]: SNAP_SERVICE_CODES.status,
+  [KKI_ENDPOINT_KEYS.status]: SNAP_SERVICE_CODES.paymentStatus,
   [KKI_ENDPOINT_KEYS.refund]: SNAP_SERVICE_CODES.refund,
 };
 

@@ -19,7 +19,7 @@ import { kkiCaseFailure, kkiCaseMessage, SnapFailure, snapSuccess } from './resp
 import { type Binding, type CardRef, type Payment, type Refund, refundedAmount } from './store.js';
 
 const PAY = SNAP_SERVICE_CODES.payment;
-const STATUS = SNAP_SERVICE_CODES.status;
+const STATUS = SNAP_SERVICE_CODES.paymentStatus;
 const REFUND = SNAP_SERVICE_CODES.refund;
 
 /** Path of the hosted issuer-app page of a payment. */

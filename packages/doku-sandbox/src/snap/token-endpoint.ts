@@ -13,7 +13,7 @@ import type { SandboxContext } from '../context.js';
 import { issueAccessToken } from './access-token.js';
 import { SnapFailure, snapResponse, snapSuccess } from './respond.js';
 
-const TOKEN = SNAP_SERVICE_CODES.b2bToken;
+const TOKEN = SNAP_SERVICE_CODES.token;
 
 /** The B2B token handler. */
 export function tokenEndpoint(ctx: SandboxContext): Handler {

@@ -22,20 +22,8 @@ export const SNAP_PATHS = {
   notification: '/v1.0/debit/notify',
 } as const;
 
-/**
- * SNAP service codes: the middle two digits of every `responseCode` (doku-api.md §6.2).
- * `responseCode` = HTTP status (3) + service code (2) + case code (2).
- */
-export const SNAP_SERVICE_CODES = {
-  b2bToken: '73',
-  cardBind: '01',
-  otpVerification: '04',
-  cardUnbind: '05',
-  payment: '54',
-  status: '55',
-  notification: '56',
-  refund: '58',
-} as const;
+/** SNAP service codes: the contract's table, re-exported so DOKU-only users find it here. */
+export { SNAP_SERVICE_CODES } from '@kki-kit/contract';
 
 /** Names of the SNAP endpoints the client calls. */
 export type SnapEndpoint = Exclude<keyof typeof SNAP_PATHS, 'notification'>;

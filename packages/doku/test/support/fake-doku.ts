@@ -65,7 +65,7 @@ const snapSchemas: Record<string, { schema: z.ZodType; service: string; ok: Reco
   },
   [SNAP_PATHS.otpVerification]: {
     schema: otpVerificationRequestSchema,
-    service: SNAP_SERVICE_CODES.otpVerification,
+    service: SNAP_SERVICE_CODES.otpVerify,
     ok: { originalReferenceNo: 'REF-BIND', bankCardToken: 'BCT-1', additionalInfo: { status: 'SUCCESS' } },
   },
   [SNAP_PATHS.cardUnbind]: {
@@ -80,7 +80,7 @@ const snapSchemas: Record<string, { schema: z.ZodType; service: string; ok: Reco
   },
   [SNAP_PATHS.status]: {
     schema: debitStatusRequestSchema,
-    service: SNAP_SERVICE_CODES.status,
+    service: SNAP_SERVICE_CODES.paymentStatus,
     ok: { originalReferenceNo: 'REF-PAY', latestTransactionStatus: '00', transactionStatusDesc: 'Success' },
   },
   [SNAP_PATHS.refund]: {
