@@ -97,7 +97,7 @@ function suites() {
     process.env.TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
   }
   const results = [];
-  results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '.']));
+  results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '--colors=off', '.']));
   results.push(check('typecheck', 'node', ['scripts/typecheck.mjs']));
   results.push(vitest('unit and integration', []));
   if (ensureChromium()) {
