@@ -3,6 +3,7 @@
 // when the matching service exists.
 import { Hono } from 'hono';
 import { type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { createDokuConnection, type DokuConnection, OFFLINE_SANDBOX_PATH } from './doku/index.js';
 import { KkiHttpError } from './errors.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
@@ -20,6 +21,7 @@ import { bodyLimit } from './security/body-limit.js';
 import { createErrorHandler } from './security/error-handler.js';
 import { securityHeaders } from './security/headers.js';
 import { createRateLimiter } from './security/rate-limit.js';
+import { createDefaultServices } from './services/index.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -32,14 +34,18 @@ export interface KkiBff {
   store: Store;
   config: ResolvedConfig;
   log: Log;
+  /** The DOKU client and, offline, the in-process sandbox (`doku.sandbox`). */
+  doku: DokuConnection;
   /** Ids of the mounted routes. */
   routes: ReadonlySet<string>;
   /** Stops background work and closes the store (when the BFF opened it). */
   close(): Promise<void>;
 }
 
-/** Builds the service layer from the BFF's dependencies. */
-export type ServiceFactory = (deps: ServiceDeps) => KkiServices | Promise<KkiServices>;
+/** Builds the service layer from the BFF's dependencies and its DOKU connection. */
+export type ServiceFactory = (
+  deps: ServiceDeps & { doku: DokuConnection },
+) => KkiServices | Promise<KkiServices>;
 
 function isStore(value: unknown): value is Store {
   return typeof value === 'object' && value !== null && 'payments' in value && 'idempotency' in value;
@@ -47,8 +53,10 @@ function isStore(value: unknown): value is Store {
 
 /**
  * Creates the BFF: validates `options` (throws `KkiBffConfigError` listing every problem), opens and
- * migrates the store, builds the services with `services`, mounts the routes, and starts
- * reconciliation (once at start-up, then every `reconciliation.intervalMs`).
+ * migrates the store, connects to DOKU (offline: an in-process sandbox whose hosted pages are served
+ * under `/__doku`), builds the services with `services` (default: every flow,
+ * `createDefaultServices`), mounts the routes, and starts reconciliation (once at start-up, then
+ * every `reconciliation.intervalMs`).
  */
 export async function createKkiBff(options: KkiBffOptions, services?: ServiceFactory): Promise<KkiBff> {
   const config = resolveConfig(options);
@@ -58,7 +66,23 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     ? options.store
     : await openStore({ ...options.store, encryptionSecret: config.doku.secretKey });
 
-  const built = services ? await services({ config, store, log }) : {};
+  const publicPath = config.publicUrl.pathname.replace(/\/+$/, '');
+  let app: Hono | null = null;
+  const doku = createDokuConnection(config, {
+    ...(options.fetch && { fetch: options.fetch }),
+    ...(options.offlineSandbox && { sandbox: options.offlineSandbox }),
+    // In-process delivery of the sandbox's notifications: the URL's mount path is dropped, as a
+    // server mounting this app under `publicUrl` would.
+    deliverToBff: async (request) => {
+      if (!app) return new Response(null, { status: 503 });
+      const url = new URL(request.url);
+      url.pathname = url.pathname.slice(publicPath.length) || '/';
+      return await app.fetch(new Request(url, request));
+    },
+    logger: (event) => log.debug('doku call', { ...event }),
+  });
+  const factory: ServiceFactory = services ?? createDefaultServices;
+  const built = await factory({ config, store, log, doku });
   const deps: RouteDeps = {
     config,
     store,
@@ -74,7 +98,11 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     mounted: new Set(),
   };
 
-  const app = new Hono();
+  app = new Hono();
+  const sandbox = doku.sandbox;
+  // Offline, the sandbox's hosted pages (OTP, issuer app, card page) are served from the BFF's
+  // origin. Registered before the security middleware: they are DOKU's pages, with DOKU's headers.
+  if (sandbox) app.route(OFFLINE_SANDBOX_PATH, sandbox.app);
   app.use('*', securityHeaders());
   app.use('*', bodyLimit(config.bodyLimitBytes));
   app.onError(
@@ -113,13 +141,15 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
 
   return {
     app,
-    merchant: createMerchantApi(store),
+    merchant: createMerchantApi(store, { services: built, idempotency: deps.idempotency }),
     store,
     config,
     log,
+    doku,
     routes: deps.mounted,
     async close() {
       if (timer) clearInterval(timer);
+      await doku.close();
       if (ownStore) await store.close();
     },
   };

@@ -9,6 +9,7 @@ import {
 } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { OfflineSandboxOptions } from './doku/index.js';
 import type { KkiLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
 
@@ -72,6 +73,11 @@ export interface KkiBffOptions {
   logger?: KkiLogger;
   /** `fetch` used to reach DOKU (tests inject the sandbox's). */
   fetch?: typeof fetch;
+  /**
+   * Settings of the in-process sandbox (environment `'offline'` only), e.g. `{ control: true }` for
+   * tests that drive it, or `{ autoApproveMs: 3000 }` for demos.
+   */
+  offlineSandbox?: OfflineSandboxOptions;
 }
 
 /** The options after validation, with every default filled in. */

@@ -38,7 +38,8 @@ const browser = (customer: string, init: RequestInit = {}) => ({
 describe('createKkiBff without DOKU services', () => {
   let bff: KkiBff;
   beforeAll(async () => {
-    bff = await makeBff();
+    // An empty service layer: the default one (every flow) is replaced.
+    bff = await makeBff({}, {});
   });
   afterAll(() => bff.close());
 

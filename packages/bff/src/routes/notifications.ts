@@ -8,6 +8,8 @@ import type { RouteDeps } from './define.js';
 export const NOTIFICATION_PATHS = {
   snap: '/notifications/kki',
   nonSnap: '/notifications/cards',
+  /** The merchant B2B token DOKU asks for before an HMAC-mode SNAP notification (doku-api.md §4.2). */
+  snapToken: '/notifications/kki/access-token/b2b',
 } as const;
 
 /** Mounts the notification endpoints when the notification service exists. */
@@ -17,4 +19,9 @@ export function registerNotificationRoutes(app: Hono, deps: RouteDeps): void {
   deps.mounted.add('dokuSnapNotification').add('dokuCardsNotification');
   app.post(NOTIFICATION_PATHS.snap, (c) => service.snap(c));
   app.post(NOTIFICATION_PATHS.nonSnap, (c) => service.nonSnap(c));
+  const token = service.snapToken;
+  if (token) {
+    deps.mounted.add('dokuSnapNotificationToken');
+    app.post(NOTIFICATION_PATHS.snapToken, (c) => token(c));
+  }
 }

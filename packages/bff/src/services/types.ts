@@ -98,6 +98,11 @@ export interface RefundService {
 export interface NotificationService {
   snap(c: Context): Promise<Response>;
   nonSnap(c: Context): Promise<Response>;
+  /**
+   * The merchant B2B token endpoint DOKU calls before an HMAC-mode SNAP notification: verifies
+   * DOKU's `clientId|X-TIMESTAMP` RSA signature and issues the token the notification then carries.
+   */
+  snapToken?(c: Context): Promise<Response>;
 }
 
 /** Settles payments pending too long through DOKU's status APIs; also run at start-up. */

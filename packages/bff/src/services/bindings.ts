@@ -1,0 +1,199 @@
+// Card binding (KkiBindCard): DOKU's hosted OTP page (DH, finished by notification or a refresh) or
+// the OTP typed in the component (H2H, finished by verifyOtp). A successful binding's
+// `bankCardToken` becomes a saved card; the token is sealed by the store and never leaves the server.
+import { issuerFromCpan, KKI_ISSUERS, maskCpan } from '@kki-kit/contract';
+import type { DokuClient } from '@kki-kit/doku';
+import { KkiHttpError } from '../errors.js';
+import type { Log } from '../log.js';
+import type { BindingRecord, Store } from '../store/index.js';
+import { custIdMerchantFor } from './customer-ref.js';
+import { errorFromResponseCode, httpErrorFromDoku, isDokuDecision } from './doku-outcome.js';
+import type { BindingService, ServiceDeps } from './types.js';
+
+/** Wrong OTPs DOKU allows before it fails the binding (the sandbox's and the issuers' usual 3). */
+export const OTP_MAX_ATTEMPTS = 3;
+/** How long an H2H OTP stays valid (the SMS OTP window the issuers use). */
+export const OTP_LIFETIME_MS = 5 * 60_000;
+
+/** What DOKU said about a binding. */
+export interface BindingOutcome {
+  status: 'active' | 'failed' | 'pending';
+  bankCardToken?: string | undefined;
+  responseCode?: string | undefined;
+  referenceNo?: string | undefined;
+}
+
+/** Applies a binding outcome: saves the card on success (once), records the error on failure. */
+export async function applyBindingOutcome(
+  deps: { store: Store; log: Log },
+  binding: BindingRecord,
+  outcome: BindingOutcome,
+): Promise<BindingRecord> {
+  const { store, log } = deps;
+  const reference =
+    outcome.referenceNo && !binding.dokuReferenceNo ? { dokuReferenceNo: outcome.referenceNo } : {};
+  if (binding.status !== 'pending' || outcome.status === 'pending') {
+    if (Object.keys(reference).length === 0) return binding;
+    return (await store.bindings.update(binding.id, reference)).record;
+  }
+  if (outcome.status === 'failed') {
+    const result = await store.bindings.update(binding.id, {
+      ...reference,
+      status: 'failed',
+      nextAction: { type: 'none' },
+      error: errorFromResponseCode(outcome.responseCode),
+    });
+    return result.record;
+  }
+  if (!outcome.bankCardToken) return binding;
+  const issuer = KKI_ISSUERS.find((i) => i.id === binding.issuer) ?? null;
+  const card = await store.savedCards.create({
+    customerId: binding.customerId,
+    method: 'kki',
+    token: outcome.bankCardToken,
+    maskedCpan: binding.maskedCpan,
+    issuer: issuer?.id ?? null,
+    issuerName: issuer?.name ?? null,
+    bindingId: binding.id,
+  });
+  const result = await store.bindings.update(binding.id, {
+    ...reference,
+    status: 'active',
+    cardId: card.id,
+    nextAction: { type: 'none' },
+    error: null,
+  });
+  log.info('kki card bound', { bindingId: binding.id, cardId: card.id });
+  return result.record;
+}
+
+/** Creates the binding service. */
+export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): BindingService {
+  const { store, doku, config } = deps;
+
+  return {
+    async create({ customerId, request, ctx }) {
+      const reference = ctx.externalId;
+      const existing = await store.bindings.findByPartnerReference(reference);
+      if (existing) return existing;
+      const mode = request.mode;
+      const issuer = issuerFromCpan(request.cpan);
+      const custIdMerchant = await custIdMerchantFor(customerId);
+      const h = request.holder;
+      let result: Awaited<ReturnType<DokuClient['bindCard']>>;
+      try {
+        result = await doku.bindCard(
+          {
+            card: { cpan: request.cpan, ...(request.expiry && { expiry: request.expiry }) },
+            custIdMerchant,
+            partnerReferenceNo: reference,
+            ...(h.phone && { phoneNo: h.phone }),
+            ...(h.name && { accountName: h.name }),
+            additionalInfo: {
+              ...(h.name && { customerName: h.name }),
+              ...(h.email && { email: h.email }),
+              ...(h.address && { address: h.address }),
+              ...(h.dateOfBirth && { dateOfBirth: h.dateOfBirth }),
+              ...(h.country && { country: h.country }),
+              ...(config.returnUrls.success && { successRegistrationUrl: config.returnUrls.success }),
+              ...(config.returnUrls.failure && { failedRegistrationUrl: config.returnUrls.failure }),
+            },
+          },
+          { externalId: reference, channelId: mode === 'otp' ? 'H2H' : 'DH' },
+        );
+      } catch (error) {
+        // A refused binding is answered as the error; nothing is stored (no card, no session).
+        throw httpErrorFromDoku(error);
+      }
+      const data = result.data;
+      let binding = await store.bindings.create({
+        customerId,
+        mode,
+        maskedCpan: maskCpan(request.cpan),
+        issuer: issuer?.id ?? null,
+        partnerReferenceNo: reference,
+        externalId: reference,
+      });
+      const expiresAt = new Date(Date.now() + OTP_LIFETIME_MS).toISOString();
+      const authCode = data.additionalInfo?.authCode;
+      const nextAction =
+        mode === 'redirect' && data.redirectUrl
+          ? { type: 'otp_redirect' as const, url: data.redirectUrl, expiresAt }
+          : { type: 'otp_input' as const, expiresAt, attemptsLeft: OTP_MAX_ATTEMPTS };
+      binding = (
+        await store.bindings.update(binding.id, {
+          ...(data.referenceNo && { dokuReferenceNo: data.referenceNo }),
+          ...(authCode && { authCode }),
+          nextAction,
+        })
+      ).record;
+      if (data.additionalInfo?.status === 'SUCCESS' || data.bankCardToken) {
+        binding = await applyBindingOutcome(deps, binding, {
+          status: 'active',
+          bankCardToken: data.bankCardToken,
+        });
+      }
+      return binding;
+    },
+
+    async verifyOtp(binding, otp, ctx) {
+      if (binding.status !== 'pending') return binding;
+      if (binding.mode !== 'otp' || !binding.dokuReferenceNo) {
+        throw new KkiHttpError('validation_failed', { field: 'otp', internal: 'binding takes no OTP here' });
+      }
+      const authCode = await store.bindings.revealAuthCode(binding.id);
+      if (!authCode) throw new KkiHttpError('otp_expired');
+      try {
+        const result = await doku.verifyOtp(
+          {
+            originalReferenceNo: binding.dokuReferenceNo,
+            originalPartnerReferenceNo: binding.partnerReferenceNo,
+            authCode,
+            otp,
+            custIdMerchant: await custIdMerchantFor(binding.customerId),
+          },
+          { externalId: ctx.externalId },
+        );
+        const d = result.data;
+        const status = d.additionalInfo?.status;
+        return applyBindingOutcome(deps, binding, {
+          status: status === 'FAILED' ? 'failed' : d.bankCardToken ? 'active' : 'pending',
+          bankCardToken: d.bankCardToken,
+          responseCode: result.responseCode,
+        });
+      } catch (error) {
+        if (!isDokuDecision(error)) throw httpErrorFromDoku(error);
+        const attempts = binding.otpAttempts + 1;
+        const left = Math.max(0, OTP_MAX_ATTEMPTS - attempts);
+        if (error.kkiErrorCode === 'invalid_otp' && left > 0) {
+          const action = binding.nextAction.type === 'otp_input' ? binding.nextAction : null;
+          await store.bindings.update(binding.id, {
+            otpAttempts: attempts,
+            nextAction: { type: 'otp_input', expiresAt: action?.expiresAt ?? null, attemptsLeft: left },
+          });
+        } else {
+          await applyBindingOutcome(deps, binding, { status: 'failed', responseCode: error.responseCode });
+          await store.bindings.update(binding.id, { otpAttempts: attempts });
+        }
+        throw httpErrorFromDoku(error);
+      }
+    },
+
+    async refresh(binding) {
+      // DOKU has no binding status call: a DH binding completes by its notification. A pending
+      // binding past its OTP window is closed as expired.
+      if (binding.status !== 'pending') return binding;
+      const action = binding.nextAction;
+      const expiresAt = action.type !== 'none' && action.expiresAt ? Date.parse(action.expiresAt) : null;
+      // The hosted page may still be finishing: allow the notification a grace period past expiry.
+      if (expiresAt !== null && Date.now() > expiresAt + 60_000) {
+        const result = await store.bindings.update(binding.id, {
+          status: 'expired',
+          nextAction: { type: 'none' },
+        });
+        return result.record;
+      }
+      return (await store.bindings.get(binding.id)) ?? binding;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Reading DOKU's answers for the KKI services: a failed call becomes the catalogue error the browser
+// sees, and a SNAP `latestTransactionStatus` becomes the payment state the store records.
+import { createKkiError, type KkiError, kkiErrorFromSnap, type PaymentStatus } from '@kki-kit/contract';
+import { DokuError, DokuRequestError, type SnapTransactionStatus } from '@kki-kit/doku';
+import { KkiHttpError } from '../errors.js';
+
+/**
+ * The HTTP error for a failed DOKU call: a refusal keeps DOKU's code; an unknown outcome (timeout,
+ * 5xx, dropped connection) is marked so the idempotency record is released and a retry with the same
+ * key replays the same DOKU ids.
+ */
+export function httpErrorFromDoku(error: unknown): KkiHttpError {
+  if (error instanceof KkiHttpError) return error;
+  if (error instanceof DokuRequestError) {
+    return new KkiHttpError('validation_failed', { internal: error.message });
+  }
+  if (error instanceof DokuError) {
+    return new KkiHttpError(error.kkiErrorCode, {
+      ...(error.responseCode !== undefined && { dokuResponseCode: error.responseCode }),
+      outcomeUnknown: error.kind !== 'decision',
+      internal: error.message,
+    });
+  }
+  return new KkiHttpError('unknown_doku_error', { outcomeUnknown: true, internal: 'unexpected failure' });
+}
+
+/** Whether `error` is DOKU's definite refusal (nothing happened at DOKU that could still complete). */
+export function isDokuDecision(error: unknown): error is DokuError {
+  return error instanceof DokuError && error.kind === 'decision';
+}
+
+/** The stored error of a refused or failed DOKU outcome (`responseCode` is DOKU's, when known). */
+export function errorFromResponseCode(responseCode: string | undefined): KkiError {
+  const code = (responseCode && kkiErrorFromSnap(responseCode)) || 'unknown_doku_error';
+  return createKkiError(code, responseCode === undefined ? {} : { dokuResponseCode: responseCode });
+}
+
+/** The payment state a SNAP `latestTransactionStatus` stands for (`null`: not known to DOKU). */
+export function paymentStatusFromSnap(status: SnapTransactionStatus | undefined): PaymentStatus | null {
+  switch (status) {
+    case '00':
+    case '04':
+      // A refunded payment was paid first; refunds are tracked by the refund flow.
+      return 'succeeded';
+    case '01':
+    case '02':
+    case '03':
+      return 'pending';
+    case '05':
+      return 'cancelled';
+    case '06':
+      return 'failed';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,64 @@
+// The default service layer: every KKI and Cards flow over one DOKU connection. createKkiBff uses it
+// when no factory is passed, so a merchant gets every route without wiring anything.
+import type { DokuConnection } from '../doku/index.js';
+import { createBindingService } from './bindings.js';
+import { createCardPaymentService } from './card-payments.js';
+import { createKkiPaymentApplier } from './kki-payment-outcome.js';
+import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
+import { createNonSnapNotificationHandler } from './non-snap-notifications.js';
+import { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
+import { createRefundService } from './refunds.js';
+import { createSavedCardService } from './saved-cards.js';
+import { createSnapNotificationHandlers } from './snap-notifications.js';
+import type { KkiServices, ServiceDeps } from './types.js';
+
+export { applyBindingOutcome, createBindingService } from './bindings.js';
+export {
+  createKkiPaymentApplier,
+  type KkiPaymentApplier,
+  type KkiPaymentOutcome,
+} from './kki-payment-outcome.js';
+export { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
+export { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
+export { createSavedCardService } from './saved-cards.js';
+export { createSnapNotificationHandlers, NOTIFICATION_MAX_SKEW_MS } from './snap-notifications.js';
+
+/** What the default services are built from: the BFF's dependencies and its DOKU connection. */
+export interface DefaultServiceDeps extends ServiceDeps {
+  doku: DokuConnection;
+}
+
+/** Builds every service over `deps.doku`. */
+export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
+  const client = deps.doku.client;
+  const base: ServiceDeps = { config: deps.config, store: deps.store, log: deps.log };
+  const applier = createKkiPaymentApplier(base);
+  // Offline, the customer's confirmation window is the sandbox's OTT lifetime.
+  const ottSeconds = deps.doku.sandbox?.config.ottTtlSeconds;
+  const kkiPayments = createKkiPaymentService({
+    ...base,
+    doku: client,
+    applier,
+    ottLifetimeMs: ottSeconds === undefined ? DEFAULT_OTT_LIFETIME_MS : ottSeconds * 1000,
+  });
+  const cardPayments = createCardPaymentService(base, client);
+  const snap = createSnapNotificationHandlers({ ...base, doku: client, applier });
+  const nonSnap = createNonSnapNotificationHandler(base);
+  const reconcilers: PaymentReconciler[] = [
+    { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
+    { method: 'card', settle: (payment) => cardPayments.confirm(payment) },
+  ];
+  return {
+    kkiPayments,
+    bindings: createBindingService({ ...base, doku: client }),
+    savedCards: createSavedCardService({ ...base, doku: client }),
+    cardPayments,
+    refunds: createRefundService(base, client),
+    notifications: {
+      snap: snap.snap,
+      nonSnap,
+      snapToken: snap.snapToken,
+    },
+    reconciliation: createReconciliationService({ ...base, reconcilers }),
+  };
+}

@@ -1,0 +1,201 @@
+// KKI payments (KkiPayButton): a card typed now (CPAN + OTT), the same with saving the card
+// (bind-and-pay), or a saved card (DOKU's token). DOKU answers PENDING with the issuer-app page; the
+// customer confirms there and the outcome arrives by notification or status check.
+import { issuerFromCpan, maskCpan, toSnapAmountObject } from '@kki-kit/contract';
+import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
+import { KkiHttpError } from '../errors.js';
+import type { PaymentRecord } from '../store/index.js';
+import { custIdMerchantFor } from './customer-ref.js';
+import {
+  errorFromResponseCode,
+  httpErrorFromDoku,
+  isDokuDecision,
+  paymentStatusFromSnap,
+} from './doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
+import type { KkiPaymentService, ServiceDeps } from './types.js';
+
+/**
+ * How long the customer has to confirm in the issuer app: the OTT's lifetime, counted from the
+ * payment call (DOKU gives none in the response; the offline sandbox's default is 5 minutes).
+ */
+export const DEFAULT_OTT_LIFETIME_MS = 5 * 60_000;
+
+/** What the KKI payment service is built from. */
+export interface KkiPaymentDeps extends ServiceDeps {
+  doku: DokuClient;
+  /** Issuer-app confirmation window; default {@link DEFAULT_OTT_LIFETIME_MS}. */
+  ottLifetimeMs?: number;
+  applier?: KkiPaymentApplier;
+}
+
+function responseStatus(data: KkiPaymentResponse): 'succeeded' | 'pending' | 'failed' {
+  const info = data.additionalInfo ?? {};
+  const status = typeof info.status === 'string' ? info.status : undefined;
+  if (status === 'SUCCESS' || (status === undefined && data.approvalCode)) return 'succeeded';
+  if (status === 'FAILED') return 'failed';
+  return 'pending';
+}
+
+/** Creates the KKI payment service. */
+export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService {
+  const { store, doku, log } = deps;
+  const lifetimeMs = deps.ottLifetimeMs ?? DEFAULT_OTT_LIFETIME_MS;
+  const applier = deps.applier ?? createKkiPaymentApplier(deps);
+
+  async function refused(payment: PaymentRecord, error: DokuError): Promise<never> {
+    await applier.apply(
+      payment,
+      {
+        status: 'failed',
+        error: errorFromResponseCode(error.responseCode),
+        detail: { responseCode: error.responseCode ?? null },
+      },
+      'doku_response',
+    );
+    throw httpErrorFromDoku(error);
+  }
+
+  async function refresh(payment: PaymentRecord): Promise<PaymentRecord> {
+    if (payment.method !== 'kki') return payment;
+    try {
+      const result = await doku.debitStatus({ originalPartnerReferenceNo: payment.partnerReferenceNo });
+      const d = result.data;
+      const status = paymentStatusFromSnap(d.latestTransactionStatus);
+      const token = d.additionalInfo?.bankCardToken;
+      const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+      if (!status) return current;
+      return applier.apply(
+        current,
+        {
+          status,
+          referenceNo: d.originalReferenceNo,
+          approvalCode: d.approvalCode,
+          ...(typeof token === 'string' && { bankCardToken: token }),
+          ...(status === 'failed' && { error: errorFromResponseCode(d.originalResponseCode) }),
+          detail: {
+            latestTransactionStatus: d.latestTransactionStatus ?? null,
+            originalResponseCode: d.originalResponseCode ?? null,
+          },
+        },
+        'status_check',
+      );
+    } catch (error) {
+      if (isDokuDecision(error) && error.httpStatus === 404) {
+        // DOKU never saw it: the call did not get through, so nothing can still be charged.
+        const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+        return applier.apply(
+          current,
+          { status: 'failed', error: errorFromResponseCode(error.responseCode), detail: { notFound: true } },
+          'status_check',
+        );
+      }
+      throw httpErrorFromDoku(error);
+    }
+  }
+
+  return {
+    async create({ customerId, order, source, savedCard, ctx }) {
+      const reference = ctx.externalId;
+      let payment = await store.payments.findByPartnerReference(reference);
+      // A retry after an unknown outcome reuses the payment of the first attempt (same DOKU ids).
+      if (payment && payment.status !== 'created') return refresh(payment);
+      let input: KkiPaymentInput;
+      const base = { partnerReferenceNo: reference, amount: toSnapAmountObject(order.amount) };
+      const returnUrls = {
+        ...(deps.config.returnUrls.success && { successPaymentUrl: deps.config.returnUrls.success }),
+        ...(deps.config.returnUrls.failure && { failedPaymentUrl: deps.config.returnUrls.failure }),
+      };
+      let issuerId: string | null;
+      if (source.type === 'card') {
+        const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
+        issuerId = issuerFromCpan(source.cpan)?.id ?? null;
+        payment ??= await store.payments.create({
+          orderId: order.id,
+          method: 'kki',
+          kkiKind: source.saveCard ? 'bind_and_pay' : 'single',
+          partnerReferenceNo: reference,
+          externalId: reference,
+          maskedCpan: maskCpan(source.cpan),
+          issuer: issuerId,
+        });
+        input = source.saveCard
+          ? {
+              ...base,
+              type: 'bind_and_pay',
+              card,
+              custIdMerchant: await custIdMerchantFor(customerId),
+              additionalInfo: returnUrls,
+            }
+          : { ...base, type: 'single', card, additionalInfo: returnUrls };
+      } else {
+        if (!savedCard) throw new KkiHttpError('card_not_found', { field: 'cardId' });
+        issuerId = savedCard.issuer;
+        payment ??= await store.payments.create({
+          orderId: order.id,
+          method: 'kki',
+          kkiKind: 'token',
+          partnerReferenceNo: reference,
+          externalId: reference,
+          savedCardId: savedCard.id,
+          maskedCpan: savedCard.maskedCpan,
+          issuer: savedCard.issuer,
+        });
+        input = {
+          ...base,
+          type: 'token',
+          bankCardToken: await store.savedCards.revealToken(savedCard.id),
+          additionalInfo: returnUrls,
+        };
+      }
+
+      let result: Awaited<ReturnType<DokuClient['kkiPayment']>>;
+      try {
+        result = await doku.kkiPayment(input, { externalId: reference });
+      } catch (error) {
+        if (isDokuDecision(error)) return refused(payment, error);
+        log.warn('kki payment outcome unknown', { paymentId: payment.id, reason: String(error) });
+        throw httpErrorFromDoku(error);
+      }
+
+      if (result.source === 'status') {
+        // A replay DOKU answered from its status API: apply it as a status check would.
+        return refresh(payment);
+      }
+      const data = result.data;
+      const status = result.pending ? 'pending' : responseStatus(data);
+      const url = data.webRedirectUrl ?? data.appRedirectUrl;
+      const nextAction =
+        status === 'pending' && url
+          ? {
+              type: 'issuer_app' as const,
+              url,
+              issuer: (issuerId as 'bri' | null) ?? null,
+              expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+            }
+          : ({ type: 'none' } as const);
+      return applier.apply(
+        payment,
+        {
+          status,
+          referenceNo: data.referenceNo,
+          approvalCode: data.approvalCode,
+          ...(data.bankCardToken && { bankCardToken: data.bankCardToken }),
+          detail: { responseCode: result.responseCode },
+          patch: { nextAction },
+        },
+        'doku_response',
+      );
+    },
+
+    refresh,
+
+    async cancel(payment) {
+      // KKI has no cancel call DOKU confirms for this channel: the payment is checked first (it may
+      // have been approved meanwhile), then closed here; a later DOKU success still wins.
+      const checked = await refresh(payment);
+      if (checked.status !== 'created' && checked.status !== 'pending') return checked;
+      return applier.apply(checked, { status: 'cancelled', detail: { by: 'customer' } }, 'api');
+    },
+  };
+}

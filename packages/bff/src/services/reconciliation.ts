@@ -1,0 +1,59 @@
+// Reconciliation: payments left open longer than `pendingAfterMs` (a lost notification, a crash
+// between DOKU's answer and the store) are settled from DOKU's status APIs. Each payment method
+// brings its own reconciler: KKI here (debitStatus), Cards from the Cards flow (order status).
+import type { PaymentRecord } from '../store/index.js';
+import type { ReconciliationService, ServiceDeps } from './types.js';
+
+/** Settles one open payment of its method from DOKU's status; returns it as it now stands. */
+export interface PaymentReconciler {
+  method: PaymentRecord['method'];
+  settle(payment: PaymentRecord): Promise<PaymentRecord>;
+}
+
+const BATCH = 100;
+
+/** Creates the reconciliation service over the given per-method reconcilers. */
+export function createReconciliationService(
+  deps: ServiceDeps & { reconcilers: readonly PaymentReconciler[]; now?: () => number },
+): ReconciliationService {
+  const { store, log, config } = deps;
+  const now = deps.now ?? Date.now;
+  let running: Promise<{ checked: number; settled: number }> | null = null;
+
+  async function runOnce(): Promise<{ checked: number; settled: number }> {
+    const before = new Date(now() - config.reconciliation.pendingAfterMs);
+    let checked = 0;
+    let settled = 0;
+    const seen = new Set<string>();
+    for (;;) {
+      const open = (await store.payments.listOpen(before, BATCH)).filter((p) => !seen.has(p.id));
+      if (open.length === 0) break;
+      for (const payment of open) {
+        seen.add(payment.id);
+        const reconciler = deps.reconcilers.find((r) => r.method === payment.method);
+        if (!reconciler) continue;
+        checked++;
+        try {
+          const after = await reconciler.settle(payment);
+          if (after.status !== 'created' && after.status !== 'pending') settled++;
+        } catch (error) {
+          // DOKU unreachable: the payment stays open and is tried again on the next run.
+          log.warn('reconciliation could not settle a payment', { paymentId: payment.id, error });
+        }
+      }
+      if (open.length < BATCH) break;
+    }
+    if (checked > 0) log.info('reconciliation run', { checked, settled });
+    return { checked, settled };
+  }
+
+  return {
+    run() {
+      // One run at a time per instance; an interval firing during a long run joins it.
+      running ??= runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}

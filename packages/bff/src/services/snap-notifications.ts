@@ -1,0 +1,200 @@
+// DOKU's SNAP notifications (KKI payments, bindings, unbindings). Each is verified (RSA mode with
+// DOKU's public key, or HMAC mode with the token this BFF issued), refused when its timestamp is
+// stale, de-duplicated through the store's inbox by X-EXTERNAL-ID, applied through the same state
+// rules as responses and status checks, and answered at once in DOKU's format (`2005600`).
+import { formatSnapResponseCode, SNAP_SERVICE_CODES } from '@kki-kit/contract';
+import {
+  type DebitNotification,
+  debitNotificationSchema,
+  type DokuClient,
+  type KkiCardNotification,
+  kkiCardNotificationSchema,
+  parseDokuTimestamp,
+  verifyB2bToken,
+  verifySnapSymmetric,
+} from '@kki-kit/doku';
+import type { Context } from 'hono';
+import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { applyBindingOutcome } from './bindings.js';
+import { errorFromResponseCode, paymentStatusFromSnap } from './doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
+import { createNotificationTokens } from './notification-token.js';
+import type { ServiceDeps } from './types.js';
+
+/** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
+export const NOTIFICATION_MAX_SKEW_MS = 5 * 60_000;
+
+const NOTIFY = SNAP_SERVICE_CODES.paymentNotify;
+
+function answer(c: Context, http: 200 | 400 | 401, caseCode: string, message: string): Response {
+  return c.json(
+    { responseCode: formatSnapResponseCode(http, NOTIFY, caseCode), responseMessage: message },
+    http,
+  );
+}
+
+/** The SNAP half of the notification service, plus DOKU's token endpoint for HMAC mode. */
+export interface SnapNotificationHandlers {
+  snap(c: Context): Promise<Response>;
+  snapToken(c: Context): Promise<Response>;
+}
+
+/** Creates the SNAP notification handlers. */
+export function createSnapNotificationHandlers(
+  deps: ServiceDeps & { doku: DokuClient; applier?: KkiPaymentApplier; now?: () => number },
+): SnapNotificationHandlers {
+  const { store, log, config, doku } = deps;
+  const now = deps.now ?? Date.now;
+  const applier = deps.applier ?? createKkiPaymentApplier(deps);
+  const tokens = createNotificationTokens(config.doku.secretKey, now);
+  // DOKU signs the path of the URL it posts to: the public mount path plus the route's own.
+  const signedPath = `${config.publicUrl.pathname.replace(/\/+$/, '')}${NOTIFICATION_PATHS.snap}`;
+
+  function fresh(timestamp: string | undefined): boolean {
+    const at = timestamp ? parseDokuTimestamp(timestamp) : null;
+    return at !== null && Math.abs(now() - at.getTime()) <= NOTIFICATION_MAX_SKEW_MS;
+  }
+
+  async function verified(c: Context, body: string): Promise<boolean> {
+    const timestamp = c.req.header('x-timestamp') ?? '';
+    const signature = c.req.header('x-signature') ?? '';
+    if (!signature) return false;
+    const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer !== undefined) {
+      if (!(await tokens.valid(bearer))) return false;
+      return verifySnapSymmetric({
+        method: 'POST',
+        path: signedPath,
+        accessToken: bearer,
+        body,
+        timestamp,
+        secretKey: config.doku.secretKey,
+        signature,
+      });
+    }
+    if (!config.doku.dokuPublicKeyPem) return false;
+    return doku.verifyNotificationRsa({ path: signedPath, body, timestamp, signature });
+  }
+
+  async function applyPayment(n: DebitNotification): Promise<string | null> {
+    const payment =
+      (n.originalPartnerReferenceNo
+        ? await store.payments.findByPartnerReference(n.originalPartnerReferenceNo)
+        : null) ?? (await store.payments.findByDokuReference(n.originalReferenceNo));
+    if (payment?.method !== 'kki') return null;
+    const status = paymentStatusFromSnap(n.latestTransactionStatus);
+    if (!status) return payment.id;
+    const code = n.additionalInfo?.originalResponseCode;
+    const responseCode = typeof code === 'string' ? code : undefined;
+    await applier.apply(
+      payment,
+      {
+        status,
+        referenceNo: n.originalReferenceNo,
+        bankCardToken: n.additionalInfo?.bankCardToken,
+        ...(status === 'failed' && { error: errorFromResponseCode(responseCode) }),
+        detail: { latestTransactionStatus: n.latestTransactionStatus },
+      },
+      'notification',
+    );
+    return payment.id;
+  }
+
+  async function applyCard(n: KkiCardNotification): Promise<string | null> {
+    const info = n.additionalInfo;
+    if (info.serviceCode === SNAP_SERVICE_CODES.cardBind) {
+      const binding =
+        (n.originalPartnerReferenceNo
+          ? await store.bindings.findByPartnerReference(n.originalPartnerReferenceNo)
+          : null) ?? (await store.bindings.findByDokuReference(n.originalReferenceNo));
+      if (!binding) return null;
+      await applyBindingOutcome(deps, binding, {
+        status: info.status === 'SUCCESS' ? 'active' : info.status === 'FAILED' ? 'failed' : 'pending',
+        bankCardToken: n.bankCardToken,
+        responseCode: info.originalResponseCode,
+        referenceNo: n.originalReferenceNo,
+      });
+      return binding.id;
+    }
+    // Unbinding: the card is found through the binding it ended.
+    const binding = info.bindingReferenceNo
+      ? await store.bindings.findByDokuReference(info.bindingReferenceNo)
+      : null;
+    if (!binding?.cardId || info.status !== 'SUCCESS') return binding?.cardId ?? null;
+    const card = await store.savedCards.get(binding.cardId);
+    if (card && card.status !== 'removed') await store.savedCards.setStatus(card.id, 'removed');
+    return binding.cardId;
+  }
+
+  return {
+    async snap(c) {
+      const body = await c.req.text();
+      if (!fresh(c.req.header('x-timestamp')) || !(await verified(c, body))) {
+        log.warn('snap notification refused', { reason: 'signature or timestamp' });
+        return answer(c, 401, '00', 'Unauthorized. Invalid Signature');
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return answer(c, 400, '00', 'Bad Request');
+      }
+      const isCard =
+        typeof json === 'object' &&
+        json !== null &&
+        typeof (json as { additionalInfo?: { serviceCode?: unknown } }).additionalInfo?.serviceCode ===
+          'string';
+      const parsed = isCard
+        ? kkiCardNotificationSchema.safeParse(json)
+        : debitNotificationSchema.safeParse(json);
+      if (!parsed.success) return answer(c, 400, '01', 'Invalid Field Format');
+      const dedupKey = c.req.header('x-external-id') ?? `${parsed.data.originalReferenceNo}:${body.length}`;
+      const { record, duplicate } = await store.inbox.record('snap', dedupKey, parsed.data);
+      if (duplicate && record.status !== 'received') return answer(c, 200, '00', 'Successful');
+      try {
+        const subject = isCard
+          ? await applyCard(parsed.data as KkiCardNotification)
+          : await applyPayment(parsed.data as DebitNotification);
+        await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
+      } catch (error) {
+        await store.inbox.finish(record.id, 'failed', null, error instanceof Error ? error.name : 'error');
+        log.error('snap notification not applied', { inboxId: record.id, error });
+        // DOKU retries on a non-2xx answer; the inbox keeps the payload for the retry.
+        return c.json(
+          { responseCode: formatSnapResponseCode(500, NOTIFY, '00'), responseMessage: 'General Error' },
+          500,
+        );
+      }
+      return answer(c, 200, '00', 'Successful');
+    },
+
+    async snapToken(c) {
+      const clientId = c.req.header('x-client-key') ?? '';
+      const timestamp = c.req.header('x-timestamp') ?? '';
+      const signature = c.req.header('x-signature') ?? '';
+      const publicKeyPem = config.doku.dokuPublicKeyPem;
+      const ok =
+        publicKeyPem !== null &&
+        clientId === config.doku.clientId &&
+        fresh(timestamp) &&
+        (await verifyB2bToken({ clientId, timestamp, signature, publicKeyPem }));
+      if (!ok) {
+        return c.json(
+          {
+            responseCode: formatSnapResponseCode(401, SNAP_SERVICE_CODES.token, '00'),
+            responseMessage: 'Unauthorized. Signature',
+          },
+          401,
+        );
+      }
+      const issued = await tokens.issue();
+      return c.json({
+        responseCode: formatSnapResponseCode(200, SNAP_SERVICE_CODES.token, '00'),
+        responseMessage: 'Successful',
+        accessToken: issued.token,
+        tokenType: 'Bearer',
+        expiresIn: String(issued.expiresInS),
+      });
+    },
+  };
+}
