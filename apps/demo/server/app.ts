@@ -1,0 +1,141 @@
+// The demo's server, one Node process: the DOKU sandbox on its own port (its hosted OTP, issuer-app
+// and card pages must be reachable from the browser), the BFF embedded under /api/kki with the
+// shop's own session and staff check as its hooks, the shop's API under /api/shop, and the built
+// React app.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createKkiBff, type KkiBff, type KkiLogger, NOTIFICATION_PATHS } from '@kki-kit/bff';
+import { type Sandbox, type SandboxServer, startSandboxServer } from '@kki-kit/doku-sandbox';
+import { Hono } from 'hono';
+import { openOrderIndex } from './orders.js';
+import { isStaff, readSession } from './session.js';
+import { createShopRoutes } from './shop-routes.js';
+import { serveBuiltApp } from './static-files.js';
+
+/** The staff password when `DEMO_STAFF_PASSWORD` is not set (documented in the README). */
+export const DEFAULT_STAFF_PASSWORD = 'staf-demo';
+
+/** Options of {@link startDemoServer}. */
+export interface DemoServerOptions {
+  /** Port of the shop (0 picks a free one). */
+  port: number;
+  host?: string;
+  /** Port of the DOKU sandbox (0 picks a free one). */
+  sandboxPort?: number;
+  /** Where PGlite, the order list and the session secret live; `null` keeps everything in memory. */
+  dataDir: string | null;
+  /** The built app to serve; `null` serves the API only (Vite serves the pages in dev). */
+  staticDir: string | null;
+  /** The origin the browser uses, when not this server's own (Vite's dev server). */
+  publicOrigin?: string;
+  staffPassword?: string;
+  logger?: KkiLogger;
+}
+
+/** A running demo. */
+export interface DemoServer {
+  /** The URL to open, no trailing slash. */
+  url: string;
+  sandboxUrl: string;
+  bff: KkiBff;
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+function sessionSecret(dataDir: string | null): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  // Kept next to the data, so sessions survive a restart as the orders do.
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function listen(app: Hono, port: number, hostname: string) {
+  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+/** Starts the sandbox, the BFF and the shop; resolves once the shop listens. */
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const secret = sessionSecret(options.dataDir);
+  const staffPassword = options.staffPassword ?? DEFAULT_STAFF_PASSWORD;
+
+  // The shop's port decides its URL, which the BFF and the sandbox need first: bind it now.
+  const app = new Hono();
+  const server = await listen(app, options.port, host);
+  const port = (server.address() as AddressInfo).port;
+  const ownOrigin = `http://${host}:${port}`;
+  const origin = options.publicOrigin ?? ownOrigin;
+
+  let sandboxServer: SandboxServer | null = null;
+  let bff: KkiBff | null = null;
+  try {
+    sandboxServer = await startSandboxServer({
+      port: options.sandboxPort ?? 0,
+      hostname: host,
+      control: true,
+      merchantName: 'Toko Nusantara (demo)',
+      snapNotificationUrl: `${ownOrigin}/api/kki${NOTIFICATION_PATHS.snap}`,
+      nonSnapNotificationUrl: `${ownOrigin}/api/kki${NOTIFICATION_PATHS.nonSnap}`,
+    });
+    bff = await createKkiBff({
+      environment: sandboxServer.url,
+      publicUrl: `${origin}/api/kki`,
+      allowedOrigins: [...new Set([origin, ownOrigin])],
+      returnUrls: { success: `${origin}/orders`, failure: `${origin}/orders` },
+      store: options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {},
+      authenticate: async (c) => (await readSession(c, secret))?.customerId ?? null,
+      // The shop's staff check: signed in with the staff password.
+      authorizeRefund: (c) => isStaff(c, secret),
+      ...(options.logger && { logger: options.logger }),
+    });
+  } catch (error) {
+    await sandboxServer?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  const sandbox = sandboxServer.sandbox;
+  const secureCookies = origin.startsWith('https:');
+
+  app.route('/api/kki', bff.app);
+  app.route(
+    '/api/shop',
+    createShopRoutes({
+      bff,
+      sandbox,
+      orders: openOrderIndex(options.dataDir ? join(options.dataDir, 'orders.json') : null),
+      sessionSecret: secret,
+      staffPassword,
+      allowedOrigins: [...new Set([origin, ownOrigin])],
+      secureCookies,
+    }),
+  );
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
+  if (options.staticDir) app.get('*', serveBuiltApp(options.staticDir));
+
+  const openBff = bff;
+  const openSandbox = sandboxServer;
+  return {
+    url: ownOrigin,
+    sandboxUrl: openSandbox.url,
+    bff: openBff,
+    sandbox,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await openBff.close();
+      await openSandbox.close();
+    },
+  };
+}

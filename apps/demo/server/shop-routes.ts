@@ -1,0 +1,170 @@
+// The demo shop's own API (/api/shop): catalogue, orders priced on the server, the session's
+// customer switch, the staff sign-in and staff views, and the sandbox's test values for the panel.
+import { timingSafeEqual } from 'node:crypto';
+import type { KkiBff } from '@kki-kit/bff';
+import {
+  createKkiError,
+  type KkiErrorCode,
+  type KkiLocale,
+  KKI_LOCALE_HEADER,
+  toApiErrorBody,
+} from '@kki-kit/contract';
+import { KKI_TEST_VALUES, type Sandbox } from '@kki-kit/doku-sandbox';
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { PRODUCTS } from './catalogue.js';
+import { cartSchema, type OrderIndex, priceCart } from './orders.js';
+import { type DemoSession, isStaff, newBrowserId, readSession, writeSession, writeStaff } from './session.js';
+
+/** What the shop routes need from the server. */
+export interface ShopDeps {
+  bff: KkiBff;
+  sandbox: Sandbox;
+  orders: OrderIndex;
+  sessionSecret: string;
+  staffPassword: string;
+  /** Origins whose pages may call the state-changing routes. */
+  allowedOrigins: readonly string[];
+  secureCookies: boolean;
+}
+
+function localeOf(c: Context): KkiLocale {
+  return c.req.header(KKI_LOCALE_HEADER) === 'en' ? 'en' : 'id';
+}
+
+function fail(c: Context, code: KkiErrorCode, field?: string): Response {
+  const error = createKkiError(code, { locale: localeOf(c), ...(field !== undefined && { field }) });
+  return c.json(toApiErrorBody(error), error.httpStatus as ContentfulStatusCode);
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function equalSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const slotSchema = z.object({ slot: z.enum(['a', 'b']) });
+const loginSchema = z.object({ password: z.string().min(1).max(200) });
+
+/** Builds the /api/shop routes. */
+export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: DemoSession } }> {
+  const { bff } = deps;
+  const app = new Hono<{ Variables: { session: DemoSession } }>();
+
+  // Same-origin pages only for anything that changes state (the cookie is SameSite=Lax, and a JSON
+  // body from another origin would need a preflight; the origin check closes what is left).
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      if (!origin || !deps.allowedOrigins.includes(origin)) return fail(c, 'forbidden');
+    }
+    // The first visit (the page asks for its session on load) creates the customer's session.
+    const session =
+      (await readSession(c, deps.sessionSecret)) ??
+      (await writeSession(c, deps.sessionSecret, newBrowserId(), 'a', deps.secureCookies));
+    c.set('session', session);
+    await next();
+  });
+
+  const requireStaff = async (c: Context) => isStaff(c, deps.sessionSecret);
+
+  app.get('/session', async (c) => {
+    const s = c.get('session');
+    return c.json({ slot: s.slot, customerId: s.customerId, staff: await requireStaff(c) });
+  });
+
+  app.post('/session/customer', async (c) => {
+    const parsed = slotSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return fail(c, 'validation_failed', 'slot');
+    const s = await writeSession(
+      c,
+      deps.sessionSecret,
+      c.get('session').browserId,
+      parsed.data.slot,
+      deps.secureCookies,
+    );
+    return c.json({ slot: s.slot, customerId: s.customerId, staff: await requireStaff(c) });
+  });
+
+  app.get('/products', (c) => c.json({ products: PRODUCTS }));
+
+  app.post('/orders', async (c) => {
+    // Only product ids and quantities are read; an amount or price in the body is ignored.
+    const parsed = cartSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return fail(c, 'validation_failed', 'items');
+    const priced = priceCart(parsed.data);
+    if (!priced.ok) return fail(c, 'validation_failed', 'productId');
+    const { customerId } = c.get('session');
+    const order = await bff.merchant.createOrder({
+      customerId,
+      amount: priced.amount,
+      description: priced.description,
+      lineItems: priced.lineItems,
+      cardOptions: { paymentTypes: ['SALE', 'INSTALLMENT', 'AUTHORIZE'] },
+      metadata: { shop: 'kki-kit-demo' },
+    });
+    deps.orders.add({ orderId: order.id, customerId, createdAt: order.createdAt });
+    return c.json({ order }, 201);
+  });
+
+  app.get('/orders', async (c) => {
+    const { customerId } = c.get('session');
+    const entries = deps.orders.forCustomer(customerId);
+    const orders = await Promise.all(entries.map((e) => bff.merchant.getOrder(e.orderId)));
+    return c.json({ orders: orders.filter((o) => o !== null) });
+  });
+
+  app.get('/orders/:orderId', async (c) => {
+    const orderId = c.req.param('orderId');
+    // Another customer's order answers exactly as a missing one does.
+    if (deps.orders.owner(orderId) !== c.get('session').customerId) return fail(c, 'not_found');
+    const order = await bff.merchant.getOrder(orderId);
+    if (!order) return fail(c, 'not_found');
+    const payments = await bff.merchant.listPayments({ orderId });
+    return c.json({ order, payments });
+  });
+
+  app.get('/test-values', async (c) => {
+    // The KKI table comes from the sandbox package; the Cards test cards from the running sandbox's
+    // control API, in-process, so the panel always shows what this sandbox answers.
+    const res = await deps.sandbox.app.request('/__sandbox/cards/test-cards');
+    const cards: unknown = res.ok ? await res.json() : null;
+    return c.json({ kki: KKI_TEST_VALUES, cards });
+  });
+
+  app.post('/staff/login', async (c) => {
+    const parsed = loginSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) return fail(c, 'validation_failed', 'password');
+    if (!equalSecret(parsed.data.password, deps.staffPassword)) return fail(c, 'forbidden');
+    await writeStaff(c, deps.sessionSecret, true, deps.secureCookies);
+    return c.json({ staff: true });
+  });
+
+  app.post('/staff/logout', async (c) => {
+    await writeStaff(c, deps.sessionSecret, false, deps.secureCookies);
+    return c.json({ staff: false });
+  });
+
+  app.get('/staff/orders', async (c) => {
+    if (!(await requireStaff(c))) return fail(c, 'forbidden');
+    const rows = await Promise.all(
+      deps.orders.all().map(async (e) => ({
+        customerId: e.customerId,
+        order: await bff.merchant.getOrder(e.orderId),
+        payments: await bff.merchant.listPayments({ orderId: e.orderId }),
+      })),
+    );
+    return c.json({ orders: rows.filter((r) => r.order !== null) });
+  });
+
+  return app;
+}

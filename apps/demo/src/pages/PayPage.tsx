@@ -1,0 +1,141 @@
+import {
+  CARD_INSTALLMENT_ACQUIRERS,
+  type CardPaymentType,
+  formatIdr,
+  type PaymentView,
+} from '@kki-kit/contract';
+import { CardPaymentFrame, KkiPayButton } from '@kki-kit/react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
+import { useShopCopy } from '../i18n.js';
+import { Link } from '../Link.js';
+import { navigate } from '../router.js';
+import { shopApi } from '../shop-api.js';
+
+type Acquirer = (typeof CARD_INSTALLMENT_ACQUIRERS)[number];
+const TENORS = [3, 6, 12] as const;
+
+/** Pays an order: KKI (new card, pay and save, saved card) or the DOKU card page (SALE, INSTALLMENT, AUTHORIZE). */
+export function PayPage(props: { orderId: string; resumePaymentId: string | null }): ReactElement {
+  const { t, locale } = useShopCopy();
+  const queryClient = useQueryClient();
+  const order = useQuery({
+    queryKey: ['shop', 'order', props.orderId],
+    queryFn: () => shopApi.order(props.orderId),
+  });
+  const [method, setMethod] = useState<'kki' | 'card'>('kki');
+  const [cardType, setCardType] =
+    useState<Extract<CardPaymentType, 'SALE' | 'INSTALLMENT' | 'AUTHORIZE'>>('SALE');
+  const [acquirer, setAcquirer] = useState<Acquirer>('BCA' as Acquirer);
+  const [tenor, setTenor] = useState<number>(6);
+
+  const done = (payment: PaymentView) => {
+    void queryClient.invalidateQueries({ queryKey: ['shop'] });
+    navigate(`/orders/${encodeURIComponent(payment.orderId)}`);
+  };
+
+  if (order.isPending) return <p>{t.loading}</p>;
+  if (order.isError) return <p role="alert">{order.error.message}</p>;
+  const { order: o } = order.data;
+
+  return (
+    <section aria-labelledby="pay-title">
+      <h1 id="pay-title">{t.checkoutTitle}</h1>
+      <p className="order-summary">
+        {o.description} — <strong>{formatIdr(o.amount, locale)}</strong>
+      </p>
+      {o.status === 'paid' ? (
+        <p>
+          {t.orderPaid} <Link href={`/orders/${encodeURIComponent(o.id)}`}>{t.orderTitle}</Link>
+        </p>
+      ) : (
+        <>
+          <fieldset className="shop-fieldset">
+            <legend>{t.method}</legend>
+            <label>
+              <input
+                type="radio"
+                name="method"
+                checked={method === 'kki'}
+                onChange={() => setMethod('kki')}
+              />{' '}
+              {t.methodKki}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="method"
+                checked={method === 'card'}
+                onChange={() => setMethod('card')}
+              />{' '}
+              {t.methodCard}
+            </label>
+          </fieldset>
+
+          {method === 'kki' ? (
+            <KkiPayButton
+              orderId={o.id}
+              {...(props.resumePaymentId && { resumePaymentId: props.resumePaymentId })}
+              onSuccess={done}
+            />
+          ) : (
+            <>
+              <fieldset className="shop-fieldset">
+                <legend>{t.cardType}</legend>
+                {(
+                  [
+                    ['SALE', t.typeSale],
+                    ['INSTALLMENT', t.typeInstallment],
+                    ['AUTHORIZE', t.typeAuthorize],
+                  ] as const
+                ).map(([value, label]) => (
+                  <label key={value}>
+                    <input
+                      type="radio"
+                      name="card-type"
+                      checked={cardType === value}
+                      onChange={() => setCardType(value)}
+                    />{' '}
+                    {label}
+                  </label>
+                ))}
+                {cardType === 'INSTALLMENT' && (
+                  <div className="shop-row">
+                    <label className="shop-select">
+                      <span>{t.acquirer}</span>
+                      <select value={acquirer} onChange={(e) => setAcquirer(e.target.value as Acquirer)}>
+                        {CARD_INSTALLMENT_ACQUIRERS.map((a) => (
+                          <option key={a} value={a}>
+                            {a}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label className="shop-select">
+                      <span>{t.tenor}</span>
+                      <select value={tenor} onChange={(e) => setTenor(Number(e.target.value))}>
+                        {TENORS.map((n) => (
+                          <option key={n} value={n}>
+                            {n}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                )}
+              </fieldset>
+              <CardPaymentFrame
+                // A new page for each choice: DOKU's page is created with the type and plan.
+                key={`${cardType}-${acquirer}-${tenor}`}
+                orderId={o.id}
+                paymentTypes={[cardType]}
+                {...(cardType === 'INSTALLMENT' && { installmentPlans: [{ acquirer, tenor }] })}
+                onSuccess={done}
+              />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
