@@ -36,6 +36,8 @@ export interface KkiBff {
   log: Log;
   /** The DOKU client and, offline, the in-process sandbox (`doku.sandbox`). */
   doku: DokuConnection;
+  /** The service layer the routes call (also for merchant code, e.g. a status refresh). */
+  services: KkiServices;
   /** Ids of the mounted routes. */
   routes: ReadonlySet<string>;
   /** Stops background work and closes the store (when the BFF opened it). */
@@ -146,6 +148,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     config,
     log,
     doku,
+    services: built,
     routes: deps.mounted,
     async close() {
       if (timer) clearInterval(timer);

@@ -1,0 +1,89 @@
+// Shared set-up of the KKI tests: a real BFF with the default services on its in-process DOKU
+// sandbox (control API on), mounted under /api/kki of a host app the way a merchant mounts it.
+import type { Sandbox, SandboxLedger } from '@kki-kit/doku-sandbox';
+import { Hono } from 'hono';
+import { createKkiBff, type KkiBff } from '../src/app.js';
+import type { KkiBffOptions } from '../src/config.js';
+import type { KkiLogLine } from '../src/log.js';
+
+export const ORIGIN = 'https://shop.test';
+export const MOUNT = '/api/kki';
+
+export interface KkiHarness {
+  bff: KkiBff;
+  host: Hono;
+  /** The in-process sandbox. */
+  sandbox: Sandbox;
+  lines: KkiLogLine[];
+  /** A browser call as `customer` (CSRF headers; `key` sets the Idempotency-Key). */
+  call(
+    customer: string,
+    path: string,
+    init?: RequestInit & { key?: string; json?: unknown },
+  ): Promise<Response>;
+  /** The sandbox's control API. */
+  control(path: string, body?: unknown): Promise<Response>;
+  /** Waits until the sandbox has delivered its notifications. */
+  idle(): Promise<void>;
+  /** The sandbox's truth (no tokens, no card numbers). */
+  ledger(): SandboxLedger;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+/** A fresh idempotency key. */
+export const newKey = () => `key-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+/** A fresh OTT (the sandbox accepts each OTT once). */
+export const newOtt = () => `${100000 + Math.floor(Math.random() * 800000)}${++counter}`;
+
+export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiHarness> {
+  const lines: KkiLogLine[] = [];
+  const bff = await createKkiBff({
+    publicUrl: `${ORIGIN}${MOUNT}`,
+    authenticate: (c) => c.req.header('x-test-customer') ?? null,
+    logger: (line) => lines.push(line),
+    reconciliation: { enabled: false },
+    rateLimits: { payment: { max: 1000, windowMs: 60_000 }, otp: { max: 1000, windowMs: 60_000 } },
+    offlineSandbox: { control: true },
+    ...extra,
+  });
+  const host = new Hono();
+  host.route(MOUNT, bff.app);
+  const sandbox = bff.doku.sandbox;
+  if (!sandbox) throw new Error('expected the offline sandbox');
+  const control = async (path: string, body?: unknown) =>
+    sandbox.app.request(`/__sandbox${path}`, {
+      method: body === undefined && !/approve|decline|idle|advance/.test(path) ? 'GET' : 'POST',
+      ...(body !== undefined && {
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
+    });
+  return {
+    bff,
+    host,
+    sandbox,
+    lines,
+    async call(customer, path, init = {}) {
+      const { key, json, ...rest } = init;
+      return host.request(`${MOUNT}${path}`, {
+        ...rest,
+        ...(json !== undefined && { body: JSON.stringify(json) }),
+        headers: {
+          'x-test-customer': customer,
+          origin: ORIGIN,
+          'x-kki-request': '1',
+          'content-type': 'application/json',
+          ...(key && { 'idempotency-key': key }),
+          ...((rest.headers as Record<string, string>) ?? {}),
+        },
+      });
+    },
+    control,
+    async idle() {
+      await control('/idle', {});
+    },
+    ledger: () => sandbox.ledger(),
+    close: () => bff.close(),
+  };
+}
