@@ -8,7 +8,7 @@ describe('KKI flows', () => {
   let h: KkiHarness;
   beforeAll(async () => {
     h = await startKki();
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   async function pay(customer: string, source: unknown, amount = 150_000) {

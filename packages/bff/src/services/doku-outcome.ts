@@ -15,6 +15,15 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
     return new KkiHttpError('validation_failed', { internal: error.message });
   }
   if (error instanceof DokuError) {
+    // DOKU's 409 case 01 is also a refusal of its own on some services (binding: "Duplicate Token",
+    // the card is already bound); the client reads every 409-01 without an original as a replay.
+    const own =
+      error.reason === 'replay_unresolved' && error.responseCode
+        ? kkiErrorFromSnap(error.responseCode)
+        : null;
+    if (own && own !== 'duplicate_request') {
+      return new KkiHttpError(own, { dokuResponseCode: error.responseCode ?? '', internal: error.message });
+    }
     return new KkiHttpError(error.kkiErrorCode, {
       ...(error.responseCode !== undefined && { dokuResponseCode: error.responseCode }),
       outcomeUnknown: error.kind !== 'decision',
