@@ -1,14 +1,13 @@
-// The demo's server, one Node process: the DOKU sandbox on its own port (its hosted OTP, issuer-app
-// and card pages must be reachable from the browser), the BFF embedded under /api/kki with the
-// shop's own session and staff check as its hooks, the shop's API under /api/shop, and the built
-// React app.
+// The demo's server, one Node process: the BFF embedded under /api/kki with the shop's own session
+// and staff check as its hooks (and, in its offline mode, the DOKU sandbox with its hosted pages),
+// the shop's API under /api/shop, and the built React app.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createKkiBff, type KkiBff, type KkiLogger, NOTIFICATION_PATHS } from '@kki-kit/bff';
-import { type Sandbox, type SandboxServer, startSandboxServer } from '@kki-kit/doku-sandbox';
+import { createKkiBff, type KkiBff, type KkiLogger } from '@kki-kit/bff';
+import type { Sandbox } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
 import { openOrderIndex } from './orders.js';
 import { isStaff, readSession } from './session.js';
@@ -23,8 +22,6 @@ export interface DemoServerOptions {
   /** Port of the shop (0 picks a free one). */
   port: number;
   host?: string;
-  /** Port of the DOKU sandbox (0 picks a free one). */
-  sandboxPort?: number;
   /** Where PGlite, the order list and the session secret live; `null` keeps everything in memory. */
   dataDir: string | null;
   /** The built app to serve; `null` serves the API only (Vite serves the pages in dev). */
@@ -39,8 +36,8 @@ export interface DemoServerOptions {
 export interface DemoServer {
   /** The URL to open, no trailing slash. */
   url: string;
-  sandboxUrl: string;
   bff: KkiBff;
+  /** The BFF's in-process DOKU sandbox. */
   sandbox: Sandbox;
   close(): Promise<void>;
 }
@@ -76,19 +73,13 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const ownOrigin = `http://${host}:${port}`;
   const origin = options.publicOrigin ?? ownOrigin;
 
-  let sandboxServer: SandboxServer | null = null;
-  let bff: KkiBff | null = null;
+  let bff: KkiBff;
   try {
-    sandboxServer = await startSandboxServer({
-      port: options.sandboxPort ?? 0,
-      hostname: host,
-      control: true,
-      merchantName: 'Toko Nusantara (demo)',
-      snapNotificationUrl: `${ownOrigin}/api/kki${NOTIFICATION_PATHS.snap}`,
-      nonSnapNotificationUrl: `${ownOrigin}/api/kki${NOTIFICATION_PATHS.nonSnap}`,
-    });
+    // Offline mode: the BFF runs the DOKU sandbox in-process, serves its hosted pages (OTP, issuer
+    // app, card page) under /api/kki/__doku on this origin, and receives its notifications directly.
     bff = await createKkiBff({
-      environment: sandboxServer.url,
+      environment: 'offline',
+      offlineSandbox: { control: true, merchantName: 'Toko Nusantara (demo)' },
       publicUrl: `${origin}/api/kki`,
       allowedOrigins: [...new Set([origin, ownOrigin])],
       returnUrls: { success: `${origin}/orders`, failure: `${origin}/orders` },
@@ -99,11 +90,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       ...(options.logger && { logger: options.logger }),
     });
   } catch (error) {
-    await sandboxServer?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
-  const sandbox = sandboxServer.sandbox;
+  const sandbox = bff.doku.sandbox;
+  if (!sandbox) throw new Error('the BFF runs no in-process sandbox in offline mode');
   const secureCookies = origin.startsWith('https:');
 
   app.route('/api/kki', bff.app);
@@ -122,20 +113,16 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
   if (options.staticDir) app.get('*', serveBuiltApp(options.staticDir));
 
-  const openBff = bff;
-  const openSandbox = sandboxServer;
   return {
     url: ownOrigin,
-    sandboxUrl: openSandbox.url,
-    bff: openBff,
+    bff,
     sandbox,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      await openBff.close();
-      await openSandbox.close();
+      await bff.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 // `pnpm dev`: Vite's dev server on PORT (default 5173) with hot reload, proxying /api to the demo
-// server (sandbox + BFF + shop API) on the next port.
+// server (BFF with its in-process sandbox + shop API) on the next port.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -13,7 +13,6 @@ const origin = `http://${host}:${port}`;
 const demo = await startDemoServer({
   port: port + 1,
   host,
-  sandboxPort: Number(process.env.SANDBOX_PORT || 4010),
   dataDir: resolve(process.env.DEMO_DATA_DIR || join(appDir, '.data')),
   staticDir: null,
   publicOrigin: origin,
@@ -24,4 +23,4 @@ const vite = await createServer({
   server: { port, host, strictPort: true, proxy: { '/api': { target: demo.url, changeOrigin: false } } },
 });
 await vite.listen();
-console.log(`\n  kki-kit demo (dev):  ${origin}\n  DOKU sandbox:        ${demo.sandboxUrl}\n`);
+console.log(`\n  kki-kit demo (dev):  ${origin}\n`);

@@ -1,5 +1,5 @@
 // `pnpm start` (and the root `npm start`): builds the shop when dist/ is missing or older than its
-// sources, starts the demo server and prints the URL to open. PORT, HOST, SANDBOX_PORT,
+// sources, starts the demo server and prints the URL to open. PORT, HOST,
 // DEMO_STAFF_PASSWORD and DEMO_DATA_DIR override the defaults.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -55,7 +55,6 @@ const staffPassword = process.env.DEMO_STAFF_PASSWORD || DEFAULT_STAFF_PASSWORD;
 startDemoServer({
   port: port('PORT', 5173),
   host: process.env.HOST || '127.0.0.1',
-  sandboxPort: port('SANDBOX_PORT', 4010),
   dataDir: resolve(process.env.DEMO_DATA_DIR || join(appDir, '.data')),
   staticDir: join(appDir, 'dist'),
   staffPassword,
@@ -63,7 +62,6 @@ startDemoServer({
 }).then(
   (demo) => {
     console.log(`\n  kki-kit demo shop:   ${demo.url}`);
-    console.log(`  DOKU sandbox:        ${demo.sandboxUrl}`);
     console.log(
       `  staff password:      ${staffPassword === DEFAULT_STAFF_PASSWORD ? staffPassword : '(DEMO_STAFF_PASSWORD)'}\n`,
     );

@@ -1,6 +1,7 @@
 // The demo server in-process over HTTP: sessions, orders priced on the server (a browser's amount
 // ignored), customer scoping, the staff check, the test-values panel, and the BFF mounted with the
 // shop's session as its `authenticate` hook.
+import { KKI_TEST_CARDS, KKI_TEST_OTT } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../server/app.js';
 import { PRODUCTS } from '../server/catalogue.js';
@@ -10,7 +11,6 @@ let demo: DemoServer;
 beforeAll(async () => {
   demo = await startDemoServer({
     port: 0,
-    sandboxPort: 0,
     dataDir: null,
     staticDir: null,
     staffPassword: 'rahasia-staf',
@@ -24,8 +24,14 @@ afterAll(async () => {
 /** A browser: keeps its cookies and sends the shop's origin on state-changing calls. */
 function browser() {
   const jar = new Map<string, string>();
-  return async (path: string, init: { method?: string; body?: unknown; origin?: string } = {}) => {
-    const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+  return async (
+    path: string,
+    init: { method?: string; body?: unknown; origin?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const headers: Record<string, string> = {
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      ...init.headers,
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.method && init.method !== 'GET') headers.origin = init.origin ?? demo.url;
     const res = await fetch(`${demo.url}${path}`, {
@@ -168,5 +174,58 @@ describe('demo server', () => {
   it('the BFF answers 401 without the shop session', async () => {
     const res = await fetch(`${demo.url}/api/kki/kki/cards`);
     expect(res.status).toBe(401);
+  });
+
+  it('walks a KKI payment: order priced here, paid through the BFF, confirmed at the issuer, refunded by staff only', async () => {
+    const visit = browser();
+    await visit('/api/shop/session');
+    const created = await visit('/api/shop/orders', {
+      method: 'POST',
+      body: { items: [{ productId: 'tas-rotan', quantity: 1 }] },
+    });
+    const order = created.body.order as { id: string; amount: number };
+    const kkiHeaders = (key: string) => ({ 'X-KKI-Request': '1', 'Idempotency-Key': key });
+    const cpan = KKI_TEST_CARDS[0]!.cards[0]!;
+
+    const pay = await visit('/api/kki/kki/payments', {
+      method: 'POST',
+      headers: kkiHeaders(`pay-${order.id}`),
+      body: { orderId: order.id, amount: 1, source: { type: 'card', cpan, ott: KKI_TEST_OTT.valid } },
+    });
+    expect(pay.status).toBeLessThan(300);
+    const payment = (pay.body.payment ?? pay.body) as { id: string; amount: number; status: string };
+    expect(payment.amount).toBe(price('tas-rotan'));
+    expect(JSON.stringify(pay.body)).not.toContain(cpan);
+
+    // The customer confirms in the issuer app (the sandbox's page has the same effect).
+    const entry = demo.sandbox.kki.ledger().payments.at(-1);
+    expect(entry).toBeDefined();
+    demo.sandbox.kki.approve(entry!.referenceNo);
+
+    let status = payment.status;
+    for (let i = 0; i < 40 && status !== 'succeeded'; i++) {
+      const read = await visit(`/api/kki/payments/${payment.id}?refresh=true`);
+      status = read.body.status as string;
+      if (status !== 'succeeded') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe('succeeded');
+    const shopView = await visit(`/api/shop/orders/${order.id}`);
+    expect(shopView.body).toMatchObject({ order: { status: 'paid' } });
+
+    const refundAs = (key: string) =>
+      visit(`/api/kki/payments/${payment.id}/refunds`, {
+        method: 'POST',
+        headers: kkiHeaders(key),
+        body: { amount: 25_000, reason: 'barang rusak' },
+      });
+    const refused = await refundAs('refund-customer-1');
+    expect(refused.status).toBe(403);
+
+    await visit('/api/shop/staff/login', { method: 'POST', body: { password: 'rahasia-staf' } });
+    const refunded = await refundAs('refund-staff-1');
+    expect(refunded.status).toBeLessThan(300);
+    expect(refunded.body).toMatchObject({ amount: 25_000 });
+    const staffOrders = await visit('/api/shop/staff/orders');
+    expect(JSON.stringify(staffOrders.body)).toContain(payment.id);
   });
 });
