@@ -14,7 +14,9 @@ import {
 } from '@kki-kit/contract';
 import { z } from 'zod';
 import { KkiHttpError } from './errors.js';
-import type { PaymentFilter, Store } from './store/index.js';
+import type { Idempotency, IdempotencyContext } from './idempotency.js';
+import type { KkiServices } from './services/types.js';
+import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
 
 /** Input of {@link KkiMerchantApi.createOrder}. */
@@ -59,10 +61,90 @@ export interface KkiMerchantApi {
   /** Payments, newest first, filtered by order, customer or status. */
   listPayments(filter?: PaymentFilter): Promise<PaymentView[]>;
   listRefunds(paymentId: string): Promise<RefundView[]>;
+  /**
+   * Captures an authorized card payment (`AUTHORIZE`), in full or, with `amount`, in part (once).
+   * Idempotent by `idempotencyKey`: a retry with the same key and input answers the first result.
+   * Throws `KkiHttpError` (`operation_not_allowed` when no card service is configured or the payment
+   * is not an authorized AUTHORIZE payment).
+   */
+  capture(paymentId: string, options: MerchantCaptureOptions): Promise<PaymentView>;
+  /**
+   * Refunds a KKI or card payment in full (no `amount`) or in part; never above what is left.
+   * Idempotent by `idempotencyKey`. Your server code is trusted: `authorizeRefund` guards the HTTP
+   * route only.
+   */
+  refund(paymentId: string, options: MerchantRefundOptions): Promise<RefundView>;
+}
+
+/** Options of {@link KkiMerchantApi.capture}. */
+export interface MerchantCaptureOptions {
+  /** Whole rupiah to capture; absent = everything authorized. */
+  amount?: number;
+  /** Your key for this capture (8-255 letters, digits or `_-.:`), e.g. `capture-<orderId>`. */
+  idempotencyKey: string;
+}
+
+/** Options of {@link KkiMerchantApi.refund}. */
+export interface MerchantRefundOptions {
+  /** Whole rupiah to refund; absent = everything left. */
+  amount?: number;
+  reason?: string;
+  /** Your key for this refund (8-255 letters, digits or `_-.:`). */
+  idempotencyKey: string;
+}
+
+/** What the DOKU-calling merchant operations need; without it they answer `operation_not_allowed`. */
+export interface MerchantOperationDeps {
+  services: KkiServices;
+  idempotency: Idempotency;
+}
+
+const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,255}$/);
+const captureSchema = z.object({ amount: rupiahSchema.optional(), idempotencyKey: keySchema });
+const refundSchema = z.object({
+  amount: rupiahSchema.optional(),
+  reason: z.string().min(1).max(255).optional(),
+  idempotencyKey: keySchema,
+});
+
+function invalid(what: string, error: z.ZodError): KkiHttpError {
+  const issue = error.issues[0];
+  return new KkiHttpError('validation_failed', {
+    ...(issue?.path.length ? { field: issue.path.map(String).join('.') } : {}),
+    internal: `${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+  });
+}
+
+/** A stored refusal replayed by the idempotency runner becomes the same error again. */
+function unwrap<T>(answer: { status: number; body: unknown }): T {
+  if (answer.status >= 400) {
+    const code = (answer.body as { error?: { code?: KkiHttpError['code'] } }).error?.code;
+    throw new KkiHttpError(code ?? 'unknown_doku_error', { internal: 'replayed refusal' });
+  }
+  return answer.body as T;
 }
 
 /** Builds the merchant API on a store. */
-export function createMerchantApi(store: Store): KkiMerchantApi {
+export function createMerchantApi(store: Store, operations?: MerchantOperationDeps): KkiMerchantApi {
+  async function run<T>(
+    scope: string,
+    key: string,
+    request: unknown,
+    operation: (ctx: IdempotencyContext) => Promise<T>,
+  ): Promise<T> {
+    if (!operations) throw new KkiHttpError('operation_not_allowed', { internal: `${scope}: no services` });
+    const answer = await operations.idempotency.run(
+      { scope: `merchant.${scope}`, key, request },
+      async (ctx) => ({ status: 200, body: await operation(ctx) }),
+    );
+    return unwrap<T>(answer);
+  }
+  async function payment(paymentId: string): Promise<PaymentRecord> {
+    const found = await store.payments.get(paymentId);
+    if (!found) throw new KkiHttpError('not_found', { field: 'paymentId' });
+    return found;
+  }
+
   return {
     async createOrder(input) {
       const parsed = createOrderSchema.safeParse(input);
@@ -97,6 +179,26 @@ export function createMerchantApi(store: Store): KkiMerchantApi {
     },
     async listRefunds(paymentId) {
       return (await store.refunds.listByPayment(paymentId)).map(refundView);
+    },
+    async capture(paymentId, options) {
+      const parsed = captureSchema.safeParse(options);
+      if (!parsed.success) throw invalid('capture', parsed.error);
+      const { amount, idempotencyKey } = parsed.data;
+      return run('capture', idempotencyKey, { paymentId, amount }, async (ctx) => {
+        const cards = operations?.services.cardPayments;
+        if (!cards) throw new KkiHttpError('operation_not_allowed', { internal: 'no card payment service' });
+        return paymentView(await cards.capture(await payment(paymentId), amount ?? null, ctx));
+      });
+    },
+    async refund(paymentId, options) {
+      const parsed = refundSchema.safeParse(options);
+      if (!parsed.success) throw invalid('refund', parsed.error);
+      const { idempotencyKey, ...request } = parsed.data;
+      return run('refund', idempotencyKey, { paymentId, ...request }, async (ctx) => {
+        const refunds = operations?.services.refunds;
+        if (!refunds) throw new KkiHttpError('operation_not_allowed', { internal: 'no refund service' });
+        return refundView(await refunds.refund(await payment(paymentId), request, ctx));
+      });
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { DokuConnection } from '../doku/index.js';
 import { createBindingService } from './bindings.js';
 import { createCardPaymentService } from './card-payments.js';
+import { createCardReconciler } from './card-reconciliation.js';
 import { createKkiPaymentApplier } from './kki-payment-outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
 import { createNonSnapNotificationHandler } from './non-snap-notifications.js';
@@ -46,7 +47,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
   const nonSnap = createNonSnapNotificationHandler(base);
   const reconcilers: PaymentReconciler[] = [
     { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
-    { method: 'card', settle: (payment) => cardPayments.confirm(payment) },
+    createCardReconciler(cardPayments),
   ];
   return {
     kkiPayments,

@@ -1,0 +1,296 @@
+// DOKU Cards (Non-SNAP) payments: the hosted payment page, the result confirmed with DOKU's order
+// status (never the return URL), and the merchant's capture of an AUTHORIZE payment. The BFF never
+// sees a card number: DOKU's page takes it; only the masked number comes back.
+import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
+import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
+import { KkiHttpError } from '../errors.js';
+import { httpErrorFromDoku } from './doku-outcome.js';
+import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
+import type { CardPaymentService, ServiceDeps } from './types.js';
+
+/** The BFF's public base URL without a trailing slash (paths are appended to it). */
+export function publicBase(deps: Pick<ServiceDeps, 'config'>): string {
+  return deps.config.publicUrl.href.replace(/\/$/, '');
+}
+
+/** Where DOKU's page sends the customer back (the `cardPaymentReturn` route). */
+export function cardReturnUrl(deps: Pick<ServiceDeps, 'config'>, paymentId: string): string {
+  return `${publicBase(deps)}/cards/payments/${encodeURIComponent(paymentId)}/return`;
+}
+
+/**
+ * A failed call as the BFF answers it: a store rule keeps its catalogue code, a DOKU failure is read
+ * by {@link httpErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
+ */
+export function dokuFailure(error: unknown): KkiHttpError {
+  if (isStoreRule(error)) return new KkiHttpError(error.code, { internal: error.message });
+  return httpErrorFromDoku(error);
+}
+
+function isStoreRule(error: unknown): error is StoreRuleError {
+  return error instanceof Error && error.name === 'StoreRuleError' && 'code' in error;
+}
+
+/** The payment state a Cards order status or notification describes (the two share one envelope). */
+export function cardStatusOf(
+  body: Pick<OrderStatusResponse, 'transaction'> & Record<string, unknown>,
+): PaymentStatus {
+  const status = body.transaction.status.toUpperCase();
+  const type = body.transaction.type?.toUpperCase();
+  const authorization = body.authorization as { status?: unknown } | undefined;
+  switch (status) {
+    case 'SUCCESS':
+      // An AUTHORIZE payment holds the money until captured; CAPTURE (or CAPTURED) means taken.
+      if (authorization?.status === 'RELEASED') return 'expired';
+      if (authorization?.status === 'VOIDED') return 'cancelled';
+      if (authorization?.status === 'CAPTURED' || type === 'CAPTURE') return 'succeeded';
+      return type === 'AUTHORIZE' ? 'authorized' : 'succeeded';
+    case 'FAILED':
+      return 'failed';
+    case 'EXPIRED':
+      return 'expired';
+    default:
+      return 'pending';
+  }
+}
+
+/** Non-secret facts of a status or notification body: approval, masked card, amounts, authorize id. */
+export function cardFactsOf(body: Record<string, unknown>): { facts: DokuFacts; maskedCpan: string | null } {
+  const cardPayment = (body.card_payment ?? {}) as Record<string, unknown>;
+  const authorization = (body.authorization ?? {}) as Record<string, unknown>;
+  const transaction = (body.transaction ?? {}) as Record<string, unknown>;
+  const facts: Record<string, string | number> = {};
+  const put = (key: string, value: unknown) => {
+    if (typeof value === 'string' || typeof value === 'number') facts[key] = value;
+  };
+  put('authorizeId', body.authorize_id);
+  put('approvalCode', cardPayment.approval_code);
+  put('responseCode', cardPayment.response_code);
+  put('transactionType', transaction.type);
+  // What DOKU took: after a promo, or the captured part of an authorization. Refunds are capped by it.
+  const captured = transaction.type === 'CAPTURE' ? transaction.amount : undefined;
+  put('chargedAmount', authorization.captured_amount ?? captured ?? cardPayment.amount);
+  const masked = cardPayment.masked_card_number;
+  return {
+    facts,
+    maskedCpan: typeof masked === 'string' && /^\d{6}\*+\d{4}$/.test(masked) ? masked : null,
+  };
+}
+
+/** The catalogue error of a declined card payment. */
+function declineError(body: unknown): KkiError {
+  return createKkiError(kkiErrorFromNonSnap(body) ?? 'card_declined');
+}
+
+/** Applies a Cards status or notification body to the payment; a move the state table forbids is skipped. */
+export async function applyCardStatus(
+  deps: ServiceDeps,
+  payment: PaymentRecord,
+  body: OrderStatusResponse | (Pick<OrderStatusResponse, 'transaction'> & Record<string, unknown>),
+  source: 'status_check' | 'notification' | 'reconciliation',
+): Promise<PaymentRecord> {
+  const to = cardStatusOf(body);
+  const { facts, maskedCpan } = cardFactsOf(body);
+  const patch = {
+    doku: facts,
+    lastCheckedAt: new Date(),
+    ...(maskedCpan !== null && { maskedCpan }),
+    ...(to === 'failed' && { error: declineError(body) }),
+    ...(to !== 'pending' && to !== 'created' && { nextAction: { type: 'none' as const } }),
+  };
+  if (to === payment.status || (to === 'pending' && payment.status !== 'created')) {
+    return deps.store.payments.update(payment.id, { doku: facts, lastCheckedAt: new Date() });
+  }
+  const { record } = await deps.store.payments.transition(payment.id, to, {
+    source,
+    detail: { transactionStatus: body.transaction.status, transactionType: body.transaction.type ?? null },
+    patch,
+  });
+  return record;
+}
+
+/** Order metadata keys the card page's customer block is read from (DOKU needs an email or a phone). */
+export const CARD_CUSTOMER_METADATA = { email: 'email', phone: 'phone', name: 'customerName' } as const;
+
+/**
+ * DOKU's `customer` block: the merchant's id of the customer, and the email / phone / name the
+ * merchant put in the order's metadata. DOKU refuses a page with neither email nor phone.
+ */
+export function cardCustomer(order: OrderRecord): NonNullable<PaymentPageRequest['customer']> {
+  const meta = order.metadata;
+  const email = meta[CARD_CUSTOMER_METADATA.email];
+  const phone = meta[CARD_CUSTOMER_METADATA.phone];
+  const name = meta[CARD_CUSTOMER_METADATA.name];
+  if (!email && !phone) {
+    throw new KkiHttpError('missing_mandatory_field', {
+      field: 'email',
+      internal: `order ${order.id} has neither metadata.email nor metadata.phone for DOKU's card page`,
+    });
+  }
+  return {
+    id: order.customerId,
+    ...(email && { email }),
+    ...(phone && { phone }),
+    ...(name && { name }),
+  };
+}
+
+function pageRequest(
+  deps: ServiceDeps,
+  input: Parameters<CardPaymentService['createPage']>[0],
+  payment: PaymentRecord,
+): PaymentPageRequest {
+  const { order, request } = input;
+  const back = cardReturnUrl(deps, payment.id);
+  const theme = request.theme;
+  const hex = (colour: string | undefined) => colour?.replace(/^#/, '');
+  const themes = {
+    ...(request.language && { language: request.language === 'en' ? ('EN' as const) : ('ID' as const) }),
+    ...(theme?.backgroundColor && { background_color: hex(theme.backgroundColor) }),
+    ...(theme?.fontColor && { font_color: hex(theme.fontColor) }),
+    ...(theme?.buttonBackgroundColor && { button_background_color: hex(theme.buttonBackgroundColor) }),
+    ...(theme?.buttonFontColor && { button_font_color: hex(theme.buttonFontColor) }),
+  };
+  // Promos come from the order only (merchant-set): a promo changes the amount charged.
+  const promos = order.cardOptions?.promos;
+  const override = {
+    ...(Object.keys(themes).length > 0 && { themes }),
+    ...(promos?.length && { promo: promos.map((p) => ({ bin: p.bin, discount_amount: p.discountAmount })) }),
+    ...(request.allowedBins && { allow_bin: request.allowedBins }),
+    ...(request.allowedTenors && { allow_tenor: request.allowedTenors }),
+  };
+  return {
+    order: {
+      amount: order.amount,
+      invoice_number: payment.partnerReferenceNo,
+      // The hint in the query is only a hint: the return route asks DOKU before believing it.
+      callback_url: `${back}?result=success`,
+      failed_url: `${back}?result=failed`,
+      auto_redirect: true,
+      ...(order.lineItems.length > 0 && {
+        line_items: order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity })),
+      }),
+    },
+    customer: cardCustomer(order),
+    ...(request.saveCard && { card: { save: true } }),
+    payment: {
+      type: request.paymentType,
+      ...(request.installment && {
+        acquirer: request.installment.acquirer,
+        tenor: request.installment.tenor,
+      }),
+    },
+    ...(Object.keys(override).length > 0 && { override_configuration: override }),
+    additional_info: { override_notification_url: `${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}` },
+  };
+}
+
+/** Creates the Cards payment service on a DOKU client. */
+export function createCardPaymentService(deps: ServiceDeps, client: DokuClient): CardPaymentService {
+  const service: CardPaymentService = {
+    async createPage(input) {
+      const { ctx } = input;
+      cardCustomer(input.order);
+      // A retry after an unknown outcome reuses the payment this key created (same invoice number).
+      const existing = await deps.store.payments.findByPartnerReference(ctx.externalId);
+      const payment =
+        existing ??
+        (await deps.store.payments
+          .create({
+            orderId: input.order.id,
+            method: 'card',
+            cardPaymentType: input.request.paymentType,
+            partnerReferenceNo: ctx.externalId,
+            externalId: ctx.externalId,
+          })
+          .catch((error: unknown) => {
+            throw dokuFailure(error);
+          }));
+      let url: string;
+      try {
+        const page = await client.createPaymentPage(pageRequest(deps, input, payment), {
+          requestId: ctx.externalId,
+        });
+        url = page.data.credit_card_payment_page.url;
+      } catch (error) {
+        const failure = dokuFailure(error);
+        if (!failure.outcomeUnknown) {
+          await deps.store.payments.transition(payment.id, 'failed', {
+            source: 'doku_response',
+            patch: { error: failure.toKkiError(), nextAction: { type: 'none' } },
+          });
+        }
+        throw failure;
+      }
+      const { record } = await deps.store.payments.transition(payment.id, 'pending', {
+        source: 'doku_response',
+        detail: { requestId: ctx.externalId },
+        patch: { nextAction: { type: 'card_page', url, expiresAt: null } },
+      });
+      return record;
+    },
+
+    async confirm(payment) {
+      if (payment.method !== 'card') throw new KkiHttpError('not_found');
+      try {
+        const status = await client.orderStatus(payment.partnerReferenceNo);
+        return await applyCardStatus(deps, payment, status.data, 'status_check');
+      } catch (error) {
+        // DOKU does not know the invoice yet (page never opened) or is unreachable: keep what we have.
+        if (error instanceof DokuError) {
+          deps.log.warn('card order status unavailable', { paymentId: payment.id, kind: error.kind });
+          return payment;
+        }
+        throw error;
+      }
+    },
+
+    async capture(payment, amount, ctx) {
+      let current = payment;
+      if (current.status === 'created' || current.status === 'pending')
+        current = await service.confirm(current);
+      if (
+        current.method !== 'card' ||
+        current.cardPaymentType !== 'AUTHORIZE' ||
+        current.status !== 'authorized'
+      ) {
+        throw new KkiHttpError('operation_not_allowed', {
+          internal: `capture of a ${current.status} ${current.cardPaymentType ?? current.method} payment`,
+        });
+      }
+      if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0 || amount > current.amount)) {
+        throw new KkiHttpError('invalid_amount', { field: 'amount' });
+      }
+      const authorizeId = current.doku.authorizeId;
+      if (typeof authorizeId !== 'string') {
+        throw new KkiHttpError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
+      }
+      try {
+        const answer = await client.capture(
+          { payment: { authorize_id: authorizeId, ...(amount !== null && { capture_amount: amount }) } },
+          { requestId: ctx.externalId },
+        );
+        const captured = answer.data.payment;
+        if (captured.status === 'FAILED') {
+          throw new KkiHttpError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
+            ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
+          });
+        }
+        if (captured.status === 'PENDING') return current;
+        const held =
+          typeof current.doku.chargedAmount === 'number' ? current.doku.chargedAmount : current.amount;
+        const taken = amount ?? held;
+        const { record } = await deps.store.payments.transition(current.id, 'succeeded', {
+          source: 'merchant',
+          detail: { capturedAmount: taken },
+          patch: { doku: { chargedAmount: taken, captureRequestId: ctx.externalId } },
+        });
+        return record;
+      } catch (error) {
+        throw dokuFailure(error);
+      }
+    },
+  };
+  return service;
+}

@@ -1,0 +1,88 @@
+// DOKU Cards (Non-SNAP) notifications: HMACSHA256 over Client-Id, Request-Id, Request-Timestamp,
+// Request-Target (the notification URL's path DOKU was given) and Digest; a stale timestamp is a
+// replay and is refused; every Request-Id is applied once through the store inbox. The answer is a
+// quick 2xx once the state is stored, so DOKU stops retrying.
+import { cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
+import type { Context } from 'hono';
+import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { applyCardStatus, publicBase } from './card-payments.js';
+import type { ServiceDeps } from './types.js';
+
+/** Options of {@link createNonSnapNotificationHandler}. */
+export interface NonSnapNotificationOptions {
+  /** Largest accepted distance of `Request-Timestamp` from now (default 5 minutes). */
+  maxSkewMs?: number;
+  /** Clock (tests). */
+  now?: () => number;
+}
+
+/** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
+export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): string {
+  return new URL(`${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}`).pathname;
+}
+
+/** Creates the `nonSnap` half of the notification service. */
+export function createNonSnapNotificationHandler(
+  deps: ServiceDeps,
+  options: NonSnapNotificationOptions = {},
+): (c: Context) => Promise<Response> {
+  const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
+  const now = options.now ?? Date.now;
+  const target = nonSnapNotificationTarget(deps);
+  const refuse = (c: Context, status: 400 | 401, reason: string) => {
+    deps.log.warn('cards notification refused', { reason });
+    return c.json({ status: 'refused', reason }, status);
+  };
+
+  return async (c) => {
+    const body = await c.req.text();
+    const clientId = c.req.header('Client-Id');
+    const requestId = c.req.header('Request-Id');
+    const timestamp = c.req.header('Request-Timestamp');
+    const signature = c.req.header('Signature');
+    if (!clientId || !requestId || !timestamp || !signature) return refuse(c, 401, 'missing headers');
+    const at = Date.parse(timestamp);
+    if (!/Z$/.test(timestamp) || Number.isNaN(at) || Math.abs(now() - at) > maxSkewMs) {
+      return refuse(c, 401, 'stale or malformed Request-Timestamp');
+    }
+    const valid =
+      clientId === deps.config.doku.nonSnapClientId &&
+      (await verifyNonSnap({
+        clientId,
+        requestId,
+        timestamp,
+        requestTarget: target,
+        body,
+        secretKey: deps.config.doku.nonSnapSecretKey,
+        signature,
+      }));
+    if (!valid) return refuse(c, 401, 'bad signature');
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return refuse(c, 400, 'body is not JSON');
+    }
+    const parsed = cardNotificationSchema.safeParse(json);
+    if (!parsed.success) return refuse(c, 400, 'unexpected body');
+    const notification = parsed.data;
+
+    const { record, duplicate } = await deps.store.inbox.record('non_snap', requestId, notification);
+    // Applied (or ignored) before: answer as the first time. `received` means a crash mid-apply.
+    if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
+
+    const payment = await deps.store.payments.findByPartnerReference(notification.order.invoice_number);
+    if (payment?.method !== 'card' || payment.amount !== notification.order.amount) {
+      await deps.store.inbox.finish(record.id, 'ignored', payment?.id ?? null, 'no matching card payment');
+      deps.log.warn('cards notification for no matching payment', { requestId });
+      return c.json({ status: 'ok' }, 200);
+    }
+    // Order is kept by the store's state table: a late PENDING never overwrites SUCCESS, a capture
+    // moves `authorized` on, an AUTHORIZE arriving after its capture is skipped.
+    const updated = await applyCardStatus(deps, payment, notification, 'notification');
+    await deps.store.inbox.finish(record.id, 'applied', payment.id);
+    deps.log.info('cards notification applied', { requestId, paymentId: payment.id, status: updated.status });
+    return c.json({ status: 'ok' }, 200);
+  };
+}

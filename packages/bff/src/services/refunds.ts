@@ -1,0 +1,153 @@
+// Refunds of KKI payments (SNAP debit refund) and DOKU Cards payments (Non-SNAP card refund / void).
+// The store reserves the amount first under the payment's row lock, so two refunds racing each other
+// can never add up to more than the payment; DOKU's answer then settles the reservation.
+import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
+import type { DokuClient } from '@kki-kit/doku';
+import type { IdempotencyContext } from '../idempotency.js';
+import { KkiHttpError } from '../errors.js';
+import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
+import { dokuFailure } from './card-payments.js';
+import type { RefundService, ServiceDeps } from './types.js';
+
+/** DOKU's answer, before it is written to the refund. */
+type Answer = { outcome: 'succeeded' | 'pending' } & Pick<RefundOutcome, 'type' | 'doku'>;
+
+/** What DOKU took for the payment: the order amount unless a promo or a partial capture made it less. */
+export function chargedAmount(payment: PaymentRecord): number {
+  const charged = payment.doku.chargedAmount;
+  return typeof charged === 'number' && charged > 0 && charged <= payment.amount ? charged : payment.amount;
+}
+
+async function kkiRefund(
+  client: DokuClient,
+  payment: PaymentRecord,
+  refund: RefundRecord,
+  full: boolean,
+  ctx: IdempotencyContext,
+): Promise<Answer> {
+  const answer = await client.debitRefund(
+    {
+      originalPartnerReferenceNo: payment.partnerReferenceNo,
+      ...(payment.dokuReferenceNo !== null && { originalReferenceNo: payment.dokuReferenceNo }),
+      originalExternalId: payment.externalId,
+      partnerRefundNo: refund.partnerRefundNo,
+      refundAmount: toSnapAmountObject(refund.amount),
+      ...(refund.reason !== null && { reason: refund.reason }),
+    },
+    { externalId: ctx.externalId },
+  );
+  const type: RefundType = full ? 'KKI_FULL_REFUND' : 'KKI_PARTIAL_REFUND';
+  if (answer.source === 'status') return { outcome: answer.pending ? 'pending' : 'succeeded', type };
+  const facts: Record<string, string> = { responseCode: answer.data.responseCode };
+  if (answer.data.refundNo) facts.refundNo = answer.data.refundNo;
+  // SNAP `202xxxx`: accepted, still in progress at the issuer.
+  return { outcome: answer.httpStatus === 202 ? 'pending' : 'succeeded', type, doku: facts };
+}
+
+async function cardRefund(
+  client: DokuClient,
+  payment: PaymentRecord,
+  refund: RefundRecord,
+  ctx: IdempotencyContext,
+): Promise<Answer> {
+  const answer = await client.cardRefund(
+    {
+      order: { invoice_number: payment.partnerReferenceNo },
+      payment: { original_request_id: payment.externalId },
+      refund: { amount: refund.amount },
+    },
+    { requestId: ctx.externalId },
+  );
+  if (answer.source === 'status') {
+    // A replay DOKU answered from the order status: the refund is there when it is in the history.
+    const history = (answer.data as { refund_history?: { request_id?: string; type?: RefundType }[] })
+      .refund_history;
+    const found = history?.find((r) => r.request_id === ctx.externalId);
+    return { outcome: found ? 'succeeded' : 'pending', type: found?.type ?? null };
+  }
+  const result = answer.data.refund;
+  const doku: DokuFacts = {
+    refundStatus: result.status,
+    ...(result.approval_code !== undefined && { approvalCode: result.approval_code }),
+  };
+  if (result.status === 'FAILED') {
+    throw Object.assign(
+      new KkiHttpError('refund_failed', { internal: `card refund failed: ${result.message ?? ''}` }),
+      {
+        refundType: result.type ?? null,
+      },
+    );
+  }
+  return { outcome: result.status === 'SUCCESS' ? 'succeeded' : 'pending', type: result.type ?? null, doku };
+}
+
+/** Creates the refund service on a DOKU client. */
+export function createRefundService(deps: ServiceDeps, client: DokuClient): RefundService {
+  return {
+    async refund(payment, request, ctx) {
+      const { store } = deps;
+      // A retry after an unknown outcome finds the refund this key reserved and asks DOKU again.
+      let refund = await store.refunds.findByPartnerRefundNo(ctx.externalId);
+      if (refund && refund.paymentId !== payment.id) throw new KkiHttpError('idempotency_key_reused');
+      if (refund && refund.status !== 'pending') return refund;
+      if (!refund) {
+        // The store caps refunds at the payment's amount; DOKU caps them at what it took (after a
+        // promo or a partial capture), so ask for no more than that either.
+        const pending = (await store.refunds.listByPayment(payment.id))
+          .filter((r) => r.status === 'pending')
+          .reduce((sum, r) => sum + r.amount, 0);
+        const left = Math.min(
+          await store.refunds.remaining(payment.id),
+          chargedAmount(payment) - payment.refundedAmount - pending,
+        );
+        if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') {
+          throw new KkiHttpError('payment_not_refundable', { internal: `a ${payment.status} payment` });
+        }
+        const amount = request.amount ?? left;
+        if (amount <= 0 || amount > left) {
+          throw new KkiHttpError('refund_exceeds_remaining', {
+            field: 'amount',
+            internal: `refund of ${amount} over the ${Math.max(left, 0)} left`,
+          });
+        }
+        try {
+          ({ refund } = await store.refunds.reserve({
+            paymentId: payment.id,
+            amount,
+            reason: request.reason ?? null,
+            partnerRefundNo: ctx.externalId,
+            externalId: ctx.externalId,
+          }));
+        } catch (error) {
+          throw dokuFailure(error);
+        }
+      }
+      const full = refund.amount + payment.refundedAmount >= chargedAmount(payment);
+      let answer: Answer;
+      try {
+        answer =
+          payment.method === 'kki'
+            ? await kkiRefund(client, payment, refund, full, ctx)
+            : await cardRefund(client, payment, refund, ctx);
+      } catch (error) {
+        const failure = dokuFailure(error);
+        if (!failure.outcomeUnknown) {
+          const type = (error as { refundType?: RefundType | null }).refundType ?? null;
+          await store.refunds.settle(refund.id, {
+            status: 'failed',
+            type,
+            error: createKkiError(failure.code),
+          });
+        }
+        throw failure;
+      }
+      if (answer.outcome === 'pending') return refund;
+      const settled = await store.refunds.settle(refund.id, {
+        status: 'succeeded',
+        type: answer.type ?? null,
+        ...(answer.doku && { doku: answer.doku }),
+      });
+      return settled.refund;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Shared set-up of the Cards and refund tests: a real BFF (store, routes, security, the default
+// service layer) on its offline in-process DOKU sandbox (control API on), mounted under /api/kki of a
+// host app the way a merchant mounts it; the sandbox's notifications are delivered into the BFF.
+import { Hono } from 'hono';
+import { createKkiBff, type KkiBff } from '../src/app.js';
+import type { KkiBffOptions } from '../src/config.js';
+import type { DokuConnection } from '../src/doku/connection.js';
+import type { KkiLogLine } from '../src/log.js';
+
+export const ORIGIN = 'https://shop.test';
+export const MOUNT = '/api/kki';
+export const CUSTOMER = 'cust-42';
+
+/** The test cards of the sandbox used here. */
+export const CARDS = {
+  approved: '4111111111111111',
+  mandiri: '5573381011111002',
+  declined: '4000000000000002',
+} as const;
+
+export interface CardsHarness {
+  bff: KkiBff;
+  /** The merchant's app with the BFF under {@link MOUNT}. */
+  host: Hono;
+  doku: DokuConnection;
+  lines: KkiLogLine[];
+  /** A browser call to the BFF through the host app (CSRF headers, customer, idempotency key). */
+  call(path: string, init?: RequestInit & { key?: string }): Promise<Response>;
+  /** The sandbox control API. */
+  control(path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<CardsHarness> {
+  const lines: KkiLogLine[] = [];
+  const host = new Hono();
+  // The default service layer (every flow) on the offline in-process sandbox, control API on.
+  const bff = await createKkiBff({
+    publicUrl: `${ORIGIN}${MOUNT}`,
+    authenticate: (c) => c.req.header('x-test-customer') ?? CUSTOMER,
+    authorizeRefund: (c) => c.req.header('x-test-staff') === 'yes',
+    logger: (line) => lines.push(line),
+    reconciliation: { enabled: false },
+    offlineSandbox: { control: true },
+    ...extra,
+  });
+  host.route(MOUNT, bff.app);
+  const connection = bff.doku;
+  let counter = 0;
+  return {
+    bff,
+    host,
+    doku: connection,
+    lines,
+    async call(path, init = {}) {
+      const { key, headers, ...rest } = init;
+      counter += 1;
+      return host.request(`${ORIGIN}${MOUNT}${path}`, {
+        ...rest,
+        headers: {
+          origin: ORIGIN,
+          'x-kki-request': '1',
+          'content-type': 'application/json',
+          ...(rest.method && rest.method !== 'GET'
+            ? { 'idempotency-key': key ?? `test-key-${Date.now()}-${counter}` }
+            : {}),
+          ...(headers as Record<string, string> | undefined),
+        },
+      });
+    },
+    async control(path, body) {
+      return connection.sandbox!.app.request(`/__sandbox${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body !== undefined && {
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        }),
+      });
+    },
+    close: () => bff.close(),
+  };
+}
+
+/** The sandbox page's `requestId` from the page URL the BFF returned. */
+export function pageRequestId(url: string): string {
+  const id = new URL(url).searchParams.get('requestId');
+  if (!id) throw new Error(`no requestId in ${url}`);
+  return id;
+}
+
+/** Pays a hosted page through the sandbox control route, as the customer would on DOKU's form. */
+export async function payPage(
+  h: CardsHarness,
+  pageUrl: string,
+  card: string = CARDS.approved,
+  more: Record<string, unknown> = {},
+): Promise<{ result: string; redirectUrl?: string }> {
+  const res = await h.control(`/cards/pages/${pageRequestId(pageUrl)}/pay`, {
+    card_number: card,
+    expiry: '12/39',
+    cvv: '123',
+    name: 'Budi Santoso',
+    ...more,
+  });
+  return (await res.json()) as { result: string; redirectUrl?: string };
+}
+
+/** Creates an order and opens a card page for it through the BFF's browser route. */
+export async function openCardPage(
+  h: CardsHarness,
+  amount: number,
+  body: Record<string, unknown> = {},
+  cardOptions?: Parameters<KkiBff['merchant']['createOrder']>[0]['cardOptions'],
+) {
+  const order = await h.bff.merchant.createOrder({
+    customerId: CUSTOMER,
+    amount,
+    metadata: { email: 'budi@example.com' },
+    ...(cardOptions && { cardOptions }),
+  });
+  const res = await h.call('/cards/payments', {
+    method: 'POST',
+    body: JSON.stringify({ orderId: order.id, ...body }),
+  });
+  const payment = (await res.json()) as {
+    id: string;
+    status: string;
+    nextAction: { type: string; url?: string };
+    error?: unknown;
+  };
+  return { order, res, payment };
+}
