@@ -106,6 +106,25 @@ function suites() {
     console.error(`kki-kit: no Chromium at ${CHROMIUM} and it could not be installed (apt-get chromium)`);
     results.push({ name: 'browser (chromium)', passed: 0, failed: 1 });
   }
+  // Storybook: the static build must succeed, and every story runs as a test in Chromium (play functions enforced).
+  // CI=true keeps Storybook non-interactive (no prompts, no telemetry notice).
+  results.push(
+    check('storybook build', 'env', [
+      'CI=true',
+      'pnpm',
+      'exec',
+      'storybook',
+      'build',
+      '-o',
+      'storybook-static',
+      '--quiet',
+    ]),
+  );
+  if (existsSync(CHROMIUM)) {
+    results.push(vitest('stories (chromium)', ['--config', 'vitest.storybook.config.ts']));
+  } else {
+    results.push({ name: 'stories (chromium)', passed: 0, failed: 1 });
+  }
   return results;
 }
 
@@ -127,6 +146,10 @@ if (command === 'test') {
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 } else if (command === 'setup') {
   console.log('kki-kit: dependencies installed');
+} else if (command === 'demo') {
+  // `npm start`: build the demo shop, then run its server (it prints the URL to open; PORT overrides 5173).
+  if (run('pnpm', ['--filter', '@kki-kit/demo', 'build']) !== 0) fail('the demo did not build');
+  process.exit(run(process.execPath, ['--import', 'tsx', 'apps/demo/server/main.ts']));
 } else {
   fail(`unknown command ${command} (use test or setup)`);
 }

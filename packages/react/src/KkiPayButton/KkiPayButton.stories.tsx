@@ -1,0 +1,234 @@
+import type { KkiErrorCode } from '@kki-kit/contract';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent } from 'storybook/test';
+import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
+import { dokuCodesFor } from '../stories-support/case-codes.js';
+import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { type PlayContext, playKit } from '../stories-support/play.js';
+import { storyLocale } from '../stories-support/provider-decorator.js';
+import {
+  STORY_CPAN,
+  STORY_ORDER_ID,
+  secondsFromNow,
+  storyOrder,
+  storyPayment,
+  storySavedCards,
+} from '../stories-support/views.js';
+import { KkiPayButton } from './KkiPayButton.js';
+
+const meta = {
+  title: 'KKI/KkiPayButton',
+  component: KkiPayButton,
+  args: { orderId: STORY_ORDER_ID, showSavedCards: true, allowSaveCard: true },
+  beforeEach({ msw }) {
+    msw.use(answer('getOrder', storyOrder()), answer('listSavedCards', { cards: [] }));
+  },
+} satisfies Meta<typeof KkiPayButton>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const issuerApp = (seconds: number) =>
+  ({
+    type: 'issuer_app',
+    url: 'https://app.bri.test/kki/confirm',
+    issuer: 'bri',
+    expiresAt: secondsFromNow(seconds),
+  }) as const;
+
+/** Types the story card and a one-time code, then presses Pay. */
+async function payWithNewCard(context: PlayContext): Promise<void> {
+  const { canvas, copy, amount } = playKit(context);
+  await userEvent.type(await canvas.findByLabelText(copy.cardNumberLabel), STORY_CPAN);
+  await userEvent.type(canvas.getByLabelText(copy.ottLabel), 'OTT123');
+  await userEvent.click(canvas.getByRole('button', { name: copy.payButton(amount) }));
+}
+
+export const Idle: Story = {
+  play: async (context) => {
+    const { canvas, copy, amount } = playKit(context);
+    await expect(await canvas.findByRole('button', { name: copy.payButton(amount) })).toBeEnabled();
+    await expect(canvas.getByLabelText(copy.cardNumberLabel)).toHaveAttribute('autocomplete', 'cc-number');
+  },
+};
+
+export const InvalidInput: Story = {
+  play: async (context) => {
+    const { canvas, copy, amount } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: copy.payButton(amount) }));
+    await expect(canvas.getByLabelText(copy.cardNumberLabel)).toHaveAttribute('aria-invalid', 'true');
+    await expectShown(context.canvasElement, copy.cardNumberRequired);
+    await expectShown(context.canvasElement, copy.ottRequired);
+  },
+};
+
+export const WithSavedCards: Story = {
+  beforeEach({ msw }) {
+    msw.use(answer('listSavedCards', { cards: [...storySavedCards] }));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await expect(await canvas.findByRole('radio', { name: copy.payWithSavedCard })).toBeInTheDocument();
+  },
+};
+
+export const Submitting: Story = {
+  beforeEach({ msw }) {
+    msw.use(hang('createKkiPayment'));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    await expect(await canvas.findByRole('button', { name: copy.paySubmitting })).toBeInTheDocument();
+  },
+};
+
+export const WaitingForIssuerApp: Story = {
+  name: 'Waiting for the issuer app (countdown)',
+  beforeEach({ msw }) {
+    const waiting = storyPayment({ nextAction: issuerApp(300) });
+    msw.use(answer('createKkiPayment', waiting), answer('getPayment', waiting));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    const bri = copy.issuerName('bri');
+    await expect(await canvas.findByRole('heading', { name: copy.payConfirmInApp(bri) })).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: copy.payOpenIssuerApp(bri) })).toBeInTheDocument();
+    await expect(await canvas.findByRole('timer')).toBeInTheDocument();
+  },
+};
+
+export const OtpRedirect: Story = {
+  name: "Waiting for the bank's OTP page",
+  beforeEach({ msw }) {
+    const waiting = storyPayment({
+      nextAction: { type: 'otp_redirect', url: 'https://otp.bri.test/kki/1', expiresAt: secondsFromNow(300) },
+    });
+    msw.use(answer('createKkiPayment', waiting), answer('getPayment', waiting));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    await expect(await canvas.findByRole('link', { name: copy.payOtpRedirectLink })).toBeInTheDocument();
+  },
+};
+
+export const Pending: Story = {
+  name: 'Pending at the bank',
+  beforeEach({ msw }) {
+    msw.use(answer('createKkiPayment', storyPayment()), answer('getPayment', storyPayment()));
+  },
+  play: async (context) => {
+    await payWithNewCard(context);
+    await expectShown(context.canvasElement, playKit(context).copy.payPending);
+  },
+};
+
+export const Succeeded: Story = {
+  beforeEach({ msw }) {
+    const waiting = storyPayment({ nextAction: issuerApp(300) });
+    msw.use(
+      answer('createKkiPayment', waiting),
+      answer('getPayment', (n) => (n < 1 ? waiting : storyPayment({ status: 'succeeded' }))),
+    );
+  },
+  play: async (context) => {
+    const { canvas, copy, amount } = playKit(context);
+    await payWithNewCard(context);
+    await expect(await canvas.findByRole('heading', { name: copy.paySucceeded(amount) })).toBeInTheDocument();
+  },
+};
+
+export const Expired: Story = {
+  name: 'Expired (issuer app not confirmed in time)',
+  beforeEach({ msw }) {
+    const waiting = storyPayment({ nextAction: issuerApp(1) });
+    msw.use(answer('createKkiPayment', waiting), answer('getPayment', waiting));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    await expect(
+      await canvas.findByRole('heading', { name: copy.payExpired }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  },
+};
+
+/** The payment refused with `code`, as the BFF answers for DOKU's payment service (54). */
+function failed(code: KkiErrorCode): Story {
+  const dokuCodes = dokuCodesFor('payment', code);
+  return {
+    name: `Failed: ${code}`,
+    parameters: { kkiCase: { flow: 'payment', code, dokuCodes } satisfies KkiCaseParameter },
+    beforeEach({ msw, globals }) {
+      const locale = storyLocale(globals);
+      msw.use(
+        refuse('createKkiPayment', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
+      );
+    },
+    play: async (context) => {
+      await payWithNewCard(context);
+      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
+    },
+  };
+}
+
+// One story per code DOKU's payment service (54) can lead to; test/story-coverage.test.ts keeps this complete.
+export const FailedInvalidCpan: Story = failed('invalid_cpan');
+export const FailedOttExpired: Story = failed('ott_expired');
+export const FailedInvalidAmount: Story = failed('invalid_amount');
+export const FailedInsufficientFunds: Story = failed('insufficient_funds');
+export const FailedTransactionNotPermitted: Story = failed('transaction_not_permitted');
+export const FailedBadRequest: Story = failed('bad_request');
+export const FailedDokuServerError: Story = failed('doku_server_error');
+export const FailedDuplicateRequest: Story = failed('duplicate_request');
+export const FailedInvalidOtt: Story = failed('invalid_ott');
+export const FailedIssuerUnavailable: Story = failed('issuer_unavailable');
+export const FailedSuspectedFraud: Story = failed('suspected_fraud');
+export const FailedFrequencyLimitExceeded: Story = failed('frequency_limit_exceeded');
+export const FailedDoNotHonor: Story = failed('do_not_honor');
+export const FailedNoCardRecord: Story = failed('no_card_record');
+export const FailedInvalidFieldFormat: Story = failed('invalid_field_format');
+export const FailedMissingMandatoryField: Story = failed('missing_mandatory_field');
+export const FailedUnauthorizedSignature: Story = failed('unauthorized_signature');
+export const FailedInvalidAccessToken: Story = failed('invalid_access_token');
+export const FailedInvalidCustomerToken: Story = failed('invalid_customer_token');
+export const FailedPaymentExpired: Story = failed('payment_expired');
+export const FailedFeatureNotAllowed: Story = failed('feature_not_allowed');
+export const FailedAmountLimitExceeded: Story = failed('amount_limit_exceeded');
+export const FailedFeatureUnavailableNow: Story = failed('feature_unavailable_now');
+export const FailedCardBlocked: Story = failed('card_blocked');
+export const FailedCardExpired: Story = failed('card_expired');
+export const FailedDormantAccount: Story = failed('dormant_account');
+export const FailedTokenLimitRequired: Story = failed('token_limit_required');
+export const FailedOtpBlocked: Story = failed('otp_blocked');
+export const FailedOtpRequired: Story = failed('otp_required');
+export const FailedTransactionSuspended: Story = failed('transaction_suspended');
+export const FailedTokenLimitExceeded: Story = failed('token_limit_exceeded');
+export const FailedCardInactive: Story = failed('card_inactive');
+export const FailedMerchantBlacklisted: Story = failed('merchant_blacklisted');
+export const FailedMerchantLimitExceeded: Story = failed('merchant_limit_exceeded');
+export const FailedSetLimitNotAllowed: Story = failed('set_limit_not_allowed');
+export const FailedTokenLimitInvalid: Story = failed('token_limit_invalid');
+export const FailedAccountLimitExceeded: Story = failed('account_limit_exceeded');
+export const FailedInvalidTransactionStatus: Story = failed('invalid_transaction_status');
+export const FailedTransactionNotFound: Story = failed('transaction_not_found');
+export const FailedInvalidRouting: Story = failed('invalid_routing');
+export const FailedBankNotSupported: Story = failed('bank_not_supported');
+export const FailedTransactionCancelled: Story = failed('transaction_cancelled');
+export const FailedMerchantNotRegistered: Story = failed('merchant_not_registered');
+export const FailedOtpNotRequested: Story = failed('otp_not_requested');
+export const FailedJourneyNotFound: Story = failed('journey_not_found');
+export const FailedNoIssuer: Story = failed('no_issuer');
+export const FailedInvalidApiTransition: Story = failed('invalid_api_transition');
+export const FailedInvalidBill: Story = failed('invalid_bill');
+export const FailedAlreadyPaid: Story = failed('already_paid');
+export const FailedInvalidOtp: Story = failed('invalid_otp');
+export const FailedPartnerNotFound: Story = failed('partner_not_found');
+export const FailedInvalidTerminal: Story = failed('invalid_terminal');
+export const FailedInconsistentRequest: Story = failed('inconsistent_request');
+export const FailedFunctionNotSupported: Story = failed('function_not_supported');
+export const FailedOperationNotAllowed: Story = failed('operation_not_allowed');
+export const FailedRateLimited: Story = failed('rate_limited');
+export const FailedDokuTimeout: Story = failed('doku_timeout');

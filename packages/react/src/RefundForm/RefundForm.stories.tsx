@@ -1,0 +1,195 @@
+import { formatIdr, type KkiErrorCode } from '@kki-kit/contract';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
+import { dokuCodesFor, type KkiStoryFlow } from '../stories-support/case-codes.js';
+import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { type PlayContext, playKit } from '../stories-support/play.js';
+import { storyLocale } from '../stories-support/provider-decorator.js';
+import { STORY_AMOUNT, STORY_PAYMENT_ID, storyRefund } from '../stories-support/views.js';
+import { RefundForm } from './RefundForm.js';
+
+const earlier = storyRefund();
+const LEFT = STORY_AMOUNT - earlier.amount;
+
+const meta = {
+  title: 'KKI/RefundForm',
+  component: RefundForm,
+  args: { paymentId: STORY_PAYMENT_ID, amount: STORY_AMOUNT },
+  beforeEach({ msw }) {
+    msw.use(answer('listRefunds', { refunds: [earlier] }));
+  },
+} satisfies Meta<typeof RefundForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Presses the full-refund button (what is left after the earlier refund). */
+async function refundTheRest(context: PlayContext): Promise<void> {
+  const { canvas, copy, locale } = playKit(context);
+  await userEvent.click(
+    await canvas.findByRole('button', { name: copy.refundButton(formatIdr(LEFT, locale)) }),
+  );
+}
+
+export const Idle: Story = {
+  name: 'Idle with history',
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    const table = await canvas.findByRole('table', { name: copy.refundHistoryTitle });
+    await expect(within(table).getByText(earlier.reason ?? '')).toBeInTheDocument();
+  },
+};
+
+export const InvalidInput: Story = {
+  name: 'Invalid input (above what is left)',
+  play: async (context) => {
+    const { canvas, copy, locale } = playKit(context);
+    await userEvent.click(await canvas.findByRole('radio', { name: copy.refundPartial }));
+    await userEvent.type(canvas.getByLabelText(copy.refundAmountLabel), String(STORY_AMOUNT));
+    // The button never offers more than what is left.
+    await userEvent.click(canvas.getByRole('button', { name: copy.refundButton(formatIdr(LEFT, locale)) }));
+    await expect(canvas.getByLabelText(copy.refundAmountLabel)).toHaveAttribute('aria-invalid', 'true');
+    await expectShown(context.canvasElement, copy.refundAmountTooHigh(formatIdr(LEFT, locale)));
+  },
+};
+
+export const Submitting: Story = {
+  beforeEach({ msw }) {
+    msw.use(hang('createRefund'));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await refundTheRest(context);
+    await expect(await canvas.findByRole('button', { name: copy.refundSubmitting })).toBeInTheDocument();
+  },
+};
+
+export const Pending: Story = {
+  beforeEach({ msw }) {
+    const pending = storyRefund({
+      id: 'ref_story0002',
+      amount: LEFT,
+      type: null,
+      status: 'pending',
+      reason: null,
+    });
+    msw.use(
+      answer('createRefund', pending),
+      answer('listRefunds', (n) => ({ refunds: n === 0 ? [earlier] : [earlier, pending] })),
+    );
+  },
+  play: async (context) => {
+    const { copy } = playKit(context);
+    await refundTheRest(context);
+    await expectShown(context.canvasElement, copy.refundStatus('pending'));
+  },
+};
+
+export const Succeeded: Story = {
+  beforeEach({ msw }) {
+    const done = storyRefund({ id: 'ref_story0002', amount: LEFT, type: 'KKI_FULL_REFUND', reason: null });
+    msw.use(
+      answer('createRefund', done),
+      answer('listRefunds', (n) => ({ refunds: n === 0 ? [earlier] : [earlier, done] })),
+    );
+  },
+  play: async (context) => {
+    const { copy } = playKit(context);
+    await refundTheRest(context);
+    await expectShown(context.canvasElement, copy.refundNothingLeft);
+  },
+};
+
+export const NothingLeft: Story = {
+  name: 'Refunded in full',
+  beforeEach({ msw }) {
+    msw.use(
+      answer('listRefunds', { refunds: [storyRefund({ amount: STORY_AMOUNT, type: 'KKI_FULL_REFUND' })] }),
+    );
+  },
+  play: async (context) => {
+    await expectShown(context.canvasElement, playKit(context).copy.refundNothingLeft);
+  },
+};
+
+/** The refund refused with `code`, as the BFF answers for DOKU's refund service (58) or Cards refunds. */
+function failed(code: KkiErrorCode, flow: KkiStoryFlow = 'refund'): Story {
+  const dokuCodes = dokuCodesFor(flow, code);
+  return {
+    name: flow === 'refund' ? `Failed: ${code}` : `Failed (${flow}): ${code}`,
+    parameters: { kkiCase: { flow, code, dokuCodes } satisfies KkiCaseParameter },
+    beforeEach({ msw, globals }) {
+      const locale = storyLocale(globals);
+      msw.use(
+        refuse('createRefund', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
+      );
+    },
+    play: async (context) => {
+      await refundTheRest(context);
+      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
+    },
+  };
+}
+
+/** A Cards refund DOKU reported as `refund.status: FAILED`. */
+export const CardsRefundFailed: Story = failed('refund_failed', 'cards');
+
+// One story per code DOKU's refund service (58) can lead to; test/story-coverage.test.ts keeps this complete.
+export const FailedInvalidCpan: Story = failed('invalid_cpan');
+export const FailedOttExpired: Story = failed('ott_expired');
+export const FailedInvalidAmount: Story = failed('invalid_amount');
+export const FailedInsufficientFunds: Story = failed('insufficient_funds');
+export const FailedTransactionNotPermitted: Story = failed('transaction_not_permitted');
+export const FailedBadRequest: Story = failed('bad_request');
+export const FailedDokuServerError: Story = failed('doku_server_error');
+export const FailedDuplicateRequest: Story = failed('duplicate_request');
+export const FailedInvalidOtt: Story = failed('invalid_ott');
+export const FailedIssuerUnavailable: Story = failed('issuer_unavailable');
+export const FailedSuspectedFraud: Story = failed('suspected_fraud');
+export const FailedFrequencyLimitExceeded: Story = failed('frequency_limit_exceeded');
+export const FailedDoNotHonor: Story = failed('do_not_honor');
+export const FailedNoCardRecord: Story = failed('no_card_record');
+export const FailedInvalidFieldFormat: Story = failed('invalid_field_format');
+export const FailedMissingMandatoryField: Story = failed('missing_mandatory_field');
+export const FailedUnauthorizedSignature: Story = failed('unauthorized_signature');
+export const FailedInvalidAccessToken: Story = failed('invalid_access_token');
+export const FailedInvalidCustomerToken: Story = failed('invalid_customer_token');
+export const FailedPaymentExpired: Story = failed('payment_expired');
+export const FailedFeatureNotAllowed: Story = failed('feature_not_allowed');
+export const FailedAmountLimitExceeded: Story = failed('amount_limit_exceeded');
+export const FailedFeatureUnavailableNow: Story = failed('feature_unavailable_now');
+export const FailedCardBlocked: Story = failed('card_blocked');
+export const FailedCardExpired: Story = failed('card_expired');
+export const FailedDormantAccount: Story = failed('dormant_account');
+export const FailedTokenLimitRequired: Story = failed('token_limit_required');
+export const FailedOtpBlocked: Story = failed('otp_blocked');
+export const FailedOtpRequired: Story = failed('otp_required');
+export const FailedTransactionSuspended: Story = failed('transaction_suspended');
+export const FailedTokenLimitExceeded: Story = failed('token_limit_exceeded');
+export const FailedCardInactive: Story = failed('card_inactive');
+export const FailedMerchantBlacklisted: Story = failed('merchant_blacklisted');
+export const FailedMerchantLimitExceeded: Story = failed('merchant_limit_exceeded');
+export const FailedSetLimitNotAllowed: Story = failed('set_limit_not_allowed');
+export const FailedTokenLimitInvalid: Story = failed('token_limit_invalid');
+export const FailedAccountLimitExceeded: Story = failed('account_limit_exceeded');
+export const FailedInvalidTransactionStatus: Story = failed('invalid_transaction_status');
+export const FailedTransactionNotFound: Story = failed('transaction_not_found');
+export const FailedInvalidRouting: Story = failed('invalid_routing');
+export const FailedBankNotSupported: Story = failed('bank_not_supported');
+export const FailedTransactionCancelled: Story = failed('transaction_cancelled');
+export const FailedMerchantNotRegistered: Story = failed('merchant_not_registered');
+export const FailedOtpNotRequested: Story = failed('otp_not_requested');
+export const FailedJourneyNotFound: Story = failed('journey_not_found');
+export const FailedNoIssuer: Story = failed('no_issuer');
+export const FailedInvalidApiTransition: Story = failed('invalid_api_transition');
+export const FailedInvalidBill: Story = failed('invalid_bill');
+export const FailedAlreadyPaid: Story = failed('already_paid');
+export const FailedInvalidOtp: Story = failed('invalid_otp');
+export const FailedPartnerNotFound: Story = failed('partner_not_found');
+export const FailedInvalidTerminal: Story = failed('invalid_terminal');
+export const FailedInconsistentRequest: Story = failed('inconsistent_request');
+export const FailedFunctionNotSupported: Story = failed('function_not_supported');
+export const FailedOperationNotAllowed: Story = failed('operation_not_allowed');
+export const FailedRateLimited: Story = failed('rate_limited');
+export const FailedDokuTimeout: Story = failed('doku_timeout');

@@ -1,0 +1,186 @@
+import type { KkiErrorCode } from '@kki-kit/contract';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
+import { dokuCodesFor, type KkiStoryFlow } from '../stories-support/case-codes.js';
+import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { type PlayContext, playKit } from '../stories-support/play.js';
+import { storyLocale } from '../stories-support/provider-decorator.js';
+import { storySavedCards } from '../stories-support/views.js';
+import { SavedCardsList } from './SavedCardsList.js';
+
+const meta = {
+  title: 'KKI/SavedCardsList',
+  component: SavedCardsList,
+  args: { onSelect: fn(), selectedCardId: 'card_story0001' },
+  beforeEach({ msw }) {
+    msw.use(answer('listSavedCards', { cards: [...storySavedCards] }));
+  },
+} satisfies Meta<typeof SavedCardsList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const [first] = storySavedCards;
+
+/** Opens the first card's removal step and confirms it. */
+async function removeFirstCard(context: PlayContext): Promise<void> {
+  const { canvas, copy } = playKit(context);
+  const [remove] = await canvas.findAllByRole('button', { name: copy.savedCardRemove });
+  await userEvent.click(remove as HTMLElement);
+  await userEvent.click(canvas.getByRole('button', { name: copy.savedCardRemoveYes }));
+}
+
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(hang('listSavedCards'));
+  },
+  play: async (context) => {
+    await expectShown(context.canvasElement, playKit(context).copy.savedCardsLoading);
+  },
+};
+
+export const Cards: Story = {
+  name: 'Cards (masked CPAN, issuer, date)',
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    const list = await canvas.findByRole('list', { name: copy.savedCardsTitle });
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    await expect(list).toHaveTextContent('936000******5670');
+  },
+};
+
+export const Empty: Story = {
+  beforeEach({ msw }) {
+    msw.use(answer('listSavedCards', { cards: [] }));
+  },
+  play: async (context) => {
+    await expectShown(context.canvasElement, playKit(context).copy.savedCardsEmpty);
+  },
+};
+
+export const LoadFailed: Story = {
+  beforeEach({ msw, globals }) {
+    msw.use(refuse('listSavedCards', 'internal_error', { locale: storyLocale(globals) }));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await expect(await canvas.findByRole('heading', { name: copy.savedCardsLoadFailed })).toBeInTheDocument();
+  },
+};
+
+export const ConfirmRemoval: Story = {
+  name: 'Removal asks for confirmation',
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    const [remove] = await canvas.findAllByRole('button', { name: copy.savedCardRemove });
+    await userEvent.click(remove as HTMLElement);
+    await expectShown(context.canvasElement, copy.savedCardRemoveConfirm(first?.maskedCpan ?? ''));
+  },
+};
+
+export const Removing: Story = {
+  name: 'Removing (pending at DOKU)',
+  beforeEach({ msw }) {
+    const removing = storySavedCards.map((c, i) => (i === 0 ? { ...c, status: 'removing' as const } : c));
+    msw.use(answer('listSavedCards', { cards: removing }));
+  },
+  play: async (context) => {
+    await expectShown(context.canvasElement, playKit(context).copy.savedCardRemoving);
+  },
+};
+
+export const Removed: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      answer('listSavedCards', (n) => ({ cards: n === 0 ? [...storySavedCards] : storySavedCards.slice(1) })),
+      answer('removeSavedCard', { removed: true, card: storySavedCards[0]! }),
+    );
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await removeFirstCard(context);
+    await expect(await canvas.findAllByRole('button', { name: copy.savedCardRemove })).toHaveLength(1);
+  },
+};
+
+/** The removal refused with `code`: the card comes back with the copy next to its Remove button. */
+function failed(code: KkiErrorCode, flow: KkiStoryFlow = 'unbinding'): Story {
+  const dokuCodes = dokuCodesFor(flow, code);
+  return {
+    name: flow === 'unbinding' ? `Failed: ${code}` : `Failed (${flow}): ${code}`,
+    parameters: { kkiCase: { flow, code, dokuCodes } satisfies KkiCaseParameter },
+    beforeEach({ msw, globals }) {
+      const locale = storyLocale(globals);
+      msw.use(
+        refuse('removeSavedCard', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
+      );
+    },
+    play: async (context) => {
+      await removeFirstCard(context);
+      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
+    },
+  };
+}
+
+/** A Cards token deletion DOKU answered with `DELETE FAILED`. */
+export const CardsCardRemovalFailed: Story = failed('card_removal_failed', 'cards');
+
+// One story per code DOKU's card unbinding service (05) can lead to; test/story-coverage.test.ts keeps this complete.
+export const FailedInvalidCpan: Story = failed('invalid_cpan');
+export const FailedOttExpired: Story = failed('ott_expired');
+export const FailedInvalidAmount: Story = failed('invalid_amount');
+export const FailedInsufficientFunds: Story = failed('insufficient_funds');
+export const FailedTransactionNotPermitted: Story = failed('transaction_not_permitted');
+export const FailedBadRequest: Story = failed('bad_request');
+export const FailedDokuServerError: Story = failed('doku_server_error');
+export const FailedDuplicateRequest: Story = failed('duplicate_request');
+export const FailedInvalidOtt: Story = failed('invalid_ott');
+export const FailedIssuerUnavailable: Story = failed('issuer_unavailable');
+export const FailedSuspectedFraud: Story = failed('suspected_fraud');
+export const FailedFrequencyLimitExceeded: Story = failed('frequency_limit_exceeded');
+export const FailedDoNotHonor: Story = failed('do_not_honor');
+export const FailedNoCardRecord: Story = failed('no_card_record');
+export const FailedInvalidFieldFormat: Story = failed('invalid_field_format');
+export const FailedMissingMandatoryField: Story = failed('missing_mandatory_field');
+export const FailedUnauthorizedSignature: Story = failed('unauthorized_signature');
+export const FailedInvalidAccessToken: Story = failed('invalid_access_token');
+export const FailedInvalidCustomerToken: Story = failed('invalid_customer_token');
+export const FailedPaymentExpired: Story = failed('payment_expired');
+export const FailedFeatureNotAllowed: Story = failed('feature_not_allowed');
+export const FailedAmountLimitExceeded: Story = failed('amount_limit_exceeded');
+export const FailedFeatureUnavailableNow: Story = failed('feature_unavailable_now');
+export const FailedCardBlocked: Story = failed('card_blocked');
+export const FailedCardExpired: Story = failed('card_expired');
+export const FailedDormantAccount: Story = failed('dormant_account');
+export const FailedTokenLimitRequired: Story = failed('token_limit_required');
+export const FailedOtpBlocked: Story = failed('otp_blocked');
+export const FailedOtpRequired: Story = failed('otp_required');
+export const FailedTransactionSuspended: Story = failed('transaction_suspended');
+export const FailedTokenLimitExceeded: Story = failed('token_limit_exceeded');
+export const FailedCardInactive: Story = failed('card_inactive');
+export const FailedMerchantBlacklisted: Story = failed('merchant_blacklisted');
+export const FailedMerchantLimitExceeded: Story = failed('merchant_limit_exceeded');
+export const FailedSetLimitNotAllowed: Story = failed('set_limit_not_allowed');
+export const FailedTokenLimitInvalid: Story = failed('token_limit_invalid');
+export const FailedAccountLimitExceeded: Story = failed('account_limit_exceeded');
+export const FailedInvalidTransactionStatus: Story = failed('invalid_transaction_status');
+export const FailedTransactionNotFound: Story = failed('transaction_not_found');
+export const FailedInvalidRouting: Story = failed('invalid_routing');
+export const FailedBankNotSupported: Story = failed('bank_not_supported');
+export const FailedTransactionCancelled: Story = failed('transaction_cancelled');
+export const FailedMerchantNotRegistered: Story = failed('merchant_not_registered');
+export const FailedOtpNotRequested: Story = failed('otp_not_requested');
+export const FailedJourneyNotFound: Story = failed('journey_not_found');
+export const FailedNoIssuer: Story = failed('no_issuer');
+export const FailedInvalidApiTransition: Story = failed('invalid_api_transition');
+export const FailedInvalidBill: Story = failed('invalid_bill');
+export const FailedAlreadyPaid: Story = failed('already_paid');
+export const FailedInvalidOtp: Story = failed('invalid_otp');
+export const FailedPartnerNotFound: Story = failed('partner_not_found');
+export const FailedInvalidTerminal: Story = failed('invalid_terminal');
+export const FailedInconsistentRequest: Story = failed('inconsistent_request');
+export const FailedFunctionNotSupported: Story = failed('function_not_supported');
+export const FailedOperationNotAllowed: Story = failed('operation_not_allowed');
+export const FailedRateLimited: Story = failed('rate_limited');
+export const FailedDokuTimeout: Story = failed('doku_timeout');

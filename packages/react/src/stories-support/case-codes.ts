@@ -1,0 +1,85 @@
+// Which catalogue codes each DOKU flow can hand the shopper, derived from the contract's tables (the
+// KKI case list, the SNAP standard table and the Non-SNAP Cards codes), never copied by hand. The
+// stories show one failure per (flow, code); test/story-coverage.test.ts checks none is missing.
+import {
+  formatSnapResponseCode,
+  KKI_CASE_CODES,
+  type KkiErrorCode,
+  kkiErrorFromSnap,
+  NON_SNAP_ERROR_CODES,
+  NON_SNAP_FAILURE_STATUSES,
+  SNAP_SERVICE_CODES,
+  SNAP_STANDARD_CODES,
+} from '@kki-kit/contract';
+
+/** The DOKU flows a story can fail in: four SNAP services and the Non-SNAP Cards API. */
+export type KkiStoryFlow = 'binding' | 'unbinding' | 'payment' | 'refund' | 'cards';
+
+/** The SNAP service behind each KKI flow (binding 01, unbinding 05, payment 54, refund 58). */
+export const SNAP_FLOW_SERVICES = {
+  binding: SNAP_SERVICE_CODES.cardBind,
+  unbinding: SNAP_SERVICE_CODES.cardUnbind,
+  payment: SNAP_SERVICE_CODES.payment,
+  refund: SNAP_SERVICE_CODES.refund,
+} as const satisfies Record<Exclude<KkiStoryFlow, 'cards'>, string>;
+
+/** One code a flow can return, with DOKU's own codes that lead to it. */
+export interface FlowCase {
+  readonly code: KkiErrorCode;
+  /** SNAP `responseCode`s (e.g. `4030105`) or Non-SNAP `errors.code` / failure statuses. */
+  readonly dokuCodes: readonly string[];
+}
+
+function group(pairs: Iterable<readonly [string, KkiErrorCode | null]>): readonly FlowCase[] {
+  const byCode = new Map<KkiErrorCode, string[]>();
+  for (const [doku, code] of pairs) {
+    if (code === null) continue;
+    const list = byCode.get(code) ?? [];
+    if (!list.includes(doku)) list.push(doku);
+    byCode.set(code, list);
+  }
+  return [...byCode].map(([code, dokuCodes]) => ({ code, dokuCodes }));
+}
+
+/** Every error `responseCode` a SNAP service can answer with, read as the kit reads it. */
+function snapCases(serviceCode: string): readonly FlowCase[] {
+  const pairs: [string, KkiErrorCode | null][] = [];
+  for (const [caseCode, info] of Object.entries(KKI_CASE_CODES)) {
+    for (const reading of [info, ...info.alternates]) {
+      const responseCode = formatSnapResponseCode(reading.httpStatus, serviceCode, caseCode);
+      pairs.push([responseCode, kkiErrorFromSnap(responseCode)]);
+    }
+  }
+  for (const row of SNAP_STANDARD_CODES) {
+    const responseCode = formatSnapResponseCode(row.httpStatus, serviceCode, row.caseCode);
+    pairs.push([responseCode, kkiErrorFromSnap(responseCode)]);
+  }
+  return group(pairs);
+}
+
+/** Every code the Non-SNAP Cards API can lead to: its error codes, their messages, failure statuses. */
+function cardsCases(): readonly FlowCase[] {
+  const pairs: [string, KkiErrorCode][] = [];
+  for (const [dokuCode, info] of Object.entries(NON_SNAP_ERROR_CODES)) {
+    pairs.push([dokuCode, info.kkiErrorCode]);
+    for (const [message, code] of Object.entries(info.messages))
+      pairs.push([`${dokuCode}: ${message}`, code]);
+  }
+  for (const failure of Object.values(NON_SNAP_FAILURE_STATUSES))
+    pairs.push([failure.status, failure.kkiErrorCode]);
+  return group(pairs);
+}
+
+/** Per flow, every catalogue code it can return. */
+export const FLOW_CASES: { readonly [F in KkiStoryFlow]: readonly FlowCase[] } = {
+  binding: snapCases(SNAP_FLOW_SERVICES.binding),
+  unbinding: snapCases(SNAP_FLOW_SERVICES.unbinding),
+  payment: snapCases(SNAP_FLOW_SERVICES.payment),
+  refund: snapCases(SNAP_FLOW_SERVICES.refund),
+  cards: cardsCases(),
+};
+
+/** DOKU's codes behind `code` in `flow` (empty when the flow cannot return it). */
+export function dokuCodesFor(flow: KkiStoryFlow, code: KkiErrorCode): readonly string[] {
+  return FLOW_CASES[flow].find((c) => c.code === code)?.dokuCodes ?? [];
+}

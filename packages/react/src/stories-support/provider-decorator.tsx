@@ -1,0 +1,74 @@
+// Every story renders inside a KkiProvider whose locale and appearance come from the toolbar globals.
+import { isKkiLocale, type KkiLocale } from '@kki-kit/contract';
+import type { Decorator } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { KkiAppearance } from '../provider/appearance.js';
+import { KkiProvider } from '../provider/KkiProvider.js';
+import { STORY_BFF_URL } from './bff-handlers.js';
+
+/** A few --kki-* themes a merchant might set. */
+export const APPEARANCES = {
+  default: {},
+  'merah putih': {
+    variables: { colorPrimary: '#c8102e', colorPrimaryText: '#ffffff', borderRadius: '2px' },
+  },
+  'night market': {
+    variables: {
+      colorPrimary: '#f5b700',
+      colorPrimaryText: '#111111',
+      colorText: '#f2f2f2',
+      colorTextMuted: '#b8b8b8',
+      colorBackground: '#1d1f24',
+      colorBorder: '#4a4d55',
+      colorDanger: '#ff7b7b',
+      colorSuccess: '#6fdc8c',
+    },
+  },
+  'large and round': {
+    variables: { fontSize: '18px', borderRadius: '16px', spacing: '20px', fontFamily: 'Georgia, serif' },
+  },
+} as const satisfies Record<string, KkiAppearance>;
+
+export type AppearanceName = keyof typeof APPEARANCES;
+export const APPEARANCE_NAMES = Object.keys(APPEARANCES) as AppearanceName[];
+
+/** The story's locale from the toolbar (Indonesian when unset or unknown). */
+export const storyLocale = (globals: Record<string, unknown>): KkiLocale =>
+  isKkiLocale(globals.locale) ? globals.locale : 'id';
+
+const appearanceOf = (globals: Record<string, unknown>): KkiAppearance =>
+  APPEARANCES[
+    (APPEARANCE_NAMES as readonly unknown[]).includes(globals.appearance)
+      ? (globals.appearance as AppearanceName)
+      : 'default'
+  ];
+
+function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; children: React.ReactNode }) {
+  // One query cache per mounted story, without retries, so a refusal shows at once.
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
+  );
+  return (
+    <KkiProvider
+      baseUrl={STORY_BFF_URL}
+      locale={props.locale}
+      appearance={props.appearance}
+      queryClient={queryClient}
+      polling={{ initialIntervalMs: 200, maxIntervalMs: 1000, factor: 1.5 }}
+    >
+      {props.children}
+    </KkiProvider>
+  );
+}
+
+/** The decorator preview.tsx applies to every story. */
+export const withKkiProvider: Decorator = (Story, context) => (
+  <StoryProvider
+    key={`${storyLocale(context.globals)}`}
+    locale={storyLocale(context.globals)}
+    appearance={appearanceOf(context.globals)}
+  >
+    <Story />
+  </StoryProvider>
+);
