@@ -1,0 +1,147 @@
+// Idempotency of the KKI payment route against the in-process sandbox: a double submit and a replay
+// make one DOKU payment, key reuse with another body is refused (422), and two BFF instances on one
+// database racing one key make ONE DOKU payment (PostgreSQL when TEST_DATABASE_URL is set, otherwise
+// two instances sharing one PGlite store).
+import { kkiTestCpan } from '@kki-kit/doku-sandbox';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKkiBff, type KkiBff } from '../src/app.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { dropSchema, freshSchema, TEST_SECRET } from './helpers.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
+
+describe('KKI payment idempotency', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  const paymentsAtDoku = (reference: string | undefined) =>
+    h.ledger().payments.filter((p) => p.partnerReferenceNo === reference);
+
+  it('a double submit and a later replay answer with one payment and make one DOKU call', async () => {
+    const order = await h.bff.merchant.createOrder({ customerId: 'ida', amount: 120_000 });
+    const key = newKey();
+    const json = {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 21), ott: newOtt() },
+    };
+    const [a, b] = await Promise.all([
+      h.call('ida', '/kki/payments', { method: 'POST', key, json }),
+      h.call('ida', '/kki/payments', { method: 'POST', key, json }),
+    ]);
+    const bodies = [await a.json(), await b.json()];
+    // One ran; the other either replayed it or was told it is still in progress.
+    const done = bodies.filter((x) => x.id);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    const replay = await h.call('ida', '/kki/payments', { method: 'POST', key, json });
+    const again = await replay.json();
+    expect(again.id).toBe(done[0].id);
+    const payment = await h.bff.store.payments.get(again.id);
+    expect(paymentsAtDoku(payment?.partnerReferenceNo)).toHaveLength(1);
+    expect(await h.bff.store.payments.list({ orderId: order.id })).toHaveLength(1);
+  });
+
+  it('the same key with another body is refused with 422 and changes nothing', async () => {
+    const order = await h.bff.merchant.createOrder({ customerId: 'jo', amount: 90_000 });
+    const key = newKey();
+    const first = await h.call('jo', '/kki/payments', {
+      method: 'POST',
+      key,
+      json: {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 22), ott: newOtt() },
+      },
+    });
+    expect(first.status).toBe(201);
+    const before = h.ledger().payments.length;
+    const other = await h.call('jo', '/kki/payments', {
+      method: 'POST',
+      key,
+      json: {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 23), ott: newOtt() },
+      },
+    });
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.code).toBe('idempotency_key_reused');
+    expect(h.ledger().payments.length).toBe(before);
+  });
+});
+
+describe('two BFF instances on one database racing one key', () => {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const schema = freshSchema('kki_race');
+  let sandboxHost: KkiHarness;
+  let stores: Store[] = [];
+  let bffs: KkiBff[] = [];
+
+  beforeAll(async () => {
+    // The first BFF owns the in-process sandbox; both BFFs talk to it by URL through its app.
+    sandboxHost = await startKki();
+    const sandbox = sandboxHost.sandbox;
+    const open = () =>
+      pgUrl
+        ? openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET })
+        : openStore({ encryptionSecret: TEST_SECRET });
+    const first = await open();
+    stores = pgUrl ? [first, await open()] : [first, first];
+    bffs = await Promise.all(
+      stores.map((store) =>
+        createKkiBff({
+          environment: 'http://doku.sandbox.test',
+          publicUrl: `${ORIGIN}${MOUNT}`,
+          store,
+          authenticate: (c) => c.req.header('x-test-customer') ?? null,
+          logger: () => {},
+          reconciliation: { enabled: false },
+          fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+        }),
+      ),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    for (const bff of bffs) await bff.close();
+    if (stores[0]) await dropSchema(stores[0], schema);
+    for (const store of new Set(stores)) await store.close();
+    await sandboxHost.close();
+  });
+
+  it('makes ONE DOKU payment', async () => {
+    const order = await bffs[0]?.merchant.createOrder({ customerId: 'kim', amount: 333_000 });
+    const key = newKey();
+    const json = {
+      orderId: order?.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 24), ott: newOtt() },
+    };
+    const hosts = bffs.map((bff) => {
+      const host = new Hono();
+      host.route(MOUNT, bff.app);
+      return host;
+    });
+    const answers = await Promise.all(
+      hosts.flatMap((host) =>
+        [1, 2, 3].map(() =>
+          host.request(`${MOUNT}/kki/payments`, {
+            method: 'POST',
+            body: JSON.stringify(json),
+            headers: {
+              'x-test-customer': 'kim',
+              origin: ORIGIN,
+              'x-kki-request': '1',
+              'content-type': 'application/json',
+              'idempotency-key': key,
+            },
+          }),
+        ),
+      ),
+    );
+    const ok = answers.filter((r) => r.status === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    const ids = new Set(await Promise.all(ok.map(async (r) => (await r.json()).id)));
+    expect(ids.size).toBe(1);
+    const atDoku = sandboxHost.ledger().payments.filter((p) => p.amount === 333_000);
+    expect(atDoku).toHaveLength(1);
+  });
+});
