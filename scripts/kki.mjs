@@ -106,6 +106,25 @@ function suites() {
     console.error(`kki-kit: no Chromium at ${CHROMIUM} and it could not be installed (apt-get chromium)`);
     results.push({ name: 'browser (chromium)', passed: 0, failed: 1 });
   }
+  // Storybook: the static build must succeed, and every story runs as a test in Chromium (play functions enforced).
+  // CI=true keeps Storybook non-interactive (no prompts, no telemetry notice).
+  results.push(
+    check('storybook build', 'env', [
+      'CI=true',
+      'pnpm',
+      'exec',
+      'storybook',
+      'build',
+      '-o',
+      'storybook-static',
+      '--quiet',
+    ]),
+  );
+  if (existsSync(CHROMIUM)) {
+    results.push(vitest('stories (chromium)', ['--config', 'vitest.storybook.config.ts']));
+  } else {
+    results.push({ name: 'stories (chromium)', passed: 0, failed: 1 });
+  }
   return results;
 }
 
