@@ -1,0 +1,139 @@
+// SNAP notifications: RSA mode (DOKU's public key) and HMAC mode (the token this BFF issues at its
+// merchant token endpoint), stale timestamps and bad signatures refused, duplicates applied once.
+import { signB2bToken, signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
+import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY, SANDBOX_MERCHANT_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
+
+const PATH = `${MOUNT}/notifications/kki`;
+
+async function pendingPayment(h: KkiHarness, customer: string, serial: number) {
+  const order = await h.bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
+  const res = await h.call(customer, '/kki/payments', {
+    method: 'POST',
+    key: newKey(),
+    json: {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+    },
+  });
+  const body = await res.json();
+  const payment = await h.bff.store.payments.get(body.id);
+  if (!payment) throw new Error('payment missing');
+  return payment;
+}
+
+describe('SNAP notifications in RSA mode', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  async function post(body: object, opts: { at?: Date; key?: string; externalId?: string } = {}) {
+    const text = JSON.stringify(body);
+    const timestamp = snapTimestamp(opts.at ?? new Date());
+    const signature = await signSnapAsymmetric({
+      method: 'POST',
+      path: PATH,
+      body: text,
+      timestamp,
+      privateKeyPem: opts.key ?? SANDBOX_DOKU_PRIVATE_KEY,
+    });
+    return h.host.request(PATH, {
+      method: 'POST',
+      body: text,
+      headers: {
+        'content-type': 'application/json',
+        'x-timestamp': timestamp,
+        'x-signature': signature,
+        'x-external-id': opts.externalId ?? `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      },
+    });
+  }
+
+  const success = (reference: string) => ({
+    originalPartnerReferenceNo: reference,
+    originalReferenceNo: `REF${reference.slice(-10)}`,
+    amount: { value: '80000.00', currency: 'IDR' },
+    latestTransactionStatus: '00',
+    additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+  });
+
+  it('applies a verified notification and answers 2005600', async () => {
+    const payment = await pendingPayment(h, 'nia', 31);
+    const res = await post(success(payment.partnerReferenceNo));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ responseCode: '2005600' });
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+  });
+
+  it('refuses a stale timestamp, a wrong key and an unsigned body, changing nothing', async () => {
+    const payment = await pendingPayment(h, 'oli', 32);
+    const stale = await post(success(payment.partnerReferenceNo), { at: new Date(Date.now() - 20 * 60_000) });
+    expect(stale.status).toBe(401);
+    const forged = await post(success(payment.partnerReferenceNo), { key: SANDBOX_MERCHANT_PRIVATE_KEY });
+    expect(forged.status).toBe(401);
+    const unsigned = await h.host.request(PATH, {
+      method: 'POST',
+      body: JSON.stringify(success(payment.partnerReferenceNo)),
+      headers: { 'content-type': 'application/json', 'x-timestamp': snapTimestamp(new Date()) },
+    });
+    expect(unsigned.status).toBe(401);
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('pending');
+  });
+
+  it('a duplicate delivery is recorded once; a late "pending" never undoes "succeeded"', async () => {
+    const payment = await pendingPayment(h, 'pia', 33);
+    const externalId = `${Date.now()}777`;
+    expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
+    expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
+    const rows = await h.bff.store.db.query(
+      'SELECT count(*)::int AS n FROM notification_inbox WHERE dedup_key = $1',
+      [externalId],
+    );
+    expect(rows[0]?.n).toBe(1);
+    const late = await post({ ...success(payment.partnerReferenceNo), latestTransactionStatus: '03' });
+    expect(late.status).toBe(200);
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+    const events = await h.bff.store.payments.events(payment.id);
+    expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
+  });
+});
+
+describe('SNAP notifications in HMAC mode', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki({ offlineSandbox: { control: true, snapNotificationMode: 'hmac' } });
+  }, 60_000);
+  afterAll(() => h.close());
+
+  it('DOKU gets a token from the BFF, then the signed notification settles the payment', async () => {
+    const payment = await pendingPayment(h, 'quin', 41);
+    await h.control(`/kki/payments/${payment.partnerReferenceNo}/approve`, {});
+    await h.idle();
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+    const delivered = h.ledger().notifications.filter((n) => n.status === 200);
+    expect(delivered.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("the token endpoint refuses a signature not made with DOKU's key", async () => {
+    const timestamp = snapTimestamp(new Date());
+    const clientId = h.bff.config.doku.clientId;
+    const request = async (privateKeyPem: string) =>
+      h.host.request(`${MOUNT}/notifications/kki/access-token/b2b`, {
+        method: 'POST',
+        body: JSON.stringify({ grantType: 'client_credentials' }),
+        headers: {
+          'content-type': 'application/json',
+          'x-client-key': clientId,
+          'x-timestamp': timestamp,
+          'x-signature': await signB2bToken({ clientId, timestamp, privateKeyPem }),
+        },
+      });
+    expect((await request(SANDBOX_MERCHANT_PRIVATE_KEY)).status).toBe(401);
+    const ok = await request(SANDBOX_DOKU_PRIVATE_KEY);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).accessToken).toEqual(expect.any(String));
+  });
+});
