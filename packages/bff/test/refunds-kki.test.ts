@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CUSTOMER, type CardsHarness, startCards } from './cards-setup.js';
+
+const staff = { 'x-test-staff': 'yes' };
+let n = 0;
+
+/** A KKI payment made through the BFF and approved in the (sandbox) issuer app. */
+async function paidKki(h: CardsHarness, amount: number, cpan = '9360000200000011') {
+  const order = await h.bff.merchant.createOrder({ customerId: CUSTOMER, amount });
+  n += 1;
+  const res = await h.call('/kki/payments', {
+    method: 'POST',
+    body: JSON.stringify({
+      orderId: order.id,
+      source: { type: 'card', cpan, ott: `4${String(n).padStart(5, '0')}` },
+    }),
+  });
+  expect(res.status).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  const record = await h.bff.store.payments.get(id);
+  expect((await h.control(`/kki/payments/${record!.partnerReferenceNo}/approve`, {})).status).toBe(200);
+  await h.doku.sandbox!.notifier.idle();
+  expect((await h.bff.merchant.getPayment(id))?.status).toBe('succeeded');
+  return id;
+}
+
+describe('KKI refunds', () => {
+  let h: CardsHarness;
+  beforeAll(async () => {
+    h = await startCards();
+  });
+  afterAll(() => h.close());
+
+  const refund = (id: string, body: unknown, key: string, headers: Record<string, string> = staff) =>
+    h.call(`/payments/${id}/refunds`, { method: 'POST', key, headers, body: JSON.stringify(body) });
+
+  it('partial, then the rest: KKI_PARTIAL_REFUND then KKI_FULL_REFUND; the payment ends refunded', async () => {
+    const id = await paidKki(h, 100_000);
+    const part = await refund(id, { amount: 40_000, reason: 'one item returned' }, `kki-p-${id}`);
+    expect(part.status).toBe(201);
+    expect(await part.json()).toMatchObject({
+      amount: 40_000,
+      status: 'succeeded',
+      type: 'KKI_PARTIAL_REFUND',
+    });
+    expect(await h.bff.merchant.getPayment(id)).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: 40_000,
+      refundableAmount: 60_000,
+    });
+    const over = await refund(id, { amount: 60_001 }, `kki-o-${id}`);
+    expect((await over.json()).error.code).toBe('refund_exceeds_remaining');
+    const rest = await refund(id, {}, `kki-r-${id}`);
+    expect(await rest.json()).toMatchObject({ amount: 60_000, status: 'succeeded', type: 'KKI_FULL_REFUND' });
+    expect(await h.bff.merchant.getPayment(id)).toMatchObject({ status: 'refunded', refundableAmount: 0 });
+    // DOKU agrees: two refunds adding up to the payment.
+    const ledger = (await (await h.control('/ledger')).json()) as { refunds: { amount: unknown }[] };
+    expect(ledger.refunds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a full refund in one go through the merchant API, idempotent by its key', async () => {
+    const id = await paidKki(h, 55_000);
+    const first = await h.bff.merchant.refund(id, { idempotencyKey: `merchant-${id}` });
+    expect(first).toMatchObject({ amount: 55_000, type: 'KKI_FULL_REFUND', status: 'succeeded' });
+    expect(await h.bff.merchant.refund(id, { idempotencyKey: `merchant-${id}` })).toEqual(first);
+    await expect(
+      h.bff.merchant.refund(id, { amount: 1, idempotencyKey: `merchant-2-${id}` }),
+    ).rejects.toMatchObject({
+      code: 'payment_not_refundable',
+    });
+    expect(await h.bff.merchant.listRefunds(id)).toHaveLength(1);
+  });
+
+  it('DOKU refusing the refund records it failed and leaves the payment as it was', async () => {
+    // The sandbox's refund-failure card (case 05): paying works, refunding is declined.
+    const id = await paidKki(h, 30_000, '9360000249999058');
+    const res = await refund(id, {}, `kki-f-${id}`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await h.bff.merchant.getPayment(id)).toMatchObject({ status: 'succeeded', refundedAmount: 0 });
+    expect((await h.bff.merchant.listRefunds(id)).map((r) => r.status)).toEqual(['failed']);
+  });
+
+  it('refused without the staff decision of authorizeRefund', async () => {
+    const id = await paidKki(h, 20_000);
+    const res = await refund(id, {}, `kki-x-${id}`, {});
+    expect(res.status).toBe(403);
+    expect(await h.bff.merchant.listRefunds(id)).toEqual([]);
+  });
+});
