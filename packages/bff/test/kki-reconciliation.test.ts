@@ -1,0 +1,120 @@
+// Crash and recovery: a BFF leaves KKI payments open (confirmations it never heard of, calls whose
+// answer was lost, calls DOKU never got) and stops without finishing; a new BFF on the same PGlite
+// data directory reconciles at start-up, and every payment ends as the sandbox ledger shows.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PaymentStatus } from '@kki-kit/contract';
+import { kkiTestCpan, type SandboxServer, startSandboxServer } from '@kki-kit/doku-sandbox';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKkiBff, type KkiBff } from '../src/app.js';
+import type { KkiBffOptions } from '../src/config.js';
+import { MOUNT, newKey, newOtt, ORIGIN } from './kki-setup.js';
+
+const LEDGER_TO_BFF: Record<string, PaymentStatus> = {
+  SUCCESS: 'succeeded',
+  FAILED: 'failed',
+  PENDING: 'pending',
+  PAYING: 'pending',
+};
+
+describe('reconciliation after a crash', () => {
+  let server: SandboxServer;
+  let dataDir: string;
+  const open: KkiBff[] = [];
+
+  beforeAll(async () => {
+    // DOKU outlives the BFF: the sandbox runs on its own port, and sends no notifications.
+    server = await startSandboxServer({ control: true });
+    dataDir = await mkdtemp(join(tmpdir(), 'kki-crash-'));
+  }, 60_000);
+  afterAll(async () => {
+    for (const bff of open) await bff.close().catch(() => {});
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const options = (extra: Partial<KkiBffOptions>): KkiBffOptions => ({
+    environment: server.url,
+    publicUrl: `${ORIGIN}${MOUNT}`,
+    store: { dataDir },
+    authenticate: (c) => c.req.header('x-test-customer') ?? null,
+    logger: () => {},
+    rateLimits: { payment: { max: 1000, windowMs: 60_000 } },
+    ...extra,
+  });
+
+  const faults = (rules: unknown[]) =>
+    fetch(`${server.url}/__sandbox/faults`, {
+      method: 'PUT',
+      body: JSON.stringify(rules),
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it('brings every payment to the state the sandbox ledger shows', async () => {
+    const first = await createKkiBff(options({ reconciliation: { enabled: false } }));
+    open.push(first);
+    const host = new Hono();
+    host.route(MOUNT, first.app);
+    const pay = async (serial: number) => {
+      const order = await first.merchant.createOrder({ customerId: 'rey', amount: 60_000 + serial });
+      const res = await host.request(`${MOUNT}/kki/payments`, {
+        method: 'POST',
+        body: JSON.stringify({
+          orderId: order.id,
+          source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+        }),
+        headers: {
+          'x-test-customer': 'rey',
+          origin: ORIGIN,
+          'x-kki-request': '1',
+          'content-type': 'application/json',
+          'idempotency-key': newKey(),
+        },
+      });
+      const [payment] = await first.store.payments.list({ orderId: order.id });
+      if (!payment) throw new Error('no payment stored');
+      return { res, payment };
+    };
+
+    const approved = await pay(51);
+    const declined = await pay(52);
+    const waiting = await pay(53);
+    await faults([{ endpoint: 'kki.payment', kind: 'drop', phase: 'after', times: 3 }]);
+    const answerLost = await pay(54);
+    await faults([{ endpoint: 'kki.payment', kind: 'drop', phase: 'before', times: 3 }]);
+    const neverArrived = await pay(55);
+    await faults([]);
+    expect(answerLost.res.status).toBeGreaterThanOrEqual(500);
+    expect(answerLost.payment.status).toBe('created');
+    expect(neverArrived.payment.status).toBe('created');
+
+    const sandbox = server.sandbox;
+    expect(sandbox.kki.approve(approved.payment.partnerReferenceNo)).toBe('succeeded');
+    expect(sandbox.kki.decline(declined.payment.partnerReferenceNo)).toBe('failed');
+    expect(sandbox.kki.approve(answerLost.payment.partnerReferenceNo)).toBe('succeeded');
+
+    // The crash: the BFF stops without hearing any of it.
+    await first.close();
+    open.length = 0;
+    await new Promise((r) => setTimeout(r, 20));
+
+    const second = await createKkiBff(
+      options({ reconciliation: { pendingAfterMs: 1, intervalMs: 3_600_000 } }),
+    );
+    open.push(second);
+    const ledger = sandbox.ledger().payments;
+    const all = [approved, declined, waiting, answerLost, neverArrived];
+    for (const { payment } of all) {
+      const now = await second.store.payments.get(payment.id);
+      const atDoku = ledger.find((p) => p.partnerReferenceNo === payment.partnerReferenceNo);
+      // A payment DOKU never saw cannot be charged any more: it is failed.
+      const expected = atDoku ? LEDGER_TO_BFF[atDoku.status] : 'failed';
+      expect({ id: payment.id, status: now?.status }).toEqual({ id: payment.id, status: expected });
+    }
+    expect((await second.store.payments.get(approved.payment.id))?.status).toBe('succeeded');
+    expect((await second.store.payments.get(declined.payment.id))?.error?.code).toBe('do_not_honor');
+    expect((await second.store.orders.get(answerLost.payment.orderId))?.status).toBe('paid');
+  }, 60_000);
+});
