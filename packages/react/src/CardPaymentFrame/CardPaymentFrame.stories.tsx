@@ -1,10 +1,10 @@
-import { createKkiError, type KkiErrorCode } from '@kki-kit/contract';
+import { createKkiError } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
-import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
-import { dokuCodesFor } from '../stories-support/case-codes.js';
-import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { answer, hang } from '../stories-support/bff-handlers.js';
+import { catalogueCopy, expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
+import { failureStory } from '../stories-support/failure-story.js';
 import { storyLocale } from '../stories-support/provider-decorator.js';
 import { STORY_ORDER_ID, secondsFromNow, storyCardPayment, storyOrder } from '../stories-support/views.js';
 import { CardPaymentFrame } from './CardPaymentFrame.js';
@@ -146,27 +146,7 @@ export const Expired: Story = {
   },
 };
 
-/** The card payment refused with `code`, as the BFF answers for DOKU's Non-SNAP Cards API. */
-function failed(code: KkiErrorCode): Story {
-  const dokuCodes = dokuCodesFor('cards', code);
-  return {
-    name: `Failed: ${code}`,
-    parameters: { kkiCase: { flow: 'cards', code, dokuCodes } satisfies KkiCaseParameter },
-    beforeEach({ msw, globals }) {
-      const locale = storyLocale(globals);
-      msw.use(
-        refuse('createCardPayment', code, {
-          locale,
-          ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }),
-        }),
-      );
-    },
-    play: async (context) => {
-      await openCardPage(context);
-      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
-    },
-  };
-}
+const failed = failureStory({ flow: 'cards', route: 'createCardPayment', act: openCardPage });
 
 // One story per code DOKU's Cards API can lead to when paying (refund and token-deletion failures are
 // in RefundForm and SavedCardsList); test/story-coverage.test.ts keeps this complete.

@@ -1,10 +1,9 @@
-import type { KkiErrorCode } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
-import { dokuCodesFor } from '../stories-support/case-codes.js';
-import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { catalogueCopy, expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
+import { failureStory } from '../stories-support/failure-story.js';
 import { storyLocale } from '../stories-support/provider-decorator.js';
 import { STORY_CPAN, secondsFromNow, storyBinding } from '../stories-support/views.js';
 import { KkiBindCard } from './KkiBindCard.js';
@@ -168,24 +167,7 @@ export const Expired: Story = {
   },
 };
 
-/** The binding refused with `code`, as the BFF answers for DOKU's card binding service (01). */
-function failed(code: KkiErrorCode): Story {
-  const dokuCodes = dokuCodesFor('binding', code);
-  return {
-    name: `Failed: ${code}`,
-    parameters: { kkiCase: { flow: 'binding', code, dokuCodes } satisfies KkiCaseParameter },
-    beforeEach({ msw, globals }) {
-      const locale = storyLocale(globals);
-      msw.use(
-        refuse('createBinding', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
-      );
-    },
-    play: async (context) => {
-      await bindCard(context);
-      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
-    },
-  };
-}
+const failed = failureStory({ flow: 'binding', route: 'createBinding', act: bindCard });
 
 // One story per code DOKU's card binding service (01) can lead to; test/story-coverage.test.ts keeps this complete.
 export const FailedInvalidCpan: Story = failed('invalid_cpan');

@@ -1,11 +1,9 @@
-import type { KkiErrorCode } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
-import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
-import { dokuCodesFor } from '../stories-support/case-codes.js';
-import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { answer, hang } from '../stories-support/bff-handlers.js';
+import { expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
-import { storyLocale } from '../stories-support/provider-decorator.js';
+import { failureStory } from '../stories-support/failure-story.js';
 import {
   STORY_CPAN,
   STORY_ORDER_ID,
@@ -155,24 +153,7 @@ export const Expired: Story = {
   },
 };
 
-/** The payment refused with `code`, as the BFF answers for DOKU's payment service (54). */
-function failed(code: KkiErrorCode): Story {
-  const dokuCodes = dokuCodesFor('payment', code);
-  return {
-    name: `Failed: ${code}`,
-    parameters: { kkiCase: { flow: 'payment', code, dokuCodes } satisfies KkiCaseParameter },
-    beforeEach({ msw, globals }) {
-      const locale = storyLocale(globals);
-      msw.use(
-        refuse('createKkiPayment', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
-      );
-    },
-    play: async (context) => {
-      await payWithNewCard(context);
-      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
-    },
-  };
-}
+const failed = failureStory({ flow: 'payment', route: 'createKkiPayment', act: payWithNewCard });
 
 // One story per code DOKU's payment service (54) can lead to; test/story-coverage.test.ts keeps this complete.
 export const FailedInvalidCpan: Story = failed('invalid_cpan');

@@ -1,11 +1,10 @@
-import { formatIdr, type KkiErrorCode } from '@kki-kit/contract';
+import { formatIdr } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
-import { dokuCodesFor, type KkiStoryFlow } from '../stories-support/case-codes.js';
-import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { answer, hang } from '../stories-support/bff-handlers.js';
+import { expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
-import { storyLocale } from '../stories-support/provider-decorator.js';
+import { failureStory } from '../stories-support/failure-story.js';
 import { STORY_AMOUNT, STORY_PAYMENT_ID, storyRefund } from '../stories-support/views.js';
 import { RefundForm } from './RefundForm.js';
 
@@ -113,27 +112,16 @@ export const NothingLeft: Story = {
   },
 };
 
-/** The refund refused with `code`, as the BFF answers for DOKU's refund service (58) or Cards refunds. */
-function failed(code: KkiErrorCode, flow: KkiStoryFlow = 'refund'): Story {
-  const dokuCodes = dokuCodesFor(flow, code);
-  return {
-    name: flow === 'refund' ? `Failed: ${code}` : `Failed (${flow}): ${code}`,
-    parameters: { kkiCase: { flow, code, dokuCodes } satisfies KkiCaseParameter },
-    beforeEach({ msw, globals }) {
-      const locale = storyLocale(globals);
-      msw.use(
-        refuse('createRefund', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
-      );
-    },
-    play: async (context) => {
-      await refundTheRest(context);
-      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
-    },
-  };
-}
+const failed = failureStory({ flow: 'refund', route: 'createRefund', act: refundTheRest });
+const failedInCards = failureStory({
+  flow: 'cards',
+  route: 'createRefund',
+  act: refundTheRest,
+  nameFlow: true,
+});
 
 /** A Cards refund DOKU reported as `refund.status: FAILED`. */
-export const CardsRefundFailed: Story = failed('refund_failed', 'cards');
+export const CardsRefundFailed: Story = failedInCards('refund_failed');
 
 // One story per code DOKU's refund service (58) can lead to; test/story-coverage.test.ts keeps this complete.
 export const FailedInvalidCpan: Story = failed('invalid_cpan');

@@ -1,10 +1,9 @@
-import type { KkiErrorCode } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
-import { dokuCodesFor, type KkiStoryFlow } from '../stories-support/case-codes.js';
-import { catalogueCopy, expectShown, type KkiCaseParameter } from '../stories-support/failure-copy.js';
+import { expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
+import { failureStory } from '../stories-support/failure-story.js';
 import { storyLocale } from '../stories-support/provider-decorator.js';
 import { storySavedCards } from '../stories-support/views.js';
 import { SavedCardsList } from './SavedCardsList.js';
@@ -104,27 +103,16 @@ export const Removed: Story = {
   },
 };
 
-/** The removal refused with `code`: the card comes back with the copy next to its Remove button. */
-function failed(code: KkiErrorCode, flow: KkiStoryFlow = 'unbinding'): Story {
-  const dokuCodes = dokuCodesFor(flow, code);
-  return {
-    name: flow === 'unbinding' ? `Failed: ${code}` : `Failed (${flow}): ${code}`,
-    parameters: { kkiCase: { flow, code, dokuCodes } satisfies KkiCaseParameter },
-    beforeEach({ msw, globals }) {
-      const locale = storyLocale(globals);
-      msw.use(
-        refuse('removeSavedCard', code, { locale, ...(dokuCodes[0] && { dokuResponseCode: dokuCodes[0] }) }),
-      );
-    },
-    play: async (context) => {
-      await removeFirstCard(context);
-      await expectShown(context.canvasElement, catalogueCopy(code, playKit(context).locale));
-    },
-  };
-}
+const failed = failureStory({ flow: 'unbinding', route: 'removeSavedCard', act: removeFirstCard });
+const failedInCards = failureStory({
+  flow: 'cards',
+  route: 'removeSavedCard',
+  act: removeFirstCard,
+  nameFlow: true,
+});
 
 /** A Cards token deletion DOKU answered with `DELETE FAILED`. */
-export const CardsCardRemovalFailed: Story = failed('card_removal_failed', 'cards');
+export const CardsCardRemovalFailed: Story = failedInCards('card_removal_failed');
 
 // One story per code DOKU's card unbinding service (05) can lead to; test/story-coverage.test.ts keeps this complete.
 export const FailedInvalidCpan: Story = failed('invalid_cpan');
