@@ -111,7 +111,7 @@ describe('embedding the BFF', () => {
   it('fetch handler with a basePath (Next.js route handler, Bun.serve, Deno.serve)', async () => {
     const handler = new Hono().basePath(MOUNT).route('/', bff.app);
     // app/api/kki/[...path]/route.ts: export const GET = handle; export const POST = handle;
-    const handle = (req: Request) => handler.fetch(req);
+    const handle = async (req: Request) => handler.fetch(req);
     await roundTrip(bff, (path, init) => handle(new Request(`${ORIGIN}${path}`, init)));
     expect((await handle(new Request(`${ORIGIN}/elsewhere`))).status).toBe(404);
   });
