@@ -189,7 +189,9 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
       clientId: o.clientId ?? DEFAULT_CLIENT_ID,
       secretKey: o.secretKey ?? DEFAULT_SECRET_KEY,
       privateKeyPem: o.privateKeyPem ?? SANDBOX_MERCHANT_PRIVATE_KEY,
-      dokuPublicKeyPem: o.dokuPublicKeyPem ?? (hasCredentials ? null : SANDBOX_DOKU_PUBLIC_KEY),
+      // The offline sandbox always signs with its own DOKU key, whatever merchant secret it is given.
+      dokuPublicKeyPem:
+        o.dokuPublicKeyPem ?? (environment === 'offline' || !hasCredentials ? SANDBOX_DOKU_PUBLIC_KEY : null),
       nonSnapClientId: o.nonSnapClientId ?? o.clientId ?? DEFAULT_CLIENT_ID,
       nonSnapSecretKey: o.nonSnapSecretKey ?? o.secretKey ?? DEFAULT_SECRET_KEY,
     },

@@ -33,6 +33,23 @@ function answer(c: Context, http: 200 | 400 | 401, caseCode: string, message: st
   );
 }
 
+/**
+ * The notification as the inbox keeps it: DOKU's `bankCardToken` is a credential, so it is dropped
+ * (the card it names is saved sealed when the notification is applied).
+ */
+function withoutTokens(body: DebitNotification | KkiCardNotification): unknown {
+  const {
+    bankCardToken: _top,
+    additionalInfo,
+    ...rest
+  } = body as Record<string, unknown> & {
+    additionalInfo?: Record<string, unknown>;
+  };
+  if (!additionalInfo) return rest;
+  const { bankCardToken: _inner, ...info } = additionalInfo;
+  return { ...rest, additionalInfo: info };
+}
+
 /** The SNAP half of the notification service, plus DOKU's token endpoint for HMAC mode. */
 export interface SnapNotificationHandlers {
   snap(c: Context): Promise<Response>;
@@ -149,7 +166,7 @@ export function createSnapNotificationHandlers(
         : debitNotificationSchema.safeParse(json);
       if (!parsed.success) return answer(c, 400, '01', 'Invalid Field Format');
       const dedupKey = c.req.header('x-external-id') ?? `${parsed.data.originalReferenceNo}:${body.length}`;
-      const { record, duplicate } = await store.inbox.record('snap', dedupKey, parsed.data);
+      const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(parsed.data));
       if (duplicate && record.status !== 'received') return answer(c, 200, '00', 'Successful');
       try {
         const subject = isCard
