@@ -23,6 +23,14 @@ export interface DemoSession {
 
 const SESSION_VALUE = /^([A-Za-z0-9_-]{16,64})\.(a|b)$/;
 
+/** The two demo customers' contact details (DOKU's card page needs an email or a phone). */
+export const DEMO_CUSTOMERS: {
+  readonly [S in CustomerSlot]: { name: string; email: string; phone: string };
+} = {
+  a: { name: 'Budi Santoso', email: 'budi@contoh.co.id', phone: '081234567890' },
+  b: { name: 'Siti Rahayu', email: 'siti@contoh.co.id', phone: '081298765432' },
+};
+
 function toSession(browserId: string, slot: CustomerSlot): DemoSession {
   return { browserId, slot, customerId: `cust_${browserId}_${slot}` };
 }

@@ -1,7 +1,7 @@
 // The demo shop's own API (/api/shop): catalogue, orders priced on the server, the session's
 // customer switch, the staff sign-in and staff views, and the sandbox's test values for the panel.
 import { timingSafeEqual } from 'node:crypto';
-import type { KkiBff } from '@kki-kit/bff';
+import { isKkiHttpError, type KkiBff } from '@kki-kit/bff';
 import {
   createKkiError,
   type KkiErrorCode,
@@ -15,7 +15,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { PRODUCTS } from './catalogue.js';
 import { cartSchema, type OrderIndex, priceCart } from './orders.js';
-import { type DemoSession, isStaff, newBrowserId, readSession, writeSession, writeStaff } from './session.js';
+import {
+  DEMO_CUSTOMERS,
+  type DemoSession,
+  isStaff,
+  newBrowserId,
+  readSession,
+  writeSession,
+  writeStaff,
+} from './session.js';
 
 /** What the shop routes need from the server. */
 export interface ShopDeps {
@@ -75,6 +83,14 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
     await next();
   });
 
+  // Errors the BFF's merchant API raises keep their catalogue code; anything else is an internal
+  // error whose details stay in the server's log.
+  app.onError((error, c) => {
+    if (isKkiHttpError(error)) return fail(c, error.code, error.field);
+    console.error(`demo shop: ${c.req.method} ${c.req.path} failed: ${error.name}`);
+    return fail(c, 'internal_error');
+  });
+
   const requireStaff = async (c: Context) => isStaff(c, deps.sessionSecret);
 
   app.get('/session', async (c) => {
@@ -103,14 +119,21 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
     if (!parsed.success) return fail(c, 'validation_failed', 'items');
     const priced = priceCart(parsed.data);
     if (!priced.ok) return fail(c, 'validation_failed', 'productId');
-    const { customerId } = c.get('session');
+    const { customerId, slot } = c.get('session');
+    const profile = DEMO_CUSTOMERS[slot];
     const order = await bff.merchant.createOrder({
       customerId,
       amount: priced.amount,
       description: priced.description,
       lineItems: priced.lineItems,
       cardOptions: { paymentTypes: ['SALE', 'INSTALLMENT', 'AUTHORIZE'] },
-      metadata: { shop: 'kki-kit-demo' },
+      // The BFF reads the card page's customer block from these metadata keys.
+      metadata: {
+        shop: 'kki-kit-demo',
+        customerName: profile.name,
+        email: profile.email,
+        phone: profile.phone,
+      },
     });
     deps.orders.add({ orderId: order.id, customerId, createdAt: order.createdAt });
     return c.json({ order }, 201);
@@ -164,6 +187,16 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
       })),
     );
     return c.json({ orders: rows.filter((r) => r.order !== null) });
+  });
+
+  app.post('/staff/payments/:paymentId/capture', async (c) => {
+    if (!(await requireStaff(c))) return fail(c, 'forbidden');
+    const paymentId = c.req.param('paymentId');
+    // Only payments of the shop's own orders, and each captured in full once: the key is the payment's.
+    const payment = await bff.merchant.getPayment(paymentId);
+    if (!payment || deps.orders.owner(payment.orderId) === null) return fail(c, 'not_found');
+    const captured = await bff.merchant.capture(paymentId, { idempotencyKey: `capture-${paymentId}` });
+    return c.json({ payment: captured });
   });
 
   return app;

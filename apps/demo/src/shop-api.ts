@@ -66,6 +66,8 @@ export const shopApi = {
   testValues: () => call<TestValues>('/test-values'),
   staffLogin: (password: string) => call<{ staff: boolean }>('/staff/login', 'POST', { password }),
   staffLogout: () => call<{ staff: boolean }>('/staff/logout', 'POST', {}),
+  capture: (paymentId: string) =>
+    call<{ payment: PaymentView }>(`/staff/payments/${encodeURIComponent(paymentId)}/capture`, 'POST', {}),
   staffOrders: () =>
     call<{ orders: { customerId: string; order: OrderView; payments: PaymentView[] }[] }>('/staff/orders'),
 };

@@ -228,4 +228,57 @@ describe('demo server', () => {
     const staffOrders = await visit('/api/shop/staff/orders');
     expect(JSON.stringify(staffOrders.body)).toContain(payment.id);
   });
+
+  it('walks a card AUTHORIZE: DOKU card page, authorised, captured by staff only', async () => {
+    const visit = browser();
+    await visit('/api/shop/session');
+    const created = await visit('/api/shop/orders', {
+      method: 'POST',
+      body: { items: [{ productId: 'batik-tulis', quantity: 2 }] },
+    });
+    const order = created.body.order as { id: string; amount: number };
+    const page = await visit('/api/kki/cards/payments', {
+      method: 'POST',
+      headers: { 'X-KKI-Request': '1', 'Idempotency-Key': `card-${order.id}` },
+      body: { orderId: order.id, paymentType: 'AUTHORIZE' },
+    });
+    expect(page.status).toBeLessThan(300);
+    const payment = (page.body.payment ?? page.body) as {
+      id: string;
+      amount: number;
+      nextAction: { type: string; url: string };
+    };
+    expect(payment.amount).toBe(2 * price('batik-tulis'));
+    expect(payment.nextAction.type).toBe('card_page');
+    // The hosted page is served on the shop's own origin, under the BFF.
+    expect(payment.nextAction.url.startsWith(`${demo.url}/api/kki/`)).toBe(true);
+
+    // The customer types the approving test card on DOKU's page (the sandbox's control route does
+    // what the form does).
+    const requestId = new URL(payment.nextAction.url).searchParams.get('requestId');
+    expect(requestId).toBeTruthy();
+    const paid = await demo.sandbox.app.request(`/__sandbox/cards/pages/${requestId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card_number: '4111111111111111', expiry: '1230', cvv: '123', name: 'Budi' }),
+    });
+    expect(paid.status).toBe(200);
+
+    let status = '';
+    for (let i = 0; i < 40 && status !== 'authorized'; i++) {
+      status = (await visit(`/api/kki/payments/${payment.id}?refresh=true`)).body.status as string;
+      if (status !== 'authorized') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe('authorized');
+
+    const capturePath = `/api/shop/staff/payments/${payment.id}/capture`;
+    expect((await visit(capturePath, { method: 'POST', body: {} })).status).toBe(403);
+    await visit('/api/shop/staff/login', { method: 'POST', body: { password: 'rahasia-staf' } });
+    const captured = await visit(capturePath, { method: 'POST', body: {} });
+    expect(captured.status).toBe(200);
+    expect(captured.body).toMatchObject({ payment: { id: payment.id, status: 'succeeded' } });
+    // A second press answers the same capture, not a second one.
+    const again = await visit(capturePath, { method: 'POST', body: {} });
+    expect(again.body).toMatchObject({ payment: { id: payment.id, status: 'succeeded' } });
+  });
 });

@@ -82,6 +82,11 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
           </p>
           <PaymentRows payments={payments} caption={t.payments} />
           {payments
+            .filter((p) => p.status === 'authorized' && p.cardPaymentType === 'AUTHORIZE')
+            .map((p) => (
+              <CaptureButton key={p.id} paymentId={p.id} amount={p.amount} />
+            ))}
+          {payments
             .filter(
               (p) => p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded',
             )
@@ -96,5 +101,28 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
         </article>
       ))}
     </>
+  );
+}
+
+/** Captures an authorised card payment in full (the server calls the merchant API). */
+function CaptureButton(props: { paymentId: string; amount: number }): ReactElement {
+  const { t, locale } = useShopCopy();
+  const queryClient = useQueryClient();
+  const capture = useMutation({
+    mutationFn: () => shopApi.capture(props.paymentId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['shop', 'staff', 'orders'] }),
+  });
+  return (
+    <p className="shop-row">
+      <button
+        type="button"
+        className="shop-button"
+        disabled={capture.isPending}
+        onClick={() => capture.mutate()}
+      >
+        {t.capture} {formatIdr(props.amount, locale)}
+      </button>
+      {capture.isError && <span role="alert">{capture.error.message}</span>}
+    </p>
   );
 }
