@@ -39,17 +39,36 @@ export async function startBffServer(
       },
     }),
   });
-  if (!options.publicUrl) options.publicUrl = `http://127.0.0.1:${port}`;
-  const bff = await createKkiBff(options);
+  const hostname = env.HOST ?? '127.0.0.1';
+  // Listen first, so the default publicUrl names the port actually bound (PORT=0 picks a free one);
+  // requests arriving before the BFF is ready are answered 503.
+  let ready: KkiBff | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: bff.app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: (request) => (ready ? ready.app.fetch(request) : new Response(null, { status: 503 })),
+        port,
+        hostname,
+      },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+  if (!options.publicUrl) options.publicUrl = `http://${host}:${actualPort}`;
+  let bff: KkiBff;
+  try {
+    bff = await createKkiBff(options);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  ready = bff;
   return {
     bff,
-    url: `http://${env.HOST ?? '127.0.0.1'}:${actualPort}`,
+    url: `http://${host}:${actualPort}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bff.close();
