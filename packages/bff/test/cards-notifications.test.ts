@@ -47,7 +47,7 @@ describe('DOKU Cards (Non-SNAP) notifications', () => {
   let h: CardsHarness;
   beforeAll(async () => {
     h = await startCards();
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   const post = (init: RequestInit) => h.host.request(`${ORIGIN}${PATH}`, init);

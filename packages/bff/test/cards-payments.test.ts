@@ -6,7 +6,7 @@ describe('DOKU Cards hosted page through the BFF', () => {
   let h: CardsHarness;
   beforeAll(async () => {
     h = await startCards();
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('SALE: page opened, paid on DOKU, the return route confirms with DOKU and tells the frame', async () => {

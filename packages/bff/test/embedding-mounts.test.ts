@@ -73,7 +73,7 @@ describe('embedding the BFF', () => {
   let bff: KkiBff;
   beforeAll(async () => {
     bff = await makeBff();
-  });
+  }, 60_000);
   afterAll(() => bff.close());
 
   it('plain Node server (@hono/node-server) with the BFF under /api/kki', async () => {

@@ -22,7 +22,7 @@ describe('Cards capture and refunds', () => {
   let h: CardsHarness;
   beforeAll(async () => {
     h = await startCards();
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('AUTHORIZE holds the money until the merchant captures it in full (once per key)', async () => {

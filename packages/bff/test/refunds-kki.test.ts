@@ -28,7 +28,7 @@ describe('KKI refunds', () => {
   let h: CardsHarness;
   beforeAll(async () => {
     h = await startCards();
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   const refund = (id: string, body: unknown, key: string, headers: Record<string, string> = staff) =>

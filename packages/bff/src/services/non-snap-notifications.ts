@@ -2,7 +2,7 @@
 // Request-Target (the notification URL's path DOKU was given) and Digest; a stale timestamp is a
 // replay and is refused; every Request-Id is applied once through the store inbox. The answer is a
 // quick 2xx once the state is stored, so DOKU stops retrying.
-import { cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
+import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
 import { applyCardStatus, publicBase } from './card-payments.js';
@@ -19,6 +19,28 @@ export interface NonSnapNotificationOptions {
 /** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
 export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): string {
   return new URL(`${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}`).pathname;
+}
+
+const MASKED = /^\d{6}\*+\d{4}$/;
+
+/**
+ * The notification as the inbox keeps it: DOKU's saved-card token (`card.token`) is dropped and a
+ * card number that is not masked is masked, so no card data or token sits in the database in clear.
+ */
+export function inboxCopy(notification: CardNotification): Record<string, unknown> {
+  const copy = structuredClone(notification) as Record<string, unknown> & {
+    card?: Record<string, unknown>;
+    card_payment?: Record<string, unknown>;
+  };
+  if (copy.card) {
+    delete copy.card.token;
+    if (typeof copy.card.masked === 'string' && !MASKED.test(copy.card.masked)) delete copy.card.masked;
+  }
+  const masked = copy.card_payment?.masked_card_number;
+  if (copy.card_payment && typeof masked === 'string' && !MASKED.test(masked)) {
+    delete copy.card_payment.masked_card_number;
+  }
+  return copy;
 }
 
 /** Creates the `nonSnap` half of the notification service. */
@@ -68,7 +90,11 @@ export function createNonSnapNotificationHandler(
     if (!parsed.success) return refuse(c, 400, 'unexpected body');
     const notification = parsed.data;
 
-    const { record, duplicate } = await deps.store.inbox.record('non_snap', requestId, notification);
+    const { record, duplicate } = await deps.store.inbox.record(
+      'non_snap',
+      requestId,
+      inboxCopy(notification),
+    );
     // Applied (or ignored) before: answer as the first time. `received` means a crash mid-apply.
     if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
 
