@@ -17,7 +17,6 @@ export default defineConfig({
       'msw/browser',
       'storybook/test',
       '@tanstack/react-query',
-      'zod',
       'react',
       'react-dom',
       'react-dom/client',

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
-import { answer, hang } from '../stories-support/bff-handlers.js';
+import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
 import { expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
 import { failureStory } from '../stories-support/failure-story.js';
+import { APPEARANCES } from '../stories-support/provider-decorator.js';
 import {
   STORY_CPAN,
   STORY_ORDER_ID,
@@ -47,6 +48,38 @@ export const Idle: Story = {
     const { canvas, copy, amount } = playKit(context);
     await expect(await canvas.findByRole('button', { name: copy.payButton(amount) })).toBeEnabled();
     await expect(canvas.getByLabelText(copy.cardNumberLabel)).toHaveAttribute('autocomplete', 'cc-number');
+  },
+};
+
+/** The toolbar globals at work: English copy and amounts, and a dark --kki-* theme on the root. */
+export const IdleInEnglishNightMarket: Story = {
+  name: 'Idle (English, "night market" appearance)',
+  globals: { locale: 'en', appearance: 'night market' },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    const button = await canvas.findByRole('button', { name: 'Pay IDR 250,000' });
+    const root = (button as HTMLElement).closest('.kki-root') as HTMLElement | null;
+    await expect(root?.style.getPropertyValue('--kki-color-primary')).toBe(
+      APPEARANCES['night market'].variables.colorPrimary,
+    );
+    await expect(canvas.getByLabelText('Card number')).toBeInTheDocument();
+  },
+};
+
+export const FailedInEnglish: Story = {
+  name: 'Failed: do_not_honor (English)',
+  globals: { locale: 'en', appearance: 'merah putih' },
+  beforeEach({ msw }) {
+    msw.use(refuse('createKkiPayment', 'do_not_honor', { locale: 'en', dokuResponseCode: '4035405' }));
+  },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    await payWithNewCard(context);
+    await expect(await canvas.findByRole('heading', { name: 'Payment not completed' })).toBeInTheDocument();
+    await expectShown(
+      context.canvasElement,
+      'Your card was declined by the issuing bank. Try another card or contact your bank.',
+    );
   },
 };
 
