@@ -46,24 +46,18 @@ describe('KKI payment idempotency', () => {
   it('the same key with another body is refused with 422 and changes nothing', async () => {
     const order = await h.bff.merchant.createOrder({ customerId: 'jo', amount: 90_000 });
     const key = newKey();
-    const first = await h.call('jo', '/kki/payments', {
-      method: 'POST',
-      key,
-      json: {
-        orderId: order.id,
-        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 22), ott: newOtt() },
-      },
-    });
-    expect(first.status).toBe(201);
+    const submit = (serial: number) =>
+      h.call('jo', '/kki/payments', {
+        method: 'POST',
+        key,
+        json: {
+          orderId: order.id,
+          source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+        },
+      });
+    expect((await submit(22)).status).toBe(201);
     const before = h.ledger().payments.length;
-    const other = await h.call('jo', '/kki/payments', {
-      method: 'POST',
-      key,
-      json: {
-        orderId: order.id,
-        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 23), ott: newOtt() },
-      },
-    });
+    const other = await submit(23);
     expect(other.status).toBe(422);
     expect((await other.json()).error.code).toBe('idempotency_key_reused');
     expect(h.ledger().payments.length).toBe(before);
