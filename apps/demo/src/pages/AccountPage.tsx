@@ -14,7 +14,7 @@ export function AccountPage(): ReactElement {
       <h1 id="account-title">{t.accountTitle}</h1>
       <h2>{t.myOrders}</h2>
       <MyOrders />
-      <h2>{t.savedCards}</h2>
+      {/* The list brings its own "saved cards" heading. */}
       <SavedCardsList />
       <h2>{t.addCard}</h2>
       <KkiBindCard {...(resumeBindingId && { resumeBindingId })} />
