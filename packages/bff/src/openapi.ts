@@ -153,6 +153,17 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
         responses: { '200': ack, '401': ack, '400': ack },
       },
     };
+  if (has('dokuSnapNotificationToken'))
+    paths[NOTIFICATION_PATHS.snapToken] = {
+      post: {
+        operationId: 'dokuSnapNotificationToken',
+        summary:
+          "The merchant B2B token DOKU requests before an HMAC-mode SNAP notification; DOKU's RSA signature over `clientId|X-TIMESTAMP` is verified.",
+        tags: ['doku'],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '200': ack, '401': ack },
+      },
+    };
   paths['/openapi.json'] = {
     get: {
       operationId: 'getOpenApiDocument',

@@ -135,5 +135,9 @@ describe('SNAP notifications in HMAC mode', () => {
     const ok = await request(SANDBOX_DOKU_PRIVATE_KEY);
     expect(ok.status).toBe(200);
     expect((await ok.json()).accessToken).toEqual(expect.any(String));
+    const doc = await (await h.host.request(`${MOUNT}/openapi.json`)).json();
+    expect(doc.paths['/notifications/kki/access-token/b2b'].post.operationId).toBe(
+      'dokuSnapNotificationToken',
+    );
   });
 });
