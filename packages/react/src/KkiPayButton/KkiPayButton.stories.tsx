@@ -1,10 +1,11 @@
+import { createKkiError } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
 import { expectShown } from '../stories-support/failure-copy.js';
 import { type PlayContext, playKit } from '../stories-support/play.js';
 import { failureStory } from '../stories-support/failure-story.js';
-import { APPEARANCES } from '../stories-support/provider-decorator.js';
+import { APPEARANCES, storyLocale } from '../stories-support/provider-decorator.js';
 import {
   STORY_CPAN,
   STORY_ORDER_ID,
@@ -183,6 +184,25 @@ export const Expired: Story = {
     await expect(
       await canvas.findByRole('heading', { name: copy.payExpired }, { timeout: 5000 }),
     ).toBeInTheDocument();
+  },
+};
+
+export const Cancelled: Story = {
+  name: 'Cancelled while waiting for the issuer app',
+  beforeEach({ msw, globals }) {
+    const waiting = storyPayment({ nextAction: issuerApp(300) });
+    const error = createKkiError('transaction_cancelled', { locale: storyLocale(globals) });
+    msw.use(
+      answer('createKkiPayment', waiting),
+      answer('getPayment', waiting),
+      answer('cancelPayment', storyPayment({ status: 'cancelled', error })),
+    );
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    await userEvent.click(await canvas.findByRole('button', { name: copy.payCancelButton }));
+    await expectShown(context.canvasElement, copy.payCancelled);
   },
 };
 
