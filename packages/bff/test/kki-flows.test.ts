@@ -82,6 +82,14 @@ describe('KKI flows', () => {
     const remove = await h.call('mallory', `/kki/cards/${cards[0]?.id}`, { method: 'DELETE', key: newKey() });
     expect(remove.status).toBe(404);
     expect((await h.bff.store.savedCards.get(cards[0]?.id ?? ''))?.status).toBe('active');
+
+    // The owner removes it: DOKU's unbinding is PENDING, then its notification removes the card
+    // (found through the removal's DOKU id: a card saved by bind-and-pay has no binding here).
+    const own = await h.call('bob', `/kki/cards/${cards[0]?.id}`, { method: 'DELETE', key: newKey() });
+    expect(await own.json()).toMatchObject({ removed: false, card: { status: 'removing' } });
+    await h.control('/clock/advance', { seconds: 10 });
+    await h.idle();
+    expect((await h.bff.store.savedCards.get(cards[0]?.id ?? ''))?.status).toBe('removed');
   });
 
   it('a decline in the issuer app fails the payment with do_not_honor', async () => {

@@ -133,14 +133,28 @@ export function createSnapNotificationHandlers(
       });
       return binding.id;
     }
-    // Unbinding: the card is found through the binding it ended.
+    // Unbinding: the card is found through the binding it ended, or (a card saved by bind-and-pay
+    // has no binding here) through the removal call whose X-EXTERNAL-ID DOKU echoes.
     const binding = info.bindingReferenceNo
       ? await store.bindings.findByDokuReference(info.bindingReferenceNo)
       : null;
-    if (!binding?.cardId || info.status !== 'SUCCESS') return binding?.cardId ?? null;
-    const card = await store.savedCards.get(binding.cardId);
+    const cardId =
+      binding?.cardId ?? (n.originalExternalId ? await removedCardOf(n.originalExternalId) : null);
+    if (!cardId) return null;
+    if (info.status !== 'SUCCESS') return cardId;
+    const card = await store.savedCards.get(cardId);
     if (card && card.status !== 'removed') await store.savedCards.setStatus(card.id, 'removed');
-    return binding.cardId;
+    return cardId;
+  }
+
+  /** The card a removal answered about, found by the removal's DOKU id (its idempotency record). */
+  async function removedCardOf(externalId: string): Promise<string | null> {
+    const rows = await store.db.query(
+      `SELECT response_body FROM idempotency_records WHERE external_id = $1 AND scope LIKE 'removeSavedCard:%'`,
+      [externalId],
+    );
+    const body = rows[0]?.response_body as { card?: { id?: unknown } } | null | undefined;
+    return typeof body?.card?.id === 'string' ? body.card.id : null;
   }
 
   return {
@@ -167,7 +181,9 @@ export function createSnapNotificationHandlers(
       if (!parsed.success) return answer(c, 400, '01', 'Invalid Field Format');
       const dedupKey = c.req.header('x-external-id') ?? `${parsed.data.originalReferenceNo}:${body.length}`;
       const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(parsed.data));
-      if (duplicate && record.status !== 'received') return answer(c, 200, '00', 'Successful');
+      // A duplicate of one already settled is acknowledged; one that failed before is applied again.
+      if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
+        return answer(c, 200, '00', 'Successful');
       try {
         const subject = isCard
           ? await applyCard(parsed.data as KkiCardNotification)
