@@ -117,4 +117,31 @@ describe('reconciliation after a crash', () => {
     expect((await second.store.payments.get(declined.payment.id))?.error?.code).toBe('do_not_honor');
     expect((await second.store.orders.get(answerLost.payment.orderId))?.status).toBe('paid');
   }, 60_000);
+
+  it('applies a notification stored before a crash but never applied', async () => {
+    const bff = await createKkiBff(
+      options({ store: undefined, environment: 'offline', reconciliation: { enabled: false } }),
+    );
+    open.push(bff);
+    const order = await bff.merchant.createOrder({ customerId: 'tia', amount: 61_000 });
+    const payment = await bff.store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      kkiKind: 'single',
+      partnerReferenceNo: '123456789012345678901234567',
+      externalId: '123456789012345678901234567',
+    });
+    await bff.store.payments.transition(payment.id, 'pending', { source: 'doku_response' });
+    const { record } = await bff.store.inbox.record('snap', 'delivery-1', {
+      originalPartnerReferenceNo: payment.partnerReferenceNo,
+      originalReferenceNo: 'REF0001',
+      amount: { value: '61000.00', currency: 'IDR' },
+      latestTransactionStatus: '00',
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    expect(record.status).toBe('received');
+    await bff.services.reconciliation?.run();
+    expect((await bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+    expect(await bff.store.inbox.listReceived()).toHaveLength(0);
+  });
 });

@@ -60,6 +60,10 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
       nonSnap,
       snapToken: snap.snapToken,
     },
-    reconciliation: createReconciliationService({ ...base, reconcilers }),
+    reconciliation: createReconciliationService({
+      ...base,
+      reconcilers,
+      inboxReplays: [snap.replayReceived],
+    }),
   };
 }

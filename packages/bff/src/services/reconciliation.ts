@@ -14,13 +14,25 @@ const BATCH = 100;
 
 /** Creates the reconciliation service over the given per-method reconcilers. */
 export function createReconciliationService(
-  deps: ServiceDeps & { reconcilers: readonly PaymentReconciler[]; now?: () => number },
+  deps: ServiceDeps & {
+    reconcilers: readonly PaymentReconciler[];
+    /** Applies notifications stored but never applied (run first: they are DOKU's own word). */
+    inboxReplays?: readonly (() => Promise<number>)[];
+    now?: () => number;
+  },
 ): ReconciliationService {
   const { store, log, config } = deps;
   const now = deps.now ?? Date.now;
   let running: Promise<{ checked: number; settled: number }> | null = null;
 
   async function runOnce(): Promise<{ checked: number; settled: number }> {
+    for (const replay of deps.inboxReplays ?? []) {
+      try {
+        await replay();
+      } catch (error) {
+        log.warn('stored notifications could not be replayed', { error });
+      }
+    }
     const before = new Date(now() - config.reconciliation.pendingAfterMs);
     let checked = 0;
     let settled = 0;

@@ -50,10 +50,22 @@ function withoutTokens(body: DebitNotification | KkiCardNotification): unknown {
   return { ...rest, additionalInfo: info };
 }
 
+/** Reads a notification body: a card (binding / unbinding) one names its service in additionalInfo. */
+function parseNotification(json: unknown) {
+  const isCard =
+    typeof json === 'object' &&
+    json !== null &&
+    typeof (json as { additionalInfo?: { serviceCode?: unknown } }).additionalInfo?.serviceCode === 'string';
+  const parsed = isCard ? kkiCardNotificationSchema.safeParse(json) : debitNotificationSchema.safeParse(json);
+  return { isCard, parsed };
+}
+
 /** The SNAP half of the notification service, plus DOKU's token endpoint for HMAC mode. */
 export interface SnapNotificationHandlers {
   snap(c: Context): Promise<Response>;
   snapToken(c: Context): Promise<Response>;
+  /** Applies notifications received but never applied (a crash in between); returns how many. */
+  replayReceived(): Promise<number>;
 }
 
 /** Creates the SNAP notification handlers. */
@@ -147,6 +159,10 @@ export function createSnapNotificationHandlers(
     return cardId;
   }
 
+  async function applyParsed(isCard: boolean, data: DebitNotification | KkiCardNotification) {
+    return isCard ? applyCard(data as KkiCardNotification) : applyPayment(data as DebitNotification);
+  }
+
   /** The card a removal answered about, found by the removal's DOKU id (its idempotency record). */
   async function removedCardOf(externalId: string): Promise<string | null> {
     const rows = await store.db.query(
@@ -158,6 +174,22 @@ export function createSnapNotificationHandlers(
   }
 
   return {
+    async replayReceived() {
+      let applied = 0;
+      for (const record of await store.inbox.listReceived()) {
+        if (record.source !== 'snap') continue;
+        const { isCard, parsed } = parseNotification(record.payload);
+        try {
+          const subject = parsed.success ? await applyParsed(isCard, parsed.data) : null;
+          await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
+          if (subject) applied++;
+        } catch (error) {
+          log.warn('stored snap notification not applied', { inboxId: record.id, error });
+        }
+      }
+      return applied;
+    },
+
     async snap(c) {
       const body = await c.req.text();
       if (!fresh(c.req.header('x-timestamp')) || !(await verified(c, body))) {
@@ -170,14 +202,7 @@ export function createSnapNotificationHandlers(
       } catch {
         return answer(c, 400, '00', 'Bad Request');
       }
-      const isCard =
-        typeof json === 'object' &&
-        json !== null &&
-        typeof (json as { additionalInfo?: { serviceCode?: unknown } }).additionalInfo?.serviceCode ===
-          'string';
-      const parsed = isCard
-        ? kkiCardNotificationSchema.safeParse(json)
-        : debitNotificationSchema.safeParse(json);
+      const { isCard, parsed } = parseNotification(json);
       if (!parsed.success) return answer(c, 400, '01', 'Invalid Field Format');
       const dedupKey = c.req.header('x-external-id') ?? `${parsed.data.originalReferenceNo}:${body.length}`;
       const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(parsed.data));
@@ -185,9 +210,7 @@ export function createSnapNotificationHandlers(
       if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
         return answer(c, 200, '00', 'Successful');
       try {
-        const subject = isCard
-          ? await applyCard(parsed.data as KkiCardNotification)
-          : await applyPayment(parsed.data as DebitNotification);
+        const subject = await applyParsed(isCard, parsed.data);
         await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
       } catch (error) {
         await store.inbox.finish(record.id, 'failed', null, error instanceof Error ? error.name : 'error');
