@@ -203,3 +203,39 @@ describe('KKI flows', () => {
     expect((await (await h.call('hana', '/kki/cards')).json()).cards).toHaveLength(0);
   });
 });
+
+describe('KKI payment expiry', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    // A short OTT lifetime, so the window closes without moving the sandbox clock far from ours.
+    h = await startKki({ offlineSandbox: { control: true, ottTtlSeconds: 2 } });
+  }, 60_000);
+  afterAll(() => h.close());
+
+  it('a payment left unconfirmed past the OTT lifetime fails with ott_expired', async () => {
+    const order = await h.bff.merchant.createOrder({ customerId: 'eve', amount: 40_000 });
+    const res = await h.call('eve', '/kki/payments', {
+      method: 'POST',
+      key: newKey(),
+      json: {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 8), ott: newOtt() },
+      },
+    });
+    const body = (await res.json()) as PaymentView;
+    expect(body.status).toBe('pending');
+    if (body.nextAction.type !== 'issuer_app') throw new Error('expected the issuer app');
+    // The window the customer is shown is the OTT's.
+    expect(Date.parse(body.nextAction.expiresAt ?? '') - Date.parse(body.createdAt)).toBeLessThanOrEqual(
+      2_500,
+    );
+    await h.control('/clock/advance', { seconds: 3 });
+    await h.idle();
+    const after = await (await h.call('eve', `/payments/${body.id}`)).json();
+    expect(after).toMatchObject({
+      status: 'failed',
+      error: { code: 'ott_expired' },
+      nextAction: { type: 'none' },
+    });
+  });
+});

@@ -1,7 +1,13 @@
 // KKI payments (KkiPayButton): a card typed now (CPAN + OTT), the same with saving the card
 // (bind-and-pay), or a saved card (DOKU's token). DOKU answers PENDING with the issuer-app page; the
 // customer confirms there and the outcome arrives by notification or status check.
-import { issuerFromCpan, maskCpan, toSnapAmountObject } from '@kki-kit/contract';
+import {
+  issuerFromCpan,
+  KKI_ISSUERS,
+  type KkiIssuerId,
+  maskCpan,
+  toSnapAmountObject,
+} from '@kki-kit/contract';
 import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
@@ -95,7 +101,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   }
 
   return {
-    async create({ customerId, order, source, savedCard, ctx }) {
+    async create({ customerId, order, source, savedCard, ctx, noAuth }) {
       const reference = ctx.externalId;
       let payment = await store.payments.findByPartnerReference(reference);
       // A retry after an unknown outcome reuses the payment of the first attempt (same DOKU ids).
@@ -106,7 +112,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         ...(deps.config.returnUrls.success && { successPaymentUrl: deps.config.returnUrls.success }),
         ...(deps.config.returnUrls.failure && { failedPaymentUrl: deps.config.returnUrls.failure }),
       };
-      let issuerId: string | null;
+      let issuerId: KkiIssuerId | null;
       if (source.type === 'card') {
         const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
         issuerId = issuerFromCpan(source.cpan)?.id ?? null;
@@ -130,11 +136,11 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           : { ...base, type: 'single', card, additionalInfo: returnUrls };
       } else {
         if (!savedCard) throw new KkiHttpError('card_not_found', { field: 'cardId' });
-        issuerId = savedCard.issuer;
+        issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
         payment ??= await store.payments.create({
           orderId: order.id,
           method: 'kki',
-          kkiKind: 'token',
+          kkiKind: noAuth ? 'no_auth' : 'token',
           partnerReferenceNo: reference,
           externalId: reference,
           savedCardId: savedCard.id,
@@ -143,7 +149,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         });
         input = {
           ...base,
-          type: 'token',
+          type: noAuth ? 'no_auth' : 'token',
           bankCardToken: await store.savedCards.revealToken(savedCard.id),
           additionalInfo: returnUrls,
         };
@@ -170,7 +176,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           ? {
               type: 'issuer_app' as const,
               url,
-              issuer: (issuerId as 'bri' | null) ?? null,
+              issuer: issuerId,
               expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
             }
           : ({ type: 'none' } as const);
