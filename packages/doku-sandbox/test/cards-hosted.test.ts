@@ -151,8 +151,8 @@ describe('posting the form', () => {
     const res = await postForm(s, CARD_PAY_PATH, card(ref, testCard('visa-approve').number));
     expect(res.status).toBe(303);
     const location = res.headers.get('Location') as string;
-    expect(location).toBe(`/wt-frontend-transaction/result/${ref}`);
-    const html = await (await s.sandboxFetch(`http://sandbox.test${location}`)).text();
+    expect(location).toBe(`http://sandbox.test/wt-frontend-transaction/result/${ref}`);
+    const html = await (await s.sandboxFetch(location)).text();
     expect(html).toContain('Payment successful');
     expect(html).toContain('href="https://merchant.test/success" target="_top"');
     expect(html).toContain('VISA 411111******1111');
@@ -186,28 +186,46 @@ describe('posting the form', () => {
     );
     const res = await postForm(s, CARD_PAY_PATH, card(ref, testCard('visa-3ds').number));
     expect(res.status).toBe(303);
-    const otpPath = res.headers.get('Location') as string;
-    expect(otpPath).toMatch(/^\/wt-frontend-transaction\/3ds\/[A-Za-z0-9]{24}$/);
-    const page = await s.sandboxFetch(`http://sandbox.test${otpPath}`);
+    const otpUrl = res.headers.get('Location') as string;
+    expect(otpUrl).toMatch(/^http:\/\/sandbox\.test\/wt-frontend-transaction\/3ds\/[A-Za-z0-9]{24}$/);
+    const otpPath = new URL(otpUrl).pathname;
+    const page = await s.sandboxFetch(otpUrl);
     const html = await page.text();
     expect(html).toContain('<label for="otp">One-time password (OTP)</label>');
     expect(html).toContain('Sandbox Merchant');
     // Opening the payment link again while the OTP is pending leads back to the OTP step.
     const reopen = await s.sandboxFetch(url.toString());
     expect(reopen.status).toBe(303);
-    expect(reopen.headers.get('Location')).toBe(otpPath);
+    expect(reopen.headers.get('Location')).toBe(otpUrl);
     const done = await postForm(s, otpPath, { otp: THREE_DS_OTP, action: 'confirm' });
     expect(done.status).toBe(303);
     expect(done.headers.get('Location')).toBe('https://merchant.test/success');
+  });
+
+  it('keeps the form and its redirects under publicBaseUrl when the sandbox is mounted under a prefix', async () => {
+    // The BFF's offline mode serves the sandbox under its own path; a root-relative action would 404.
+    const s = setupCards({ publicBaseUrl: 'http://shop.test/api/kki/__doku' });
+    const { ref, url } = await s.createPage();
+    expect(url.toString()).toMatch(/^http:\/\/shop\.test\/api\/kki\/__doku\/wt-frontend-transaction\//);
+    // The mount is the merchant's; here the sandbox is reached without the prefix.
+    const unmounted = url.toString().replace('http://shop.test/api/kki/__doku', 'http://sandbox.test');
+    const form = await (await s.sandboxFetch(unmounted)).text();
+    expect(form).toContain(`action="http://shop.test/api/kki/__doku${CARD_PAY_PATH}"`);
+    const res = await postForm(s, CARD_PAY_PATH, card(ref, testCard('visa-3ds').number));
+    expect(res.headers.get('Location')).toMatch(
+      /^http:\/\/shop\.test\/api\/kki\/__doku\/wt-frontend-transaction\/3ds\//,
+    );
   });
 
   it('cancelling the 3-D Secure step fails the payment', async () => {
     const s = setupCards();
     const { ref, req } = await s.createPage();
     const res = await postForm(s, CARD_PAY_PATH, card(ref, testCard('master-3ds').number));
-    const otpPath = res.headers.get('Location') as string;
+    const otpPath = new URL(res.headers.get('Location') as string).pathname;
     const cancelled = await postForm(s, otpPath, { action: 'cancel' });
-    expect(cancelled.headers.get('Location')).toBe(`/wt-frontend-transaction/result/${ref}`);
+    expect(cancelled.headers.get('Location')).toBe(
+      `http://sandbox.test/wt-frontend-transaction/result/${ref}`,
+    );
     expect((await s.status(req.order.invoice_number)).transaction.status).toBe('FAILED');
   });
 

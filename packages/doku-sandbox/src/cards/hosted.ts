@@ -3,6 +3,7 @@
 // `failed_url` when `auto_redirect` is set (doku-api.md §7.1).
 import { formatIdr } from '@kki-kit/contract';
 import { type Context, Hono } from 'hono';
+import { hostedUrl } from '../config.js';
 import type { SandboxContext } from '../context.js';
 import { type CardCopy, cardCopy } from '../pages/card-copy.js';
 import { renderCardForm } from '../pages/card-form.js';
@@ -75,6 +76,9 @@ export function createHostedRoutes(deps: {
 }): Hono {
   const { ctx, state, checkout } = deps;
   const app = new Hono();
+  // Absolute page URLs: the sandbox may be mounted under a prefix (the BFF's offline mode serves it
+  // under its own path), so a root-relative action would leave the sandbox.
+  const at = (c: Context, path: string) => hostedUrl(ctx.config, c.req.url, path);
 
   const lang = (s: PaymentPageSession | null) => s?.request.override_configuration?.themes?.language;
   const copyOf = (s: PaymentPageSession | null) => cardCopy(lang(s));
@@ -136,7 +140,7 @@ export function createHostedRoutes(deps: {
         copy,
         theme: themeOf(session),
         nonce,
-        action: CARD_PAY_PATH,
+        action: at(c, CARD_PAY_PATH),
         ref: session.ref,
         invoiceNumber: session.invoiceNumber,
         amountText: money(session, amount),
@@ -208,7 +212,7 @@ export function createHostedRoutes(deps: {
     const target = session.request.order.auto_redirect ? merchantReturnUrl(session, order) : null;
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
-    return c.redirect(target ?? resultPath(session), 303);
+    return c.redirect(target ?? at(c, resultPath(session)), 303);
   }
 
   function threeDsPage(
@@ -227,7 +231,7 @@ export function createHostedRoutes(deps: {
         copy: copyOf(session),
         theme: themeOf(session),
         nonce,
-        action: `${CARD_3DS_PATH}/${encodeURIComponent(challengeId)}`,
+        action: at(c, `${CARD_3DS_PATH}/${encodeURIComponent(challengeId)}`),
         amountText: money(session, session.request.order.amount - promo),
         merchantName: ctx.config.merchantName,
         cardText: `${challenge.pending.card.brand} ${challenge.pending.card.masked}`,
@@ -244,7 +248,7 @@ export function createHostedRoutes(deps: {
       return resultPage(c, session, order);
     if (reason) return closedPage(c, session, 'expired');
     if (session.state === 'three_ds' && session.challengeId) {
-      return c.redirect(`${CARD_3DS_PATH}/${encodeURIComponent(session.challengeId)}`, 303);
+      return c.redirect(at(c, `${CARD_3DS_PATH}/${encodeURIComponent(session.challengeId)}`), 303);
     }
     return formPage(c, session, 200);
   }
@@ -290,7 +294,7 @@ export function createHostedRoutes(deps: {
           cvv: '',
         });
       case 'threeDs':
-        return c.redirect(`${CARD_3DS_PATH}/${encodeURIComponent(result.challengeId)}`, 303);
+        return c.redirect(at(c, `${CARD_3DS_PATH}/${encodeURIComponent(result.challengeId)}`), 303);
       case 'completed':
         return afterPayment(c, session, result.order);
       case 'closed':
