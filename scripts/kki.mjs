@@ -28,7 +28,15 @@ function ensurePnpm() {
   if (!existsSync(join(bin, 'pnpm'))) {
     mkdirSync(toolDir, { recursive: true });
     console.log(`kki-kit: installing pnpm ${PNPM_VERSION} into .tools/`);
-    const code = run('npm', ['install', '--prefix', toolDir, '--no-save', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+    const code = run('npm', [
+      'install',
+      '--prefix',
+      toolDir,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      `pnpm@${PNPM_VERSION}`,
+    ]);
     if (code !== 0) fail('could not install pnpm from the npm registry');
   }
   process.env.PATH = `${bin}:${process.env.PATH}`;
@@ -60,12 +68,23 @@ function vitest(name, args) {
   const out = join(root, 'node_modules', '.cache', `vitest-${name.replace(/\W+/g, '-')}.json`);
   mkdirSync(dirname(out), { recursive: true });
   rmSync(out, { force: true });
-  const code = run('pnpm', ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const code = run('pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (!existsSync(out)) return { name, passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(out, 'utf8'));
   // A file that fails to load has no tests but is still a failure.
-  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  const failed = report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
+  const brokenFiles = report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
+  const failed =
+    report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
   return { name, passed: report.numPassedTests, failed };
 }
 
@@ -151,5 +170,5 @@ if (command === 'test') {
   if (run('pnpm', ['--filter', '@kki-kit/demo', 'build']) !== 0) fail('the demo did not build');
   process.exit(run(process.execPath, ['--import', 'tsx', 'apps/demo/server/main.ts']));
 } else {
-  fail(`unknown command ${command} (use test or setup)`);
+  fail(`unknown command ${command} (use test, demo or setup)`);
 }
