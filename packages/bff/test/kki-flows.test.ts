@@ -4,6 +4,17 @@ import { KKI_TEST_OTP, kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
 
+/** Creates an order for `customer` and pays it from `source` through the BFF. */
+async function payOrder(h: KkiHarness, customer: string, source: unknown, amount = 150_000) {
+  const order = await h.bff.merchant.createOrder({ customerId: customer, amount });
+  const res = await h.call(customer, '/kki/payments', {
+    method: 'POST',
+    key: newKey(),
+    json: { orderId: order.id, source },
+  });
+  return { order, res, body: (await res.json()) as PaymentView };
+}
+
 describe('KKI flows', () => {
   let h: KkiHarness;
   beforeAll(async () => {
@@ -11,15 +22,7 @@ describe('KKI flows', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  async function pay(customer: string, source: unknown, amount = 150_000) {
-    const order = await h.bff.merchant.createOrder({ customerId: customer, amount });
-    const res = await h.call(customer, '/kki/payments', {
-      method: 'POST',
-      key: newKey(),
-      json: { orderId: order.id, source },
-    });
-    return { order, res, body: (await res.json()) as PaymentView };
-  }
+  const pay = (customer: string, source: unknown, amount?: number) => payOrder(h, customer, source, amount);
 
   async function approve(paymentId: string) {
     const payment = await h.bff.store.payments.get(paymentId);
@@ -213,16 +216,11 @@ describe('KKI payment expiry', () => {
   afterAll(() => h.close());
 
   it('a payment left unconfirmed past the OTT lifetime fails with ott_expired', async () => {
-    const order = await h.bff.merchant.createOrder({ customerId: 'eve', amount: 40_000 });
-    const res = await h.call('eve', '/kki/payments', {
-      method: 'POST',
-      key: newKey(),
-      json: {
-        orderId: order.id,
-        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 8), ott: newOtt() },
-      },
+    const { body } = await payOrder(h, 'eve', {
+      type: 'card',
+      cpan: kkiTestCpan('bri', undefined, 8),
+      ott: newOtt(),
     });
-    const body = (await res.json()) as PaymentView;
     expect(body.status).toBe('pending');
     if (body.nextAction.type !== 'issuer_app') throw new Error('expected the issuer app');
     // The window the customer is shown is the OTT's.
