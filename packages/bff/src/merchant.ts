@@ -74,6 +74,23 @@ export interface KkiMerchantApi {
    * route only.
    */
   refund(paymentId: string, options: MerchantRefundOptions): Promise<RefundView>;
+  /**
+   * Charges the order's customer on one of their saved KKI cards without asking them (DOKU KKI
+   * "payment without authentication", e.g. a subscription renewal). Idempotent by `idempotencyKey`:
+   * one key is one charge, however often it is retried. Throws `card_not_found` for a card that is
+   * not the order customer's active KKI card, `already_paid` for a paid order.
+   */
+  chargeSavedCard(input: ChargeSavedCardInput): Promise<PaymentView>;
+}
+
+/** Input of {@link KkiMerchantApi.chargeSavedCard}. */
+export interface ChargeSavedCardInput {
+  /** An open order of the card's owner; its amount is charged. */
+  orderId: string;
+  /** The saved card (`SavedCardView.id`). */
+  cardId: string;
+  /** Your key for this charge, e.g. `renewal-<subscription>-<period>`. */
+  idempotencyKey: string;
 }
 
 /** Options of {@link KkiMerchantApi.capture}. */
@@ -101,6 +118,11 @@ export interface MerchantOperationDeps {
 
 const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,255}$/);
 const captureSchema = z.object({ amount: rupiahSchema.optional(), idempotencyKey: keySchema });
+const chargeSchema = z.object({
+  orderId: z.string().min(1).max(64),
+  cardId: z.string().min(1).max(64),
+  idempotencyKey: keySchema,
+});
 const refundSchema = z.object({
   amount: rupiahSchema.optional(),
   reason: z.string().min(1).max(255).optional(),
@@ -198,6 +220,31 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
         const refunds = operations?.services.refunds;
         if (!refunds) throw new KkiHttpError('operation_not_allowed', { internal: 'no refund service' });
         return refundView(await refunds.refund(await payment(paymentId), request, ctx));
+      });
+    },
+    async chargeSavedCard(input) {
+      const parsed = chargeSchema.safeParse(input);
+      if (!parsed.success) throw invalid('chargeSavedCard', parsed.error);
+      const { orderId, cardId, idempotencyKey } = parsed.data;
+      return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
+        const kki = operations?.services.kkiPayments;
+        if (!kki) throw new KkiHttpError('operation_not_allowed', { internal: 'no KKI payment service' });
+        const order = await store.orders.get(orderId);
+        if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
+        if (order.status === 'paid') throw new KkiHttpError('already_paid');
+        const savedCard = await store.savedCards.getForCustomer(cardId, order.customerId);
+        if (savedCard?.method !== 'kki' || savedCard.status !== 'active') {
+          throw new KkiHttpError('card_not_found', { field: 'cardId' });
+        }
+        const created = await kki.create({
+          customerId: order.customerId,
+          order,
+          source: { type: 'saved_card', cardId },
+          savedCard,
+          ctx,
+          noAuth: true,
+        });
+        return paymentView(created);
       });
     },
   };

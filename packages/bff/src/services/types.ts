@@ -41,6 +41,8 @@ export interface KkiPaymentService {
     source: CreateKkiPaymentParsed['source'];
     savedCard: SavedCardRecord | null;
     ctx: IdempotencyContext;
+    /** Merchant-initiated charge of a saved card without the customer's confirmation (KKI `no_auth`). */
+    noAuth?: boolean;
   }): Promise<PaymentRecord>;
   /** Asks DOKU for the status of an open payment and applies it (status polls, reconciliation). */
   refresh(payment: PaymentRecord): Promise<PaymentRecord>;
