@@ -33,7 +33,15 @@ export {
   redact,
   redactText,
 } from './log.js';
-export { type CreateOrderInput, createMerchantApi, type KkiMerchantApi } from './merchant.js';
+export {
+  type ChargeSavedCardInput,
+  type CreateOrderInput,
+  createMerchantApi,
+  type KkiMerchantApi,
+  type MerchantCaptureOptions,
+  type MerchantOperationDeps,
+  type MerchantRefundOptions,
+} from './merchant.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export { NOTIFICATION_PATHS } from './routes/notifications.js';
 export type * from './services/types.js';
