@@ -44,6 +44,14 @@ async function kkiRefund(
   return { outcome: answer.httpStatus === 202 ? 'pending' : 'succeeded', type, doku: facts };
 }
 
+/** DOKU refused the refund; the refund type it decided is kept for the record. */
+function refundFailed(
+  type: RefundType | null,
+  why: string,
+): KkiHttpError & { refundType: RefundType | null } {
+  return Object.assign(new KkiHttpError('refund_failed', { internal: why }), { refundType: type });
+}
+
 async function cardRefund(
   client: DokuClient,
   payment: PaymentRecord,
@@ -60,10 +68,14 @@ async function cardRefund(
   );
   if (answer.source === 'status') {
     // A replay DOKU answered from the order status: the refund is there when it is in the history.
-    const history = (answer.data as { refund_history?: { request_id?: string; type?: RefundType }[] })
-      .refund_history;
+    const history = (
+      answer.data as { refund_history?: { request_id?: string; type?: RefundType; status?: string }[] }
+    ).refund_history;
     const found = history?.find((r) => r.request_id === ctx.externalId);
-    return { outcome: found ? 'succeeded' : 'pending', type: found?.type ?? null };
+    if (found?.status === 'FAILED') {
+      throw refundFailed(found.type ?? null, 'card refund failed (replay)');
+    }
+    return { outcome: found?.status === 'SUCCESS' ? 'succeeded' : 'pending', type: found?.type ?? null };
   }
   const result = answer.data.refund;
   const doku: DokuFacts = {
@@ -71,12 +83,7 @@ async function cardRefund(
     ...(result.approval_code !== undefined && { approvalCode: result.approval_code }),
   };
   if (result.status === 'FAILED') {
-    throw Object.assign(
-      new KkiHttpError('refund_failed', { internal: `card refund failed: ${result.message ?? ''}` }),
-      {
-        refundType: result.type ?? null,
-      },
-    );
+    throw refundFailed(result.type ?? null, `card refund failed: ${result.message ?? ''}`);
   }
   return { outcome: result.status === 'SUCCESS' ? 'succeeded' : 'pending', type: result.type ?? null, doku };
 }
