@@ -89,8 +89,11 @@ describe('KkiPayButton', () => {
   it('pays with a new card: confirm in the issuer app with a countdown, then succeeded; latest callbacks', async () => {
     baseHandlers();
     on('createKkiPayment', { json: payment({ nextAction: issuerApp() }) });
-    on('getPayment', (_c, n) => ({
-      json: n < 1 ? payment({ nextAction: issuerApp() }) : payment({ status: 'succeeded' }),
+    // DOKU keeps reporting "waiting" until the merchant has swapped its callback below, so the
+    // success cannot land (and call the first callback) before the swap.
+    let swapped = false;
+    on('getPayment', () => ({
+      json: swapped ? payment({ status: 'succeeded' }) : payment({ nextAction: issuerApp() }),
     }));
     const first = vi.fn();
     const latest = vi.fn();
@@ -118,6 +121,7 @@ describe('KkiPayButton', () => {
     await expectNoAxeViolations(container);
     // The merchant passes a new callback while waiting: that one is called.
     rerender(<KkiPayButton orderId={ORDER_ID} onSuccess={latest} onRequiresAction={onRequiresAction} />);
+    swapped = true;
 
     expect(
       await screen.findByRole('heading', { name: 'Pembayaran Rp 150.000 berhasil.' }),
