@@ -1,0 +1,101 @@
+// Page objects for the demo shop and DOKU's hosted pages (served by the sandbox on the shop's
+// origin). Locators use roles and the visible English copy, the way a customer finds things.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KKI_TEST_OTT } from '@kki-kit/doku-sandbox';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations } from './axe.js';
+
+/** The staff password the e2e demo runs with (DEMO_STAFF_PASSWORD). */
+export const STAFF_PASSWORD = 'staf-e2e';
+
+/** Where each flow's final screenshot goes (gitignored; a CI artifact). */
+export const SCREENSHOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+
+/** Fails the test with axe's findings when the page (or a frame in it) has a WCAG A/AA violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** The flow's final state: checked with axe, then kept as `screenshots/<flow>.png`. */
+export async function finish(page: Page, flow: string): Promise<void> {
+  await expectAccessible(page);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${flow}.png`), fullPage: true });
+}
+
+let ottCounter = 0;
+/** A fresh OTT: the sandbox accepts any value once except its documented invalid and expired ones. */
+export function freshOtt(): string {
+  const reserved: string[] = [KKI_TEST_OTT.invalid, KKI_TEST_OTT.expired];
+  for (;;) {
+    ottCounter += 1;
+    const ott = `${String(Date.now() % 1_000_000).padStart(6, '0')}${ottCounter}`;
+    if (!reserved.includes(ott)) return ott;
+  }
+}
+
+/** Puts the catalogue's first product in the cart and checks out; resolves on the pay page with the order id. */
+export async function checkoutOneProduct(page: Page, demoUrl: string): Promise<string> {
+  await page.goto(`${demoUrl}/`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Catalogue' }).count()).toBe(1);
+  await expectAccessible(page);
+  await page
+    .getByRole('button', { name: /^Add to cart: / })
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Cart', exact: true }).click();
+  await page.getByRole('heading', { name: 'Cart' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Go to payment' }).click();
+  await page.waitForURL(/\/orders\/[^/]+\/pay$/);
+  await page.getByRole('heading', { name: 'Payment' }).waitFor();
+  const match = /\/orders\/([^/]+)\/pay$/.exec(new URL(page.url()).pathname);
+  if (!match?.[1]) throw new Error(`not on a pay page: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** Fills KkiPayButton's new-card form and submits it. */
+export async function payWithNewKkiCard(
+  page: Page,
+  card: { cpan: string; ott: string; save?: boolean },
+): Promise<void> {
+  const form = page.getByRole('form', { name: 'Pay with KKI card' });
+  const newCard = form.getByRole('radio', { name: 'New card' });
+  if ((await newCard.count()) > 0) await newCard.check();
+  await form.getByLabel('Card number').fill(card.cpan);
+  await form.getByLabel('One-time code from your bank app').fill(card.ott);
+  if (card.save) await form.getByLabel('Save this card for next time').check();
+  await expectAccessible(page);
+  await form.getByRole('button', { name: /^Pay/ }).click();
+}
+
+/**
+ * From "Confirm the payment in your … app": opens the issuer-app page (the sandbox's, on the shop's
+ * origin), presses Approve, and follows the result page's link back to the shop.
+ */
+export async function approveInIssuerApp(page: Page): Promise<void> {
+  const open = page.getByRole('link', { name: /^Open .+ app$/ });
+  await open.waitFor();
+  await expectAccessible(page);
+  await open.click();
+  await page.getByRole('heading', { name: 'Confirm this payment?' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Approve' }).click();
+  // DOKU sends the customer to the merchant's success URL (the shop's /orders) after approval.
+  await page.waitForURL((url) => url.pathname === '/orders');
+  await page.getByRole('heading').first().waitFor();
+  await expectAccessible(page);
+}
+
+/** Opens the order's page and waits until the shop shows it paid (notifications settle it). */
+export async function expectOrderPaid(page: Page, demoUrl: string, orderId: string): Promise<void> {
+  await page.goto(`${demoUrl}/orders/${encodeURIComponent(orderId)}`);
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'The order is paid.' }).count(), {
+      timeout: 20_000,
+    })
+    .toBe(1);
+}
