@@ -144,6 +144,9 @@ function suites() {
   } else {
     results.push({ name: 'stories (chromium)', passed: 0, failed: 1 });
   }
+  // Reliability (after the Storybook build, whose output it scans for secrets): fault soak, crash,
+  // fuzzing and secrets; prints payments, faults injected and mismatches.
+  results.push(vitest('reliability', ['--config', 'bench/reliability/vitest.config.ts']));
   return results;
 }
 
