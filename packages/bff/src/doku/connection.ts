@@ -96,6 +96,9 @@ export function createDokuConnection(
     // The host is never contacted: every request goes to the sandbox app in this process.
     baseUrl: 'http://doku.offline',
     fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+    // Sign on the sandbox's clock: once a demo or test advances it (OTT expiry, settlement),
+    // real-time timestamps would fall outside its skew window.
+    now: () => sandbox.clock.nowMs(),
   });
   return { client, sandbox, close: () => sandbox.close() };
 }
