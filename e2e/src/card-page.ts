@@ -1,0 +1,66 @@
+// DOKU's card page (the sandbox's) inside CardPaymentFrame's iframe, and its test cards, read from
+// the running sandbox through the demo's test-values endpoint rather than copied here.
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './shop.js';
+
+/** One sandbox test card as `/__sandbox/cards/test-cards` lists it. */
+export interface SandboxTestCard {
+  id: string;
+  number: string;
+  outcome: { kind: 'approve' | 'threeDs' | 'decline' };
+}
+
+/** The card page's test values: cards and the 3-D Secure OTP. */
+export interface CardTestValues {
+  cards: SandboxTestCard[];
+  threeDs: { otp: string };
+}
+
+/** Reads the running sandbox's card test values (the demo's `/api/shop/test-values`). */
+export async function cardTestValues(demoUrl: string): Promise<CardTestValues> {
+  const res = await fetch(`${demoUrl}/api/shop/test-values`);
+  if (!res.ok) throw new Error(`test values: HTTP ${res.status}`);
+  const body = (await res.json()) as { cards: CardTestValues | null };
+  if (!body.cards) throw new Error('the demo served no card test values');
+  return body.cards;
+}
+
+/** The sandbox test card with this id. */
+export function cardById(values: CardTestValues, id: string): SandboxTestCard {
+  const card = values.cards.find((c) => c.id === id);
+  if (!card) throw new Error(`no sandbox test card ${id}`);
+  return card;
+}
+
+/** An expiry month a year from now (the card page wants a future MM/YY). */
+function futureExpiry(): string {
+  const d = new Date();
+  return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String((d.getUTCFullYear() + 2) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * On the pay page: chooses the DOKU card page with `type`, opens it in the iframe (choosing the
+ * installment plan the shop offers), types `cardNumber` and pays.
+ */
+export async function payOnCardPage(
+  page: Page,
+  options: { type: 'SALE' | 'INSTALLMENT' | 'AUTHORIZE'; cardNumber: string },
+): Promise<void> {
+  await page.getByRole('radio', { name: 'Credit card (DOKU card page)' }).check();
+  await page.getByRole('radio', { name: new RegExp(`\\(${options.type}\\)$`) }).check();
+  const form = page.getByRole('form', { name: 'Card payment' });
+  if (options.type === 'INSTALLMENT') {
+    await form.getByLabel('Installment plan').selectOption({ index: 1 });
+  }
+  await expectAccessible(page);
+  await form.getByRole('button', { name: /^Pay .+ by card$/ }).click();
+  const frame = page.frameLocator('iframe[title="Card payment"]');
+  await frame.getByLabel('Card number').fill(options.cardNumber);
+  await frame.getByLabel('Expiry date').fill(futureExpiry());
+  await frame.getByLabel('CVV').fill('123');
+  await frame.getByLabel('Name on card').fill('Dewi Lestari');
+  const disclaimer = frame.locator('input[name="disclaimer"]');
+  if ((await disclaimer.count()) > 0) await disclaimer.check();
+  await expectAccessible(page);
+  await frame.locator('#pay').click();
+}
