@@ -18,12 +18,13 @@ export {
 } from '../../packages/bff/src/index.js';
 export {
   DEFAULT_SECRET_KEY,
-  KKI_TEST_OTP,
   kkiTestCpan,
+  SANDBOX_DOKU_PRIVATE_KEY,
   type Sandbox,
   type SandboxLedger,
   type SandboxServer,
   startSandboxServer,
 } from '../../packages/doku-sandbox/src/index.js';
+export { signSnapAsymmetric, snapTimestamp } from '../../packages/doku/src/index.js';
 // @hono/node-server is the BFF's own dependency (not hoisted to the root).
 export { serve } from '../../packages/bff/node_modules/@hono/node-server/dist/index.mjs';
