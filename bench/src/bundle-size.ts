@@ -1,0 +1,101 @@
+// Bundle size of @kki-kit/react: each per-component entry point, the root entry and the stylesheet,
+// bundled by esbuild (ESM, minified, browser) and gzipped with node:zlib. The peers (react, react-dom,
+// @tanstack/react-query) are external: the app ships them anyway. zod and @kki-kit/contract are the
+// kit's own weight and count. `tsx src/bundle-size.ts check` compares with size-budget.json and exits
+// non-zero when an entry is over its budget (a size check, no timing).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BUDGET_FILE = join(benchDir, 'size-budget.json');
+const PEERS = ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-query'];
+
+/** One entry's size in bytes. */
+export interface BundleSize {
+  /** The import specifier, e.g. `@kki-kit/react/KkiPayButton`. */
+  entry: string;
+  minified: number;
+  gzipped: number;
+}
+
+/** Budget per entry: the largest allowed gzipped size in bytes. */
+export type SizeBudget = Record<string, number>;
+
+/** The import specifiers of @kki-kit/react, from its package.json `exports` (the source of truth). */
+export function reactEntries(): string[] {
+  // The workspace link in bench's node_modules (the package exports no ./package.json to resolve).
+  const pkgPath = join(benchDir, 'node_modules', '@kki-kit', 'react', 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, unknown> };
+  return Object.keys(pkg.exports).map((sub) =>
+    sub === '.' ? '@kki-kit/react' : `@kki-kit/react/${sub.slice(2)}`,
+  );
+}
+
+async function bundle(entry: string): Promise<BundleSize> {
+  const css = entry.endsWith('.css');
+  const result = await build({
+    stdin: css
+      ? { contents: `@import '${entry}';`, resolveDir: benchDir, loader: 'css' }
+      : { contents: `export * from '${entry}';`, resolveDir: benchDir, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: PEERS,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const out = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { entry, minified: out.byteLength, gzipped: gzipSync(out, { level: 9 }).byteLength };
+}
+
+/** Sizes of every entry of @kki-kit/react. */
+export async function measureBundleSizes(): Promise<BundleSize[]> {
+  const sizes: BundleSize[] = [];
+  for (const entry of reactEntries()) sizes.push(await bundle(entry));
+  return sizes;
+}
+
+/** The budget file's contents. */
+export function readBudget(): SizeBudget {
+  return JSON.parse(readFileSync(BUDGET_FILE, 'utf8')) as SizeBudget;
+}
+
+/** Entries over budget, and entries with no budget (both fail the check). */
+export function overBudget(sizes: readonly BundleSize[], budget: SizeBudget): string[] {
+  const problems: string[] = [];
+  for (const s of sizes) {
+    const limit = budget[s.entry];
+    if (limit === undefined) problems.push(`${s.entry}: no budget in size-budget.json`);
+    else if (s.gzipped > limit) problems.push(`${s.entry}: ${s.gzipped} B gzipped > budget ${limit} B`);
+  }
+  return problems;
+}
+
+/** kB with one decimal. */
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function main(): Promise<void> {
+  const sizes = await measureBundleSizes();
+  const budget = readBudget();
+  for (const s of sizes) {
+    const limit = budget[s.entry];
+    console.log(
+      `${s.entry.padEnd(34)} ${kb(s.minified).padStart(9)} min ${kb(s.gzipped).padStart(9)} gzip  budget ${limit === undefined ? '–' : kb(limit)}`,
+    );
+  }
+  if (process.argv[2] === 'check') {
+    const problems = overBudget(sizes, budget);
+    for (const p of problems) console.error(`over budget: ${p}`);
+    console.log(problems.length ? 'bundle size budget: FAILED' : 'bundle size budget: ok');
+    process.exitCode = problems.length ? 1 : 0;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
