@@ -1,0 +1,142 @@
+// Crash: the BFF is a child process on a PGlite data directory; it is killed with SIGKILL while
+// payments are in flight (the sandbox holds them with latency), restarted on the same directory,
+// reconciles at start-up, and then agrees with the sandbox ledger.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { ORIGIN, SEED } from './cluster.js';
+import { bffPayments, compareWithLedger } from './compare.js';
+import {
+  DEFAULT_SECRET_KEY,
+  kkiTestCpan,
+  openStore,
+  type SandboxLedger,
+  type SandboxServer,
+  startSandboxServer,
+} from './kit.js';
+import { pool } from './run.js';
+
+const here = import.meta.dirname;
+const dataDir = mkdtempSync(join(tmpdir(), 'kki-crash-'));
+let sandbox: SandboxServer | null = null;
+let child: ChildProcess | null = null;
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await sandbox?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the BFF process; resolves with its URL once it prints `ready`. */
+function startBff(reconcile: boolean): Promise<{ proc: ChildProcess; url: string; notifyPath: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'crash-server.ts')], {
+    cwd: here,
+    env: { ...process.env, SANDBOX_URL: sandbox?.url, DATA_DIR: dataDir, RECONCILE: reconcile ? '1' : '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let err = '';
+  proc.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  return new Promise((resolve, reject) => {
+    proc.stdout?.on('data', (d: Buffer) => {
+      const m = /ready (\S+) (\S+)/.exec(d.toString());
+      if (m?.[1] && m[2]) resolve({ proc, url: m[1], notifyPath: m[2] });
+    });
+    proc.once('exit', (code) => reject(new Error(`BFF exited (${code}): ${err.slice(0, 2000)}`)));
+  });
+}
+
+const post = (url: string, json: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    body: JSON.stringify(json),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+it('SIGKILL with payments in flight, restart, reconcile: every payment matches the ledger', async () => {
+  const started = Date.now();
+  sandbox = await startSandboxServer({ control: true, seed: SEED });
+  const control = (path: string, method = 'GET', body?: unknown) =>
+    fetch(`${sandbox?.url}/__sandbox${path}`, {
+      method,
+      ...(body !== undefined && {
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      }),
+    });
+  let bff = await startBff(false);
+  sandbox.sandbox.config.snapNotificationUrl = `${bff.url}${bff.notifyPath}`;
+
+  const pay = async (url: string, i: number) => {
+    const customer = `crash-${i % 7}`;
+    const order = (await (
+      await post(`${url}/test/orders`, { customerId: customer, amount: 25_000 + i * 1_000 })
+    ).json()) as {
+      id: string;
+    };
+    return post(
+      `${url}/kki/payments`,
+      {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, i + 1), ott: `77${i}00${i}` },
+      },
+      {
+        'x-test-customer': customer,
+        origin: ORIGIN,
+        'x-kki-request': '1',
+        'idempotency-key': `crash-pay-${i}`,
+      },
+    );
+  };
+
+  // Settled traffic first: 20 payments answered, half of them approved (notifications applied).
+  await pool(20, 5, async (i) => {
+    expect((await pay(bff.url, i)).status).toBe(201);
+  });
+  const early = (await (await control('/ledger')).json()) as SandboxLedger;
+  for (const p of early.payments.slice(0, 10))
+    await control(`/kki/payments/${p.partnerReferenceNo}/approve`, 'POST', {});
+  await control('/idle', 'POST', {});
+
+  // Then 30 payments held by DOKU for 1.5 s; the process dies 600 ms in.
+  await control('/faults', 'PUT', [{ endpoint: 'kki.payment', kind: 'latency', latencyMs: 1_500 }]);
+  const inFlight = Array.from({ length: 30 }, (_, k) => pay(bff.url, 20 + k).catch(() => null));
+  await new Promise((r) => setTimeout(r, 600));
+  bff.proc.kill('SIGKILL');
+  const answered = (await Promise.all(inFlight)).filter((r) => r?.status === 201).length;
+  await control('/faults', 'DELETE');
+  await new Promise((r) => setTimeout(r, 1_200)); // DOKU finishes what it was holding.
+
+  // While the BFF is down, customers confirm in the issuer app (the notifications cannot land).
+  const pending = ((await (await control('/ledger')).json()) as SandboxLedger).payments.filter(
+    (p) => p.status === 'PENDING',
+  );
+  for (const p of pending) await control(`/kki/payments/${p.partnerReferenceNo}/approve`, 'POST', {});
+
+  bff = await startBff(true);
+  sandbox.sandbox.config.snapNotificationUrl = `${bff.url}${bff.notifyPath}`;
+  await new Promise<void>((resolve) => {
+    bff.proc.once('exit', () => resolve());
+    bff.proc.kill('SIGTERM');
+  });
+
+  const ledger = (await (await control('/ledger')).json()) as SandboxLedger;
+  const store = await openStore({ dataDir, encryptionSecret: DEFAULT_SECRET_KEY });
+  const rows = await bffPayments(store);
+  await store.close();
+  const mismatches = compareWithLedger(rows, ledger);
+  console.log(
+    [
+      'reliability crash (BFF child process on a PGlite data dir, SIGKILL, restart, reconcile)',
+      `  payments: ${rows.length} in the BFF, ${ledger.payments.length} at DOKU; in flight at the kill: 30 (answered before it: ${answered})`,
+      `  mismatches: ${mismatches.length}`,
+      `  time: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ].join('\n'),
+  );
+  expect(mismatches).toEqual([]);
+  expect(ledger.payments.length).toBeGreaterThan(20);
+}, 120_000);
