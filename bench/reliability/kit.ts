@@ -18,6 +18,7 @@ export {
 } from '../../packages/bff/src/index.js';
 export {
   DEFAULT_SECRET_KEY,
+  KKI_TEST_OTP,
   kkiTestCpan,
   SANDBOX_DOKU_PRIVATE_KEY,
   type Sandbox,
