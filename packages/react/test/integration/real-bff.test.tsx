@@ -1,21 +1,19 @@
 // Components against the real BFF in-process (createKkiBff + its PGlite store), no mocks: requests go
 // through the BFF's own CSRF/origin checks, customer scoping, schemas and error bodies.
 //
-// The BFF's DOKU-facing services (KKI payments, bindings, unbinding, card page, refunds against the
-// sandbox) are not in the repository yet, so the BFF mounts only its store-backed routes; the flows
-// here are the ones those routes carry. See the package report for the flows still to cover.
+// These are the store-backed reads and refusals; every DOKU flow (payments, bindings, removal, card
+// page, refunds) completes through the components in real-flows.test.tsx beside this file.
 import { createKkiBff, type KkiBff } from '@kki-kit/bff';
 import { getErrorCopy } from '@kki-kit/contract';
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKkiClient } from '../../src/client/bff-client.js';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
-import { KkiProvider } from '../../src/provider/KkiProvider.js';
 import { RefundForm } from '../../src/RefundForm/RefundForm.js';
 import { SavedCardsList } from '../../src/SavedCardsList/SavedCardsList.js';
 import { expectNoAxeViolations } from '../axe.js';
+import { renderWithClient } from './provider.js';
 
 const ORIGIN = 'http://shop.test';
 let bff: KkiBff;
@@ -49,16 +47,7 @@ function renderAgainstBff(ui: ReactElement, customer: string) {
       );
     },
   });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <KkiProvider
-      client={client}
-      queryClient={queryClient}
-      polling={{ initialIntervalMs: 20, maxIntervalMs: 60 }}
-    >
-      {ui}
-    </KkiProvider>,
-  );
+  return renderWithClient(ui, client);
 }
 
 describe('against the real BFF', () => {
