@@ -102,14 +102,25 @@ it('SIGKILL with payments in flight, restart, reconcile: every payment matches t
     await control(`/kki/payments/${p.partnerReferenceNo}/approve`, 'POST', {});
   await control('/idle', 'POST', {});
 
-  // Then 30 payments held by DOKU for 1.5 s; the process dies 600 ms in.
-  await control('/faults', 'PUT', [{ endpoint: 'kki.payment', kind: 'latency', latencyMs: 1_500 }]);
+  // Then 30 payments held by DOKU for 3 s; the process dies once DOKU holds at least 20 of them.
+  await control('/faults', 'PUT', [{ endpoint: 'kki.payment', kind: 'latency', latencyMs: 3_000 }]);
   const inFlight = Array.from({ length: 30 }, (_, k) => pay(bff.url, 20 + k).catch(() => null));
-  await new Promise((r) => setTimeout(r, 600));
+  const held = async () => ((await (await control('/faults')).json()) as { fired: unknown[] }).fired.length;
+  for (let waited = 0; (await held()) < 20 && waited < 10_000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   bff.proc.kill('SIGKILL');
   const answered = (await Promise.all(inFlight)).filter((r) => r?.status === 201).length;
   await control('/faults', 'DELETE');
-  await new Promise((r) => setTimeout(r, 1_200)); // DOKU finishes what it was holding.
+  await new Promise((r) => setTimeout(r, 3_200)); // DOKU finishes what it was holding.
+
+  // What the dead process left: payments recorded as open, whose outcome it never heard.
+  const dead = await openStore({ dataDir, encryptionSecret: DEFAULT_SECRET_KEY });
+  const openAtCrash = (await bffPayments(dead)).filter(
+    (r) => r.status === 'created' || r.status === 'pending',
+  );
+  await dead.close();
+  expect(openAtCrash.length).toBeGreaterThanOrEqual(20);
 
   // While the BFF is down, customers confirm in the issuer app (the notifications cannot land).
   const pending = ((await (await control('/ledger')).json()) as SandboxLedger).payments.filter(
@@ -132,7 +143,7 @@ it('SIGKILL with payments in flight, restart, reconcile: every payment matches t
   console.log(
     [
       'reliability crash (BFF child process on a PGlite data dir, SIGKILL, restart, reconcile)',
-      `  payments: ${rows.length} in the BFF, ${ledger.payments.length} at DOKU; in flight at the kill: 30 (answered before it: ${answered})`,
+      `  payments: ${rows.length} in the BFF, ${ledger.payments.length} at DOKU; sent during the kill: 30 (answered: ${answered}), open in the store after it: ${openAtCrash.length}`,
       `  mismatches: ${mismatches.length}`,
       `  time: ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ].join('\n'),
