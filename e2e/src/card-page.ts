@@ -7,13 +7,15 @@ import { expectAccessible } from './shop.js';
 export interface SandboxTestCard {
   id: string;
   number: string;
+  issuer: string;
   outcome: { kind: 'approve' | 'threeDs' | 'decline' };
 }
 
-/** The card page's test values: cards and the 3-D Secure OTP. */
+/** The card page's test values: cards, the 3-D Secure OTP and the installment plans. */
 export interface CardTestValues {
   cards: SandboxTestCard[];
   threeDs: { otp: string };
+  installmentPlans: Record<string, { minAmount: number; tenors: number[] }>;
 }
 
 /** Reads the running sandbox's card test values (the demo's `/api/shop/test-values`). */
@@ -30,6 +32,18 @@ export function cardById(values: CardTestValues, id: string): SandboxTestCard {
   const card = values.cards.find((c) => c.id === id);
   if (!card) throw new Error(`no sandbox test card ${id}`);
   return card;
+}
+
+/** An approved test card issued by `issuer` (an ON US installment finances only its own cards). */
+export function approvedCardOf(values: CardTestValues, issuer: string): SandboxTestCard {
+  const card = values.cards.find((c) => c.issuer === issuer && c.outcome.kind === 'approve');
+  if (!card) throw new Error(`no approved sandbox test card from ${issuer}`);
+  return card;
+}
+
+/** Waits for CardPaymentFrame's success: the shop's pay page moves on to the order page. */
+export async function waitForOrderPage(page: Page, orderId: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === `/orders/${encodeURIComponent(orderId)}`);
 }
 
 /** An expiry month a year from now (the card page wants a future MM/YY). */

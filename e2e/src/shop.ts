@@ -37,13 +37,25 @@ export function freshOtt(): string {
   }
 }
 
-/** Puts the catalogue's first product in the cart and checks out; resolves on the pay page with the order id. */
-export async function checkoutOneProduct(page: Page, demoUrl: string): Promise<string> {
+/** The English name of the cheapest catalogue product priced at least `minAmount` (IDR). */
+export async function productAtLeast(demoUrl: string, minAmount: number): Promise<string> {
+  const res = await fetch(`${demoUrl}/api/shop/products`);
+  const { products } = (await res.json()) as { products: Array<{ nameEn: string; price: number }> };
+  const fit = products.filter((p) => p.price >= minAmount).sort((a, b) => a.price - b.price)[0];
+  if (!fit) throw new Error(`no product priced at least ${minAmount}`);
+  return fit.nameEn;
+}
+
+/**
+ * Puts one product (the catalogue's first, or `productName`) in the cart and checks out; resolves
+ * on the pay page with the order id.
+ */
+export async function checkoutOneProduct(page: Page, demoUrl: string, productName?: string): Promise<string> {
   await page.goto(`${demoUrl}/`);
   await expect.poll(() => page.getByRole('heading', { name: 'Catalogue' }).count()).toBe(1);
   await expectAccessible(page);
   await page
-    .getByRole('button', { name: /^Add to cart: / })
+    .getByRole('button', { name: productName ? `Add to cart: ${productName}` : /^Add to cart: / })
     .first()
     .click();
   await page.getByRole('link', { name: 'Cart', exact: true }).click();
