@@ -77,6 +77,7 @@ beforeAll(async () => {
   await cluster.control(`/kki/payments/${record?.partnerReferenceNo}/approve`, 'POST', {});
   await cluster.control('/idle', 'POST', {});
   const open = await bff.merchant.createOrder({ customerId: CUSTOMER, amount: 80_000 });
+  known.partnerReferenceNo = record?.partnerReferenceNo ?? '';
   Object.assign(known, { orderId: open.id, paymentId: payment.id, cardId: '', bindingId: 'bnd_unknown' });
   const cards = (await (await cluster.call(0, CUSTOMER, '/kki/cards')).json()) as { cards: { id: string }[] };
   known.cardId = cards.cards[0]?.id ?? '';
@@ -278,6 +279,56 @@ describe('notification endpoints', () => {
       );
     }, 120_000);
   }
+
+  it('POST /notifications/kki: correctly signed, fresh, hostile bodies change no payment or order', async () => {
+    const store = cluster.instances[0]?.bff.store;
+    if (!store) throw new Error('no store');
+    const path = NOTIFICATION_PATHS.snap;
+    const payments = async () => JSON.stringify(await store.db.query('SELECT * FROM payments ORDER BY id'));
+    const orders = async () => JSON.stringify(await store.db.query('SELECT * FROM orders ORDER BY id'));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+          fc
+            .record({
+              // Now and then the reference of the real, already settled payment.
+              originalPartnerReferenceNo: fc.oneof(value, fc.constant(known.partnerReferenceNo ?? '')),
+              originalReferenceNo: value,
+              latestTransactionStatus: fc.oneof(fc.constantFrom('00', '06', '03', '99'), value),
+              amount: fc.oneof(fc.record({ value: value, currency: value }), value),
+              additionalInfo: fc.dictionary(fc.string({ maxLength: 12 }), value),
+            })
+            .map((v) => JSON.stringify(v)),
+        ),
+        async (body) => {
+          const timestamp = snapTimestamp();
+          const signature = await signSnapAsymmetric({
+            method: 'POST',
+            path,
+            body,
+            timestamp,
+            privateKeyPem: SANDBOX_DOKU_PRIVATE_KEY,
+          });
+          const before = [await payments(), await orders()];
+          const res = await send('POST', path, body, {
+            'content-type': 'application/json',
+            'x-timestamp': timestamp,
+            'x-signature': signature,
+            'x-partner-id': 'MCH-0001-10791114622547',
+            'x-external-id': `9${Date.now()}${++n}`,
+          });
+          const raw = await res.text();
+          checked++;
+          expect(res.status, `${res.status} ${raw.slice(0, 200)}`).toBeLessThan(500);
+          // DOKU's own word is recorded in the inbox; nothing it cannot be matched to moves a payment.
+          expect([await payments(), await orders()]).toEqual(before);
+        },
+      ),
+      { numRuns: RUNS, seed: 4444 },
+    );
+  }, 120_000);
 
   it('a real notification replayed, tampered or re-signed with a stale timestamp changes nothing', async () => {
     const real = notifications[0];
