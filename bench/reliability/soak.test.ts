@@ -151,6 +151,28 @@ it('1,000 payments under faults match the sandbox ledger after reconciliation', 
     if (over && over.status >= 400 && over.status < 500) refusedOverRefunds++;
   });
 
+  // Racing staff: two refunds of 60% each at once, one per instance; at most one may go through.
+  const raced = paid.filter((_, k) => k % 8 === 4).slice(0, 40);
+  let raceAccepted = 0;
+  await pool(raced.length, 8, async (k) => {
+    const row = raced[k];
+    if (!row) return;
+    const customer = (await bffA.store.payments.get(row.id))?.customerId ?? '';
+    const answers = await Promise.all(
+      [0, 1].map((side) =>
+        c
+          .call(side, customer, `/payments/${row.id}/refunds`, {
+            key: `race-${side}-${row.id}`,
+            json: { amount: Math.ceil(row.amount * 0.6) },
+            staff: true,
+          })
+          .then((r) => r.status)
+          .catch(() => 0),
+      ),
+    );
+    raceAccepted += answers.filter((s) => s >= 200 && s < 300).length;
+  });
+
   // Faults off; settle what is left, reconcile on both instances, compare.
   await c.control('/faults', 'DELETE');
   await approveAll();
@@ -170,7 +192,7 @@ it('1,000 payments under faults match the sandbox ledger after reconciliation', 
   console.log(
     [
       `reliability soak (store: ${c.storeKind}, 2 BFF instances, concurrency ${CONCURRENCY})`,
-      `  payments: ${rows.length} (${PAYMENTS} under faults + ${CUSTOMERS / 2} card-saving), paid ${succeeded.length}, refunded ${refunded.length}, over-refunds refused ${refusedOverRefunds}`,
+      `  payments: ${rows.length} (${PAYMENTS} under faults + ${CUSTOMERS / 2} card-saving), paid ${succeeded.length}, refunded ${refunded.length}, over-refunds refused ${refusedOverRefunds}, racing 60% refund pairs ${raced.length} (accepted ${raceAccepted})`,
       `  first answers: ${[...answers].map(([s, n]) => `${s}×${n}`).join(' ')}`,
       `  faults injected: ${faults} (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})`,
       `  notifications delivered: ${ledger.notifications.length}`,
@@ -182,4 +204,5 @@ it('1,000 payments under faults match the sandbox ledger after reconciliation', 
   expect(rows.length).toBeGreaterThanOrEqual(PAYMENTS);
   expect(faults).toBeGreaterThan(50);
   expect(refusedOverRefunds).toBe(refunded.length);
+  expect(raceAccepted).toBeLessThanOrEqual(raced.length);
 }, 360_000);
