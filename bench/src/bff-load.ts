@@ -247,9 +247,9 @@ async function benchDokuPath(
 export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadReport> {
   const opts = {
     concurrencies: options.concurrencies ?? [1, 8, 32],
-    count: options.count ?? 400,
-    maxMs: options.maxMs ?? 4_000,
-    warmup: options.warmup ?? 20,
+    count: options.count ?? 1500,
+    maxMs: options.maxMs ?? 5_000,
+    warmup: options.warmup ?? 50,
   };
   const databaseUrl =
     'databaseUrl' in options

@@ -19,7 +19,12 @@ export interface BundleSize {
   entry: string;
   minified: number;
   gzipped: number;
+  /** Minified bytes that come from zod (before gzip): the largest dependency the kit ships. */
+  zodMinified: number;
 }
+
+/** An esbuild input path inside the zod package. */
+const ZOD_INPUT = /(^|\/)node_modules\/(\.pnpm\/zod@[^/]+\/node_modules\/)?zod\//;
 
 /** Budget per entry: the largest allowed gzipped size in bytes. */
 export type SizeBudget = Record<string, number>;
@@ -49,10 +54,17 @@ async function bundle(entry: string): Promise<BundleSize> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { entry, minified: out.byteLength, gzipped: gzipSync(out, { level: 9 }).byteLength };
+  let zodMinified = 0;
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      if (ZOD_INPUT.test(path)) zodMinified += input.bytesInOutput;
+    }
+  }
+  return { entry, minified: out.byteLength, gzipped: gzipSync(out, { level: 9 }).byteLength, zodMinified };
 }
 
 /** Sizes of every entry of @kki-kit/react. */
@@ -87,7 +99,7 @@ async function main(): Promise<void> {
   for (const s of sizes) {
     const limit = budget[s.entry];
     console.log(
-      `${s.entry.padEnd(34)} ${kb(s.minified).padStart(9)} min ${kb(s.gzipped).padStart(9)} gzip  budget ${limit === undefined ? '–' : kb(limit)}`,
+      `${s.entry.padEnd(34)} ${kb(s.minified).padStart(9)} min ${kb(s.gzipped).padStart(9)} gzip (zod ${kb(s.zodMinified)} min)  budget ${limit === undefined ? '–' : kb(limit)}`,
     );
   }
   if (process.argv[2] === 'check') {
