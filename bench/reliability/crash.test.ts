@@ -71,13 +71,16 @@ it('SIGKILL with payments in flight, restart, reconcile: every payment matches t
   let bff = await startBff(false);
   sandbox.sandbox.config.snapNotificationUrl = `${bff.url}${bff.notifyPath}`;
 
+  const orders = new Map<number, string>();
   const pay = async (url: string, i: number) => {
     const customer = `crash-${i % 7}`;
-    const order = (await (
-      await post(`${url}/test/orders`, { customerId: customer, amount: 25_000 + i * 1_000 })
-    ).json()) as {
-      id: string;
-    };
+    let orderId = orders.get(i);
+    if (!orderId) {
+      const res = await post(`${url}/test/orders`, { customerId: customer, amount: 25_000 + i * 1_000 });
+      orderId = ((await res.json()) as { id: string }).id;
+      orders.set(i, orderId);
+    }
+    const order = { id: orderId };
     return post(
       `${url}/kki/payments`,
       {
@@ -130,6 +133,21 @@ it('SIGKILL with payments in flight, restart, reconcile: every payment matches t
 
   bff = await startBff(true);
   sandbox.sandbox.config.snapNotificationUrl = `${bff.url}${bff.notifyPath}`;
+  // The browsers whose submit died with the process retry it (same key, same body) on the new one.
+  const retried = await Promise.all([...orders.keys()].filter((i) => i >= 20).map((i) => pay(bff.url, i)));
+  const retryCodes = await Promise.all(
+    retried.map(
+      async (r) =>
+        `${r.status}${r.status >= 400 ? ` ${((await r.json()) as { error: { code: string } }).error.code}` : ''}`,
+    ),
+  );
+  for (const res of retried) expect(res.status).toBeLessThan(500);
+  const afterRetries = (await (await control('/ledger')).json()) as SandboxLedger;
+  const paymentsAtDoku = afterRetries.payments.length;
+  // A retry whose first submit never reached the BFF is a first submit: its customer confirms it too.
+  for (const p of afterRetries.payments.filter((p) => p.status === 'PENDING'))
+    await control(`/kki/payments/${p.partnerReferenceNo}/approve`, 'POST', {});
+  await control('/idle', 'POST', {});
   await new Promise<void>((resolve) => {
     bff.proc.once('exit', () => resolve());
     bff.proc.kill('SIGTERM');
@@ -144,10 +162,14 @@ it('SIGKILL with payments in flight, restart, reconcile: every payment matches t
     [
       'reliability crash (BFF child process on a PGlite data dir, SIGKILL, restart, reconcile)',
       `  payments: ${rows.length} in the BFF, ${ledger.payments.length} at DOKU; sent during the kill: 30 (answered: ${answered}), open in the store after it: ${openAtCrash.length}`,
+      `  retried after the restart with the same keys: ${retried.length} (${[...new Set(retryCodes)].map((c) => `${c} ×${retryCodes.filter((x) => x === c).length}`).join(', ')})`,
       `  mismatches: ${mismatches.length}`,
       `  time: ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ].join('\n'),
   );
   expect(mismatches).toEqual([]);
+  // No retry made DOKU charge an order twice (compared above); nothing new reached DOKU after them.
+  expect(ledger.payments.length).toBe(paymentsAtDoku);
+  expect(retried.length).toBeGreaterThanOrEqual(20);
   expect(ledger.payments.length).toBeGreaterThan(20);
 }, 120_000);
