@@ -8,7 +8,7 @@ import { KKI_TEST_OTP, kkiTestCpan, type Sandbox } from '@kki-kit/doku-sandbox';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type Mock, vi } from 'vitest';
 import { CardPaymentFrame } from '../../src/CardPaymentFrame/CardPaymentFrame.js';
 import { createKkiClient } from '../../src/client/bff-client.js';
 import { KkiBindCard } from '../../src/KkiBindCard/KkiBindCard.js';
@@ -118,34 +118,37 @@ async function expectCardAdded() {
 
 type User = ReturnType<typeof userEvent.setup>;
 
+/** KkiPayButton's `onRequiresAction`, recorded: the test reads the payment it reports. */
+type RequiresAction = Mock<(action: unknown, payment: PaymentView) => void>;
+
 /**
- * Pays `orderId` in KkiPayButton (already rendered) with the source the customer picks through `choose`,
- * waits for the issuer-app step, approves there, and waits for the success the customer sees.
+ * Submits KkiPayButton (form already filled), checks the issuer-app step the customer sees, approves
+ * the payment in the sandbox's issuer app, and waits for the success shown. Returns the payment.
  */
-async function payAndApprove(user: User, choose: () => Promise<void>, amountText: string, issuer: string) {
-  const onRequiresAction = vi.fn<(action: unknown, payment: PaymentView) => void>();
-  return { onRequiresAction, run: run };
-  async function run(): Promise<PaymentView> {
-    await choose();
-    await user.click(screen.getByRole('button', { name: `Bayar ${amountText}` }));
-    expect(
-      await screen.findByRole('heading', { name: `Konfirmasi pembayaran di aplikasi ${issuer} Anda.` }),
-    ).toBeInTheDocument();
-    const link = screen.getByRole('link', { name: `Buka aplikasi ${issuer}` });
-    // The issuer-app page is served on the shop's origin by the offline sandbox.
-    expect(link.getAttribute('href')).toMatch(new RegExp(`^${ORIGIN}${MOUNT}/__doku/`));
-    const page = await browserFetch(link.getAttribute('href') ?? '');
-    expect(page.status).toBe(200);
-    await waitFor(() => expect(onRequiresAction).toHaveBeenCalled());
-    const payment = onRequiresAction.mock.calls[0]?.[1];
-    if (!payment) throw new Error('no payment reported');
-    expect(payment.status).toBe('pending');
-    await control(`/kki/payments/${await partnerReferenceNo(payment.id)}/approve`);
-    expect(
-      await screen.findByRole('heading', { name: `Pembayaran ${amountText} berhasil.` }, { timeout: 10_000 }),
-    ).toBeInTheDocument();
-    return payment;
-  }
+async function submitAndApprove(
+  user: User,
+  onRequiresAction: RequiresAction,
+  amountText: string,
+  issuer: string,
+): Promise<PaymentView> {
+  await user.click(screen.getByRole('button', { name: `Bayar ${amountText}` }));
+  expect(
+    await screen.findByRole('heading', { name: `Konfirmasi pembayaran di aplikasi ${issuer} Anda.` }),
+  ).toBeInTheDocument();
+  const link = screen.getByRole('link', { name: `Buka aplikasi ${issuer}` });
+  // The issuer-app page is served on the shop's origin by the offline sandbox.
+  expect(link.getAttribute('href')).toMatch(new RegExp(`^${ORIGIN}${MOUNT}/__doku/`));
+  const page = await browserFetch(link.getAttribute('href') ?? '');
+  expect(page.status).toBe(200);
+  await waitFor(() => expect(onRequiresAction).toHaveBeenCalled());
+  const payment = onRequiresAction.mock.calls[0]?.[1];
+  if (!payment) throw new Error('no payment reported');
+  expect(payment.status).toBe('pending');
+  await control(`/kki/payments/${await partnerReferenceNo(payment.id)}/approve`);
+  expect(
+    await screen.findByRole('heading', { name: `Pembayaran ${amountText} berhasil.` }, { timeout: 10_000 }),
+  ).toBeInTheDocument();
+  return payment;
 }
 
 /** Renders KkiPayButton for a new order of `customer` and pays it with a new card, approved in the app. */
@@ -153,25 +156,17 @@ async function payWithNewCard(customer: string, amount: number, amountText: stri
   const order = await bff.merchant.createOrder({ customerId: customer, amount, description: 'Kemeja' });
   const user = userEvent.setup();
   const onSuccess = vi.fn<(payment: PaymentView) => void>();
-  const flow = await payAndApprove(
-    user,
-    async () => {
-      await user.type(await screen.findByLabelText('Nomor kartu'), newCpan('bri'));
-      await user.type(screen.getByLabelText('Kode sekali pakai dari aplikasi bank'), newOtt());
-      if (saveCard)
-        await user.click(
-          screen.getByRole('checkbox', { name: 'Simpan kartu ini untuk pembayaran berikutnya' }),
-        );
-    },
-    amountText,
-    'BRI',
-  );
+  const onRequiresAction: RequiresAction = vi.fn();
   const view = renderAs(
-    <KkiPayButton orderId={order.id} onSuccess={onSuccess} onRequiresAction={flow.onRequiresAction} />,
+    <KkiPayButton orderId={order.id} onSuccess={onSuccess} onRequiresAction={onRequiresAction} />,
     customer,
   );
   await screen.findByRole('button', { name: `Bayar ${amountText}` });
-  const payment = await flow.run();
+  await user.type(screen.getByLabelText('Nomor kartu'), newCpan('bri'));
+  await user.type(screen.getByLabelText('Kode sekali pakai dari aplikasi bank'), newOtt());
+  if (saveCard)
+    await user.click(screen.getByRole('checkbox', { name: 'Simpan kartu ini untuk pembayaran berikutnya' }));
+  const payment = await submitAndApprove(user, onRequiresAction, amountText, 'BRI');
   await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
   expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ id: payment.id, status: 'succeeded', amount });
   return { order, payment, view };
@@ -203,17 +198,11 @@ describe('KKI through the components, against the real BFF and sandbox', () => {
 
     const order = await bff.merchant.createOrder({ customerId: 'sari', amount: 80_000 });
     const user = userEvent.setup();
-    const flow = await payAndApprove(
-      user,
-      async () => {
-        await user.click(await screen.findByRole('radio', { name: 'Kartu tersimpan' }));
-        await user.click(screen.getByRole('radio', { name: /^BRI 936000/ }));
-      },
-      'Rp 80.000',
-      'BRI',
-    );
-    renderAs(<KkiPayButton orderId={order.id} onRequiresAction={flow.onRequiresAction} />, 'sari');
-    const second = await flow.run();
+    const onRequiresAction: RequiresAction = vi.fn();
+    renderAs(<KkiPayButton orderId={order.id} onRequiresAction={onRequiresAction} />, 'sari');
+    await user.click(await screen.findByRole('radio', { name: 'Kartu tersimpan' }));
+    await user.click(screen.getByRole('radio', { name: /^BRI 936000/ }));
+    const second = await submitAndApprove(user, onRequiresAction, 'Rp 80.000', 'BRI');
     expect((await bff.store.orders.get(order.id))?.status).toBe('paid');
     const [card] = await bff.store.savedCards.listForCustomer('sari');
     const secondRow = await kkiLedgerRow(second.id);
