@@ -153,6 +153,11 @@ function suites() {
 }
 
 const [command = 'test'] = process.argv.slice(2);
+// Check the command before installing anything, so a typo changes nothing on the machine.
+if (!['test', 'demo', 'setup'].includes(command)) {
+  console.log('usage: node scripts/kki.mjs [test|demo|setup]  (npm test, npm start)');
+  process.exit(command === '--help' || command === '-h' ? 0 : 1);
+}
 ensurePnpm();
 install();
 

@@ -79,7 +79,10 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       if (!app) return new Response(null, { status: 503 });
       const url = new URL(request.url);
       url.pathname = url.pathname.slice(publicPath.length) || '/';
-      return await app.fetch(new Request(url, request));
+      // Explicit fields rather than `new Request(url, request)`: some Request implementations
+      // (jsdom's, in merchants' component tests) drop method, headers and body when copying one.
+      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+      return await app.fetch(new Request(url, { method: request.method, headers: request.headers, body }));
     },
     logger: (event) => log.debug('doku call', { ...event }),
   });

@@ -27,14 +27,8 @@ let sandbox: Sandbox;
 let serial = 100;
 let ottCounter = 0;
 
-// vitest's jsdom environment wraps Request; given a Request as `init` (as the BFF's in-process
-// notification delivery does: `new Request(url, request)`), the wrapper spreads it and loses its
-// method, headers and body. The BFF is server code: it runs here on Node's own Request.
-const JsdomRequest = globalThis.Request;
-const NodeRequest = Object.getPrototypeOf(JsdomRequest) as typeof Request;
-
 beforeAll(async () => {
-  if (NodeRequest !== Function.prototype) globalThis.Request = NodeRequest;
+  // The BFF runs on jsdom's Request here, as in a merchant's component tests.
   bff = await createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
@@ -49,7 +43,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await bff?.close();
-  globalThis.Request = JsdomRequest;
 });
 
 /** A fresh test CPAN of `issuer` (each test binds or pays with its own card). */
