@@ -48,7 +48,8 @@ async function checkFrame(frame: Frame): Promise<AxeFinding[]> {
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   const findings: AxeFinding[] = [];
   for (const frame of page.frames()) {
-    if (frame.url() === 'about:blank' || frame.isDetached()) continue;
+    // An empty child frame (about:blank before it loads) has nothing to check; the page always has.
+    if (frame.isDetached() || (frame !== page.mainFrame() && frame.url() === 'about:blank')) continue;
     findings.push(...(await checkFrame(frame)));
   }
   return findings;
