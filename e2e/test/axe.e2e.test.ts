@@ -1,21 +1,14 @@
 // The accessibility check itself: axe runs in the page and in its frames, and reports what is wrong
 // (so a green flow means no violations, not a check that never ran).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../src/axe.js';
-import { launchChromium } from '../src/browser.js';
+import { useChromium } from '../src/fixtures.js';
 
 describe('axe-core in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('finds an unlabelled field, low contrast and a problem inside an iframe', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const framed = encodeURIComponent(
       '<!doctype html><html lang="en"><title>Inner</title><main><img src="x.png"></main></html>',
     );
@@ -35,7 +28,7 @@ describe('axe-core in Chromium', () => {
   });
 
   it('passes a plain accessible page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.setContent(
       '<!doctype html><html lang="en"><head><title>Good</title></head><body><main><h1>Hello</h1><label>Name <input type="text"></label></main></body></html>',
     );

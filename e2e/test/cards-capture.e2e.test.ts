@@ -1,49 +1,41 @@
 // A card AUTHORIZE on the card page, then staff capture it.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newCustomer } from '../src/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { asCustomer, useChromium } from '../src/fixtures.js';
 import { cardById, cardTestValues, payOnCardPage } from '../src/card-page.js';
 import { checkoutOneProduct, expectAccessible, finish } from '../src/shop.js';
 import { expectPaymentStatus, signInAsStaff, staffOrder } from '../src/staff.js';
 
 describe('card AUTHORIZE then capture', () => {
   const demoUrl = inject('demoUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('authorises on the card page and is captured once by staff', async () => {
     const values = await cardTestValues(demoUrl);
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const orderId = await checkoutOneProduct(page, demoUrl);
-    await payOnCardPage(page, { type: 'AUTHORIZE', cardNumber: cardById(values, 'visa-approve').number });
-    // Authorised, not charged: the frame says the store will complete it.
-    await expect
-      .poll(
-        () =>
-          page
-            .getByText('Card payment approved. The store will complete it shortly.')
-            .or(page.getByRole('row').filter({ hasText: 'authorized' }))
-            .count(),
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(0);
-    await expectAccessible(page);
+    await asCustomer(browser(), async (page) => {
+      const orderId = await checkoutOneProduct(page, demoUrl);
+      await payOnCardPage(page, { type: 'AUTHORIZE', cardNumber: cardById(values, 'visa-approve').number });
+      // Authorised, not charged: the frame says the store will complete it.
+      await expect
+        .poll(
+          () =>
+            page
+              .getByText('Card payment approved. The store will complete it shortly.')
+              .or(page.getByRole('row').filter({ hasText: 'authorized' }))
+              .count(),
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+      await expectAccessible(page);
 
-    await signInAsStaff(page, demoUrl);
-    const order = staffOrder(page, orderId);
-    await expectPaymentStatus(order, 'authorized');
-    const capture = order.getByRole('button', { name: /^Capture / });
-    await expectAccessible(page);
-    await capture.click();
-    await expectPaymentStatus(order, 'succeeded');
-    await expect.poll(() => capture.count()).toBe(0);
-    await finish(page, 'card-authorize-capture');
-    await context.close();
+      await signInAsStaff(page, demoUrl);
+      const order = staffOrder(page, orderId);
+      await expectPaymentStatus(order, 'authorized');
+      const capture = order.getByRole('button', { name: /^Capture / });
+      await expectAccessible(page);
+      await capture.click();
+      await expectPaymentStatus(order, 'succeeded');
+      await expect.poll(() => capture.count()).toBe(0);
+      await finish(page, 'card-authorize-capture');
+    });
   });
 });

@@ -1,7 +1,6 @@
 // DOKU Cards on the hosted card page inside CardPaymentFrame's iframe: a SALE and an INSTALLMENT.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newCustomer } from '../src/browser.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { asCustomer, useChromium } from '../src/fixtures.js';
 import {
   approvedCardOf,
   type CardTestValues,
@@ -14,47 +13,45 @@ import { checkoutOneProduct, expectOrderPaid, finish, productAtLeast } from '../
 
 describe('DOKU card page in the iframe', () => {
   const demoUrl = inject('demoUrl');
-  let browser: Browser;
+  const browser = useChromium();
   let values: CardTestValues;
   beforeAll(async () => {
-    browser = await launchChromium();
     values = await cardTestValues(demoUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('pays a SALE with an approved Visa test card', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const orderId = await checkoutOneProduct(page, demoUrl);
-    await payOnCardPage(page, { type: 'SALE', cardNumber: cardById(values, 'visa-approve').number });
-    await waitForOrderPage(page, orderId);
-    await expectOrderPaid(page, demoUrl, orderId);
-    await expect(
-      page.getByRole('row').filter({ hasText: 'Card SALE' }).filter({ hasText: 'succeeded' }).count(),
-    ).resolves.toBe(1);
-    await finish(page, 'card-sale');
-    await context.close();
+    await asCustomer(browser(), async (page) => {
+      const orderId = await checkoutOneProduct(page, demoUrl);
+      await payOnCardPage(page, { type: 'SALE', cardNumber: cardById(values, 'visa-approve').number });
+      await waitForOrderPage(page, orderId);
+      await expectOrderPaid(page, demoUrl, orderId);
+      await expect(
+        page.getByRole('row').filter({ hasText: 'Card SALE' }).filter({ hasText: 'succeeded' }).count(),
+      ).resolves.toBe(1);
+      await finish(page, 'card-sale');
+    });
   });
 
   it('pays an INSTALLMENT on the shop’s bank and tenor', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    // The pay page's default plan is BCA's; the sandbox finances only amounts above its minimum.
-    const bca = values.installmentPlans.BCA;
-    if (!bca) throw new Error('the sandbox lists no BCA installment plan');
-    const orderId = await checkoutOneProduct(page, demoUrl, await productAtLeast(demoUrl, bca.minAmount));
-    await payOnCardPage(page, {
-      type: 'INSTALLMENT',
-      cardNumber: approvedCardOf(values, 'BCA').number,
+    await asCustomer(browser(), async (page) => {
+      // The pay page's default plan is BCA's; the sandbox finances only amounts above its minimum.
+      const bca = values.installmentPlans.BCA;
+      if (!bca) throw new Error('the sandbox lists no BCA installment plan');
+      const orderId = await checkoutOneProduct(page, demoUrl, await productAtLeast(demoUrl, bca.minAmount));
+      await payOnCardPage(page, {
+        type: 'INSTALLMENT',
+        cardNumber: approvedCardOf(values, 'BCA').number,
+      });
+      await waitForOrderPage(page, orderId);
+      await expectOrderPaid(page, demoUrl, orderId);
+      await expect(
+        page
+          .getByRole('row')
+          .filter({ hasText: 'Card INSTALLMENT' })
+          .filter({ hasText: 'succeeded' })
+          .count(),
+      ).resolves.toBe(1);
+      await finish(page, 'card-installment');
     });
-    await waitForOrderPage(page, orderId);
-    await expectOrderPaid(page, demoUrl, orderId);
-    await expect(
-      page.getByRole('row').filter({ hasText: 'Card INSTALLMENT' }).filter({ hasText: 'succeeded' }).count(),
-    ).resolves.toBe(1);
-    await finish(page, 'card-installment');
-    await context.close();
   });
 });

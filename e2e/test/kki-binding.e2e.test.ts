@@ -1,8 +1,8 @@
 // A DH card binding through DOKU's OTP page, then removing the saved card.
 import { KKI_TEST_OTP, kkiTestCpan } from '@kki-kit/doku-sandbox';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newCustomer } from '../src/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { asCustomer, useChromium } from '../src/fixtures.js';
 import { expectAccessible, finish } from '../src/shop.js';
 
 /** Binds `cpan` from the account page through DOKU's OTP page; resolves once the card is added. */
@@ -24,50 +24,42 @@ async function bindCard(page: Page, demoUrl: string, cpan: string): Promise<void
 
 describe('KKI card binding (DH) and removal', () => {
   const demoUrl = inject('demoUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('binds a BJB card with the OTP page and lists it as saved', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const cpan = kkiTestCpan('bjb');
-    await bindCard(page, demoUrl, cpan);
-    await expect
-      .poll(
-        () =>
-          page
-            .getByRole('list')
-            .filter({ hasText: cpan.slice(-4) })
-            .count(),
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(0);
-    await finish(page, 'kki-binding');
-    await context.close();
+    await asCustomer(browser(), async (page) => {
+      const cpan = kkiTestCpan('bjb');
+      await bindCard(page, demoUrl, cpan);
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole('list')
+              .filter({ hasText: cpan.slice(-4) })
+              .count(),
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+      await finish(page, 'kki-binding');
+    });
   });
 
   it('removes a saved card after the customer confirms', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const cpan = kkiTestCpan('dki');
-    await bindCard(page, demoUrl, cpan);
-    const item = page.getByRole('listitem').filter({ hasText: cpan.slice(-4) });
-    await item.getByRole('button', { name: 'Remove' }).click();
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'Yes, remove' }).click();
-    // DOKU answers an unbinding PENDING; the card shows as being removed until its notification.
-    await expect.poll(() => item.filter({ hasText: 'Removing…' }).count()).toBe(1);
-    await expectAccessible(page);
-    await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.getByText('You have no saved cards.').count()).toBe(1);
-    await page.reload();
-    await expect.poll(() => page.getByText('You have no saved cards.').count()).toBe(1);
-    await finish(page, 'kki-remove-card');
-    await context.close();
+    await asCustomer(browser(), async (page) => {
+      const cpan = kkiTestCpan('dki');
+      await bindCard(page, demoUrl, cpan);
+      const item = page.getByRole('listitem').filter({ hasText: cpan.slice(-4) });
+      await item.getByRole('button', { name: 'Remove' }).click();
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Yes, remove' }).click();
+      // DOKU answers an unbinding PENDING; the card shows as being removed until its notification.
+      await expect.poll(() => item.filter({ hasText: 'Removing…' }).count()).toBe(1);
+      await expectAccessible(page);
+      await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => page.getByText('You have no saved cards.').count()).toBe(1);
+      await page.reload();
+      await expect.poll(() => page.getByText('You have no saved cards.').count()).toBe(1);
+      await finish(page, 'kki-remove-card');
+    });
   });
 });

@@ -1,8 +1,7 @@
 // Pay and save a KKI card (bind-and-pay), then pay the next order with the saved card.
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newCustomer } from '../src/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { asCustomer, useChromium } from '../src/fixtures.js';
 import {
   approveInIssuerApp,
   checkoutOneProduct,
@@ -15,47 +14,40 @@ import {
 
 describe('KKI pay and save, then pay with the saved card', () => {
   const demoUrl = inject('demoUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('saves the card on the first payment and offers it for the second', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const cpan = kkiTestCpan('mandiri');
-    const first = await checkoutOneProduct(page, demoUrl);
-    await payWithNewKkiCard(page, { cpan, ott: freshOtt(), save: true });
-    await approveInIssuerApp(page);
-    await expectOrderPaid(page, demoUrl, first);
+    await asCustomer(browser(), async (page) => {
+      const cpan = kkiTestCpan('mandiri');
+      const first = await checkoutOneProduct(page, demoUrl);
+      await payWithNewKkiCard(page, { cpan, ott: freshOtt(), save: true });
+      await approveInIssuerApp(page);
+      await expectOrderPaid(page, demoUrl, first);
 
-    await page.goto(`${demoUrl}/account`);
-    const saved = page.getByRole('list').filter({ hasText: cpan.slice(-4) });
-    await expect.poll(() => saved.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await expectAccessible(page);
+      await page.goto(`${demoUrl}/account`);
+      const saved = page.getByRole('list').filter({ hasText: cpan.slice(-4) });
+      await expect.poll(() => saved.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expectAccessible(page);
 
-    const second = await checkoutOneProduct(page, demoUrl);
-    const form = page.getByRole('form', { name: 'Pay with KKI card' });
-    await form.getByRole('radio', { name: 'Saved card' }).check();
-    await form.getByRole('radio', { name: new RegExp(`${cpan.slice(-4)}`) }).check();
-    await expectAccessible(page);
-    await form.getByRole('button', { name: /^Pay/ }).click();
-    // A saved-card payment may still ask for the issuer app's confirmation.
-    const open = page.getByRole('link', { name: /^Open .+ app$/ });
-    const done = page.getByText(/^Payment of .+ succeeded\.$/);
-    await expect.poll(async () => (await open.count()) + (await done.count()), { timeout: 20_000 }).toBe(1);
-    if ((await open.count()) > 0) await approveInIssuerApp(page);
-    await expectOrderPaid(page, demoUrl, second);
-    await expect(
-      page
-        .getByRole('table')
-        .filter({ hasText: cpan.slice(-4) })
-        .count(),
-    ).resolves.toBe(1);
-    await finish(page, 'kki-saved-card');
-    await context.close();
+      const second = await checkoutOneProduct(page, demoUrl);
+      const form = page.getByRole('form', { name: 'Pay with KKI card' });
+      await form.getByRole('radio', { name: 'Saved card' }).check();
+      await form.getByRole('radio', { name: new RegExp(`${cpan.slice(-4)}`) }).check();
+      await expectAccessible(page);
+      await form.getByRole('button', { name: /^Pay/ }).click();
+      // A saved-card payment may still ask for the issuer app's confirmation.
+      const open = page.getByRole('link', { name: /^Open .+ app$/ });
+      const done = page.getByText(/^Payment of .+ succeeded\.$/);
+      await expect.poll(async () => (await open.count()) + (await done.count()), { timeout: 20_000 }).toBe(1);
+      if ((await open.count()) > 0) await approveInIssuerApp(page);
+      await expectOrderPaid(page, demoUrl, second);
+      await expect(
+        page
+          .getByRole('table')
+          .filter({ hasText: cpan.slice(-4) })
+          .count(),
+      ).resolves.toBe(1);
+      await finish(page, 'kki-saved-card');
+    });
   });
 });

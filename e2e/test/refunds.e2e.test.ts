@@ -1,8 +1,7 @@
 // Staff refund a KKI payment: part of it first, then the rest (a full refund of what is left).
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newCustomer } from '../src/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { asCustomer, useChromium } from '../src/fixtures.js';
 import {
   approveInIssuerApp,
   checkoutOneProduct,
@@ -16,54 +15,47 @@ import { expectPaymentStatus, signInAsStaff, staffOrder } from '../src/staff.js'
 
 describe('refunds from the staff page', () => {
   const demoUrl = inject('demoUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('refunds IDR 10,000 of a KKI payment, then the rest in full', async () => {
-    const context = await newCustomer(browser);
-    const page = await context.newPage();
-    const orderId = await checkoutOneProduct(page, demoUrl);
-    await payWithNewKkiCard(page, { cpan: kkiTestCpan('bpd_bali'), ott: freshOtt() });
-    await approveInIssuerApp(page);
-    await expectOrderPaid(page, demoUrl, orderId);
+    await asCustomer(browser(), async (page) => {
+      const orderId = await checkoutOneProduct(page, demoUrl);
+      await payWithNewKkiCard(page, { cpan: kkiTestCpan('bpd_bali'), ott: freshOtt() });
+      await approveInIssuerApp(page);
+      await expectOrderPaid(page, demoUrl, orderId);
 
-    await signInAsStaff(page, demoUrl);
-    const order = staffOrder(page, orderId);
-    await order.getByText(/^Refund pay_/).click();
-    const form = order.getByRole('form', { name: 'Refund' });
-    await form.getByRole('radio', { name: 'Partial refund' }).check();
-    await form.getByLabel('Amount (IDR)').fill('10000');
-    await expectAccessible(page);
-    await form.getByRole('button', { name: /^Refund / }).click();
-    await expect
-      .poll(() => order.getByText(/^Refund recorded\./).count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    await expect
-      .poll(() => order.getByRole('row').filter({ hasText: 'Partial refund' }).count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    await expectAccessible(page);
-    // The staff list reads the order again on a reload: the payment is partly refunded.
-    await page.reload();
-    await expectPaymentStatus(order, 'partially_refunded');
+      await signInAsStaff(page, demoUrl);
+      const order = staffOrder(page, orderId);
+      await order.getByText(/^Refund pay_/).click();
+      const form = order.getByRole('form', { name: 'Refund' });
+      await form.getByRole('radio', { name: 'Partial refund' }).check();
+      await form.getByLabel('Amount (IDR)').fill('10000');
+      await expectAccessible(page);
+      await form.getByRole('button', { name: /^Refund / }).click();
+      await expect
+        .poll(() => order.getByText(/^Refund recorded\./).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => order.getByRole('row').filter({ hasText: 'Partial refund' }).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await expectAccessible(page);
+      // The staff list reads the order again on a reload: the payment is partly refunded.
+      await page.reload();
+      await expectPaymentStatus(order, 'partially_refunded');
 
-    await order.getByText(/^Refund pay_/).click();
-    await form.getByRole('radio', { name: 'Full refund' }).check();
-    await form.getByRole('button', { name: /^Refund / }).click();
-    await expect
-      .poll(() => order.getByText('This payment has been refunded in full.').count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    await page.reload();
-    await expectPaymentStatus(order, 'refunded');
-    await order.getByText(/^Refund pay_/).click();
-    await expect
-      .poll(() => order.getByRole('row').filter({ hasText: 'Full refund' }).count())
-      .toBeGreaterThan(0);
-    await finish(page, 'refunds');
-    await context.close();
+      await order.getByText(/^Refund pay_/).click();
+      await form.getByRole('radio', { name: 'Full refund' }).check();
+      await form.getByRole('button', { name: /^Refund / }).click();
+      await expect
+        .poll(() => order.getByText('This payment has been refunded in full.').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await page.reload();
+      await expectPaymentStatus(order, 'refunded');
+      await order.getByText(/^Refund pay_/).click();
+      await expect
+        .poll(() => order.getByRole('row').filter({ hasText: 'Full refund' }).count())
+        .toBeGreaterThan(0);
+      await finish(page, 'refunds');
+    });
   });
 });
