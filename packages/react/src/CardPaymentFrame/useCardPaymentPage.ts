@@ -11,19 +11,17 @@ import {
   type OrderView,
   type PaymentActionResult,
   type PaymentView,
-  paymentActionResult,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
-import { fingerprint } from '../internal/fingerprint.js';
+import { useCallback, useEffect, useState } from 'react';
 import type { KkiPaymentPhase } from '../internal/payment-phase.js';
-import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
-import { type KkiPaymentCallbacks, usePaymentTracker } from '../internal/usePaymentTracker.js';
+import {
+  type KkiPaymentCallbacks,
+  usePaymentSubmit,
+  usePaymentTracker,
+} from '../internal/usePaymentTracker.js';
 import { useKkiContext } from '../provider/context.js';
-import { localizeError } from '../provider/to-error.js';
 
 /** An installment plan the customer picked: acquirer and number of months. */
 export interface KkiInstallmentChoice {
@@ -72,14 +70,12 @@ export interface UseCardPaymentPageResult {
  */
 export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardPaymentPageResult {
   const ctx = useKkiContext('useCardPaymentPage');
-  const { client, queryClient, locale, errorCopy, toError } = ctx;
+  const { client, locale } = ctx;
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const [paymentId, setPaymentId] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const inFlight = useRef<Promise<PaymentActionResult> | null>(null);
-  const [keys] = useState(() => new AttemptKeys());
+  const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
   const { order, orderError } = useOrder(ctx, orderId);
   const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
   const { refresh } = tracker;
@@ -100,12 +96,9 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   }, [paymentId, client.baseUrl, refresh]);
 
   const open = useCallback(
-    (request: KkiCardPageRequest = {}): Promise<PaymentActionResult> => {
-      if (inFlight.current !== null) return inFlight.current;
-      const run = async (): Promise<PaymentActionResult> => {
-        setSubmitting(true);
-        setSubmitError(null);
-        const body: CreateCardPaymentRequest = {
+    (request: KkiCardPageRequest = {}): Promise<PaymentActionResult> =>
+      submit<CreateCardPaymentRequest>(
+        {
           orderId,
           language: request.language ?? locale,
           ...(request.paymentType !== undefined && { paymentType: request.paymentType }),
@@ -114,30 +107,10 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
           ...(request.allowedTenors !== undefined && { allowedTenors: [...request.allowedTenors] }),
           ...(request.saveCard !== undefined && { saveCard: request.saveCard }),
           ...(request.theme !== undefined && { theme: request.theme }),
-        };
-        const idempotencyKey = keys.keyFor(fingerprint(body));
-        try {
-          const view = await client.request('createCardPayment', { body, idempotencyKey, locale });
-          keys.settle();
-          queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
-          setPaymentId(view.id);
-          const r = paymentActionResult(view, locale);
-          return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
-        } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
-          const error = toError(cause);
-          setPaymentId(null);
-          setSubmitError(error);
-          return { status: 'failed', error };
-        } finally {
-          setSubmitting(false);
-          inFlight.current = null;
-        }
-      };
-      inFlight.current = run();
-      return inFlight.current;
-    },
-    [orderId, locale, errorCopy, client, queryClient, toError, keys],
+        },
+        (body, idempotencyKey) => client.request('createCardPayment', { body, idempotencyKey, locale }),
+      ),
+    [submit, client, locale, orderId],
   );
 
   const reset = useCallback(() => {

@@ -8,10 +8,9 @@ import type {
   PaymentView,
 } from '@kki-kit/contract';
 import { paymentActionResult } from '@kki-kit/contract';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AttemptKeys } from '../client/idempotency.js';
 import { KkiRequestError } from '../client/request-error.js';
-import { fingerprint } from '../internal/fingerprint.js';
 import { isOpenPayment, type KkiPaymentPhase } from '../internal/payment-phase.js';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { clearPendingPayment, readPendingPayment, writePendingPayment } from '../internal/storage.js';
@@ -20,10 +19,10 @@ import { useOrder } from '../internal/useOrder.js';
 import {
   type KkiPaymentAction,
   type KkiPaymentCallbacks,
+  usePaymentSubmit,
   usePaymentTracker,
 } from '../internal/usePaymentTracker.js';
 import { useKkiContext } from '../provider/context.js';
-import { localizeError } from '../provider/to-error.js';
 
 /** What pays: a card typed now (CPAN + OTT, `saveCard` to keep it) or a saved card's id. */
 export type KkiPaymentSource = CreateKkiPaymentRequest['source'];
@@ -78,9 +77,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const [paymentId, setPaymentId] = useState<string | null>(options.resumePaymentId ?? null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const [isSubmitting, setSubmitting] = useState(false);
-  const inFlight = useRef<Promise<PaymentActionResult> | null>(null);
-  const [payKeys] = useState(() => new AttemptKeys());
+  const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
   const [cancelKeys] = useState(() => new AttemptKeys());
   const { order, orderError } = useOrder(ctx, orderId);
   const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
@@ -100,37 +97,13 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     else clearPendingPayment(orderId);
   }, [orderId, payment]);
 
-  const { client, queryClient, locale, errorCopy, toError } = ctx;
+  const { client, queryClient, locale, toError } = ctx;
   const pay = useCallback(
-    (source: KkiPaymentSource): Promise<PaymentActionResult> => {
-      if (inFlight.current !== null) return inFlight.current;
-      const run = async (): Promise<PaymentActionResult> => {
-        setSubmitting(true);
-        setSubmitError(null);
-        const body: CreateKkiPaymentRequest = { orderId, source };
-        const idempotencyKey = payKeys.keyFor(fingerprint(body));
-        try {
-          const view = await client.request('createKkiPayment', { body, idempotencyKey, locale });
-          payKeys.settle();
-          queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
-          setPaymentId(view.id);
-          const r = paymentActionResult(view, locale);
-          return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
-        } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) payKeys.settle();
-          const error = toError(cause);
-          setPaymentId(null);
-          setSubmitError(error);
-          return { status: 'failed', error };
-        } finally {
-          setSubmitting(false);
-          inFlight.current = null;
-        }
-      };
-      inFlight.current = run();
-      return inFlight.current;
-    },
-    [client, queryClient, locale, errorCopy, toError, orderId, payKeys],
+    (source: KkiPaymentSource): Promise<PaymentActionResult> =>
+      submit<CreateKkiPaymentRequest>({ orderId, source }, (body, idempotencyKey) =>
+        client.request('createKkiPayment', { body, idempotencyKey, locale }),
+      ),
+    [submit, client, locale, orderId],
   );
 
   const cancel = useCallback(async (): Promise<PaymentActionResult | null> => {

@@ -1,5 +1,6 @@
 // Follows one payment through the BFF: polls it with backoff while it is open, checks once more at its
 // deadline, derives the typed result and phase, and fires the caller's latest callbacks on each change.
+// Also submits the request that creates the payment, so the payment hooks share one attempt logic.
 import {
   createKkiError,
   type KkiError,
@@ -9,9 +10,12 @@ import {
   paymentActionResult,
 } from '@kki-kit/contract';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AttemptKeys } from '../client/idempotency.js';
+import { KkiRequestError } from '../client/request-error.js';
 import type { KkiContextValue } from '../provider/context.js';
 import { localizeError } from '../provider/to-error.js';
 import { isExpired } from './backoff.js';
+import { fingerprint } from './fingerprint.js';
 import { isOpenPayment, type KkiPaymentPhase, paymentPhase } from './payment-phase.js';
 import { kkiQueryKeys } from './query-keys.js';
 import { useExpiryTimer } from './useExpiryTimer.js';
@@ -43,6 +47,16 @@ export interface PaymentTracker {
   readonly phase: KkiPaymentPhase;
   /** Asks the BFF for the payment now (it checks DOKU when the payment has waited long enough). */
   readonly refresh: () => Promise<PaymentView | null>;
+}
+
+/** The typed result of `payment`, a failure's message in the provider's locale and copy. */
+function localizedResult(
+  payment: PaymentView,
+  locale: KkiContextValue['locale'],
+  errorCopy: KkiContextValue['errorCopy'],
+): PaymentActionResult {
+  const r = paymentActionResult(payment, locale);
+  return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
 }
 
 /** Tracks `paymentId`; `submitError` is a failure before any payment existed. */
@@ -96,8 +110,7 @@ export function usePaymentTracker(
         value: payment,
       };
     }
-    const r = paymentActionResult(payment, locale);
-    return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
+    return localizedResult(payment, locale, errorCopy);
   }, [submitError, payment, expiredLocally, locale, errorCopy]);
   const phase = paymentPhase(result);
 
@@ -136,4 +149,70 @@ export function usePaymentTracker(
   }, [result, phase, callbacks]);
 
   return { payment, result, phase, refresh };
+}
+
+/** What {@link usePaymentSubmit} gives its hook. */
+export interface PaymentSubmit {
+  /** True while the request that creates the payment is in flight. */
+  readonly isSubmitting: boolean;
+  /**
+   * Creates a payment by calling `send` with `body` and the attempt's idempotency key, and hands its id
+   * to `setPaymentId` (a failure to `setSubmitError`). A call while one is in flight returns that call's
+   * promise.
+   */
+  readonly submit: <B>(
+    body: B,
+    send: (body: B, idempotencyKey: string) => Promise<PaymentView>,
+  ) => Promise<PaymentActionResult>;
+}
+
+/**
+ * Submits the request that creates a payment: one request at a time, one idempotency key per attempt
+ * (kept only to retry an attempt whose outcome is unknown), and the answer cached for the tracker.
+ */
+export function usePaymentSubmit(
+  ctx: KkiContextValue,
+  setPaymentId: (paymentId: string | null) => void,
+  setSubmitError: (error: KkiError | null) => void,
+): PaymentSubmit {
+  const { queryClient, locale, errorCopy, toError } = ctx;
+  const [isSubmitting, setSubmitting] = useState(false);
+  const inFlight = useRef<Promise<PaymentActionResult> | null>(null);
+  const [keys] = useState(() => new AttemptKeys());
+
+  const submit = useCallback(
+    <B>(
+      body: B,
+      send: (body: B, idempotencyKey: string) => Promise<PaymentView>,
+    ): Promise<PaymentActionResult> => {
+      if (inFlight.current !== null) return inFlight.current;
+      const run = async (): Promise<PaymentActionResult> => {
+        setSubmitting(true);
+        setSubmitError(null);
+        const idempotencyKey = keys.keyFor(fingerprint(body));
+        try {
+          const view = await send(body, idempotencyKey);
+          keys.settle();
+          queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
+          setPaymentId(view.id);
+          return localizedResult(view, locale, errorCopy);
+        } catch (cause) {
+          // The BFF may have acted on a request without an answer: keep its key for the retry.
+          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
+          const error = toError(cause);
+          setPaymentId(null);
+          setSubmitError(error);
+          return { status: 'failed', error };
+        } finally {
+          setSubmitting(false);
+          inFlight.current = null;
+        }
+      };
+      inFlight.current = run();
+      return inFlight.current;
+    },
+    [queryClient, locale, errorCopy, toError, keys, setPaymentId, setSubmitError],
+  );
+
+  return { isSubmitting, submit };
 }
