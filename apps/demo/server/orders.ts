@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LineItem } from '@kki-kit/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findProduct } from './catalogue.js';
 
 /** What the browser may send to create an order: product ids and quantities, nothing else. */

@@ -12,7 +12,7 @@ import {
 import { KKI_TEST_VALUES, type Sandbox } from '@kki-kit/doku-sandbox';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRODUCTS } from './catalogue.js';
 import { cartSchema, type OrderIndex, priceCart } from './orders.js';
 import {

@@ -8,7 +8,7 @@ import {
   SANDBOX_MERCHANT_PRIVATE_KEY,
 } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OfflineSandboxOptions } from './doku/index.js';
 import type { KkiLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';

@@ -12,7 +12,7 @@ import {
   type RefundView,
   rupiahSchema,
 } from '@kki-kit/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KkiHttpError } from './errors.js';
 import type { Idempotency, IdempotencyContext } from './idempotency.js';
 import type { KkiServices } from './services/types.js';

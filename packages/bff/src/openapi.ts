@@ -12,7 +12,7 @@ import {
   kkiRoutes,
   type KkiRouteSpec,
 } from '@kki-kit/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_PATHS } from './routes/notifications.js';
 
 type JsonSchema = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * `number`: IDR has no minor unit in practice, SNAP writes amounts as strings with two decimals
  * (`"10000.00"`, doku-api.md §2.1/§5) and Non-SNAP writes plain integers (`90000`, §7.1).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KkiLocale } from './locale.js';
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '@kki-kit/contract';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../config.js';
 import { KkiHttpError } from '../errors.js';
 import type { Idempotency, IdempotencyContext } from '../idempotency.js';

@@ -1,5 +1,5 @@
 // Request and response bodies of card binding and saved cards (KkiBindCard, SavedCardsList).
-import { z } from 'zod';
+import * as z from 'zod';
 import { bindingIdSchema, cardIdSchema, cpanInputSchema, expirySchema, otpSchema } from './common.js';
 import { BINDING_MODES, bindingViewSchema, savedCardViewSchema } from './views.js';
 

@@ -1,5 +1,5 @@
 // Request and response bodies of the DOKU Cards hosted payment page (CardPaymentFrame).
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeSchema, orderIdSchema, paymentIdSchema } from './common.js';
 import { binSchema, cardAcquirerSchema, cardPaymentTypeSchema, PAYMENT_STATUSES } from './views.js';
 

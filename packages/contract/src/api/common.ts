@@ -1,5 +1,5 @@
 // Building blocks shared by every BFF route schema: identifiers, headers, timestamps, card inputs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { KKI_ERROR_CODES } from '../errors/codes.js';
 import { KKI_ISSUERS, type KkiIssuerId } from '../issuers.js';
 import { KKI_LOCALES } from '../locale.js';

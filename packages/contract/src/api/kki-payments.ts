@@ -1,5 +1,5 @@
 // Request and response bodies of the KKI payment routes (KkiPayButton).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   cardIdSchema,
   cpanInputSchema,

@@ -1,5 +1,5 @@
 // Request and response bodies of refunds (RefundForm, merchant staff only).
-import { z } from 'zod';
+import * as z from 'zod';
 import { rupiahSchema } from '../money.js';
 import { refundViewSchema } from './views.js';
 

@@ -1,6 +1,6 @@
 // The BFF's browser-facing routes, written once: the BFF routes and documents them from this table,
 // the React kit builds its typed fetch client from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KkiErrorCode } from '../errors/codes.js';
 import {
   bindingParamsSchema,

@@ -1,6 +1,6 @@
 // What the BFF shows the browser: read-only views of orders, payments, bindings, saved cards and
 // refunds. None holds a secret, a full card number or a DOKU token.
-import { z } from 'zod';
+import * as z from 'zod';
 import { rupiahSchema } from '../money.js';
 import {
   bindingIdSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 import { KKI_ERROR_CODES } from './codes.js';
 import type { KkiError } from './kki-error.js';

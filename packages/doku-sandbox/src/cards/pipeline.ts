@@ -10,7 +10,7 @@ import {
   verifyNonSnap,
 } from '@kki-kit/doku';
 import type { Handler } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SandboxContext } from '../context.js';
 import { RequestIdStore } from './request-ids.js';
 import { type CardsAnswer, CardsFailure, cardsResponse, invalidParameter, REPLAY_HEADER } from './respond.js';

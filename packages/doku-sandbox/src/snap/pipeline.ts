@@ -10,7 +10,7 @@ import {
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context, Handler } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SandboxContext } from '../context.js';
 import { verifyAccessToken } from './access-token.js';
 import { ExternalIdStore, wibDay } from './idempotency.js';

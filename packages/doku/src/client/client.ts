@@ -1,5 +1,5 @@
 import type { KkiErrorCode } from '@kki-kit/contract';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { verifySnapAsymmetric } from '../crypto/snap-signature.js';
 import { KARTU_KREDIT_INDONESIA, NON_SNAP_PATHS, orderStatusPath, SNAP_PATHS } from '../wire/endpoints.js';
 import { parseWire } from '../wire/issues.js';

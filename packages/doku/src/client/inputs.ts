@@ -3,7 +3,7 @@ import type { SnapMoney } from '../wire/common.js';
 import type { kkiPaymentAdditionalInfoSchema } from '../wire/snap-payment.js';
 import type { DebitRefundRequest } from '../wire/snap-refund.js';
 import type { DebitStatusRequest } from '../wire/snap-status.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { KkiCardInput } from './card-input.js';
 import type { SnapCallOptions } from './snap-call.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createRequestId, nonSnapTimestamp } from '../crypto/ids.js';
 import { signNonSnap, verifyNonSnap } from '../crypto/non-snap-signature.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';

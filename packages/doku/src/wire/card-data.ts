@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KKI_CARD_DATA_FIELDS as F } from './open-questions.js';
 
 /**

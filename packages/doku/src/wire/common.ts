@@ -1,5 +1,5 @@
 import { SNAP_AMOUNT_PATTERN } from '@kki-kit/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
 
 // Building blocks shared by the SNAP schemas.

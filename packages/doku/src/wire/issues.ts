@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One validation failure in DOKU's terms: `400xx01 Invalid Field Format {field}` or `400xx02 Invalid Mandatory Field {field}`. */
 export interface WireIssue {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mandatory } from './common.js';
 
 // Non-SNAP (Cards) bodies, doku-api.md §7 ([SEED-002], [SEED-003]). Amounts are IDR integers.

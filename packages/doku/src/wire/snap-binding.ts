@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { kkiChannelSchema, mandatory, snapResponseBase } from './common.js';
 
 /** `CHANNEL-ID` header on binding and unbinding: DOKU-hosted OTP page or host-to-host (§5.3). */

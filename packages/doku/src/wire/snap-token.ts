@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mandatory, snapResponseBase } from './common.js';
 
 /** `POST /authorization/v1/access-token/b2b` body (doku-api.md §1.1). */
