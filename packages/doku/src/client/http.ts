@@ -1,4 +1,5 @@
-import type { ResolvedDokuOptions } from './options.js';
+import type { DokuErrorInit } from './errors.js';
+import type { DokuLogEvent, ResolvedDokuOptions } from './options.js';
 
 /** An HTTP answer, body read as text (the exact bytes matter for Non-SNAP response signatures). */
 export interface HttpAnswer {
@@ -82,6 +83,42 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 /** Full-jitter exponential backoff: uniform in [0, min(5 s, base·2^retry)]. */
 export function backoffMs(baseMs: number, retry: number): number {
   return Math.random() * Math.min(5_000, baseMs * 2 ** retry);
+}
+
+/**
+ * The retry budget of one call. The returned function logs an attempt that may be retried (no
+ * answer, 5xx, 429) as `retry` or `error` and, while the budget lasts, waits the backoff; it
+ * resolves to true when the caller should send again.
+ */
+export function retryBudget(
+  opts: ResolvedDokuOptions,
+  signal: AbortSignal | undefined,
+): (event: Omit<DokuLogEvent, 'outcome' | 'failure'>, failure?: DokuLogEvent['failure']) => Promise<boolean> {
+  let retry = 0;
+  return async (event, failure) => {
+    const canRetry = retry < opts.retries;
+    // `failure` after `outcome`: the order log lines have always had.
+    opts.log({
+      ...event,
+      outcome: canRetry ? 'retry' : 'error',
+      ...(failure === undefined ? {} : { failure }),
+    });
+    if (canRetry) await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
+    return canRetry;
+  };
+}
+
+/** How a `DokuError` reads an attempt that got no HTTP answer: retryable, DOKU may or may not have acted. */
+export function noAnswerError(
+  answer: HttpFailure,
+): Pick<DokuErrorInit, 'kind' | 'reason' | 'kkiErrorCode' | 'retryable' | 'cause'> {
+  return {
+    kind: 'unavailable',
+    reason: answer.failure,
+    kkiErrorCode: answer.failure === 'timeout' ? 'doku_timeout' : 'doku_unavailable',
+    retryable: true,
+    cause: answer.error,
+  };
 }
 
 /** Waits `ms`, or rejects with the caller's abort reason. */

@@ -3,7 +3,7 @@ import { createRequestId, nonSnapTimestamp } from '../crypto/ids.js';
 import { signNonSnap, verifyNonSnap } from '../crypto/non-snap-signature.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
 import { DokuError, DokuRequestError, kkiCodeForNonSnap } from './errors.js';
-import { backoffMs, type HttpAnswer, parseJson, sendOnce, sleep } from './http.js';
+import { type HttpAnswer, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 
 /** Per-call options of every Non-SNAP method. */
@@ -91,12 +91,13 @@ export async function sendNonSnap(
 ): Promise<NonSnapAnswer> {
   const timeoutMs = options?.timeoutMs ?? opts.timeoutMs;
   const signal = options?.signal;
+  const retryAfter = retryBudget(opts, signal);
   let attempts = 0;
   const fail = (
     init: Omit<ConstructorParameters<typeof DokuError>[0], 'endpoint' | 'requestId' | 'attempts'>,
   ) => new DokuError({ ...init, endpoint: spec.endpoint, requestId, attempts });
 
-  for (let retry = 0; ; ) {
+  for (;;) {
     const timestamp = nonSnapTimestamp(new Date(opts.now()));
     const signature = await signNonSnap({
       clientId: opts.nonSnapClientId,
@@ -127,24 +128,8 @@ export async function sendNonSnap(
     const base = { endpoint: spec.endpoint, method: spec.method, path: spec.path, attempt: attempts };
 
     if (!answer.ok) {
-      const canRetry = retry < opts.retries;
-      opts.log({
-        ...base,
-        durationMs: answer.durationMs,
-        outcome: canRetry ? 'retry' : 'error',
-        failure: answer.failure,
-      });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
-        continue;
-      }
-      throw fail({
-        kind: 'unavailable',
-        reason: answer.failure,
-        kkiErrorCode: answer.failure === 'timeout' ? 'doku_timeout' : 'doku_unavailable',
-        retryable: true,
-        cause: answer.error,
-      });
+      if (await retryAfter({ ...base, durationMs: answer.durationMs }, answer.failure)) continue;
+      throw fail(noAnswerError(answer));
     }
 
     const body = parseJson(answer.text);
@@ -169,12 +154,7 @@ export async function sendNonSnap(
     const status = answer.status;
     const init = { httpStatus: status, responseCode: code, responseMessage: message };
     if (status >= 500 || status === 429) {
-      const canRetry = retry < opts.retries;
-      opts.log({ ...logged, outcome: canRetry ? 'retry' : 'error' });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
-        continue;
-      }
+      if (await retryAfter(logged)) continue;
       throw fail({
         ...init,
         kind: 'unavailable',

@@ -3,7 +3,7 @@ import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
 import { DokuError, DokuRequestError, kkiCodeForSnap } from './errors.js';
-import { backoffMs, type HttpRequest, parseJson, sendOnce, sleep } from './http.js';
+import { type HttpRequest, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 import type { B2bTokenCache } from './token-cache.js';
 
@@ -98,7 +98,7 @@ export async function sendSnap(
   const { opts } = ctx;
   const timeoutMs = options?.timeoutMs ?? opts.timeoutMs;
   const signal = options?.signal;
-  let retry = 0;
+  const retryAfter = retryBudget(opts, signal);
   let refreshed = false;
   let attempts = 0;
   const fail = (
@@ -135,24 +135,8 @@ export async function sendSnap(
     const base = { endpoint: spec.endpoint, method: 'POST' as const, path: spec.path, attempt: attempts };
 
     if (!answer.ok) {
-      const canRetry = retry < opts.retries;
-      opts.log({
-        ...base,
-        durationMs: answer.durationMs,
-        outcome: canRetry ? 'retry' : 'error',
-        failure: answer.failure,
-      });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
-        continue;
-      }
-      throw fail({
-        kind: 'unavailable',
-        reason: answer.failure,
-        kkiErrorCode: answer.failure === 'timeout' ? 'doku_timeout' : 'doku_unavailable',
-        retryable: true,
-        cause: answer.error,
-      });
+      if (await retryAfter({ ...base, durationMs: answer.durationMs }, answer.failure)) continue;
+      throw fail(noAnswerError(answer));
     }
 
     const body = parseJson(answer.text);
@@ -181,12 +165,7 @@ export async function sendSnap(
       continue;
     }
     if (status >= 500 || status === 429 || answer.status >= 500) {
-      const canRetry = retry < opts.retries;
-      opts.log({ ...logged, outcome: canRetry ? 'retry' : 'error' });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
-        continue;
-      }
+      if (await retryAfter(logged)) continue;
       throw fail({ ...decisionInit, kind: 'unavailable', reason: 'http', retryable: true });
     }
     if (status === 409 && responseCode && (split?.[2] === '00' || split?.[2] === '01')) {

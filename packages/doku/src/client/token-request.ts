@@ -4,7 +4,7 @@ import { SNAP_PATHS } from '../wire/endpoints.js';
 import { DEFAULT_TOKEN_EXPIRES_IN_S } from '../wire/open-questions.js';
 import { b2bTokenResponseSchema } from '../wire/snap-token.js';
 import { DokuError, kkiCodeForSnap } from './errors.js';
-import { backoffMs, parseJson, sendOnce, sleep } from './http.js';
+import { noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 import type { FetchedToken } from './token-cache.js';
 
@@ -17,8 +17,10 @@ const ENDPOINT = 'getB2bToken';
 export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<FetchedToken> {
   const path = SNAP_PATHS.b2bToken;
   const body = JSON.stringify({ grantType: 'client_credentials' });
+  // No caller signal: a token request is shared by every call waiting for it.
+  const retryAfter = retryBudget(opts, undefined);
   let attempts = 0;
-  for (let retry = 0; ; ) {
+  for (;;) {
     const timestamp = snapTimestamp(new Date(opts.now()));
     const signature = await signB2bToken({
       clientId: opts.clientId,
@@ -43,27 +45,9 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
       undefined,
     );
     const base = { endpoint: ENDPOINT, method: 'POST' as const, path, attempt: attempts };
-    const canRetry = retry < opts.retries;
     if (!answer.ok) {
-      opts.log({
-        ...base,
-        durationMs: answer.durationMs,
-        outcome: canRetry ? 'retry' : 'error',
-        failure: answer.failure,
-      });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), undefined);
-        continue;
-      }
-      throw new DokuError({
-        kind: 'unavailable',
-        reason: answer.failure,
-        endpoint: ENDPOINT,
-        kkiErrorCode: answer.failure === 'timeout' ? 'doku_timeout' : 'doku_unavailable',
-        retryable: true,
-        attempts,
-        cause: answer.error,
-      });
+      if (await retryAfter({ ...base, durationMs: answer.durationMs }, answer.failure)) continue;
+      throw new DokuError({ ...noAnswerError(answer), endpoint: ENDPOINT, attempts });
     }
     const json = parseJson(answer.text);
     const parsed = b2bTokenResponseSchema.safeParse(json);
@@ -77,13 +61,7 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
       durationMs: answer.durationMs,
       ...(responseCode ? { responseCode } : {}),
     };
-    if (answer.status >= 500 || answer.status === 429) {
-      opts.log({ ...logged, outcome: canRetry ? 'retry' : 'error' });
-      if (canRetry) {
-        await sleep(backoffMs(opts.retryDelayMs, retry++), undefined);
-        continue;
-      }
-    }
+    if ((answer.status >= 500 || answer.status === 429) && (await retryAfter(logged))) continue;
     const common = { endpoint: ENDPOINT, httpStatus: answer.status, responseCode, responseMessage, attempts };
     if (answer.status >= 500 || answer.status === 429) {
       throw new DokuError({
