@@ -119,6 +119,8 @@ function suites() {
   results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '--colors=off', '.']));
   results.push(check('typecheck', 'node', ['scripts/typecheck.mjs']));
   results.push(vitest('unit and integration', []));
+  // The packages as users get them: built, packed, installed into a fresh app, run, rendered, bundled, type-checked.
+  results.push(vitest('packaging', ['--config', 'packaging/vitest.config.ts']));
   // A size check against bench/size-budget.json (esbuild + gzip), not a timing: the benchmarks stay out of the tests.
   results.push(check('bundle size budget', 'pnpm', ['--filter', '@kki-kit/bench', 'size:check']));
   if (ensureChromium()) {

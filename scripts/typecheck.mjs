@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = ['packages', 'apps']
   .flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d)).map((n) => join(d, n)) : []))
-  .concat(['e2e', 'bench', 'bench/reliability', '.storybook'])
+  .concat(['e2e', 'bench', 'bench/reliability', 'packaging', '.storybook'])
   .filter((d) => existsSync(join(root, d, 'tsconfig.json')));
 
 let failed = 0;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The standalone BFF (`pnpm bff`): for merchants who do not embed it. Configuration from the
 // environment (see BFF_ENV in config.ts, plus PORT, DATABASE_URL, KKI_DATA_DIR, KKI_ALLOWED_ORIGINS).
 // Customers are identified by a signed token (`KKI_SESSION_SECRET`, see session-token.ts); refunds are

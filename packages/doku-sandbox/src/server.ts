@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The standalone sandbox: `pnpm sandbox` (SANDBOX_PORT, default 4010; every other setting from
 // SANDBOX_* variables, see the README). Also `startSandboxServer()` for tests that need a real socket
 // (browser tests, out-of-process clients).

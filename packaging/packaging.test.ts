@@ -1,0 +1,226 @@
+// The packages as a user installs them from the registry: each one built (`pnpm build`), packed
+// (`pnpm pack`, which applies publishConfig and turns workspace: ranges into versions), and the
+// tarballs installed into a fresh app outside the workspace. Nothing here reads the workspace's
+// sources: the app sees only what the tarballs carry.
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const PACKAGES = ['contract', 'doku', 'doku-sandbox', 'bff', 'react'] as const;
+type PackageDir = (typeof PACKAGES)[number];
+const PNPM_VERSION = '10.34.9';
+
+/** The workspace's pinned versions of what the app adds itself (so the install comes from the store). */
+const APP_DEPENDENCIES = {
+  '@hono/node-server': '2.1.8',
+  '@tanstack/react-query': '5.108.0',
+  '@types/node': '20.19.43',
+  '@types/react': '19.3.0',
+  hono: '4.13.19',
+  react: '19.3.1',
+  'react-dom': '19.3.1',
+};
+
+function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+}
+
+/** pnpm 10: the one `npm test` put on PATH, else from the registry (a plain `vitest run` here). */
+function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
+  const onPath = sh('pnpm', ['--version'], cwd);
+  return onPath.status === 0 && onPath.stdout.startsWith('10.')
+    ? sh('pnpm', args, cwd)
+    : sh('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args], cwd);
+}
+
+function ok(res: SpawnSyncReturns<string>, what: string): string {
+  if (res.status !== 0) throw new Error(`${what} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+  return res.stdout;
+}
+
+function tarList(tarball: string): string[] {
+  return ok(sh('tar', ['tzf', tarball], root), `tar tzf ${tarball}`)
+    .split('\n')
+    .filter(Boolean)
+    .map((p) => p.replace(/^package\//, ''));
+}
+
+function tarManifest(tarball: string): Record<string, unknown> {
+  return JSON.parse(ok(sh('tar', ['xzf', tarball, '-O', 'package/package.json'], root), 'tar xzf'));
+}
+
+let work: string;
+let app: string;
+const tarballs = {} as Record<PackageDir, string>;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
+  ok(pnpm(['build'], root), 'pnpm build');
+  const packs = join(work, 'packs');
+  for (const dir of PACKAGES) {
+    const out = ok(pnpm(['pack', '--pack-destination', packs], join(root, 'packages', dir)), `pack ${dir}`);
+    const tarball = out
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.endsWith('.tgz'));
+    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
+    tarballs[dir] = tarball;
+  }
+  app = join(work, 'app');
+  cpSync(join(here, 'consumer'), app, { recursive: true });
+  const file = (dir: PackageDir) => `file:${tarballs[dir]}`;
+  const manifest = {
+    name: 'merchant-app',
+    private: true,
+    type: 'module',
+    dependencies: {
+      ...APP_DEPENDENCIES,
+      '@kki-kit/bff': file('bff'),
+      '@kki-kit/contract': file('contract'),
+      '@kki-kit/doku-sandbox': file('doku-sandbox'),
+      '@kki-kit/react': file('react'),
+    },
+    // The tarballs name each other by version (0.1.0), which the registry does not have yet.
+    pnpm: { overrides: Object.fromEntries(PACKAGES.map((d) => [`@kki-kit/${d}`, file(d)])) },
+  };
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  ok(pnpm(['install', '--prefer-offline', '--reporter=append-only'], app), 'pnpm install in the app');
+}, 300_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function runInApp(script: string): Record<string, unknown> {
+  const out = ok(sh(process.execPath, [script], app), `node ${script}`);
+  const last = out.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+describe('the packed packages', () => {
+  it.each(PACKAGES)(
+    '%s: built ESM, types and maps from dist, sources for the maps, no tests or stories',
+    (dir) => {
+      const files = tarList(tarballs[dir]);
+      expect(files).toContain('dist/index.js');
+      expect(files).toContain('dist/index.d.ts');
+      expect(files).toContain('dist/index.js.map');
+      expect(files).toContain('src/index.ts');
+      expect(files.filter((f) => /\.test\.tsx?$|\.stories\.tsx$|stories-support|\/test\//.test(f))).toEqual(
+        [],
+      );
+      const manifest = tarManifest(tarballs[dir]);
+      const exports = JSON.stringify(manifest.exports);
+      expect(exports).toContain('./dist/index.js');
+      expect(exports).not.toContain('./src/');
+      expect(JSON.stringify(manifest.dependencies ?? {})).not.toContain('workspace:');
+      // Every export the manifest names is in the tarball.
+      for (const target of exports.match(/\.\/dist\/[^"]+/g) ?? []) expect(files).toContain(target.slice(2));
+    },
+  );
+
+  it("keeps 'use client' on every module of @kki-kit/react that has it in its source", () => {
+    const installed = realpathSync(join(app, 'node_modules', '@kki-kit', 'react'));
+    const src = join(installed, 'src');
+    const clientModules = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
+      .filter((f) => readFileSync(join(src, f), 'utf8').startsWith("'use client'"));
+    expect(clientModules.length).toBeGreaterThan(5);
+    for (const f of clientModules) {
+      const built = join(installed, 'dist', f.replace(/\.tsx?$/, '.js'));
+      expect(readFileSync(built, 'utf8').startsWith("'use client'"), relative(installed, built)).toBe(true);
+    }
+  });
+});
+
+describe('a merchant app on the installed packages', () => {
+  it('runs the BFF README quick start and a KKI payment through it (offline sandbox)', () => {
+    const seen = runInApp('server.mjs');
+    expect(seen).toMatchObject({
+      createdStatus: 201,
+      firstStatus: 'pending',
+      nextAction: 'issuer_app',
+      finalStatus: 'succeeded',
+      amount: 150_000,
+      cpanInLogs: false,
+    });
+    expect(seen.openapi).toMatch(/^3\.1\./);
+    expect(seen.routes).toBeGreaterThanOrEqual(10);
+    expect(seen.logLines).toBeGreaterThan(0);
+  });
+
+  it('starts the standalone server from its bin (kki-bff), and refuses to start without its secret', async () => {
+    const bin = join(app, 'node_modules', '.bin', 'kki-bff');
+    const refused = sh(bin, [], app);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('KKI_SESSION_SECRET is required');
+
+    const child = spawn(bin, [], {
+      cwd: app,
+      env: { ...process.env, PORT: '0', KKI_SESSION_SECRET: 's'.repeat(32) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /"url":"(http:[^"]+)"/.exec(out);
+          if (found?.[1]) resolve(found[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`kki-bff exited (${code}): ${out}`)));
+      });
+      const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { openapi: string };
+      expect(spec.openapi).toMatch(/^3\.1\./);
+      // Customer routes need the signed customer token.
+      expect((await fetch(`${url}/kki/cards`)).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('renders every component on the server (renderToString, no window)', () => {
+    const seen = runInApp('ssr.mjs') as { hasWindow: boolean; html: Record<string, string> };
+    expect(seen.hasWindow).toBe(false);
+    expect(seen.html.KkiPayButton).toContain('Nomor kartu');
+    expect(seen.html.KkiBindCard).toContain('Tambah kartu');
+    expect(seen.html.SavedCardsList).toContain('Memuat kartu tersimpan');
+    expect(seen.html.CardPaymentFrame).toContain('Bayar dengan kartu');
+    expect(seen.html.RefundForm).toContain('Riwayat pengembalian dana');
+  });
+
+  it('bundles a component and the stylesheet for the browser with no Node built-ins', async () => {
+    const result = await build({
+      absWorkingDir: app,
+      entryPoints: ['browser.js'],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir: 'out',
+      write: false,
+      logLevel: 'silent',
+      external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-query'],
+    });
+    expect(result.errors).toEqual([]);
+    const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+    expect(js.length).toBeGreaterThan(1000);
+    expect(js).not.toMatch(/["']node:/);
+    expect(css).toContain('--kki-');
+  });
+
+  it('type-checks a merchant TypeScript file under nodenext, with wrong usage rejected', () => {
+    // types.tsx marks each wrong use with @ts-expect-error: a type that accepted it would fail here.
+    const tsc = join(here, 'node_modules', 'typescript', 'bin', 'tsc');
+    const res = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    expect(res.stdout + res.stderr).toBe('');
+    expect(res.status).toBe(0);
+  });
+});
