@@ -194,6 +194,25 @@ function serialise<S extends z.ZodType>(
   return { data: result.data, text: JSON.stringify(result.data) };
 }
 
+/** A replay's outcome as the debit status look-up read it; `attempts` counts both calls' sends. */
+function statusResult(
+  answer: { attempts: number },
+  status: SnapResult<DebitStatusResponse>,
+  externalId: string,
+  pending: boolean,
+): SnapStatusResult {
+  return {
+    source: 'status',
+    data: status.data,
+    responseCode: status.responseCode,
+    httpStatus: status.httpStatus,
+    pending,
+    replayed: true,
+    externalId,
+    attempts: answer.attempts + status.attempts,
+  };
+}
+
 /** Headers of binding and unbinding. */
 function bindingHeaders(options: BindingCallOptions | undefined): Record<string, string> {
   return {
@@ -377,16 +396,8 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
           throw statusDecision(endpoint, status, externalId, status.data.originalResponseCode);
         }
         if (latest === undefined || latest === '07') throw unresolvedReplay(endpoint, answer, { externalId });
-        return {
-          source: 'status',
-          data: status.data,
-          responseCode: status.responseCode,
-          httpStatus: status.httpStatus,
-          pending: latest === '01' || latest === '02' || latest === '03',
-          replayed: true,
-          externalId,
-          attempts: answer.attempts + status.attempts,
-        };
+        const pending = latest === '01' || latest === '02' || latest === '03';
+        return statusResult(answer, status, externalId, pending);
       });
     },
 
@@ -429,16 +440,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         if (!refund) throw unresolvedReplay(endpoint, answer, { externalId });
         if (refund.refundStatus === '06')
           throw statusDecision(endpoint, status, externalId, undefined, 'refund_failed');
-        return {
-          source: 'status',
-          data: status.data,
-          responseCode: status.responseCode,
-          httpStatus: status.httpStatus,
-          pending: refund.refundStatus !== '00',
-          replayed: true,
-          externalId,
-          attempts: answer.attempts + status.attempts,
-        };
+        return statusResult(answer, status, externalId, refund.refundStatus !== '00');
       });
     },
 
