@@ -97,8 +97,8 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     authenticate: options.authenticate,
     authorizeRefund: options.authorizeRefund,
     rateLimiters: {
-      payment: createRateLimiter(config.rateLimits.payment),
-      otp: createRateLimiter(config.rateLimits.otp),
+      payment: createRateLimiter(store.rateLimits, 'payment', config.rateLimits.payment),
+      otp: createRateLimiter(store.rateLimits, 'otp', config.rateLimits.otp),
     },
     mounted: new Set(),
   };

@@ -61,7 +61,7 @@ export interface KkiBffOptions {
   allowedOrigins?: string[];
   /** Largest request body in bytes (default 16 KiB). */
   bodyLimitBytes?: number;
-  /** Per-customer attempt limits (defaults: payment 10/min, otp 5/10 min). */
+  /** Per-customer attempt limits, counted in the store so instances share them (defaults: payment 10/min, otp 5/10 min). */
   rateLimits?: { payment?: RateLimitRule; otp?: RateLimitRule };
   /** Reconciliation of pending payments: after how long a payment counts as stuck, and how often to look. */
   reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };

@@ -308,6 +308,30 @@ describe('browser routes with a payment service', () => {
     expect((await pay('frank', { orderId: other.id, source: card }, 'key-rate-frank-1')).status).toBe(201);
   });
 
+  it('shares the limit between instances on one store (one PostgreSQL behind a load balancer)', async () => {
+    // A second instance on the same store: attempts on either count against one limit of 3.
+    const second = await makeBff({ store: bff.store }, services);
+    try {
+      const order = await bff.merchant.createOrder({ customerId: 'hana', amount: 10_000 });
+      const via = [bff, second, bff, second, bff];
+      const statuses: number[] = [];
+      for (const [i, instance] of via.entries()) {
+        const res = await instance.app.request(
+          '/kki/payments',
+          browser('hana', {
+            method: 'POST',
+            body: JSON.stringify({ orderId: order.id, source: card }),
+            headers: { 'idempotency-key': `key-shared-rate-${i}` },
+          }),
+        );
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('cancels an unconfirmed payment and reads it back without a next action', async () => {
     const order = await bff.merchant.createOrder({ customerId: 'gina', amount: 10_000 });
     const created = await (await pay('gina', { orderId: order.id, source: card }, 'key-cancel-0001')).json();

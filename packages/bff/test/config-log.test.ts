@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KkiBffConfigError, optionsFromEnv, resolveConfig } from '../src/config.js';
 import { createLog, type KkiLogLine, redact, redactText } from '../src/log.js';
-import { createRateLimiter } from '../src/security/rate-limit.js';
 import { createCustomerToken, verifyCustomerToken } from '../src/session-token.js';
 
 const authenticate = () => 'c1';
@@ -147,19 +146,6 @@ describe('log redaction', () => {
       throw new Error('broken');
     });
     expect(() => log.error('x')).not.toThrow();
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows max attempts per window per key', () => {
-    let t = 0;
-    const rl = createRateLimiter({ max: 2, windowMs: 1000 }, () => t);
-    rl.hit('a');
-    rl.hit('a');
-    expect(() => rl.hit('a')).toThrow(expect.objectContaining({ code: 'rate_limited' }));
-    rl.hit('b');
-    t = 1000;
-    expect(() => rl.hit('a')).not.toThrow();
   });
 });
 

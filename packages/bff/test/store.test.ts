@@ -37,6 +37,7 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
       'refunds',
       'idempotency_records',
       'notification_inbox',
+      'rate_limits',
     ]) {
       expect(await store.db.query(`SELECT count(*) AS n FROM ${table}`)).toHaveLength(1);
     }
@@ -301,6 +302,25 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     expect(late.record.status).toBe('active');
     expect(await store.bindings.getForCustomer(b.id, 'cust-b')).toBeNull();
     expect((await store.bindings.findByDokuReference('BREF-1'))?.id).toBe(b.id);
+  });
+
+  it('counts attempts per bucket and subject in a fixed window, atomically under concurrency', async () => {
+    const subject = `cust-${ref()}`;
+    expect(await store.rateLimits.hit('payment', subject, 60_000)).toBe(1);
+    expect(await store.rateLimits.hit('payment', subject, 60_000)).toBe(2);
+    // Another bucket and another customer count on their own.
+    expect(await store.rateLimits.hit('otp', subject, 60_000)).toBe(1);
+    expect(await store.rateLimits.hit('payment', `${subject}-b`, 60_000)).toBe(1);
+    const counts = await Promise.all(
+      Array.from({ length: 10 }, () => store.rateLimits.hit('payment', subject, 60_000)),
+    );
+    expect([...counts].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // After the window, the count starts again.
+    const short = `cust-${ref()}`;
+    expect(await store.rateLimits.hit('payment', short, 150)).toBe(1);
+    expect(await store.rateLimits.hit('payment', short, 150)).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.rateLimits.hit('payment', short, 150)).toBe(1);
   });
 
   it('de-duplicates notifications in the inbox', async () => {

@@ -108,7 +108,7 @@ export function defineRoute<Id extends KkiRouteId>(
     const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
     const run = async (idem: IdempotencyContext | null) => {
       // Counted when the attempt really runs: a replayed double submit is not a second attempt.
-      if (spec.rateLimit && customerId) deps.rateLimiters[spec.rateLimit].hit(customerId);
+      if (spec.rateLimit && customerId) await deps.rateLimiters[spec.rateLimit].hit(customerId);
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
       return { status, body: spec.responseType === 'json' ? spec.response.parse(result.body) : result.body };

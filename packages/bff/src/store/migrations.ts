@@ -158,6 +158,21 @@ CREATE TABLE notification_inbox (
 CREATE INDEX notification_inbox_open_idx ON notification_inbox (status, received_at) WHERE status = 'received';
 `,
   },
+  {
+    version: 2,
+    name: 'shared rate limits',
+    // One fixed window per customer and kind of attempt, in the database so that every instance on
+    // one PostgreSQL counts against the same limit (one row per customer: bounded, nothing to sweep).
+    sql: `
+CREATE TABLE rate_limits (
+  bucket text NOT NULL,
+  subject text NOT NULL,
+  window_start timestamptz NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (bucket, subject)
+);
+`,
+  },
 ];
 
 // Arbitrary constant: the advisory lock every instance takes while migrating.

@@ -174,6 +174,16 @@ export interface InboxRepository {
   listReceived(limit?: number): Promise<InboxRecord[]>;
 }
 
+/** Attempt counters shared by every instance on the store (payment and OTP limits). */
+export interface RateLimitRepository {
+  /**
+   * Counts one attempt of `subject` in `bucket` and returns the count in the current fixed window of
+   * `windowMs` (a new window starts at the first attempt after the last one ended). Atomic, on the
+   * database's clock, so instances with skewed clocks still share one window.
+   */
+  hit(bucket: string, subject: string, windowMs: number): Promise<number>;
+}
+
 /** Everything the BFF persists. */
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
@@ -184,6 +194,7 @@ export interface Store {
   readonly refunds: RefundRepository;
   readonly idempotency: IdempotencyRepository;
   readonly inbox: InboxRepository;
+  readonly rateLimits: RateLimitRepository;
   /** The underlying database, for tests and maintenance queries. */
   readonly db: SqlDatabase;
   close(): Promise<void>;
@@ -696,6 +707,22 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     },
   };
 
+  const rateLimits: RateLimitRepository = {
+    async hit(bucket, subject, windowMs) {
+      const rows = await db.query<{ count: number }>(
+        `INSERT INTO rate_limits (bucket, subject, window_start, count) VALUES ($1, $2, now(), 1)
+         ON CONFLICT (bucket, subject) DO UPDATE SET
+           window_start = CASE WHEN rate_limits.window_start <= now() - ($3::int * interval '1 millisecond')
+             THEN now() ELSE rate_limits.window_start END,
+           count = CASE WHEN rate_limits.window_start <= now() - ($3::int * interval '1 millisecond')
+             THEN 1 ELSE rate_limits.count + 1 END
+         RETURNING count`,
+        [bucket, subject, windowMs],
+      );
+      return Number(rows[0]?.count ?? 0);
+    },
+  };
+
   const inbox: InboxRepository = {
     async record(source, dedupKey, payload) {
       const rows = await db.query(
@@ -735,6 +762,7 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     refunds,
     idempotency,
     inbox,
+    rateLimits,
     db,
     close: () => db.close(),
   };
