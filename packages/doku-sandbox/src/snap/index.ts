@@ -2,6 +2,7 @@
 // issuer-app pages, and the KKI control routes.
 import { SNAP_PATHS, SNAP_SERVICE_CODES } from '@kki-kit/doku';
 import { Hono } from 'hono';
+import type * as z from 'zod';
 import type { SandboxContext, SandboxModule } from '../context.js';
 import { kkiIssuerAppPage } from '../pages/kki-issuer-app.js';
 import { kkiOtpPage } from '../pages/kki-otp.js';
@@ -17,7 +18,7 @@ import {
   refundEndpoint,
   statusEndpoint,
 } from './payment.js';
-import { snapEndpoint } from './pipeline.js';
+import { type SnapEndpointSpec, snapEndpoint } from './pipeline.js';
 import { KkiStore, type KkiLedger, kkiLedger } from './store.js';
 import { tokenEndpoint } from './token-endpoint.js';
 
@@ -61,36 +62,15 @@ export function createKkiModule(ctx: SandboxContext): KkiModule {
 
   const routes = new Hono();
   routes.post(SNAP_PATHS.b2bToken, ctx.faults.middleware(k.token), tokenEndpoint(ctx));
-  routes.post(
-    SNAP_PATHS.cardBind,
-    ctx.faults.middleware(k.bind),
-    snapEndpoint(ctx, externalIds, bindEndpoint(deps)),
-  );
-  routes.post(
-    SNAP_PATHS.otpVerification,
-    ctx.faults.middleware(k.otp),
-    snapEndpoint(ctx, externalIds, otpVerificationEndpoint(deps)),
-  );
-  routes.post(
-    SNAP_PATHS.cardUnbind,
-    ctx.faults.middleware(k.unbind),
-    snapEndpoint(ctx, externalIds, unbindEndpoint(deps)),
-  );
-  routes.post(
-    SNAP_PATHS.payment,
-    ctx.faults.middleware(k.payment),
-    snapEndpoint(ctx, externalIds, paymentEndpoint(deps)),
-  );
-  routes.post(
-    SNAP_PATHS.status,
-    ctx.faults.middleware(k.status),
-    snapEndpoint(ctx, externalIds, statusEndpoint(deps)),
-  );
-  routes.post(
-    SNAP_PATHS.refund,
-    ctx.faults.middleware(k.refund),
-    snapEndpoint(ctx, externalIds, refundEndpoint(deps)),
-  );
+  // Each SNAP endpoint: its injected faults first, then the SNAP pipeline (signature, token, X-EXTERNAL-ID).
+  const snapRoute = <S extends z.ZodType>(path: string, faultKey: string, spec: SnapEndpointSpec<S>) =>
+    routes.post(path, ctx.faults.middleware(faultKey), snapEndpoint(ctx, externalIds, spec));
+  snapRoute(SNAP_PATHS.cardBind, k.bind, bindEndpoint(deps));
+  snapRoute(SNAP_PATHS.otpVerification, k.otp, otpVerificationEndpoint(deps));
+  snapRoute(SNAP_PATHS.cardUnbind, k.unbind, unbindEndpoint(deps));
+  snapRoute(SNAP_PATHS.payment, k.payment, paymentEndpoint(deps));
+  snapRoute(SNAP_PATHS.status, k.status, statusEndpoint(deps));
+  snapRoute(SNAP_PATHS.refund, k.refund, refundEndpoint(deps));
   routes.route('/', kkiOtpPage(deps));
   routes.route('/', kkiIssuerAppPage(deps));
 
