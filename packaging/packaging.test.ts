@@ -1,9 +1,18 @@
 // The packages as a user installs them from the registry: each one built (`pnpm build`), packed
 // (`pnpm pack`, which applies publishConfig and turns workspace: ranges into versions), and the
 // tarballs installed into a fresh app outside the workspace. Nothing here reads the workspace's
-// sources: the app sees only what the tarballs carry.
+// sources: the app sees only what the tarballs carry (and the READMEs' code blocks, compiled against them).
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +30,9 @@ const APP_DEPENDENCIES = {
   '@hono/node-server': '2.1.8',
   '@tanstack/react-query': '5.108.0',
   '@types/node': '20.19.43',
+  '@types/express': '5.0.6',
   '@types/react': '19.3.0',
+  express: '5.3.0',
   hono: '4.13.19',
   react: '19.3.1',
   'react-dom': '19.3.1',
@@ -83,6 +94,7 @@ beforeAll(() => {
       ...APP_DEPENDENCIES,
       '@kki-kit/bff': file('bff'),
       '@kki-kit/contract': file('contract'),
+      '@kki-kit/doku': file('doku'),
       '@kki-kit/doku-sandbox': file('doku-sandbox'),
       '@kki-kit/react': file('react'),
     },
@@ -96,6 +108,22 @@ beforeAll(() => {
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** The READMEs whose TypeScript blocks a merchant may paste: each one must compile as it stands. */
+const READMES = {
+  root: 'README.md',
+  react: 'packages/react/README.md',
+  bff: 'packages/bff/README.md',
+} as const;
+
+/** Every ```ts / ```tsx block of a markdown file, in order (shell and other blocks are not code to paste). */
+function codeBlocks(markdown: string): { lang: 'ts' | 'tsx'; code: string }[] {
+  const blocks: { lang: 'ts' | 'tsx'; code: string }[] = [];
+  for (const m of markdown.matchAll(/^```(ts|tsx)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm)) {
+    blocks.push({ lang: m[1] as 'ts' | 'tsx', code: m[2] ?? '' });
+  }
+  return blocks;
+}
 
 function runInApp(script: string): Record<string, unknown> {
   const out = ok(sh(process.execPath, [script], app), `node ${script}`);
@@ -220,6 +248,31 @@ describe('a merchant app on the installed packages', () => {
     // types.tsx marks each wrong use with @ts-expect-error: a type that accepted it would fail here.
     const tsc = join(here, 'node_modules', 'typescript', 'bin', 'tsc');
     const res = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    expect(res.stdout + res.stderr).toBe('');
+    expect(res.status).toBe(0);
+  });
+
+  it('type-checks every ts / tsx block of the READMEs, each as its own file, under nodenext', () => {
+    // Each block is written as it stands into readme/<readme>-<n>.<ts|tsx> and compiled as its own ES
+    // module (top-level await allowed). Only what the docs call "yours" (e.g. `sessionOf`) is declared,
+    // in readme-ambient.d.ts.
+    const dir = join(app, 'readme');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const written: string[] = [];
+    for (const [name, path] of Object.entries(READMES)) {
+      const blocks = codeBlocks(readFileSync(join(root, path), 'utf8'));
+      expect(blocks.length, `${path} has TypeScript blocks`).toBeGreaterThan(0);
+      blocks.forEach((block, i) => {
+        const file = `${name}-${i + 1}.${block.lang}`;
+        writeFileSync(join(dir, file), `${block.code}\nexport {};\n`);
+        written.push(file);
+      });
+    }
+    expect(written.length).toBeGreaterThanOrEqual(15);
+    const tsc = join(here, 'node_modules', 'typescript', 'bin', 'tsc');
+    const res = sh(process.execPath, [tsc, '-p', 'tsconfig.readme.json'], app);
+    // tsc names the file and line of each error, e.g. readme/react-4.tsx(12,7): the README's 4th block.
     expect(res.stdout + res.stderr).toBe('');
     expect(res.status).toBe(0);
   });
