@@ -137,7 +137,9 @@ describe.each(STORE_BACKENDS)('idempotency on %s', (_name, open) => {
   });
 
   it('takes over a claim whose owner died once its lease ran out', async () => {
-    const dead = createIdempotency({ store, secret: TEST_SECRET, leaseMs: 50 });
+    // A dead process sends no heartbeats: its renewals never reach the store.
+    const silent: Store = { ...store, idempotency: { ...store.idempotency, renew: async () => false } };
+    const dead = createIdempotency({ store: silent, secret: TEST_SECRET, leaseMs: 50 });
     const k = key();
     // Simulate a crash: the claim is made, the operation never finishes.
     void dead.run({ scope: 's:f', key: k, request: {} }, () => new Promise(() => {}));
@@ -148,6 +150,28 @@ describe.each(STORE_BACKENDS)('idempotency on %s', (_name, open) => {
       body: { by: 'alive' },
     }));
     expect(result.body).toEqual({ by: 'alive' });
+  });
+
+  it("keeps a live owner's claim past its lease with heartbeats: a slow call is never run twice", async () => {
+    // Leases long enough that a busy CI machine's event loop still beats in time.
+    const a = createIdempotency({ store, secret: TEST_SECRET, leaseMs: 300 });
+    const b = createIdempotency({ store, secret: TEST_SECRET, leaseMs: 300, waitMs: 5_000, pollMs: 20 });
+    const k = key();
+    const ran: string[] = [];
+    const first = a.run({ scope: 's:h', key: k, request: {} }, async () => {
+      ran.push('a');
+      // Five leases long: without heartbeats b would take the key over meanwhile.
+      await new Promise((r) => setTimeout(r, 1_500));
+      return { status: 200, body: { by: 'a' } };
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await b.run({ scope: 's:h', key: k, request: {} }, async () => {
+      ran.push('b');
+      return { status: 200, body: { by: 'b' } };
+    });
+    expect(second).toMatchObject({ replayed: true, body: { by: 'a' } });
+    expect((await first).body).toEqual({ by: 'a' });
+    expect(ran).toEqual(['a']);
   });
 
   it('answers payment_in_progress when the first call outlasts the wait', async () => {

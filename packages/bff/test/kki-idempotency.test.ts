@@ -43,6 +43,30 @@ describe('KKI payment idempotency', () => {
     expect(await h.bff.store.payments.list({ orderId: order.id })).toHaveLength(1);
   });
 
+  it('a retry that takes the key over after the paying instance died gets its payment, not already_paid', async () => {
+    const order = await h.bff.merchant.createOrder({ customerId: 'kai', amount: 80_000 });
+    const key = newKey();
+    const json = {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 24), ott: newOtt() },
+    };
+    const first = await (await h.call('kai', '/kki/payments', { method: 'POST', key, json })).json();
+    const payment = await h.bff.store.payments.get(first.id);
+    expect((await h.control(`/kki/payments/${payment?.partnerReferenceNo}/approve`, {})).status).toBe(200);
+    await h.idle();
+    expect((await h.bff.store.orders.get(order.id))?.status).toBe('paid');
+    // The instance died before it stored its answer: the key is free again, as after its lease ran out.
+    await h.bff.store.db.query('DELETE FROM idempotency_records WHERE key = $1', [key]);
+    const retry = await h.call('kai', '/kki/payments', { method: 'POST', key, json });
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toMatchObject({ id: first.id, status: 'succeeded' });
+    expect(paymentsAtDoku(payment?.partnerReferenceNo)).toHaveLength(1);
+    // Any other call for the paid order is refused.
+    const other = await h.call('kai', '/kki/payments', { method: 'POST', key: newKey(), json });
+    expect(other.status).toBe(409);
+    expect((await other.json()).error.code).toBe('already_paid');
+  });
+
   it('the same key with another body is refused with 422 and changes nothing', async () => {
     const order = await h.bff.merchant.createOrder({ customerId: 'jo', amount: 90_000 });
     const key = newKey();

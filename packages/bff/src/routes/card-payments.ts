@@ -8,6 +8,7 @@ import {
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import { defineRoute, type RouteDeps } from './define.js';
+import { orderToPay } from './orders.js';
 import { paymentView } from '../views.js';
 
 /**
@@ -57,9 +58,8 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
 
   defineRoute(app, deps, 'createCardPayment', async ({ body, customerId, idem }) => {
     const customer = customerId ?? '';
-    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
-    if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
-    if (order.status === 'paid') throw new KkiHttpError('already_paid');
+    const { order, paidByThisCall } = await orderToPay(deps, body.orderId, customer, idem!);
+    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
     const request = narrowCardRequest(body, order.cardOptions);
     const payment = await service.createPage({ customerId: customer, order, request, ctx: idem! });
     return { body: paymentView(payment) };

@@ -5,6 +5,7 @@ import { KkiHttpError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
 import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
+import { orderToPay } from './orders.js';
 
 // A pending payment is checked with DOKU on a poll only after it waited this long since the last
 // check, so a page polling every second does not turn into a DOKU call per second.
@@ -40,9 +41,8 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   defineRoute(app, deps, 'createKkiPayment', async ({ body, customerId, idem }) => {
     const customer = customerId ?? '';
     // The amount is the stored order's; the body has no amount field (the schema drops one).
-    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
-    if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
-    if (order.status === 'paid') throw new KkiHttpError('already_paid');
+    const { order, paidByThisCall } = await orderToPay(deps, body.orderId, customer, idem!);
+    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
     let savedCard = null;
     if (body.source.type === 'saved_card') {
       savedCard = await deps.store.savedCards.getForCustomer(body.source.cardId, customer);

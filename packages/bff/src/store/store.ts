@@ -151,6 +151,8 @@ export interface IdempotencyRepository {
   get(scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** Takes over an `in_progress` record whose lease ran out (its owner died). */
   takeOver(scope: string, key: string, owner: string, leaseMs: number): Promise<IdempotencyRecord | null>;
+  /** Extends the lease of a record `owner` still holds; false when it no longer holds it. */
+  renew(scope: string, key: string, owner: string, leaseMs: number): Promise<boolean>;
   complete(scope: string, key: string, owner: string, status: number, body: unknown): Promise<void>;
   /** Deletes an unfinished record so the same key can run again (with the same DOKU ids). */
   release(scope: string, key: string, owner: string): Promise<void>;
@@ -690,6 +692,14 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
         [scope, key, owner, leaseMs],
       );
       return rows[0] ? toIdempotency(rows[0]) : null;
+    },
+    async renew(scope, key, owner, leaseMs) {
+      const rows = await db.query(
+        `UPDATE idempotency_records SET locked_until = now() + ($4::int * interval '1 millisecond')
+         WHERE scope = $1 AND key = $2 AND owner = $3 AND state = 'in_progress' RETURNING key`,
+        [scope, key, owner, leaseMs],
+      );
+      return rows.length > 0;
     },
     async complete(scope, key, owner, status, body) {
       await db.query(
