@@ -41,7 +41,7 @@ const createOrderSchema = z
     currency: z.literal('IDR').default('IDR'),
     description: z.string().max(255).optional(),
     lineItems: z.array(lineItemSchema).max(100).optional(),
-    cardOptions: orderCardOptionsSchema.optional(),
+    cardOptions: z.optional(orderCardOptionsSchema),
     metadata: z
       .record(z.string().max(40), z.string().max(500))
       .refine((m) => Object.keys(m).length <= 20, 'at most 20 metadata keys')
@@ -117,14 +117,14 @@ export interface MerchantOperationDeps {
 }
 
 const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,255}$/);
-const captureSchema = z.object({ amount: rupiahSchema.optional(), idempotencyKey: keySchema });
+const captureSchema = z.object({ amount: z.optional(rupiahSchema), idempotencyKey: keySchema });
 const chargeSchema = z.object({
   orderId: z.string().min(1).max(64),
   cardId: z.string().min(1).max(64),
   idempotencyKey: keySchema,
 });
 const refundSchema = z.object({
-  amount: rupiahSchema.optional(),
+  amount: z.optional(rupiahSchema),
   reason: z.string().min(1).max(255).optional(),
   idempotencyKey: keySchema,
 });

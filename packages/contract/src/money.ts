@@ -3,7 +3,7 @@
  * `number`: IDR has no minor unit in practice, SNAP writes amounts as strings with two decimals
  * (`"10000.00"`, doku-api.md §2.1/§5) and Non-SNAP writes plain integers (`90000`, §7.1).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { KkiLocale } from './locale.js';
 
 /**
@@ -154,23 +154,25 @@ export function parseNonSnapAmount(value: unknown): number {
  * An amount to charge or refund, in whole rupiah: a positive safe integer (1 to {@link MAX_RUPIAH}).
  * Zero is refused here because DOKU has nothing to charge; use {@link assertRupiah} where 0 is fine.
  */
-export const rupiahSchema = z.number().int().positive().max(MAX_RUPIAH);
+export const rupiahSchema = z.number().check(z.int(), z.positive(), z.maximum(MAX_RUPIAH));
 
 /**
  * A SNAP amount object, `{ value: "10000.00", currency: "IDR" }`, as DOKU sends and receives it. The
  * value must be whole rupiah within {@link MAX_RUPIAH} (read it with {@link parseSnapAmount}).
  */
 export const snapAmountSchema = z.object({
-  value: z.string().superRefine((value, ctx) => {
-    try {
-      parseSnapAmount(value);
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: error instanceof Error ? error.message : 'invalid SNAP amount',
-      });
-    }
-  }),
+  value: z.string().check(
+    z.superRefine((value, ctx) => {
+      try {
+        parseSnapAmount(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : 'invalid SNAP amount',
+        });
+      }
+    }),
+  ),
   currency: z.literal('IDR'),
 });
 

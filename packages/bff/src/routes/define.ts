@@ -11,7 +11,7 @@ import {
 } from '@kki-kit/contract';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../config.js';
 import { KkiHttpError } from '../errors.js';
 import type { Idempotency, IdempotencyContext } from '../idempotency.js';
@@ -36,7 +36,7 @@ export interface RouteDeps {
   mounted: Set<string>;
 }
 
-type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Input<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 /** What a handler receives: validated input, the customer (customer routes) and the idempotency context. */
 export interface RouteInput<Id extends KkiRouteId> {
@@ -63,8 +63,9 @@ function validation(error: z.ZodError): KkiHttpError {
   });
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+// The contract's schemas are zod/mini; zod's own parse functions take any zod schema, classic or mini.
+function parse<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validation(result.error);
   return result.data;
 }
@@ -111,7 +112,7 @@ export function defineRoute<Id extends KkiRouteId>(
       if (spec.rateLimit && customerId) await deps.rateLimiters[spec.rateLimit].hit(customerId);
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
-      return { status, body: spec.responseType === 'json' ? spec.response.parse(result.body) : result.body };
+      return { status, body: spec.responseType === 'json' ? z.parse(spec.response, result.body) : result.body };
     };
 
     let answer: { status: number; body: unknown };

@@ -1,28 +1,21 @@
 // Request and response bodies of card binding and saved cards (KkiBindCard, SavedCardsList).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { bindingIdSchema, cardIdSchema, cpanInputSchema, expirySchema, otpSchema } from './common.js';
 import { BINDING_MODES, bindingViewSchema, savedCardViewSchema } from './views.js';
 
 /** The card holder's details DOKU's binding accepts (all optional; issuers differ in what they need). */
 export const cardHolderSchema = z.object({
-  name: z.string().min(1).max(70).optional(),
-  email: z.email().max(254).optional(),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(70))),
+  email: z.optional(z.email().check(z.maxLength(254))),
   /** Phone number for the OTP SMS, digits with country code, e.g. `6281234567890`. */
-  phone: z
-    .string()
-    .regex(/^\d{8,16}$/, 'a phone number is 8 to 16 digits with the country code')
-    .optional(),
+  phone: z.optional(
+    z.string().check(z.regex(/^\d{8,16}$/, 'a phone number is 8 to 16 digits with the country code')),
+  ),
   /** `YYYYMMDD`. */
-  dateOfBirth: z
-    .string()
-    .regex(/^\d{8}$/, 'date of birth is YYYYMMDD')
-    .optional(),
-  address: z.string().max(255).optional(),
+  dateOfBirth: z.optional(z.string().check(z.regex(/^\d{8}$/, 'date of birth is YYYYMMDD'))),
+  address: z.optional(z.string().check(z.maxLength(255))),
   /** ISO 3166-1 alpha-2. */
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 /** Card holder details. */
 export type CardHolder = z.infer<typeof cardHolderSchema>;
@@ -30,10 +23,10 @@ export type CardHolder = z.infer<typeof cardHolderSchema>;
 /** `POST /kki/bindings`: register a card for the signed-in customer. */
 export const createBindingRequestSchema = z.object({
   cpan: cpanInputSchema,
-  expiry: expirySchema.optional(),
+  expiry: z.optional(expirySchema),
   /** `redirect`: DOKU's hosted OTP page (DH); `otp`: the component asks for the OTP (H2H). */
-  mode: z.enum(BINDING_MODES).default('redirect'),
-  holder: cardHolderSchema.default({}),
+  mode: z._default(z.enum(BINDING_MODES), 'redirect'),
+  holder: z._default(cardHolderSchema, {}),
 });
 /** Body of `POST /kki/bindings` as sent. */
 export type CreateBindingRequest = z.input<typeof createBindingRequestSchema>;

@@ -1,16 +1,16 @@
 // Request and response bodies of the DOKU Cards hosted payment page (CardPaymentFrame).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { localeSchema, orderIdSchema, paymentIdSchema } from './common.js';
 import { binSchema, cardAcquirerSchema, cardPaymentTypeSchema, PAYMENT_STATUSES } from './views.js';
 
-const hexColor = z.string().regex(/^#?[0-9A-Fa-f]{6}$/, 'a colour is six hex digits, e.g. #E1251B');
+const hexColor = z.string().check(z.regex(/^#?[0-9A-Fa-f]{6}$/, 'a colour is six hex digits, e.g. #E1251B'));
 
 /** Colours of DOKU's hosted page. */
 export const cardPageThemeSchema = z.object({
-  backgroundColor: hexColor.optional(),
-  fontColor: hexColor.optional(),
-  buttonBackgroundColor: hexColor.optional(),
-  buttonFontColor: hexColor.optional(),
+  backgroundColor: z.optional(hexColor),
+  fontColor: z.optional(hexColor),
+  buttonBackgroundColor: z.optional(hexColor),
+  buttonFontColor: z.optional(hexColor),
 });
 /** Colours of DOKU's hosted page. */
 export type CardPageTheme = z.infer<typeof cardPageThemeSchema>;
@@ -22,29 +22,36 @@ export type CardPageTheme = z.infer<typeof cardPageThemeSchema>;
 export const createCardPaymentRequestSchema = z
   .object({
     orderId: orderIdSchema,
-    paymentType: cardPaymentTypeSchema.default('SALE'),
-    installment: z
-      .object({ acquirer: cardAcquirerSchema, tenor: z.number().int().positive().max(60) })
-      .optional(),
-    allowedBins: z.array(binSchema).min(1).max(200).optional(),
-    allowedTenors: z.array(z.number().int().positive().max(60)).min(1).max(24).optional(),
+    paymentType: z._default(cardPaymentTypeSchema, 'SALE'),
+    installment: z.optional(
+      z.object({
+        acquirer: cardAcquirerSchema,
+        tenor: z.number().check(z.int(), z.positive(), z.maximum(60)),
+      }),
+    ),
+    allowedBins: z.optional(z.array(binSchema).check(z.minLength(1), z.maxLength(200))),
+    allowedTenors: z.optional(
+      z.array(z.number().check(z.int(), z.positive(), z.maximum(60))).check(z.minLength(1), z.maxLength(24)),
+    ),
     /** Save the card at DOKU for later (tokenization; needs a signed-in customer). */
-    saveCard: z.boolean().default(false),
-    language: localeSchema.optional(),
-    theme: cardPageThemeSchema.optional(),
+    saveCard: z._default(z.boolean(), false),
+    language: z.optional(localeSchema),
+    theme: z.optional(cardPageThemeSchema),
   })
-  .superRefine((req, ctx) => {
-    if (req.paymentType === 'INSTALLMENT' && req.installment === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['installment'],
-        message: 'INSTALLMENT needs an acquirer and tenor',
-      });
-    }
-    if (req.paymentType !== 'INSTALLMENT' && req.installment !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['installment'], message: 'installment is only for INSTALLMENT' });
-    }
-  });
+  .check(
+    z.superRefine((req, ctx) => {
+      if (req.paymentType === 'INSTALLMENT' && req.installment === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['installment'],
+          message: 'INSTALLMENT needs an acquirer and tenor',
+        });
+      }
+      if (req.paymentType !== 'INSTALLMENT' && req.installment !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['installment'], message: 'installment is only for INSTALLMENT' });
+      }
+    }),
+  );
 /** Body of `POST /cards/payments` as sent. */
 export type CreateCardPaymentRequest = z.input<typeof createCardPaymentRequestSchema>;
 /** Body of `POST /cards/payments` after validation. */
@@ -52,7 +59,7 @@ export type CreateCardPaymentParsed = z.output<typeof createCardPaymentRequestSc
 
 /** `GET /cards/payments/:paymentId/return` query: DOKU's hint (`success` / `failed`), never trusted. */
 export const cardReturnQuerySchema = z.object({
-  result: z.enum(['success', 'failed']).optional(),
+  result: z.optional(z.enum(['success', 'failed'])),
 });
 
 /** `event.data.type` of the message the return page posts to the frame's parent window. */

@@ -1,5 +1,5 @@
 // Building blocks shared by every BFF route schema: identifiers, headers, timestamps, card inputs.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { KKI_ERROR_CODES } from '../errors/codes.js';
 import { KKI_ISSUERS, type KkiIssuerId } from '../issuers.js';
 import { KKI_LOCALES } from '../locale.js';
@@ -24,15 +24,15 @@ export const KKI_LOCALE_HEADER = 'X-KKI-Locale';
  */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_.:-]{8,255}$/, 'an idempotency key is 8 to 255 letters, digits or _ - . :');
+  .check(z.regex(/^[A-Za-z0-9_.:-]{8,255}$/, 'an idempotency key is 8 to 255 letters, digits or _ - . :'));
 
 // Opaque identifiers: a type prefix and random letters/digits. The prefix lets the BFF refuse an id of
 // the wrong kind before touching the store, and keeps DOKU's own references out of browser hands.
 const opaqueId = (prefix: string) =>
   z
     .string()
-    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]{8,64}$`), `expected an id like ${prefix}_…`)
-    .meta({ description: `Opaque id with the \`${prefix}_\` prefix.` });
+    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{8,64}$`), `expected an id like ${prefix}_…`))
+    .register(z.globalRegistry, { description: `Opaque id with the \`${prefix}_\` prefix.` });
 
 /** Id of an order the merchant created server-side. */
 export const orderIdSchema = opaqueId('ord');
@@ -69,34 +69,37 @@ export const kkiIssuerIdSchema = z.enum(
 );
 
 /** A card number as shown to customers: first 6 and last 4 digits, `*` between. */
-export const maskedCpanSchema = z.string().regex(/^\d{6}\*+\d{4}$|^\*+$/);
+export const maskedCpanSchema = z.string().check(z.regex(/^\d{6}\*+\d{4}$|^\*+$/));
 
 /**
  * A CPAN as the customer typed it: 12 to 19 digits, spaces and dashes allowed. The Luhn check is left
  * to DOKU on purpose, so an invalid number surfaces as DOKU's case 11 (`invalid_cpan`) like every
  * other card refusal.
  */
-export const cpanInputSchema = z
-  .string()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{12,19}$/, 'a card number is 12 to 19 digits'));
+export const cpanInputSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.replace(/[\s-]/g, '')),
+  ),
+  z.string().check(z.regex(/^\d{12,19}$/, 'a card number is 12 to 19 digits')),
+);
 
 /** The issuer app's one-time token (SNAP `chargeToken`, at most 40 characters). */
 export const ottSchema = z
   .string()
-  .regex(/^[A-Za-z0-9]{1,40}$/, 'a one-time token is 1 to 40 letters or digits');
+  .check(z.regex(/^[A-Za-z0-9]{1,40}$/, 'a one-time token is 1 to 40 letters or digits'));
 
 /** An OTP from SMS: 4 to 8 digits (SNAP `otp` S(8)). */
-export const otpSchema = z.string().regex(/^\d{4,8}$/, 'an OTP is 4 to 8 digits');
+export const otpSchema = z.string().check(z.regex(/^\d{4,8}$/, 'an OTP is 4 to 8 digits'));
 
 /** Card expiry as `MMYY`. */
-export const expirySchema = z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, 'expiry is MMYY');
+export const expirySchema = z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'expiry is MMYY'));
 
 /** One line of an order, in whole rupiah. */
 export const lineItemSchema = z.object({
-  name: z.string().min(1).max(255),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
   price: rupiahSchema,
-  quantity: z.number().int().positive().max(1_000_000),
+  quantity: z.number().check(z.int(), z.positive(), z.maximum(1_000_000)),
 });
 
 /** `{ name, price, quantity }`. */
@@ -110,7 +113,7 @@ export const kkiErrorSchema = z.object({
   code: z.enum(KKI_ERROR_CODES),
   message: z.string(),
   retryable: z.boolean(),
-  httpStatus: z.number().int(),
-  dokuResponseCode: z.string().optional(),
-  field: z.string().optional(),
+  httpStatus: z.number().check(z.int()),
+  dokuResponseCode: z.optional(z.string()),
+  field: z.optional(z.string()),
 });

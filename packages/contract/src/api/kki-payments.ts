@@ -1,5 +1,5 @@
 // Request and response bodies of the KKI payment routes (KkiPayButton).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   cardIdSchema,
   cpanInputSchema,
@@ -15,8 +15,8 @@ export const kkiNewCardSourceSchema = z.object({
   type: z.literal('card'),
   cpan: cpanInputSchema,
   ott: ottSchema,
-  expiry: expirySchema.optional(),
-  saveCard: z.boolean().default(false),
+  expiry: z.optional(expirySchema),
+  saveCard: z._default(z.boolean(), false),
 });
 
 /** Pay with one of the customer's saved cards (the BFF looks up DOKU's token server-side). */
@@ -44,9 +44,8 @@ export const paymentParamsSchema = z.object({ paymentId: paymentIdSchema });
 /** `GET /payments/:paymentId` query: `refresh=true` asks the BFF to check DOKU now if the payment waits. */
 export const getPaymentQuerySchema = z.object({
   refresh: z
-    .enum(['true', 'false'])
-    .optional()
-    .meta({ description: 'Ask DOKU for the status now when the payment is pending.' }),
+    .optional(z.enum(['true', 'false']))
+    .register(z.globalRegistry, { description: 'Ask DOKU for the status now when the payment is pending.' }),
 });
 
 /** Response of the payment routes: the payment as it stands. */

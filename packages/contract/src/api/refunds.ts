@@ -1,5 +1,5 @@
 // Request and response bodies of refunds (RefundForm, merchant staff only).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rupiahSchema } from '../money.js';
 import { refundViewSchema } from './views.js';
 
@@ -8,8 +8,8 @@ import { refundViewSchema } from './views.js';
  * the BFF refuses more than what is left and asks the `authorizeRefund` hook first.
  */
 export const createRefundRequestSchema = z.object({
-  amount: rupiahSchema.optional(),
-  reason: z.string().min(1).max(255).optional(),
+  amount: z.optional(rupiahSchema),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 /** Body of a refund request. */
 export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>;

@@ -1,6 +1,6 @@
 // The BFF's browser-facing routes, written once: the BFF routes and documents them from this table,
 // the React kit builds its typed fetch client from it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { KkiErrorCode } from '../errors/codes.js';
 import {
   bindingParamsSchema,
@@ -39,11 +39,11 @@ export interface KkiRouteSpec {
   /** One line for the OpenAPI document. */
   readonly summary: string;
   readonly audience: KkiRouteAudience;
-  readonly params: z.ZodObject | null;
-  readonly query: z.ZodObject | null;
-  readonly body: z.ZodType | null;
+  readonly params: z.ZodMiniObject | null;
+  readonly query: z.ZodMiniObject | null;
+  readonly body: z.ZodMiniType | null;
   /** The success body (`responseType: 'json'`), or the page's HTML (`'html'`). */
-  readonly response: z.ZodType;
+  readonly response: z.ZodMiniType;
   readonly responseType: 'json' | 'html';
   readonly successStatus: 200 | 201;
   /** Whether the call must carry an `Idempotency-Key` header (every state-changing call does). */
@@ -258,7 +258,9 @@ export const kkiRoutes = {
     params: paymentParamsSchema,
     query: cardReturnQuerySchema,
     body: null,
-    response: z.string().meta({ description: 'An HTML page that posts the confirmed status to its parent.' }),
+    response: z
+      .string()
+      .register(z.globalRegistry, { description: 'An HTML page that posts the confirmed status to its parent.' }),
     responseType: 'html',
     successStatus: 200,
     idempotent: false,
@@ -313,7 +315,7 @@ export type KkiRouteId = keyof KkiRoutes;
 /** Every route id, in table order. */
 export const KKI_ROUTE_IDS = Object.keys(kkiRoutes) as KkiRouteId[];
 
-type SchemaInput<S> = S extends z.ZodType ? z.input<S> : undefined;
+type SchemaInput<S> = S extends z.ZodMiniType ? z.input<S> : undefined;
 
 /** What the caller sends as a route's body (`undefined` for routes without one). */
 export type KkiRouteBody<Id extends KkiRouteId> = SchemaInput<KkiRoutes[Id]['body']>;

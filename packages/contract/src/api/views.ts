@@ -1,6 +1,6 @@
 // What the BFF shows the browser: read-only views of orders, payments, bindings, saved cards and
 // refunds. None holds a secret, a full card number or a DOKU token.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rupiahSchema } from '../money.js';
 import {
   bindingIdSchema,
@@ -17,7 +17,7 @@ import {
 } from './common.js';
 
 /** A non-negative whole-rupiah amount (0 is valid here, e.g. nothing left to refund). */
-const rupiahOrZero = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const rupiahOrZero = z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 // --- Cards payment options an order carries ----------------------------------------------------
 
@@ -47,7 +47,7 @@ export const cardAcquirerSchema = z.enum(CARD_INSTALLMENT_ACQUIRERS);
 export type CardAcquirer = z.infer<typeof cardAcquirerSchema>;
 
 /** A card BIN: 6 to 8 digits. */
-export const binSchema = z.string().regex(/^\d{6,8}$/, 'a BIN is 6 to 8 digits');
+export const binSchema = z.string().check(z.regex(/^\d{6,8}$/, 'a BIN is 6 to 8 digits'));
 
 /** A promo: cards starting with `bin` get `discountAmount` rupiah off. Set by the merchant only. */
 export const cardPromoSchema = z.object({ bin: binSchema, discountAmount: rupiahSchema });
@@ -60,10 +60,12 @@ export type CardPromo = z.infer<typeof cardPromoSchema>;
  * amount charged, and amounts never come from the browser.
  */
 export const orderCardOptionsSchema = z.object({
-  paymentTypes: z.array(cardPaymentTypeSchema).min(1).optional(),
-  promos: z.array(cardPromoSchema).max(50).optional(),
-  allowedBins: z.array(binSchema).min(1).max(200).optional(),
-  allowedTenors: z.array(z.number().int().positive().max(60)).min(1).max(24).optional(),
+  paymentTypes: z.optional(z.array(cardPaymentTypeSchema).check(z.minLength(1))),
+  promos: z.optional(z.array(cardPromoSchema).check(z.maxLength(50))),
+  allowedBins: z.optional(z.array(binSchema).check(z.minLength(1), z.maxLength(200))),
+  allowedTenors: z.optional(
+    z.array(z.number().check(z.int(), z.positive(), z.maximum(60))).check(z.minLength(1), z.maxLength(24)),
+  ),
 });
 /** Card payment-page options fixed on an order. */
 export type OrderCardOptions = z.infer<typeof orderCardOptionsSchema>;
@@ -78,12 +80,12 @@ export const orderViewSchema = z.object({
   id: orderIdSchema,
   amount: rupiahSchema,
   currency: currencySchema,
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   lineItems: z.array(lineItemSchema),
   status: z.enum(ORDER_STATUSES),
   /** The payment that paid the order, once one succeeded. */
-  paidPaymentId: paymentIdSchema.nullable(),
-  cardOptions: orderCardOptionsSchema.nullable(),
+  paidPaymentId: z.nullable(paymentIdSchema),
+  cardOptions: z.nullable(orderCardOptionsSchema),
   createdAt: timestampSchema,
 });
 /** An order as the browser sees it. */
@@ -95,26 +97,26 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 export const issuerAppActionSchema = z.object({
   type: z.literal('issuer_app'),
   url: z.url(),
-  issuer: kkiIssuerIdSchema.nullable(),
-  expiresAt: timestampSchema.nullable(),
+  issuer: z.nullable(kkiIssuerIdSchema),
+  expiresAt: z.nullable(timestampSchema),
 });
 /** Enter an OTP on DOKU's hosted page (KKI binding in DH mode, or an issuer OTP page). */
 export const otpRedirectActionSchema = z.object({
   type: z.literal('otp_redirect'),
   url: z.url(),
-  expiresAt: timestampSchema.nullable(),
+  expiresAt: z.nullable(timestampSchema),
 });
 /** Enter the SMS OTP in the component (KKI binding in H2H mode), then call verify-OTP. */
 export const otpInputActionSchema = z.object({
   type: z.literal('otp_input'),
-  expiresAt: timestampSchema.nullable(),
-  attemptsLeft: z.number().int().nonnegative().nullable(),
+  expiresAt: z.nullable(timestampSchema),
+  attemptsLeft: z.nullable(z.number().check(z.int(), z.nonnegative())),
 });
 /** Show DOKU's hosted card payment page (in an iframe). */
 export const cardPageActionSchema = z.object({
   type: z.literal('card_page'),
   url: z.url(),
-  expiresAt: timestampSchema.nullable(),
+  expiresAt: z.nullable(timestampSchema),
 });
 /** Nothing for the customer to do. */
 export const noActionSchema = z.object({ type: z.literal('none') });
@@ -174,10 +176,10 @@ export type KkiPaymentKind = (typeof KKI_PAYMENT_KINDS)[number];
 
 /** The card a payment used, as far as the customer may see it. */
 export const paymentCardSchema = z.object({
-  maskedCpan: maskedCpanSchema.nullable(),
-  issuer: kkiIssuerIdSchema.nullable(),
+  maskedCpan: z.nullable(maskedCpanSchema),
+  issuer: z.nullable(kkiIssuerIdSchema),
   /** The saved card used, or the one this payment saved (pay with binding). */
-  cardId: cardIdSchema.nullable(),
+  cardId: z.nullable(cardIdSchema),
 });
 
 /** One payment attempt as the browser (and merchant code) sees it. */
@@ -186,9 +188,9 @@ export const paymentViewSchema = z.object({
   orderId: orderIdSchema,
   method: z.enum(PAYMENT_METHODS),
   /** KKI payment type, for `method: 'kki'`. */
-  kkiKind: z.enum(KKI_PAYMENT_KINDS).nullable(),
+  kkiKind: z.nullable(z.enum(KKI_PAYMENT_KINDS)),
   /** Cards payment type, for `method: 'card'`. */
-  cardPaymentType: cardPaymentTypeSchema.nullable(),
+  cardPaymentType: z.nullable(cardPaymentTypeSchema),
   status: paymentStatusSchema,
   amount: rupiahSchema,
   currency: currencySchema,
@@ -198,8 +200,8 @@ export const paymentViewSchema = z.object({
   refundableAmount: rupiahOrZero,
   nextAction: paymentNextActionSchema,
   /** Why the payment failed, expired or was refused; `null` otherwise. */
-  error: kkiErrorSchema.nullable(),
-  card: paymentCardSchema.nullable(),
+  error: z.nullable(kkiErrorSchema),
+  card: z.nullable(paymentCardSchema),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -215,9 +217,9 @@ export const SAVED_CARD_STATUSES = ['active', 'removing'] as const;
 export const savedCardViewSchema = z.object({
   id: cardIdSchema,
   maskedCpan: maskedCpanSchema,
-  issuer: kkiIssuerIdSchema.nullable(),
+  issuer: z.nullable(kkiIssuerIdSchema),
   /** Display name of the issuer, e.g. `BRI`. */
-  issuerName: z.string().nullable(),
+  issuerName: z.nullable(z.string()),
   addedAt: timestampSchema,
   status: z.enum(SAVED_CARD_STATUSES),
 });
@@ -235,11 +237,11 @@ export const bindingViewSchema = z.object({
   mode: z.enum(BINDING_MODES),
   status: z.enum(BINDING_STATUSES),
   maskedCpan: maskedCpanSchema,
-  issuer: kkiIssuerIdSchema.nullable(),
+  issuer: z.nullable(kkiIssuerIdSchema),
   nextAction: bindingNextActionSchema,
   /** The saved card, once the binding is `active`. */
-  cardId: cardIdSchema.nullable(),
-  error: kkiErrorSchema.nullable(),
+  cardId: z.nullable(cardIdSchema),
+  error: z.nullable(kkiErrorSchema),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -276,10 +278,10 @@ export const refundViewSchema = z.object({
   amount: rupiahSchema,
   currency: currencySchema,
   /** `null` until DOKU has said which type it applied (Cards decides VOID vs refund itself). */
-  type: refundTypeSchema.nullable(),
+  type: z.nullable(refundTypeSchema),
   status: z.enum(REFUND_STATUSES),
-  reason: z.string().nullable(),
-  error: kkiErrorSchema.nullable(),
+  reason: z.nullable(z.string()),
+  error: z.nullable(kkiErrorSchema),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

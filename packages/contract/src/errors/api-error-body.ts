@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 import { KKI_ERROR_CODES } from './codes.js';
 import type { KkiError } from './kki-error.js';
@@ -12,9 +12,9 @@ export const apiErrorBodySchema = z.object({
     code: z.enum(KKI_ERROR_CODES),
     message: z.string(),
     retryable: z.boolean(),
-    dokuResponseCode: z.string().optional(),
-    field: z.string().optional(),
-    requestId: z.string().optional(),
+    dokuResponseCode: z.optional(z.string()),
+    field: z.optional(z.string()),
+    requestId: z.optional(z.string()),
   }),
 });
 
