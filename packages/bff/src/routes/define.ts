@@ -112,7 +112,10 @@ export function defineRoute<Id extends KkiRouteId>(
       if (spec.rateLimit && customerId) await deps.rateLimiters[spec.rateLimit].hit(customerId);
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
-      return { status, body: spec.responseType === 'json' ? z.parse(spec.response, result.body) : result.body };
+      return {
+        status,
+        body: spec.responseType === 'json' ? z.parse(spec.response, result.body) : result.body,
+      };
     };
 
     let answer: { status: number; body: unknown };

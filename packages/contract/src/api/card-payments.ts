@@ -48,7 +48,11 @@ export const createCardPaymentRequestSchema = z
         });
       }
       if (req.paymentType !== 'INSTALLMENT' && req.installment !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['installment'], message: 'installment is only for INSTALLMENT' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['installment'],
+          message: 'installment is only for INSTALLMENT',
+        });
       }
     }),
   );

@@ -258,9 +258,9 @@ export const kkiRoutes = {
     params: paymentParamsSchema,
     query: cardReturnQuerySchema,
     body: null,
-    response: z
-      .string()
-      .register(z.globalRegistry, { description: 'An HTML page that posts the confirmed status to its parent.' }),
+    response: z.string().register(z.globalRegistry, {
+      description: 'An HTML page that posts the confirmed status to its parent.',
+    }),
     responseType: 'html',
     successStatus: 200,
     idempotent: false,
