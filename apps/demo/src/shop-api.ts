@@ -2,6 +2,7 @@
 // client inside KkiProvider instead.
 import type { KkiLocale, OrderView, PaymentView } from '@kki-kit/contract';
 import { KKI_LOCALE_HEADER } from '@kki-kit/contract';
+import type { KKI_TEST_VALUES } from '@kki-kit/doku-sandbox';
 import type { Product } from '../server/catalogue.js';
 
 export type { Product };
@@ -74,23 +75,8 @@ export const shopApi = {
 
 /** What /api/shop/test-values answers (the sandbox's tables, as JSON). */
 export interface TestValues {
-  kki: {
-    cards: { issuer: string; name: string; prefix: string; cards: string[] }[];
-    cases: {
-      flow: string;
-      caseCode: string;
-      meaning: string;
-      responseCode: string;
-      trigger: string;
-      value: string;
-      timing: string;
-      note?: string;
-    }[];
-    otp: { correct: string; maxAttempts: number };
-    ott: { valid: string; invalid: string; expired: string };
-    amounts: { creditLimit: number; minimum: number };
-    cardExpiry: string;
-  };
+  /** The sandbox package's KKI table as is (`import type`: nothing of the sandbox reaches the bundle). */
+  kki: typeof KKI_TEST_VALUES;
   cards: {
     cards?: {
       id: string;
