@@ -1,5 +1,6 @@
 import {
   CARD_INSTALLMENT_ACQUIRERS,
+  type CardAcquirer,
   type CardPaymentType,
   formatIdr,
   type PaymentView,
@@ -12,7 +13,6 @@ import { Link } from '../Link.js';
 import { navigate } from '../router.js';
 import { shopApi } from '../shop-api.js';
 
-type Acquirer = (typeof CARD_INSTALLMENT_ACQUIRERS)[number];
 const TENORS = [3, 6, 12] as const;
 
 /** Pays an order: KKI (new card, pay and save, saved card) or the DOKU card page (SALE, INSTALLMENT, AUTHORIZE). */
@@ -26,7 +26,7 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
   const [method, setMethod] = useState<'kki' | 'card'>('kki');
   const [cardType, setCardType] =
     useState<Extract<CardPaymentType, 'SALE' | 'INSTALLMENT' | 'AUTHORIZE'>>('SALE');
-  const [acquirer, setAcquirer] = useState<Acquirer>('BCA' as Acquirer);
+  const [acquirer, setAcquirer] = useState<CardAcquirer>('BCA');
   const [tenor, setTenor] = useState<number>(6);
 
   const done = (payment: PaymentView) => {
@@ -103,7 +103,7 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
                   <div className="shop-row">
                     <label className="shop-select">
                       <span>{t.acquirer}</span>
-                      <select value={acquirer} onChange={(e) => setAcquirer(e.target.value as Acquirer)}>
+                      <select value={acquirer} onChange={(e) => setAcquirer(e.target.value as CardAcquirer)}>
                         {CARD_INSTALLMENT_ACQUIRERS.map((a) => (
                           <option key={a} value={a}>
                             {a}
