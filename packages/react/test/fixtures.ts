@@ -12,32 +12,15 @@ import {
   type SavedCardView,
   savedCardViewSchema,
 } from '@kki-kit/contract';
+import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 
 export const ORDER_ID = 'ord_test0001';
 export const PAYMENT_ID = 'pay_test0001';
 export const BINDING_ID = 'bind_test0001';
 const T0 = '2026-03-26T08:00:00.000Z';
 
-/** A CPAN with the given prefix and a valid Luhn check digit. */
-export function luhnCpan(prefix: string, length = 16): string {
-  const body = prefix.padEnd(length - 1, '1');
-  for (let d = 0; d <= 9; d++) {
-    const candidate = `${body}${d}`;
-    let sum = 0;
-    for (let i = 0; i < candidate.length; i++) {
-      let n = Number(candidate[candidate.length - 1 - i]);
-      if (i % 2 === 1) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
-
-export const VALID_BRI_CPAN = luhnCpan('93600002');
+/** A Luhn-valid BRI test CPAN, from the sandbox's own test-card helper. */
+export const VALID_BRI_CPAN = kkiTestCpan('bri');
 
 export function order(over: Partial<OrderView> = {}): OrderView {
   return orderViewSchema.parse({
