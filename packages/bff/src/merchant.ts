@@ -3,6 +3,7 @@
 // reach it. DOKU-calling operations (refund, capture, charge a saved card) are added by the
 // service layer when present.
 import {
+  idempotencyKeySchema,
   type LineItem,
   lineItemSchema,
   type OrderCardOptions,
@@ -116,17 +117,16 @@ export interface MerchantOperationDeps {
   idempotency: Idempotency;
 }
 
-const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,255}$/);
-const captureSchema = z.object({ amount: z.optional(rupiahSchema), idempotencyKey: keySchema });
+const captureSchema = z.object({ amount: z.optional(rupiahSchema), idempotencyKey: idempotencyKeySchema });
 const chargeSchema = z.object({
   orderId: z.string().min(1).max(64),
   cardId: z.string().min(1).max(64),
-  idempotencyKey: keySchema,
+  idempotencyKey: idempotencyKeySchema,
 });
 const refundSchema = z.object({
   amount: z.optional(rupiahSchema),
   reason: z.string().min(1).max(255).optional(),
-  idempotencyKey: keySchema,
+  idempotencyKey: idempotencyKeySchema,
 });
 
 function invalid(what: string, error: z.ZodError): KkiHttpError {
