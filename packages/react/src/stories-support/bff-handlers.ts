@@ -44,7 +44,7 @@ export interface RefusalOptions {
 }
 
 /** The BFF's error response for `code`: `toApiErrorBody(createKkiError(code))` at the catalogue's status. */
-export function errorResponse(code: KkiErrorCode, options: RefusalOptions): Response {
+function errorResponse(code: KkiErrorCode, options: RefusalOptions): Response {
   const error = createKkiError(code, options);
   return HttpResponse.json(toApiErrorBody(error, 'req_story'), { status: error.httpStatus });
 }

@@ -16,7 +16,7 @@ import {
 export type KkiStoryFlow = 'binding' | 'unbinding' | 'payment' | 'refund' | 'cards';
 
 /** The SNAP service behind each KKI flow (binding 01, unbinding 05, payment 54, refund 58). */
-export const SNAP_FLOW_SERVICES = {
+const SNAP_FLOW_SERVICES = {
   binding: SNAP_SERVICE_CODES.cardBind,
   unbinding: SNAP_SERVICE_CODES.cardUnbind,
   payment: SNAP_SERVICE_CODES.payment,

@@ -30,7 +30,7 @@ export const APPEARANCES = {
   },
 } as const satisfies Record<string, KkiAppearance>;
 
-export type AppearanceName = keyof typeof APPEARANCES;
+type AppearanceName = keyof typeof APPEARANCES;
 export const APPEARANCE_NAMES = Object.keys(APPEARANCES) as AppearanceName[];
 
 /** The story's locale from the toolbar (Indonesian when unset or unknown). */
