@@ -170,13 +170,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
   return {
     async createOrder(input) {
       const parsed = createOrderSchema.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new KkiHttpError('validation_failed', {
-          ...(issue?.path.length ? { field: issue.path.map(String).join('.') } : {}),
-          internal: `createOrder: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-        });
-      }
+      if (!parsed.success) throw invalid('createOrder', parsed.error);
       const o = parsed.data;
       const order = await store.orders.create({
         customerId: o.customerId,
