@@ -63,12 +63,12 @@ function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; ch
 }
 
 /** The decorator preview.tsx applies to every story. */
-export const withKkiProvider: Decorator = (Story, context) => (
-  <StoryProvider
-    key={`${storyLocale(context.globals)}`}
-    locale={storyLocale(context.globals)}
-    appearance={appearanceOf(context.globals)}
-  >
-    <Story />
-  </StoryProvider>
-);
+export const withKkiProvider: Decorator = (Story, context) => {
+  const locale = storyLocale(context.globals);
+  // Keyed by locale: a new locale mounts a fresh provider and query cache.
+  return (
+    <StoryProvider key={locale} locale={locale} appearance={appearanceOf(context.globals)}>
+      <Story />
+    </StoryProvider>
+  );
+};
