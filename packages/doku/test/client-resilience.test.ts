@@ -124,10 +124,14 @@ describe('retries', () => {
 
   it('a caller abort stops at once, without retry', async () => {
     const { fake, client } = setup({ timeoutMs: 5_000 });
-    fake.script(SNAP_PATHS.payment, () => new Promise<Response>(() => {}));
     const controller = new AbortController();
+    // Abort while DOKU holds the payment request: a timer started with the call would race the token
+    // request on a busy machine and could abort before the payment was ever sent.
+    fake.script(SNAP_PATHS.payment, () => {
+      setTimeout(() => controller.abort(new Error('user left')), 20);
+      return new Promise<Response>(() => {});
+    });
     const p = client.kkiPayment(pay, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('user left')), 20);
     await expect(p).rejects.toThrow('user left');
     expect(fake.requestsTo(SNAP_PATHS.payment)).toHaveLength(1);
   });
