@@ -65,8 +65,15 @@ const entriesSchema = z.array(
 export function openOrderIndex(file: string | null): OrderIndex {
   let entries: ShopOrderEntry[] = [];
   if (file && existsSync(file)) {
-    const parsed = entriesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    // A damaged file is not worth stopping the demo for: start a fresh list.
+    // A damaged file (not JSON, or not a list of entries) is not worth stopping the demo for: start a
+    // fresh list.
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      json = null;
+    }
+    const parsed = entriesSchema.safeParse(json);
     if (parsed.success) entries = parsed.data;
   }
   const save = () => {
