@@ -36,5 +36,6 @@ export function OtpInput({ value, onChange, copy, error, disabled, inputRef }: O
 /** Why `otp` is not a usable OTP, as shopper copy, or `null`. */
 export function otpProblem(otp: string, copy: KkiCopy): string | null {
   if (otp.length === 0) return copy.otpRequired;
+  // The contract's otpSchema as a plain pattern, so KkiBindCard's entry carries no zod.
   return /^\d{4,8}$/.test(otp) ? null : copy.otpInvalid;
 }
