@@ -16,6 +16,7 @@ import {
 import * as z from 'zod';
 import { KkiHttpError } from './errors.js';
 import type { Idempotency, IdempotencyContext } from './idempotency.js';
+import { orderToPay } from './routes/orders.js';
 import type { KkiServices } from './services/types.js';
 import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
@@ -223,9 +224,8 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
         const kki = operations?.services.kkiPayments;
         if (!kki) throw new KkiHttpError('operation_not_allowed', { internal: 'no KKI payment service' });
-        const order = await store.orders.get(orderId);
-        if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
-        if (order.status === 'paid') throw new KkiHttpError('already_paid');
+        const { order, paidByThisCall } = await orderToPay(store, await store.orders.get(orderId), ctx);
+        if (paidByThisCall) return paymentView(paidByThisCall);
         const savedCard = await store.savedCards.getForCustomer(cardId, order.customerId);
         if (savedCard?.method !== 'kki' || savedCard.status !== 'active') {
           throw new KkiHttpError('card_not_found', { field: 'cardId' });

@@ -37,6 +37,12 @@ describe('merchant.chargeSavedCard (KKI payment without authentication)', () => 
     expect(again).toEqual(first);
     expect(await h.bff.merchant.listPayments({ orderId: order.id })).toHaveLength(1);
     expect((await h.bff.merchant.getOrder(order.id))?.status).toBe('paid');
+    // The instance died before it stored its answer: a retry that takes the key over gets the
+    // payment it made, not already_paid.
+    await h.bff.store.db.query('DELETE FROM idempotency_records WHERE key = $1', [key]);
+    const retried = await h.bff.merchant.chargeSavedCard({ orderId: order.id, cardId, idempotencyKey: key });
+    expect(retried).toMatchObject({ id: first.id, status: 'succeeded', kkiKind: 'no_auth', amount: 25_000 });
+    expect(await h.bff.merchant.listPayments({ orderId: order.id })).toHaveLength(1);
     // Another key on the paid order is refused; no second charge.
     await expect(
       h.bff.merchant.chargeSavedCard({ orderId: order.id, cardId, idempotencyKey: `${key}-2` }),

@@ -58,7 +58,9 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
 
   defineRoute(app, deps, 'createCardPayment', async ({ body, customerId, idem }) => {
     const customer = customerId ?? '';
-    const { order, paidByThisCall } = await orderToPay(deps, body.orderId, customer, idem!);
+    // Another customer's order answers exactly like a missing one, so ids cannot be probed.
+    const found = await deps.store.orders.getForCustomer(body.orderId, customer);
+    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
     if (paidByThisCall) return { body: paymentView(paidByThisCall) };
     const request = narrowCardRequest(body, order.cardOptions);
     const payment = await service.createPage({ customerId: customer, order, request, ctx: idem! });

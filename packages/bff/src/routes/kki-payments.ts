@@ -41,7 +41,9 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   defineRoute(app, deps, 'createKkiPayment', async ({ body, customerId, idem }) => {
     const customer = customerId ?? '';
     // The amount is the stored order's; the body has no amount field (the schema drops one).
-    const { order, paidByThisCall } = await orderToPay(deps, body.orderId, customer, idem!);
+    // Another customer's order answers exactly like a missing one, so ids cannot be probed.
+    const found = await deps.store.orders.getForCustomer(body.orderId, customer);
+    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
     if (paidByThisCall) return { body: paymentView(paidByThisCall) };
     let savedCard = null;
     if (body.source.type === 'saved_card') {

@@ -2,26 +2,24 @@
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
-import type { OrderRecord, PaymentRecord } from '../store/index.js';
+import type { OrderRecord, PaymentRecord, Store } from '../store/index.js';
 import { orderView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
 
 /**
- * The customer's order a payment call is about to pay. A paid order is refused (`already_paid`)
- * unless this very call paid it: a retry with the same idempotency key, e.g. one that took the key
- * over after the first instance died mid-call, gets that payment back instead of an error.
+ * The order a payment call is about to pay (`null`: not found). A paid order is refused
+ * (`already_paid`) unless this very call paid it: a retry with the same idempotency key, e.g. one
+ * that took the key over after the first instance died mid-call, gets that payment back instead of
+ * an error.
  */
 export async function orderToPay(
-  deps: RouteDeps,
-  orderId: string,
-  customerId: string,
+  store: Store,
+  order: OrderRecord | null,
   idem: IdempotencyContext,
 ): Promise<{ order: OrderRecord; paidByThisCall: PaymentRecord | null }> {
-  // Another customer's order answers exactly like a missing one, so ids cannot be probed.
-  const order = await deps.store.orders.getForCustomer(orderId, customerId);
   if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
   if (order.status !== 'paid') return { order, paidByThisCall: null };
-  const same = await deps.store.payments.findByPartnerReference(idem.externalId);
+  const same = await store.payments.findByPartnerReference(idem.externalId);
   if (same?.orderId !== order.id) throw new KkiHttpError('already_paid');
   return { order, paidByThisCall: same };
 }
