@@ -9,9 +9,11 @@ import { serve } from '@hono/node-server';
 import { createKkiBff, type KkiBff, type KkiLogger } from '@kki-kit/bff';
 import type { Sandbox } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
+import { createLoginThrottle, type LoginThrottleLimits, STAFF_LOGIN_LIMITS } from './login-throttle.js';
 import { openOrderIndex } from './orders.js';
-import { isStaff, readSession } from './session.js';
+import { readSession } from './session.js';
 import { createShopRoutes } from './shop-routes.js';
+import { createStaffSessions } from './staff-sessions.js';
 import { serveBuiltApp } from './static-files.js';
 
 /** The staff password when `DEMO_STAFF_PASSWORD` is not set (documented in the README). */
@@ -29,7 +31,11 @@ export interface DemoServerOptions {
   /** The origin the browser uses, when not this server's own (Vite's dev server). */
   publicOrigin?: string;
   staffPassword?: string;
+  /** Limits on wrong staff passwords (default {@link STAFF_LOGIN_LIMITS}). */
+  staffLoginLimits?: LoginThrottleLimits;
   logger?: KkiLogger;
+  /** Where the shop's own error lines go (default: stderr). */
+  log?: (line: string) => void;
 }
 
 /** A running demo. */
@@ -72,21 +78,24 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const port = (server.address() as AddressInfo).port;
   const ownOrigin = `http://${host}:${port}`;
   const origin = options.publicOrigin ?? ownOrigin;
+  const secureCookies = origin.startsWith('https:');
+  const staff = createStaffSessions({ secret, secureCookies });
 
   let bff: KkiBff;
   try {
     // Offline mode: the BFF runs the DOKU sandbox in-process, serves its hosted pages (OTP, issuer
     // app, card page) under /api/kki/__doku on this origin, and receives its notifications directly.
+    // Its control API (ledgers of every customer, approve/decline) stays off: the demo is public.
     bff = await createKkiBff({
       environment: 'offline',
-      offlineSandbox: { control: true, merchantName: 'Toko Nusantara (demo)' },
+      offlineSandbox: { merchantName: 'Toko Nusantara (demo)' },
       publicUrl: `${origin}/api/kki`,
       allowedOrigins: [...new Set([origin, ownOrigin])],
       returnUrls: { success: `${origin}/orders`, failure: `${origin}/orders` },
       store: options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {},
       authenticate: async (c) => (await readSession(c, secret))?.customerId ?? null,
-      // The shop's staff check: signed in with the staff password.
-      authorizeRefund: (c) => isStaff(c, secret),
+      // The shop's staff check: a live staff session (signed in with the staff password).
+      authorizeRefund: (c) => staff.isStaff(c),
       ...(options.logger && { logger: options.logger }),
     });
   } catch (error) {
@@ -95,23 +104,24 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
   const sandbox = bff.doku.sandbox;
   if (!sandbox) throw new Error('the BFF runs no in-process sandbox in offline mode');
-  const secureCookies = origin.startsWith('https:');
 
   app.route('/api/kki', bff.app);
   app.route(
     '/api/shop',
     createShopRoutes({
       bff,
-      sandbox,
       orders: openOrderIndex(options.dataDir ? join(options.dataDir, 'orders.json') : null),
       sessionSecret: secret,
       staffPassword,
+      staff,
+      loginThrottle: createLoginThrottle(options.staffLoginLimits ?? STAFF_LOGIN_LIMITS),
       allowedOrigins: [...new Set([origin, ownOrigin])],
       secureCookies,
+      ...(options.log && { log: options.log }),
     }),
   );
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
-  if (options.staticDir) app.get('*', serveBuiltApp(options.staticDir));
+  if (options.staticDir) app.route('/', serveBuiltApp(options.staticDir));
 
   return {
     url: ownOrigin,

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KkiLogLine } from '@kki-kit/bff';
 import { DEFAULT_STAFF_PASSWORD, startDemoServer } from './app.js';
+import { logSafe } from './log-safe.js';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distIndex = join(appDir, 'dist', 'index.html');
@@ -48,7 +49,8 @@ if (needsBuild()) {
 
 // The BFF's own lines are JSON for log shippers; the demo prints only warnings and errors, briefly.
 const logger = (line: KkiLogLine) => {
-  if (line.level === 'warn' || line.level === 'error') console.error(`[bff ${line.level}] ${line.msg}`);
+  if (line.level === 'warn' || line.level === 'error')
+    console.error(`[bff ${line.level}] ${logSafe(line.msg)}`);
 };
 
 const staffPassword = process.env.DEMO_STAFF_PASSWORD || DEFAULT_STAFF_PASSWORD;

@@ -1,6 +1,7 @@
 // The demo shop's own API (/api/shop): catalogue, orders priced on the server, the session's
 // customer switch, the staff sign-in and staff views, and the sandbox's test values for the panel.
 import { timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { isKkiHttpError, type KkiBff } from '@kki-kit/bff';
 import {
   createKkiError,
@@ -9,32 +10,42 @@ import {
   KKI_LOCALE_HEADER,
   toApiErrorBody,
 } from '@kki-kit/contract';
-import { KKI_TEST_VALUES, type Sandbox } from '@kki-kit/doku-sandbox';
+import { CARD_TEST_VALUES, KKI_TEST_VALUES } from '@kki-kit/doku-sandbox';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
 import { PRODUCTS } from './catalogue.js';
+import { logSafe } from './log-safe.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { cartSchema, type OrderIndex, priceCart } from './orders.js';
+import { shopApiHeaders } from './security-headers.js';
 import {
   DEMO_CUSTOMERS,
   type DemoSession,
-  isStaff,
+  needsRenewal,
   newBrowserId,
   readSession,
   writeSession,
-  writeStaff,
 } from './session.js';
+import type { StaffSessions } from './staff-sessions.js';
+
+/** The largest body the shop API reads (a cart of every product is far below it). */
+export const SHOP_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** What the shop routes need from the server. */
 export interface ShopDeps {
   bff: KkiBff;
-  sandbox: Sandbox;
   orders: OrderIndex;
   sessionSecret: string;
   staffPassword: string;
+  staff: StaffSessions;
+  loginThrottle: LoginThrottle;
   /** Origins whose pages may call the state-changing routes. */
   allowedOrigins: readonly string[];
   secureCookies: boolean;
+  /** Where the shop's own error lines go (default: stderr). */
+  log?: (line: string) => void;
 }
 
 function localeOf(c: Context): KkiLocale {
@@ -54,6 +65,16 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/** The caller's address as the socket sees it (the demo runs behind no proxy). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // An in-process request (app.request in a test) has no socket.
+    return 'in-process';
+  }
+}
+
 function equalSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -65,8 +86,12 @@ const loginSchema = z.object({ password: z.string().min(1).max(200) });
 
 /** Builds the /api/shop routes. */
 export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: DemoSession } }> {
-  const { bff } = deps;
+  const { bff, staff } = deps;
+  const log = deps.log ?? ((line: string) => console.error(line));
   const app = new Hono<{ Variables: { session: DemoSession } }>();
+
+  app.use('*', shopApiHeaders());
+  app.use('*', bodyLimit({ maxSize: SHOP_BODY_LIMIT_BYTES, onError: (c) => fail(c, 'payload_too_large') }));
 
   // Same-origin pages only for anything that changes state (the cookie is SameSite=Lax, and a JSON
   // body from another origin would need a preflight; the origin check closes what is left).
@@ -76,9 +101,18 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
       if (!origin || !deps.allowedOrigins.includes(origin)) return fail(c, 'forbidden');
     }
     // The first visit (the page asks for its session on load) creates the customer's session.
+    // A visit in the second half of the session's life renews it; an expired one starts a new one.
+    const found = await readSession(c, deps.sessionSecret);
     const session =
-      (await readSession(c, deps.sessionSecret)) ??
-      (await writeSession(c, deps.sessionSecret, newBrowserId(), 'a', deps.secureCookies));
+      found && !needsRenewal(found)
+        ? found
+        : await writeSession(
+            c,
+            deps.sessionSecret,
+            found?.browserId ?? newBrowserId(),
+            found?.slot ?? 'a',
+            deps.secureCookies,
+          );
     c.set('session', session);
     await next();
   });
@@ -87,11 +121,12 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
   // error whose details stay in the server's log.
   app.onError((error, c) => {
     if (isKkiHttpError(error)) return fail(c, error.code, error.field);
-    console.error(`demo shop: ${c.req.method} ${c.req.path} failed: ${error.name}`);
+    // The path is the caller's: escaped, so a %0A in it cannot start a forged log line.
+    log(`demo shop: ${c.req.method} ${logSafe(c.req.path)} failed: ${logSafe(error.name)}`);
     return fail(c, 'internal_error');
   });
 
-  const requireStaff = async (c: Context) => isStaff(c, deps.sessionSecret);
+  const requireStaff = (c: Context) => staff.isStaff(c);
 
   app.get('/session', async (c) => {
     const s = c.get('session');
@@ -157,23 +192,27 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
   });
 
   app.get('/test-values', async (c) => {
-    // The KKI table comes from the sandbox package; the Cards test cards from the running sandbox's
-    // control API, in-process, so the panel always shows what this sandbox answers.
-    const res = await deps.sandbox.app.request('/__sandbox/cards/test-cards');
-    const cards: unknown = res.ok ? await res.json() : null;
-    return c.json({ kki: KKI_TEST_VALUES, cards });
+    // Both tables come from the sandbox package, the same values its pages and API answer with.
+    return c.json({ kki: KKI_TEST_VALUES, cards: CARD_TEST_VALUES });
   });
 
   app.post('/staff/login', async (c) => {
+    const address = clientAddress(c);
+    // Checked before the password: past the limit even the right one is refused.
+    if (!deps.loginThrottle.allowed(address)) return fail(c, 'rate_limited');
     const parsed = loginSchema.safeParse(await jsonBody(c));
     if (!parsed.success) return fail(c, 'validation_failed', 'password');
-    if (!equalSecret(parsed.data.password, deps.staffPassword)) return fail(c, 'forbidden');
-    await writeStaff(c, deps.sessionSecret, true, deps.secureCookies);
+    if (!equalSecret(parsed.data.password, deps.staffPassword)) {
+      deps.loginThrottle.failed(address);
+      return fail(c, 'forbidden');
+    }
+    deps.loginThrottle.succeeded(address);
+    await staff.signIn(c);
     return c.json({ staff: true });
   });
 
   app.post('/staff/logout', async (c) => {
-    await writeStaff(c, deps.sessionSecret, false, deps.secureCookies);
+    await staff.signOut(c);
     return c.json({ staff: false });
   });
 

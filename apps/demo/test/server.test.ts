@@ -253,16 +253,21 @@ describe('demo server', () => {
     // The hosted page is served on the shop's own origin, under the BFF.
     expect(payment.nextAction.url.startsWith(`${demo.url}/api/kki/`)).toBe(true);
 
-    // The customer types the approving test card on DOKU's page (the sandbox's control route does
-    // what the form does).
+    // The customer types the approving test card on DOKU's page: its form posts back to the page.
     const requestId = new URL(payment.nextAction.url).searchParams.get('requestId');
     expect(requestId).toBeTruthy();
-    const paid = await demo.sandbox.app.request(`/__sandbox/cards/pages/${requestId}/pay`, {
+    const paid = await fetch(`${demo.url}/api/kki/__doku/wt-frontend-transaction/dynamic-payment-page/pay`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ card_number: '4111111111111111', expiry: '1230', cvv: '123', name: 'Budi' }),
+      redirect: 'manual',
+      body: new URLSearchParams({
+        requestId: requestId!,
+        card_number: '4111111111111111',
+        expiry: '12/30',
+        cvv: '123',
+        name: 'Budi',
+      }),
     });
-    expect(paid.status).toBe(200);
+    expect(paid.status).toBe(303);
 
     let status = '';
     for (let i = 0; i < 40 && status !== 'authorized'; i++) {

@@ -42,3 +42,5 @@ export { KKI_ENDPOINT_KEYS } from './snap/index.js';
 export { REPLAY_HEADER } from './snap/pipeline.js';
 export * from './test-keys.js';
 export * from './test-values/kki.js';
+export { CARD_TEST_VALUES, type CardTestValues } from './test-values/card-page.js';
+export type { CardBrand, CardOutcome, TestCard } from './test-values/cards.js';

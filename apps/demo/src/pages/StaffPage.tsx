@@ -3,7 +3,7 @@ import { RefundForm } from '@kki-kit/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useShopCopy } from '../i18n.js';
-import { type ShopSession, shopApi } from '../shop-api.js';
+import { ShopApiError, type ShopSession, shopApi } from '../shop-api.js';
 import { PaymentRows } from './PaymentRows.js';
 
 /** Staff: sign in with the demo staff password, see every order, refund payments. */
@@ -51,7 +51,13 @@ function StaffLogin(props: { onLogin(): void }): ReactElement {
       <p id={`${id}-hint`} className="shop-hint">
         {t.staffHint}
       </p>
-      {login.isError && <p role="alert">{t.staffWrong}</p>}
+      {login.isError && (
+        <p role="alert">
+          {login.error instanceof ShopApiError && login.error.code === 'rate_limited'
+            ? t.staffLocked
+            : t.staffWrong}
+        </p>
+      )}
       <button type="submit" className="shop-button" disabled={login.isPending}>
         {t.staffLogin}
       </button>

@@ -3,13 +3,12 @@
 // BFF's integration tests).
 import { Hono } from 'hono';
 import type { SandboxContext } from '../context.js';
-import { TEST_CARDS, THREE_DS_MAX_ATTEMPTS, THREE_DS_OTP } from '../test-values/cards.js';
+import { CARD_TEST_VALUES } from '../test-values/card-page.js';
 import type { CardSubmission, Checkout } from './checkout.js';
 import { merchantReturnUrl, resultPath } from './hosted.js';
 import { cardsLedger } from './ledger.js';
 import { orderStatusBody, refreshOrder } from './order-view.js';
 import { CARD_3DS_PATH } from './paths.js';
-import { INSTALLMENT_PLANS } from './rules.js';
 import type { CardOrder, CardsState } from './state.js';
 
 /** Settlement settings the control API can change. */
@@ -36,15 +35,7 @@ export function createCardsControl(deps: {
 
   app.get('/ledger', (c) => c.json(cardsLedger(ctx, state, settlement.hourWib)));
 
-  app.get('/test-cards', (c) =>
-    c.json({
-      cards: TEST_CARDS,
-      threeDs: { otp: THREE_DS_OTP, maxAttempts: THREE_DS_MAX_ATTEMPTS },
-      expiry: 'any future month (MM/YY)',
-      cvv: 'any 3 digits (4 for AMEX)',
-      installmentPlans: INSTALLMENT_PLANS,
-    }),
-  );
+  app.get('/test-cards', (c) => c.json(CARD_TEST_VALUES));
 
   /** Settles every successful, unsettled order now (the next refund is a refund, not a void). */
   app.post('/settle', (c) => {
