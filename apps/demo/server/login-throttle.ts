@@ -37,7 +37,7 @@ interface Window {
 /** A throttle with `limits`; `now` is injectable for tests. */
 export function createLoginThrottle(
   limits: LoginThrottleLimits = STAFF_LOGIN_LIMITS,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): LoginThrottle {
   const byAddress = new Map<string, Window>();
   let account: Window = { count: 0, endsAt: 0 };

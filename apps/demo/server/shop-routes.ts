@@ -8,6 +8,8 @@ import {
   type KkiErrorCode,
   type KkiLocale,
   KKI_LOCALE_HEADER,
+  orderIdSchema,
+  paymentIdSchema,
   toApiErrorBody,
 } from '@kki-kit/contract';
 import { CARD_TEST_VALUES, KKI_TEST_VALUES } from '@kki-kit/doku-sandbox';
@@ -183,7 +185,8 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
 
   app.get('/orders/:orderId', async (c) => {
     const orderId = c.req.param('orderId');
-    // Another customer's order answers exactly as a missing one does.
+    // Another customer's order, or a malformed id, answers exactly as a missing one does.
+    if (!orderIdSchema.safeParse(orderId).success) return fail(c, 'not_found');
     if (deps.orders.owner(orderId) !== c.get('session').customerId) return fail(c, 'not_found');
     const order = await bff.merchant.getOrder(orderId);
     if (!order) return fail(c, 'not_found');
@@ -231,6 +234,8 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
   app.post('/staff/payments/:paymentId/capture', async (c) => {
     if (!(await requireStaff(c))) return fail(c, 'forbidden');
     const paymentId = c.req.param('paymentId');
+    // A malformed id (control characters included) never reaches the BFF or its store.
+    if (!paymentIdSchema.safeParse(paymentId).success) return fail(c, 'not_found');
     // Only payments of the shop's own orders, and each captured in full once: the key is the payment's.
     const payment = await bff.merchant.getPayment(paymentId);
     if (!payment || deps.orders.owner(payment.orderId) === null) return fail(c, 'not_found');

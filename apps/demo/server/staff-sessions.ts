@@ -27,7 +27,7 @@ export function createStaffSessions(opts: {
   secureCookies: boolean;
   now?: () => number;
 }): StaffSessions {
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => Date.now());
   const live = new Map<string, number>();
 
   async function idOf(c: Context): Promise<string | null> {
