@@ -5,11 +5,13 @@ import { formatIdr } from '@kki-kit/contract';
 import { type Context, Hono } from 'hono';
 import { hostedUrl } from '../config.js';
 import type { SandboxContext } from '../context.js';
+import { cspSource, merchantTarget } from '../merchant-url.js';
 import { type CardCopy, cardCopy } from '../pages/card-copy.js';
 import { renderCardForm } from '../pages/card-form.js';
 import { cardPageHeaders, cardTheme, pageNonce } from '../pages/card-layout.js';
 import { renderCardClosed, renderCardResult } from '../pages/card-result.js';
 import { renderThreeDs } from '../pages/card-3ds.js';
+import type { Html } from '../pages/kki-layout.js';
 import {
   type CardField,
   type CardFieldError,
@@ -22,7 +24,10 @@ import { CARD_3DS_PATH, CARD_PAGE_PATH, CARD_PAY_PATH, CARD_RESULT_PATH } from '
 import { INSTALLMENT_PLANS } from './rules.js';
 import type { CardOrder, CardsState, PaymentPageSession } from './state.js';
 
-/** The merchant's origins a session names: its return URLs and the configured merchant URLs. */
+/**
+ * The merchant's origins a session names, as CSP sources: its return URLs and the configured
+ * merchant URLs. A URL whose origin is no plain `scheme://host[:port]` is left out.
+ */
 export function merchantOrigins(
   ctx: SandboxContext,
   session: PaymentPageSession | null,
@@ -30,14 +35,7 @@ export function merchantOrigins(
   frameAncestors: string[];
   formTargets: string[];
 } {
-  const origin = (u: string | null | undefined) => {
-    if (!u) return null;
-    try {
-      return new URL(u).origin;
-    } catch {
-      return null;
-    }
-  };
+  const origin = cspSource;
   const unique = (list: Array<string | null>) => [...new Set(list.filter((o): o is string => o !== null))];
   const order = session?.request.order;
   const returns = [origin(order?.callback_url), origin(order?.failed_url)];
@@ -58,9 +56,9 @@ export function merchantOrigins(
 /** Where the customer goes after the payment when `auto_redirect` is set (or the result page links). */
 export function merchantReturnUrl(session: PaymentPageSession, order: CardOrder): string | null {
   const o = session.request.order;
-  if (order.status === 'SUCCESS') return o.callback_url ?? null;
+  if (order.status === 'SUCCESS') return merchantTarget(o.callback_url);
   // "If not set, then will redirect to callback_url" (§7.1 failed_url).
-  return o.failed_url ?? o.callback_url ?? null;
+  return merchantTarget(o.failed_url ?? o.callback_url);
 }
 
 /** The result page path of a session. */
@@ -90,13 +88,13 @@ export function createHostedRoutes(deps: {
     c: Context,
     session: PaymentPageSession | null,
     status: number,
-    render: (nonce: string) => string,
+    render: (nonce: string) => Html,
   ) {
     const nonce = pageNonce();
     const origins = merchantOrigins(ctx, session);
     // A page that belongs to no session (unknown link) holds no input: any site may frame it.
     const frameAncestors = session ? origins.frameAncestors : ['*'];
-    return c.body(
+    return c.html(
       render(nonce),
       status as 200,
       cardPageHeaders({ nonce, frameAncestors, formTargets: origins.formTargets }),

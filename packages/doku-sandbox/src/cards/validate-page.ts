@@ -6,21 +6,13 @@ import {
   lineItemsMatchAmount,
   type PaymentPageRequest,
 } from '@kki-kit/doku';
+import { isHttpUrl } from '../merchant-url.js';
 import { invalidParameter } from './respond.js';
 import { INSTALLMENT_PLANS, offeredTenors } from './rules.js';
 import type { CardsState } from './state.js';
 
 const mandatory = (field: string) => invalidParameter(`Invalid Mandatory Field ${field}`);
 const format = (field: string) => invalidParameter(`Invalid Field Format ${field}`);
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 

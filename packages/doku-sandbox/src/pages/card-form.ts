@@ -1,10 +1,12 @@
 // The hosted card form: order summary, card number, expiry, CVV, name; the installment tenor choice
 // for INSTALLMENT; the saved card for `card.token`; "save this card" when tokenization is possible;
 // the merchant's disclaimer; a live promo note for promo BINs. A plain form that posts without
-// JavaScript; the small script only previews the promo.
+// JavaScript; the small script only previews the promo. Rendered with hono/html (escapes by default).
 import type { CardField } from '../cards/checkout.js';
+import { html } from 'hono/html';
 import type { CardCopy } from './card-copy.js';
-import { type CardTheme, cardDocument, esc } from './card-layout.js';
+import { type CardTheme, cardDocument } from './card-layout.js';
+import type { Html } from './kki-layout.js';
 
 /** Everything the form shows; texts are plain (escaped here). */
 export interface CardFormView {
@@ -47,25 +49,25 @@ const FIELD_IDS: Record<CardField, string> = {
   disclaimer: 'disclaimer',
 };
 
-function fieldAttrs(v: CardFormView, field: CardField, hintId?: string): string {
+function fieldAttrs(v: CardFormView, field: CardField, hintId?: string): Html {
   const err = v.errors[field];
   const describedBy = [hintId, err ? `${FIELD_IDS[field]}-error` : undefined].filter(Boolean).join(' ');
-  return `id="${FIELD_IDS[field]}"${err ? ' aria-invalid="true"' : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}`;
+  return html`id="${FIELD_IDS[field]}"${err ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}`;
 }
 
-function fieldError(v: CardFormView, field: CardField): string {
+function fieldError(v: CardFormView, field: CardField): Html | string {
   const err = v.errors[field];
-  return err ? `<span class="field-error" id="${FIELD_IDS[field]}-error">${esc(err)}</span>` : '';
+  return err ? html`<span class="field-error" id="${FIELD_IDS[field]}-error">${err}</span>` : '';
 }
 
-function cvvField(v: CardFormView, id: string, brandDigits: string): string {
+function cvvField(v: CardFormView, id: string, brandDigits: string): Html {
   const err = v.errors.cvv;
   const described = [`${id}-hint`, err ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return `<div class="field">
-<label for="${id}">${esc(v.copy.cvv)}</label>
-<input type="password" id="${id}" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" pattern="[0-9]{3,4}"${err ? ' aria-invalid="true"' : ''} aria-describedby="${described}">
-<span class="hint" id="${id}-hint">${esc(brandDigits)}</span>
-${err ? `<span class="field-error" id="${id}-error">${esc(err)}</span>` : ''}
+  return html`<div class="field">
+<label for="${id}">${v.copy.cvv}</label>
+<input type="password" id="${id}" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" pattern="[0-9]{3,4}"${err ? html` aria-invalid="true"` : ''} aria-describedby="${described}">
+<span class="hint" id="${id}-hint">${brandDigits}</span>
+${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
 </div>`;
 }
 
@@ -83,88 +85,87 @@ for(var j=0;j<radios.length;j++){radios[j].addEventListener('change',toggle);}to
 })();`;
 
 /** Renders the card form page. */
-export function renderCardForm(v: CardFormView): string {
+export function renderCardForm(v: CardFormView): Html {
   const c = v.copy;
-  const errorCount = Object.keys(v.errors).length;
+  const fields = Object.keys(v.errors) as CardField[];
   const summary =
-    errorCount > 0
-      ? `<div class="alert" role="alert"><p>${esc(c.errorSummary)}</p><ul>${(
-          Object.keys(v.errors) as CardField[]
-        )
-          .map((f) => `<li><a href="#${FIELD_IDS[f]}">${esc(v.errors[f] ?? '')}</a></li>`)
-          .join('')}</ul></div>`
+    fields.length > 0
+      ? html`<div class="alert" role="alert"><p>${c.errorSummary}</p><ul>${fields.map(
+          (f) => html`<li><a href="#${FIELD_IDS[f]}">${v.errors[f] ?? ''}</a></li>`,
+        )}</ul></div>`
       : '';
   const items =
     v.lineItems.length > 0
-      ? `<ul class="items" aria-label="${esc(c.items)}">${v.lineItems
-          .map((i) => `<li>${esc(i.name)} × ${i.quantity}: ${esc(i.priceText)}</li>`)
-          .join('')}</ul>`
+      ? html`<ul class="items" aria-label="${c.items}">${v.lineItems.map(
+          (i) => html`<li>${i.name} × ${i.quantity}: ${i.priceText}</li>`,
+        )}</ul>`
       : '';
   const cvvHint = c.cvvHint(3);
+  const checked = (on: boolean) => (on ? html` checked` : '');
   const saved = v.savedCard
-    ? `<fieldset>
-<legend>${esc(c.card)}</legend>
-<label class="choice"><input type="radio" name="card_choice" value="saved"${v.cardChoice === 'saved' ? ' checked' : ''}> ${esc(c.savedCard)}: ${esc(v.savedCard.brand)} ${esc(v.savedCard.masked)}</label>
-<label class="choice"><input type="radio" name="card_choice" value="new"${v.cardChoice === 'new' ? ' checked' : ''}> ${esc(c.anotherCard)}</label>
+    ? html`<fieldset>
+<legend>${c.card}</legend>
+<label class="choice"><input type="radio" name="card_choice" value="saved"${checked(v.cardChoice === 'saved')}> ${c.savedCard}: ${v.savedCard.brand} ${v.savedCard.masked}</label>
+<label class="choice"><input type="radio" name="card_choice" value="new"${checked(v.cardChoice === 'new')}> ${c.anotherCard}</label>
 ${v.cvvForSaved ? cvvField(v, 'saved-cvv', cvvHint) : ''}
 </fieldset>`
     : '';
-  const newCard = `<div id="new-card">
+  const newCard = html`<div id="new-card">
 <div class="field">
-<label for="card-number">${esc(c.cardNumber)}</label>
+<label for="card-number">${c.cardNumber}</label>
 <input type="text" name="card_number" inputmode="numeric" autocomplete="cc-number" maxlength="23" ${fieldAttrs(v, 'cardNumber', 'card-number-hint')}>
-<span class="hint" id="card-number-hint">${esc(c.acceptedCards)}</span>
+<span class="hint" id="card-number-hint">${c.acceptedCards}</span>
 ${fieldError(v, 'cardNumber')}
 </div>
 <p class="note" id="promo-note" role="status" hidden></p>
 <div class="row">
 <div class="field">
-<label for="card-expiry">${esc(c.expiry)}</label>
-<input type="text" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="${esc(c.expiryHint)}" maxlength="7" ${fieldAttrs(v, 'expiry', 'card-expiry-hint')}>
-<span class="hint" id="card-expiry-hint">${esc(c.expiryHint)}</span>
+<label for="card-expiry">${c.expiry}</label>
+<input type="text" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="${c.expiryHint}" maxlength="7" ${fieldAttrs(v, 'expiry', 'card-expiry-hint')}>
+<span class="hint" id="card-expiry-hint">${c.expiryHint}</span>
 ${fieldError(v, 'expiry')}
 </div>
 ${v.cvvForNew ? cvvField(v, 'card-cvv', cvvHint) : ''}
 </div>
 <div class="field">
-<label for="card-name">${esc(c.name)}</label>
-<input type="text" name="name" autocomplete="cc-name" maxlength="64" value="${esc(v.name)}" ${fieldAttrs(v, 'name')}>
+<label for="card-name">${c.name}</label>
+<input type="text" name="name" autocomplete="cc-name" maxlength="64" value="${v.name}" ${fieldAttrs(v, 'name')}>
 ${fieldError(v, 'name')}
 </div>
 ${
   v.showSaveCard
-    ? `<label class="choice"><input type="checkbox" name="save_card" value="1"${v.saveCardChecked ? ' checked' : ''}> ${esc(c.saveCard)}</label>`
+    ? html`<label class="choice"><input type="checkbox" name="save_card" value="1"${checked(v.saveCardChecked)}> ${c.saveCard}</label>`
     : ''
 }
 </div>`;
   const tenor =
     v.tenors.length > 0
-      ? `<div class="field">
-<label for="tenor">${esc(c.tenor)}</label>
-<select name="tenor" ${fieldAttrs(v, 'tenor')}>${v.tenors
-          .map((t) => `<option value="${t.value}"${t.selected ? ' selected' : ''}>${esc(t.label)}</option>`)
-          .join('')}</select>
+      ? html`<div class="field">
+<label for="tenor">${c.tenor}</label>
+<select name="tenor" ${fieldAttrs(v, 'tenor')}>${v.tenors.map(
+          (t) => html`<option value="${t.value}"${t.selected ? html` selected` : ''}>${t.label}</option>`,
+        )}</select>
 ${fieldError(v, 'tenor')}
 </div>`
       : '';
   const disclaimer = v.disclaimer
-    ? `<div class="field"><label class="choice"><input type="checkbox" name="disclaimer" value="1"${v.disclaimerChecked ? ' checked' : ''} ${fieldAttrs(v, 'disclaimer')}> ${esc(v.disclaimer)}</label>${fieldError(v, 'disclaimer')}</div>`
+    ? html`<div class="field"><label class="choice"><input type="checkbox" name="disclaimer" value="1"${checked(v.disclaimerChecked)} ${fieldAttrs(v, 'disclaimer')}> ${v.disclaimer}</label>${fieldError(v, 'disclaimer')}</div>`
     : '';
-  const body = `<div class="panel">
-<h1>${esc(c.title)}</h1>
+  const body = html`<div class="panel">
+<h1>${c.title}</h1>
 <dl>
-<dt>${esc(c.invoice)}</dt><dd>${esc(v.invoiceNumber)}</dd>
-<dt>${esc(c.amount)}</dt><dd class="total">${esc(v.amountText)}</dd>
+<dt>${c.invoice}</dt><dd>${v.invoiceNumber}</dd>
+<dt>${c.amount}</dt><dd class="total">${v.amountText}</dd>
 </dl>
 ${items}
 ${summary}
-<form id="card-form" method="post" action="${esc(v.action)}" novalidate data-promos="${esc(JSON.stringify(v.promos))}">
-<input type="hidden" name="requestId" value="${esc(v.ref)}">
+<form id="card-form" method="post" action="${v.action}" novalidate data-promos="${JSON.stringify(v.promos)}">
+<input type="hidden" name="requestId" value="${v.ref}">
 ${saved}
 ${newCard}
 ${tenor}
 ${disclaimer}
-<button type="submit" class="primary" id="pay">${esc(v.payLabel)}</button>
+<button type="submit" class="primary" id="pay">${v.payLabel}</button>
 </form>
 </div>`;
   return cardDocument({ copy: c, theme: v.theme, nonce: v.nonce, title: c.title, body, script: SCRIPT });

@@ -1,18 +1,11 @@
 // The frame of the hosted Cards pages: one HTML document with inline, nonce'd style and script (no
 // external assets), the merchant's theme colours (doku-api.md §7.1 `override_configuration.themes`),
-// mobile-first layout, and headers that let the merchant's origins frame the page.
+// mobile-first layout, and headers that let the merchant's origins frame the page. Rendered with
+// hono/html, which escapes every interpolated value.
 import type { PaymentPageRequest } from '@kki-kit/doku';
+import { html, raw } from 'hono/html';
 import type { CardCopy } from './card-copy.js';
-
-/** Escapes text for HTML element content and attribute values. */
-export function esc(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import type { Html } from './kki-layout.js';
 
 /** Theme colours as CSS values. */
 export interface CardTheme {
@@ -83,7 +76,8 @@ export function pageNonce(): string {
  * Headers of every hosted Cards page. Framing: `frame-ancestors` lists the page itself and the
  * merchant's origins (no `X-Frame-Options`), so the page works in the merchant's iframe (§7.1
  * "display the payment URL as an iFrame"). `form-action` must include the merchant's return origins:
- * browsers apply it to the redirect that follows a form post.
+ * browsers apply it to the redirect that follows a form post. Both lists must hold CSP sources
+ * already (see `cspSource`): nothing else from a merchant URL reaches the header.
  */
 export function cardPageHeaders(opts: {
   nonce: string;
@@ -109,29 +103,30 @@ export function cardPageHeaders(opts: {
   };
 }
 
-/** A whole HTML document. `body` must already be escaped; `script` is trusted code. */
+/** A whole HTML document around `body`; `script` is trusted code (the page's own). */
 export function cardDocument(opts: {
   copy: CardCopy;
   theme: CardTheme;
   nonce: string;
   title: string;
-  body: string;
+  body: Html;
   script?: string;
-}): string {
+}): Html {
+  // The theme values are six hex digits (schema-checked), safe inside CSS.
   const vars = `:root{--bg:${opts.theme.background};--fg:${opts.theme.font};--btn:${opts.theme.button};--btn-fg:${opts.theme.buttonFont}}`;
-  const script = opts.script ? `\n<script nonce="${opts.nonce}">${opts.script}</script>` : '';
-  return `<!doctype html>
+  const script = opts.script ? html`\n<script nonce="${opts.nonce}">${raw(opts.script)}</script>` : '';
+  return html`<!doctype html>
 <html lang="${opts.copy.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${esc(opts.title)}</title>
-<style nonce="${opts.nonce}">${vars}${CSS}</style>
+<title>${opts.title}</title>
+<style nonce="${opts.nonce}">${raw(vars + CSS)}</style>
 </head>
 <body>
 <main>
-<p class="sandbox">${esc(opts.copy.sandboxBanner)}</p>
+<p class="sandbox">${opts.copy.sandboxBanner}</p>
 ${opts.body}
 </main>${script}
 </body>

@@ -1,7 +1,10 @@
 // The end of the hosted Cards flow when the merchant did not ask for `auto_redirect`: the outcome and
 // a link back to the merchant that leaves the iframe (target=_top). Also the expired / not-found page.
+import { html } from 'hono/html';
 import type { CardCopy } from './card-copy.js';
-import { type CardTheme, cardDocument, esc } from './card-layout.js';
+import { type CardTheme, cardDocument } from './card-layout.js';
+import type { Html } from './kki-layout.js';
+import { merchantTarget } from '../merchant-url.js';
 
 /** What the result page shows. */
 export interface CardResultView {
@@ -21,7 +24,7 @@ export interface CardResultView {
 }
 
 /** Renders the payment result page. */
-export function renderCardResult(v: CardResultView): string {
+export function renderCardResult(v: CardResultView): Html {
   const c = v.copy;
   const title = v.outcome === 'success' ? c.success : v.outcome === 'authorized' ? c.authorized : c.failed;
   const rows = [
@@ -29,16 +32,15 @@ export function renderCardResult(v: CardResultView): string {
     [c.amount, v.amountText],
     ...(v.cardText ? [[c.card, v.cardText]] : []),
     ...(v.approvalCode ? [[c.approvalCode, v.approvalCode]] : []),
-  ]
-    .map(([k, val]) => `<dt>${esc(k ?? '')}</dt><dd>${esc(val ?? '')}</dd>`)
-    .join('');
-  const back = v.backUrl
-    ? `<a class="button primary" href="${esc(v.backUrl)}" target="_top" id="back-to-merchant">${esc(c.backToMerchant)}</a>`
-    : `<p class="fine">${esc(c.closeWindow)}</p>`;
-  const body = `<div class="panel" data-outcome="${v.outcome}">
-<div role="status"><h1>${esc(title)}</h1></div>
-${v.reason ? `<div class="alert">${esc(c.failedReason(v.reason))}</div>` : ''}
-${v.installmentMonths ? `<p class="note">${esc(c.installment(v.installmentMonths))}</p>` : ''}
+  ].map(([k, val]) => html`<dt>${k ?? ''}</dt><dd>${val ?? ''}</dd>`);
+  const backUrl = merchantTarget(v.backUrl);
+  const back = backUrl
+    ? html`<a class="button primary" href="${backUrl}" target="_top" id="back-to-merchant">${c.backToMerchant}</a>`
+    : html`<p class="fine">${c.closeWindow}</p>`;
+  const body = html`<div class="panel" data-outcome="${v.outcome}">
+<div role="status"><h1>${title}</h1></div>
+${v.reason ? html`<div class="alert">${c.failedReason(v.reason)}</div>` : ''}
+${v.installmentMonths ? html`<p class="note">${c.installment(v.installmentMonths)}</p>` : ''}
 <dl>${rows}</dl>
 ${back}
 </div>`;
@@ -51,10 +53,10 @@ export function renderCardClosed(v: {
   theme: CardTheme;
   nonce: string;
   reason: 'expired' | 'notFound';
-}): string {
+}): Html {
   const c = v.copy;
   const title = v.reason === 'expired' ? c.expiredTitle : c.notFoundTitle;
   const text = v.reason === 'expired' ? c.expiredBody : c.notFoundBody;
-  const body = `<div class="panel"><div role="status"><h1>${esc(title)}</h1></div><p>${esc(text)}</p></div>`;
+  const body = html`<div class="panel"><div role="status"><h1>${title}</h1></div><p>${text}</p></div>`;
   return cardDocument({ copy: c, theme: v.theme, nonce: v.nonce, title, body });
 }

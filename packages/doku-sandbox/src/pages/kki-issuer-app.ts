@@ -5,10 +5,11 @@
 import { formatIdr, formatSnapResponseCode } from '@kki-kit/contract';
 import { SNAP_SERVICE_CODES } from '@kki-kit/doku';
 import { Hono } from 'hono';
+import { html } from 'hono/html';
 import type { KkiDeps } from '../snap/kki-state.js';
 import { approvePayment, declinePayment, markPaying } from '../snap/payment.js';
 import type { Payment } from '../snap/store.js';
-import { escapeHtml, finishPage, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
+import { finishPage, type Html, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
 
 const KIND_LABEL: Record<Payment['kind'], string> = {
   single: 'One-time payment',
@@ -17,18 +18,18 @@ const KIND_LABEL: Record<Payment['kind'], string> = {
   no_auth: 'Recurring payment',
 };
 
-function page(deps: KkiDeps, p: Payment): string {
+function page(deps: KkiDeps, p: Payment): Html {
   return renderPage({
     title: `${p.card.issuerName}: confirm payment`,
-    body: `<div class="card">
-<header class="brand"><span class="badge">${escapeHtml(p.card.issuerName)}</span> Mobile banking</header>
+    body: html`<div class="card">
+<header class="brand"><span class="badge">${p.card.issuerName}</span> Mobile banking</header>
 <h1>Confirm this payment?</h1>
-<p class="amount">${escapeHtml(formatIdr(p.amount, 'id'))}</p>
+<p class="amount">${formatIdr(p.amount, 'id')}</p>
 <dl>
-<dt>Merchant</dt><dd>${escapeHtml(deps.ctx.config.merchantName)}</dd>
-<dt>Card</dt><dd>${escapeHtml(p.card.masked)}</dd>
-<dt>Type</dt><dd>${escapeHtml(KIND_LABEL[p.kind])}</dd>
-<dt>Reference</dt><dd>${escapeHtml(p.partnerReferenceNo)}</dd>
+<dt>Merchant</dt><dd>${deps.ctx.config.merchantName}</dd>
+<dt>Card</dt><dd>${p.card.masked}</dd>
+<dt>Type</dt><dd>${KIND_LABEL[p.kind]}</dd>
+<dt>Reference</dt><dd>${p.partnerReferenceNo}</dd>
 </dl>
 <form method="post">
 <div class="actions">
@@ -63,23 +64,23 @@ export function kkiIssuerAppPage(deps: KkiDeps): Hono {
 
   app.get('/kki/issuer-app/:session', (c) => {
     const p = deps.store.paymentByConfirmSession(c.req.param('session'));
-    if (!p) return c.body(notFound(), 404, PAGE_HEADERS);
+    if (!p) return c.html(notFound(), 404, PAGE_HEADERS);
     markPaying(deps, p);
-    if (p.status === 'PENDING' || p.status === 'PAYING') return c.body(page(deps, p), 200, PAGE_HEADERS);
+    if (p.status === 'PENDING' || p.status === 'PAYING') return c.html(page(deps, p), 200, PAGE_HEADERS);
     const r = ended(p);
-    return c.body(renderResult({ ...r, backUrl: r.ok ? p.successUrl : p.failedUrl }), 200, PAGE_HEADERS);
+    return c.html(renderResult({ ...r, backUrl: r.ok ? p.successUrl : p.failedUrl }), 200, PAGE_HEADERS);
   });
 
   app.post('/kki/issuer-app/:session', async (c) => {
     const p = deps.store.paymentByConfirmSession(c.req.param('session'));
-    if (!p) return c.body(notFound(), 404, PAGE_HEADERS);
+    if (!p) return c.html(notFound(), 404, PAGE_HEADERS);
     const body = await c.req.parseBody();
     if (body.action === 'approve') approvePayment(deps, p);
     else if (body.action === 'decline') declinePayment(deps, p);
-    else return c.body(page(deps, p), 400, PAGE_HEADERS);
+    else return c.html(page(deps, p), 400, PAGE_HEADERS);
     const r = ended(p);
     const next = finishPage(r.ok ? p.successUrl : p.failedUrl, r);
-    return 'redirect' in next ? c.redirect(next.redirect, 303) : c.body(next.html, 200, PAGE_HEADERS);
+    return 'redirect' in next ? c.redirect(next.redirect, 303) : c.html(next.html, 200, PAGE_HEADERS);
   });
 
   return app;

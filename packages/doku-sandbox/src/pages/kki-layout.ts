@@ -1,21 +1,21 @@
 // The frame of the sandbox's KKI hosted pages: plain HTML forms with inline styles, no scripts and no
-// external assets, readable on a phone and inside an iframe.
+// external assets, readable on a phone. Rendered with hono/html, which escapes every interpolated
+// value. The OTP and issuer-app pages take a one-time code or an approval, so no other site may
+// frame them (clickjacking): DOKU's OTP page is one the merchant redirects to (seed 001).
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { merchantTarget } from '../merchant-url.js';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** Rendered HTML (or a fragment of it), escaped where it needed to be. */
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** Headers for every hosted page: no caching, nothing loaded from elsewhere. Framing is allowed on purpose. */
+/** Headers for every KKI hosted page: no caching, nothing loaded from elsewhere, never framed. */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
 };
@@ -47,16 +47,16 @@ button:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 a{color:#1d4ed8}
 `;
 
-/** A whole HTML document. `body` must already be escaped. */
-export function renderPage(opts: { title: string; body: string; lang?: string }): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(opts.lang ?? 'en')}">
+/** A whole HTML document around `body`. */
+export function renderPage(opts: { title: string; body: Html; lang?: string }): Html {
+  return html`<!doctype html>
+<html lang="${opts.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(opts.title)}</title>
-<style>${CSS}</style>
+<title>${opts.title}</title>
+<style>${raw(CSS)}</style>
 </head>
 <body>
 <main>
@@ -66,30 +66,31 @@ ${opts.body}
 </html>`;
 }
 
-/** A final message page (used when there is no merchant URL to send the customer back to). */
+/** A final message page; links back to the merchant only for an http(s) URL. */
 export function renderResult(opts: {
   title: string;
   message: string;
   ok: boolean;
   backUrl?: string | null;
-}): string {
-  const back = opts.backUrl ? `<p><a href="${escapeHtml(opts.backUrl)}">Return to the merchant</a></p>` : '';
+}): Html {
+  const back = merchantTarget(opts.backUrl);
   return renderPage({
     title: opts.title,
-    body: `<div class="card">
-<h1>${escapeHtml(opts.title)}</h1>
-<div class="${opts.ok ? 'ok' : 'error'}" role="status">${escapeHtml(opts.message)}</div>
-${back}
+    body: html`<div class="card">
+<h1>${opts.title}</h1>
+<div class="${opts.ok ? 'ok' : 'error'}" role="status">${opts.message}</div>
+${back ? html`<p><a href="${back}">Return to the merchant</a></p>` : ''}
 <p class="hint">You can close this window.</p>
 </div>`,
   });
 }
 
-/** A 303 to the merchant, or a result page when the merchant gave no URL. */
+/** A 303 to the merchant's http(s) URL, or a result page when there is none. */
 export function finishPage(
   url: string | null,
   result: { title: string; message: string; ok: boolean },
-): { redirect: string } | { html: string } {
-  if (url) return { redirect: url };
+): { redirect: string } | { html: Html } {
+  const target = merchantTarget(url);
+  if (target) return { redirect: target };
   return { html: renderResult(result) };
 }

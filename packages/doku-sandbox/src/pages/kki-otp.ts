@@ -3,27 +3,28 @@
 // a code field, Verify and Cancel. The right code completes the binding; wrong codes may be retried
 // up to KKI_TEST_OTP.maxAttempts; every end sends the customer to the merchant's success or failure URL.
 import { Hono } from 'hono';
+import { html } from 'hono/html';
 import { cancelBinding, submitOtp } from '../snap/binding.js';
 import type { KkiDeps } from '../snap/kki-state.js';
 import type { Binding } from '../snap/store.js';
 import { KKI_TEST_OTP } from '../test-values/kki.js';
-import { escapeHtml, finishPage, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
+import { finishPage, type Html, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
 
-function form(binding: Binding, error: string | null): string {
+function form(binding: Binding, error: string | null): Html {
   const describedBy = error ? 'otp-hint otp-error' : 'otp-hint';
   return renderPage({
     title: 'Verify your card',
-    body: `<div class="card">
+    body: html`<div class="card">
 <header class="brand"><span class="badge">DOKU</span> Kartu Kredit Indonesia</header>
 <h1>Verify your card</h1>
 <dl>
-<dt>Card</dt><dd>${escapeHtml(binding.card.masked)}</dd>
-<dt>Issuer</dt><dd>${escapeHtml(binding.card.issuerName)}</dd>
+<dt>Card</dt><dd>${binding.card.masked}</dd>
+<dt>Issuer</dt><dd>${binding.card.issuerName}</dd>
 </dl>
-${error ? `<div class="error" id="otp-error" role="alert">${escapeHtml(error)}</div>` : ''}
+${error ? html`<div class="error" id="otp-error" role="alert">${error}</div>` : ''}
 <form method="post" novalidate>
 <label for="otp">One-time code (OTP)</label>
-<input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required autofocus aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''}>
+<input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required autofocus aria-describedby="${describedBy}"${error ? html` aria-invalid="true"` : ''}>
 <p class="hint" id="otp-hint">Sandbox: the code is ${KKI_TEST_OTP.correct}. Any other code is wrong.</p>
 <div class="actions">
 <button type="submit" class="primary" name="action" value="verify">Verify</button>
@@ -47,36 +48,36 @@ export function kkiOtpPage(deps: KkiDeps): Hono {
   app.get('/kki/otp/:authCode', (c) => {
     const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
     if (!binding) {
-      const html = renderResult({
+      const page = renderResult({
         title: 'Link not valid',
         message: 'This verification link is not valid.',
         ok: false,
       });
-      return c.body(html, 404, PAGE_HEADERS);
+      return c.html(page, 404, PAGE_HEADERS);
     }
     if (binding.status === 'PENDING' && deps.ctx.clock.nowMs() >= binding.otpExpiresAtMs) {
       submitOtp(deps, binding, ''); // ends the expired session (and notifies)
     }
     if (binding.status !== 'PENDING') {
       const r = ended(binding);
-      return c.body(
+      return c.html(
         renderResult({ ...r, backUrl: r.ok ? binding.successUrl : binding.failedUrl }),
         200,
         PAGE_HEADERS,
       );
     }
-    return c.body(form(binding, null), 200, PAGE_HEADERS);
+    return c.html(form(binding, null), 200, PAGE_HEADERS);
   });
 
   app.post('/kki/otp/:authCode', async (c) => {
     const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
     if (!binding) {
-      const html = renderResult({
+      const page = renderResult({
         title: 'Link not valid',
         message: 'This verification link is not valid.',
         ok: false,
       });
-      return c.body(html, 404, PAGE_HEADERS);
+      return c.html(page, 404, PAGE_HEADERS);
     }
     const form_ = await c.req.parseBody();
     const action = form_.action === 'cancel' ? 'cancel' : 'verify';
@@ -88,12 +89,12 @@ export function kkiOtpPage(deps: KkiDeps): Hono {
       if (outcome.kind === 'wrong') {
         const left = outcome.attemptsLeft;
         const msg = `That code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`;
-        return c.body(form(binding, msg), 200, PAGE_HEADERS);
+        return c.html(form(binding, msg), 200, PAGE_HEADERS);
       }
     }
     const r = ended(binding);
     const next = finishPage(r.ok ? binding.successUrl : binding.failedUrl, r);
-    return 'redirect' in next ? c.redirect(next.redirect, 303) : c.body(next.html, 200, PAGE_HEADERS);
+    return 'redirect' in next ? c.redirect(next.redirect, 303) : c.html(next.html, 200, PAGE_HEADERS);
   });
 
   return app;

@@ -8,6 +8,7 @@ import {
   SNAP_SERVICE_CODES,
 } from '@kki-kit/doku';
 import { hostedUrl } from '../config.js';
+import { isHttpUrl } from '../merchant-url.js';
 import { KKI_TEST_OTP } from '../test-values/kki.js';
 import { applyScenario, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
@@ -47,6 +48,13 @@ export function bindEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof cardBindReq
     async handle(req) {
       const channel = channelId(req);
       const { data } = req;
+      // The OTP page sends the customer to these: http(s) only, refused before anything starts.
+      for (const key of ['successRegistrationUrl', 'failedRegistrationUrl'] as const) {
+        const url = data.additionalInfo[key];
+        if (url !== undefined && !isHttpUrl(url)) {
+          throw new SnapFailure(400, '01', `Invalid Field Format additionalInfo.${key}`);
+        }
+      }
       if (data.partnerReferenceNo && store.bindingByPartnerReference(data.partnerReferenceNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');
       }

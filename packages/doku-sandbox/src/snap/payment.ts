@@ -9,6 +9,7 @@ import {
   snapTimestamp,
 } from '@kki-kit/doku';
 import { hostedUrl } from '../config.js';
+import { isHttpUrl } from '../merchant-url.js';
 import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
 import { newBankCardToken } from './binding.js';
 import { applyScenario, type ReadCard, readCardData, useOtt } from './card-data.js';
@@ -48,6 +49,13 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
     async handle(req) {
       const { data } = req;
       const kind = kkiPaymentKind(data);
+      // The issuer-app page sends the customer to these: http(s) only, refused before anything starts.
+      for (const key of ['successPaymentUrl', 'failedPaymentUrl'] as const) {
+        const url = data.additionalInfo[key];
+        if (url !== undefined && !isHttpUrl(url)) {
+          throw new SnapFailure(400, '01', `Invalid Field Format additionalInfo.${key}`);
+        }
+      }
       if (store.paymentByPartnerReference(data.partnerReferenceNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');
       }
