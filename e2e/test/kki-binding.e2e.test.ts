@@ -13,12 +13,18 @@ async function bindCard(page: Page, demoUrl: string, cpan: string): Promise<void
   await form.getByLabel('Name as shown on the card').fill('Dewi Lestari');
   await expectAccessible(page);
   await form.getByRole('button', { name: 'Add card' }).click();
-  // KkiBindCard shows DOKU's OTP page in its iframe.
-  const otpPage = page.frameLocator('iframe[title="Card verification page"]');
-  await otpPage.getByRole('heading', { name: 'Verify your card' }).waitFor();
+  // KkiBindCard opens DOKU's OTP page in a new tab (the page refuses framing) and follows the binding.
+  const link = page.getByRole('link', { name: 'Open the verification page' });
+  await link.waitFor();
   await expectAccessible(page);
+  const [otpPage] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await otpPage.getByRole('heading', { name: 'Verify your card' }).waitFor();
+  await expectAccessible(otpPage);
   await otpPage.getByLabel('One-time code (OTP)').fill(KKI_TEST_OTP.correct);
   await otpPage.getByRole('button', { name: 'Verify' }).click();
+  // DOKU's page sends the new tab back to the shop; the first tab shows the card added.
+  await otpPage.waitForURL((url) => url.pathname === '/orders');
+  await otpPage.close();
   await expect.poll(() => page.getByText(/^Card .+ has been added\.$/).count(), { timeout: 20_000 }).toBe(1);
 }
 

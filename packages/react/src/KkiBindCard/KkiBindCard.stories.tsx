@@ -11,7 +11,7 @@ import { KkiBindCard } from './KkiBindCard.js';
 const meta = {
   title: 'KKI/KkiBindCard',
   component: KkiBindCard,
-  args: { mode: 'redirect', otpPage: 'iframe' },
+  args: { mode: 'redirect', otpPage: 'popup' },
 } satisfies Meta<typeof KkiBindCard>;
 
 export default meta;
@@ -103,8 +103,8 @@ export const WrongOtp: Story = {
   },
 };
 
-export const OtpPageInFrame: Story = {
-  name: "DOKU's OTP page in a frame",
+export const OtpPageInNewTab: Story = {
+  name: "DOKU's OTP page in a new tab",
   beforeEach({ msw }) {
     const waiting = storyBinding({ mode: 'redirect', nextAction: otpPage(300) });
     msw.use(answer('createBinding', waiting), answer('getBinding', waiting));
@@ -112,10 +112,9 @@ export const OtpPageInFrame: Story = {
   play: async (context) => {
     const { canvas, copy } = playKit(context);
     await bindCard(context);
-    await expect(await canvas.findByTitle(copy.bindOtpFrameTitle)).toHaveAttribute(
-      'src',
-      'https://otp.doku.test/bind/story',
-    );
+    const link = await canvas.findByRole('link', { name: copy.bindOtpPageLink });
+    await expect(link).toHaveAttribute('href', 'https://otp.doku.test/bind/story');
+    await expect(link).toHaveAttribute('target', '_blank');
   },
 };
 

@@ -78,7 +78,7 @@ describe('KkiBindCard', () => {
     await expectNoAxeViolations(container);
   });
 
-  it("DH: DOKU's OTP page in a titled frame, polled until active", async () => {
+  it("DH: DOKU's OTP page in a new tab (never a frame), polled until active", async () => {
     const page = {
       type: 'otp_redirect' as const,
       url: 'https://otp.doku.test/bind/1',
@@ -92,14 +92,17 @@ describe('KkiBindCard', () => {
     const { container } = renderKki(<KkiBindCard />);
     await user.type(screen.getByLabelText('Nomor kartu'), VALID_BRI_CPAN);
     await user.click(screen.getByRole('button', { name: 'Tambah kartu' }));
-    const frame = await screen.findByTitle('Halaman verifikasi kartu');
-    expect(frame).toHaveAttribute('src', 'https://otp.doku.test/bind/1');
+    const link = await screen.findByRole('link', { name: 'Buka halaman verifikasi' });
+    expect(link).toHaveAttribute('href', 'https://otp.doku.test/bind/1');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(container.querySelector('iframe')).toBeNull();
     await expectNoAxeViolations(container);
     expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
     expect(callsTo('createBinding')[0]?.body).toMatchObject({ mode: 'redirect' });
   });
 
-  it('DH by redirect: a link instead of the frame', async () => {
+  it('DH by redirect: a link that leaves the page', async () => {
     const page = { type: 'otp_redirect' as const, url: 'https://otp.doku.test/bind/2', expiresAt: null };
     on('createBinding', { json: binding({ mode: 'redirect', nextAction: page }) });
     on('getBinding', { json: binding({ mode: 'redirect', nextAction: page }) });
@@ -107,10 +110,9 @@ describe('KkiBindCard', () => {
     renderKki(<KkiBindCard otpPage="redirect" />);
     await user.type(screen.getByLabelText('Nomor kartu'), VALID_BRI_CPAN);
     await user.click(screen.getByRole('button', { name: 'Tambah kartu' }));
-    expect(await screen.findByRole('link', { name: 'Buka halaman verifikasi' })).toHaveAttribute(
-      'href',
-      'https://otp.doku.test/bind/2',
-    );
+    const link = await screen.findByRole('link', { name: 'Buka halaman verifikasi' });
+    expect(link).toHaveAttribute('href', 'https://otp.doku.test/bind/2');
+    expect(link).not.toHaveAttribute('target');
   });
 
   it('failed: card already bound (catalogue copy, not retryable)', async () => {

@@ -19,8 +19,12 @@ export interface KkiBindCardProps extends UseCardBindingOptions {
    * `redirect` (default): DOKU's hosted OTP page (DH). `otp`: the customer types the SMS OTP here (H2H).
    */
   readonly mode?: 'redirect' | 'otp';
-  /** How DOKU's OTP page is shown in `redirect` mode: in a frame here (default) or by leaving the page. */
-  readonly otpPage?: 'iframe' | 'redirect';
+  /**
+   * How DOKU's OTP page opens in `redirect` mode: in a new tab while this component follows the
+   * binding (`popup`, default), or by leaving the page (`redirect`; come back with `resumeBindingId`).
+   * Never in a frame: DOKU's OTP page is one the merchant redirects to, and it refuses framing.
+   */
+  readonly otpPage?: 'popup' | 'redirect';
   readonly className?: string;
 }
 
@@ -35,7 +39,7 @@ const PHONE = /^\d{8,16}$/;
 export function KkiBindCard(props: KkiBindCardProps): ReactElement {
   const ctx = useKkiContext('KkiBindCard');
   const { copy, locale } = ctx;
-  const { mode = 'redirect', otpPage = 'iframe' } = props;
+  const { mode = 'redirect', otpPage = 'popup' } = props;
   const flow = useCardBinding(props);
   const [cpan, setCpan] = useState('');
   const [name, setName] = useState('');
@@ -167,18 +171,15 @@ export function KkiBindCard(props: KkiBindCardProps): ReactElement {
     return root(
       <StatusPanel tone="waiting" title={copy.bindOtpPageIntro} focusOnMount={acted}>
         {action.expiresAt !== null && <Countdown expiresAt={action.expiresAt} copy={copy} />}
-        {otpPage === 'iframe' ? (
-          <iframe
-            className="kki-frame kki-frame--otp"
-            title={copy.bindOtpFrameTitle}
-            src={action.url}
-            referrerPolicy="no-referrer"
-          />
-        ) : (
-          <a className="kki-button kki-button--primary" href={action.url} rel="noopener noreferrer">
-            {copy.bindOtpPageLink}
-          </a>
-        )}
+        {otpPage === 'popup' && <p className="kki-panel-text">{copy.bindOtpPageNewTab}</p>}
+        <a
+          className="kki-button kki-button--primary"
+          href={action.url}
+          rel="noopener noreferrer"
+          {...(otpPage === 'popup' && { target: '_blank' })}
+        >
+          {copy.bindOtpPageLink}
+        </a>
       </StatusPanel>,
     );
   }

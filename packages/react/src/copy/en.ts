@@ -66,7 +66,7 @@ export const en: KkiCopy = {
   bindAttemptsLeft: (n) => (n === 1 ? '1 attempt left.' : `${n} attempts left.`),
   bindOtpPageIntro: "Enter the verification code on your bank's page to finish adding the card.",
   bindOtpPageLink: 'Open the verification page',
-  bindOtpFrameTitle: 'Card verification page',
+  bindOtpPageNewTab: 'The page opens in a new tab. This screen updates once the card is verified.',
   bindSucceeded: (masked) => `Card ${masked} has been added.`,
   bindFailedTitle: 'Card not added',
   bindExpired: 'The time to verify this card has run out. Please start again.',

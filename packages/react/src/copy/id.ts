@@ -67,7 +67,7 @@ export const id: KkiCopy = {
   bindAttemptsLeft: (n) => `Sisa ${n} kali percobaan.`,
   bindOtpPageIntro: 'Masukkan kode verifikasi di halaman bank untuk menyelesaikan penambahan kartu.',
   bindOtpPageLink: 'Buka halaman verifikasi',
-  bindOtpFrameTitle: 'Halaman verifikasi kartu',
+  bindOtpPageNewTab: 'Halaman terbuka di tab baru. Layar ini diperbarui setelah kartu terverifikasi.',
   bindSucceeded: (masked) => `Kartu ${masked} berhasil ditambahkan.`,
   bindFailedTitle: 'Kartu belum ditambahkan',
   bindExpired: 'Batas waktu verifikasi kartu sudah habis. Silakan mulai lagi.',

@@ -72,7 +72,7 @@ export interface KkiCopy {
   readonly bindAttemptsLeft: (n: number) => string;
   readonly bindOtpPageIntro: string;
   readonly bindOtpPageLink: string;
-  readonly bindOtpFrameTitle: string;
+  readonly bindOtpPageNewTab: string;
   readonly bindSucceeded: (maskedCpan: string) => string;
   readonly bindFailedTitle: string;
   readonly bindExpired: string;
