@@ -1,6 +1,6 @@
 // The KKI hosted pages in a real browser: a DH binding completed on the OTP page (after a wrong
-// code), then a payment approved on the issuer-app page inside the merchant's iframe, and the
-// ledger and the signed notifications that follow.
+// code), then a payment approved on the issuer-app page (which refuses to render in any frame, the
+// merchant's included), and the ledger and the signed notifications that follow.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createDokuClient, verifySnapAsymmetric } from '@kki-kit/doku';
@@ -18,7 +18,7 @@ interface Merchant {
   close(): Promise<void>;
 }
 
-/** A merchant site on a real port: result pages, an iframe host page, and the notification endpoint. */
+/** A merchant site on a real port: result pages, a page framing a URL, and the notification endpoint. */
 async function startMerchant(): Promise<Merchant> {
   const notifications: Merchant['notifications'] = [];
   const app = new Hono();
@@ -93,7 +93,7 @@ describe('KKI hosted pages in Chromium', () => {
     await merchant?.close();
   });
 
-  it('binds a card through the OTP page, then pays with it through the issuer app in an iframe', async () => {
+  it('binds a card through the OTP page, then pays with it through the issuer app (never framed)', async () => {
     const client = createDokuClient({
       baseUrl: sandbox.url,
       clientId: sandbox.sandbox.config.clientId,
@@ -138,7 +138,7 @@ describe('KKI hosted pages in Chromium', () => {
     const token = bound?.body.bankCardToken as string;
     expect(token).toBeTruthy();
 
-    // 2. Payment with the token: the customer confirms in the "issuer app", framed by the merchant.
+    // 2. Payment with the token: the customer confirms in the "issuer app".
     const pay = await client.kkiPayment({
       type: 'token',
       partnerReferenceNo: 'ORDER-BROWSER-1',
@@ -152,14 +152,25 @@ describe('KKI hosted pages in Chromium', () => {
     const webRedirectUrl = (pay.data as { webRedirectUrl?: string }).webRedirectUrl as string;
     expect(webRedirectUrl.startsWith(`${sandbox.url}/kki/issuer-app/`)).toBe(true);
 
+    // In a frame, even the merchant's, the page refuses to render (no clickjacking of Approve).
+    const refused = page.waitForEvent('console', {
+      predicate: (m) => /frame-ancestors 'none'/.test(m.text()),
+      timeout: 10_000,
+    });
     await page.goto(`${merchant.url}/checkout?src=${encodeURIComponent(webRedirectUrl)}`);
-    const frame = page.frameLocator('iframe[title="Confirm payment"]');
-    await expect(frame.locator('.amount').textContent()).resolves.toBe('Rp 185.000');
-    await expect(frame.getByText('Toko Kopi Nusantara').count()).resolves.toBe(1);
-    await frame.getByRole('button', { name: 'Approve' }).click();
-    await expect
-      .poll(async () => page.frames().some((f) => f.url() === `${merchant.url}/pay/ok`), { timeout: 10_000 })
-      .toBe(true);
+    await refused;
+    await expect(
+      page.frameLocator('iframe[title="Confirm payment"]').getByRole('button', { name: 'Approve' }).count(),
+    ).resolves.toBe(0);
+
+    // The merchant sends the customer to it instead.
+    await page.goto(webRedirectUrl);
+    await expect(page.locator('.amount').textContent()).resolves.toBe('Rp 185.000');
+    await expect(page.getByText('Toko Kopi Nusantara').count()).resolves.toBe(1);
+    await Promise.all([
+      page.waitForURL(`${merchant.url}/pay/ok`),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
     await page.close();
 
     // 3. The sandbox's truth.
