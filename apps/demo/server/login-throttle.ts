@@ -29,7 +29,8 @@ export interface LoginThrottle {
   succeeded(address: string): void;
 }
 
-interface Window {
+/** Failed guesses counted in one fixed window. */
+interface FailureWindow {
   count: number;
   endsAt: number;
 }
@@ -39,24 +40,27 @@ export function createLoginThrottle(
   limits: LoginThrottleLimits = STAFF_LOGIN_LIMITS,
   now: () => number = () => Date.now(),
 ): LoginThrottle {
-  const byAddress = new Map<string, Window>();
-  let account: Window = { count: 0, endsAt: 0 };
+  const byAddress = new Map<string, FailureWindow>();
+  let account: FailureWindow = { count: 0, endsAt: 0 };
 
-  const current = (w: Window | undefined): Window | undefined => (w && w.endsAt > now() ? w : undefined);
-  const bump = (w: Window | undefined): Window =>
-    current(w)
-      ? { count: (w as Window).count + 1, endsAt: (w as Window).endsAt }
+  const live = (w: FailureWindow | undefined): FailureWindow | undefined =>
+    w && w.endsAt > now() ? w : undefined;
+  const bump = (w: FailureWindow | undefined): FailureWindow => {
+    const open = live(w);
+    return open
+      ? { count: open.count + 1, endsAt: open.endsAt }
       : { count: 1, endsAt: now() + limits.windowMs };
+  };
 
   return {
     allowed(address) {
-      const a = current(byAddress.get(address));
-      const all = current(account);
+      const a = live(byAddress.get(address));
+      const all = live(account);
       return (a?.count ?? 0) < limits.perAddress && (all?.count ?? 0) < limits.perAccount;
     },
     failed(address) {
       // Expired windows are dropped as they are met, so the map stays at the live addresses.
-      for (const [key, w] of byAddress) if (!current(w)) byAddress.delete(key);
+      for (const [key, w] of byAddress) if (!live(w)) byAddress.delete(key);
       byAddress.set(address, bump(byAddress.get(address)));
       account = bump(account);
     },
