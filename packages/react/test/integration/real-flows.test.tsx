@@ -203,18 +203,20 @@ describe('KKI through the components, against the real BFF and sandbox', () => {
     expect(card?.status).toBe('active');
   });
 
-  it("binds a card on DOKU's OTP page (DH) shown in the frame; the card is then saved", async () => {
+  it("binds a card on DOKU's OTP page (DH) opened in a new tab; the card is then saved", async () => {
     const onSuccess = vi.fn<(binding: BindingView) => void>();
     const user = userEvent.setup();
     renderAs(<KkiBindCard onSuccess={onSuccess} />, 'tono');
     await user.type(screen.getByLabelText('Nomor kartu'), newCpan('mandiri'));
     await user.click(screen.getByRole('button', { name: 'Tambah kartu' }));
-    const frame = await screen.findByTitle('Halaman verifikasi kartu');
-    const pageUrl = frame.getAttribute('src') ?? '';
+    const link = await screen.findByRole('link', { name: 'Buka halaman verifikasi' });
+    expect(link).toHaveAttribute('target', '_blank');
+    const pageUrl = link.getAttribute('href') ?? '';
     expect(pageUrl).toMatch(new RegExp(`^${ORIGIN}${MOUNT}/__doku/`));
-    // The customer types the OTP in DOKU's page (the frame jsdom does not load): its form is posted.
+    // The customer types the OTP in DOKU's page (the tab jsdom does not open): its form is posted.
     const page = await browserFetch(pageUrl);
     expect(page.status).toBe(200);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     const posted = await browserFetch(pageUrl, {
       method: 'POST',
       body: new URLSearchParams({ otp: KKI_TEST_OTP.correct, action: 'verify' }),
