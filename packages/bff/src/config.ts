@@ -156,8 +156,17 @@ function formatProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || 'options'} ${issue.message}`);
 }
 
+/** Whether the process runs with `NODE_ENV=production` (false where there is no `process`). */
+export function isProductionProcess(): boolean {
+  return (
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV ===
+    'production'
+  );
+}
+
 /**
- * Validates `options` and fills defaults.
+ * Validates `options` and fills defaults. With `NODE_ENV=production`, a BFF without credentials is
+ * refused unless `environment: 'offline'` says the offline sandbox is meant.
  *
  * @throws KkiBffConfigError listing every problem.
  */
@@ -171,6 +180,13 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
   const envName = o.environment ?? (hasCredentials ? 'sandbox' : 'offline');
   const environment =
     envName === 'offline' || envName === 'sandbox' || envName === 'production' ? envName : ('url' as const);
+  // A production deploy that lost its credentials must not fall back to the sandbox's published
+  // keys, taking fake payments: offline in production only when asked for by name.
+  if (environment === 'offline' && o.environment === undefined && isProductionProcess()) {
+    problems.push(
+      'clientId, secretKey and privateKeyPem are required with NODE_ENV=production; set environment "offline" (KKI_DOKU_ENV=offline) to run the offline sandbox on purpose',
+    );
+  }
   // Real DOKU needs real credentials; the offline sandbox (in-process or on its port) has defaults.
   if (environment === 'sandbox' || environment === 'production') {
     for (const key of ['clientId', 'secretKey', 'privateKeyPem'] as const) {

@@ -50,7 +50,7 @@ describe('DOKU Cards (Non-SNAP) notifications', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  const post = (init: RequestInit) => h.host.request(`${ORIGIN}${PATH}`, init);
+  const post = (init: RequestInit) => h.notify(PATH, init);
 
   it("the sandbox's signed notification settles the payment without the return route", async () => {
     const { payment } = await openCardPage(h, 45_000);

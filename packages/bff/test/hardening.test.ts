@@ -1,7 +1,14 @@
 // Findings of the outside test battery (issue 11, items 2, 3, 4 and 7, and the rate-limit bucket):
 // one test per finding, each against a real BFF on its in-process sandbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
+import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createKkiBff } from '../src/app.js';
+import { KkiBffConfigError, optionsFromEnv } from '../src/config.js';
+import type { KkiLogLine } from '../src/log.js';
+import { NOTIFICATION_PATHS } from '../src/routes/notifications.js';
 import { type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
 
 const staff = { 'x-test-staff': 'yes' };
 
@@ -92,5 +99,142 @@ describe('staff routes cannot probe payment ids (item 7)', () => {
       expect(a.code).toBe('refund_not_authorized');
     }
     expect(await h.bff.merchant.listRefunds(id)).toEqual([]);
+  });
+});
+
+describe('offline mode is never production by accident (item 2)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const base = {
+    authenticate: () => 'c1',
+    publicUrl: 'https://shop.test/api/kki',
+    reconciliation: { enabled: false },
+  };
+
+  it('with NODE_ENV=production and no credentials the BFF refuses to start', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const refused = await createKkiBff(base).then(
+      async (bff) => {
+        await bff.close();
+        return null;
+      },
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(KkiBffConfigError);
+    expect((refused as KkiBffConfigError).problems.join()).toContain('NODE_ENV=production');
+    // The same from the standalone server's environment variables.
+    expect(() => optionsFromEnv({}, { authenticate: base.authenticate })).not.toThrow();
+    await expect(
+      createKkiBff({
+        ...optionsFromEnv({ KKI_PUBLIC_URL: base.publicUrl }, base),
+        reconciliation: { enabled: false },
+      }),
+    ).rejects.toBeInstanceOf(KkiBffConfigError);
+  });
+
+  it("environment 'offline' given by name starts in production, with a warning at start-up", async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    for (const options of [
+      { ...base, environment: 'offline' },
+      {
+        ...optionsFromEnv({ KKI_DOKU_ENV: 'offline', KKI_PUBLIC_URL: base.publicUrl }, base),
+        reconciliation: { enabled: false },
+      },
+    ]) {
+      const lines: KkiLogLine[] = [];
+      const bff = await createKkiBff({ ...options, logger: (line) => lines.push(line) });
+      try {
+        expect(bff.config.doku.environment).toBe('offline');
+        const warned = lines.filter((l) => l.level === 'warn');
+        expect(warned).toHaveLength(1);
+        expect(warned[0]?.msg).toContain('offline');
+      } finally {
+        await bff.close();
+      }
+    }
+  });
+
+  it('outside production the offline default starts without a warning', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const lines: KkiLogLine[] = [];
+    const bff = await createKkiBff({ ...base, logger: (line) => lines.push(line) });
+    await bff.close();
+    expect(bff.config.doku.environment).toBe('offline');
+    expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+});
+
+describe('offline, notifications come from the in-process sandbox only (item 2)', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  async function pendingPayment(customer: string, serial: number) {
+    const order = await h.bff.merchant.createOrder({ customerId: customer, amount: 85_000 });
+    const res = await h.call(customer, '/kki/payments', {
+      method: 'POST',
+      key: newKey(),
+      json: {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+      },
+    });
+    expect(res.status).toBe(201);
+    const payment = await h.bff.store.payments.get((await res.json()).id);
+    if (!payment) throw new Error('payment missing');
+    return payment;
+  }
+
+  it('a notification signed with the published DOKU test key, sent over HTTP, is refused (403) and changes nothing', async () => {
+    const payment = await pendingPayment('rina', 51);
+    const path = `${MOUNT}${NOTIFICATION_PATHS.snap}`;
+    const body = JSON.stringify({
+      originalPartnerReferenceNo: payment.partnerReferenceNo,
+      originalReferenceNo: `REF${payment.partnerReferenceNo.slice(-10)}`,
+      amount: { value: '85000.00', currency: 'IDR' },
+      latestTransactionStatus: '00',
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    const timestamp = snapTimestamp(new Date());
+    const signature = await signSnapAsymmetric({
+      method: 'POST',
+      path,
+      body,
+      timestamp,
+      privateKeyPem: SANDBOX_DOKU_PRIVATE_KEY,
+    });
+    const headers = {
+      'content-type': 'application/json',
+      'x-timestamp': timestamp,
+      'x-signature': signature,
+      'x-external-id': `${Date.now()}51`,
+      // Whatever a network client adds, it cannot pass for the in-process sandbox.
+      'x-kki-in-process': '1',
+    };
+    for (const target of [
+      path,
+      `${MOUNT}${NOTIFICATION_PATHS.nonSnap}`,
+      `${MOUNT}${NOTIFICATION_PATHS.snapToken}`,
+    ]) {
+      const res = await h.host.request(`https://shop.test${target}`, { method: 'POST', body, headers });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('forbidden');
+    }
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('pending');
+    const inbox = await h.bff.store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notification_inbox',
+    );
+    const before = inbox[0]?.n;
+    // The sandbox's own delivery, in-process, still settles payments.
+    await h.control(`/kki/payments/${payment.partnerReferenceNo}/approve`, {});
+    await h.idle();
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+    const after = await h.bff.store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notification_inbox',
+    );
+    expect(after[0]?.n).toBeGreaterThan(before ?? 0);
   });
 });
