@@ -1,7 +1,7 @@
 import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '@kki-kit/doku-sandbox';
 import { signNonSnap } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CardsHarness, MOUNT, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
+import { type CardsHarness, MOUNT, openCardPage, payPage, startCards } from './cards-setup.js';
 
 const PATH = `${MOUNT}/notifications/cards`;
 

@@ -74,7 +74,7 @@ export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<Ca
         },
       });
     },
-    notify: (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
+    notify: async (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
     async control(path, body) {
       return connection.sandbox!.app.request(`/__sandbox${path}`, {
         method: body === undefined ? 'GET' : 'POST',

@@ -86,7 +86,7 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
       });
     },
     control,
-    notify: (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
+    notify: async (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
     async idle() {
       await control('/idle', {});
     },
