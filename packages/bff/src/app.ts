@@ -22,6 +22,7 @@ import { createErrorHandler } from './security/error-handler.js';
 import { securityHeaders } from './security/headers.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
+import { createPaymentRefresh } from './services/payment-refresh.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -106,6 +107,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       payment: createRateLimiter(store.rateLimits, 'payment', config.rateLimits.payment),
       otp: createRateLimiter(store.rateLimits, 'otp', config.rateLimits.otp),
     },
+    refreshPayment: createPaymentRefresh(built, store),
     mounted: new Set(),
   };
 

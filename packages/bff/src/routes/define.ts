@@ -19,6 +19,7 @@ import type { Log } from '../log.js';
 import { csrfGuard } from '../security/csrf.js';
 import { requestLocale } from '../security/error-handler.js';
 import type { RateLimiter } from '../security/rate-limit.js';
+import type { PaymentRefresh } from '../services/payment-refresh.js';
 import type { KkiServices } from '../services/types.js';
 import type { Store } from '../store/index.js';
 
@@ -32,6 +33,8 @@ export interface RouteDeps {
   authenticate: AuthenticateHook;
   authorizeRefund: AuthorizeRefundHook | undefined;
   rateLimiters: { payment: RateLimiter; otp: RateLimiter };
+  /** The throttled DOKU status refresh every browser-triggered check goes through. */
+  refreshPayment: PaymentRefresh;
   /** Ids of the routes actually mounted (the OpenAPI document lists exactly these). */
   mounted: Set<string>;
 }
