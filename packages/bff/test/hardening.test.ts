@@ -4,10 +4,11 @@ import { signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
 import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKkiBff } from '../src/app.js';
+import { CARD_RETURN_TOKEN_TTL_MS, createCardReturnToken } from '../src/card-return-token.js';
 import { KkiBffConfigError, optionsFromEnv } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
 import { NOTIFICATION_PATHS } from '../src/routes/notifications.js';
-import { type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
+import { type CardsHarness, CUSTOMER, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
 import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
 
 const staff = { 'x-test-staff': 'yes' };
@@ -236,5 +237,96 @@ describe('offline, notifications come from the in-process sandbox only (item 2)'
       'SELECT count(*)::int AS n FROM notification_inbox',
     );
     expect(after[0]?.n).toBeGreaterThan(before ?? 0);
+  });
+});
+
+describe('the card return route (item 3)', () => {
+  let h: CardsHarness;
+  beforeAll(async () => {
+    // A customer exists only with a session header: a request without one is session-less.
+    h = await startCards({ authenticate: (c) => c.req.header('x-test-customer') ?? null });
+  }, 60_000);
+  afterAll(() => h.close());
+
+  const returnPath = (paymentId: string, query = '') =>
+    `${ORIGIN}${MOUNT}/cards/payments/${paymentId}/return${query}`;
+  const session = { headers: { 'x-test-customer': CUSTOMER } };
+
+  async function openPage(amount: number) {
+    const order = await h.bff.merchant.createOrder({
+      customerId: CUSTOMER,
+      amount,
+      metadata: { email: 'budi@example.com' },
+    });
+    const res = await h.call('/cards/payments', {
+      method: 'POST',
+      body: JSON.stringify({ orderId: order.id }),
+      ...session,
+    });
+    const payment = (await res.json()) as { id: string; status: string; nextAction: { url?: string } };
+    expect(payment.status).toBe('pending');
+    return payment;
+  }
+
+  it('answers 404 without a session or a valid token, whatever the id', async () => {
+    const payment = await openPage(61_000);
+    const secret = h.bff.config.doku.secretKey;
+    const other = await openPage(62_000);
+    const expired = await createCardReturnToken(
+      secret,
+      payment.id,
+      Date.now() - CARD_RETURN_TOKEN_TTL_MS - 1,
+    );
+    const forged = await createCardReturnToken('SK-not-the-bff-secret-0000', payment.id);
+    const otherPayments = await createCardReturnToken(secret, other.id);
+    for (const query of [
+      '',
+      '?result=success',
+      `?token=${expired}`,
+      `?token=${forged}`,
+      `?token=${otherPayments}`,
+    ]) {
+      const res = await h.host.request(returnPath(payment.id, query));
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    }
+    // Another customer's session is no better than none.
+    const stranger = await h.host.request(returnPath(payment.id), {
+      headers: { 'x-test-customer': 'cust-other' },
+    });
+    expect(stranger.status).toBe(404);
+    expect((await h.host.request(returnPath(payment.id), session)).status).toBe(200);
+  });
+
+  it("the token in DOKU's redirect opens the page once, without a session", async () => {
+    const payment = await openPage(63_000);
+    const paid = await payPage(h, payment.nextAction.url!);
+    expect(paid.result).toBe('completed');
+    const redirect = new URL(paid.redirectUrl!);
+    expect(redirect.searchParams.get('token')).toMatch(/^\d+\.[\w-]+\.[\w-]+$/);
+    const first = await h.host.request(redirect.href);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('"status":"succeeded"');
+    const replay = await h.host.request(redirect.href);
+    expect(replay.status).toBe(404);
+  });
+
+  it('hits on the return route share the getPayment refresh throttle: one DOKU status call', async () => {
+    const payment = await openPage(64_000);
+    const status = vi.spyOn(h.bff.doku.client, 'orderStatus');
+    try {
+      const parallel = await Promise.all(
+        Array.from({ length: 15 }, () => h.host.request(returnPath(payment.id), session)),
+      );
+      expect(parallel.every((r) => r.status === 200)).toBe(true);
+      for (let i = 0; i < 15; i += 1) {
+        expect((await h.host.request(returnPath(payment.id), session)).status).toBe(200);
+      }
+      const poll = await h.call(`/payments/${payment.id}?refresh=true`, session);
+      expect((await poll.json()).status).toBe('pending');
+      expect(status).toHaveBeenCalledTimes(1);
+    } finally {
+      status.mockRestore();
+    }
   });
 });
