@@ -1,5 +1,7 @@
 // Findings of the outside test battery (issue 11, items 2, 3, 4 and 7, and the rate-limit bucket):
 // one test per finding, each against a real BFF on its in-process sandbox.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
 import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -327,6 +329,62 @@ describe('the card return route (item 3)', () => {
       expect(status).toHaveBeenCalledTimes(1);
     } finally {
       status.mockRestore();
+    }
+  });
+});
+
+describe('a request without a session gets no fresh rate-limit bucket', () => {
+  const rateLimits = { payment: { max: 5, windowMs: 60_000, maxPerAddress: 3 } };
+  // A payment attempt as a brand-new customer each time (a caller that drops its cookie gets a new
+  // session); the order is unknown, so an attempt that passes the limit answers 404.
+  const attempt = (send: (init: RequestInit) => Promise<Response>, customer: string, forwardedFor?: string) =>
+    send({
+      method: 'POST',
+      body: JSON.stringify({
+        orderId: 'ord_unknown000000',
+        source: { type: 'card', cpan: kkiTestCpan('bri'), ott: newOtt() },
+      }),
+      headers: {
+        'x-test-customer': customer,
+        origin: 'https://shop.test',
+        'x-kki-request': '1',
+        'content-type': 'application/json',
+        'idempotency-key': newKey(),
+        ...(forwardedFor && { 'x-forwarded-for': forwardedFor }),
+      },
+    });
+
+  it('over a real socket, fresh customers from one address share its limit', async () => {
+    const h = await startKki({ rateLimits });
+    const server = serve({ fetch: h.host.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise<void>((resolve) =>
+        server.listening ? resolve() : server.once('listening', resolve),
+      );
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${MOUNT}/kki/payments`;
+      const send = (init: RequestInit) => fetch(url, init);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await attempt(send, `fresh-${i}-${newKey()}`)).status);
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await h.close();
+    }
+  });
+
+  it('behind trusted proxies the address is the one they saw; a forged X-Forwarded-For entry changes nothing', async () => {
+    const h = await startKki({ rateLimits, trustProxy: 1 });
+    try {
+      const send = async (init: RequestInit) => h.host.request(`${MOUNT}/kki/payments`, init);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        statuses.push((await attempt(send, `proxied-${i}-${newKey()}`, `10.9.8.${i}, 203.0.113.7`)).status);
+      }
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      // Another address behind the same proxy has its own count.
+      expect((await attempt(send, `proxied-other-${newKey()}`, '203.0.113.8')).status).toBe(404);
+    } finally {
+      await h.close();
     }
   });
 });

@@ -16,6 +16,7 @@ import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../c
 import { KkiHttpError } from '../errors.js';
 import type { Idempotency, IdempotencyContext } from '../idempotency.js';
 import type { Log } from '../log.js';
+import { clientAddress } from '../security/client-address.js';
 import { csrfGuard } from '../security/csrf.js';
 import { requestLocale } from '../security/error-handler.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -112,7 +113,9 @@ export function defineRoute<Id extends KkiRouteId>(
     const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
     const run = async (idem: IdempotencyContext | null) => {
       // Counted when the attempt really runs: a replayed double submit is not a second attempt.
-      if (spec.rateLimit && customerId) await deps.rateLimiters[spec.rateLimit].hit(customerId);
+      if (spec.rateLimit && customerId) {
+        await deps.rateLimiters[spec.rateLimit].hit(customerId, clientAddress(c, deps.config.trustProxy));
+      }
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
       return {
