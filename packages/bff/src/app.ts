@@ -2,7 +2,7 @@
 // both. Security middleware wraps every route; each route module mounts its DOKU-facing routes only
 // when the matching service exists.
 import { Hono } from 'hono';
-import { type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
+import { isProductionProcess, type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
 import { createDokuConnection, type DokuConnection, OFFLINE_SANDBOX_PATH } from './doku/index.js';
 import { KkiHttpError } from './errors.js';
 import { createIdempotency } from './idempotency.js';
@@ -13,7 +13,7 @@ import { registerBindingRoutes } from './routes/bindings.js';
 import { registerCardPaymentRoutes } from './routes/card-payments.js';
 import type { RouteDeps } from './routes/define.js';
 import { registerKkiPaymentRoutes } from './routes/kki-payments.js';
-import { registerNotificationRoutes } from './routes/notifications.js';
+import { inProcessDeliveryEnv, registerNotificationRoutes } from './routes/notifications.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerRefundRoutes } from './routes/refunds.js';
 import { registerSavedCardRoutes } from './routes/saved-cards.js';
@@ -22,6 +22,7 @@ import { createErrorHandler } from './security/error-handler.js';
 import { securityHeaders } from './security/headers.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
+import { createPaymentRefresh } from './services/payment-refresh.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -63,6 +64,11 @@ function isStore(value: unknown): value is Store {
 export async function createKkiBff(options: KkiBffOptions, services?: ServiceFactory): Promise<KkiBff> {
   const config = resolveConfig(options);
   const log = createLog(options.logger, { component: 'kki-bff' });
+  if (config.doku.environment === 'offline' && isProductionProcess()) {
+    log.warn('offline DOKU sandbox in production: payments are simulated, nothing is charged', {
+      environment: 'offline',
+    });
+  }
   const ownStore = !isStore(options.store);
   const store = isStore(options.store)
     ? options.store
@@ -82,7 +88,8 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       // Explicit fields rather than `new Request(url, request)`: some Request implementations
       // (jsdom's, in merchants' component tests) drop method, headers and body when copying one.
       const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-      return await app.fetch(new Request(url, { method: request.method, headers: request.headers, body }));
+      const delivered = new Request(url, { method: request.method, headers: request.headers, body });
+      return await app.fetch(delivered, inProcessDeliveryEnv());
     },
     logger: (event) => log.debug('doku call', { ...event }),
   });
@@ -100,6 +107,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       payment: createRateLimiter(store.rateLimits, 'payment', config.rateLimits.payment),
       otp: createRateLimiter(store.rateLimits, 'otp', config.rateLimits.otp),
     },
+    refreshPayment: createPaymentRefresh(built, store),
     mounted: new Set(),
   };
 

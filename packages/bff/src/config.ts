@@ -18,10 +18,12 @@ export type AuthenticateHook = (c: Context) => string | null | Promise<string | 
 /** Whether the caller may refund this payment. Without the hook, refunds are refused. */
 export type AuthorizeRefundHook = (c: Context, payment: PaymentRecord) => boolean | Promise<boolean>;
 
-/** Per-customer attempt limit: `max` attempts per `windowMs`. */
+/** Attempt limit: `max` attempts per customer and `maxPerAddress` per client address, per `windowMs`. */
 export interface RateLimitRule {
   max: number;
   windowMs: number;
+  /** Attempts per client address (all its customers together); default 10 × `max`. */
+  maxPerAddress?: number;
 }
 
 /** Options of `createKkiBff`. */
@@ -61,8 +63,16 @@ export interface KkiBffOptions {
   allowedOrigins?: string[];
   /** Largest request body in bytes (default 16 KiB). */
   bodyLimitBytes?: number;
-  /** Per-customer attempt limits, counted in the store so instances share them (defaults: payment 10/min, otp 5/10 min). */
+  /**
+   * Attempt limits per customer and per client address, counted in the store so instances share
+   * them (defaults: payment 10/min, otp 5/10 min; per address 10 × those).
+   */
   rateLimits?: { payment?: RateLimitRule; otp?: RateLimitRule };
+  /**
+   * How many reverse proxies in front of the BFF append to `X-Forwarded-For` (default 0: the socket's
+   * peer is the client). The per-address limits key on the address the outermost trusted proxy saw.
+   */
+  trustProxy?: number;
   /** Reconciliation of pending payments: after how long a payment counts as stuck, and how often to look. */
   reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };
   /** Default language of error copy (`id`). */
@@ -97,7 +107,8 @@ export interface ResolvedConfig {
   returnUrls: { success: string | null; failure: string | null };
   allowedOrigins: string[];
   bodyLimitBytes: number;
-  rateLimits: { payment: RateLimitRule; otp: RateLimitRule };
+  rateLimits: { payment: Required<RateLimitRule>; otp: Required<RateLimitRule> };
+  trustProxy: number;
   reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
   locale: KkiLocale;
 }
@@ -121,6 +132,7 @@ const nonEmpty = z.string({ error: 'is required' }).trim().min(1, { error: 'is r
 const rule = z.object({
   max: z.number({ error: 'must be a number' }).int().positive(),
   windowMs: z.number({ error: 'must be a number' }).int().positive(),
+  maxPerAddress: z.number({ error: 'must be a number' }).int().positive().optional(),
 });
 
 // Only the shape is checked here; values are never part of a message (zod's messages name the
@@ -142,6 +154,7 @@ const optionsSchema = z.object({
   allowedOrigins: z.array(httpUrl).optional(),
   bodyLimitBytes: z.number().int().min(1024, { error: 'must be at least 1024' }).max(1_048_576).optional(),
   rateLimits: z.object({ payment: rule.optional(), otp: rule.optional() }).optional(),
+  trustProxy: z.number({ error: 'must be a number' }).int().min(0).max(16).optional(),
   reconciliation: z
     .object({
       pendingAfterMs: z.number().int().positive().optional(),
@@ -152,12 +165,27 @@ const optionsSchema = z.object({
   locale: z.enum(['id', 'en']).optional(),
 });
 
+// One address may carry many customers (an office, a mobile carrier's NAT): a wider limit than one
+// customer's, still a limit for a caller who sheds its session to get a fresh customer count.
+function withAddressLimit(r: RateLimitRule): Required<RateLimitRule> {
+  return { ...r, maxPerAddress: r.maxPerAddress ?? r.max * 10 };
+}
+
 function formatProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || 'options'} ${issue.message}`);
 }
 
+/** Whether the process runs with `NODE_ENV=production` (false where there is no `process`). */
+export function isProductionProcess(): boolean {
+  return (
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV ===
+    'production'
+  );
+}
+
 /**
- * Validates `options` and fills defaults.
+ * Validates `options` and fills defaults. With `NODE_ENV=production`, a BFF without credentials is
+ * refused unless `environment: 'offline'` says the offline sandbox is meant.
  *
  * @throws KkiBffConfigError listing every problem.
  */
@@ -171,6 +199,13 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
   const envName = o.environment ?? (hasCredentials ? 'sandbox' : 'offline');
   const environment =
     envName === 'offline' || envName === 'sandbox' || envName === 'production' ? envName : ('url' as const);
+  // A production deploy that lost its credentials must not fall back to the sandbox's published
+  // keys, taking fake payments: offline in production only when asked for by name.
+  if (environment === 'offline' && o.environment === undefined && isProductionProcess()) {
+    problems.push(
+      'clientId, secretKey and privateKeyPem are required with NODE_ENV=production; set environment "offline" (KKI_DOKU_ENV=offline) to run the offline sandbox on purpose',
+    );
+  }
   // Real DOKU needs real credentials; the offline sandbox (in-process or on its port) has defaults.
   if (environment === 'sandbox' || environment === 'production') {
     for (const key of ['clientId', 'secretKey', 'privateKeyPem'] as const) {
@@ -200,9 +235,10 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
     allowedOrigins: (o.allowedOrigins ?? [publicUrl.origin]).map((u) => new URL(u).origin),
     bodyLimitBytes: o.bodyLimitBytes ?? 16 * 1024,
     rateLimits: {
-      payment: o.rateLimits?.payment ?? { max: 10, windowMs: 60_000 },
-      otp: o.rateLimits?.otp ?? { max: 5, windowMs: 600_000 },
+      payment: withAddressLimit(o.rateLimits?.payment ?? { max: 10, windowMs: 60_000 }),
+      otp: withAddressLimit(o.rateLimits?.otp ?? { max: 5, windowMs: 600_000 }),
     },
+    trustProxy: o.trustProxy ?? 0,
     reconciliation: {
       pendingAfterMs: o.reconciliation?.pendingAfterMs ?? 10 * 60_000,
       intervalMs: o.reconciliation?.intervalMs ?? 60_000,
@@ -226,7 +262,7 @@ export const BFF_ENV = {
 
 /**
  * Options from environment variables (the standalone server): {@link BFF_ENV}, plus
- * `KKI_ALLOWED_ORIGINS` (comma-separated), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
+ * `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_TRUST_PROXY` (a number), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
  * escapes. Hooks are not configurable from the environment; the caller passes them.
  */
 export function optionsFromEnv(
@@ -248,6 +284,10 @@ export function optionsFromEnv(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  const trustProxy = read('KKI_TRUST_PROXY');
+  // Not a number stays a string, which validation names (`trustProxy must be a number`).
+  if (trustProxy !== undefined)
+    options.trustProxy = /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy;
   const databaseUrl = read('DATABASE_URL');
   const dataDir = read('KKI_DATA_DIR');
   if (databaseUrl || dataDir) options.store = databaseUrl ? { databaseUrl } : { dataDir };

@@ -10,6 +10,7 @@ import {
   orderCardOptionsSchema,
   type OrderView,
   type PaymentView,
+  plainTextSchema,
   type RefundView,
   rupiahSchema,
 } from '@kki-kit/contract';
@@ -41,7 +42,7 @@ const createOrderSchema = z
     customerId: z.string().min(1).max(64),
     amount: rupiahSchema,
     currency: z.literal('IDR').default('IDR'),
-    description: z.string().max(255).optional(),
+    description: z.optional(plainTextSchema(0, 255)),
     lineItems: z.array(lineItemSchema).max(100).optional(),
     cardOptions: z.optional(orderCardOptionsSchema),
     metadata: z
@@ -126,7 +127,7 @@ const chargeSchema = z.object({
 });
 const refundSchema = z.object({
   amount: z.optional(rupiahSchema),
-  reason: z.string().min(1).max(255).optional(),
+  reason: z.optional(plainTextSchema(1, 255)),
   idempotencyKey: idempotencyKeySchema,
 });
 

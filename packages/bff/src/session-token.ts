@@ -3,7 +3,8 @@
 // `Authorization: Bearer …`, the BFF checks it.
 import { timingSafeEqual, toBase64, utf8 } from '@kki-kit/doku';
 
-async function mac(secret: string, payload: string): Promise<string> {
+/** HMAC-SHA256 of `payload` under `secret`, base64url without padding (URL- and cookie-safe). */
+export async function mac(secret: string, payload: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
   ]);

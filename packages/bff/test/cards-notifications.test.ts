@@ -1,7 +1,7 @@
 import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '@kki-kit/doku-sandbox';
 import { signNonSnap } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CardsHarness, MOUNT, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
+import { type CardsHarness, MOUNT, openCardPage, payPage, startCards } from './cards-setup.js';
 
 const PATH = `${MOUNT}/notifications/cards`;
 
@@ -50,7 +50,7 @@ describe('DOKU Cards (Non-SNAP) notifications', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  const post = (init: RequestInit) => h.host.request(`${ORIGIN}${PATH}`, init);
+  const post = (init: RequestInit) => h.notify(PATH, init);
 
   it("the sandbox's signed notification settles the payment without the return route", async () => {
     const { payment } = await openCardPage(h, 45_000);

@@ -73,7 +73,7 @@ describe('no card data in logs or the database', () => {
       body,
       secretKey: DEFAULT_SECRET_KEY,
     });
-    const notified = await h.host.request(`${ORIGIN}${MOUNT}/notifications/cards`, {
+    const notified = await h.notify(`${MOUNT}/notifications/cards`, {
       method: 'POST',
       body,
       headers: {

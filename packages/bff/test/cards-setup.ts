@@ -6,6 +6,7 @@ import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { DokuConnection } from '../src/doku/connection.js';
 import type { KkiLogLine } from '../src/log.js';
+import { inProcessDeliveryEnv } from '../src/routes/notifications.js';
 
 export const ORIGIN = 'https://shop.test';
 export const MOUNT = '/api/kki';
@@ -28,6 +29,11 @@ export interface CardsHarness {
   call(path: string, init?: RequestInit & { key?: string }): Promise<Response>;
   /** The sandbox control API. */
   control(path: string, body?: unknown): Promise<Response>;
+  /**
+   * A notification posted to the BFF as the in-process sandbox delivers it (an offline BFF refuses
+   * notifications from the network).
+   */
+  notify(path: string, init: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -68,6 +74,7 @@ export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<Ca
         },
       });
     },
+    notify: async (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
     async control(path, body) {
       return connection.sandbox!.app.request(`/__sandbox${path}`, {
         method: body === undefined ? 'GET' : 'POST',

@@ -40,7 +40,7 @@ describe('SNAP notifications in RSA mode', () => {
       timestamp,
       privateKeyPem: opts.key ?? SANDBOX_DOKU_PRIVATE_KEY,
     });
-    return h.host.request(PATH, {
+    return h.notify(PATH, {
       method: 'POST',
       body: text,
       headers: {
@@ -74,7 +74,7 @@ describe('SNAP notifications in RSA mode', () => {
     expect(stale.status).toBe(401);
     const forged = await post(success(payment.partnerReferenceNo), { key: SANDBOX_MERCHANT_PRIVATE_KEY });
     expect(forged.status).toBe(401);
-    const unsigned = await h.host.request(PATH, {
+    const unsigned = await h.notify(PATH, {
       method: 'POST',
       body: JSON.stringify(success(payment.partnerReferenceNo)),
       headers: { 'content-type': 'application/json', 'x-timestamp': snapTimestamp(new Date()) },
@@ -121,7 +121,7 @@ describe('SNAP notifications in HMAC mode', () => {
     const timestamp = snapTimestamp(new Date());
     const clientId = h.bff.config.doku.clientId;
     const request = async (privateKeyPem: string) =>
-      h.host.request(`${MOUNT}/notifications/kki/access-token/b2b`, {
+      h.notify(`${MOUNT}/notifications/kki/access-token/b2b`, {
         method: 'POST',
         body: JSON.stringify({ grantType: 'client_credentials' }),
         headers: {

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
+import { inProcessDeliveryEnv } from '../src/routes/notifications.js';
 
 export const ORIGIN = 'https://shop.test';
 export const MOUNT = '/api/kki';
@@ -23,6 +24,11 @@ export interface KkiHarness {
   ): Promise<Response>;
   /** The sandbox's control API. */
   control(path: string, body?: unknown): Promise<Response>;
+  /**
+   * A notification posted to the BFF as the in-process sandbox delivers it (an offline BFF refuses
+   * notifications from the network).
+   */
+  notify(path: string, init: RequestInit): Promise<Response>;
   /** Waits until the sandbox has delivered its notifications. */
   idle(): Promise<void>;
   /** The sandbox's truth (no tokens, no card numbers). */
@@ -80,6 +86,7 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
       });
     },
     control,
+    notify: async (path, init) => host.request(new URL(path, ORIGIN).href, init, inProcessDeliveryEnv()),
     async idle() {
       await control('/idle', {});
     },

@@ -5,7 +5,8 @@ import {
   type CreateCardPaymentParsed,
   type OrderCardOptions,
 } from '@kki-kit/contract';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { useCardReturnToken } from '../card-return-token.js';
 import { KkiHttpError } from '../errors.js';
 import { defineRoute, type RouteDeps } from './define.js';
 import { orderToPay } from './orders.js';
@@ -67,11 +68,23 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
     return { body: paymentView(payment) };
   });
 
-  defineRoute(app, deps, 'cardPaymentReturn', async ({ c, params }) => {
-    const stored = await deps.store.payments.get(params.paymentId);
+  // Who may see a payment's return page: the bearer of its single-use return token (the URL DOKU
+  // was given), or the signed-in customer who owns it. Anything else answers like an unknown id.
+  const returningPayment = async (c: Context, paymentId: string, token: string | undefined) => {
+    const secret = deps.config.doku.secretKey;
+    if (token !== undefined && (await useCardReturnToken(deps.store, secret, paymentId, token))) {
+      return deps.store.payments.get(paymentId);
+    }
+    const customerId = await deps.authenticate(c);
+    if (typeof customerId !== 'string' || customerId === '') return null;
+    return deps.store.payments.getForCustomer(paymentId, customerId);
+  };
+
+  defineRoute(app, deps, 'cardPaymentReturn', async ({ c, params, query }) => {
+    const stored = await returningPayment(c, params.paymentId, query.token);
     if (stored?.method !== 'card') throw new KkiHttpError('not_found');
-    // DOKU's redirect proves nothing: ask DOKU before telling the page.
-    const payment = await service.confirm(stored);
+    // DOKU's redirect proves nothing: ask DOKU before telling the page (throttled like a poll).
+    const payment = await deps.refreshPayment(stored);
     // This page runs inside the shop's iframe: allow framing by the shop's origins only, and the inline script.
     c.header(
       'Content-Security-Policy',

@@ -16,9 +16,11 @@ import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../c
 import { KkiHttpError } from '../errors.js';
 import type { Idempotency, IdempotencyContext } from '../idempotency.js';
 import type { Log } from '../log.js';
+import { clientAddress } from '../security/client-address.js';
 import { csrfGuard } from '../security/csrf.js';
 import { requestLocale } from '../security/error-handler.js';
 import type { RateLimiter } from '../security/rate-limit.js';
+import type { PaymentRefresh } from '../services/payment-refresh.js';
 import type { KkiServices } from '../services/types.js';
 import type { Store } from '../store/index.js';
 
@@ -32,6 +34,8 @@ export interface RouteDeps {
   authenticate: AuthenticateHook;
   authorizeRefund: AuthorizeRefundHook | undefined;
   rateLimiters: { payment: RateLimiter; otp: RateLimiter };
+  /** The throttled DOKU status refresh every browser-triggered check goes through. */
+  refreshPayment: PaymentRefresh;
   /** Ids of the routes actually mounted (the OpenAPI document lists exactly these). */
   mounted: Set<string>;
 }
@@ -109,7 +113,9 @@ export function defineRoute<Id extends KkiRouteId>(
     const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
     const run = async (idem: IdempotencyContext | null) => {
       // Counted when the attempt really runs: a replayed double submit is not a second attempt.
-      if (spec.rateLimit && customerId) await deps.rateLimiters[spec.rateLimit].hit(customerId);
+      if (spec.rateLimit && customerId) {
+        await deps.rateLimiters[spec.rateLimit].hit(customerId, clientAddress(c, deps.config.trustProxy));
+      }
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
       return {

@@ -7,10 +7,6 @@ import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
 import { orderToPay } from './orders.js';
 
-// A pending payment is checked with DOKU on a poll only after it waited this long since the last
-// check, so a page polling every second does not turn into a DOKU call per second.
-const REFRESH_AFTER_MS = 15_000;
-
 async function ownPayment(
   deps: RouteDeps,
   paymentId: string,
@@ -26,14 +22,8 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   const service = deps.services.kkiPayments;
 
   defineRoute(app, deps, 'getPayment', async ({ params, query, customerId }) => {
-    let payment = await ownPayment(deps, params.paymentId, customerId);
-    const open = payment.status === 'created' || payment.status === 'pending';
-    const lastCheck = (payment.lastCheckedAt ?? payment.updatedAt).getTime();
-    if (query.refresh === 'true' && open && Date.now() - lastCheck >= REFRESH_AFTER_MS) {
-      const refresher = payment.method === 'kki' ? service?.refresh : deps.services.cardPayments?.confirm;
-      if (refresher) payment = await refresher(payment);
-    }
-    return { body: paymentView(payment) };
+    const payment = await ownPayment(deps, params.paymentId, customerId);
+    return { body: paymentView(query.refresh === 'true' ? await deps.refreshPayment(payment) : payment) };
   });
 
   if (!service) return;

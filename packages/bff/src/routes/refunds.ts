@@ -5,11 +5,15 @@ import { KkiHttpError } from '../errors.js';
 import { refundView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
 
+// An unknown payment answers exactly like one the caller may not refund (403
+// `refund_not_authorized`): the hook decides per payment, so there is no staff identity to answer
+// a 404 to, and two different answers would let anyone probe which payment ids exist.
 async function authorizedPayment(deps: RouteDeps, c: Context, paymentId: string) {
   const payment = await deps.store.payments.get(paymentId);
-  if (!payment) throw new KkiHttpError('not_found');
-  if (!deps.authorizeRefund || (await deps.authorizeRefund(c, payment)) !== true) {
-    throw new KkiHttpError('refund_not_authorized');
+  if (!payment || !deps.authorizeRefund || (await deps.authorizeRefund(c, payment)) !== true) {
+    throw new KkiHttpError('refund_not_authorized', {
+      internal: payment ? 'refused by authorizeRefund' : 'unknown payment',
+    });
   }
   return payment;
 }

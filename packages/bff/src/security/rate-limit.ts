@@ -5,25 +5,36 @@ import type { RateLimitRule } from '../config.js';
 import { KkiHttpError } from '../errors.js';
 import type { RateLimitRepository } from '../store/index.js';
 
-/** Counts attempts per customer and refuses the one over the limit. */
+/** Counts attempts per customer and per client address, and refuses the one over a limit. */
 export interface RateLimiter {
-  /** Counts an attempt for `subject`; rejects with 429 `rate_limited` when over the limit. */
-  hit(subject: string): Promise<void>;
+  /**
+   * Counts an attempt of customer `subject` from `address` (null: unknown); rejects with 429
+   * `rate_limited` when either is over its limit.
+   */
+  hit(subject: string, address?: string | null): Promise<void>;
 }
 
-/** A fixed-window limiter of `rule.max` attempts per `rule.windowMs`, counted in `bucket` of the store. */
+/**
+ * A fixed-window limiter of `rule.max` attempts per customer and `rule.maxPerAddress` per client
+ * address per `rule.windowMs`, counted in `bucket` of the store. The address count holds when a
+ * caller sheds its session: each new session would start a fresh customer count.
+ */
 export function createRateLimiter(
   counters: RateLimitRepository,
   bucket: string,
-  rule: RateLimitRule,
+  rule: Required<RateLimitRule>,
 ): RateLimiter {
+  const refuse = (internal: string) =>
+    // Nothing ran: `outcomeUnknown` releases the idempotency key, so the same key works later.
+    new KkiHttpError('rate_limited', { internal, outcomeUnknown: true });
   return {
-    async hit(subject) {
-      const count = await counters.hit(bucket, subject, rule.windowMs);
-      if (count > rule.max) {
-        // Nothing ran: `outcomeUnknown` releases the idempotency key, so the same key works later.
-        throw new KkiHttpError('rate_limited', { internal: 'attempt limit reached', outcomeUnknown: true });
+    async hit(subject, address) {
+      if (address) {
+        const fromAddress = await counters.hit(`${bucket}:address`, address, rule.windowMs);
+        if (fromAddress > rule.maxPerAddress) throw refuse('attempt limit of the client address reached');
       }
+      const count = await counters.hit(bucket, subject, rule.windowMs);
+      if (count > rule.max) throw refuse('attempt limit reached');
     },
   };
 }

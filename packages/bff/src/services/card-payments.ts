@@ -3,6 +3,7 @@
 // sees a card number: DOKU's page takes it; only the masked number comes back.
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
+import { createCardReturnToken } from '../card-return-token.js';
 import { KkiHttpError } from '../errors.js';
 import { httpErrorFromDoku } from './doku-outcome.js';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
@@ -14,9 +15,18 @@ export function publicBase(deps: Pick<ServiceDeps, 'config'>): string {
   return deps.config.publicUrl.href.replace(/\/$/, '');
 }
 
-/** Where DOKU's page sends the customer back (the `cardPaymentReturn` route). */
-export function cardReturnUrl(deps: Pick<ServiceDeps, 'config'>, paymentId: string): string {
-  return `${publicBase(deps)}/cards/payments/${encodeURIComponent(paymentId)}/return`;
+/**
+ * Where DOKU's page sends the customer back (the `cardPaymentReturn` route), with `result` as a hint
+ * and the payment's single-use return token, so the route answers without the customer's session.
+ */
+export function cardReturnUrl(
+  deps: Pick<ServiceDeps, 'config'>,
+  paymentId: string,
+  token: string,
+  result: 'success' | 'failed',
+): string {
+  const query = new URLSearchParams({ result, token });
+  return `${publicBase(deps)}/cards/payments/${encodeURIComponent(paymentId)}/return?${query}`;
 }
 
 /**
@@ -136,13 +146,14 @@ export function cardCustomer(order: OrderRecord): NonNullable<PaymentPageRequest
   };
 }
 
-function pageRequest(
+async function pageRequest(
   deps: ServiceDeps,
   input: Parameters<CardPaymentService['createPage']>[0],
   payment: PaymentRecord,
-): PaymentPageRequest {
+): Promise<PaymentPageRequest> {
   const { order, request } = input;
-  const back = cardReturnUrl(deps, payment.id);
+  // One token for both URLs: DOKU sends the customer to one of them, once.
+  const token = await createCardReturnToken(deps.config.doku.secretKey, payment.id);
   const theme = request.theme;
   const hex = (colour: string | undefined) => colour?.replace(/^#/, '');
   const themes = {
@@ -165,8 +176,8 @@ function pageRequest(
       amount: order.amount,
       invoice_number: payment.partnerReferenceNo,
       // The hint in the query is only a hint: the return route asks DOKU before believing it.
-      callback_url: `${back}?result=success`,
-      failed_url: `${back}?result=failed`,
+      callback_url: cardReturnUrl(deps, payment.id, token, 'success'),
+      failed_url: cardReturnUrl(deps, payment.id, token, 'failed'),
       auto_redirect: true,
       ...(order.lineItems.length > 0 && {
         line_items: order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity })),
@@ -209,7 +220,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
           }));
       let url: string;
       try {
-        const page = await client.createPaymentPage(pageRequest(deps, input, payment), {
+        const page = await client.createPaymentPage(await pageRequest(deps, input, payment), {
           requestId: ctx.externalId,
         });
         url = page.data.credit_card_payment_page.url;

@@ -30,7 +30,12 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
       internal: error.message,
     });
   }
-  return new KkiHttpError('unknown_doku_error', { outcomeUnknown: true, internal: 'unexpected failure' });
+  // Not DOKU's answer (a store rejection, a bug): an internal error, never labelled as DOKU's. The
+  // DOKU call may have gone through before it, so the key is released for a retry to replay it.
+  return new KkiHttpError('internal_error', {
+    outcomeUnknown: true,
+    internal: `failure outside DOKU: ${error instanceof Error ? error.name : typeof error}`,
+  });
 }
 
 /** Whether `error` is DOKU's definite refusal (nothing happened at DOKU that could still complete). */

@@ -1,11 +1,18 @@
 // Request and response bodies of card binding and saved cards (KkiBindCard, SavedCardsList).
 import * as z from 'zod/mini';
-import { bindingIdSchema, cardIdSchema, cpanInputSchema, expirySchema, otpSchema } from './common.js';
+import {
+  bindingIdSchema,
+  cardIdSchema,
+  cpanInputSchema,
+  expirySchema,
+  otpSchema,
+  plainTextSchema,
+} from './common.js';
 import { BINDING_MODES, bindingViewSchema, savedCardViewSchema } from './views.js';
 
 /** The card holder's details DOKU's binding accepts (all optional; issuers differ in what they need). */
 export const cardHolderSchema = z.object({
-  name: z.optional(z.string().check(z.minLength(1), z.maxLength(70))),
+  name: z.optional(plainTextSchema(1, 70)),
   email: z.optional(z.email().check(z.maxLength(254))),
   /** Phone number for the OTP SMS, digits with country code, e.g. `6281234567890`. */
   phone: z.optional(
@@ -13,7 +20,7 @@ export const cardHolderSchema = z.object({
   ),
   /** `YYYYMMDD`. */
   dateOfBirth: z.optional(z.string().check(z.regex(/^\d{8}$/, 'date of birth is YYYYMMDD'))),
-  address: z.optional(z.string().check(z.maxLength(255))),
+  address: z.optional(plainTextSchema(0, 255)),
   /** ISO 3166-1 alpha-2. */
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });

@@ -64,6 +64,8 @@ export type CreateCardPaymentParsed = z.output<typeof createCardPaymentRequestSc
 /** `GET /cards/payments/:paymentId/return` query: DOKU's hint (`success` / `failed`), never trusted. */
 export const cardReturnQuerySchema = z.object({
   result: z.optional(z.enum(['success', 'failed'])),
+  /** The single-use return token the BFF put in the URL it gave DOKU (`expiry.nonce.mac`). */
+  token: z.optional(z.string().check(z.maxLength(128), z.regex(/^[A-Za-z0-9_.-]+$/))),
 });
 
 /** `event.data.type` of the message the return page posts to the frame's parent window. */

@@ -95,9 +95,25 @@ export const otpSchema = z.string().check(z.regex(/^\d{4,8}$/, 'an OTP is 4 to 8
 /** Card expiry as `MMYY`. */
 export const expirySchema = z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'expiry is MMYY'));
 
+// C0 and C1 control characters and DEL: a NUL is refused by PostgreSQL and a line break forges
+// lines in plain-text logs, so free text never carries them.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * Free text a person typed (a name, an address, a refund reason): `min` to `max` characters and no
+ * control characters, refused at validation before anything stores or logs it.
+ */
+export function plainTextSchema(min: number, max: number): z.ZodMiniString<string> {
+  return z.string().check(
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((value) => !CONTROL_CHARACTER.test(value), 'control characters are not allowed'),
+  );
+}
+
 /** One line of an order, in whole rupiah. */
 export const lineItemSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  name: plainTextSchema(1, 255),
   price: rupiahSchema,
   quantity: z.number().check(z.int(), z.positive(), z.maximum(1_000_000)),
 });

@@ -1,6 +1,7 @@
 // Request and response bodies of refunds (RefundForm, merchant staff only).
 import * as z from 'zod/mini';
 import { rupiahSchema } from '../money.js';
+import { plainTextSchema } from './common.js';
 import { refundViewSchema } from './views.js';
 
 /**
@@ -9,7 +10,7 @@ import { refundViewSchema } from './views.js';
  */
 export const createRefundRequestSchema = z.object({
   amount: z.optional(rupiahSchema),
-  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  reason: z.optional(plainTextSchema(1, 255)),
 });
 /** Body of a refund request. */
 export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>;
