@@ -38,6 +38,7 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
       'idempotency_records',
       'notification_inbox',
       'rate_limits',
+      'extra_charges',
     ]) {
       expect(await store.db.query(`SELECT count(*) AS n FROM ${table}`)).toHaveLength(1);
     }

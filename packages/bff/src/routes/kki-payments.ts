@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
 import { orderToPay } from './orders.js';
@@ -27,7 +28,7 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
 
   defineRoute(app, deps, 'getPayment', async ({ params, query, customerId }) => {
     let payment = await ownPayment(deps, params.paymentId, customerId);
-    const open = payment.status === 'created' || payment.status === 'pending';
+    const open = isOpenPayment(payment.status);
     const lastCheck = (payment.lastCheckedAt ?? payment.updatedAt).getTime();
     if (query.refresh === 'true' && open && Date.now() - lastCheck >= REFRESH_AFTER_MS) {
       const refresher = payment.method === 'kki' ? service?.refresh : deps.services.cardPayments?.confirm;
@@ -70,7 +71,7 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
     ) {
       throw new KkiHttpError('already_paid');
     }
-    if (payment.status !== 'created' && payment.status !== 'pending') {
+    if (!isOpenPayment(payment.status)) {
       return { body: paymentView(payment) };
     }
     return { body: paymentView(await service.cancel(payment, idem!)) };
