@@ -81,12 +81,15 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
     try {
       const refund = await refunds.refund(payment, { reason: REASON_TEXT[extra.reason] }, ctx);
       if (refund.status === 'failed') {
-        // A refusal recorded by an earlier try of this reference: the next try needs a new one.
-        return store.extraCharges.note(payment.id, {
-          refundId: refund.id,
-          lastError: 'refund_failed',
-          nextAttempt: true,
-        });
+        // DOKU refused this reference (a try before this one recorded it): the next one gets a new
+        // reference, and is made now. It has no refund yet, so this recurses at most once.
+        return settle(
+          await store.extraCharges.note(payment.id, {
+            refundId: refund.id,
+            lastError: refund.error?.code ?? 'refund_failed',
+            nextAttempt: true,
+          }),
+        );
       }
       const noted = await store.extraCharges.note(payment.id, { refundId: refund.id, lastError: null });
       if (refund.status !== 'succeeded') return noted;
@@ -94,13 +97,12 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
       return store.extraCharges.finish(payment.id, 'refunded');
     } catch (error) {
       const code = isKkiHttpError(error) ? error.code : 'internal_error';
-      // Only DOKU's own refusal burns the reference; an unknown outcome is asked again with it, and a
-      // store refusal (a racing refund holds the amount) is looked at again on the next try.
-      const refused = isKkiHttpError(error) && !error.outcomeUnknown && error.code === 'refund_failed';
+      // Kept for the next try: an unknown outcome is asked again under the same reference; a refusal
+      // DOKU decided was settled `failed` by the refund service, which moves the next try to a new one.
       log.error('extra charge refund not confirmed', { ...fields, code, attempt: extra.attempt });
       const after = await store.payments.get(payment.id);
       if (after?.status === 'refunded') return store.extraCharges.finish(payment.id, 'refunded');
-      return store.extraCharges.note(payment.id, { lastError: code, nextAttempt: refused });
+      return store.extraCharges.note(payment.id, { lastError: code });
     }
   }
 
