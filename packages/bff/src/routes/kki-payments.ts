@@ -63,7 +63,10 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   });
 
   defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
-    const payment = await ownPayment(deps, params.paymentId, customerId);
+    const own = await ownPayment(deps, params.paymentId, customerId);
+    // A card page may have been paid meanwhile: ask DOKU first (KKI's cancel checks DOKU itself).
+    const confirm = deps.services.cardPayments?.confirm;
+    const payment = own.method === 'card' && confirm && isOpenPayment(own.status) ? await confirm(own) : own;
     if (
       payment.status === 'succeeded' ||
       payment.status === 'partially_refunded' ||
