@@ -22,9 +22,7 @@ export async function bffPayments(store: Store): Promise<BffPaymentRow[]> {
     amount: string | number;
     refunded_amount: string | number;
     partner_reference_no: string;
-  }>(
-    "SELECT id, order_id, method, status, amount, refunded_amount, partner_reference_no FROM payments",
-  );
+  }>('SELECT id, order_id, method, status, amount, refunded_amount, partner_reference_no FROM payments');
   return rows.map((r) => ({
     id: r.id,
     orderId: r.order_id,

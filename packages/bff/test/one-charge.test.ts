@@ -52,12 +52,17 @@ describe('one charge per order (one instance)', () => {
     return { res, body: (await res.json()) as PaymentView & ApiErrorBody };
   };
   const openCardPage = async (customer: string, orderId: string) => {
-    const res = await h.call(customer, '/cards/payments', { method: 'POST', key: newKey(), json: { orderId } });
+    const res = await h.call(customer, '/cards/payments', {
+      method: 'POST',
+      key: newKey(),
+      json: { orderId },
+    });
     return { res, body: (await res.json()) as PaymentView & ApiErrorBody };
   };
   const cancel = (customer: string, paymentId: string) =>
     h.call(customer, `/payments/${paymentId}/cancel`, { method: 'POST', key: newKey() });
-  const refOf = async (paymentId: string) => (await h.bff.store.payments.get(paymentId))?.partnerReferenceNo ?? '';
+  const refOf = async (paymentId: string) =>
+    (await h.bff.store.payments.get(paymentId))?.partnerReferenceNo ?? '';
   const refsOf = async (orderId: string) =>
     (await h.bff.store.payments.list({ orderId })).map((p) => p.partnerReferenceNo);
   async function approveKki(paymentId: string) {
@@ -143,7 +148,10 @@ describe('one charge per order (one instance)', () => {
     const bind = await h.call('dan', '/kki/payments', {
       method: 'POST',
       key: newKey(),
-      json: { orderId: first.id, source: { type: 'card', cpan: kkiTestCpan('mandiri', undefined, 7), ott: newOtt(), saveCard: true } },
+      json: {
+        orderId: first.id,
+        source: { type: 'card', cpan: kkiTestCpan('mandiri', undefined, 7), ott: newOtt(), saveCard: true },
+      },
     });
     await approveKki(((await bind.json()) as PaymentView).id);
     const card = (await h.bff.store.savedCards.listForCustomer('dan'))[0];
@@ -151,7 +159,11 @@ describe('one charge per order (one instance)', () => {
     const o = await order('dan');
     const open = await payKki('dan', o.id);
     expect(open.res.status).toBe(201);
-    const charge = h.bff.merchant.chargeSavedCard({ orderId: o.id, cardId: card!.id, idempotencyKey: newKey() });
+    const charge = h.bff.merchant.chargeSavedCard({
+      orderId: o.id,
+      cardId: card!.id,
+      idempotencyKey: newKey(),
+    });
     await expect(charge).rejects.toBeInstanceOf(KkiHttpError);
     await expect(charge).rejects.toMatchObject({
       code: 'order_payment_open',
@@ -173,7 +185,11 @@ describe('one charge per order (one instance)', () => {
     expect(await status(b.body.id)).toBe('succeeded');
     expect((await h.bff.store.orders.get(o.id))?.paidPaymentId).toBe(b.body.id);
     const extra = await h.bff.store.extraCharges.get(a.body.id);
-    expect(extra).toMatchObject({ reason: 'cancelled_attempt', status: 'refunded', keptPaymentId: b.body.id });
+    expect(extra).toMatchObject({
+      reason: 'cancelled_attempt',
+      status: 'refunded',
+      keptPaymentId: b.body.id,
+    });
     const events = await h.bff.store.payments.events(a.body.id);
     expect(events.find((e) => e.toStatus === 'succeeded')?.detail.extraCharge).toBe('cancelled_attempt');
     expect(h.lines.some((l) => l.msg === 'extra charge refunded' && l.paymentId === a.body.id)).toBe(true);
@@ -230,7 +246,9 @@ describe('one charge per order (one instance)', () => {
     const a = await payKki('ivy', o.id);
     await cancel('ivy', a.body.id);
     // DOKU's refund endpoint fails while the late approval arrives.
-    const fault = await h.control('/faults', { rules: [{ endpoint: 'kki.refund', kind: 'error5xx', times: 50 }] });
+    const fault = await h.control('/faults', {
+      rules: [{ endpoint: 'kki.refund', kind: 'error5xx', times: 50 }],
+    });
     expect(fault.status).toBeLessThan(300);
     await approveKki(a.body.id);
     expect(await status(a.body.id)).toBe('succeeded');

@@ -343,10 +343,14 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
         );
         const attempt = open[0];
         if (attempt) {
-          throw new StoreRuleError('order_payment_open', `order ${order.id} has the open payment ${attempt.id}`, {
-            paymentId: attempt.id,
-            method: attempt.method,
-          });
+          throw new StoreRuleError(
+            'order_payment_open',
+            `order ${order.id} has the open payment ${attempt.id}`,
+            {
+              paymentId: attempt.id,
+              method: attempt.method,
+            },
+          );
         }
         const rows = await tx.query(
           `INSERT INTO payments (id, order_id, customer_id, method, kki_kind, card_payment_type, status, amount,
