@@ -51,11 +51,11 @@ describe('one charge per order (one instance)', () => {
     const res = await h.call(customer, '/kki/payments', { method: 'POST', key, json: kkiBody(orderId, n) });
     return { res, body: (await res.json()) as PaymentView & ApiErrorBody };
   };
-  const openCardPage = async (customer: string, orderId: string) => {
+  const openCardPage = async (customer: string, orderId: string, paymentType = 'SALE') => {
     const res = await h.call(customer, '/cards/payments', {
       method: 'POST',
       key: newKey(),
-      json: { orderId },
+      json: { orderId, paymentType },
     });
     return { res, body: (await res.json()) as PaymentView & ApiErrorBody };
   };
@@ -220,6 +220,26 @@ describe('one charge per order (one instance)', () => {
     expect(await status(kki.body.id)).toBe('succeeded');
     expect((await h.bff.store.orders.get(o.id))?.paidPaymentId).toBe(kki.body.id);
     expect(keptCharges(h.ledger(), await refsOf(o.id))).toEqual([await refOf(kki.body.id)]);
+  });
+
+  it('a cancelled AUTHORIZE card page paid late: the authorization is voided at DOKU', async () => {
+    const o = await order('jon');
+    const page = await openCardPage('jon', o.id, 'AUTHORIZE');
+    expect(page.res.status).toBe(201);
+    expect((await cancel('jon', page.body.id)).status).toBe(200);
+    await payCardPage(page.body.nextAction.type === 'card_page' ? page.body.nextAction.url : '');
+    expect(await status(page.body.id)).toBe('cancelled');
+    expect(await h.bff.store.extraCharges.get(page.body.id)).toMatchObject({
+      reason: 'cancelled_attempt',
+      status: 'refunded',
+    });
+    expect((await h.bff.store.orders.get(o.id))?.status).toBe('open');
+    const ref = await refOf(page.body.id);
+    const atDoku = (
+      h.ledger().cards as { orders: { invoiceNumber: string; authorization: { status: string } | null }[] }
+    ).orders.find((x) => x.invoiceNumber === ref);
+    expect(atDoku?.authorization?.status).toBe('VOIDED');
+    expect(keptCharges(h.ledger(), await refsOf(o.id))).toEqual([]);
   });
 
   it('a second success on a paid order (an expired attempt DOKU approves late) is refunded', async () => {

@@ -69,15 +69,18 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
       return store.extraCharges.finish(payment.id, 'refunded');
     }
     if (payment.status === 'expired' || payment.status === 'failed') {
-      // An authorization DOKU released: nothing was taken, so nothing to give back.
+      // An authorization DOKU released by itself: nothing was taken, so nothing to give back.
       log.warn('extra charge released by DOKU', fields);
       return store.extraCharges.finish(payment.id, 'released');
     }
-    if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') {
-      // An authorization still held: refunded once captured, released when DOKU lets it expire.
-      return extra;
+    if (payment.status === 'cancelled') {
+      // The extra authorization was voided (a try before this one got DOKU's answer).
+      log.warn('extra charge refunded', { ...fields, voided: true });
+      return store.extraCharges.finish(payment.id, 'refunded');
     }
     const ctx = await extraChargeRefundContext(payment, extra.attempt);
+    if (payment.status === 'authorized') return voidHeld(extra, payment, ctx, fields);
+    if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') return extra;
     try {
       const refund = await refunds.refund(payment, { reason: REASON_TEXT[extra.reason] }, ctx);
       if (refund.status === 'failed') {
@@ -103,6 +106,27 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
       const after = await store.payments.get(payment.id);
       if (after?.status === 'refunded') return store.extraCharges.finish(payment.id, 'refunded');
       return store.extraCharges.note(payment.id, { lastError: code });
+    }
+  }
+
+  // A card authorization the order does not keep: DOKU holds the money until it is voided.
+  async function voidHeld(
+    extra: ExtraChargeRecord,
+    payment: PaymentRecord,
+    ctx: IdempotencyContext,
+    fields: Record<string, unknown>,
+  ): Promise<ExtraChargeRecord> {
+    try {
+      const after = await refunds.voidAuthorization(payment, ctx);
+      if (after.status !== 'cancelled') return extra;
+      log.warn('extra charge refunded', { ...fields, voided: true });
+      return store.extraCharges.finish(payment.id, 'refunded');
+    } catch (error) {
+      const code = isKkiHttpError(error) ? error.code : 'internal_error';
+      // A void DOKU refused burns its reference (DOKU records the refusal under it); unknown: ask again.
+      const refused = isKkiHttpError(error) && !error.outcomeUnknown;
+      log.error('extra charge void not confirmed', { ...fields, code, attempt: extra.attempt });
+      return store.extraCharges.note(payment.id, { lastError: code, nextAttempt: refused });
     }
   }
 

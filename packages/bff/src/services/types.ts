@@ -111,6 +111,11 @@ export interface RefundService {
     request: CreateRefundRequest,
     ctx: IdempotencyContext,
   ): Promise<RefundRecord>;
+  /**
+   * Voids a card authorization the order does not keep (DOKU's refund call, type `VOID`): the payment
+   * moves to `cancelled`. Idempotent by `ctx` (a replay is answered from DOKU's order status).
+   */
+  voidAuthorization(payment: PaymentRecord, ctx: IdempotencyContext): Promise<PaymentRecord>;
 }
 
 /** DOKU notifications: verify, de-duplicate, apply in order, answer in DOKU's format. */

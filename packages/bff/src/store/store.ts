@@ -415,8 +415,13 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
       return db.transaction(async (tx) => {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
+        const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
+        if (takes && (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0) {
+          // Its extra charge was already dealt with (a void closed it): DOKU's older word is stale.
+          return { applied: false, record: current };
+        }
         const updated = await applyPatch(tx, id, options.patch ?? {}, to);
-        if (!MONEY_TAKEN_STATUSES.includes(to) || MONEY_TAKEN_STATUSES.includes(current.status)) {
+        if (!takes) {
           await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
           return { applied: true, record: updated };
         }
