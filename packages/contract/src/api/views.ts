@@ -166,17 +166,6 @@ export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 /** States a payment never leaves except by refund. */
 export const FINAL_PAYMENT_STATUSES = ['failed', 'expired', 'cancelled', 'refunded'] as const;
 
-/**
- * States of an open attempt: DOKU or the customer may still change its outcome. An order has at most
- * one open attempt; the BFF refuses another with `order_payment_open`.
- */
-export const OPEN_PAYMENT_STATUSES = ['created', 'pending'] as const satisfies readonly PaymentStatus[];
-
-/** Whether a payment in `status` is an open attempt (see {@link OPEN_PAYMENT_STATUSES}). */
-export function isOpenPaymentStatus(status: PaymentStatus): boolean {
-  return (OPEN_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(status);
-}
-
 /** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
 export const PAYMENT_METHODS = ['kki', 'card'] as const;
 
