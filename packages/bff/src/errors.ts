@@ -5,6 +5,7 @@ import {
   type KkiCopyOverrides,
   type KkiError,
   type KkiErrorCode,
+  type KkiErrorDetails,
   type KkiLocale,
 } from '@kki-kit/contract';
 
@@ -20,6 +21,8 @@ export interface KkiHttpErrorOptions {
    * same ids and DOKU's replay answers with the real outcome.
    */
   outcomeUnknown?: boolean;
+  /** Structured facts for the UI, sent in the error body (e.g. the open payment of `order_payment_open`). */
+  details?: KkiErrorDetails;
   /** Developer-facing detail for logs; never sent to the browser. */
   internal?: string;
 }
@@ -31,6 +34,7 @@ export class KkiHttpError extends Error {
   readonly field: string | undefined;
   readonly dokuResponseCode: string | undefined;
   readonly outcomeUnknown: boolean;
+  readonly details: KkiErrorDetails | undefined;
 
   constructor(code: KkiErrorCode, options: KkiHttpErrorOptions = {}) {
     super(options.internal ?? code);
@@ -38,6 +42,7 @@ export class KkiHttpError extends Error {
     this.field = options.field;
     this.dokuResponseCode = options.dokuResponseCode;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.details = options.details;
   }
 
   /** The catalogue error in `locale`, with the merchant's copy overrides. */
@@ -47,6 +52,7 @@ export class KkiHttpError extends Error {
       ...(overrides !== undefined && { overrides }),
       ...(this.field !== undefined && { field: this.field }),
       ...(this.dokuResponseCode !== undefined && { dokuResponseCode: this.dokuResponseCode }),
+      ...(this.details !== undefined && { details: this.details }),
     });
   }
 }
@@ -54,4 +60,16 @@ export class KkiHttpError extends Error {
 /** Narrows an unknown thrown value. */
 export function isKkiHttpError(value: unknown): value is KkiHttpError {
   return value instanceof KkiHttpError;
+}
+
+/** The answer to a store rule's refusal (`StoreRuleError`): its catalogue code and details, its reason kept internal. */
+export function fromStoreRule(rule: {
+  code: KkiErrorCode;
+  message: string;
+  details?: KkiErrorDetails | undefined;
+}): KkiHttpError {
+  return new KkiHttpError(rule.code, {
+    internal: rule.message,
+    ...(rule.details !== undefined && { details: rule.details }),
+  });
 }

@@ -4,6 +4,7 @@
 // service layer when present.
 import {
   idempotencyKeySchema,
+  kkiErrorFromApiErrorBody,
   type LineItem,
   lineItemSchema,
   type OrderCardOptions,
@@ -81,7 +82,8 @@ export interface KkiMerchantApi {
    * Charges the order's customer on one of their saved KKI cards without asking them (DOKU KKI
    * "payment without authentication", e.g. a subscription renewal). Idempotent by `idempotencyKey`:
    * one key is one charge, however often it is retried. Throws `card_not_found` for a card that is
-   * not the order customer's active KKI card, `already_paid` for a paid order.
+   * not the order customer's active KKI card, `already_paid` for a paid order, `order_payment_open`
+   * (with the open payment in `details`) while another attempt on the order is still open.
    */
   chargeSavedCard(input: ChargeSavedCardInput): Promise<PaymentView>;
 }
@@ -142,8 +144,11 @@ function invalid(what: string, error: z.ZodError): KkiHttpError {
 /** A stored refusal replayed by the idempotency runner becomes the same error again. */
 function unwrap<T>(answer: { status: number; body: unknown }): T {
   if (answer.status >= 400) {
-    const code = (answer.body as { error?: { code?: KkiHttpError['code'] } }).error?.code;
-    throw new KkiHttpError(code ?? 'unknown_doku_error', { internal: 'replayed refusal' });
+    const error = kkiErrorFromApiErrorBody(answer.body, answer.status);
+    throw new KkiHttpError(error?.code ?? 'unknown_doku_error', {
+      internal: 'replayed refusal',
+      ...(error?.details !== undefined && { details: error.details }),
+    });
   }
   return answer.body as T;
 }

@@ -2,6 +2,7 @@
 // on the way out, so a field the contract does not name (a token, a DOKU reference) cannot leak.
 import type { BindingView, OrderView, PaymentView, RefundView, SavedCardView } from '@kki-kit/contract';
 import { KKI_ISSUERS } from '@kki-kit/contract';
+import { isOpenPayment } from './store/payment-state.js';
 import type {
   BindingRecord,
   OrderRecord,
@@ -44,7 +45,7 @@ export function paymentView(p: PaymentRecord): PaymentView {
     refundedAmount: p.refundedAmount,
     refundableAmount: refundable ? p.amount - p.refundedAmount : 0,
     // A finished payment has nothing left for the customer to do, whatever was stored.
-    nextAction: p.status === 'created' || p.status === 'pending' ? p.nextAction : { type: 'none' },
+    nextAction: isOpenPayment(p.status) ? p.nextAction : { type: 'none' },
     error: p.error,
     card:
       p.maskedCpan || p.savedCardId

@@ -297,10 +297,12 @@ describe('browser routes with a payment service', () => {
   });
 
   it('rate-limits payment attempts per customer', async () => {
-    const order = await bff.merchant.createOrder({ customerId: 'erin', amount: 10_000 });
+    // One order per attempt: an order with an open attempt refuses another (order_payment_open).
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 5; i++) {
+      const order = await bff.merchant.createOrder({ customerId: 'erin', amount: 10_000 });
       statuses.push((await pay('erin', { orderId: order.id, source: card }, `key-rate-${i}-0000`)).status);
+    }
     expect(statuses.slice(0, 3).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(3)).toEqual([429, 429]);
     // Another customer is not affected.
@@ -312,10 +314,10 @@ describe('browser routes with a payment service', () => {
     // A second instance on the same store: attempts on either count against one limit of 3.
     const second = await makeBff({ store: bff.store }, services);
     try {
-      const order = await bff.merchant.createOrder({ customerId: 'hana', amount: 10_000 });
       const via = [bff, second, bff, second, bff];
       const statuses: number[] = [];
       for (const [i, instance] of via.entries()) {
+        const order = await bff.merchant.createOrder({ customerId: 'hana', amount: 10_000 });
         const res = await instance.app.request(
           '/kki/payments',
           browser('hana', {

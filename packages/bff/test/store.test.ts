@@ -38,6 +38,7 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
       'idempotency_records',
       'notification_inbox',
       'rate_limits',
+      'extra_charges',
     ]) {
       expect(await store.db.query(`SELECT count(*) AS n FROM ${table}`)).toHaveLength(1);
     }
@@ -106,6 +107,64 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
         externalId: ref(),
       }),
     ).rejects.toMatchObject({ code: 'already_paid' });
+  });
+
+  it('keeps one open attempt per order, even when attempts race', async () => {
+    const order = await newOrder();
+    const attempt = () =>
+      store.payments.create({
+        orderId: order.id,
+        method: 'kki',
+        partnerReferenceNo: ref(),
+        externalId: ref(),
+      });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, attempt));
+    const made = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(made).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        expect(r.reason).toMatchObject({
+          code: 'order_payment_open',
+          details: { paymentId: made[0]?.id, method: 'kki' },
+        });
+      }
+    }
+    // A closed attempt frees the order for the next one.
+    await store.payments.transition(made[0]!.id, 'cancelled', { source: 'api' });
+    await expect(attempt()).resolves.toMatchObject({ status: 'created' });
+  });
+
+  it('records a success the order does not keep as an extra charge (cancelled, or order paid)', async () => {
+    const order = await newOrder();
+    const create = () =>
+      store.payments.create({
+        orderId: order.id,
+        method: 'kki',
+        partnerReferenceNo: ref(),
+        externalId: ref(),
+      });
+    const cancelled = await create();
+    await store.payments.transition(cancelled.id, 'cancelled', { source: 'api' });
+    const kept = await create();
+    const late = await store.payments.transition(cancelled.id, 'succeeded', { source: 'notification' });
+    expect(late.applied).toBe(true);
+    expect(late.extraCharge).toMatchObject({
+      reason: 'cancelled_attempt',
+      status: 'refunding',
+      keptPaymentId: null,
+    });
+    expect((await store.orders.get(order.id))?.status).toBe('open');
+    const paid = await store.payments.transition(kept.id, 'succeeded', { source: 'notification' });
+    expect(paid.extraCharge).toBeUndefined();
+    expect((await store.orders.get(order.id))?.paidPaymentId).toBe(kept.id);
+    expect(await store.extraCharges.listRefunding()).toEqual([
+      expect.objectContaining({ paymentId: cancelled.id, orderId: order.id }),
+    ]);
+    const events = await store.payments.events(cancelled.id);
+    expect(events.at(-1)?.detail).toMatchObject({ extraCharge: 'cancelled_attempt' });
+    await store.extraCharges.note(cancelled.id, { lastError: 'doku_unavailable' });
+    expect(await store.extraCharges.finish(cancelled.id, 'refunded')).toMatchObject({ status: 'refunded' });
+    expect(await store.extraCharges.listRefunding()).toEqual([]);
   });
 
   it('applies concurrent racing transitions exactly once', async () => {

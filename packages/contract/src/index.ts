@@ -14,6 +14,7 @@ export {
   type KkiErrorCatalogueEntry,
 } from './errors/catalogue.js';
 export { isKkiErrorCode, KKI_ERROR_CODES, type KkiErrorCode } from './errors/codes.js';
+export { type KkiErrorDetails, kkiErrorDetailsSchema } from './errors/details.js';
 export {
   isKkiService,
   KKI_CASE_CODES,

@@ -2,6 +2,7 @@
 import {
   createKkiError,
   type KkiErrorCode,
+  type KkiErrorDetails,
   type KkiRouteId,
   type KkiRouteResponse,
   kkiRoutes,
@@ -26,7 +27,12 @@ export const calls: RecordedCall[] = [];
 
 type Answer<Id extends KkiRouteId> =
   | { readonly status?: number; readonly json: KkiRouteResponse<Id> }
-  | { readonly error: KkiErrorCode; readonly field?: string; readonly status?: number }
+  | {
+      readonly error: KkiErrorCode;
+      readonly field?: string;
+      readonly details?: KkiErrorDetails;
+      readonly status?: number;
+    }
   | { readonly network: true };
 
 type Responder<Id extends KkiRouteId> = (call: RecordedCall, n: number) => Answer<Id> | Promise<Answer<Id>>;
@@ -50,7 +56,10 @@ export function on<Id extends KkiRouteId>(id: Id, respond: Responder<Id> | Answe
       const answer = typeof respond === 'function' ? await respond(call, n++) : respond;
       if ('network' in answer) return HttpResponse.error();
       if ('error' in answer) {
-        const error = createKkiError(answer.error, answer.field === undefined ? {} : { field: answer.field });
+        const error = createKkiError(answer.error, {
+          ...(answer.field !== undefined && { field: answer.field }),
+          ...(answer.details !== undefined && { details: answer.details }),
+        });
         return HttpResponse.json(toApiErrorBody(error), { status: answer.status ?? error.httpStatus });
       }
       return HttpResponse.json(answer.json as JsonBodyType, { status: answer.status ?? route.successStatus });

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from './define.js';
 import { orderToPay } from './orders.js';
@@ -52,7 +53,10 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   });
 
   defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
-    const payment = await ownPayment(deps, params.paymentId, customerId);
+    const own = await ownPayment(deps, params.paymentId, customerId);
+    // A card page may have been paid meanwhile: ask DOKU first (KKI's cancel checks DOKU itself).
+    const confirm = deps.services.cardPayments?.confirm;
+    const payment = own.method === 'card' && confirm && isOpenPayment(own.status) ? await confirm(own) : own;
     if (
       payment.status === 'succeeded' ||
       payment.status === 'partially_refunded' ||
@@ -60,7 +64,7 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
     ) {
       throw new KkiHttpError('already_paid');
     }
-    if (payment.status !== 'created' && payment.status !== 'pending') {
+    if (!isOpenPayment(payment.status)) {
       return { body: paymentView(payment) };
     }
     return { body: paymentView(await service.cancel(payment, idem!)) };

@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { KkiHttpError } from '../errors.js';
+import { fromStoreRule, KkiHttpError } from '../errors.js';
 import type { Log } from '../log.js';
 import { StoreRuleError } from '../store/index.js';
 
@@ -24,7 +24,7 @@ export function requestLocale(c: Context, fallback: KkiLocale): KkiLocale {
 /** Converts anything thrown into a {@link KkiHttpError}. */
 export function toKkiHttpError(error: unknown): KkiHttpError {
   if (error instanceof KkiHttpError) return error;
-  if (error instanceof StoreRuleError) return new KkiHttpError(error.code, { internal: error.message });
+  if (error instanceof StoreRuleError) return fromStoreRule(error);
   if (error instanceof HTTPException) {
     if (error.status === 413) return new KkiHttpError('payload_too_large');
     if (error.status === 401) return new KkiHttpError('unauthenticated');

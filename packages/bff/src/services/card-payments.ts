@@ -4,8 +4,10 @@
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
 import { createCardReturnToken } from '../card-return-token.js';
-import { KkiHttpError } from '../errors.js';
+import { fromStoreRule, KkiHttpError } from '../errors.js';
 import { httpErrorFromDoku } from './doku-outcome.js';
+import { refundIfExtra } from './extra-charges.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
 import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from './types.js';
@@ -34,7 +36,7 @@ export function cardReturnUrl(
  * by {@link httpErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
  */
 export function dokuFailure(error: unknown): KkiHttpError {
-  if (isStoreRule(error)) return new KkiHttpError(error.code, { internal: error.message });
+  if (isStoreRule(error)) return fromStoreRule(error);
   return httpErrorFromDoku(error);
 }
 
@@ -107,17 +109,18 @@ export async function applyCardStatus(
     lastCheckedAt: new Date(),
     ...(maskedCpan !== null && { maskedCpan }),
     ...(to === 'failed' && { error: declineError(body) }),
-    ...(to !== 'pending' && to !== 'created' && { nextAction: { type: 'none' as const } }),
+    ...(!isOpenPayment(to) && { nextAction: { type: 'none' as const } }),
   };
   if (to === payment.status || (to === 'pending' && payment.status !== 'created')) {
     return deps.store.payments.update(payment.id, { doku: facts, lastCheckedAt: new Date() });
   }
-  const { record } = await deps.store.payments.transition(payment.id, to, {
+  const result = await deps.store.payments.transition(payment.id, to, {
     source,
     detail: { transactionStatus: body.transaction.status, transactionType: body.transaction.type ?? null },
     patch,
   });
-  return record;
+  // A charge the order does not keep (cancelled attempt, order paid another way) is refunded at once.
+  return refundIfExtra(deps, result);
 }
 
 /** Order metadata keys the card page's customer block is read from (DOKU needs an email or a phone). */
@@ -259,8 +262,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
 
     async capture(payment, amount, ctx) {
       let current = payment;
-      if (current.status === 'created' || current.status === 'pending')
-        current = await service.confirm(current);
+      if (isOpenPayment(current.status)) current = await service.confirm(current);
       if (
         current.method !== 'card' ||
         current.cardPaymentType !== 'AUTHORIZE' ||

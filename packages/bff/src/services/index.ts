@@ -4,6 +4,7 @@ import type { DokuConnection } from '../doku/index.js';
 import { createBindingService } from './bindings.js';
 import { createCardPaymentService } from './card-payments.js';
 import { createCardReconciler } from './card-reconciliation.js';
+import { createExtraChargeService } from './extra-charges.js';
 import { createKkiPaymentApplier } from './kki-payment-outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
 import { createNonSnapNotificationHandler } from './non-snap-notifications.js';
@@ -14,6 +15,7 @@ import { createSnapNotificationHandlers } from './snap-notifications.js';
 import type { KkiServices, ServiceDeps } from './types.js';
 
 export { applyBindingOutcome, createBindingService } from './bindings.js';
+export { createExtraChargeService, extraChargeRefundContext } from './extra-charges.js';
 export {
   createKkiPaymentApplier,
   type KkiPaymentApplier,
@@ -32,7 +34,10 @@ export interface DefaultServiceDeps extends ServiceDeps {
 /** Builds every service over `deps.doku`. */
 export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
   const client = deps.doku.client;
-  const base: ServiceDeps = { config: deps.config, store: deps.store, log: deps.log };
+  const core: ServiceDeps = { config: deps.config, store: deps.store, log: deps.log };
+  const refunds = createRefundService(core, client);
+  // Every service that applies DOKU's word refunds a charge the order does not keep at once.
+  const base: ServiceDeps = { ...core, extraCharges: createExtraChargeService(core, refunds) };
   const applier = createKkiPaymentApplier(base);
   // Offline, the customer's confirmation window is the sandbox's OTT lifetime.
   const ottSeconds = deps.doku.sandbox?.config.ottTtlSeconds;
@@ -54,7 +59,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     bindings: createBindingService({ ...base, doku: client }),
     savedCards: createSavedCardService({ ...base, doku: client }),
     cardPayments,
-    refunds: createRefundService(base, client),
+    refunds,
     notifications: {
       snap: snap.snap,
       nonSnap,

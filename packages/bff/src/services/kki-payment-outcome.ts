@@ -3,8 +3,10 @@
 // "pending" never undoes "succeeded"); a bind-and-pay's new `bankCardToken` becomes a saved card.
 import { KKI_ISSUERS, type KkiError, type PaymentStatus } from '@kki-kit/contract';
 import type { Log } from '../log.js';
-import type { PaymentEventSource } from '../store/payment-state.js';
-import type { DokuFacts, PaymentPatch, PaymentRecord, Store } from '../store/index.js';
+import { isOpenPayment, type PaymentEventSource } from '../store/payment-state.js';
+import type { DokuFacts, PaymentPatch, PaymentRecord, Store, TransitionResult } from '../store/index.js';
+import { refundIfExtra } from './extra-charges.js';
+import type { ExtraChargeService } from './types.js';
 
 /** What DOKU said about a KKI payment. */
 export interface KkiPaymentOutcome {
@@ -31,7 +33,11 @@ export interface KkiPaymentApplier {
 const CLOSED_ACTION = { type: 'none' } as const;
 
 /** Creates the applier over `store`. */
-export function createKkiPaymentApplier(deps: { store: Store; log: Log }): KkiPaymentApplier {
+export function createKkiPaymentApplier(deps: {
+  store: Store;
+  log: Log;
+  extraCharges?: ExtraChargeService | undefined;
+}): KkiPaymentApplier {
   const { store, log } = deps;
 
   async function saveIssuedCard(payment: PaymentRecord, token: string): Promise<PaymentRecord> {
@@ -59,9 +65,10 @@ export function createKkiPaymentApplier(deps: { store: Store; log: Log }): KkiPa
         ...(outcome.error !== undefined && { error: outcome.error }),
         ...(Object.keys(facts).length > 0 && { doku: facts }),
         // A payment that left `pending` has nothing left for the customer to do.
-        ...(outcome.status !== 'pending' && outcome.status !== 'created' && { nextAction: CLOSED_ACTION }),
+        ...(!isOpenPayment(outcome.status) && { nextAction: CLOSED_ACTION }),
       };
       let current = payment;
+      let recorded: TransitionResult<PaymentRecord> | null = null;
       if (outcome.status !== payment.status) {
         const result = await store.payments.transition(payment.id, outcome.status, {
           source,
@@ -69,6 +76,7 @@ export function createKkiPaymentApplier(deps: { store: Store; log: Log }): KkiPa
           patch,
         });
         current = result.record;
+        if (result.extraCharge) recorded = result;
         if (!result.applied) {
           log.info('kki payment outcome not applied', {
             paymentId: payment.id,
@@ -83,6 +91,8 @@ export function createKkiPaymentApplier(deps: { store: Store; log: Log }): KkiPa
       if (outcome.bankCardToken && (current.status === 'succeeded' || outcome.status === 'succeeded')) {
         current = await saveIssuedCard(current, outcome.bankCardToken);
       }
+      // A charge the order does not keep is refunded at once (the card DOKU issued stays saved).
+      if (recorded) current = await refundIfExtra(deps, { ...recorded, record: current });
       return current;
     },
   };

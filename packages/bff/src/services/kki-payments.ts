@@ -10,7 +10,9 @@ import {
 } from '@kki-kit/contract';
 import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
-import type { PaymentRecord } from '../store/index.js';
+import type { NewPayment, PaymentRecord } from '../store/index.js';
+import { dokuFailure } from './card-payments.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from './customer-ref.js';
 import {
   errorFromResponseCode,
@@ -48,6 +50,12 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   const { store, doku, log } = deps;
   const lifetimeMs = deps.ottLifetimeMs ?? DEFAULT_OTT_LIFETIME_MS;
   const applier = deps.applier ?? createKkiPaymentApplier(deps);
+
+  // The store's refusals (`already_paid`, `order_payment_open`) are the call's definite answer.
+  const createPayment = (input: NewPayment) =>
+    store.payments.create(input).catch((error: unknown) => {
+      throw dokuFailure(error);
+    });
 
   async function refused(payment: PaymentRecord, error: DokuError): Promise<never> {
     await applier.apply(
@@ -116,7 +124,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       if (source.type === 'card') {
         const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
         issuerId = issuerFromCpan(source.cpan)?.id ?? null;
-        payment ??= await store.payments.create({
+        payment ??= await createPayment({
           orderId: order.id,
           method: 'kki',
           kkiKind: source.saveCard ? 'bind_and_pay' : 'single',
@@ -137,7 +145,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       } else {
         if (!savedCard) throw new KkiHttpError('card_not_found', { field: 'cardId' });
         issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
-        payment ??= await store.payments.create({
+        payment ??= await createPayment({
           orderId: order.id,
           method: 'kki',
           kkiKind: noAuth ? 'no_auth' : 'token',
@@ -198,9 +206,10 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
 
     async cancel(payment) {
       // KKI has no cancel call DOKU confirms for this channel: the payment is checked first (it may
-      // have been approved meanwhile), then closed here; a later DOKU success still wins.
+      // have been approved meanwhile), then closed here. A later DOKU success of a cancelled payment
+      // is never kept: the store records it as an extra charge and it is refunded automatically.
       const checked = await refresh(payment);
-      if (checked.status !== 'created' && checked.status !== 'pending') return checked;
+      if (!isOpenPayment(checked.status)) return checked;
       return applier.apply(checked, { status: 'cancelled', detail: { by: 'customer' } }, 'api');
     },
   };

@@ -2,6 +2,7 @@
 // `refresh=true`, the card return page): a page polling every second, or a URL hit in a loop, must
 // not become a DOKU call per hit and drain the merchant's DOKU quota.
 import type { PaymentRecord, Store } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import type { KkiServices } from './types.js';
 
 /** An open payment is checked with DOKU again only once this long has passed since the last check. */
@@ -19,7 +20,7 @@ export type PaymentRefresh = (payment: PaymentRecord) => Promise<PaymentRecord>;
 export function createPaymentRefresh(services: KkiServices, store: Store): PaymentRefresh {
   const inFlight = new Map<string, Promise<PaymentRecord>>();
   return async (payment) => {
-    const open = payment.status === 'created' || payment.status === 'pending';
+    const open = isOpenPayment(payment.status);
     const lastCheck = payment.lastCheckedAt?.getTime();
     if (!open || (lastCheck !== undefined && Date.now() - lastCheck < REFRESH_AFTER_MS)) return payment;
     const refresher =

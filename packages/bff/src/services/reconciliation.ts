@@ -2,6 +2,7 @@
 // between DOKU's answer and the store) are settled from DOKU's status APIs. Each payment method
 // brings its own reconciler: KKI here (debitStatus), Cards from the Cards flow (order status).
 import type { PaymentRecord } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import type { ReconciliationService, ServiceDeps } from './types.js';
 
 /** Settles one open payment of its method from DOKU's status; returns it as it now stands. */
@@ -33,6 +34,14 @@ export function createReconciliationService(
         log.warn('stored notifications could not be replayed', { error });
       }
     }
+    if (deps.extraCharges) {
+      // Extra charges whose refund DOKU has not confirmed (a crash, DOKU down): ask again.
+      try {
+        await deps.extraCharges.retryOpen();
+      } catch (error) {
+        log.warn('extra charges could not be retried', { error });
+      }
+    }
     const before = new Date(now() - config.reconciliation.pendingAfterMs);
     let checked = 0;
     let settled = 0;
@@ -47,7 +56,7 @@ export function createReconciliationService(
         checked++;
         try {
           const after = await reconciler.settle(payment);
-          if (after.status !== 'created' && after.status !== 'pending') settled++;
+          if (!isOpenPayment(after.status)) settled++;
         } catch (error) {
           // DOKU unreachable: the payment stays open and is tried again on the next run.
           log.warn('reconciliation could not settle a payment', { paymentId: payment.id, error });

@@ -55,14 +55,14 @@ function refundFailed(
 async function cardRefund(
   client: DokuClient,
   payment: PaymentRecord,
-  refund: RefundRecord,
+  amount: number,
   ctx: IdempotencyContext,
 ): Promise<Answer> {
   const answer = await client.cardRefund(
     {
       order: { invoice_number: payment.partnerReferenceNo },
       payment: { original_request_id: payment.externalId },
-      refund: { amount: refund.amount },
+      refund: { amount },
     },
     { requestId: ctx.externalId },
   );
@@ -91,6 +91,25 @@ async function cardRefund(
 /** Creates the refund service on a DOKU client. */
 export function createRefundService(deps: ServiceDeps, client: DokuClient): RefundService {
   return {
+    async voidAuthorization(payment, ctx) {
+      if (payment.method !== 'card' || payment.status !== 'authorized') {
+        throw new KkiHttpError('operation_not_allowed', { internal: `void of a ${payment.status} payment` });
+      }
+      let answer: Answer;
+      try {
+        // DOKU voids an authorization through its refund call, for the whole amount held.
+        answer = await cardRefund(client, payment, chargedAmount(payment), ctx);
+      } catch (error) {
+        throw dokuFailure(error);
+      }
+      if (answer.outcome === 'pending') return payment;
+      const { record } = await deps.store.payments.transition(payment.id, 'cancelled', {
+        source: 'refund',
+        detail: { voidRequestId: ctx.externalId, refundType: answer.type ?? null },
+        patch: { ...(answer.doku && { doku: answer.doku }), nextAction: { type: 'none' } },
+      });
+      return record;
+    },
     async refund(payment, request, ctx) {
       const { store } = deps;
       // A retry after an unknown outcome finds the refund this key reserved and asks DOKU again.
@@ -135,7 +154,7 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
         answer =
           payment.method === 'kki'
             ? await kkiRefund(client, payment, refund, full, ctx)
-            : await cardRefund(client, payment, refund, ctx);
+            : await cardRefund(client, payment, refund.amount, ctx);
       } catch (error) {
         const failure = dokuFailure(error);
         if (!failure.outcomeUnknown) {

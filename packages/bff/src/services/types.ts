@@ -14,6 +14,7 @@ import type { IdempotencyContext } from '../idempotency.js';
 import type { Log } from '../log.js';
 import type {
   BindingRecord,
+  ExtraChargeRecord,
   OrderRecord,
   PaymentRecord,
   RefundRecord,
@@ -26,6 +27,22 @@ export interface ServiceDeps {
   config: ResolvedConfig;
   store: Store;
   log: Log;
+  /**
+   * Refunds charges an order does not keep; called after a transition that recorded one. Absent
+   * (no refund service), the extra charge stays recorded for a later run that has one.
+   */
+  extraCharges?: ExtraChargeService;
+}
+
+/** One charge per order: refunds the extra charges the store recorded (see `services/extra-charges.ts`). */
+export interface ExtraChargeService {
+  /**
+   * Refunds the payment's extra charge at DOKU under its deterministic reference; never throws (a
+   * failure is recorded and retried by {@link retryOpen}). Null when the payment has no extra charge.
+   */
+  refund(paymentId: string): Promise<ExtraChargeRecord | null>;
+  /** Retries every extra charge whose refund DOKU has not confirmed (reconciliation runs it). */
+  retryOpen(): Promise<{ checked: number; refunded: number }>;
 }
 
 /** KKI payments (KkiPayButton) and status checks shared with reconciliation. */
@@ -94,6 +111,11 @@ export interface RefundService {
     request: CreateRefundRequest,
     ctx: IdempotencyContext,
   ): Promise<RefundRecord>;
+  /**
+   * Voids a card authorization the order does not keep (DOKU's refund call, type `VOID`): the payment
+   * moves to `cancelled`. Idempotent by `ctx` (a replay is answered from DOKU's order status).
+   */
+  voidAuthorization(payment: PaymentRecord, ctx: IdempotencyContext): Promise<PaymentRecord>;
 }
 
 /** DOKU notifications: verify, de-duplicate, apply in order, answer in DOKU's format. */

@@ -7,7 +7,13 @@ import { createSqlStore, type Store } from './store.js';
 import { createTokenCipher } from './token-cipher.js';
 
 export { MIGRATIONS, type Migration, migrate } from './migrations.js';
-export { canTransition, OPEN_PAYMENT_STATUSES, type PaymentEventSource } from './payment-state.js';
+export {
+  canTransition,
+  isOpenPayment,
+  MONEY_TAKEN_STATUSES,
+  OPEN_PAYMENT_STATUSES,
+  type PaymentEventSource,
+} from './payment-state.js';
 export * from './records.js';
 export { openPglite, openPostgres, type Row, type SqlDatabase, type SqlExecutor } from './sql.js';
 export * from './store.js';

@@ -173,6 +173,28 @@ CREATE TABLE rate_limits (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'extra charges',
+    // A charge an order does not keep (a cancelled attempt approved late, a second success on a paid
+    // order), written with the success itself: the refund duty survives a crash, and reconciliation
+    // retries every row still `refunding`. One row per payment: a payment succeeds once.
+    sql: `
+CREATE TABLE extra_charges (
+  payment_id text PRIMARY KEY REFERENCES payments (id),
+  order_id text NOT NULL REFERENCES orders (id),
+  kept_payment_id text REFERENCES payments (id),
+  reason text NOT NULL CHECK (reason IN ('cancelled_attempt', 'order_already_paid')),
+  status text NOT NULL CHECK (status IN ('refunding', 'refunded', 'released')),
+  attempt integer NOT NULL DEFAULT 0,
+  refund_id text REFERENCES refunds (id),
+  last_error text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX extra_charges_open_idx ON extra_charges (updated_at) WHERE status = 'refunding';
+`,
+  },
 ];
 
 // Arbitrary constant: the advisory lock every instance takes while migrating.

@@ -48,5 +48,9 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus, source: Pa
   );
 }
 
-/** States in which DOKU may still change the outcome; reconciliation looks at these. */
-export const OPEN_PAYMENT_STATUSES: readonly PaymentStatus[] = ['created', 'pending'];
+// What an open attempt is has one home, the contract (the React kit reads it too): reconciliation
+// looks at open payments, and an order has at most one (`order_payment_open`).
+export { isOpenPaymentStatus as isOpenPayment, OPEN_PAYMENT_STATUSES } from '@kki-kit/contract';
+
+/** States in which DOKU holds or took the customer's money for the payment. */
+export const MONEY_TAKEN_STATUSES: readonly PaymentStatus[] = ['authorized', 'succeeded'];

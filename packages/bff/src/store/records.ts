@@ -5,6 +5,7 @@ import type {
   CardPaymentType,
   KkiError,
   KkiErrorCode,
+  KkiErrorDetails,
   KkiPaymentKind,
   LineItem,
   OrderCardOptions,
@@ -116,6 +117,37 @@ export interface PaymentEventRecord {
 export interface TransitionResult<R> {
   applied: boolean;
   record: R;
+  /**
+   * Set when this transition took money the order must not keep (a cancelled attempt approved late,
+   * or a second success on a paid order): the extra charge recorded with it, to be refunded.
+   */
+  extraCharge?: ExtraChargeRecord;
+}
+
+/**
+ * Why a charge is extra: the customer had cancelled the attempt, or the order was already paid by
+ * another payment (e.g. KKI and the card page both approved).
+ */
+export type ExtraChargeReason = 'cancelled_attempt' | 'order_already_paid';
+
+/**
+ * A charge DOKU reports that the order does not keep. Recorded in the same transaction as the
+ * success, so the duty to refund it outlives a crash; `refunding` until DOKU confirms the refund.
+ */
+export interface ExtraChargeRecord {
+  paymentId: string;
+  orderId: string;
+  /** The order's kept payment when the extra charge was found (null: the order was still unpaid). */
+  keptPaymentId: string | null;
+  reason: ExtraChargeReason;
+  /** `released`: DOKU let the money go without a refund (an authorization expired or was voided). */
+  status: 'refunding' | 'refunded' | 'released';
+  /** Numbers the refund attempts: each DOKU refusal moves to a new refund reference. */
+  attempt: number;
+  refundId: string | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A card-binding attempt. */
@@ -251,10 +283,14 @@ export interface InboxRecord {
 /** A refusal the store decides (over-refund, wrong state); the code is the catalogue's. */
 export class StoreRuleError extends Error {
   override name = 'StoreRuleError';
-  /** @param code the catalogue code the BFF answers with; @param message a developer-facing reason. */
+  /**
+   * @param code the catalogue code the BFF answers with; @param message a developer-facing reason;
+   * @param details facts the refusal points at, sent to the browser (e.g. the order's open payment).
+   */
   constructor(
     readonly code: KkiErrorCode,
     message: string,
+    readonly details?: KkiErrorDetails,
   ) {
     super(message);
   }

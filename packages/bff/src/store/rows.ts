@@ -4,6 +4,7 @@ import type { KkiError } from '@kki-kit/contract';
 import type {
   BindingRecord,
   DokuFacts,
+  ExtraChargeRecord,
   IdempotencyRecord,
   InboxRecord,
   OrderRecord,
@@ -78,6 +79,21 @@ export function toEvent(r: Row): PaymentEventRecord {
     source: str(r.source) as PaymentEventRecord['source'],
     detail: facts(r.detail),
     createdAt: date(r.created_at),
+  };
+}
+
+export function toExtraCharge(r: Row): ExtraChargeRecord {
+  return {
+    paymentId: str(r.payment_id),
+    orderId: str(r.order_id),
+    keptPaymentId: strOrNull(r.kept_payment_id),
+    reason: str(r.reason) as ExtraChargeRecord['reason'],
+    status: str(r.status) as ExtraChargeRecord['status'],
+    attempt: num(r.attempt),
+    refundId: strOrNull(r.refund_id),
+    lastError: strOrNull(r.last_error),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
   };
 }
 

@@ -3,11 +3,18 @@
 // transition table, so concurrent writers (instances, notifications, reconciliation) cannot race.
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
-import { canTransition, OPEN_PAYMENT_STATUSES, type PaymentEventSource } from './payment-state.js';
+import {
+  canTransition,
+  MONEY_TAKEN_STATUSES,
+  OPEN_PAYMENT_STATUSES,
+  type PaymentEventSource,
+} from './payment-state.js';
 import type {
   BindingPatch,
   BindingRecord,
   DokuFacts,
+  ExtraChargeReason,
+  ExtraChargeRecord,
   IdempotencyRecord,
   InboxRecord,
   NewBinding,
@@ -28,6 +35,7 @@ import { StoreRuleError } from './records.js';
 import {
   toBinding,
   toEvent,
+  toExtraCharge,
   toIdempotency,
   toInbox,
   toOrder,
@@ -65,7 +73,11 @@ export interface PaymentFilter {
 
 /** Payment attempts and their state history. */
 export interface PaymentRepository {
-  /** Creates a payment in `created` for the order's amount; refuses a paid order (`already_paid`). */
+  /**
+   * Creates a payment in `created` for the order's amount, under the order's row lock (so the rule
+   * holds across instances): refuses a paid order (`already_paid`) and an order that already has an
+   * open attempt (`order_payment_open`, with that payment's id and method in `details`).
+   */
   create(input: NewPayment): Promise<PaymentRecord>;
   get(id: string): Promise<PaymentRecord | null>;
   getForCustomer(id: string, customerId: string): Promise<PaymentRecord | null>;
@@ -75,7 +87,9 @@ export interface PaymentRepository {
   /**
    * Moves a payment to `to` if the transition table allows it from its current state (checked under
    * a row lock); records the event; marks the order paid on success. Not applied → `applied: false`
-   * and the payment unchanged, e.g. a late `pending` after `succeeded`.
+   * and the payment unchanged, e.g. a late `pending` after `succeeded`. A success the order must not
+   * keep (the attempt was cancelled, or another payment already paid the order) leaves the order as
+   * it is and records an extra charge in the same transaction (`extraCharge` in the result).
    */
   transition(
     id: string,
@@ -137,6 +151,20 @@ export interface RefundRepository {
   remaining(paymentId: string): Promise<number>;
 }
 
+/** Charges an order does not keep, until DOKU confirms their refund. */
+export interface ExtraChargeRepository {
+  get(paymentId: string): Promise<ExtraChargeRecord | null>;
+  /** Extra charges still `refunding`, least recently tried first: for reconciliation. */
+  listRefunding(limit?: number): Promise<ExtraChargeRecord[]>;
+  /** Notes a refund attempt: its refund and, for a failure, why; `nextAttempt` moves to a new reference. */
+  note(
+    paymentId: string,
+    update: { refundId?: string | null; lastError?: string | null; nextAttempt?: boolean },
+  ): Promise<ExtraChargeRecord>;
+  /** Ends a `refunding` extra charge: refunded at DOKU, or released (DOKU kept nothing). */
+  finish(paymentId: string, status: 'refunded' | 'released'): Promise<ExtraChargeRecord>;
+}
+
 /** Idempotency records (used by `src/idempotency.ts`). */
 export interface IdempotencyRepository {
   /** Inserts an `in_progress` record unless one exists; returns it when this call inserted it. */
@@ -194,6 +222,7 @@ export interface Store {
   readonly bindings: BindingRepository;
   readonly savedCards: SavedCardRepository;
   readonly refunds: RefundRepository;
+  readonly extraCharges: ExtraChargeRepository;
   readonly idempotency: IdempotencyRepository;
   readonly inbox: InboxRepository;
   readonly rateLimits: RateLimitRepository;
@@ -308,6 +337,21 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
           'order',
         );
         if (order.status === 'paid') throw new StoreRuleError('already_paid', 'the order is already paid');
+        const open = await tx.query<{ id: string; method: PaymentRecord['method'] }>(
+          'SELECT id, method FROM payments WHERE order_id = $1 AND status = ANY($2::text[]) LIMIT 1',
+          [order.id, OPEN_PAYMENT_STATUSES],
+        );
+        const attempt = open[0];
+        if (attempt) {
+          throw new StoreRuleError(
+            'order_payment_open',
+            `order ${order.id} has the open payment ${attempt.id}`,
+            {
+              paymentId: attempt.id,
+              method: attempt.method,
+            },
+          );
+        }
         const rows = await tx.query(
           `INSERT INTO payments (id, order_id, customer_id, method, kki_kind, card_payment_type, status, amount,
              currency, partner_reference_no, external_id, saved_card_id, masked_cpan, issuer)
@@ -371,16 +415,50 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
       return db.transaction(async (tx) => {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
+        const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
+        if (takes && (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0) {
+          // Its extra charge was already dealt with (a void closed it): DOKU's older word is stale.
+          return { applied: false, record: current };
+        }
         const updated = await applyPatch(tx, id, options.patch ?? {}, to);
-        await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
-        if (to === 'succeeded' || to === 'authorized') {
+        if (!takes) {
+          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
+          return { applied: true, record: updated };
+        }
+        // DOKU took money: the order keeps it only when it is the order's one payment.
+        const order = await one(
+          await tx.query('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [updated.orderId]),
+          toOrder,
+          'order',
+        );
+        const reason: ExtraChargeReason | null =
+          current.status === 'cancelled'
+            ? 'cancelled_attempt'
+            : order.status === 'paid' && order.paidPaymentId !== id
+              ? 'order_already_paid'
+              : null;
+        await recordEvent(tx, updated, current.status, options.source, {
+          ...options.detail,
+          ...(reason !== null && { extraCharge: reason }),
+        });
+        if (reason === null) {
           await tx.query(
             `UPDATE orders SET status = 'paid', paid_payment_id = $2, updated_at = now()
              WHERE id = $1 AND status = 'open'`,
-            [updated.orderId, updated.id],
+            [order.id, id],
           );
+          return { applied: true, record: updated };
         }
-        return { applied: true, record: updated };
+        const extra = await one(
+          await tx.query(
+            `INSERT INTO extra_charges (payment_id, order_id, kept_payment_id, reason, status)
+             VALUES ($1, $2, $3, $4, 'refunding') RETURNING *`,
+            [id, order.id, order.paidPaymentId, reason],
+          ),
+          toExtraCharge,
+          'extra charge',
+        );
+        return { applied: true, record: updated, extraCharge: extra };
       });
     },
     async update(id, patch) {
@@ -668,6 +746,52 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     },
   };
 
+  const extraCharges: ExtraChargeRepository = {
+    async get(paymentId) {
+      const rows = await db.query('SELECT * FROM extra_charges WHERE payment_id = $1', [paymentId]);
+      return rows[0] ? toExtraCharge(rows[0]) : null;
+    },
+    async listRefunding(limit = 100) {
+      const rows = await db.query(
+        `SELECT * FROM extra_charges WHERE status = 'refunding' ORDER BY updated_at, payment_id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toExtraCharge);
+    },
+    async note(paymentId, update) {
+      const rows = await db.query(
+        `UPDATE extra_charges SET
+           refund_id = CASE WHEN $2 THEN $3 ELSE refund_id END,
+           last_error = CASE WHEN $4 THEN $5 ELSE last_error END,
+           attempt = attempt + CASE WHEN $6 THEN 1 ELSE 0 END,
+           updated_at = now()
+         WHERE payment_id = $1 RETURNING *`,
+        [
+          paymentId,
+          'refundId' in update,
+          update.refundId ?? null,
+          'lastError' in update,
+          update.lastError ?? null,
+          update.nextAttempt === true,
+        ],
+      );
+      return one(rows, toExtraCharge, 'extra charge');
+    },
+    async finish(paymentId, status) {
+      const rows = await db.query(
+        `UPDATE extra_charges SET status = $2, updated_at = now()
+         WHERE payment_id = $1 AND status = 'refunding' RETURNING *`,
+        [paymentId, status],
+      );
+      if (rows[0]) return toExtraCharge(rows[0]);
+      return one(
+        await db.query('SELECT * FROM extra_charges WHERE payment_id = $1', [paymentId]),
+        toExtraCharge,
+        'extra charge',
+      );
+    },
+  };
+
   const idempotency: IdempotencyRepository = {
     async claim(input) {
       const rows = await db.query(
@@ -770,6 +894,7 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     bindings,
     savedCards,
     refunds,
+    extraCharges,
     idempotency,
     inbox,
     rateLimits,

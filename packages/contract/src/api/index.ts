@@ -3,6 +3,7 @@ export * from './bindings.js';
 export * from './card-payments.js';
 export * from './common.js';
 export * from './kki-payments.js';
+export * from './payment-states.js';
 export * from './refunds.js';
 export * from './results.js';
 export * from './routes.js';

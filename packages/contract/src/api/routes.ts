@@ -126,7 +126,7 @@ export const kkiRoutes = {
     successStatus: 201,
     idempotent: true,
     rateLimit: 'payment',
-    errors: ['not_found', 'card_not_found', 'already_paid', ...KKI_DOKU_ERRORS],
+    errors: ['not_found', 'card_not_found', 'already_paid', 'order_payment_open', ...KKI_DOKU_ERRORS],
   },
   getPayment: {
     method: 'GET',
@@ -247,7 +247,14 @@ export const kkiRoutes = {
     successStatus: 201,
     idempotent: true,
     rateLimit: 'payment',
-    errors: ['not_found', 'already_paid', 'operation_not_allowed', 'doku_server_error', 'doku_unavailable'],
+    errors: [
+      'not_found',
+      'already_paid',
+      'order_payment_open',
+      'operation_not_allowed',
+      'doku_server_error',
+      'doku_unavailable',
+    ],
   },
   cardPaymentReturn: {
     method: 'GET',

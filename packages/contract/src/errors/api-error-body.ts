@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 import { KKI_ERROR_CODES } from './codes.js';
+import { kkiErrorDetailsSchema } from './details.js';
 import type { KkiError } from './kki-error.js';
 
 /**
@@ -14,11 +15,12 @@ export const apiErrorBodySchema = z.object({
     retryable: z.boolean(),
     dokuResponseCode: z.optional(z.string()),
     field: z.optional(z.string()),
+    details: z.optional(kkiErrorDetailsSchema),
     requestId: z.optional(z.string()),
   }),
 });
 
-/** `{ error: { code, message, retryable, dokuResponseCode?, field?, requestId? } }`. */
+/** `{ error: { code, message, retryable, dokuResponseCode?, field?, details?, requestId? } }`. */
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 /** Serialises a {@link KkiError} for the browser; the HTTP status travels as the response status. */
@@ -30,6 +32,7 @@ export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBod
       retryable: error.retryable,
       ...(error.dokuResponseCode !== undefined && { dokuResponseCode: error.dokuResponseCode }),
       ...(error.field !== undefined && { field: error.field }),
+      ...(error.details !== undefined && { details: error.details }),
       ...(requestId !== undefined && { requestId }),
     },
   };
@@ -43,7 +46,7 @@ export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBod
 export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): KkiError | null {
   const parsed = apiErrorBodySchema.safeParse(body);
   if (!parsed.success) return null;
-  const { code, message, retryable, dokuResponseCode, field } = parsed.data.error;
+  const { code, message, retryable, dokuResponseCode, field, details } = parsed.data.error;
   return {
     code,
     message,
@@ -51,5 +54,6 @@ export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): Kk
     httpStatus: typeof httpStatus === 'number' ? httpStatus : KKI_ERROR_CATALOGUE[code].httpStatus,
     ...(dokuResponseCode !== undefined && { dokuResponseCode }),
     ...(field !== undefined && { field }),
+    ...(details !== undefined && { details }),
   };
 }

@@ -705,6 +705,15 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
       id: 'Pembayaran untuk pesanan ini sedang diproses. Tunggu hingga selesai.',
     },
   },
+  order_payment_open: {
+    code: 'order_payment_open',
+    httpStatus: 409,
+    retryable: false,
+    copy: {
+      en: 'This order already has a payment in progress. Finish that payment, or cancel it before paying another way.',
+      id: 'Pesanan ini sudah memiliki pembayaran yang sedang berjalan. Selesaikan pembayaran itu, atau batalkan sebelum membayar dengan cara lain.',
+    },
+  },
   not_found: {
     code: 'not_found',
     httpStatus: 404,

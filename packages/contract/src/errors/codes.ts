@@ -83,6 +83,7 @@ export const KKI_ERROR_CODES = [
   'validation_failed',
   'idempotency_key_reused',
   'payment_in_progress',
+  'order_payment_open',
   'not_found',
   'card_not_found',
   'forbidden',

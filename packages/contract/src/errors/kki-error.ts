@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type KkiLocale, type LocalizedText } from '../locale.js';
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 import { isKkiErrorCode, type KkiErrorCode } from './codes.js';
+import { type KkiErrorDetails, kkiErrorDetailsSchema } from './details.js';
 import { kkiErrorFromSnap, kkiFieldFromSnapMessage } from './doku-mapping.js';
 import { isKkiField, KKI_FIELD_LABELS } from './fields.js';
 
@@ -21,6 +22,8 @@ export interface KkiError {
   readonly dokuResponseCode?: string;
   /** The form field the error points at, e.g. `'cardNumber'`, so the UI can focus it. */
   readonly field?: string;
+  /** Structured facts for the UI, e.g. the open payment an `order_payment_open` refusal points at. */
+  readonly details?: KkiErrorDetails;
 }
 
 /** Merchant wording that replaces the built-in copy, per code and locale. Used as is, no templating. */
@@ -38,6 +41,8 @@ export interface CreateKkiErrorOptions {
   readonly dokuResponseCode?: string;
   /** Merchant wording to use instead of the built-in copy. */
   readonly overrides?: KkiCopyOverrides;
+  /** Structured facts for the UI (see {@link KkiError.details}). */
+  readonly details?: KkiErrorDetails;
 }
 
 /**
@@ -73,6 +78,7 @@ export function createKkiError(code: KkiErrorCode, options: CreateKkiErrorOption
     httpStatus: entry.httpStatus,
     ...(options.dokuResponseCode !== undefined && { dokuResponseCode: options.dokuResponseCode }),
     ...(field !== undefined && { field }),
+    ...(options.details !== undefined && { details: options.details }),
   };
 }
 
@@ -113,6 +119,7 @@ export function isKkiError(value: unknown): value is KkiError {
     typeof v.retryable === 'boolean' &&
     typeof v.httpStatus === 'number' &&
     (v.dokuResponseCode === undefined || typeof v.dokuResponseCode === 'string') &&
-    (v.field === undefined || typeof v.field === 'string')
+    (v.field === undefined || typeof v.field === 'string') &&
+    (v.details === undefined || kkiErrorDetailsSchema.safeParse(v.details).success)
   );
 }

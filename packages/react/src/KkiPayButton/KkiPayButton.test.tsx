@@ -195,6 +195,28 @@ describe('KkiPayButton', () => {
     expect(screen.getByLabelText('Nomor kartu')).toHaveValue('');
   });
 
+  it('order_payment_open: says another payment of the order is in progress, with the payment to resume', async () => {
+    baseHandlers();
+    const details = { paymentId: 'pay_open0000000000000000001', method: 'card' as const };
+    on('createKkiPayment', { error: 'order_payment_open', details });
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    renderKki(<KkiPayButton orderId={ORDER_ID} onError={onError} />);
+    await fillNewCard(user);
+    await user.click(screen.getByRole('button', { name: /Bayar/ }));
+    expect(
+      await screen.findByText(
+        'Pesanan ini sudah memiliki pembayaran yang sedang berjalan. Selesaikan pembayaran itu, atau batalkan sebelum membayar dengan cara lain.',
+        { selector: '.kki-panel-text' },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Coba lagi' })).not.toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'order_payment_open', details }),
+      null,
+    );
+  });
+
   it('failed (retryable, no answer): retry keeps the card and reuses the idempotency key', async () => {
     baseHandlers();
     on('createKkiPayment', (_c, n) =>

@@ -1,5 +1,5 @@
 // The UI phase of a payment flow, derived from the action result and the view.
-import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import { isOpenPaymentStatus, type PaymentActionResult, type PaymentView } from '@kki-kit/contract';
 
 /**
  * Where a payment flow stands for the UI: nothing yet, sending, waiting on the customer (issuer app,
@@ -17,7 +17,7 @@ export type KkiPaymentPhase =
 
 /** Whether the payment can still change without a refund (it waits on someone). */
 export function isOpenPayment(payment: PaymentView): boolean {
-  return payment.status === 'created' || payment.status === 'pending';
+  return isOpenPaymentStatus(payment.status);
 }
 
 /** The phase for a result (`null`: no attempt yet) while not submitting. */
