@@ -9,7 +9,7 @@ import {
 } from '@kki-kit/doku';
 import { hostedUrl } from '../config.js';
 import { KKI_TEST_OTP } from '../test-values/kki.js';
-import { applyScenario, readCardData, useOtt } from './card-data.js';
+import { applyScenario, cardDataKeyOf, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyBinding, notifyUnbinding } from './notifications.js';
 import type { SnapEndpointSpec, SnapRequest } from './pipeline.js';
@@ -50,7 +50,7 @@ export function bindEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof cardBindReq
       if (data.partnerReferenceNo && store.bindingByPartnerReference(data.partnerReferenceNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');
       }
-      const { card, ott } = await readCardData(data.cardData, ctx.config.secretKey, ctx.clock.now());
+      const { card, ott } = await readCardData(data.cardData, cardDataKeyOf(ctx.config), ctx.clock.now());
       if (ott !== null) useOtt(store, ott, ctx.clock.nowMs());
       applyScenario(card, 'bind');
       if (store.activeBinding(data.custIdMerchant, card.fingerprint)) throw kkiCaseFailure('01');

@@ -2,9 +2,15 @@
 // puts a CPAN, OTT or expiry date into an error message.
 import { issuerFromCpan, type KkiCaseCode, luhnValid, maskCpan } from '@kki-kit/contract';
 import { CardDataError, decryptCardData, kkiCardDataSchema, parseWire, sha256Hex } from '@kki-kit/doku';
+import type { SandboxConfig } from '../context.js';
 import { KKI_TEST_OTT, kkiCpanScenario } from '../test-values/kki.js';
 import { kkiCaseFailure, SnapFailure } from './respond.js';
 import type { CardRef, KkiStore } from './store.js';
+
+/** The key `cardData` is encrypted with: the configured `sharedKey`, else the secret key. */
+export function cardDataKeyOf(config: Pick<SandboxConfig, 'cardDataKey' | 'secretKey'>): string {
+  return config.cardDataKey ?? config.secretKey;
+}
 
 /** A decrypted, checked card. */
 export interface ReadCard {
@@ -38,10 +44,11 @@ function expired(mmyy: string, now: Date): boolean {
  * data decryption failed"), `400xx01/02` for a bad payload field, case 11 for a CPAN no KKI issuer
  * has, `403xx08` Card Expired for a past expiry date.
  */
-export async function readCardData(cardData: string, secretKey: string, now: Date): Promise<ReadCard> {
+export async function readCardData(cardData: string, cardDataKey: string, now: Date): Promise<ReadCard> {
   let plaintext: string;
   try {
-    plaintext = await decryptCardData(cardData, secretKey);
+    // In the one encoding KKI_CARD_DATA_FORMAT names (decryptCardData's default).
+    plaintext = await decryptCardData(cardData, cardDataKey);
   } catch (err) {
     if (err instanceof CardDataError) {
       throw new SnapFailure(401, '00', 'Unauthorized. Card Data Decryption Failed');

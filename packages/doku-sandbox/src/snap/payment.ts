@@ -11,7 +11,7 @@ import {
 import { hostedUrl } from '../config.js';
 import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
 import { newBankCardToken } from './binding.js';
-import { applyScenario, type ReadCard, readCardData, useOtt } from './card-data.js';
+import { applyScenario, cardDataKeyOf, type ReadCard, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyPayment, paymentTransactionStatus, transactionStatusDesc } from './notifications.js';
 import type { SnapEndpointSpec } from './pipeline.js';
@@ -55,7 +55,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
       let ott: string | null = null;
       let tokenBinding: Binding | null = null;
       if (data.cardData !== undefined) {
-        const read: ReadCard = await readCardData(data.cardData, ctx.config.secretKey, ctx.clock.now());
+        const read: ReadCard = await readCardData(data.cardData, cardDataKeyOf(ctx.config), ctx.clock.now());
         card = read.card;
         // The OTT travels inside cardData and/or as top-level chargeToken (KKI_PAYMENT_OTT_TOP_LEVEL).
         if (read.ott !== null && data.chargeToken !== undefined && read.ott !== data.chargeToken) {

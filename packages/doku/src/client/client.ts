@@ -307,7 +307,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
 
     async bindCard(input, callOptions) {
       const endpoint = 'bindCard';
-      const cardData = await encryptKkiCard(endpoint, input.card, opts.secretKey);
+      const cardData = await encryptKkiCard(endpoint, input.card, opts.cardDataKey);
       const { card: _card, additionalInfo, ...rest } = input;
       const body = serialise(endpoint, cardBindRequestSchema, {
         ...rest,
@@ -362,7 +362,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const instrument =
         input.type === 'single' || input.type === 'bind_and_pay'
           ? {
-              cardData: await encryptKkiCard(endpoint, input.card, opts.secretKey),
+              cardData: await encryptKkiCard(endpoint, input.card, opts.cardDataKey),
               ...(KKI_PAYMENT_OTT_TOP_LEVEL ? { chargeToken: input.card.ott } : {}),
             }
           : { bankCardToken: input.bankCardToken };

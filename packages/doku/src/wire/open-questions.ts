@@ -22,6 +22,18 @@ export const KKI_CARD_DATA_FIELDS = {
 } as const;
 
 /**
+ * How `cardData` is encoded (§5.9): `'ct|iv'` is `Base64(ciphertext)|Base64(iv)`, what every DOKU SDK
+ * sends (`cardDataAes128Cbc` vectors); `'iv+ct'` is one Base64 string of the IV followed by the
+ * ciphertext, one reading of [SEED-001] Card Binding ("The resulting Base64-encoded ciphertext is
+ * submitted as the `cardData` field", which does not say where the IV goes). GUESS between the two:
+ * the SDKs are running code, the seed is prose. The client encrypts and the sandbox decrypts with
+ * this one setting.
+ */
+export const KKI_CARD_DATA_FORMAT: CardDataFormat = 'ct|iv';
+/** The two `cardData` encodings the sources allow (see {@link KKI_CARD_DATA_FORMAT}). */
+export type CardDataFormat = 'ct|iv' | 'iv+ct';
+
+/**
  * Whether the OTT is also sent as the top-level `chargeToken` of a KKI payment (§5.6 item 2: every
  * DOKU Postman KKI "Payment AFP" body has a top-level `chargeToken`; SNAP standard `chargeToken`
  * S(40)). Sent in both places so either reading of DOKU's schema finds it.
