@@ -17,10 +17,10 @@ export { isKkiErrorCode, KKI_ERROR_CODES, type KkiErrorCode } from './errors/cod
 export {
   isKkiService,
   KKI_CASE_CODES,
+  KKI_ERROR_HTTP_STATUSES,
   KKI_SERVICE_CODES,
   type KkiCaseCode,
   type KkiCaseCodeInfo,
-  type KkiCaseReading,
   kkiErrorFromNonSnap,
   kkiErrorFromSnap,
   kkiFieldFromSnapMessage,

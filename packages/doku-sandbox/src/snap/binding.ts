@@ -13,7 +13,7 @@ import { applyScenario, cardDataKeyOf, readCardData, useOtt } from './card-data.
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyBinding, notifyUnbinding } from './notifications.js';
 import type { SnapEndpointSpec, SnapRequest } from './pipeline.js';
-import { kkiCaseFailure, SnapFailure, snapSuccess } from './respond.js';
+import { kkiCaseFailure, kkiFieldFailure, SnapFailure, snapSuccess } from './respond.js';
 import type { Binding } from './store.js';
 
 const BIND = SNAP_SERVICE_CODES.cardBind;
@@ -34,7 +34,7 @@ function channelId(req: SnapRequest<unknown>): 'DH' | 'H2H' {
   const raw = req.header('CHANNEL-ID');
   if (raw === undefined || raw === '') return 'DH';
   const parsed = bindingChannelIdSchema.safeParse(raw);
-  if (!parsed.success) throw new SnapFailure(400, '01', 'Invalid Field Format CHANNEL-ID');
+  if (!parsed.success) throw kkiFieldFailure('format', 'CHANNEL-ID');
   return parsed.data;
 }
 
@@ -176,7 +176,8 @@ export function otpVerificationEndpoint(
             },
           });
         case 'wrong':
-          throw new SnapFailure(401, '02', 'Invalid OTP', {
+          // SNAP 404-15 Invalid OTP: OTP verification is read by the SNAP table, not the KKI one.
+          throw new SnapFailure(404, '15', 'Invalid OTP', {
             additionalInfo: { attemptsLeft: outcome.attemptsLeft },
           });
         case 'blocked':

@@ -15,7 +15,7 @@ import { applyScenario, cardDataKeyOf, type ReadCard, readCardData, useOtt } fro
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyPayment, paymentTransactionStatus, transactionStatusDesc } from './notifications.js';
 import type { SnapEndpointSpec } from './pipeline.js';
-import { kkiCaseFailure, kkiCaseMessage, SnapFailure, snapSuccess } from './respond.js';
+import { kkiCaseFailure, kkiCaseMessage, kkiFieldFailure, SnapFailure, snapSuccess } from './respond.js';
 import { type Binding, type CardRef, type Payment, type Refund, refundedAmount } from './store.js';
 
 const PAY = SNAP_SERVICE_CODES.payment;
@@ -59,10 +59,10 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
         card = read.card;
         // The OTT travels inside cardData and/or as top-level chargeToken (KKI_PAYMENT_OTT_TOP_LEVEL).
         if (read.ott !== null && data.chargeToken !== undefined && read.ott !== data.chargeToken) {
-          throw new SnapFailure(400, '01', 'Invalid Field Format chargeToken');
+          throw kkiFieldFailure('format', 'chargeToken');
         }
         ott = read.ott ?? data.chargeToken ?? null;
-        if (ott === null) throw new SnapFailure(400, '02', 'Invalid Mandatory Field chargeToken');
+        if (ott === null) throw kkiFieldFailure('mandatory', 'chargeToken');
       } else {
         const b = store.bindingByToken(data.bankCardToken as string);
         const owner = data.additionalInfo.custIdMerchant;
@@ -319,7 +319,9 @@ export function refundEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitRefu
       const { data } = req;
       const p = store.paymentByPartnerReference(data.originalPartnerReferenceNo);
       if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
-        throw new SnapFailure(404, '01', 'Transaction Not Found');
+        // KKI case 08 ("… No Card Record"; seed 001's 404: "merchant, card, or transaction record not
+        // found"); SNAP's 404-01 would read as case 01, a duplicate.
+        throw new SnapFailure(404, '08', 'Transaction Not Found');
       }
       if (store.refundByPartnerRefundNo(data.partnerRefundNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerRefundNo');

@@ -104,3 +104,25 @@ export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
   snap: 'originalResponse',
   nonSnap: 'original_response',
 } as const;
+
+/**
+ * The HTTP status that comes with each KKI case code (§5.10 INFERENCE). [SEED-001]'s `ErrorResponse`
+ * table gives the case codes and, separately, the statuses a service answers with (400, 401, 403,
+ * 404, 409, 500), never which goes with which: this pairing keeps SNAP's table (§6.3) where the same
+ * pair appears there. The kit reads a case the same at any status (`@kki-kit/contract`
+ * `kkiErrorFromSnap`); the sandbox answers each case with this status.
+ */
+export const KKI_CASE_HTTP_STATUS = {
+  '00': 400,
+  '01': 409,
+  '02': 401,
+  '03': 403,
+  '04': 403,
+  '05': 403,
+  '08': 404,
+  '11': 404,
+  '12': 403,
+  '13': 404,
+  '14': 403,
+  '15': 403,
+} as const satisfies Readonly<Record<string, number>>;
