@@ -77,6 +77,9 @@ describe('SNAP endpoints: every header and signature checked by the fake DOKU', 
     expect(JSON.parse(req?.body ?? '')).toEqual({ tokenId: 'BCT-1', additionalInfo: { channelId: KKI } });
     expect(req?.headers['channel-id']).toBe('H2H');
     expect(req?.headers['x-ip-address']).toBe('10.0.0.1');
+    // Without options, unbinding is H2H (seed 001: a plain success without redirect), binding DH.
+    await client.unbindCard({ tokenId: 'BCT-2' });
+    expect(fake.requestsTo(SNAP_PATHS.cardUnbind)[1]?.headers['channel-id']).toBe('H2H');
     expect(fake.state.failures).toEqual([]);
   });
 

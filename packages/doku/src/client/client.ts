@@ -25,6 +25,7 @@ import {
 } from '../wire/non-snap.js';
 import {
   DEFAULT_BINDING_CHANNEL_ID,
+  DEFAULT_UNBINDING_CHANNEL_ID,
   KKI_NO_AUTH_PAYMENT_TYPE,
   KKI_PAYMENT_OTT_TOP_LEVEL,
   STATUS_SERVICE_CODE,
@@ -40,6 +41,7 @@ import {
   type OtpVerificationResponse,
   otpVerificationRequestSchema,
   otpVerificationResponseSchema,
+  type BindingChannelId,
 } from '../wire/snap-binding.js';
 import {
   type KkiPaymentResponse,
@@ -213,10 +215,13 @@ function statusResult(
   };
 }
 
-/** Headers of binding and unbinding. */
-function bindingHeaders(options: BindingCallOptions | undefined): Record<string, string> {
+/** Headers of binding (default `CHANNEL-ID` DH) and unbinding (default H2H). */
+function bindingHeaders(
+  options: BindingCallOptions | undefined,
+  defaultChannelId: BindingChannelId = DEFAULT_BINDING_CHANNEL_ID,
+): Record<string, string> {
   return {
-    'CHANNEL-ID': options?.channelId ?? DEFAULT_BINDING_CHANNEL_ID,
+    'CHANNEL-ID': options?.channelId ?? defaultChannelId,
     ...(options?.ipAddress ? { 'X-IP-ADDRESS': options.ipAddress } : {}),
   };
 }
@@ -351,7 +356,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         endpoint,
         path: SNAP_PATHS.cardUnbind,
         schema: cardUnbindResponseSchema,
-        headers: bindingHeaders(callOptions),
+        headers: bindingHeaders(callOptions, DEFAULT_UNBINDING_CHANNEL_ID),
       };
       return snap(spec, body.text, callOptions);
     },

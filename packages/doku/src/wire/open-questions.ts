@@ -88,8 +88,16 @@ export const OTP_AUTH_CODE_FIELD = 'additionalInfo.authCode' as const;
  */
 export const KKI_SEND_AUTHORIZATION_CUSTOMER = false;
 
-/** Default `CHANNEL-ID` on binding and unbinding: `DH` (DOKU-hosted OTP page), the seed's default (§5.3). */
+/** Default `CHANNEL-ID` on binding: `DH` (DOKU-hosted OTP page), the seed's default (§5.3). */
 export const DEFAULT_BINDING_CHANNEL_ID = 'DH' as const;
+
+/**
+ * Default `CHANNEL-ID` on unbinding: `H2H`. [SEED-001] Card Unbinding: "`H2H`: host-to-host; returns
+ * a plain success response without redirect", while `DH` "may return a `redirectUrl`". The kit
+ * unbinds from the server with no customer at a browser to send anywhere; a `redirectUrl` DOKU
+ * still returns is passed to the browser (`removeSavedCard` answer).
+ */
+export const DEFAULT_UNBINDING_CHANNEL_ID = 'H2H' as const;
 
 /** Default B2B token lifetime when DOKU omits `expiresIn` (§1.3: every SDK defaults to 900 s). */
 export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;
