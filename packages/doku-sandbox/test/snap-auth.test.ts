@@ -316,10 +316,11 @@ describe('SNAP transactional checks, on every endpoint', async () => {
 });
 
 describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () => {
-  it('accepts +07:00, Z and milliseconds', async () => {
+  it("takes seed 001's X-TIMESTAMP pattern: any numeric offset, no Z, no milliseconds", async () => {
     const { sb, raw } = setup();
     const now = sb.clock.now();
-    for (const timestamp of [snapTimestamp(now), `${now.toISOString().slice(0, 19)}Z`, now.toISOString()]) {
+    const utcOffset = `${now.toISOString().slice(0, 19)}+00:00`;
+    for (const timestamp of [snapTimestamp(now), utcOffset]) {
       const res = await raw.call(
         SNAP_PATHS.status,
         { originalPartnerReferenceNo: ref(), serviceCode: '55' },
@@ -327,6 +328,31 @@ describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () =
       );
       expect(res.body.responseCode, timestamp).toBe('4045501');
     }
+    for (const timestamp of [`${now.toISOString().slice(0, 19)}Z`, now.toISOString()]) {
+      const status = await raw.call(
+        SNAP_PATHS.status,
+        { originalPartnerReferenceNo: ref(), serviceCode: '55' },
+        { timestamp },
+      );
+      expect(status.body, timestamp).toMatchObject({
+        responseCode: '4005501',
+        responseMessage: 'Invalid Field Format X-TIMESTAMP',
+      });
+      const bind = await raw.call(SNAP_PATHS.cardBind, await bindBody(kkiTestCpan('bri')), { timestamp });
+      expect(bind.body.responseCode, timestamp).toBe('4000100');
+    }
+  });
+
+  it('refuses an X-PARTNER-ID longer than 32 (seed 001: String(32)) as a format error', async () => {
+    const { raw } = setup();
+    const res = await raw.call(SNAP_PATHS.cardBind, await bindBody(kkiTestCpan('bri')), {
+      partnerId: 'P'.repeat(33),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      responseCode: '4000100',
+      responseMessage: 'Invalid Field Format X-PARTNER-ID',
+    });
   });
 
   it('runs two concurrent requests with one X-EXTERNAL-ID once', async () => {

@@ -6,6 +6,8 @@ import {
   parseDokuTimestamp,
   parseWire,
   REPLAY_ORIGINAL_RESPONSE_FIELD,
+  SNAP_PARTNER_ID_MAX,
+  SNAP_TIMESTAMP_PATTERN,
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context, Handler } from 'hono';
@@ -54,7 +56,8 @@ export function snapEndpoint<S extends z.ZodType>(
     let claim: { complete(answer: SnapAnswer): void } | null = null;
     try {
       const timestamp = mandatoryHeader(c, spec.serviceCode, 'X-TIMESTAMP');
-      const sentAt = parseDokuTimestamp(timestamp);
+      // Seed 001's pattern (no `Z`, no milliseconds), then a real date.
+      const sentAt = SNAP_TIMESTAMP_PATTERN.test(timestamp) ? parseDokuTimestamp(timestamp) : null;
       if (!sentAt) throw fieldFailure(spec.serviceCode, 'format', 'X-TIMESTAMP');
 
       const auth = c.req.header('Authorization') ?? '';
@@ -64,6 +67,8 @@ export function snapEndpoint<S extends z.ZodType>(
       const accessToken = m?.[1] as string;
 
       const partnerId = mandatoryHeader(c, spec.serviceCode, 'X-PARTNER-ID');
+      if (partnerId.length > SNAP_PARTNER_ID_MAX)
+        throw fieldFailure(spec.serviceCode, 'format', 'X-PARTNER-ID');
       // An unknown partner is an authentication failure (SNAP 401-00 "Unauthorized. [reason]", doku-api.md §6.3).
       if (partnerId !== ctx.config.clientId || partnerId !== claims.clientId) {
         throw new SnapFailure(401, '00', 'Unauthorized. Unknown X-PARTNER-ID');
@@ -72,8 +77,7 @@ export function snapEndpoint<S extends z.ZodType>(
       if (!isExternalId(externalId)) throw fieldFailure(spec.serviceCode, 'format', 'X-EXTERNAL-ID');
       const signature = mandatoryHeader(c, spec.serviceCode, 'X-SIGNATURE');
 
-      // Any of the forms SDKs send is accepted (doku-api.md §2.3 CONFLICT: +07:00, Z, millis); a time
-      // outside the skew window is refused like a bad signature (401-00), as replay protection.
+      // A time outside the skew window is refused like a bad signature (401-00), as replay protection.
       if (Math.abs(sentAt.getTime() - ctx.clock.nowMs()) > ctx.config.clockSkewSeconds * 1000) {
         throw new SnapFailure(401, '00', 'Unauthorized. Stale X-TIMESTAMP');
       }
