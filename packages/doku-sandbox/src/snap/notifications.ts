@@ -5,6 +5,7 @@
 import { toSnapAmount } from '@kki-kit/contract';
 import {
   KARTU_KREDIT_INDONESIA,
+  NOTIFICATION_CHANNEL_KEY,
   SNAP_SERVICE_CODES,
   type SNAP_TRANSACTION_STATUSES,
   snapTimestamp,
@@ -65,7 +66,7 @@ export function paymentNotificationBody(
 ): Record<string, unknown> {
   const status = paymentTransactionStatus(p, 0);
   const additionalInfo: Record<string, unknown> = {
-    channelId: KARTU_KREDIT_INDONESIA,
+    [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
     acquirerId: 'DOKU',
     // Extension (not in DOKU's samples): the outcome code, so a failure names its KKI case.
     originalResponseCode: p.responseCode,
@@ -109,7 +110,7 @@ export function notifyBinding(ctx: SandboxContext, b: Binding): boolean {
     finishedTime: isoOrNull(b.finishedAt),
     bankCardToken: b.bankCardToken ?? undefined,
     additionalInfo: {
-      channelId: KARTU_KREDIT_INDONESIA,
+      [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardBind,
       custIdMerchant: b.custIdMerchant,
       status: b.status,
@@ -132,7 +133,7 @@ export function notifyUnbinding(ctx: SandboxContext, b: Binding): boolean {
     transactionStatusDesc: transactionStatusDesc('00'),
     finishedTime: isoOrNull(b.unbind.finishedAt),
     additionalInfo: {
-      channelId: KARTU_KREDIT_INDONESIA,
+      [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardUnbind,
       custIdMerchant: b.custIdMerchant,
       status: b.unbind.status,

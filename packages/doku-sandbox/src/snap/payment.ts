@@ -3,6 +3,7 @@ import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/
 import {
   debitRefundRequestSchema,
   debitStatusRequestSchema,
+  KKI_SEND_AUTHORIZATION_CUSTOMER,
   kkiPaymentKind,
   kkiPaymentRequestSchema,
   SNAP_SERVICE_CODES,
@@ -47,6 +48,10 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
     schema: kkiPaymentRequestSchema,
     async handle(req) {
       const { data } = req;
+      // Flip KKI_SEND_AUTHORIZATION_CUSTOMER and the sandbox requires the header the kit then sends.
+      if (KKI_SEND_AUTHORIZATION_CUSTOMER && !req.header('Authorization-Customer')) {
+        throw kkiFieldFailure('mandatory', 'Authorization-Customer');
+      }
       const kind = kkiPaymentKind(data);
       if (store.paymentByPartnerReference(data.partnerReferenceNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');

@@ -27,7 +27,9 @@ import {
   DEFAULT_BINDING_CHANNEL_ID,
   DEFAULT_UNBINDING_CHANNEL_ID,
   KKI_NO_AUTH_PAYMENT_TYPE,
+  KKI_PAYMENT_CPAN_FIELD,
   KKI_PAYMENT_OTT_TOP_LEVEL,
+  OTP_AUTH_CODE_FIELD,
   STATUS_SERVICE_CODE,
   UNBIND_CHANNEL_KEY,
 } from '../wire/open-questions.js';
@@ -333,9 +335,9 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const { authCode, custIdMerchant, ...rest } = input;
       const body = serialise(endpoint, otpVerificationRequestSchema, {
         ...rest,
-        additionalInfo: {
+        [OTP_AUTH_CODE_FIELD.in]: {
           channel: KARTU_KREDIT_INDONESIA,
-          authCode,
+          [OTP_AUTH_CODE_FIELD.key]: authCode,
           ...(custIdMerchant === undefined ? {} : { custIdMerchant }),
         },
       });
@@ -367,7 +369,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const instrument =
         input.type === 'single' || input.type === 'bind_and_pay'
           ? {
-              cardData: await encryptKkiCard(endpoint, input.card, opts.cardDataKey),
+              [KKI_PAYMENT_CPAN_FIELD]: await encryptKkiCard(endpoint, input.card, opts.cardDataKey),
               ...(KKI_PAYMENT_OTT_TOP_LEVEL ? { chargeToken: input.card.ott } : {}),
             }
           : { bankCardToken: input.bankCardToken };

@@ -49,7 +49,7 @@ export const KKI_PARTNER_REFERENCE_MAX = 32;
  * without authentication (§5.6 INFERENCE).
  */
 export const KKI_PAYMENT_TYPES = ['SALE', 'RECURRING'] as const;
-/** The `paymentType` of a payment without authentication (subscription charge). */
+/** The `paymentType` of a payment without authentication (subscription charge; §5.6 INFERENCE). */
 export const KKI_NO_AUTH_PAYMENT_TYPE = 'RECURRING' as const;
 
 /**
@@ -74,12 +74,12 @@ export const STATUS_SERVICE_CODES_ACCEPTED = ['54', '55'] as const;
 export const NOTIFICATION_CHANNEL_KEY = 'channelId' as const;
 
 /**
- * Where the OTP-verification request carries the binding session's `authCode` (§5.4: "passed to the
- * OTP verification API (H2H)"; field placement unknown, INFERENCE): `additionalInfo.authCode`,
- * mirroring where the binding response returns it. The binding's `referenceNo` goes in
- * `originalReferenceNo` (SNAP standard Verify OTP).
+ * Where the OTP-verification request carries the binding session's `authCode` (§5.4, [SEED-001]:
+ * "passed to the OTP verification API (H2H)"; field placement unknown, INFERENCE): key `authCode` in
+ * `additionalInfo`, mirroring where the binding response returns it. The binding's `referenceNo` goes
+ * in `originalReferenceNo` (SNAP standard Verify OTP).
  */
-export const OTP_AUTH_CODE_FIELD = 'additionalInfo.authCode' as const;
+export const OTP_AUTH_CODE_FIELD = { in: 'additionalInfo', key: 'authCode' } as const;
 
 /**
  * Whether to send `Authorization-Customer` on KKI payments (§2.3, §5.6 item 1): no. The KKI card
