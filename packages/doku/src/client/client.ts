@@ -24,6 +24,7 @@ import {
   paymentPageResponseSchema,
 } from '../wire/non-snap.js';
 import {
+  BIND_AND_PAY_CUSTOMER_FIELD,
   DEFAULT_BINDING_CHANNEL_ID,
   DEFAULT_UNBINDING_CHANNEL_ID,
   KKI_NO_AUTH_PAYMENT_TYPE,
@@ -375,7 +376,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
           : { bankCardToken: input.bankCardToken };
       const kindInfo =
         input.type === 'bind_and_pay'
-          ? { isBindAndPay: true, custIdMerchant: input.custIdMerchant }
+          ? { isBindAndPay: true, [BIND_AND_PAY_CUSTOMER_FIELD]: input.custIdMerchant }
           : input.type === 'no_auth'
             ? { paymentType: KKI_NO_AUTH_PAYMENT_TYPE }
             : {};

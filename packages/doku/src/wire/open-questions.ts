@@ -134,3 +134,27 @@ export const KKI_CASE_HTTP_STATUS = {
   '14': 403,
   '15': 403,
 } as const satisfies Readonly<Record<string, number>>;
+
+/**
+ * `X-EXTERNAL-ID`: 1 to 36 digits. [SEED-001] gives only String(36) ("per-day uniqueness required");
+ * digits are what DOKU's Postman bodies and SDKs send (doku-api.md §2.3; [DOC-KKI-HTML] "numeric
+ * string"). The client creates such ids and the sandbox refuses others (GUESS: DOKU may take more).
+ */
+export const EXTERNAL_ID_PATTERN = /^\d{1,36}$/;
+
+/**
+ * Key of the customer who owns the token a bind-and-pay creates, in the payment's `additionalInfo`:
+ * `custIdMerchant`, as card binding names it ([SEED-001] Card Binding). No source shows a
+ * bind-and-pay body with a customer (GUESS).
+ */
+export const BIND_AND_PAY_CUSTOMER_FIELD = 'custIdMerchant' as const;
+
+/**
+ * Where a notification carries the new `bankCardToken` (doku-api.md §4.4, §9.3; no source shows
+ * either body with a token, GUESS): at the top level of a binding notification, as [SEED-001]'s
+ * `CardBindingResponse` places it, and in `additionalInfo` of a payment (bind-and-pay)
+ * notification, beside the SNAP debit fields. The sandbox sends them so; readers accept both.
+ */
+export const NOTIFICATION_BANK_CARD_TOKEN_PLACE: Readonly<
+  Record<'binding' | 'payment', 'root' | 'additionalInfo'>
+> = { binding: 'root', payment: 'additionalInfo' };
