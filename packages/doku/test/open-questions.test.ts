@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createExternalId, isExternalId, kkiPaymentRequestSchema } from '../src/index.js';
 import * as openQuestions from '../src/wire/open-questions.js';
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -82,5 +83,24 @@ describe('open-questions.ts', () => {
       const doc = text.slice(text.lastIndexOf('/**', at), at);
       expect(doc, name).toMatch(/SEED-\d{3}|seed \d{3}|§\d|GUESS|no source|DOC-|SDK/);
     }
+  });
+});
+
+describe('guesses as the schemas apply them', () => {
+  it('KKI_PAYMENT_RETURN_URLS_OPTIONAL: a token payment without return URLs is a valid body', () => {
+    const body = {
+      partnerReferenceNo: 'INV-1',
+      bankCardToken: 'BCT-1',
+      amount: { value: '10000.00', currency: 'IDR' },
+      additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA' },
+    };
+    expect(openQuestions.KKI_PAYMENT_RETURN_URLS_OPTIONAL).toBe(true);
+    expect(kkiPaymentRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('EXTERNAL_ID_PATTERN: the client makes ids it accepts, and digits only', () => {
+    expect(isExternalId(createExternalId(new Date(0)))).toBe(true);
+    expect(isExternalId('abc-123')).toBe(false);
+    expect(isExternalId('1'.repeat(37))).toBe(false);
   });
 });

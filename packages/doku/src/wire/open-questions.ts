@@ -158,3 +158,12 @@ export const BIND_AND_PAY_CUSTOMER_FIELD = 'custIdMerchant' as const;
 export const NOTIFICATION_BANK_CARD_TOKEN_PLACE: Readonly<
   Record<'binding' | 'payment', 'root' | 'additionalInfo'>
 > = { binding: 'root', payment: 'additionalInfo' };
+
+/**
+ * Whether a KKI payment may leave out `additionalInfo.successPaymentUrl` / `failedPaymentUrl`: yes
+ * (GUESS). Every DOKU Postman KKI body carries both (§5.6 item 2) but no source marks them mandatory;
+ * a payment needing no customer page (token, no-auth) has nowhere to return to. Binding's
+ * `successRegistrationUrl` / `failedRegistrationUrl` are optional in [SEED-001]. With `false`, the
+ * payment schema (client and sandbox) requires both.
+ */
+export const KKI_PAYMENT_RETURN_URLS_OPTIONAL: boolean = true;

@@ -10,6 +10,7 @@ import {
   BIND_AND_PAY_CUSTOMER_FIELD,
   KKI_NO_AUTH_PAYMENT_TYPE,
   KKI_PARTNER_REFERENCE_MAX,
+  KKI_PAYMENT_RETURN_URLS_OPTIONAL,
   KKI_PAYMENT_TYPES,
 } from './open-questions.js';
 
@@ -95,6 +96,18 @@ export const kkiPaymentRequestSchema = z
         message: 'isBindAndPay needs cardData',
         path: ['additionalInfo', 'isBindAndPay'],
       });
+    }
+    if (!KKI_PAYMENT_RETURN_URLS_OPTIONAL) {
+      for (const key of ['successPaymentUrl', 'failedPaymentUrl'] as const) {
+        if (req.additionalInfo[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${key} is required`,
+            path: ['additionalInfo', key],
+            params: { kind: 'mandatory' },
+          });
+        }
+      }
     }
     if (req.additionalInfo.isBindAndPay === true && req.additionalInfo.custIdMerchant === undefined) {
       ctx.addIssue({
