@@ -74,4 +74,21 @@ describe('cardData under a separate card-data key (sharedKey)', () => {
     expect(refusedPay.status).toBe(401);
     expect(refusedPay.body.responseCode).toBe('4015400');
   });
+
+  it('accepts cardData only in the encoding KKI_CARD_DATA_FORMAT names', async () => {
+    const { raw } = setup();
+    const plaintext = JSON.stringify({ bankCardNo: kkiTestCpan('bri', undefined, 25) });
+    const other = KKI_CARD_DATA_FORMAT === 'ct|iv' ? 'iv+ct' : 'ct|iv';
+    const body = (cardData: string) => ({
+      cardData,
+      custIdMerchant: 'CUST001',
+      additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA' },
+    });
+    const configured = await encryptCardData(plaintext, DEFAULT_SECRET_KEY, { format: KKI_CARD_DATA_FORMAT });
+    expect((await raw.call(SNAP_PATHS.cardBind, body(configured))).status).toBe(200);
+    const foreign = await encryptCardData(plaintext, DEFAULT_SECRET_KEY, { format: other });
+    const refused = await raw.call(SNAP_PATHS.cardBind, body(foreign));
+    expect(refused.status).toBe(401);
+    expect(refused.body.responseCode).toBe('4010100');
+  });
 });
