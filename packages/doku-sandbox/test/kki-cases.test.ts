@@ -1,6 +1,5 @@
 // Every row of the KKI test-values table, driven through the sandbox: the documented value must
 // produce the documented response code, per flow (bind, payment, unbind, refund).
-import { KKI_CASE_CODES } from '@kki-kit/contract';
 import { KKI_CASE_HTTP_STATUS, SNAP_PATHS } from '@kki-kit/doku';
 import { describe, expect, it } from 'vitest';
 import {
