@@ -28,7 +28,8 @@ describe('KKI refusals shown to the customer', () => {
     await asCustomer(browser(), async (page) => {
       await checkoutOneProduct(page, demoUrl);
       await payWithNewKkiCard(page, { cpan: kkiTestCpan('mandiri'), ott: KKI_TEST_OTT.expired });
-      const message = getErrorCopy('ott_expired', 'en', undefined, 'ott');
+      // KKI case 12 on a payment: "Transaction Not Permitted / OTT Expired" (seed 001).
+      const message = getErrorCopy('ott_expired_or_not_permitted', 'en', undefined, 'ott');
       await expect.poll(() => page.getByText(message).count(), { timeout: 20_000 }).toBeGreaterThan(0);
       // The spent code is cleared so the customer types a new one.
       await expect(page.getByLabel('One-time code from your bank app').inputValue()).resolves.toBe('');

@@ -38,6 +38,11 @@ export interface KkiBffOptions {
   clientId?: string;
   /** SNAP secret key (required for `sandbox` / `production`). Also keys the store's encryption. */
   secretKey?: string;
+  /**
+   * The merchant's `sharedKey` from DOKU, which keys the AES encryption of `cardData` (seed 001 Card
+   * Binding). Defaults to `secretKey`, what DOKU's SDKs use.
+   */
+  cardDataKey?: string;
   /** Merchant RSA private key, PEM (required for `sandbox` / `production`). */
   privateKeyPem?: string;
   /** DOKU's RSA public key, PEM, to verify RSA-mode notifications. */
@@ -98,6 +103,8 @@ export interface ResolvedConfig {
     baseUrl: string | null;
     clientId: string;
     secretKey: string;
+    /** Key of the `cardData` encryption (the `sharedKey`); the secret key unless set. */
+    cardDataKey: string;
     privateKeyPem: string;
     dokuPublicKeyPem: string | null;
     nonSnapClientId: string;
@@ -141,6 +148,8 @@ const optionsSchema = z.object({
   environment: z.union([z.enum(['sandbox', 'production', 'offline']), httpUrl]).optional(),
   clientId: nonEmpty.max(64, { error: 'must be at most 64 characters' }).optional(),
   secretKey: nonEmpty.optional(),
+  // ASCII so its first 16 characters are the 16-byte AES key.
+  cardDataKey: nonEmpty.regex(/^[\x20-\x7e]+$/, { error: 'must be printable ASCII' }).optional(),
   privateKeyPem: pemPrivate.optional(),
   dokuPublicKeyPem: pemPublic.optional(),
   nonSnapClientId: nonEmpty.optional(),
@@ -223,6 +232,7 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
       baseUrl: environment === 'url' ? envName : environment === 'offline' ? null : envName,
       clientId: o.clientId ?? DEFAULT_CLIENT_ID,
       secretKey: o.secretKey ?? DEFAULT_SECRET_KEY,
+      cardDataKey: o.cardDataKey ?? o.secretKey ?? DEFAULT_SECRET_KEY,
       privateKeyPem: o.privateKeyPem ?? SANDBOX_MERCHANT_PRIVATE_KEY,
       // The offline sandbox always signs with its own DOKU key, whatever merchant secret it is given.
       dokuPublicKeyPem:
@@ -253,6 +263,7 @@ export const BFF_ENV = {
   KKI_DOKU_ENV: 'environment',
   KKI_DOKU_CLIENT_ID: 'clientId',
   KKI_DOKU_SECRET_KEY: 'secretKey',
+  KKI_DOKU_CARD_DATA_KEY: 'cardDataKey',
   KKI_DOKU_PRIVATE_KEY: 'privateKeyPem',
   KKI_DOKU_PUBLIC_KEY: 'dokuPublicKeyPem',
   KKI_DOKU_NONSNAP_CLIENT_ID: 'nonSnapClientId',

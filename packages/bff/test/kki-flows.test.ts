@@ -215,7 +215,7 @@ describe('KKI payment expiry', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  it('a payment left unconfirmed past the OTT lifetime fails with ott_expired', async () => {
+  it('a payment left unconfirmed past the OTT lifetime fails with case 12 (OTT expired or not permitted)', async () => {
     const { body } = await payOrder(h, 'eve', {
       type: 'card',
       cpan: kkiTestCpan('bri', undefined, 8),
@@ -232,7 +232,7 @@ describe('KKI payment expiry', () => {
     const after = await (await h.call('eve', `/payments/${body.id}`)).json();
     expect(after).toMatchObject({
       status: 'failed',
-      error: { code: 'ott_expired' },
+      error: { code: 'ott_expired_or_not_permitted' },
       nextAction: { type: 'none' },
     });
   });

@@ -18,10 +18,10 @@ export { type KkiErrorDetails, kkiErrorDetailsSchema } from './errors/details.js
 export {
   isKkiService,
   KKI_CASE_CODES,
+  KKI_ERROR_HTTP_STATUSES,
   KKI_SERVICE_CODES,
   type KkiCaseCode,
   type KkiCaseCodeInfo,
-  type KkiCaseReading,
   kkiErrorFromNonSnap,
   kkiErrorFromSnap,
   kkiFieldFromSnapMessage,

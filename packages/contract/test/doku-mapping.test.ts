@@ -4,6 +4,7 @@ import {
   isKkiService,
   KKI_CASE_CODES,
   KKI_ERROR_CATALOGUE,
+  KKI_SERVICE_CODES,
   kkiErrorFromNonSnap,
   kkiErrorFromSnap,
   kkiFieldFromSnapMessage,
@@ -16,15 +17,16 @@ describe('kkiErrorFromSnap', () => {
     ['4030105', 'do_not_honor'], // binding declined by issuer (§5.10 example)
     ['4035405', 'do_not_honor'],
     ['4035414', 'insufficient_funds'],
-    ['4035412', 'ott_expired'],
+    ['4035412', 'ott_expired_or_not_permitted'],
     ['4045411', 'invalid_cpan'], // §5.10 example
-    ['4090100', 'duplicate_request'],
+    ['4090100', 'duplicate_request'], // repeated X-EXTERNAL-ID (SNAP layer)
     ['4095400', 'duplicate_request'],
     ['4095401', 'duplicate_request'],
-    ['4015402', 'invalid_ott'],
-    ['5005402', 'issuer_unavailable'],
+    ['4015402', 'ott_rejected'],
+    ['5005402', 'ott_rejected'],
     ['4005400', 'bad_request'],
-    ['5005400', 'doku_server_error'],
+    ['5005400', 'bad_request'], // "General / Format Error" at any status
+    ['4010100', 'bad_request'],
     ['4035403', 'suspected_fraud'],
     ['4035404', 'frequency_limit_exceeded'],
     ['4045408', 'no_card_record'],
@@ -32,6 +34,8 @@ describe('kkiErrorFromSnap', () => {
     ['4035415', 'transaction_not_permitted'],
     ['5045400', 'doku_timeout'],
     ['4295400', 'rate_limited'],
+    ['4015401', 'invalid_access_token'], // the client fetches a new token on it
+    ['4015403', 'invalid_access_token'],
   ])('reads %s as %s', (responseCode, expected) => {
     expect(kkiErrorFromSnap(responseCode)).toBe(expected);
   });
@@ -49,7 +53,7 @@ describe('kkiErrorFromSnap', () => {
     expect(kkiErrorFromSnap('2007300')).toBeNull();
   });
 
-  it.each(['', 'garbage', '403010', '40301055', 'null', '9990000', '3025400', '4035499', '4185400'])(
+  it.each(['', 'garbage', '403010', '40301055', 'null', '9990000', '3025400', '4035499', '4187300'])(
     'reads unknown or malformed %j as unknown_doku_error without throwing',
     (input) => {
       expect(kkiErrorFromSnap(input)).toBe('unknown_doku_error');
@@ -61,50 +65,70 @@ describe('kkiErrorFromSnap', () => {
     expect(kkiErrorFromSnap({} as unknown as string)).toBe('unknown_doku_error');
   });
 
-  it('applies the KKI list only to KKI services; others follow the SNAP table', () => {
+  it('applies the KKI table only to KKI services; others follow the SNAP table', () => {
     expect(isKkiService(SNAP_SERVICE_CODES.payment)).toBe(true);
+    expect(isKkiService(SNAP_SERVICE_CODES.cardBind)).toBe(true);
     expect(isKkiService(SNAP_SERVICE_CODES.token)).toBe(false);
-    // 401-02: "Invalid OTT" on a KKI payment, "Invalid Customer Token" elsewhere.
-    expect(kkiErrorFromSnap('4015402')).toBe('invalid_ott');
+    expect(isKkiService(SNAP_SERVICE_CODES.otpVerify)).toBe(false);
+    expect(isKkiService(SNAP_SERVICE_CODES.paymentStatus)).toBe(false);
+    // 401-02: the KKI table's case 02 on a KKI payment, "Invalid Customer Token" elsewhere.
+    expect(kkiErrorFromSnap('4015402')).toBe('ott_rejected');
     expect(kkiErrorFromSnap('4017402')).toBe('invalid_customer_token');
-    // 403-12: the bank-app code on KKI services, the SMS code in the standard.
-    expect(kkiErrorFromSnap('4035812')).toBe('ott_expired');
-    expect(kkiErrorFromSnap('4038112')).toBe('otp_expired');
+    // 403-12: the SMS code in the standard (OTP verification).
+    expect(kkiErrorFromSnap('4030412')).toBe('otp_expired');
+    expect(kkiErrorFromSnap('4010402')).toBe('invalid_customer_token');
+    expect(kkiErrorFromSnap('4040415')).toBe('invalid_otp');
     // 404-08: KKI's "No Card Record" vs the standard's "Invalid Merchant".
-    expect(kkiErrorFromSnap('4045508')).toBe('no_card_record');
+    expect(kkiErrorFromSnap('4045408')).toBe('no_card_record');
     expect(kkiErrorFromSnap('4047408')).toBe('invalid_merchant');
+    expect(kkiErrorFromSnap('4045501')).toBe('transaction_not_found');
     // Token service errors (§1.4).
     expect(kkiErrorFromSnap('4017300')).toBe('unauthorized_signature');
     expect(kkiErrorFromSnap('4017301')).toBe('invalid_access_token');
     expect(kkiErrorFromSnap('4007301')).toBe('invalid_field_format');
   });
 
-  it('falls back to the SNAP table for KKI services when the pair is not a KKI one', () => {
-    expect(kkiErrorFromSnap('4035407')).toBe('card_blocked');
-    expect(kkiErrorFromSnap('4035408')).toBe('card_expired');
-    expect(kkiErrorFromSnap('4045501')).toBe('transaction_not_found');
-    expect(kkiErrorFromSnap('4005401')).toBe('invalid_field_format');
-    expect(kkiErrorFromSnap('4005402')).toBe('missing_mandatory_field');
-    expect(kkiErrorFromSnap('4015401')).toBe('invalid_access_token');
-  });
-
-  it('applies the per-service readings for binding and OTP verification', () => {
-    expect(kkiErrorFromSnap('4090101')).toBe('card_already_bound');
-    expect(kkiErrorFromSnap('4090501')).toBe('duplicate_request');
-    expect(kkiErrorFromSnap('4030412')).toBe('otp_expired');
-    expect(kkiErrorFromSnap('4010402')).toBe('invalid_otp');
-    expect(kkiErrorFromSnap('4040415')).toBe('invalid_otp');
-  });
-
-  it('agrees with KKI_CASE_CODES for every KKI service and reading', () => {
-    const services = [SNAP_SERVICE_CODES.cardUnbind, SNAP_SERVICE_CODES.payment, SNAP_SERVICE_CODES.refund];
-    for (const service of services) {
-      for (const [kase, info] of Object.entries(KKI_CASE_CODES)) {
-        for (const r of [info, ...info.alternates]) {
-          expect(kkiErrorFromSnap(formatSnapResponseCode(r.httpStatus, service, kase))).toBe(r.kkiErrorCode);
+  it('reads a KKI case by the seed 001 table whatever the HTTP status', () => {
+    // Old HTTP-status pairing: 403-08 "Card Expired", 400-01 an invalid field. Seed 001: case 08 is
+    // "Invalid Merchant / No Card Record", case 01 a duplicate.
+    expect(kkiErrorFromSnap('4030108')).toBe('no_card_record');
+    expect(kkiErrorFromSnap('4000101')).toBe('card_already_bound');
+    expect(kkiErrorFromSnap('4005401')).toBe('duplicate_request');
+    expect(kkiErrorFromSnap('4005402')).toBe('ott_rejected');
+    for (const [kase, info] of Object.entries(KKI_CASE_CODES)) {
+      for (const service of KKI_SERVICE_CODES) {
+        const expected = info.byService[service] ?? info.kkiErrorCode;
+        for (const status of [400, 403, 404, 500]) {
+          expect(
+            kkiErrorFromSnap(formatSnapResponseCode(status, service, kase)),
+            `${status}${service}${kase}`,
+          ).toBe(expected);
         }
       }
     }
+  });
+
+  it('falls back to the SNAP table for KKI services for cases outside the KKI table', () => {
+    expect(kkiErrorFromSnap('4035407')).toBe('card_blocked');
+    expect(kkiErrorFromSnap('4045407')).toBe('journey_not_found');
+    expect(kkiErrorFromSnap('4035416')).toBe('transaction_suspended');
+  });
+
+  it('gives each two-meaning case the reading that fits the flow', () => {
+    // Case 12: an OTT is sent on binding and payment only.
+    expect(kkiErrorFromSnap('4030112')).toBe('ott_expired_or_not_permitted');
+    expect(kkiErrorFromSnap('4035412')).toBe('ott_expired_or_not_permitted');
+    expect(kkiErrorFromSnap('4035812')).toBe('request_not_permitted');
+    expect(kkiErrorFromSnap('4030512')).toBe('request_not_permitted');
+    // Case 02: "Invalid OTT / External Server Error".
+    expect(kkiErrorFromSnap('4010102')).toBe('ott_rejected');
+    expect(kkiErrorFromSnap('5005802')).toBe('issuer_unavailable');
+    expect(kkiErrorFromSnap('5000502')).toBe('issuer_unavailable');
+    // Case 01 on binding is the duplicate token; elsewhere a duplicate transaction.
+    expect(kkiErrorFromSnap('4090101')).toBe('card_already_bound');
+    expect(kkiErrorFromSnap('4090501')).toBe('duplicate_request');
+    // Case 08 on a refund names the payment, not a card.
+    expect(kkiErrorFromSnap('4045808')).toBe('transaction_not_found');
   });
 
   it('agrees with SNAP_STANDARD_CODES for a non-KKI service', () => {
@@ -112,20 +136,6 @@ describe('kkiErrorFromSnap', () => {
       expect(
         kkiErrorFromSnap(formatSnapResponseCode(r.httpStatus, SNAP_SERVICE_CODES.token, r.caseCode)),
       ).toBe(r.kkiErrorCode);
-    }
-  });
-
-  it('keeps KKI readings consistent with the SNAP table where the pair means the same thing', () => {
-    const standard = new Map(
-      SNAP_STANDARD_CODES.map((r) => [`${r.httpStatus}-${r.caseCode}`, r.kkiErrorCode]),
-    );
-    // Pairs where KKI's meaning is deliberately narrower or different (documented in doku-mapping.ts).
-    const differs = new Set(['401-02', '403-12', '404-08']);
-    for (const [kase, info] of Object.entries(KKI_CASE_CODES)) {
-      for (const r of [info, ...info.alternates]) {
-        const key = `${r.httpStatus}-${kase}`;
-        if (!differs.has(key)) expect(r.kkiErrorCode, key).toBe(standard.get(key));
-      }
     }
   });
 });

@@ -90,7 +90,7 @@ describe('getErrorCopy', () => {
 describe('kkiErrorFromSnapResponse', () => {
   it('builds an error with the DOKU code and the field named in the message', () => {
     const error = kkiErrorFromSnapResponse(
-      { responseCode: '4005401', responseMessage: 'Invalid Field Format bankCardNo' },
+      { responseCode: '4005400', responseMessage: 'Invalid Field Format bankCardNo' },
       { locale: 'en' },
     );
     expect(error).toEqual({
@@ -98,9 +98,17 @@ describe('kkiErrorFromSnapResponse', () => {
       message: "Your card number isn't in the right format. Check it and try again.",
       retryable: true,
       httpStatus: 400,
-      dokuResponseCode: '4005401',
+      dokuResponseCode: '4005400',
       field: 'cardNumber',
     });
+  });
+
+  it("tells a format from a general error in KKI case 00 by DOKU's message", () => {
+    const mandatory = { responseCode: '4000100', responseMessage: 'Invalid Mandatory Field custIdMerchant' };
+    expect(kkiErrorFromSnapResponse(mandatory)?.code).toBe('missing_mandatory_field');
+    expect(
+      kkiErrorFromSnapResponse({ responseCode: '5000100', responseMessage: 'General Error' })?.code,
+    ).toBe('bad_request');
   });
 
   it('returns null for success and an unknown error for garbage', () => {

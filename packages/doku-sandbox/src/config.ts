@@ -24,6 +24,7 @@ export const DEFAULT_SANDBOX_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   clientId: DEFAULT_CLIENT_ID,
   merchantName: 'Sandbox Merchant',
   secretKey: DEFAULT_SECRET_KEY,
+  cardDataKey: null,
   merchantPublicKey: SANDBOX_MERCHANT_PUBLIC_KEY,
   dokuPrivateKey: SANDBOX_DOKU_PRIVATE_KEY,
   dokuPublicKey: SANDBOX_DOKU_PUBLIC_KEY,
@@ -55,6 +56,7 @@ export const SANDBOX_ENV = {
   SANDBOX_CLIENT_ID: 'clientId',
   SANDBOX_MERCHANT_NAME: 'merchantName',
   SANDBOX_SECRET_KEY: 'secretKey',
+  SANDBOX_CARD_DATA_KEY: 'cardDataKey',
   SANDBOX_MERCHANT_PUBLIC_KEY: 'merchantPublicKey',
   SANDBOX_DOKU_PRIVATE_KEY: 'dokuPrivateKey',
   SANDBOX_DOKU_PUBLIC_KEY: 'dokuPublicKey',
@@ -230,11 +232,16 @@ export function sandboxConfigFromEnv(env: Env = process.env): SandboxConfig {
     // The AES card-data key is the secret's first 16 characters as bytes: ASCII keeps it 16 bytes.
     throw new SandboxConfigError('SANDBOX_SECRET_KEY must be printable ASCII');
   }
+  const cardDataKey = present(env, 'SANDBOX_CARD_DATA_KEY');
+  if (cardDataKey !== undefined && !/^[\x20-\x7e]+$/.test(cardDataKey)) {
+    throw new SandboxConfigError('SANDBOX_CARD_DATA_KEY must be printable ASCII');
+  }
   const autoApprove = number(env, 'SANDBOX_AUTO_APPROVE_MS', { min: 0 });
   return {
     clientId: clientId ?? d.clientId,
     merchantName: present(env, 'SANDBOX_MERCHANT_NAME') ?? d.merchantName,
     secretKey: secretKey ?? d.secretKey,
+    cardDataKey: cardDataKey ?? d.cardDataKey,
     merchantPublicKey: pem(env, 'SANDBOX_MERCHANT_PUBLIC_KEY', 'PUBLIC') ?? d.merchantPublicKey,
     dokuPrivateKey: pem(env, 'SANDBOX_DOKU_PRIVATE_KEY', 'PRIVATE') ?? d.dokuPrivateKey,
     dokuPublicKey: pem(env, 'SANDBOX_DOKU_PUBLIC_KEY', 'PUBLIC') ?? d.dokuPublicKey,

@@ -99,8 +99,13 @@ export interface SandboxConfig {
   clientId: string;
   /** The merchant's name as hosted pages show it (issuer app, card page). */
   merchantName: string;
-  /** The merchant's secret key: SNAP HMAC-SHA512 key, Non-SNAP HMACSHA256 key, AES card-data key. */
+  /** The merchant's secret key: SNAP HMAC-SHA512 key, Non-SNAP HMACSHA256 key, and the AES card-data key unless `cardDataKey` is set. */
   secretKey: string;
+  /**
+   * The merchant's `sharedKey` that keys `cardData` ([SEED-001] Card Binding); `null`: the secret key
+   * (what DOKU's SDKs use).
+   */
+  cardDataKey: string | null;
   /** PEM: verifies the merchant's B2B token signature. */
   merchantPublicKey: string;
   /** PEM: signs access tokens and RSA-mode SNAP notifications (DOKU's key). */

@@ -105,7 +105,7 @@ export function createControlRoutes(deps: ControlDeps): Hono {
 
   // What a client needs to talk to this sandbox; secrets and private keys are not shown.
   app.get('/config', (c) => {
-    const { secretKey: _s, dokuPrivateKey: _p, ...visible } = deps.config;
+    const { secretKey: _s, cardDataKey: _c, dokuPrivateKey: _p, ...visible } = deps.config;
     return c.json(visible);
   });
 

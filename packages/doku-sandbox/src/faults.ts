@@ -127,7 +127,8 @@ export function createFaultInjector(deps: FaultInjectorDeps): SandboxFaultInject
     if (isSnap(endpoint)) {
       const service = deps.snapServiceCodes[endpoint] ?? '00';
       return c.json(
-        { responseCode: deps.formatSnapCode(500, service, '01'), responseMessage: 'Internal Server Error' },
+        // SNAP 500-00 and KKI case 00 alike; 01 would be a KKI duplicate.
+        { responseCode: deps.formatSnapCode(500, service, '00'), responseMessage: 'General Error' },
         500,
       );
     }

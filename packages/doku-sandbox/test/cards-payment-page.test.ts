@@ -88,6 +88,18 @@ describe('answer', () => {
     });
   });
 
+  it('accepts line items without a name (seed 002: order.line_items.name is optional)', async () => {
+    await accepted({
+      order: {
+        invoice_number: newInvoice('NONAME'),
+        amount: 60000,
+        line_items: [{ price: 30000, quantity: 2 }],
+        auto_redirect: false,
+      },
+      customer: { email: 'budi@example.com' },
+    });
+  });
+
   it("accepts DOKU's own sample request (installment variant of seed 003)", async () => {
     await accepted({
       order: {

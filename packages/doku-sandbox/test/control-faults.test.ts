@@ -22,13 +22,13 @@ describe('endpoint faults, in-process', () => {
     expect(res.body.responseCode).toBe('4045501');
   });
 
-  it('error5xx answers 500xx01 for the next N calls without doing anything', async () => {
+  it('error5xx answers 500xx00 for the next N calls without doing anything', async () => {
     const { sb, raw } = setup({ faults: [{ endpoint: 'kki.payment', kind: 'error5xx', times: 2 }] });
     const body = await singlePaymentBody(kkiTestCpan('bri'));
     for (let i = 0; i < 2; i++) {
       const res = await raw.call(SNAP_PATHS.payment, body);
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ responseCode: '5005401', responseMessage: 'Internal Server Error' });
+      expect(res.body).toEqual({ responseCode: '5005400', responseMessage: 'General Error' });
     }
     expect(sb.ledger().payments).toHaveLength(0);
     const ok = await raw.call(SNAP_PATHS.payment, body);

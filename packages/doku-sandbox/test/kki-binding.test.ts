@@ -147,8 +147,8 @@ describe('card binding, H2H (OTP verification API, service 04)', () => {
       otp: '999999',
       additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA', authCode },
     });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ responseCode: '4010402', responseMessage: 'Invalid OTP' });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toMatchObject({ responseCode: '4040415', responseMessage: 'Invalid OTP' });
 
     const ok = await client.verifyOtp({
       originalReferenceNo: bind.data.referenceNo as string,
@@ -190,8 +190,8 @@ describe('card binding, H2H (OTP verification API, service 04)', () => {
         additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA', authCode },
       });
     expect((await verify('123456', 'wrong-session')).body.responseCode).toBe('4040407');
-    expect((await verify('1')).body.responseCode).toBe('4010402');
-    expect((await verify('2')).body.responseCode).toBe('4010402');
+    expect((await verify('1')).body.responseCode).toBe('4040415');
+    expect((await verify('2')).body.responseCode).toBe('4040415');
     const blocked = await verify('3');
     expect(blocked.status).toBe(403);
     expect(blocked.body).toMatchObject({ responseCode: '4030411', responseMessage: 'OTP Blocked' });

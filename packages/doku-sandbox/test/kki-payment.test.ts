@@ -146,7 +146,7 @@ describe('single payment (CPAN + OTT)', () => {
     expect(expired.body).toMatchObject({ responseCode: '4035412' });
   });
 
-  it('needs the OTT: 400xx02 chargeToken when neither cardData nor chargeToken has one', async () => {
+  it('needs the OTT: 400xx00 chargeToken when neither cardData nor chargeToken has one', async () => {
     const { raw } = setup();
     const body = await singlePaymentBody(kkiTestCpan('bri'));
     const { cardData } = await import('./kki-support.js');
@@ -156,11 +156,11 @@ describe('single payment (CPAN + OTT)', () => {
       chargeToken: undefined,
     });
     expect(res.body).toMatchObject({
-      responseCode: '4005402',
+      responseCode: '4005400',
       responseMessage: 'Invalid Mandatory Field chargeToken',
     });
     const mismatch = await raw.call(SNAP_PATHS.payment, { ...body, chargeToken: '1' });
-    expect(mismatch.body.responseCode).toBe('4005401');
+    expect(mismatch.body.responseCode).toBe('4005400');
   });
 
   it('auto-approves after autoApproveMs when configured', async () => {
@@ -340,7 +340,7 @@ describe('refunds (service 58)', () => {
     const full = await s.raw.call(SNAP_PATHS.refund, refund(pref, 'RF-F', '20000.00'));
     expect(full.body.additionalInfo).toEqual({ refundType: 'FULL' });
     const unknown = await s.raw.call(SNAP_PATHS.refund, refund('NOPE', 'RF-X', '1.00'));
-    expect(unknown.body.responseCode).toBe('4045801');
+    expect(unknown.body.responseCode).toBe('4045808');
     const pending = await singlePaymentBody(kkiTestCpan('bri', undefined, 21));
     await s.raw.call(SNAP_PATHS.payment, pending);
     const notPaid = await s.raw.call(SNAP_PATHS.refund, refund(pending.partnerReferenceNo, 'RF-Y', '1.00'));

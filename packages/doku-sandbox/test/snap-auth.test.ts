@@ -1,6 +1,7 @@
 // Every check DOKU makes before a SNAP request does anything: the B2B token request, then the
 // token, timestamp, partner id, external id and signature of each transactional endpoint, the
 // idempotency of X-EXTERNAL-ID, and body validation. Each wrong request gets DOKU's response code.
+import { isKkiService } from '@kki-kit/contract';
 import {
   createExternalId,
   importRsaPrivateKey,
@@ -159,6 +160,13 @@ async function validBodies() {
   ];
 }
 
+/**
+ * The case of a format or mandatory-field error: 00 on the KKI services (seed 001's "General / Format
+ * Error"), SNAP's 01 / 02 on OTP verification and status.
+ */
+const fieldCase = (service: string, kind: 'format' | 'mandatory') =>
+  isKkiService(service) ? '00' : kind === 'format' ? '01' : '02';
+
 /** A JWT that looks like a sandbox token but is signed with the merchant's key. */
 async function forgedToken(): Promise<string> {
   const b64url = (s: string | ArrayBuffer) =>
@@ -235,12 +243,12 @@ describe('SNAP transactional checks, on every endpoint', async () => {
       const missing = await raw.call(path, body, { headers: { 'X-TIMESTAMP': undefined } });
       expect(missing.status).toBe(400);
       expect(missing.body).toMatchObject({
-        responseCode: `400${service}02`,
+        responseCode: `400${service}${fieldCase(service, 'mandatory')}`,
         responseMessage: 'Invalid Mandatory Field X-TIMESTAMP',
       });
       const malformed = await raw.call(path, body, { timestamp: '26/03/2024 16:01:41' });
       expect(malformed.body).toMatchObject({
-        responseCode: `400${service}01`,
+        responseCode: `400${service}${fieldCase(service, 'format')}`,
         responseMessage: 'Invalid Field Format X-TIMESTAMP',
       });
       const stale = await raw.call(path, body, {
@@ -260,28 +268,28 @@ describe('SNAP transactional checks, on every endpoint', async () => {
       expect(partner.status).toBe(401);
       expect(partner.body.responseCode).toBe(`401${service}00`);
       const noPartner = await raw.call(path, body, { headers: { 'X-PARTNER-ID': undefined } });
-      expect(noPartner.body.responseCode).toBe(`400${service}02`);
+      expect(noPartner.body.responseCode).toBe(`400${service}${fieldCase(service, 'mandatory')}`);
       const noExt = await raw.call(path, body, { headers: { 'X-EXTERNAL-ID': undefined } });
       expect(noExt.body).toMatchObject({
-        responseCode: `400${service}02`,
+        responseCode: `400${service}${fieldCase(service, 'mandatory')}`,
         responseMessage: 'Invalid Mandatory Field X-EXTERNAL-ID',
       });
       expect((await raw.call(path, body, { externalId: 'abc123' })).body.responseCode).toBe(
-        `400${service}01`,
+        `400${service}${fieldCase(service, 'format')}`,
       );
       expect((await raw.call(path, body, { externalId: '1'.repeat(37) })).body.responseCode).toBe(
-        `400${service}01`,
+        `400${service}${fieldCase(service, 'format')}`,
       );
     });
 
-    it('answers a body that is not JSON with 400xx00 and a schema miss with 400xx02', async () => {
+    it('answers a body that is not JSON with 400xx00 and a schema miss with a mandatory-field error', async () => {
       const { raw } = setup();
       const notJson = await raw.call(path, '{"broken":');
       expect(notJson.status).toBe(400);
       expect(notJson.body.responseCode).toBe(`400${service}00`);
       const empty = await raw.call(path, {});
       expect(empty.status).toBe(400);
-      expect(empty.body.responseCode).toBe(`400${service}02`);
+      expect(empty.body.responseCode).toBe(`400${service}${fieldCase(service, 'mandatory')}`);
       expect(String(empty.body.responseMessage)).toMatch(/^Invalid Mandatory Field \S+/);
     });
 
@@ -308,10 +316,11 @@ describe('SNAP transactional checks, on every endpoint', async () => {
 });
 
 describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () => {
-  it('accepts +07:00, Z and milliseconds', async () => {
+  it("takes seed 001's X-TIMESTAMP pattern: any numeric offset, no Z, no milliseconds", async () => {
     const { sb, raw } = setup();
     const now = sb.clock.now();
-    for (const timestamp of [snapTimestamp(now), `${now.toISOString().slice(0, 19)}Z`, now.toISOString()]) {
+    const utcOffset = `${now.toISOString().slice(0, 19)}+00:00`;
+    for (const timestamp of [snapTimestamp(now), utcOffset]) {
       const res = await raw.call(
         SNAP_PATHS.status,
         { originalPartnerReferenceNo: ref(), serviceCode: '55' },
@@ -319,6 +328,31 @@ describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () =
       );
       expect(res.body.responseCode, timestamp).toBe('4045501');
     }
+    for (const timestamp of [`${now.toISOString().slice(0, 19)}Z`, now.toISOString()]) {
+      const status = await raw.call(
+        SNAP_PATHS.status,
+        { originalPartnerReferenceNo: ref(), serviceCode: '55' },
+        { timestamp },
+      );
+      expect(status.body, timestamp).toMatchObject({
+        responseCode: '4005501',
+        responseMessage: 'Invalid Field Format X-TIMESTAMP',
+      });
+      const bind = await raw.call(SNAP_PATHS.cardBind, await bindBody(kkiTestCpan('bri')), { timestamp });
+      expect(bind.body.responseCode, timestamp).toBe('4000100');
+    }
+  });
+
+  it('refuses an X-PARTNER-ID longer than 32 (seed 001: String(32)) as a format error', async () => {
+    const { raw } = setup();
+    const res = await raw.call(SNAP_PATHS.cardBind, await bindBody(kkiTestCpan('bri')), {
+      partnerId: 'P'.repeat(33),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      responseCode: '4000100',
+      responseMessage: 'Invalid Field Format X-PARTNER-ID',
+    });
   });
 
   it('runs two concurrent requests with one X-EXTERNAL-ID once', async () => {
@@ -340,7 +374,7 @@ describe('X-TIMESTAMP forms and concurrent replays on transactional calls', () =
 });
 
 describe('request bodies are validated field by field', () => {
-  it('names the first bad field: 400xx01 format, 400xx02 mandatory', async () => {
+  it('names the first bad field: 400xx00 on KKI services, 400xx01 format / 400xx02 mandatory on the others', async () => {
     const { raw } = setup();
     const cpan = kkiTestCpan('bri');
     const bind = await bindBody(cpan);
@@ -348,38 +382,44 @@ describe('request bodies are validated field by field', () => {
       [
         SNAP_PATHS.cardBind,
         { ...bind, custIdMerchant: 'cust 01!' },
-        '4000101',
+        '4000100',
         'Invalid Field Format custIdMerchant',
       ],
-      [SNAP_PATHS.cardBind, { ...bind, cardData: '' }, '4000102', 'Invalid Mandatory Field cardData'],
+      [SNAP_PATHS.cardBind, { ...bind, cardData: '' }, '4000100', 'Invalid Mandatory Field cardData'],
+      [
+        SNAP_PATHS.cardBind,
+        { ...bind, custIdMerchant: undefined },
+        '4000100',
+        'Invalid Mandatory Field custIdMerchant',
+      ],
       [
         SNAP_PATHS.cardBind,
         { ...bind, additionalInfo: { channel: 'OVO' } },
-        '4000101',
+        '4000100',
         'Invalid Field Format additionalInfo.channel',
       ],
       [
         SNAP_PATHS.payment,
         { ...(await singlePaymentBody(cpan)), amount: { value: '10000.5', currency: 'IDR' } },
-        '4005401',
+        '4005400',
         'Invalid Field Format amount.value',
       ],
       [
         SNAP_PATHS.payment,
         { ...(await singlePaymentBody(cpan)), partnerReferenceNo: undefined },
-        '4005402',
+        '4005400',
         'Invalid Mandatory Field partnerReferenceNo',
       ],
       [
         SNAP_PATHS.payment,
         { ...(await singlePaymentBody(cpan)), partnerReferenceNo: 'X'.repeat(33) },
-        '4005401',
+        '4005400',
         'Invalid Field Format partnerReferenceNo',
       ],
       [
         SNAP_PATHS.cardUnbind,
         { additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA' } },
-        '4000502',
+        '4000500',
         'Invalid Mandatory Field tokenId',
       ],
       [
@@ -395,7 +435,7 @@ describe('request bodies are validated field by field', () => {
           refundAmount: { value: '1.00', currency: 'IDR' },
           additionalInfo: { channel: 'KARTU_KREDIT_INDONESIA' },
         },
-        '4005802',
+        '4005800',
         'Invalid Mandatory Field partnerRefundNo',
       ],
     ];
@@ -406,7 +446,7 @@ describe('request bodies are validated field by field', () => {
     }
   });
 
-  it('answers cardData it cannot decrypt with 401xx00, and bad card content with 400xx01', async () => {
+  it('answers cardData it cannot decrypt with 401xx00, and bad card content with 400xx00', async () => {
     const { raw } = setup();
     const bind = await bindBody(kkiTestCpan('bjb'));
     const wrongKey = await raw.call(SNAP_PATHS.cardBind, {
@@ -428,7 +468,7 @@ describe('request bodies are validated field by field', () => {
     expect(payBad.body.responseCode).toBe('4015400');
     const shortCpan = await raw.call(SNAP_PATHS.cardBind, { ...bind, cardData: await cardData('12ab') });
     expect(shortCpan.body).toMatchObject({
-      responseCode: '4000101',
+      responseCode: '4000100',
       responseMessage: 'Invalid Field Format cardData.bankCardNo',
     });
     // Nothing of the card reaches the error message.
@@ -441,7 +481,7 @@ describe('request bodies are validated field by field', () => {
       headers: { 'CHANNEL-ID': 'APP' },
     });
     expect(res.body).toMatchObject({
-      responseCode: '4000101',
+      responseCode: '4000100',
       responseMessage: 'Invalid Field Format CHANNEL-ID',
     });
   });

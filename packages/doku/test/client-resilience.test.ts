@@ -307,7 +307,8 @@ describe('decisions are not retried', () => {
   it('a 400 field error keeps DOKU’s message and code', async () => {
     const { fake, client } = setup();
     fake.script(SNAP_PATHS.cardBind, () =>
-      json(400, { responseCode: '4000102', responseMessage: 'Invalid Mandatory Field cardData' }),
+      // KKI case 00 "General / Format Error" (seed 001), told apart by SNAP's wording.
+      json(400, { responseCode: '4000100', responseMessage: 'Invalid Mandatory Field cardData' }),
     );
     const err = await client
       .bindCard({ card: { cpan: '9360001234567890' }, custIdMerchant: 'C1' })

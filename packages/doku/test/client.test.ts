@@ -41,6 +41,23 @@ describe('SNAP endpoints: every header and signature checked by the fake DOKU', 
     expect(req?.body).not.toContain(CPAN);
   });
 
+  it('bindCard encrypts cardData with cardDataKey (the sharedKey) when one is given, not the secret key', async () => {
+    const sharedKey = 'SHARED-0123456789abcdef';
+    const { fake, client } = setup({ cardDataKey: sharedKey }, { cardDataKey: sharedKey });
+    await client.bindCard({ card: { cpan: CPAN, expiry: '1228' }, custIdMerchant: 'CUST001' });
+    expect(fake.state.failures).toEqual([]);
+    expect(JSON.parse(fake.requestsTo(SNAP_PATHS.cardBind)[0]?.cardPlaintext ?? '')).toEqual({
+      bankCardNo: CPAN,
+      expiryDate: '1228',
+    });
+    // A DOKU holding the same sharedKey refuses card data made with the secret key.
+    const other = setup({}, { cardDataKey: sharedKey });
+    await expect(
+      other.client.bindCard({ card: { cpan: CPAN, expiry: '1228' }, custIdMerchant: 'CUST001' }),
+    ).rejects.toMatchObject({ httpStatus: 401 });
+    expect(other.fake.state.failures).toEqual([`${SNAP_PATHS.cardBind}: cardData`]);
+  });
+
   it('verifyOtp and unbindCard (channelId key, H2H, X-IP-ADDRESS)', async () => {
     const { fake, client } = setup();
     const otp = await client.verifyOtp({
@@ -60,6 +77,9 @@ describe('SNAP endpoints: every header and signature checked by the fake DOKU', 
     expect(JSON.parse(req?.body ?? '')).toEqual({ tokenId: 'BCT-1', additionalInfo: { channelId: KKI } });
     expect(req?.headers['channel-id']).toBe('H2H');
     expect(req?.headers['x-ip-address']).toBe('10.0.0.1');
+    // Without options, unbinding is H2H (seed 001: a plain success without redirect), binding DH.
+    await client.unbindCard({ tokenId: 'BCT-2' });
+    expect(fake.requestsTo(SNAP_PATHS.cardUnbind)[1]?.headers['channel-id']).toBe('H2H');
     expect(fake.state.failures).toEqual([]);
   });
 

@@ -7,8 +7,10 @@ import {
   createExternalId,
   decryptCardData,
   encryptCardData,
+  fromBase64,
   fromHex,
   isExternalId,
+  KKI_CARD_DATA_FORMAT,
   KeyFormatError,
   minifyJson,
   nonSnapComponent,
@@ -23,6 +25,7 @@ import {
   snapSymmetricStringToSign,
   snapTimestamp,
   timingSafeEqual,
+  toBase64,
   verifyB2bToken,
   verifyNonSnap,
   verifySnapAsymmetric,
@@ -192,10 +195,43 @@ describe('cardData AES-128-CBC', () => {
   for (const v of vectors.cardDataAes128Cbc) {
     it(`encrypts with a fixed IV byte for byte (${v.aesKey})`, async () => {
       expect(cardDataKey(v.secretKey)).toBe(v.aesKey);
-      expect(await encryptCardData(v.plaintext, v.secretKey, fromHex(v.ivHex))).toBe(v.cardData);
-      expect(await decryptCardData(v.cardData, v.secretKey)).toBe(v.plaintext);
+      expect(await encryptCardData(v.plaintext, v.secretKey, { iv: fromHex(v.ivHex), format: 'ct|iv' })).toBe(
+        v.cardData,
+      );
+      expect(await decryptCardData(v.cardData, v.secretKey, 'ct|iv')).toBe(v.plaintext);
+    });
+
+    it(`encodes IV-prefixed Base64 from the same vector (${v.aesKey})`, async () => {
+      // Seed 001's reading: one Base64 string, IV bytes then ciphertext bytes (same key, IV, ciphertext).
+      const ct = fromBase64(v.cardData.split('|')[0] as string);
+      const ivPrefixed = toBase64(new Uint8Array([...fromHex(v.ivHex), ...ct]));
+      expect(await encryptCardData(v.plaintext, v.secretKey, { iv: fromHex(v.ivHex), format: 'iv+ct' })).toBe(
+        ivPrefixed,
+      );
+      expect(await decryptCardData(ivPrefixed, v.secretKey, 'iv+ct')).toBe(v.plaintext);
+      // Each format refuses the other's encoding.
+      await expect(decryptCardData(ivPrefixed, v.secretKey, 'ct|iv')).rejects.toBeInstanceOf(CardDataError);
+      await expect(decryptCardData(v.cardData, v.secretKey, 'iv+ct')).rejects.toBeInstanceOf(CardDataError);
     });
   }
+
+  it('encrypts and decrypts in the format KKI_CARD_DATA_FORMAT names by default', async () => {
+    const { plaintext, secretKey, ivHex } = vectors.cardDataAes128Cbc[0]!;
+    const byDefault = await encryptCardData(plaintext, secretKey, { iv: fromHex(ivHex) });
+    expect(byDefault).toBe(
+      await encryptCardData(plaintext, secretKey, { iv: fromHex(ivHex), format: KKI_CARD_DATA_FORMAT }),
+    );
+    expect(await decryptCardData(byDefault, secretKey)).toBe(plaintext);
+  });
+
+  it('keys the cipher with a separate card-data key (the sharedKey) when one is given', async () => {
+    const { plaintext, secretKey } = vectors.cardDataAes128Cbc[0]!;
+    const shared = 'SHARED-KEY-0123456789';
+    const cardData = await encryptCardData(plaintext, shared);
+    expect(await decryptCardData(cardData, shared)).toBe(plaintext);
+    const underSecret = await decryptCardData(cardData, secretKey).catch((e: unknown) => e);
+    expect(underSecret).not.toBe(plaintext);
+  });
 
   it('uses a fresh random IV each time and round-trips', async () => {
     const { plaintext, secretKey } = vectors.cardDataAes128Cbc[0]!;
@@ -203,6 +239,9 @@ describe('cardData AES-128-CBC', () => {
     const b = await encryptCardData(plaintext, secretKey);
     expect(a).not.toBe(b);
     expect(a.split('|')[1]).not.toBe(b.split('|')[1]);
+    const c = await encryptCardData(plaintext, secretKey, { format: 'iv+ct' });
+    expect(fromBase64(c).slice(0, 16)).not.toEqual(fromBase64(a.split('|')[1] as string));
+    expect(await decryptCardData(c, secretKey, 'iv+ct')).toBe(plaintext);
     expect(await decryptCardData(a, secretKey)).toBe(plaintext);
   });
 
@@ -210,11 +249,13 @@ describe('cardData AES-128-CBC', () => {
     const v = vectors.cardDataAes128Cbc[0]!;
     const [ct, iv] = v.cardData.split('|') as [string, string];
     const cases = [
-      () => decryptCardData(v.cardData, 'SK-wrongwrongwrong'),
-      () => decryptCardData(`${flip(ct, ct.length - 6)}|${iv}`, v.secretKey),
-      () => decryptCardData(ct, v.secretKey),
-      () => decryptCardData(`${ct}|short`, v.secretKey),
-      () => decryptCardData('|', v.secretKey),
+      () => decryptCardData(v.cardData, 'SK-wrongwrongwrong', 'ct|iv'),
+      () => decryptCardData(`${flip(ct, ct.length - 6)}|${iv}`, v.secretKey, 'ct|iv'),
+      () => decryptCardData(ct, v.secretKey, 'ct|iv'),
+      () => decryptCardData(`${ct}|short`, v.secretKey, 'ct|iv'),
+      () => decryptCardData('|', v.secretKey, 'ct|iv'),
+      () => decryptCardData(v.cardData, v.secretKey, 'iv+ct'),
+      () => decryptCardData(iv, v.secretKey, 'iv+ct'),
     ];
     for (const attempt of cases) {
       const err = await attempt().then(

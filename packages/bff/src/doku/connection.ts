@@ -12,7 +12,13 @@ export const OFFLINE_SANDBOX_PATH = '/__doku';
 /** Sandbox settings a BFF may pass to its in-process sandbox (the wiring fields are the BFF's). */
 export type OfflineSandboxOptions = Omit<
   SandboxOptions,
-  'fetch' | 'clientId' | 'secretKey' | 'publicBaseUrl' | 'snapNotificationUrl' | 'snapNotificationTokenUrl'
+  | 'fetch'
+  | 'clientId'
+  | 'secretKey'
+  | 'cardDataKey'
+  | 'publicBaseUrl'
+  | 'snapNotificationUrl'
+  | 'snapNotificationTokenUrl'
 >;
 
 /** Options of {@link createDokuConnection} beyond the resolved config. */
@@ -57,6 +63,7 @@ export function createDokuConnection(
   const base = {
     clientId: d.clientId,
     secretKey: d.secretKey,
+    cardDataKey: d.cardDataKey,
     privateKeyPem: d.privateKeyPem,
     nonSnapClientId: d.nonSnapClientId,
     nonSnapSecretKey: d.nonSnapSecretKey,
@@ -85,6 +92,8 @@ export function createDokuConnection(
     ...options.sandbox,
     clientId: d.clientId,
     secretKey: d.secretKey,
+    // The same sharedKey on both sides; null keeps the sandbox on the secret key.
+    cardDataKey: d.cardDataKey === d.secretKey ? null : d.cardDataKey,
     publicBaseUrl: `${publicBase}${OFFLINE_SANDBOX_PATH}`,
     snapNotificationUrl: bffUrl(config, NOTIFICATION_PATHS.snap),
     snapNotificationTokenUrl: bffUrl(config, NOTIFICATION_PATHS.snapToken),

@@ -18,6 +18,12 @@ export function registerSavedCardRoutes(app: Hono, deps: RouteDeps): void {
     const card = await deps.store.savedCards.getForCustomer(params.cardId, customerId ?? '');
     if (!card) throw new KkiHttpError('card_not_found');
     const result = await service.remove(card, idem!);
-    return { body: { removed: result.removed, card: savedCardView(result.card) } };
+    return {
+      body: {
+        removed: result.removed,
+        card: savedCardView(result.card),
+        ...(result.redirectUrl !== undefined && { redirectUrl: result.redirectUrl }),
+      },
+    };
   });
 }

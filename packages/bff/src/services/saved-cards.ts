@@ -4,6 +4,13 @@ import type { DokuClient } from '@kki-kit/doku';
 import { httpErrorFromDoku } from './doku-outcome.js';
 import type { SavedCardService, ServiceDeps } from './types.js';
 
+/** DOKU's `redirectUrl` when it is an absolute http(s) URL; anything else is not sent to a browser. */
+function webUrl(value: string | undefined): string | undefined {
+  if (value === undefined || !URL.canParse(value)) return undefined;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+}
+
 /** Creates the saved-card service (KKI cards; Cards tokens are removed by the Cards flow). */
 export function createSavedCardService(deps: ServiceDeps & { doku: DokuClient }): SavedCardService {
   const { store, doku, log } = deps;
@@ -12,16 +19,19 @@ export function createSavedCardService(deps: ServiceDeps & { doku: DokuClient })
       if (card.status === 'removed') return { removed: true, card };
       const tokenId = await store.savedCards.revealToken(card.id);
       let status: string | undefined;
+      let redirectUrl: string | undefined;
       try {
         const result = await doku.unbindCard({ tokenId }, { externalId: ctx.externalId });
         status = result.data.additionalInfo?.status;
+        redirectUrl = webUrl(result.data.additionalInfo?.redirectUrl);
       } catch (error) {
         throw httpErrorFromDoku(error);
       }
-      if (status === 'PENDING') {
+      // A page to visit means the unbinding is not final yet, whatever the status says.
+      if (status === 'PENDING' || redirectUrl !== undefined) {
         const removing = await store.savedCards.setStatus(card.id, 'removing');
-        log.info('kki card unbinding pending', { cardId: card.id });
-        return { removed: false, card: removing };
+        log.info('kki card unbinding pending', { cardId: card.id, redirect: redirectUrl !== undefined });
+        return { removed: false, card: removing, ...(redirectUrl !== undefined && { redirectUrl }) };
       }
       const removed = await store.savedCards.setStatus(card.id, 'removed');
       return { removed: true, card: removed };

@@ -81,11 +81,14 @@ export interface BindingService {
 
 /** Saved-card removal (SavedCardsList). */
 export interface SavedCardService {
-  /** Unbinds at DOKU: the card goes `removing` (DOKU PENDING) or is removed. */
+  /**
+   * Unbinds at DOKU: the card goes `removing` (DOKU PENDING, or a page DOKU asks the customer to
+   * visit: `redirectUrl`) or is removed.
+   */
   remove(
     card: SavedCardRecord,
     ctx: IdempotencyContext,
-  ): Promise<{ removed: boolean; card: SavedCardRecord }>;
+  ): Promise<{ removed: boolean; card: SavedCardRecord; redirectUrl?: string }>;
 }
 
 /** DOKU Cards hosted page (CardPaymentFrame). */

@@ -61,11 +61,14 @@ export const cardParamsSchema = z.object({ cardId: cardIdSchema });
 
 /**
  * `DELETE /kki/cards/:cardId` answer: the card in `removing` while DOKU's unbinding is PENDING, or
- * `removed: true` once it is gone (then `card` is its last state).
+ * `removed: true` once it is gone (then `card` is its last state). `redirectUrl`: a page DOKU asks
+ * the customer to visit to finish the unbinding (seed 001: a `DH` unbinding "may return a
+ * `redirectUrl`"); the browser follows it.
  */
 export const removeSavedCardResponseSchema = z.object({
   removed: z.boolean(),
   card: savedCardViewSchema,
+  redirectUrl: z.optional(z.url({ protocol: /^https?$/ })),
 });
 /** Answer of a card removal. */
 export type RemoveSavedCardResponse = z.infer<typeof removeSavedCardResponseSchema>;

@@ -150,6 +150,16 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
       id: 'Kartu ini tidak dapat digunakan untuk jenis pembayaran ini. Gunakan kartu lain.',
     },
   },
+  request_not_permitted: {
+    // KKI case 12 on unbinding or refund ("Transaction Not Permitted"; no one-time code is involved).
+    code: 'request_not_permitted',
+    httpStatus: 422,
+    retryable: false,
+    copy: {
+      en: "This request isn't permitted for this card or payment. Please contact the store.",
+      id: 'Permintaan ini tidak diizinkan untuk kartu atau pembayaran ini. Silakan hubungi toko.',
+    },
+  },
   transaction_suspended: {
     code: 'transaction_suspended',
     httpStatus: 402,
@@ -266,6 +276,28 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     copy: {
       en: "The one-time code from your bank's app has expired. Create a new code and try again.",
       id: 'Kode sekali pakai dari aplikasi bank Anda sudah kedaluwarsa. Buat kode baru, lalu coba lagi.',
+    },
+  },
+  ott_rejected: {
+    // KKI case 02 on binding or payment: "Invalid OTT / External Server Error" (seed 001).
+    code: 'ott_rejected',
+    httpStatus: 422,
+    retryable: true,
+    field: 'ott',
+    copy: {
+      en: "Your bank didn't accept the one-time code, or couldn't be reached. Create a new code in your bank's app and try again.",
+      id: 'Bank Anda tidak menerima kode sekali pakai, atau tidak dapat dihubungi. Buat kode baru di aplikasi bank Anda, lalu coba lagi.',
+    },
+  },
+  ott_expired_or_not_permitted: {
+    // KKI case 12 on binding or payment: "Transaction Not Permitted / OTT Expired" (seed 001).
+    code: 'ott_expired_or_not_permitted',
+    httpStatus: 422,
+    retryable: true,
+    field: 'ott',
+    copy: {
+      en: "The one-time code from your bank's app has expired, or your bank doesn't permit this transaction. Create a new code and try again; if it happens again, use another card.",
+      id: 'Kode sekali pakai dari aplikasi bank Anda sudah kedaluwarsa, atau bank Anda tidak mengizinkan transaksi ini. Buat kode baru lalu coba lagi; jika terulang, gunakan kartu lain.',
     },
   },
   invalid_otp: {

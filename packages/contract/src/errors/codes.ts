@@ -17,6 +17,7 @@ export const KKI_ERROR_CODES = [
   'card_inactive',
   'dormant_account',
   'transaction_not_permitted',
+  'request_not_permitted',
   'transaction_suspended',
   // Saved-card (token) limits (SNAP 403-10/17/21/22).
   'token_limit_required',
@@ -32,6 +33,9 @@ export const KKI_ERROR_CODES = [
   // One-time codes: the OTT from the bank app (KKI) and the OTP sent by SMS (SNAP 403-11/12/13, 404-06/15).
   'invalid_ott',
   'ott_expired',
+  // KKI cases 02 and 12 on binding and payment: DOKU's table gives each two meanings (seed 001).
+  'ott_rejected',
+  'ott_expired_or_not_permitted',
   'invalid_otp',
   'otp_expired',
   'otp_blocked',

@@ -14,120 +14,116 @@ import type { KkiField } from './fields.js';
 /** A case code from DOKU's KKI error list (§5.10, seed 001), e.g. `'05'`. */
 export type KkiCaseCode = '00' | '01' | '02' | '03' | '04' | '05' | '08' | '11' | '12' | '13' | '14' | '15';
 
-/** One (DOKU HTTP status → kit code) reading of a KKI case code. */
-export interface KkiCaseReading {
-  /** HTTP status DOKU is expected to send with this case (an INFERENCE, §5.10). Not the BFF's status. */
-  readonly httpStatus: number;
-  /** What the kit reports for it. */
-  readonly kkiErrorCode: KkiErrorCode;
-  /** DOKU's meaning for this reading. */
+/** A KKI case code: DOKU's meaning and what the kit reports for it. */
+export interface KkiCaseCodeInfo {
+  /** DOKU's meaning (seed 001 `ErrorResponse` table, word for word). */
   readonly meaning: string;
+  /** What the kit reports for this case on a KKI service, unless {@link byService} says otherwise. */
+  readonly kkiErrorCode: KkiErrorCode;
+  /**
+   * Readings that fit one service's flow better, keyed by SNAP service code: a case with two
+   * meanings in DOKU's table (02, 12) means the one-time-code half only where an OTT is sent
+   * (binding, payment).
+   */
+  readonly byService: Readonly<Partial<Record<string, KkiErrorCode>>>;
 }
 
-/** A KKI case code with its primary reading and any others seen at a different HTTP status. */
-export interface KkiCaseCodeInfo extends KkiCaseReading {
-  /**
-   * Further readings of the same case at another HTTP status; case 00 and 02 carry two meanings
-   * in DOKU's table, told apart only by the status (§5.10). Empty for the other cases.
-   */
-  readonly alternates: readonly KkiCaseReading[];
-}
+const PAY = SNAP_SERVICE_CODES.payment;
+const BIND = SNAP_SERVICE_CODES.cardBind;
+const REFUND = SNAP_SERVICE_CODES.refund;
 
 /**
- * DOKU's KKI case codes (seed 001 `ErrorResponse`, services 01 and 05; the kit applies them to every
- * KKI service, see {@link KKI_SERVICE_CODES}). DOKU does not say which HTTP status goes with which
- * case: the pairing is the INFERENCE in §5.10 (00→400/500, 01→409, 02→401/500, 03/04/05/12/14/15→403,
- * 08/11/13→404), kept consistent with the SNAP table (§6.3) where the same pair appears there.
- * The sandbox and Storybook enumerate this table.
+ * DOKU's KKI case codes (seed 001 `ErrorResponse`, services 01 and 05), one meaning per case
+ * whatever the HTTP status DOKU sends with it: seed 001 gives the case table and, separately, which
+ * statuses a service answers, never a pairing of the two. (The sandbox picks a status per case from
+ * `KKI_CASE_HTTP_STATUS` in `@kki-kit/doku`'s open questions; the kit does not read it.) The
+ * sandbox and Storybook enumerate this table.
  */
 export const KKI_CASE_CODES: { readonly [C in KkiCaseCode]: KkiCaseCodeInfo } = {
-  '00': {
-    meaning: 'General / Format Error',
-    httpStatus: 400,
-    kkiErrorCode: 'bad_request', // = SNAP 400-00 Bad Request
-    alternates: [{ meaning: 'General Error', httpStatus: 500, kkiErrorCode: 'doku_server_error' }], // = SNAP 500-00
-  },
+  '00': { meaning: 'General / Format Error', kkiErrorCode: 'bad_request', byService: {} },
   '01': {
     meaning: 'Duplicate Transaction / Duplicate Token',
-    httpStatus: 409,
-    kkiErrorCode: 'duplicate_request', // = SNAP 409-01 Duplicate partnerReferenceNo
-    alternates: [],
+    kkiErrorCode: 'duplicate_request',
+    // On binding the duplicate is the token: the card is already bound to this customer.
+    byService: { [BIND]: 'card_already_bound' },
   },
   '02': {
-    meaning: 'Invalid OTT',
-    httpStatus: 401,
-    kkiErrorCode: 'invalid_ott', // KKI wins over SNAP 401-02 Invalid Customer Token on KKI services
-    alternates: [{ meaning: 'External Server Error', httpStatus: 500, kkiErrorCode: 'issuer_unavailable' }], // = SNAP 500-02
+    meaning: 'Invalid OTT / External Server Error',
+    // Unbinding and refund carry no OTT: only the external-server half can apply.
+    kkiErrorCode: 'issuer_unavailable',
+    byService: { [BIND]: 'ott_rejected', [PAY]: 'ott_rejected' },
   },
-  '03': { meaning: 'Suspected Fraud', httpStatus: 403, kkiErrorCode: 'suspected_fraud', alternates: [] },
+  '03': { meaning: 'Suspected Fraud', kkiErrorCode: 'suspected_fraud', byService: {} },
   '04': {
     meaning: 'Exceeds Transaction Frequency Limit',
-    httpStatus: 403,
-    kkiErrorCode: 'frequency_limit_exceeded', // = SNAP 403-04 Activity Count Limit Exceeded
-    alternates: [],
+    kkiErrorCode: 'frequency_limit_exceeded',
+    byService: {},
   },
-  '05': {
-    meaning: 'Do Not Honor (declined by issuer)',
-    httpStatus: 403,
-    kkiErrorCode: 'do_not_honor',
-    alternates: [],
-  },
+  '05': { meaning: 'Do Not Honor (declined by issuer)', kkiErrorCode: 'do_not_honor', byService: {} },
   '08': {
-    // Wider than SNAP 404-08 Invalid Merchant; the card half is the one a shopper can act on.
     meaning: 'Invalid Merchant / No Card Record',
-    httpStatus: 404,
+    // The card half is the one a shopper can act on; a refund names a payment, not a card.
     kkiErrorCode: 'no_card_record',
-    alternates: [],
+    byService: { [REFUND]: 'transaction_not_found' },
   },
-  '11': {
-    meaning: 'Invalid CPAN',
-    httpStatus: 404,
-    kkiErrorCode: 'invalid_cpan', // = SNAP 404-11 Invalid Card/Account/Customer
-    alternates: [],
-  },
+  '11': { meaning: 'Invalid CPAN', kkiErrorCode: 'invalid_cpan', byService: {} },
   '12': {
     meaning: 'Transaction Not Permitted / OTT Expired',
-    httpStatus: 403,
-    kkiErrorCode: 'ott_expired', // ~ SNAP 403-12 OTP Lifetime Expired, for the bank-app code
-    alternates: [],
+    // Unbinding and refund carry no OTT: only "not permitted" can apply.
+    kkiErrorCode: 'request_not_permitted',
+    byService: { [BIND]: 'ott_expired_or_not_permitted', [PAY]: 'ott_expired_or_not_permitted' },
   },
-  '13': { meaning: 'Invalid Amount', httpStatus: 404, kkiErrorCode: 'invalid_amount', alternates: [] }, // = SNAP 404-13
-  '14': {
-    meaning: 'Insufficient Funds',
-    httpStatus: 403,
-    kkiErrorCode: 'insufficient_funds',
-    alternates: [],
-  }, // = SNAP 403-14
+  '13': { meaning: 'Invalid Amount', kkiErrorCode: 'invalid_amount', byService: {} },
+  '14': { meaning: 'Insufficient Funds', kkiErrorCode: 'insufficient_funds', byService: {} },
   '15': {
     meaning: 'Transaction Not Permitted to Terminal',
-    httpStatus: 403,
-    kkiErrorCode: 'transaction_not_permitted', // = SNAP 403-15 Transaction Not Permitted
-    alternates: [],
+    kkiErrorCode: 'transaction_not_permitted',
+    byService: {},
   },
 };
 
 /**
- * Services whose error codes follow the KKI case list. Seed 001 gives the list for 01 and 05 only;
- * extending it to OTP verify, payment, status and refund is an INFERENCE (same KKI channel).
+ * Services whose error codes follow the KKI case table: binding (01) and unbinding (05), which seed
+ * 001 gives it for, and the KKI payment (54) and refund (58) (INFERENCE: same KKI channel and
+ * cardholder-level cases). OTP verification (04) and the debit status (55) keep the SNAP table: their
+ * failures are SNAP's own (OTP blocked / expired, transaction not found), which the KKI table lacks.
  */
 export const KKI_SERVICE_CODES: readonly string[] = [
   SNAP_SERVICE_CODES.cardBind,
-  SNAP_SERVICE_CODES.otpVerify,
   SNAP_SERVICE_CODES.cardUnbind,
   SNAP_SERVICE_CODES.payment,
-  SNAP_SERVICE_CODES.paymentStatus,
   SNAP_SERVICE_CODES.refund,
 ];
 
 /**
- * Per-service exceptions to the KKI reading, keyed `service` → `http-case`. INFERENCES:
- * - card binding 409-01 "Duplicate Token" means the card is already bound to this customer;
- * - Verify OTP checks an SMS OTP, not the bank-app OTT, so its "Invalid OTT"/"OTT Expired" are OTP errors.
+ * HTTP statuses seed 001 documents an `ErrorResponse` for on the KKI services (binding lists all
+ * six; unbinding the same without 409). Storybook shows a KKI case at each.
  */
-const KKI_SERVICE_OVERRIDES: Readonly<Record<string, Readonly<Record<string, KkiErrorCode>>>> = {
-  [SNAP_SERVICE_CODES.cardBind]: { '409-01': 'card_already_bound' },
-  [SNAP_SERVICE_CODES.otpVerify]: { '401-02': 'invalid_otp', '403-12': 'otp_expired' },
-};
+export const KKI_ERROR_HTTP_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 500];
+
+/**
+ * Answers DOKU's SNAP layer gives before a KKI service reads the request, read by the SNAP table
+ * even on KKI services (GUESS, doku-api.md §1.4, §2.3, §6.3): an invalid or unknown B2B token
+ * (`401-01`, `401-03`, which the client answers by fetching a new token), the `409-00` for a
+ * repeated `X-EXTERNAL-ID`, rate limiting (429) and gateway timeouts (504). Seed 001 lists none of
+ * 429/504 for KKI.
+ */
+const SNAP_LAYER = (httpStatus: number, caseCode: string): boolean =>
+  httpStatus === 429 ||
+  httpStatus === 504 ||
+  (httpStatus === 401 && (caseCode === '01' || caseCode === '03')) ||
+  (httpStatus === 409 && caseCode === '00');
+
+const isKkiCase = (caseCode: string): caseCode is KkiCaseCode => Object.hasOwn(KKI_CASE_CODES, caseCode);
+
+/** The field error SNAP's wording names in a message, if any. */
+function fieldErrorOf(message: string | undefined): KkiErrorCode | undefined {
+  if (typeof message !== 'string') return undefined;
+  const kind = /^invalid (field format|mandatory field)\b/i.exec(message.trim())?.[1]?.toLowerCase();
+  if (kind === 'field format') return 'invalid_field_format';
+  if (kind === 'mandatory field') return 'missing_mandatory_field';
+  return undefined;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // SNAP standard case codes (§6.3)
@@ -228,12 +224,6 @@ export const SNAP_STANDARD_CODES: readonly SnapStandardCode[] = [
 
 const pairKey = (httpStatus: number, caseCode: string): string => `${httpStatus}-${caseCode}`;
 
-const KKI_PAIRS: ReadonlyMap<string, KkiErrorCode> = new Map(
-  Object.entries(KKI_CASE_CODES).flatMap(([caseCode, info]) =>
-    [info, ...info.alternates].map((r) => [pairKey(r.httpStatus, caseCode), r.kkiErrorCode] as const),
-  ),
-);
-
 const SNAP_PAIRS: ReadonlyMap<string, KkiErrorCode | null> = new Map(
   SNAP_STANDARD_CODES.map((r) => [pairKey(r.httpStatus, r.caseCode), r.kkiErrorCode] as const),
 );
@@ -247,20 +237,32 @@ export function isKkiService(serviceCode: string): boolean {
  * Reads a SNAP `responseCode` (§6.1) as a kit error code.
  *
  * - Any 2xx → `null`: not an error (202 "in progress" is a pending state for the caller to handle).
- * - KKI services (§5.10): a per-service exception, else the KKI case list at its inferred HTTP status.
- * - Otherwise, and for KKI services when the pair is not in the KKI list: the SNAP table (§6.3).
+ * - KKI services ({@link KKI_SERVICE_CODES}): a case of seed 001's table means what the table says
+ *   whatever the HTTP status (`4030108` is "No Card Record", `4000101` a duplicate), in the
+ *   service's reading ({@link KKI_CASE_CODES}); answers of the SNAP layer (B2B token, 409-00, 429, 504)
+ *   and cases outside the table are read by the SNAP table.
+ * - Other services: the SNAP table (§6.3).
  * - Anything else (unknown pair, malformed code) → `'unknown_doku_error'`; never throws.
+ *
+ * KKI case 00 is "General / Format Error": given DOKU's `responseMessage`, SNAP's wording
+ * ("Invalid Field Format {field}", "Invalid Mandatory Field {field}") tells a field error apart.
  */
-export function kkiErrorFromSnap(responseCode: string): KkiErrorCode | null {
+export function kkiErrorFromSnap(responseCode: string, responseMessage?: string): KkiErrorCode | null {
   const parsed = parseSnapResponseCode(responseCode);
   if (!parsed) return 'unknown_doku_error';
-  if (parsed.httpStatus >= 200 && parsed.httpStatus < 300) return null;
-  const key = pairKey(parsed.httpStatus, parsed.caseCode);
-  if (isKkiService(parsed.serviceCode)) {
-    const kki = KKI_SERVICE_OVERRIDES[parsed.serviceCode]?.[key] ?? KKI_PAIRS.get(key);
-    if (kki) return kki;
+  const { httpStatus, serviceCode, caseCode } = parsed;
+  if (httpStatus >= 200 && httpStatus < 300) return null;
+  if (
+    httpStatus >= 400 &&
+    isKkiService(serviceCode) &&
+    isKkiCase(caseCode) &&
+    !SNAP_LAYER(httpStatus, caseCode)
+  ) {
+    const info = KKI_CASE_CODES[caseCode];
+    const code = info.byService[serviceCode] ?? info.kkiErrorCode;
+    return code === 'bad_request' ? (fieldErrorOf(responseMessage) ?? code) : code;
   }
-  return SNAP_PAIRS.get(key) ?? 'unknown_doku_error';
+  return SNAP_PAIRS.get(pairKey(httpStatus, caseCode)) ?? 'unknown_doku_error';
 }
 
 /**

@@ -98,7 +98,7 @@ export function kkiErrorFromSnapResponse(
   response: SnapResponseLike,
   options: Omit<CreateKkiErrorOptions, 'dokuResponseCode' | 'field'> = {},
 ): KkiError | null {
-  const code = kkiErrorFromSnap(response.responseCode);
+  const code = kkiErrorFromSnap(response.responseCode, response.responseMessage);
   if (code === null) return null;
   const field =
     response.responseMessage === undefined ? undefined : kkiFieldFromSnapMessage(response.responseMessage);

@@ -143,7 +143,7 @@ export function createHostedRoutes(deps: {
         invoiceNumber: session.invoiceNumber,
         amountText: money(session, amount),
         lineItems: (req.order.line_items ?? []).map((i) => ({
-          name: i.name,
+          name: i.name ?? '',
           quantity: i.quantity,
           priceText: money(session, i.price),
         })),

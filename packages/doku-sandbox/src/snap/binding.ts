@@ -10,11 +10,11 @@ import {
 import { hostedUrl } from '../config.js';
 import { isHttpUrl } from '../merchant-url.js';
 import { KKI_TEST_OTP } from '../test-values/kki.js';
-import { applyScenario, readCardData, useOtt } from './card-data.js';
+import { applyScenario, cardDataKeyOf, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyBinding, notifyUnbinding } from './notifications.js';
 import type { SnapEndpointSpec, SnapRequest } from './pipeline.js';
-import { kkiCaseFailure, SnapFailure, snapSuccess } from './respond.js';
+import { kkiCaseFailure, kkiFieldFailure, SnapFailure, snapSuccess } from './respond.js';
 import type { Binding } from './store.js';
 
 const BIND = SNAP_SERVICE_CODES.cardBind;
@@ -35,7 +35,7 @@ function channelId(req: SnapRequest<unknown>): 'DH' | 'H2H' {
   const raw = req.header('CHANNEL-ID');
   if (raw === undefined || raw === '') return 'DH';
   const parsed = bindingChannelIdSchema.safeParse(raw);
-  if (!parsed.success) throw new SnapFailure(400, '01', 'Invalid Field Format CHANNEL-ID');
+  if (!parsed.success) throw kkiFieldFailure('format', 'CHANNEL-ID');
   return parsed.data;
 }
 
@@ -58,7 +58,7 @@ export function bindEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof cardBindReq
       if (data.partnerReferenceNo && store.bindingByPartnerReference(data.partnerReferenceNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerReferenceNo');
       }
-      const { card, ott } = await readCardData(data.cardData, ctx.config.secretKey, ctx.clock.now());
+      const { card, ott } = await readCardData(data.cardData, cardDataKeyOf(ctx.config), ctx.clock.now());
       if (ott !== null) useOtt(store, ott, ctx.clock.nowMs());
       applyScenario(card, 'bind');
       if (store.activeBinding(data.custIdMerchant, card.fingerprint)) throw kkiCaseFailure('01');
@@ -184,7 +184,8 @@ export function otpVerificationEndpoint(
             },
           });
         case 'wrong':
-          throw new SnapFailure(401, '02', 'Invalid OTP', {
+          // SNAP 404-15 Invalid OTP: OTP verification is read by the SNAP table, not the KKI one.
+          throw new SnapFailure(404, '15', 'Invalid OTP', {
             additionalInfo: { attemptsLeft: outcome.attemptsLeft },
           });
         case 'blocked':

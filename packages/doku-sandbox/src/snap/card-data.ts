@@ -2,9 +2,15 @@
 // puts a CPAN, OTT or expiry date into an error message.
 import { issuerFromCpan, type KkiCaseCode, luhnValid, maskCpan } from '@kki-kit/contract';
 import { CardDataError, decryptCardData, kkiCardDataSchema, parseWire, sha256Hex } from '@kki-kit/doku';
+import type { SandboxConfig } from '../context.js';
 import { KKI_TEST_OTT, kkiCpanScenario } from '../test-values/kki.js';
-import { kkiCaseFailure, SnapFailure } from './respond.js';
+import { kkiCaseFailure, kkiFieldFailure, SnapFailure } from './respond.js';
 import type { CardRef, KkiStore } from './store.js';
+
+/** The key `cardData` is encrypted with: the configured `sharedKey`, else the secret key. */
+export function cardDataKeyOf(config: Pick<SandboxConfig, 'cardDataKey' | 'secretKey'>): string {
+  return config.cardDataKey ?? config.secretKey;
+}
 
 /** A decrypted, checked card. */
 export interface ReadCard {
@@ -35,13 +41,14 @@ function expired(mmyy: string, now: Date): boolean {
 
 /**
  * Decrypts and checks `cardData`: `401xx00` when it cannot be decrypted (seed 001: "401 … card
- * data decryption failed"), `400xx01/02` for a bad payload field, case 11 for a CPAN no KKI issuer
- * has, `403xx08` Card Expired for a past expiry date.
+ * data decryption failed"), `400xx00` naming the field for a bad payload field or a past expiry date,
+ * case 11 for a CPAN no KKI issuer has.
  */
-export async function readCardData(cardData: string, secretKey: string, now: Date): Promise<ReadCard> {
+export async function readCardData(cardData: string, cardDataKey: string, now: Date): Promise<ReadCard> {
   let plaintext: string;
   try {
-    plaintext = await decryptCardData(cardData, secretKey);
+    // In the one encoding KKI_CARD_DATA_FORMAT names (decryptCardData's default).
+    plaintext = await decryptCardData(cardData, cardDataKey);
   } catch (err) {
     if (err instanceof CardDataError) {
       throw new SnapFailure(401, '00', 'Unauthorized. Card Data Decryption Failed');
@@ -52,18 +59,17 @@ export async function readCardData(cardData: string, secretKey: string, now: Dat
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new SnapFailure(400, '01', 'Invalid Field Format cardData');
+    throw kkiFieldFailure('format', 'cardData');
   }
   const parsed = parseWire(kkiCardDataSchema, json);
   if (!parsed.success) {
     const { kind, field } = parsed.issue;
-    throw kind === 'mandatory'
-      ? new SnapFailure(400, '02', `Invalid Mandatory Field cardData.${field}`)
-      : new SnapFailure(400, '01', `Invalid Field Format cardData.${field}`);
+    throw kkiFieldFailure(kind === 'mandatory' ? 'mandatory' : 'format', `cardData.${field}`);
   }
   const card = await cardFromCpan(parsed.data.bankCardNo);
   if (parsed.data.expiryDate !== undefined && expired(parsed.data.expiryDate, now)) {
-    throw new SnapFailure(403, '08', 'Card Expired');
+    // Seed 001's table has no expiry case: a past expiry date is a field the cardholder got wrong.
+    throw kkiFieldFailure('format', 'cardData.expiryDate');
   }
   return { card, ott: parsed.data.chargeToken ?? null };
 }

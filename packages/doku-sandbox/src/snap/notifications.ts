@@ -5,6 +5,8 @@
 import { toSnapAmount } from '@kki-kit/contract';
 import {
   KARTU_KREDIT_INDONESIA,
+  NOTIFICATION_BANK_CARD_TOKEN_PLACE,
+  NOTIFICATION_CHANNEL_KEY,
   SNAP_SERVICE_CODES,
   type SNAP_TRANSACTION_STATUSES,
   snapTimestamp,
@@ -65,7 +67,7 @@ export function paymentNotificationBody(
 ): Record<string, unknown> {
   const status = paymentTransactionStatus(p, 0);
   const additionalInfo: Record<string, unknown> = {
-    channelId: KARTU_KREDIT_INDONESIA,
+    [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
     acquirerId: 'DOKU',
     // Extension (not in DOKU's samples): the outcome code, so a failure names its KKI case.
     originalResponseCode: p.responseCode,
@@ -74,8 +76,10 @@ export function paymentNotificationBody(
     maskedCardNo: p.card.masked,
   };
   if (p.custIdMerchant) additionalInfo.custIdMerchant = p.custIdMerchant;
-  if (bankCardToken) additionalInfo.bankCardToken = bankCardToken;
+  const tokenAtRoot = NOTIFICATION_BANK_CARD_TOKEN_PLACE.payment === 'root';
+  if (bankCardToken && !tokenAtRoot) additionalInfo.bankCardToken = bankCardToken;
   return {
+    ...(bankCardToken && tokenAtRoot ? { bankCardToken } : {}),
     originalPartnerReferenceNo: p.partnerReferenceNo,
     originalReferenceNo: p.referenceNo,
     originalExternalId: p.externalId,
@@ -107,11 +111,16 @@ export function notifyBinding(ctx: SandboxContext, b: Binding): boolean {
     transactionStatusDesc: transactionStatusDesc(status),
     createdTime: isoOrNull(b.createdAt),
     finishedTime: isoOrNull(b.finishedAt),
-    bankCardToken: b.bankCardToken ?? undefined,
+    ...(NOTIFICATION_BANK_CARD_TOKEN_PLACE.binding === 'root' && {
+      bankCardToken: b.bankCardToken ?? undefined,
+    }),
     additionalInfo: {
-      channelId: KARTU_KREDIT_INDONESIA,
+      [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardBind,
       custIdMerchant: b.custIdMerchant,
+      ...(NOTIFICATION_BANK_CARD_TOKEN_PLACE.binding === 'additionalInfo' && {
+        bankCardToken: b.bankCardToken ?? undefined,
+      }),
       status: b.status,
       issuer: b.card.issuerName,
       maskedCardNo: b.card.masked,
@@ -132,7 +141,7 @@ export function notifyUnbinding(ctx: SandboxContext, b: Binding): boolean {
     transactionStatusDesc: transactionStatusDesc('00'),
     finishedTime: isoOrNull(b.unbind.finishedAt),
     additionalInfo: {
-      channelId: KARTU_KREDIT_INDONESIA,
+      [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardUnbind,
       custIdMerchant: b.custIdMerchant,
       status: b.unbind.status,

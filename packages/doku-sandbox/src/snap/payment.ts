@@ -3,6 +3,7 @@ import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/
 import {
   debitRefundRequestSchema,
   debitStatusRequestSchema,
+  KKI_SEND_AUTHORIZATION_CUSTOMER,
   kkiPaymentKind,
   kkiPaymentRequestSchema,
   SNAP_SERVICE_CODES,
@@ -12,11 +13,11 @@ import { hostedUrl } from '../config.js';
 import { isHttpUrl } from '../merchant-url.js';
 import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
 import { newBankCardToken } from './binding.js';
-import { applyScenario, type ReadCard, readCardData, useOtt } from './card-data.js';
+import { applyScenario, cardDataKeyOf, type ReadCard, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
 import { notifyPayment, paymentTransactionStatus, transactionStatusDesc } from './notifications.js';
 import type { SnapEndpointSpec } from './pipeline.js';
-import { kkiCaseFailure, kkiCaseMessage, SnapFailure, snapSuccess } from './respond.js';
+import { kkiCaseFailure, kkiCaseMessage, kkiFieldFailure, SnapFailure, snapSuccess } from './respond.js';
 import { type Binding, type CardRef, type Payment, type Refund, refundedAmount } from './store.js';
 
 const PAY = SNAP_SERVICE_CODES.payment;
@@ -48,6 +49,10 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
     schema: kkiPaymentRequestSchema,
     async handle(req) {
       const { data } = req;
+      // Flip KKI_SEND_AUTHORIZATION_CUSTOMER and the sandbox requires the header the kit then sends.
+      if (KKI_SEND_AUTHORIZATION_CUSTOMER && !req.header('Authorization-Customer')) {
+        throw kkiFieldFailure('mandatory', 'Authorization-Customer');
+      }
       const kind = kkiPaymentKind(data);
       // The issuer-app page sends the customer to these: http(s) only, refused before anything starts.
       for (const key of ['successPaymentUrl', 'failedPaymentUrl'] as const) {
@@ -63,14 +68,14 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
       let ott: string | null = null;
       let tokenBinding: Binding | null = null;
       if (data.cardData !== undefined) {
-        const read: ReadCard = await readCardData(data.cardData, ctx.config.secretKey, ctx.clock.now());
+        const read: ReadCard = await readCardData(data.cardData, cardDataKeyOf(ctx.config), ctx.clock.now());
         card = read.card;
         // The OTT travels inside cardData and/or as top-level chargeToken (KKI_PAYMENT_OTT_TOP_LEVEL).
         if (read.ott !== null && data.chargeToken !== undefined && read.ott !== data.chargeToken) {
-          throw new SnapFailure(400, '01', 'Invalid Field Format chargeToken');
+          throw kkiFieldFailure('format', 'chargeToken');
         }
         ott = read.ott ?? data.chargeToken ?? null;
-        if (ott === null) throw new SnapFailure(400, '02', 'Invalid Mandatory Field chargeToken');
+        if (ott === null) throw kkiFieldFailure('mandatory', 'chargeToken');
       } else {
         const b = store.bindingByToken(data.bankCardToken as string);
         const owner = data.additionalInfo.custIdMerchant;
@@ -327,7 +332,9 @@ export function refundEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitRefu
       const { data } = req;
       const p = store.paymentByPartnerReference(data.originalPartnerReferenceNo);
       if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
-        throw new SnapFailure(404, '01', 'Transaction Not Found');
+        // KKI case 08 ("… No Card Record"; seed 001's 404: "merchant, card, or transaction record not
+        // found"); SNAP's 404-01 would read as case 01, a duplicate.
+        throw new SnapFailure(404, '08', 'Transaction Not Found');
       }
       if (store.refundByPartnerRefundNo(data.partnerRefundNo)) {
         throw new SnapFailure(409, '01', 'Duplicate partnerRefundNo');

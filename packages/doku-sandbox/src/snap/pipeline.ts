@@ -6,7 +6,8 @@ import {
   parseDokuTimestamp,
   parseWire,
   REPLAY_ORIGINAL_RESPONSE_FIELD,
-  snapValidationError,
+  SNAP_PARTNER_ID_MAX,
+  SNAP_TIMESTAMP_PATTERN,
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context, Handler } from 'hono';
@@ -14,7 +15,7 @@ import type * as z from 'zod';
 import type { SandboxContext } from '../context.js';
 import { verifyAccessToken } from './access-token.js';
 import { ExternalIdStore, wibDay } from './idempotency.js';
-import { type SnapAnswer, SnapFailure, snapResponse } from './respond.js';
+import { fieldFailure, generalError, type SnapAnswer, SnapFailure, snapResponse } from './respond.js';
 
 /** A request that passed every check. */
 export interface SnapRequest<T> {
@@ -38,9 +39,9 @@ export interface SnapEndpointSpec<S extends z.ZodType> {
 /** Marks a replayed answer (same X-EXTERNAL-ID, same body): `409xx00` carrying the first answer. */
 export const REPLAY_HEADER = 'X-Sandbox-Replay';
 
-function mandatoryHeader(c: Context, name: string): string {
+function mandatoryHeader(c: Context, serviceCode: string, name: string): string {
   const v = c.req.header(name);
-  if (v === undefined || v.trim() === '') throw new SnapFailure(400, '02', `Invalid Mandatory Field ${name}`);
+  if (v === undefined || v.trim() === '') throw fieldFailure(serviceCode, 'mandatory', name);
   return v;
 }
 
@@ -54,9 +55,10 @@ export function snapEndpoint<S extends z.ZodType>(
     const now = () => ctx.clock.now();
     let claim: { complete(answer: SnapAnswer): void } | null = null;
     try {
-      const timestamp = mandatoryHeader(c, 'X-TIMESTAMP');
-      const sentAt = parseDokuTimestamp(timestamp);
-      if (!sentAt) throw new SnapFailure(400, '01', 'Invalid Field Format X-TIMESTAMP');
+      const timestamp = mandatoryHeader(c, spec.serviceCode, 'X-TIMESTAMP');
+      // Seed 001's pattern (no `Z`, no milliseconds), then a real date.
+      const sentAt = SNAP_TIMESTAMP_PATTERN.test(timestamp) ? parseDokuTimestamp(timestamp) : null;
+      if (!sentAt) throw fieldFailure(spec.serviceCode, 'format', 'X-TIMESTAMP');
 
       const auth = c.req.header('Authorization') ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
@@ -64,17 +66,18 @@ export function snapEndpoint<S extends z.ZodType>(
       if (!claims) throw new SnapFailure(401, '01', 'Invalid Token (B2B)');
       const accessToken = m?.[1] as string;
 
-      const partnerId = mandatoryHeader(c, 'X-PARTNER-ID');
+      const partnerId = mandatoryHeader(c, spec.serviceCode, 'X-PARTNER-ID');
+      if (partnerId.length > SNAP_PARTNER_ID_MAX)
+        throw fieldFailure(spec.serviceCode, 'format', 'X-PARTNER-ID');
       // An unknown partner is an authentication failure (SNAP 401-00 "Unauthorized. [reason]", doku-api.md §6.3).
       if (partnerId !== ctx.config.clientId || partnerId !== claims.clientId) {
         throw new SnapFailure(401, '00', 'Unauthorized. Unknown X-PARTNER-ID');
       }
-      const externalId = mandatoryHeader(c, 'X-EXTERNAL-ID');
-      if (!isExternalId(externalId)) throw new SnapFailure(400, '01', 'Invalid Field Format X-EXTERNAL-ID');
-      const signature = mandatoryHeader(c, 'X-SIGNATURE');
+      const externalId = mandatoryHeader(c, spec.serviceCode, 'X-EXTERNAL-ID');
+      if (!isExternalId(externalId)) throw fieldFailure(spec.serviceCode, 'format', 'X-EXTERNAL-ID');
+      const signature = mandatoryHeader(c, spec.serviceCode, 'X-SIGNATURE');
 
-      // Any of the forms SDKs send is accepted (doku-api.md §2.3 CONFLICT: +07:00, Z, millis); a time
-      // outside the skew window is refused like a bad signature (401-00), as replay protection.
+      // A time outside the skew window is refused like a bad signature (401-00), as replay protection.
       if (Math.abs(sentAt.getTime() - ctx.clock.nowMs()) > ctx.config.clockSkewSeconds * 1000) {
         throw new SnapFailure(401, '00', 'Unauthorized. Stale X-TIMESTAMP');
       }
@@ -113,10 +116,7 @@ export function snapEndpoint<S extends z.ZodType>(
         throw new SnapFailure(400, '00', 'Bad Request');
       }
       const parsed = parseWire(spec.schema, json);
-      if (!parsed.success) {
-        const err = snapValidationError(spec.serviceCode, parsed.issue);
-        throw new SnapFailure(400, err.responseCode.slice(5), err.responseMessage);
-      }
+      if (!parsed.success) throw fieldFailure(spec.serviceCode, parsed.issue.kind, parsed.issue.field);
       const answer = await spec.handle({
         data: parsed.data,
         rawBody,
@@ -128,9 +128,7 @@ export function snapEndpoint<S extends z.ZodType>(
       return snapResponse(answer, now());
     } catch (err) {
       const answer =
-        err instanceof SnapFailure
-          ? err.answer(spec.serviceCode)
-          : new SnapFailure(500, '01', 'Internal Server Error').answer(spec.serviceCode);
+        err instanceof SnapFailure ? err.answer(spec.serviceCode) : generalError().answer(spec.serviceCode);
       // Name and message only: never a request body, so never card data.
       if (!(err instanceof SnapFailure)) {
         console.error(

@@ -1,7 +1,7 @@
 // How the sandbox answers on SNAP endpoints: a JSON body with `responseCode`/`responseMessage`, the
 // HTTP status the code starts with, and DOKU's response headers.
-import { formatSnapResponseCode, KKI_CASE_CODES, type KkiCaseCode } from '@kki-kit/contract';
-import { snapTimestamp } from '@kki-kit/doku';
+import { formatSnapResponseCode, isKkiService, KKI_CASE_CODES, type KkiCaseCode } from '@kki-kit/contract';
+import { KKI_CASE_HTTP_STATUS, snapTimestamp } from '@kki-kit/doku';
 
 /** A finished SNAP answer: HTTP status plus the exact body. */
 export interface SnapAnswer {
@@ -35,11 +35,33 @@ export class SnapFailure extends Error {
   }
 }
 
-/** A KKI case-code failure at the HTTP status KKI_CASE_CODES gives it (doku-api.md §5.10 INFERENCE). */
+/** A KKI case-code failure at the HTTP status `KKI_CASE_HTTP_STATUS` pairs it with (an open question). */
 export function kkiCaseFailure(caseCode: KkiCaseCode, extra: Record<string, unknown> = {}): SnapFailure {
-  const info = KKI_CASE_CODES[caseCode];
-  return new SnapFailure(info.httpStatus, caseCode, kkiCaseMessage(caseCode), extra);
+  return new SnapFailure(KKI_CASE_HTTP_STATUS[caseCode], caseCode, kkiCaseMessage(caseCode), extra);
 }
+
+/**
+ * A KKI format or mandatory-field error: HTTP 400, case `00` "General / Format Error" ([SEED-001]
+ * `ErrorResponse`; case 01 is kept for duplicates), the message naming the field in SNAP's wording.
+ */
+export function kkiFieldFailure(kind: 'format' | 'mandatory', field: string): SnapFailure {
+  const what = kind === 'mandatory' ? 'Invalid Mandatory Field' : 'Invalid Field Format';
+  return new SnapFailure(400, '00', `${what} ${field}`);
+}
+
+/**
+ * A format or mandatory-field error on `serviceCode`: case 00 on the KKI services (see
+ * {@link kkiFieldFailure}), SNAP's `400-01` / `400-02` on the others (OTP verification, status).
+ */
+export function fieldFailure(serviceCode: string, kind: 'format' | 'mandatory', field: string): SnapFailure {
+  if (isKkiService(serviceCode)) return kkiFieldFailure(kind, field);
+  return kind === 'mandatory'
+    ? new SnapFailure(400, '02', `Invalid Mandatory Field ${field}`)
+    : new SnapFailure(400, '01', `Invalid Field Format ${field}`);
+}
+
+/** An unexpected failure: `500xx00` "General Error" (SNAP 500-00; KKI case 00, never 01, a duplicate). */
+export const generalError = (): SnapFailure => new SnapFailure(500, '00', 'General Error');
 
 /** DOKU's meaning of a case, trimmed to a response message ("Do Not Honor (declined by issuer)" → "Do Not Honor"). */
 export function kkiCaseMessage(caseCode: KkiCaseCode): string {

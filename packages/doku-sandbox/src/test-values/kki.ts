@@ -2,8 +2,8 @@
 // by the sandbox itself, its tests, the README, the React demo panel and Storybook.
 //
 // DOKU publishes no KKI test cards (doku-api.md §9 item 14), so every value here is the sandbox's
-// own convention. Issuer prefixes come from @kki-kit/contract (KKI_ISSUERS), the HTTP status of
-// each case code from KKI_CASE_CODES: there is one mapping, and this table follows it.
+// own convention. Issuer prefixes come from @kki-kit/contract (KKI_ISSUERS), each case's meaning from
+// KKI_CASE_CODES and its HTTP status from @kki-kit/doku's KKI_CASE_HTTP_STATUS (an open question).
 import {
   formatSnapResponseCode,
   KKI_CASE_CODES,
@@ -13,6 +13,7 @@ import {
   luhnValid,
   SNAP_SERVICE_CODES,
 } from '@kki-kit/contract';
+import { KKI_CASE_HTTP_STATUS } from '@kki-kit/doku';
 
 /** The four KKI operations a test value can target. */
 export type KkiTestFlow = 'bind' | 'payment' | 'unbind' | 'refund';
@@ -156,7 +157,7 @@ function row(
   extra: { timing?: 'sync' | 'async'; note?: string; httpStatus?: number } = {},
 ): KkiTestCase {
   const info = KKI_CASE_CODES[caseCode];
-  const httpStatus = extra.httpStatus ?? info.httpStatus;
+  const httpStatus = extra.httpStatus ?? KKI_CASE_HTTP_STATUS[caseCode];
   const out: KkiTestCase = {
     flow,
     caseCode,

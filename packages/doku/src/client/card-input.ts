@@ -13,11 +13,14 @@ export interface KkiCardInput {
   expiry?: string;
 }
 
-/** Builds the `CardDataPayload` JSON (keys from `KKI_CARD_DATA_FIELDS`) and encrypts it. */
+/**
+ * Builds the `CardDataPayload` JSON (keys from `KKI_CARD_DATA_FIELDS`) and encrypts it with the
+ * card-data key (the merchant's `sharedKey`) in the `KKI_CARD_DATA_FORMAT` encoding.
+ */
 export async function encryptKkiCard(
   endpoint: string,
   card: KkiCardInput,
-  secretKey: string,
+  cardDataKey: string,
 ): Promise<string> {
   const plaintext = {
     [F.cpan]: card.cpan.replace(/\s+/g, ''),
@@ -31,5 +34,5 @@ export async function encryptKkiCard(
     const field = key === F.ott ? 'card.ott' : key === F.expiry ? 'card.expiry' : 'card.cpan';
     throw new DokuRequestError(endpoint, field, 'format');
   }
-  return encryptCardData(JSON.stringify(parsed.data), secretKey);
+  return encryptCardData(JSON.stringify(parsed.data), cardDataKey);
 }

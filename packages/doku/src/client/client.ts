@@ -24,9 +24,13 @@ import {
   paymentPageResponseSchema,
 } from '../wire/non-snap.js';
 import {
+  BIND_AND_PAY_CUSTOMER_FIELD,
   DEFAULT_BINDING_CHANNEL_ID,
+  DEFAULT_UNBINDING_CHANNEL_ID,
   KKI_NO_AUTH_PAYMENT_TYPE,
+  KKI_PAYMENT_CPAN_FIELD,
   KKI_PAYMENT_OTT_TOP_LEVEL,
+  OTP_AUTH_CODE_FIELD,
   STATUS_SERVICE_CODE,
   UNBIND_CHANNEL_KEY,
 } from '../wire/open-questions.js';
@@ -40,6 +44,7 @@ import {
   type OtpVerificationResponse,
   otpVerificationRequestSchema,
   otpVerificationResponseSchema,
+  type BindingChannelId,
 } from '../wire/snap-binding.js';
 import {
   type KkiPaymentResponse,
@@ -213,10 +218,13 @@ function statusResult(
   };
 }
 
-/** Headers of binding and unbinding. */
-function bindingHeaders(options: BindingCallOptions | undefined): Record<string, string> {
+/** Headers of binding (default `CHANNEL-ID` DH) and unbinding (default H2H). */
+function bindingHeaders(
+  options: BindingCallOptions | undefined,
+  defaultChannelId: BindingChannelId = DEFAULT_BINDING_CHANNEL_ID,
+): Record<string, string> {
   return {
-    'CHANNEL-ID': options?.channelId ?? DEFAULT_BINDING_CHANNEL_ID,
+    'CHANNEL-ID': options?.channelId ?? defaultChannelId,
     ...(options?.ipAddress ? { 'X-IP-ADDRESS': options.ipAddress } : {}),
   };
 }
@@ -307,7 +315,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
 
     async bindCard(input, callOptions) {
       const endpoint = 'bindCard';
-      const cardData = await encryptKkiCard(endpoint, input.card, opts.secretKey);
+      const cardData = await encryptKkiCard(endpoint, input.card, opts.cardDataKey);
       const { card: _card, additionalInfo, ...rest } = input;
       const body = serialise(endpoint, cardBindRequestSchema, {
         ...rest,
@@ -328,9 +336,9 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const { authCode, custIdMerchant, ...rest } = input;
       const body = serialise(endpoint, otpVerificationRequestSchema, {
         ...rest,
-        additionalInfo: {
+        [OTP_AUTH_CODE_FIELD.in]: {
           channel: KARTU_KREDIT_INDONESIA,
-          authCode,
+          [OTP_AUTH_CODE_FIELD.key]: authCode,
           ...(custIdMerchant === undefined ? {} : { custIdMerchant }),
         },
       });
@@ -351,7 +359,7 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         endpoint,
         path: SNAP_PATHS.cardUnbind,
         schema: cardUnbindResponseSchema,
-        headers: bindingHeaders(callOptions),
+        headers: bindingHeaders(callOptions, DEFAULT_UNBINDING_CHANNEL_ID),
       };
       return snap(spec, body.text, callOptions);
     },
@@ -362,13 +370,13 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const instrument =
         input.type === 'single' || input.type === 'bind_and_pay'
           ? {
-              cardData: await encryptKkiCard(endpoint, input.card, opts.secretKey),
+              [KKI_PAYMENT_CPAN_FIELD]: await encryptKkiCard(endpoint, input.card, opts.cardDataKey),
               ...(KKI_PAYMENT_OTT_TOP_LEVEL ? { chargeToken: input.card.ott } : {}),
             }
           : { bankCardToken: input.bankCardToken };
       const kindInfo =
         input.type === 'bind_and_pay'
-          ? { isBindAndPay: true, custIdMerchant: input.custIdMerchant }
+          ? { isBindAndPay: true, [BIND_AND_PAY_CUSTOMER_FIELD]: input.custIdMerchant }
           : input.type === 'no_auth'
             ? { paymentType: KKI_NO_AUTH_PAYMENT_TYPE }
             : {};

@@ -93,10 +93,14 @@ export function isDokuError(value: unknown): value is DokuError {
   return value instanceof DokuError;
 }
 
-/** Kit error code of a SNAP answer that is not a success. */
-export function kkiCodeForSnap(responseCode: string | undefined, httpStatus: number): KkiErrorCode {
+/** Kit error code of a SNAP answer that is not a success (the message tells a KKI format error apart). */
+export function kkiCodeForSnap(
+  responseCode: string | undefined,
+  httpStatus: number,
+  responseMessage?: string,
+): KkiErrorCode {
   if (responseCode !== undefined) {
-    const code = kkiErrorFromSnap(responseCode);
+    const code = kkiErrorFromSnap(responseCode, responseMessage);
     if (code) return code;
   }
   return kkiCodeForStatus(httpStatus);

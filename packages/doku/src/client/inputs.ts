@@ -23,7 +23,7 @@ export interface BindCardInput {
   additionalInfo?: Omit<CardBindRequest['additionalInfo'], 'channel'>;
 }
 
-/** `bindCard` / `unbindCard` options: `CHANNEL-ID` (default `DH`). */
+/** `bindCard` / `unbindCard` options: `CHANNEL-ID` (default `DH` to bind, `H2H` to unbind). */
 export interface BindingCallOptions extends SnapCallOptions {
   channelId?: BindingChannelId;
   /** `X-IP-ADDRESS` of the customer's device. */

@@ -29,8 +29,14 @@ export interface DokuClientOptions {
   baseUrl: 'sandbox' | 'production' | (string & {});
   /** SNAP client id (`X-PARTNER-ID`, `X-CLIENT-KEY`). */
   clientId: string;
-  /** SNAP secret key: HMAC-SHA512 key and the `cardData` AES key source. */
+  /** SNAP secret key: HMAC-SHA512 key, and the `cardData` AES key source unless `cardDataKey` is set. */
   secretKey: string;
+  /**
+   * The merchant's `sharedKey` from DOKU, which keys the AES encryption of `cardData` ([SEED-001]
+   * Card Binding: "AES-CBC with the merchant's `sharedKey`"). Defaults to `secretKey`, which is what
+   * DOKU's SDKs use.
+   */
+  cardDataKey?: string;
   /** Merchant RSA private key (PEM, PKCS#8 or PKCS#1) for the B2B token signature. */
   privateKeyPem: string;
   /** DOKU's public key, for `verifyNotificationRsa`. */
@@ -60,6 +66,7 @@ export interface ResolvedDokuOptions {
   baseUrl: string;
   clientId: string;
   secretKey: string;
+  cardDataKey: string;
   privateKeyPem: string;
   dokuPublicKeyPem: string | undefined;
   nonSnapClientId: string;
@@ -90,6 +97,7 @@ export function resolveOptions(options: DokuClientOptions): ResolvedDokuOptions 
     baseUrl: resolveBaseUrl(options.baseUrl),
     clientId: options.clientId,
     secretKey: options.secretKey,
+    cardDataKey: options.cardDataKey || options.secretKey,
     privateKeyPem: options.privateKeyPem,
     dokuPublicKeyPem: options.dokuPublicKeyPem,
     nonSnapClientId: options.nonSnapClientId ?? options.clientId,

@@ -154,7 +154,7 @@ export async function sendSnap(
       httpStatus: answer.status,
       responseCode,
       responseMessage,
-      kkiErrorCode: kkiCodeForSnap(responseCode, status),
+      kkiErrorCode: kkiCodeForSnap(responseCode, status, responseMessage),
     };
 
     if (status === 401 && (split?.[2] === '01' || split?.[2] === '03') && !refreshed) {
@@ -257,7 +257,7 @@ export function readSnapReplay<S extends z.ZodType>(
       httpStatus: http,
       responseCode,
       responseMessage,
-      kkiErrorCode: kkiCodeForSnap(responseCode, http),
+      kkiErrorCode: kkiCodeForSnap(responseCode, http, responseMessage),
       retryable: false,
       externalId,
       attempts: answer.attempts,

@@ -1,3 +1,4 @@
+import { type CardDataFormat, KKI_CARD_DATA_FORMAT } from '../wire/open-questions.js';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.js';
 
 /** Thrown when `cardData` cannot be decrypted; says nothing about the content. */
@@ -6,46 +7,77 @@ export class CardDataError extends Error {
 }
 
 /**
- * The AES-128 key DOKU derives from the secret key: its first 16 characters, right-padded with `-`
- * when shorter (doku-api.md §5.9, every DOKU SDK).
+ * The AES-128 key DOKU derives from the card-data key (the merchant's `sharedKey`, by default the
+ * SNAP secret key): its first 16 characters, right-padded with `-` when shorter (doku-api.md §5.9,
+ * every DOKU SDK).
  */
-export function cardDataKey(secretKey: string): string {
-  return secretKey.length >= 16 ? secretKey.slice(0, 16) : secretKey.padEnd(16, '-');
+export function cardDataKey(key: string): string {
+  return key.length >= 16 ? key.slice(0, 16) : key.padEnd(16, '-');
 }
 
-async function aesKey(secretKey: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const raw = utf8(cardDataKey(secretKey));
-  if (raw.length !== 16) throw new CardDataError('the card-data key must be 16 bytes (ASCII secret key)');
+async function aesKey(key: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  const raw = utf8(cardDataKey(key));
+  if (raw.length !== 16) throw new CardDataError('the card-data key must be 16 bytes (ASCII key)');
   return crypto.subtle.importKey('raw', raw, { name: 'AES-CBC' }, false, [usage]);
 }
 
+/** Options of {@link encryptCardData}. */
+export interface EncryptCardDataOptions {
+  /** The IV, for test vectors only; leave it out in use (a random one is drawn). */
+  iv?: Uint8Array<ArrayBuffer>;
+  /** How the output is encoded; defaults to {@link KKI_CARD_DATA_FORMAT}. */
+  format?: CardDataFormat;
+}
+
 /**
- * Encrypts card data for DOKU: AES-128-CBC with PKCS#7 padding, a random IV, output
- * `Base64(ciphertext)|Base64(iv)`. `iv` is for test vectors only; leave it out in use.
+ * Encrypts card data for DOKU: AES-128-CBC with PKCS#7 padding and a random IV, encoded per
+ * `format` (`Base64(ciphertext)|Base64(iv)` or `Base64(iv ‖ ciphertext)`, see `KKI_CARD_DATA_FORMAT`).
  */
 export async function encryptCardData(
   plaintext: string,
-  secretKey: string,
-  iv: Uint8Array<ArrayBuffer> = crypto.getRandomValues(new Uint8Array(16)),
+  key: string,
+  options: EncryptCardDataOptions = {},
 ): Promise<string> {
+  const iv = options.iv ?? crypto.getRandomValues(new Uint8Array(16));
   if (iv.length !== 16) throw new CardDataError('the IV must be 16 bytes');
-  const ct = await crypto.subtle.encrypt(
-    { name: 'AES-CBC', iv },
-    await aesKey(secretKey, 'encrypt'),
-    utf8(plaintext),
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, await aesKey(key, 'encrypt'), utf8(plaintext)),
   );
-  return `${toBase64(ct)}|${toBase64(iv)}`;
+  if ((options.format ?? KKI_CARD_DATA_FORMAT) === 'ct|iv') return `${toBase64(ct)}|${toBase64(iv)}`;
+  const joined = new Uint8Array(iv.length + ct.length);
+  joined.set(iv);
+  joined.set(ct, iv.length);
+  return toBase64(joined);
 }
 
-/** Decrypts `Base64(ciphertext)|Base64(iv)`; throws `CardDataError` on any malformed or wrong-key input. */
-export async function decryptCardData(cardData: string, secretKey: string): Promise<string> {
-  const parts = cardData.split('|');
-  if (parts.length !== 2) throw new CardDataError('cardData must be Base64(ciphertext)|Base64(iv)');
+/** Splits `cardData` into IV and ciphertext per `format`; throws `CardDataError` when it is not that shape. */
+function splitCardData(
+  cardData: string,
+  format: CardDataFormat,
+): { iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer> } {
+  if (format === 'ct|iv') {
+    const parts = cardData.split('|');
+    if (parts.length !== 2) throw new CardDataError('cardData must be Base64(ciphertext)|Base64(iv)');
+    return { ct: fromBase64(parts[0] as string), iv: fromBase64(parts[1] as string) };
+  }
+  if (cardData.includes('|')) throw new CardDataError('cardData must be Base64(iv ‖ ciphertext)');
+  const joined = fromBase64(cardData);
+  return { iv: joined.slice(0, 16), ct: joined.slice(16) };
+}
+
+/**
+ * Decrypts `cardData` encoded per `format` (default {@link KKI_CARD_DATA_FORMAT}); throws
+ * `CardDataError` on any malformed, other-format or wrong-key input.
+ */
+export async function decryptCardData(
+  cardData: string,
+  key: string,
+  format: CardDataFormat = KKI_CARD_DATA_FORMAT,
+): Promise<string> {
   try {
-    const ct = fromBase64(parts[0] as string);
-    const iv = fromBase64(parts[1] as string);
+    const { iv, ct } = splitCardData(cardData, format);
     if (iv.length !== 16 || ct.length === 0 || ct.length % 16 !== 0) throw new CardDataError('bad lengths');
-    const pt = await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await aesKey(secretKey, 'decrypt'), ct);
+    const pt = await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await aesKey(key, 'decrypt'), ct);
     return fromUtf8(new Uint8Array(pt));
   } catch {
     throw new CardDataError('cardData could not be decrypted');

@@ -1,4 +1,5 @@
 // Timestamps and request identifiers in the forms DOKU expects (doku-api.md §2.3, §3.1).
+import { EXTERNAL_ID_PATTERN } from '../wire/open-questions.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -64,9 +65,9 @@ export function createExternalId(now: Date = new Date()): string {
   return `${now.getTime()}${randomDigits(16)}`;
 }
 
-/** True for a valid `X-EXTERNAL-ID`: 1 to 36 digits. */
+/** True for a valid `X-EXTERNAL-ID` (`EXTERNAL_ID_PATTERN`: 1 to 36 digits). */
 export function isExternalId(value: string): boolean {
-  return /^\d{1,36}$/.test(value);
+  return EXTERNAL_ID_PATTERN.test(value);
 }
 
 /** A fresh Non-SNAP `Request-Id` (a UUID; DOKU allows up to 128 characters). */

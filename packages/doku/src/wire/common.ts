@@ -72,3 +72,13 @@ export const snapErrorResponseSchema = z.looseObject({
 });
 /** A generic SNAP error body. */
 export type SnapErrorResponse = z.infer<typeof snapErrorResponseSchema>;
+
+/**
+ * `X-TIMESTAMP` of a SNAP transactional request: [SEED-001]'s pattern (binding and unbinding,
+ * "yyyy-MM-ddTHH:mm:ss+07:00"): seconds, a numeric offset, no `Z`, no milliseconds. The client's
+ * `snapTimestamp` and DOKU's Node and PHP SDKs (local offset) match it.
+ */
+export const SNAP_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+/** `X-PARTNER-ID` max length ([SEED-001]: String(32)). */
+export const SNAP_PARTNER_ID_MAX = 32;

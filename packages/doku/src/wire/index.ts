@@ -3,6 +3,8 @@
 export * from './card-data.js';
 export {
   kkiChannelSchema,
+  SNAP_PARTNER_ID_MAX,
+  SNAP_TIMESTAMP_PATTERN,
   SNAP_TRANSACTION_STATUSES,
   type SnapErrorResponse,
   type SnapLineItem,

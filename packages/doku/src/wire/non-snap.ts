@@ -37,9 +37,9 @@ export const INVOICE_NUMBER_MAX = 64;
  */
 export const INVOICE_NUMBER_MAX_MANDIRI = 27;
 
-/** A payment-page line item. */
+/** A payment-page line item (seed 002: `name` optional, max 255; `price` and `quantity` conditional). */
 export const cardLineItemSchema = z.object({
-  name: mandatory(255),
+  name: z.string().max(255).optional(),
   price: idr,
   quantity: z.number().int().positive(),
 });
@@ -50,23 +50,22 @@ export const paymentPageRequestSchema = z
     order: z.object({
       amount: idr,
       invoice_number: mandatory(INVOICE_NUMBER_MAX),
-      callback_url: z.string().max(2048).optional(),
-      failed_url: z.string().max(2048).optional(),
+      // Seed 002 gives no length for the URLs, the card token or the customer fields below.
+      callback_url: z.string().optional(),
+      failed_url: z.string().optional(),
       auto_redirect: z.boolean(),
       line_items: z.array(cardLineItemSchema).optional(),
       descriptor: z.string().max(22).optional(),
     }),
-    card: z.object({ token: z.string().max(128).optional(), save: z.boolean().optional() }).optional(),
+    card: z.object({ token: z.string().optional(), save: z.boolean().optional() }).optional(),
     customer: z
       .object({
-        id: z.string().max(64).optional(),
-        name: z.string().max(255).optional(),
+        id: z.string().optional(),
+        name: z.string().optional(),
         email: z.email().max(254).optional(),
-        phone: z
-          .string()
-          .regex(/^\d{6,16}$/)
-          .optional(),
-        address: z.string().max(400).optional(),
+        // `{calling_code}{phone_number}` (seed 002), digits.
+        phone: z.string().regex(/^\d+$/).optional(),
+        address: z.string().optional(),
         country: z.string().length(2).optional(),
       })
       .optional(),
@@ -96,7 +95,7 @@ export const paymentPageRequestSchema = z
       .optional(),
     additional_info: z
       .object({
-        override_notification_url: z.string().max(2048).optional(),
+        override_notification_url: z.string().optional(),
         disclaimer: z.object({ id: z.string().optional(), en: z.string().optional() }).optional(),
       })
       .optional(),

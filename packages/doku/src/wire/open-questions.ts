@@ -22,6 +22,18 @@ export const KKI_CARD_DATA_FIELDS = {
 } as const;
 
 /**
+ * How `cardData` is encoded (§5.9): `'ct|iv'` is `Base64(ciphertext)|Base64(iv)`, what every DOKU SDK
+ * sends (`cardDataAes128Cbc` vectors); `'iv+ct'` is one Base64 string of the IV followed by the
+ * ciphertext, one reading of [SEED-001] Card Binding ("The resulting Base64-encoded ciphertext is
+ * submitted as the `cardData` field", which does not say where the IV goes). GUESS between the two:
+ * the SDKs are running code, the seed is prose. The client encrypts and the sandbox decrypts with
+ * this one setting.
+ */
+export const KKI_CARD_DATA_FORMAT: CardDataFormat = 'ct|iv';
+/** The two `cardData` encodings the sources allow (see {@link KKI_CARD_DATA_FORMAT}). */
+export type CardDataFormat = 'ct|iv' | 'iv+ct';
+
+/**
  * Whether the OTT is also sent as the top-level `chargeToken` of a KKI payment (§5.6 item 2: every
  * DOKU Postman KKI "Payment AFP" body has a top-level `chargeToken`; SNAP standard `chargeToken`
  * S(40)). Sent in both places so either reading of DOKU's schema finds it.
@@ -37,7 +49,7 @@ export const KKI_PARTNER_REFERENCE_MAX = 32;
  * without authentication (§5.6 INFERENCE).
  */
 export const KKI_PAYMENT_TYPES = ['SALE', 'RECURRING'] as const;
-/** The `paymentType` of a payment without authentication (subscription charge). */
+/** The `paymentType` of a payment without authentication (subscription charge; §5.6 INFERENCE). */
 export const KKI_NO_AUTH_PAYMENT_TYPE = 'RECURRING' as const;
 
 /**
@@ -62,12 +74,12 @@ export const STATUS_SERVICE_CODES_ACCEPTED = ['54', '55'] as const;
 export const NOTIFICATION_CHANNEL_KEY = 'channelId' as const;
 
 /**
- * Where the OTP-verification request carries the binding session's `authCode` (§5.4: "passed to the
- * OTP verification API (H2H)"; field placement unknown, INFERENCE): `additionalInfo.authCode`,
- * mirroring where the binding response returns it. The binding's `referenceNo` goes in
- * `originalReferenceNo` (SNAP standard Verify OTP).
+ * Where the OTP-verification request carries the binding session's `authCode` (§5.4, [SEED-001]:
+ * "passed to the OTP verification API (H2H)"; field placement unknown, INFERENCE): key `authCode` in
+ * `additionalInfo`, mirroring where the binding response returns it. The binding's `referenceNo` goes
+ * in `originalReferenceNo` (SNAP standard Verify OTP).
  */
-export const OTP_AUTH_CODE_FIELD = 'additionalInfo.authCode' as const;
+export const OTP_AUTH_CODE_FIELD = { in: 'additionalInfo', key: 'authCode' } as const;
 
 /**
  * Whether to send `Authorization-Customer` on KKI payments (§2.3, §5.6 item 1): no. The KKI card
@@ -76,8 +88,16 @@ export const OTP_AUTH_CODE_FIELD = 'additionalInfo.authCode' as const;
  */
 export const KKI_SEND_AUTHORIZATION_CUSTOMER = false;
 
-/** Default `CHANNEL-ID` on binding and unbinding: `DH` (DOKU-hosted OTP page), the seed's default (§5.3). */
+/** Default `CHANNEL-ID` on binding: `DH` (DOKU-hosted OTP page), the seed's default (§5.3). */
 export const DEFAULT_BINDING_CHANNEL_ID = 'DH' as const;
+
+/**
+ * Default `CHANNEL-ID` on unbinding: `H2H`. [SEED-001] Card Unbinding: "`H2H`: host-to-host; returns
+ * a plain success response without redirect", while `DH` "may return a `redirectUrl`". The kit
+ * unbinds from the server with no customer at a browser to send anywhere; a `redirectUrl` DOKU
+ * still returns is passed to the browser (`removeSavedCard` answer).
+ */
+export const DEFAULT_UNBINDING_CHANNEL_ID = 'H2H' as const;
 
 /** Default B2B token lifetime when DOKU omits `expiresIn` (§1.3: every SDK defaults to 900 s). */
 export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;
@@ -92,3 +112,58 @@ export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
   snap: 'originalResponse',
   nonSnap: 'original_response',
 } as const;
+
+/**
+ * The HTTP status that comes with each KKI case code (§5.10 INFERENCE). [SEED-001]'s `ErrorResponse`
+ * table gives the case codes and, separately, the statuses a service answers with (400, 401, 403,
+ * 404, 409, 500), never which goes with which: this pairing keeps SNAP's table (§6.3) where the same
+ * pair appears there. The kit reads a case the same at any status (`@kki-kit/contract`
+ * `kkiErrorFromSnap`); the sandbox answers each case with this status.
+ */
+export const KKI_CASE_HTTP_STATUS = {
+  '00': 400,
+  '01': 409,
+  '02': 401,
+  '03': 403,
+  '04': 403,
+  '05': 403,
+  '08': 404,
+  '11': 404,
+  '12': 403,
+  '13': 404,
+  '14': 403,
+  '15': 403,
+} as const satisfies Readonly<Record<string, number>>;
+
+/**
+ * `X-EXTERNAL-ID`: 1 to 36 digits. [SEED-001] gives only String(36) ("per-day uniqueness required");
+ * digits are what DOKU's Postman bodies and SDKs send (doku-api.md §2.3; [DOC-KKI-HTML] "numeric
+ * string"). The client creates such ids and the sandbox refuses others (GUESS: DOKU may take more).
+ */
+export const EXTERNAL_ID_PATTERN = /^\d{1,36}$/;
+
+/**
+ * Key of the customer who owns the token a bind-and-pay creates, in the payment's `additionalInfo`:
+ * `custIdMerchant`, as card binding names it ([SEED-001] Card Binding). No source shows a
+ * bind-and-pay body with a customer (GUESS).
+ */
+export const BIND_AND_PAY_CUSTOMER_FIELD = 'custIdMerchant' as const;
+
+/**
+ * Where a notification carries the new `bankCardToken` (doku-api.md §4.4, §9.3; no source shows
+ * either body with a token, GUESS): at the top level of a binding notification, as [SEED-001]'s
+ * `CardBindingResponse` places it, and in `additionalInfo` of a payment (bind-and-pay)
+ * notification, beside the SNAP debit fields. The sandbox sends them so; readers accept both.
+ */
+export const NOTIFICATION_BANK_CARD_TOKEN_PLACE: Readonly<
+  Record<'binding' | 'payment', 'root' | 'additionalInfo'>
+> = { binding: 'root', payment: 'additionalInfo' };
+
+/**
+ * Whether a KKI payment may leave out `additionalInfo.successPaymentUrl` / `failedPaymentUrl`: yes
+ * (GUESS). Every DOKU Postman KKI body carries both (§5.6 item 2) but no source marks them mandatory;
+ * a payment needing no customer page (token, no-auth) has nowhere to return to. Binding's
+ * `successRegistrationUrl` / `failedRegistrationUrl` are optional in [SEED-001]. With `false`, the
+ * payment schema (client and sandbox) requires both.
+ */
+export const KKI_PAYMENT_RETURN_URLS_OPTIONAL: boolean = true;

@@ -6,7 +6,13 @@ import {
   snapMoneySchema,
   snapResponseBase,
 } from './common.js';
-import { KKI_NO_AUTH_PAYMENT_TYPE, KKI_PARTNER_REFERENCE_MAX, KKI_PAYMENT_TYPES } from './open-questions.js';
+import {
+  BIND_AND_PAY_CUSTOMER_FIELD,
+  KKI_NO_AUTH_PAYMENT_TYPE,
+  KKI_PARTNER_REFERENCE_MAX,
+  KKI_PAYMENT_RETURN_URLS_OPTIONAL,
+  KKI_PAYMENT_TYPES,
+} from './open-questions.js';
 
 /** The four KKI payment types of [SEED-000] (doku-api.md §5.1, §5.6). */
 export type KkiPaymentKind = 'single' | 'bind_and_pay' | 'token' | 'no_auth';
@@ -18,8 +24,8 @@ export const kkiPaymentAdditionalInfoSchema = z.object({
   isBindAndPay: z.boolean().optional(),
   /** Payment without authentication (`RECURRING`), see `KKI_PAYMENT_TYPES`. */
   paymentType: z.enum(KKI_PAYMENT_TYPES).optional(),
-  /** Owner of the token a bind-and-pay creates (as in card binding). */
-  custIdMerchant: z
+  /** Owner of the token a bind-and-pay creates (`BIND_AND_PAY_CUSTOMER_FIELD`). */
+  [BIND_AND_PAY_CUSTOMER_FIELD]: z
     .string()
     .max(64)
     .regex(/^[a-zA-Z0-9]+$/)
@@ -90,6 +96,18 @@ export const kkiPaymentRequestSchema = z
         message: 'isBindAndPay needs cardData',
         path: ['additionalInfo', 'isBindAndPay'],
       });
+    }
+    if (!KKI_PAYMENT_RETURN_URLS_OPTIONAL) {
+      for (const key of ['successPaymentUrl', 'failedPaymentUrl'] as const) {
+        if (req.additionalInfo[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${key} is required`,
+            path: ['additionalInfo', key],
+            params: { kind: 'mandatory' },
+          });
+        }
+      }
     }
     if (req.additionalInfo.isBindAndPay === true && req.additionalInfo.custIdMerchant === undefined) {
       ctx.addIssue({

@@ -42,6 +42,8 @@ export type Script = (req: Recorded, n: number) => Response | Promise<Response> 
 export interface FakeDokuConfig {
   clientId: string;
   secretKey: string;
+  /** Key `cardData` is decrypted with (the merchant's `sharedKey`); defaults to `secretKey`. */
+  cardDataKey?: string;
   merchantPublicKeyPem: string;
   nonSnapClientId?: string;
   nonSnapSecretKey?: string;
@@ -220,7 +222,7 @@ export function createFakeDoku(config: FakeDokuConfig) {
       const cardData = (json as { cardData?: string }).cardData;
       if (cardData !== undefined) {
         try {
-          rec.cardPlaintext = await decryptCardData(cardData, config.secretKey);
+          rec.cardPlaintext = await decryptCardData(cardData, config.cardDataKey ?? config.secretKey);
         } catch {
           fail(`${path}: cardData`);
           return c.json(

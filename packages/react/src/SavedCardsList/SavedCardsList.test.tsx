@@ -141,4 +141,44 @@ describe('SavedCardsList', () => {
     await expectNoAxeViolations(container);
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
   });
+
+  it("follows DOKU's unbinding page when the removal answers a redirectUrl", async () => {
+    const removing = { ...bri, status: 'removing' as const };
+    on('listSavedCards', { json: { cards: [bri] } });
+    on('removeSavedCard', {
+      json: { removed: false, card: removing, redirectUrl: 'https://doku.test/unbind/confirm/1' },
+    });
+    const navigate = vi.fn();
+    const onRemove = vi.fn();
+    const user = userEvent.setup();
+    renderKki(<SavedCardsList navigate={navigate} onRemove={onRemove} />);
+    await user.click(await screen.findByRole('button', { name: 'Hapus' }));
+    await user.click(screen.getByRole('button', { name: 'Ya, hapus' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://doku.test/unbind/confirm/1'));
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(onRemove).toHaveBeenCalledWith(removing, {
+      status: 'requires_action',
+      value: removing,
+      nextAction: { type: 'redirect', url: 'https://doku.test/unbind/confirm/1' },
+    });
+  });
+
+  it('leaves the page with window.location.assign by default', async () => {
+    const assign = vi.fn();
+    const original = window.location;
+    Object.defineProperty(window, 'location', { configurable: true, value: { ...original, assign } });
+    try {
+      on('listSavedCards', { json: { cards: [bri] } });
+      on('removeSavedCard', {
+        json: { removed: false, card: { ...bri, status: 'removing' }, redirectUrl: 'https://doku.test/u/2' },
+      });
+      const user = userEvent.setup();
+      renderKki(<SavedCardsList />);
+      await user.click(await screen.findByRole('button', { name: 'Hapus' }));
+      await user.click(screen.getByRole('button', { name: 'Ya, hapus' }));
+      await waitFor(() => expect(assign).toHaveBeenCalledWith('https://doku.test/u/2'));
+    } finally {
+      Object.defineProperty(window, 'location', { configurable: true, value: original });
+    }
+  });
 });

@@ -14,8 +14,16 @@ export interface SavedCardsListProps extends Omit<UseSavedCardsOptions, 'enabled
   readonly onSelect?: (card: SavedCardView) => void;
   /** The card currently picked (marked as pressed). */
   readonly selectedCardId?: string;
+  /**
+   * Follows a page DOKU asks the customer to visit to finish a removal (`requires_action`).
+   * Default: `window.location.assign(url)`.
+   */
+  readonly navigate?: (url: string) => void;
   readonly className?: string;
 }
+
+/** Leaves for DOKU's page the way a link would. */
+const assignLocation = (url: string): void => window.location.assign(url);
 
 /** The saved cards with masked CPAN and issuer; removal is optimistic and rolled back on failure. */
 export function SavedCardsList(props: SavedCardsListProps): ReactElement {
@@ -34,6 +42,11 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
   async function confirmRemove(card: SavedCardView) {
     setConfirming(null);
     const r = await list.remove(card.id);
+    if (r.status === 'requires_action') {
+      setMessage(`${card.maskedCpan}: ${copy.savedCardRemoving}`);
+      (props.navigate ?? assignLocation)(r.nextAction.url);
+      return;
+    }
     setMessage(
       r.status === 'succeeded'
         ? copy.savedCardRemoved(card.maskedCpan)

@@ -10,11 +10,18 @@ import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
 
-/** The outcome of removing a card: `succeeded` (gone), `pending` (DOKU still unbinding) or `failed`. */
-export type RemoveCardResult = Exclude<
-  KkiActionResult<SavedCardView>,
-  { readonly status: 'requires_action' }
->;
+/** A page DOKU asks the customer to visit to finish unbinding a card (seed 001: a `DH` unbinding). */
+export interface RemoveCardRedirect {
+  readonly type: 'redirect';
+  /** DOKU's page (absolute http(s) URL). */
+  readonly url: string;
+}
+
+/**
+ * The outcome of removing a card: `succeeded` (gone), `pending` (DOKU still unbinding),
+ * `requires_action` (DOKU asks the customer to visit a page: `nextAction.url`) or `failed`.
+ */
+export type RemoveCardResult = KkiActionResult<SavedCardView, RemoveCardRedirect>;
 
 /** Callbacks of {@link useSavedCards}; the latest ones are always called. */
 export interface UseSavedCardsOptions {
@@ -66,7 +73,7 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
   });
 
   const mutation = useMutation<
-    { readonly removed: boolean; readonly card: SavedCardView },
+    { readonly removed: boolean; readonly card: SavedCardView; readonly redirectUrl?: string | undefined },
     unknown,
     string,
     Snapshot
@@ -118,9 +125,16 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
         try {
           const answer = await mutateAsync(cardId);
           removeKeys.settle();
-          const result: RemoveCardResult = answer.removed
-            ? { status: 'succeeded', value: answer.card }
-            : { status: 'pending', value: answer.card };
+          const result: RemoveCardResult =
+            answer.redirectUrl !== undefined
+              ? {
+                  status: 'requires_action',
+                  value: answer.card,
+                  nextAction: { type: 'redirect', url: answer.redirectUrl },
+                }
+              : answer.removed
+                ? { status: 'succeeded', value: answer.card }
+                : { status: 'pending', value: answer.card };
           callbacks.current.onRemove?.(answer.card, result);
           return result;
         } catch (cause) {

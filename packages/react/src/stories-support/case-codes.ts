@@ -4,6 +4,7 @@
 import {
   formatSnapResponseCode,
   KKI_CASE_CODES,
+  KKI_ERROR_HTTP_STATUSES,
   type KkiErrorCode,
   kkiErrorFromSnap,
   NON_SNAP_ERROR_CODES,
@@ -41,18 +42,24 @@ function group(pairs: Iterable<readonly [string, KkiErrorCode | null]>): readonl
   return [...byCode].map(([code, dokuCodes]) => ({ code, dokuCodes }));
 }
 
+/** SNAP's wording of a field error (§6.3), which DOKU's message may carry with any code. */
+const FIELD_MESSAGES = ['Invalid Field Format {field}', 'Invalid Mandatory Field {field}'] as const;
+
 /** Every error `responseCode` a SNAP service can answer with, read as the kit reads it. */
 function snapCases(serviceCode: string): readonly FlowCase[] {
   const pairs: [string, KkiErrorCode | null][] = [];
-  for (const [caseCode, info] of Object.entries(KKI_CASE_CODES)) {
-    for (const reading of [info, ...info.alternates]) {
-      const responseCode = formatSnapResponseCode(reading.httpStatus, serviceCode, caseCode);
-      pairs.push([responseCode, kkiErrorFromSnap(responseCode)]);
+  // A KKI case reads the same at every status seed 001 documents, so each is listed; case 00's
+  // message may name a field ("Invalid Field Format {field}"), which makes it a field error.
+  for (const caseCode of Object.keys(KKI_CASE_CODES)) {
+    for (const httpStatus of KKI_ERROR_HTTP_STATUSES) {
+      const responseCode = formatSnapResponseCode(httpStatus, serviceCode, caseCode);
+      for (const message of [undefined, ...FIELD_MESSAGES])
+        pairs.push([responseCode, kkiErrorFromSnap(responseCode, message)]);
     }
   }
   for (const row of SNAP_STANDARD_CODES) {
     const responseCode = formatSnapResponseCode(row.httpStatus, serviceCode, row.caseCode);
-    pairs.push([responseCode, kkiErrorFromSnap(responseCode)]);
+    pairs.push([responseCode, kkiErrorFromSnap(responseCode, row.message)]);
   }
   return group(pairs);
 }
