@@ -92,3 +92,16 @@ export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
   snap: 'originalResponse',
   nonSnap: 'original_response',
 } as const;
+
+/**
+ * Fields of a SNAP notification that may name the transaction, searched (top level, then
+ * `additionalInfo`) when a correctly signed notification has a shape the schemas do not expect
+ * (GUESS: doku-api.md §4.4 documents the debit notify body only; binding and unbinding bodies are
+ * undocumented). The BFF then asks DOKU's status API instead of waiting for reconciliation.
+ */
+export const NOTIFICATION_REFERENCE_FIELDS = {
+  /** The merchant's own reference (ours: the payment's `partnerReferenceNo`). */
+  partner: ['originalPartnerReferenceNo', 'partnerReferenceNo'],
+  /** DOKU's reference. */
+  doku: ['originalReferenceNo', 'referenceNo'],
+} as const;
