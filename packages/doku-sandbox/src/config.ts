@@ -31,8 +31,9 @@ export const DEFAULT_SANDBOX_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   snapNotificationUrl: null,
   snapNotificationTokenUrl: null,
   nonSnapNotificationUrl: null,
-  // The RSA form needs nothing from the merchant (no token endpoint), so it works out of the box.
-  snapNotificationMode: 'rsa',
+  // DOKU's current docs describe symmetric (HMAC) notifications, and DOKU's own SDKs verify only
+  // those; the RSA form stays available for merchants without a token endpoint.
+  snapNotificationMode: 'hmac',
   clockSkewSeconds: 300,
   accessTokenTtlSeconds: 900,
   ottTtlSeconds: 300,

@@ -52,6 +52,12 @@ function withoutTokens(body: DebitNotification | KkiCardNotification | Record<st
   return { ...rest, additionalInfo: info };
 }
 
+/** A `bankCardToken` kept in `additionalInfo` (where DOKU may put it instead of the top level). */
+function tokenIn(info: Record<string, unknown> | undefined): string | undefined {
+  const v = info?.bankCardToken;
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
 /** Reads a notification body: a card (binding / unbinding) one names its service in additionalInfo. */
 function parseNotification(json: unknown) {
   const isCard =
@@ -155,7 +161,8 @@ export function createSnapNotificationHandlers(
       {
         status,
         referenceNo: n.originalReferenceNo,
-        bankCardToken: n.additionalInfo?.bankCardToken,
+        // Either place (BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess).
+        bankCardToken: n.bankCardToken ?? n.additionalInfo?.bankCardToken,
         ...(status === 'failed' && { error: errorFromResponseCode(responseCode) }),
         detail: { latestTransactionStatus: n.latestTransactionStatus },
       },
@@ -174,7 +181,7 @@ export function createSnapNotificationHandlers(
       if (!binding) return null;
       await applyBindingOutcome(deps, binding, {
         status: info.status === 'SUCCESS' ? 'active' : info.status === 'FAILED' ? 'failed' : 'pending',
-        bankCardToken: n.bankCardToken,
+        bankCardToken: n.bankCardToken ?? tokenIn(info),
         responseCode: info.originalResponseCode,
         referenceNo: n.originalReferenceNo,
       });

@@ -4,6 +4,7 @@
 // concern in `additionalInfo.serviceCode` (01 binding, 05 unbinding).
 import { toSnapAmount } from '@kki-kit/contract';
 import {
+  BANK_CARD_TOKEN_AT_TOP_LEVEL,
   KARTU_KREDIT_INDONESIA,
   SNAP_SERVICE_CODES,
   type SNAP_TRANSACTION_STATUSES,
@@ -74,8 +75,9 @@ export function paymentNotificationBody(
     maskedCardNo: p.card.masked,
   };
   if (p.custIdMerchant) additionalInfo.custIdMerchant = p.custIdMerchant;
-  if (bankCardToken) additionalInfo.bankCardToken = bankCardToken;
+  if (bankCardToken && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = bankCardToken;
   return {
+    ...(bankCardToken && BANK_CARD_TOKEN_AT_TOP_LEVEL && { bankCardToken }),
     originalPartnerReferenceNo: p.partnerReferenceNo,
     originalReferenceNo: p.referenceNo,
     originalExternalId: p.externalId,
@@ -107,8 +109,9 @@ export function notifyBinding(ctx: SandboxContext, b: Binding): boolean {
     transactionStatusDesc: transactionStatusDesc(status),
     createdTime: isoOrNull(b.createdAt),
     finishedTime: isoOrNull(b.finishedAt),
-    bankCardToken: b.bankCardToken ?? undefined,
+    ...(BANK_CARD_TOKEN_AT_TOP_LEVEL ? { bankCardToken: b.bankCardToken ?? undefined } : {}),
     additionalInfo: {
+      ...(BANK_CARD_TOKEN_AT_TOP_LEVEL ? {} : { bankCardToken: b.bankCardToken ?? undefined }),
       channelId: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardBind,
       custIdMerchant: b.custIdMerchant,

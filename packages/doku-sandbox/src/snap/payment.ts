@@ -1,6 +1,7 @@
 // KKI payment (service 54), status (55) and refund (58) (doku-api.md §5.6-§5.8).
 import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/contract';
 import {
+  BANK_CARD_TOKEN_AT_TOP_LEVEL,
   debitRefundRequestSchema,
   debitStatusRequestSchema,
   kkiPaymentKind,
@@ -287,10 +288,11 @@ export function statusEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitStat
         maskedCardNo: p.card.masked,
       };
       const issued = p.issuedBindingReferenceNo ? store.bindings.get(p.issuedBindingReferenceNo) : undefined;
-      if (issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind) {
-        additionalInfo.bankCardToken = issued.bankCardToken;
-      }
+      const token =
+        issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind ? issued.bankCardToken : null;
+      if (token && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = token;
       return snapSuccess(STATUS, {
+        ...(token && BANK_CARD_TOKEN_AT_TOP_LEVEL && { bankCardToken: token }),
         originalPartnerReferenceNo: p.partnerReferenceNo,
         originalReferenceNo: p.referenceNo,
         approvalCode: p.approvalCode ?? undefined,

@@ -105,3 +105,18 @@ export const NOTIFICATION_REFERENCE_FIELDS = {
   /** DOKU's reference. */
   doku: ['originalReferenceNo', 'referenceNo'],
 } as const;
+
+/**
+ * How `lineItems[].price` travels in SNAP bodies (GUESS, no source decides): doku-api.md §4.4 and
+ * §5.6 show a decimal string (`"123.45"`, SNAP money style); DOKU's own Node SDK types it as a
+ * number in its payment model. Both are accepted on input; the kit sends this form.
+ */
+export const LINE_ITEM_PRICE_FORMS_ACCEPTED = ['string', 'number'] as const;
+
+/**
+ * Where a new `bankCardToken` travels in DOKU's answers and notifications (GUESS): at the top level,
+ * as [SEED-001]'s binding response carries it (doku-api.md §5.3). No source places it for
+ * notifications or the status answer; readers also accept it in `additionalInfo` (the Node SDK's
+ * notification model keeps extra fields there).
+ */
+export const BANK_CARD_TOKEN_AT_TOP_LEVEL = true;
