@@ -156,6 +156,12 @@ export function createSnapNotificationHandlers(
     if (!status) return payment.id;
     const code = n.additionalInfo?.originalResponseCode;
     const responseCode = typeof code === 'string' ? code : undefined;
+    // DOKU's documented notification names no reason for a failure (`originalResponseCode` is the
+    // sandbox's extension): the status API, which documents it, says why.
+    if (status === 'failed' && responseCode === undefined && deps.checkPayment) {
+      await deps.checkPayment(payment);
+      return payment.id;
+    }
     await applier.apply(
       payment,
       {

@@ -68,11 +68,14 @@ export function paymentNotificationBody(
   const additionalInfo: Record<string, unknown> = {
     channelId: KARTU_KREDIT_INDONESIA,
     acquirerId: 'DOKU',
-    // Extension (not in DOKU's samples): the outcome code, so a failure names its KKI case.
-    originalResponseCode: p.responseCode,
-    originalResponseMessage: p.responseMessage,
-    issuer: p.card.issuerName,
-    maskedCardNo: p.card.masked,
+    // Extensions (not in DOKU's samples, left out when minimal): the outcome code, so a failure
+    // names its KKI case, and the card.
+    ...(!ctx.config.minimal && {
+      originalResponseCode: p.responseCode,
+      originalResponseMessage: p.responseMessage,
+      issuer: p.card.issuerName,
+      maskedCardNo: p.card.masked,
+    }),
   };
   if (p.custIdMerchant) additionalInfo.custIdMerchant = p.custIdMerchant;
   if (bankCardToken && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = bankCardToken;
@@ -116,9 +119,11 @@ export function notifyBinding(ctx: SandboxContext, b: Binding): boolean {
       serviceCode: SNAP_SERVICE_CODES.cardBind,
       custIdMerchant: b.custIdMerchant,
       status: b.status,
-      issuer: b.card.issuerName,
-      maskedCardNo: b.card.masked,
-      originalResponseCode: b.failureCode ?? undefined,
+      ...(!ctx.config.minimal && {
+        issuer: b.card.issuerName,
+        maskedCardNo: b.card.masked,
+        originalResponseCode: b.failureCode ?? undefined,
+      }),
     },
   };
   return send(ctx, 'kki.binding', b.partnerReferenceNo ?? b.referenceNo, body);
@@ -140,8 +145,7 @@ export function notifyUnbinding(ctx: SandboxContext, b: Binding): boolean {
       custIdMerchant: b.custIdMerchant,
       status: b.unbind.status,
       bindingReferenceNo: b.referenceNo,
-      issuer: b.card.issuerName,
-      maskedCardNo: b.card.masked,
+      ...(!ctx.config.minimal && { issuer: b.card.issuerName, maskedCardNo: b.card.masked }),
     },
   };
   return send(ctx, 'kki.unbinding', b.unbind.referenceNo, body);
