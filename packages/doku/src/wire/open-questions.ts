@@ -85,7 +85,8 @@ export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;
 /**
  * Where a `409` replay answer carries the original response, if DOKU includes it (GUESS: no source
  * describes a 409 body beyond `responseCode`/`responseMessage`, §6.3). The client reads the original
- * outcome from this key when present, otherwise asks the status API; the sandbox fills it.
+ * outcome from this key when present, otherwise asks the status API; the sandbox fills it (not with
+ * `SANDBOX_MINIMAL=1`, which answers the documented body only).
  * SNAP bodies are camelCase, Non-SNAP snake_case.
  */
 export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
