@@ -49,7 +49,9 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     applier,
     checkPayment: (payment) => kkiPayments.refresh(payment),
   });
-  const nonSnap = createNonSnapNotificationHandler(base);
+  const nonSnap = createNonSnapNotificationHandler(base, {
+    checkPayment: (payment) => cardPayments.confirm(payment),
+  });
   const reconcilers: PaymentReconciler[] = [
     { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
     createCardReconciler(cardPayments),
