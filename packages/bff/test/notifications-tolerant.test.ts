@@ -42,13 +42,18 @@ describe('a verified SNAP notification of an unexpected shape', () => {
     await sandbox.close();
   });
 
-  async function pendingPayment(customer: string, serial: number) {
+  async function pendingPayment(customer: string, serial: number, saveCard = false) {
     const order = await bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
     const res = await host.request(`${MOUNT}/kki/payments`, {
       method: 'POST',
       body: JSON.stringify({
         orderId: order.id,
-        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+        source: {
+          type: 'card',
+          cpan: kkiTestCpan('bri', undefined, serial),
+          ott: newOtt(),
+          ...(saveCard && { saveCard: true }),
+        },
       }),
       headers: {
         'x-test-customer': customer,
@@ -140,4 +145,28 @@ describe('a verified SNAP notification of an unexpected shape', () => {
     expect(after?.status).toBe('pending');
     expect(after?.lastCheckedAt ?? null).toBeNull();
   });
+
+  // BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess: a bind-and-pay's token is read in either place.
+  for (const place of ['top level', 'additionalInfo'] as const) {
+    it(`a bind-and-pay notification saves the card with bankCardToken at the ${place}`, async () => {
+      const customer = place === 'top level' ? 'wen' : 'xia';
+      const payment = await pendingPayment(customer, place === 'top level' ? 44 : 45, true);
+      const token = `TOK${payment.partnerReferenceNo.replace(/\W/g, '')}`.slice(0, 40);
+      const res = await post({
+        originalPartnerReferenceNo: payment.partnerReferenceNo,
+        originalReferenceNo: `REF${payment.partnerReferenceNo.slice(-10)}`,
+        amount: { value: '80000.00', currency: 'IDR' },
+        latestTransactionStatus: '00',
+        ...(place === 'top level' && { bankCardToken: token }),
+        additionalInfo: {
+          channelId: 'KARTU_KREDIT_INDONESIA',
+          ...(place === 'additionalInfo' && { bankCardToken: token }),
+        },
+      });
+      expect(res.status).toBe(200);
+      expect((await bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+      const saved = await bff.store.savedCards.findByToken(token);
+      expect(saved?.customerId).toBe(customer);
+    });
+  }
 });
