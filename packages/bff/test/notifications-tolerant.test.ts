@@ -13,6 +13,7 @@ import {
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
+import { errorFromResponseCode } from '../src/services/doku-outcome.js';
 import { MOUNT, newKey, newOtt, ORIGIN } from './kki-setup.js';
 
 const PATH = `${MOUNT}/notifications/kki`;
@@ -169,4 +170,23 @@ describe('a verified SNAP notification of an unexpected shape', () => {
       expect(saved?.customerId).toBe(customer);
     });
   }
+
+  it('a documented failure notification (no outcome code) takes its reason from the status API', async () => {
+    const payment = await pendingPayment('yun', 46);
+    expect(sandbox.kki.decline(payment.partnerReferenceNo)).toBe('failed');
+    const res = await post({
+      originalPartnerReferenceNo: payment.partnerReferenceNo,
+      originalReferenceNo: `REF${payment.partnerReferenceNo.slice(-10)}`,
+      amount: { value: '80000.00', currency: 'IDR' },
+      latestTransactionStatus: '06',
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    expect(res.status).toBe(200);
+    const failed = await bff.store.payments.get(payment.id);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.lastCheckedAt).not.toBeNull();
+    // Do Not Honor (4035405), which only the status answer named, not the generic failure.
+    expect(failed?.error?.code).toBe(errorFromResponseCode('4035405').code);
+    expect(failed?.error?.code).not.toBe(errorFromResponseCode(undefined).code);
+  });
 });

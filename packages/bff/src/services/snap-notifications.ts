@@ -158,12 +158,14 @@ export function createSnapNotificationHandlers(
     const responseCode = typeof code === 'string' ? code : undefined;
     // DOKU's documented notification names no reason for a failure (`originalResponseCode` is the
     // sandbox's extension): the status API, which documents it, says why.
+    // If the status API does not (yet) show the end, the notification's failure still applies.
+    let current = payment;
     if (status === 'failed' && responseCode === undefined && deps.checkPayment) {
-      await deps.checkPayment(payment);
-      return payment.id;
+      current = await deps.checkPayment(payment);
+      if (current.status !== 'created' && current.status !== 'pending') return payment.id;
     }
     await applier.apply(
-      payment,
+      current,
       {
         status,
         referenceNo: n.originalReferenceNo,
