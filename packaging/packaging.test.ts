@@ -183,6 +183,46 @@ describe('a merchant app on the installed packages', () => {
     expect(seen.logLines).toBeGreaterThan(0);
   });
 
+  it('runs the conformance check from its bin (kki-doku-conformance) against a sandbox, and names a missing variable', async () => {
+    const bin = join(app, 'node_modules', '.bin', 'kki-doku-conformance');
+    const bare = spawnSync(bin, [], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('KKI_DOKU_CLIENT_ID is required');
+
+    // The installed sandbox package, on a real port; the bin runs as a separate process.
+    const sandboxPkg = join(app, 'node_modules', '@kki-kit', 'doku-sandbox', 'dist', 'index.js');
+    const sb = (await import(sandboxPkg)) as {
+      startSandboxServer(): Promise<{ url: string; close(): Promise<void> }>;
+      DEFAULT_CLIENT_ID: string;
+      DEFAULT_SECRET_KEY: string;
+      SANDBOX_MERCHANT_PRIVATE_KEY: string;
+    };
+    const server = await sb.startSandboxServer();
+    try {
+      const report = join(app, 'conformance.json');
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn(bin, [], {
+          cwd: app,
+          env: {
+            PATH: process.env.PATH ?? '',
+            KKI_DOKU_ENV: server.url,
+            KKI_DOKU_CLIENT_ID: sb.DEFAULT_CLIENT_ID,
+            KKI_DOKU_SECRET_KEY: sb.DEFAULT_SECRET_KEY,
+            KKI_DOKU_PRIVATE_KEY: sb.SANDBOX_MERCHANT_PRIVATE_KEY,
+            KKI_CONFORMANCE_REPORT: report,
+          },
+          stdio: 'ignore',
+        });
+        child.on('error', reject);
+        child.on('close', resolve);
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ ok: true, summary: { FAIL: 0 } });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('starts the standalone server from its bin (kki-bff), and refuses to start without its secret', async () => {
     const bin = join(app, 'node_modules', '.bin', 'kki-bff');
     const refused = sh(bin, [], app);

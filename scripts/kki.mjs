@@ -62,21 +62,17 @@ function check(name, cmd, args) {
   return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
-/** Runs vitest with a JSON report and reads the counts from it. */
-function vitest(name, args) {
+/** Runs vitest with a JSON report and reads the counts from it; `env` adds environment variables. */
+function vitest(name, args, env = {}) {
   console.log(`\n── ${name} ──`);
   const out = join(root, 'node_modules', '.cache', `vitest-${name.replace(/\W+/g, '-')}.json`);
   mkdirSync(dirname(out), { recursive: true });
   rmSync(out, { force: true });
-  const code = run('pnpm', [
-    'exec',
-    'vitest',
-    'run',
-    ...args,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
+  const code = run(
+    'pnpm',
+    ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    { env: { ...process.env, ...env } },
+  );
   if (!existsSync(out)) return { name, passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(out, 'utf8'));
   // A file that fails to load has no tests but is still a failure.
@@ -119,6 +115,10 @@ function suites() {
   results.push(check('lint (biome)', 'pnpm', ['exec', 'biome', 'ci', '--colors=off', '.']));
   results.push(check('typecheck', 'node', ['scripts/typecheck.mjs']));
   results.push(vitest('unit and integration', []));
+  // The BFF once more against a sandbox that answers only with fields DOKU documents (no 409 body,
+  // no additionalInfo.status, no outcome codes in notifications): nothing invented is relied upon.
+  // (The conformance run against the offline sandbox, and DOKU's own SDK against it, are in the unit suite.)
+  results.push(vitest('bff against SANDBOX_MINIMAL=1', ['packages/bff/test'], { SANDBOX_MINIMAL: '1' }));
   // The packages as users get them: built, packed, installed into a fresh app, run, rendered, bundled, type-checked.
   results.push(vitest('packaging', ['--config', 'packaging/vitest.config.ts']));
   // A size check against bench/size-budget.json (esbuild + gzip), not a timing: the benchmarks stay out of the tests.

@@ -78,7 +78,13 @@ export async function startCluster(
   extra: Partial<KkiBffOptions> & { sandbox?: Parameters<typeof startSandboxServer>[0] } = {},
 ): Promise<Cluster> {
   const { sandbox: sandboxOptions, ...bffExtra } = extra;
-  const sandbox = await startSandboxServer({ control: true, seed: SEED, maxHangMs: 400, ...sandboxOptions });
+  const sandbox = await startSandboxServer({
+    control: true,
+    seed: SEED,
+    maxHangMs: 400,
+    snapNotificationMode: 'rsa',
+    ...sandboxOptions,
+  });
   const lines: KkiLogLine[] = [];
   const target = storeTarget();
   const encryptionSecret = STORE_KEY;

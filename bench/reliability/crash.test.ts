@@ -59,7 +59,7 @@ const post = (url: string, json: unknown, headers: Record<string, string> = {}) 
 
 it('SIGKILL with payments in flight, restart, reconcile: every payment matches the ledger', async () => {
   const started = Date.now();
-  sandbox = await startSandboxServer({ control: true, seed: SEED });
+  sandbox = await startSandboxServer({ control: true, seed: SEED, snapNotificationMode: 'rsa' });
   const control = (path: string, method = 'GET', body?: unknown) =>
     fetch(`${sandbox?.url}/__sandbox${path}`, {
       method,

@@ -118,8 +118,26 @@ describe('DOKU Cards (Non-SNAP) notifications', () => {
     );
   });
 
-  it('a signed body that is not a card notification is refused; an unknown invoice is acknowledged and ignored', async () => {
-    expect((await post(await signed('{"hello":1}'))).status).toBe(400);
+  it('a signed body of an unknown shape is acknowledged and its payment checked with the order status', async () => {
+    const { payment } = await openCardPage(h, 46_000);
+    const record = await h.bff.store.payments.get(payment.id);
+    expect(record?.lastCheckedAt ?? null).toBeNull();
+    const odd = JSON.stringify({ invoice_number: record?.partnerReferenceNo, event: 'x' });
+    const res = await post(await signed(odd));
+    expect(res.status).toBe(200);
+    const rows = await h.bff.store.db.query<{ status: string; subject_id: string | null; payload: unknown }>(
+      `SELECT status, subject_id, payload FROM notification_inbox WHERE source = 'non_snap' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows[0]).toMatchObject({ status: 'applied', subject_id: payment.id });
+    // Only the invoice number is kept of a body whose shape is unknown.
+    expect(rows[0]?.payload).not.toHaveProperty('event');
+    const checked = await h.bff.store.payments.get(payment.id);
+    expect(checked?.lastCheckedAt).not.toBeNull();
+  });
+
+  it('a signed body naming no payment is acknowledged and ignored, whatever its shape', async () => {
+    const hello = await post(await signed('{"hello":1}'));
+    expect(hello.status).toBe(200);
     const res = await post(await signed(notification('999999999', 10_000, 'SUCCESS')));
     expect(res.status).toBe(200);
     const rows = await h.bff.store.db.query<{ status: string }>(

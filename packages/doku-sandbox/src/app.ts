@@ -128,7 +128,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
   app.route('/', kki.routes);
   app.route('/', cards.routes);
-  app.notFound((c) => c.json({ error: 'not found', path: new URL(c.req.url).pathname }, 404));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    // The control API keeps its own error shape; every other unknown path is answered the way DOKU
+    // answers an unknown SNAP path, so a SNAP client reads a SNAP error (service `00`: none matched).
+    if (path.startsWith(CONTROL_PREFIX)) return c.json({ error: 'not found', path }, 404);
+    return c.json(
+      { responseCode: formatSnapResponseCode(404, '00', '00'), responseMessage: 'Not Found' },
+      404,
+    );
+  });
 
   return {
     app,

@@ -32,8 +32,9 @@ export const DEFAULT_SANDBOX_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   snapNotificationUrl: null,
   snapNotificationTokenUrl: null,
   nonSnapNotificationUrl: null,
-  // The RSA form needs nothing from the merchant (no token endpoint), so it works out of the box.
-  snapNotificationMode: 'rsa',
+  // DOKU's current docs describe symmetric (HMAC) notifications, and DOKU's own SDKs verify only
+  // those; the RSA form stays available for merchants without a token endpoint.
+  snapNotificationMode: 'hmac',
   clockSkewSeconds: 300,
   accessTokenTtlSeconds: 900,
   ottTtlSeconds: 300,
@@ -43,6 +44,7 @@ export const DEFAULT_SANDBOX_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   maxHangMs: 30_000,
   seed: 20_240_326,
   control: false,
+  minimal: false,
   faults: [],
 });
 
@@ -74,6 +76,7 @@ export const SANDBOX_ENV = {
   SANDBOX_MAX_HANG_MS: 'maxHangMs',
   SANDBOX_SEED: 'seed',
   SANDBOX_CONTROL: 'control',
+  SANDBOX_MINIMAL: 'minimal',
   SANDBOX_FAULTS: 'faults',
 } as const satisfies Record<string, keyof SandboxConfig>;
 
@@ -261,6 +264,7 @@ export function sandboxConfigFromEnv(env: Env = process.env): SandboxConfig {
     maxHangMs: number(env, 'SANDBOX_MAX_HANG_MS', { min: 0 }) ?? d.maxHangMs,
     seed: number(env, 'SANDBOX_SEED', { min: 0, integer: true }) ?? d.seed,
     control: bool(env, 'SANDBOX_CONTROL') ?? d.control,
+    minimal: bool(env, 'SANDBOX_MINIMAL') ?? d.minimal,
     faults: faults(env, 'SANDBOX_FAULTS') ?? [...d.faults],
   };
 }
@@ -278,6 +282,12 @@ export function sandboxPortFromEnv(env: Env = process.env): number {
  */
 export function resolveSandboxConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfig {
   const merged: SandboxConfig = { ...DEFAULT_SANDBOX_CONFIG, faults: [], ...overrides };
+  // SANDBOX_MINIMAL reaches every sandbox, in-process ones too (a BFF's offline sandbox, tests),
+  // so a whole suite can run against the documented fields only; an explicit option wins.
+  if (overrides.minimal === undefined) {
+    const env = (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+    merged.minimal = bool(env, 'SANDBOX_MINIMAL') ?? DEFAULT_SANDBOX_CONFIG.minimal;
+  }
   merged.faults = merged.faults.map((r, i) => parseFaultRule(r, `faults[${i}]`));
   if (merged.publicBaseUrl) merged.publicBaseUrl = merged.publicBaseUrl.replace(/\/+$/, '');
   return merged;

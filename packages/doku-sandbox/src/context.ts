@@ -143,6 +143,13 @@ export interface SandboxConfig {
   seed: number;
   /** Whether the `/__sandbox` control API is mounted. */
   control: boolean;
+  /**
+   * Answer only with what DOKU's documentation shows (`SANDBOX_MINIMAL=1`): no original response in
+   * a `409` replay, no `additionalInfo.status` on payments, no `refundType` on refunds, no outcome
+   * code, issuer or masked card in notifications, no card details in the status answer. A client
+   * that passes against it relies on nothing the sandbox invented.
+   */
+  minimal: boolean;
   /** Fault rules active at start (the control API can change them). */
   faults: FaultRule[];
 }

@@ -194,11 +194,14 @@ describe('read-only helpers', () => {
     expect(config.dokuPrivateKey).toBeUndefined();
   });
 
-  it('answers unknown paths with a JSON 404', async () => {
-    const sb = createSandbox();
+  it('answers unknown paths with a SNAP error body, and unknown control paths with its own', async () => {
+    const sb = createSandbox({ control: true });
     const res = await sb.app.request(`${BASE}/nowhere`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'not found', path: '/nowhere' });
+    expect(await res.json()).toEqual({ responseCode: '4040000', responseMessage: 'Not Found' });
+    const control = await sb.app.request(`${BASE}/__sandbox/nowhere`);
+    expect(control.status).toBe(404);
+    expect(await control.json()).toEqual({ error: 'not found', path: '/__sandbox/nowhere' });
   });
 });
 

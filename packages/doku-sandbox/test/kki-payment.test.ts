@@ -204,13 +204,16 @@ describe('payment with binding, with token, without authentication', () => {
     const pref = (res.data as { partnerReferenceNo: string }).partnerReferenceNo;
     expect(sb.kki.approve(pref)).toBe('succeeded');
     await settle();
+    // At the top level, as the binding response and notification carry it (BANK_CARD_TOKEN_AT_TOP_LEVEL).
     const tokenOf = (i: number) =>
-      (merchant.of('payment')[i]?.body.additionalInfo as { bankCardToken?: string } | undefined)
-        ?.bankCardToken;
+      (merchant.of('payment')[i]?.body as { bankCardToken?: string })?.bankCardToken;
+    const body = merchant.of('payment')[0]?.body as { additionalInfo?: object };
     const token = tokenOf(0);
     expect(token).toMatch(/^[A-Za-z0-9]{40}$/);
+    expect(body?.additionalInfo).not.toHaveProperty('bankCardToken');
     const st = await client.debitStatus({ originalPartnerReferenceNo: pref });
-    expect(st.data.additionalInfo?.bankCardToken).toBe(token);
+    expect(st.data.bankCardToken).toBe(token);
+    expect(st.data.additionalInfo).not.toHaveProperty('bankCardToken');
     expect(sb.ledger().bindings).toMatchObject([
       { channel: 'PAYMENT', status: 'SUCCESS', custIdMerchant: 'CUST042' },
     ]);

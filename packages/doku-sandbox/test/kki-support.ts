@@ -85,6 +85,8 @@ export function setup(options: SandboxOptions = {}) {
   const merchant = createTestMerchant();
   const sb: Sandbox = createSandbox({
     snapNotificationUrl: NOTIFY_URL,
+    // The test merchant has no token endpoint: RSA mode (HMAC is covered by notify-signing and the SDK suite).
+    snapNotificationMode: 'rsa',
     control: true,
     fetch: merchant.fetch,
     ...options,

@@ -48,8 +48,15 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     ottLifetimeMs: ottSeconds === undefined ? DEFAULT_OTT_LIFETIME_MS : ottSeconds * 1000,
   });
   const cardPayments = createCardPaymentService(base, client);
-  const snap = createSnapNotificationHandlers({ ...base, doku: client, applier });
-  const nonSnap = createNonSnapNotificationHandler(base);
+  const snap = createSnapNotificationHandlers({
+    ...base,
+    doku: client,
+    applier,
+    checkPayment: (payment) => kkiPayments.refresh(payment),
+  });
+  const nonSnap = createNonSnapNotificationHandler(base, {
+    checkPayment: (payment) => cardPayments.confirm(payment),
+  });
   const reconcilers: PaymentReconciler[] = [
     { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
     createCardReconciler(cardPayments),

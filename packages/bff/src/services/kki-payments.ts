@@ -76,7 +76,8 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       const result = await doku.debitStatus({ originalPartnerReferenceNo: payment.partnerReferenceNo });
       const d = result.data;
       const status = paymentStatusFromSnap(d.latestTransactionStatus);
-      const token = d.additionalInfo?.bankCardToken;
+      // Either place (BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess).
+      const token = d.bankCardToken ?? d.additionalInfo?.bankCardToken;
       const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
       if (!status) return current;
       return applier.apply(

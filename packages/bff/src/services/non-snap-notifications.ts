@@ -6,6 +6,7 @@ import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@k
 import type { Context } from 'hono';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
 import { applyCardStatus, publicBase } from './card-payments.js';
+import type { PaymentRecord } from '../store/index.js';
 import type { ServiceDeps } from './types.js';
 
 /** Options of {@link createNonSnapNotificationHandler}. */
@@ -14,6 +15,19 @@ export interface NonSnapNotificationOptions {
   maxSkewMs?: number;
   /** Clock (tests). */
   now?: () => number;
+  /**
+   * Settles a card payment with DOKU's order status (the card payment service's `confirm`): used
+   * when a verified notification has a shape the schema does not expect.
+   */
+  checkPayment?: (payment: PaymentRecord) => Promise<PaymentRecord>;
+}
+
+/** The invoice number of a notification of unknown shape: `order.invoice_number`, or at the top level. */
+function invoiceNumberIn(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const top = json as { order?: { invoice_number?: unknown }; invoice_number?: unknown };
+  const v = top.order?.invoice_number ?? top.invoice_number;
+  return typeof v === 'string' && v !== '' ? v : null;
 }
 
 /** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
@@ -87,7 +101,31 @@ export function createNonSnapNotificationHandler(
       return refuse(c, 400, 'body is not JSON');
     }
     const parsed = cardNotificationSchema.safeParse(json);
-    if (!parsed.success) return refuse(c, 400, 'unexpected body');
+    if (!parsed.success) {
+      // Signed, so DOKU's word, but of a shape the schema does not expect: acknowledged (DOKU would
+      // retry a 4xx, then give up) and the payment checked with the order status at once. Only the
+      // invoice number is kept: an unknown body may hold card details the inbox must not store.
+      const invoice = invoiceNumberIn(json);
+      const { record, duplicate } = await deps.store.inbox.record('non_snap', requestId, {
+        unknownShape: true,
+        order: { invoice_number: invoice },
+      });
+      if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
+      const payment = invoice ? await deps.store.payments.findByPartnerReference(invoice) : null;
+      if (payment?.method !== 'card' || !options.checkPayment) {
+        await deps.store.inbox.finish(record.id, 'ignored', payment?.id ?? null, 'unknown shape');
+        deps.log.warn('cards notification of unknown shape for no card payment', { requestId });
+        return c.json({ status: 'ok' }, 200);
+      }
+      const checked = await options.checkPayment(payment);
+      await deps.store.inbox.finish(record.id, 'applied', payment.id);
+      deps.log.warn('cards notification of unknown shape: checked with order status', {
+        requestId,
+        paymentId: payment.id,
+        status: checked.status,
+      });
+      return c.json({ status: 'ok' }, 200);
+    }
     const notification = parsed.data;
 
     const { record, duplicate } = await deps.store.inbox.record(

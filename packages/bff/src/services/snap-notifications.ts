@@ -9,6 +9,7 @@ import {
   type DokuClient,
   type KkiCardNotification,
   kkiCardNotificationSchema,
+  NOTIFICATION_REFERENCE_FIELDS,
   parseDokuTimestamp,
   verifyB2bToken,
   verifySnapSymmetric,
@@ -19,6 +20,7 @@ import { applyBindingOutcome } from './bindings.js';
 import { errorFromResponseCode, paymentStatusFromSnap } from './doku-outcome.js';
 import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
 import { createNotificationTokens } from './notification-token.js';
+import type { PaymentRecord } from '../store/index.js';
 import type { ServiceDeps } from './types.js';
 
 /** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
@@ -37,7 +39,7 @@ function answer(c: Context, http: 200 | 400 | 401, caseCode: string, message: st
  * The notification as the inbox keeps it: DOKU's `bankCardToken` is a credential, so it is dropped
  * (the card it names is saved sealed when the notification is applied).
  */
-function withoutTokens(body: DebitNotification | KkiCardNotification): unknown {
+function withoutTokens(body: DebitNotification | KkiCardNotification | Record<string, unknown>): unknown {
   const {
     bankCardToken: _top,
     additionalInfo,
@@ -50,6 +52,12 @@ function withoutTokens(body: DebitNotification | KkiCardNotification): unknown {
   return { ...rest, additionalInfo: info };
 }
 
+/** A `bankCardToken` kept in `additionalInfo` (where DOKU may put it instead of the top level). */
+function tokenIn(info: Record<string, unknown> | undefined): string | undefined {
+  const v = info?.bankCardToken;
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
 /** Reads a notification body: a card (binding / unbinding) one names its service in additionalInfo. */
 function parseNotification(json: unknown) {
   const isCard =
@@ -58,6 +66,30 @@ function parseNotification(json: unknown) {
     typeof (json as { additionalInfo?: { serviceCode?: unknown } }).additionalInfo?.serviceCode === 'string';
   const parsed = isCard ? kkiCardNotificationSchema.safeParse(json) : debitNotificationSchema.safeParse(json);
   return { isCard, parsed };
+}
+
+/**
+ * The references a notification of unknown shape names, per NOTIFICATION_REFERENCE_FIELDS: string
+ * values of those keys at the top level or in `additionalInfo`.
+ */
+function referencesIn(json: unknown): { partner: string[]; doku: string[] } {
+  const found = { partner: [] as string[], doku: [] as string[] };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return found;
+  const top = json as Record<string, unknown>;
+  const info = top.additionalInfo;
+  const layers = [
+    top,
+    ...(typeof info === 'object' && info !== null ? [info as Record<string, unknown>] : []),
+  ];
+  for (const kind of ['partner', 'doku'] as const) {
+    for (const layer of layers) {
+      for (const key of NOTIFICATION_REFERENCE_FIELDS[kind]) {
+        const v = layer[key];
+        if (typeof v === 'string' && v !== '' && !found[kind].includes(v)) found[kind].push(v);
+      }
+    }
+  }
+  return found;
 }
 
 /** The SNAP half of the notification service, plus DOKU's token endpoint for HMAC mode. */
@@ -70,7 +102,16 @@ export interface SnapNotificationHandlers {
 
 /** Creates the SNAP notification handlers. */
 export function createSnapNotificationHandlers(
-  deps: ServiceDeps & { doku: DokuClient; applier?: KkiPaymentApplier; now?: () => number },
+  deps: ServiceDeps & {
+    doku: DokuClient;
+    applier?: KkiPaymentApplier;
+    now?: () => number;
+    /**
+     * Settles a KKI payment through DOKU's status API (the KKI payment service's `refresh`): used
+     * when a verified notification has a shape the schemas do not expect.
+     */
+    checkPayment?: (payment: PaymentRecord) => Promise<PaymentRecord>;
+  },
 ): SnapNotificationHandlers {
   const { store, log, config, doku } = deps;
   const now = deps.now ?? Date.now;
@@ -115,12 +156,21 @@ export function createSnapNotificationHandlers(
     if (!status) return payment.id;
     const code = n.additionalInfo?.originalResponseCode;
     const responseCode = typeof code === 'string' ? code : undefined;
+    // DOKU's documented notification names no reason for a failure (`originalResponseCode` is the
+    // sandbox's extension): the status API, which documents it, says why.
+    // If the status API does not (yet) show the end, the notification's failure still applies.
+    let current = payment;
+    if (status === 'failed' && responseCode === undefined && deps.checkPayment) {
+      current = await deps.checkPayment(payment);
+      if (current.status !== 'created' && current.status !== 'pending') return payment.id;
+    }
     await applier.apply(
-      payment,
+      current,
       {
         status,
         referenceNo: n.originalReferenceNo,
-        bankCardToken: n.additionalInfo?.bankCardToken,
+        // Either place (BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess).
+        bankCardToken: n.bankCardToken ?? n.additionalInfo?.bankCardToken,
         ...(status === 'failed' && { error: errorFromResponseCode(responseCode) }),
         detail: { latestTransactionStatus: n.latestTransactionStatus },
       },
@@ -139,7 +189,7 @@ export function createSnapNotificationHandlers(
       if (!binding) return null;
       await applyBindingOutcome(deps, binding, {
         status: info.status === 'SUCCESS' ? 'active' : info.status === 'FAILED' ? 'failed' : 'pending',
-        bankCardToken: n.bankCardToken,
+        bankCardToken: n.bankCardToken ?? tokenIn(info),
         responseCode: info.originalResponseCode,
         referenceNo: n.originalReferenceNo,
       });
@@ -157,6 +207,20 @@ export function createSnapNotificationHandlers(
     const card = await store.savedCards.get(cardId);
     if (card && card.status !== 'removed') await store.savedCards.setStatus(card.id, 'removed');
     return cardId;
+  }
+
+  /**
+   * A verified notification whose shape is unknown: still DOKU's word that something changed, so the
+   * payment it names (by any reference field recognised) is checked with the status API now.
+   */
+  async function checkUnknown(json: unknown): Promise<string | null> {
+    const refs = referencesIn(json);
+    let payment: PaymentRecord | null = null;
+    for (const ref of refs.partner) payment ??= await store.payments.findByPartnerReference(ref);
+    for (const ref of refs.doku) payment ??= await store.payments.findByDokuReference(ref);
+    if (payment?.method !== 'kki' || !deps.checkPayment) return null;
+    await deps.checkPayment(payment);
+    return payment.id;
   }
 
   async function applyParsed(isCard: boolean, data: DebitNotification | KkiCardNotification) {
@@ -180,7 +244,9 @@ export function createSnapNotificationHandlers(
         if (record.source !== 'snap') continue;
         const { isCard, parsed } = parseNotification(record.payload);
         try {
-          const subject = parsed.success ? await applyParsed(isCard, parsed.data) : null;
+          const subject = parsed.success
+            ? await applyParsed(isCard, parsed.data)
+            : await checkUnknown(record.payload);
           await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
           if (subject) applied++;
         } catch (error) {
@@ -203,14 +269,26 @@ export function createSnapNotificationHandlers(
         return answer(c, 400, '00', 'Bad Request');
       }
       const { isCard, parsed } = parseNotification(json);
-      if (!parsed.success) return answer(c, 400, '01', 'Invalid Field Format');
-      const dedupKey = c.req.header('x-external-id') ?? `${parsed.data.originalReferenceNo}:${body.length}`;
-      const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(parsed.data));
+      // A signed body of a shape the schemas do not expect is still kept and acknowledged: DOKU
+      // would retry a 4xx and then give up, leaving the payment to reconciliation.
+      if (!parsed.success)
+        log.warn('snap notification of unknown shape', { issues: parsed.error.issues.length });
+      const payload = parsed.success ? parsed.data : (json as Record<string, unknown>);
+      const dedupKey =
+        c.req.header('x-external-id') ??
+        `${parsed.success ? parsed.data.originalReferenceNo : (referencesIn(json).doku[0] ?? '')}:${body.length}`;
+      const { record, duplicate } = await store.inbox.record(
+        'snap',
+        dedupKey,
+        typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+          ? withoutTokens(payload)
+          : payload,
+      );
       // A duplicate of one already settled is acknowledged; one that failed before is applied again.
       if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
         return answer(c, 200, '00', 'Successful');
       try {
-        const subject = await applyParsed(isCard, parsed.data);
+        const subject = parsed.success ? await applyParsed(isCard, parsed.data) : await checkUnknown(json);
         await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
       } catch (error) {
         await store.inbox.finish(record.id, 'failed', null, error instanceof Error ? error.name : 'error');

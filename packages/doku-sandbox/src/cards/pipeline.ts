@@ -129,7 +129,12 @@ export function cardsEndpoint<S extends z.ZodType>(
         const first = await seen.answer;
         const replay = new CardsFailure(409, 'DUPLICATE_REQUEST_ID', 'Request-Id already processed').answer();
         return cardsResponse(
-          { status: 409, body: { ...replay.body, [REPLAY_ORIGINAL_RESPONSE_FIELD.nonSnap]: first.body } },
+          {
+            status: 409,
+            body: ctx.config.minimal
+              ? replay.body
+              : { ...replay.body, [REPLAY_ORIGINAL_RESPONSE_FIELD.nonSnap]: first.body },
+          },
           signing,
           { [REPLAY_HEADER]: 'true' },
         );

@@ -1,12 +1,13 @@
 // The KKI (SNAP) side of the sandbox as one module: DOKU's SNAP endpoints, the hosted OTP and
 // issuer-app pages, and the KKI control routes.
-import { SNAP_PATHS, SNAP_SERVICE_CODES } from '@kki-kit/doku';
+import { SNAP_B2B2C_TOKEN_PATH, SNAP_PATHS, SNAP_SERVICE_CODES } from '@kki-kit/doku';
 import { Hono } from 'hono';
 import type * as z from 'zod';
 import type { SandboxContext, SandboxModule } from '../context.js';
 import { kkiIssuerAppPage } from '../pages/kki-issuer-app.js';
 import { kkiOtpPage } from '../pages/kki-otp.js';
 import { KKI_TEST_VALUES } from '../test-values/kki.js';
+import { b2b2cTokenEndpoint, type CustomerTokens } from './b2b2c-token-endpoint.js';
 import { bindEndpoint, otpVerificationEndpoint, unbindEndpoint } from './binding.js';
 import { ExternalIdStore } from './idempotency.js';
 import type { KkiDeps } from './kki-state.js';
@@ -25,6 +26,7 @@ import { tokenEndpoint } from './token-endpoint.js';
 /** Fault-injection keys of the KKI endpoints (`SANDBOX_FAULTS`, `PUT /__sandbox/faults`). */
 export const KKI_ENDPOINT_KEYS = {
   token: 'kki.token',
+  tokenB2b2c: 'kki.tokenB2b2c',
   bind: 'kki.bind',
   otp: 'kki.otp',
   unbind: 'kki.unbind',
@@ -36,6 +38,7 @@ export const KKI_ENDPOINT_KEYS = {
 /** SNAP service code per KKI endpoint key (what a fault's `500xx01` / `202xx00` body carries). */
 export const KKI_FAULT_SERVICE_CODES: Readonly<Record<string, string>> = {
   [KKI_ENDPOINT_KEYS.token]: SNAP_SERVICE_CODES.token,
+  [KKI_ENDPOINT_KEYS.tokenB2b2c]: SNAP_SERVICE_CODES.tokenB2b2c,
   [KKI_ENDPOINT_KEYS.bind]: SNAP_SERVICE_CODES.cardBind,
   [KKI_ENDPOINT_KEYS.otp]: SNAP_SERVICE_CODES.otpVerify,
   [KKI_ENDPOINT_KEYS.unbind]: SNAP_SERVICE_CODES.cardUnbind,
@@ -57,11 +60,17 @@ export interface KkiModule extends SandboxModule {
 export function createKkiModule(ctx: SandboxContext): KkiModule {
   const store = new KkiStore();
   const externalIds = new ExternalIdStore();
+  const customerTokens: CustomerTokens = new Map();
   const deps: KkiDeps = { ctx, store };
   const k = KKI_ENDPOINT_KEYS;
 
   const routes = new Hono();
   routes.post(SNAP_PATHS.b2bToken, ctx.faults.middleware(k.token), tokenEndpoint(ctx));
+  routes.post(
+    SNAP_B2B2C_TOKEN_PATH,
+    ctx.faults.middleware(k.tokenB2b2c),
+    b2b2cTokenEndpoint(deps, customerTokens),
+  );
   // Each SNAP endpoint: its injected faults first, then the SNAP pipeline (signature, token, X-EXTERNAL-ID).
   const snapRoute = <S extends z.ZodType>(path: string, faultKey: string, spec: SnapEndpointSpec<S>) =>
     routes.post(path, ctx.faults.middleware(faultKey), snapEndpoint(ctx, externalIds, spec));
@@ -106,6 +115,7 @@ export function createKkiModule(ctx: SandboxContext): KkiModule {
     reset() {
       store.clear();
       externalIds.clear();
+      customerTokens.clear();
     },
     approve: (ref) => confirm(ref, 'approve'),
     decline: (ref) => confirm(ref, 'decline'),

@@ -4,8 +4,8 @@
 // concern in `additionalInfo.serviceCode` (01 binding, 05 unbinding).
 import { toSnapAmount } from '@kki-kit/contract';
 import {
+  BANK_CARD_TOKEN_AT_TOP_LEVEL,
   KARTU_KREDIT_INDONESIA,
-  NOTIFICATION_BANK_CARD_TOKEN_PLACE,
   NOTIFICATION_CHANNEL_KEY,
   SNAP_SERVICE_CODES,
   type SNAP_TRANSACTION_STATUSES,
@@ -69,17 +69,19 @@ export function paymentNotificationBody(
   const additionalInfo: Record<string, unknown> = {
     [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
     acquirerId: 'DOKU',
-    // Extension (not in DOKU's samples): the outcome code, so a failure names its KKI case.
-    originalResponseCode: p.responseCode,
-    originalResponseMessage: p.responseMessage,
-    issuer: p.card.issuerName,
-    maskedCardNo: p.card.masked,
+    // Extensions (not in DOKU's samples, left out when minimal): the outcome code, so a failure
+    // names its KKI case, and the card.
+    ...(!ctx.config.minimal && {
+      originalResponseCode: p.responseCode,
+      originalResponseMessage: p.responseMessage,
+      issuer: p.card.issuerName,
+      maskedCardNo: p.card.masked,
+    }),
   };
   if (p.custIdMerchant) additionalInfo.custIdMerchant = p.custIdMerchant;
-  const tokenAtRoot = NOTIFICATION_BANK_CARD_TOKEN_PLACE.payment === 'root';
-  if (bankCardToken && !tokenAtRoot) additionalInfo.bankCardToken = bankCardToken;
+  if (bankCardToken && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = bankCardToken;
   return {
-    ...(bankCardToken && tokenAtRoot ? { bankCardToken } : {}),
+    ...(bankCardToken && BANK_CARD_TOKEN_AT_TOP_LEVEL && { bankCardToken }),
     originalPartnerReferenceNo: p.partnerReferenceNo,
     originalReferenceNo: p.referenceNo,
     originalExternalId: p.externalId,
@@ -111,20 +113,18 @@ export function notifyBinding(ctx: SandboxContext, b: Binding): boolean {
     transactionStatusDesc: transactionStatusDesc(status),
     createdTime: isoOrNull(b.createdAt),
     finishedTime: isoOrNull(b.finishedAt),
-    ...(NOTIFICATION_BANK_CARD_TOKEN_PLACE.binding === 'root' && {
-      bankCardToken: b.bankCardToken ?? undefined,
-    }),
+    ...(BANK_CARD_TOKEN_AT_TOP_LEVEL ? { bankCardToken: b.bankCardToken ?? undefined } : {}),
     additionalInfo: {
+      ...(BANK_CARD_TOKEN_AT_TOP_LEVEL ? {} : { bankCardToken: b.bankCardToken ?? undefined }),
       [NOTIFICATION_CHANNEL_KEY]: KARTU_KREDIT_INDONESIA,
       serviceCode: SNAP_SERVICE_CODES.cardBind,
       custIdMerchant: b.custIdMerchant,
-      ...(NOTIFICATION_BANK_CARD_TOKEN_PLACE.binding === 'additionalInfo' && {
-        bankCardToken: b.bankCardToken ?? undefined,
-      }),
       status: b.status,
-      issuer: b.card.issuerName,
-      maskedCardNo: b.card.masked,
-      originalResponseCode: b.failureCode ?? undefined,
+      ...(!ctx.config.minimal && {
+        issuer: b.card.issuerName,
+        maskedCardNo: b.card.masked,
+        originalResponseCode: b.failureCode ?? undefined,
+      }),
     },
   };
   return send(ctx, 'kki.binding', b.partnerReferenceNo ?? b.referenceNo, body);
@@ -146,8 +146,7 @@ export function notifyUnbinding(ctx: SandboxContext, b: Binding): boolean {
       custIdMerchant: b.custIdMerchant,
       status: b.unbind.status,
       bindingReferenceNo: b.referenceNo,
-      issuer: b.card.issuerName,
-      maskedCardNo: b.card.masked,
+      ...(!ctx.config.minimal && { issuer: b.card.issuerName, maskedCardNo: b.card.masked }),
     },
   };
   return send(ctx, 'kki.unbinding', b.unbind.referenceNo, body);

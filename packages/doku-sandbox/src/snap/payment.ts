@@ -1,6 +1,7 @@
 // KKI payment (service 54), status (55) and refund (58) (doku-api.md §5.6-§5.8).
 import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/contract';
 import {
+  BANK_CARD_TOKEN_AT_TOP_LEVEL,
   debitRefundRequestSchema,
   debitStatusRequestSchema,
   KKI_SEND_AUTHORIZATION_CUSTOMER,
@@ -10,6 +11,7 @@ import {
   snapTimestamp,
 } from '@kki-kit/doku';
 import { hostedUrl } from '../config.js';
+import type { SandboxContext } from '../context.js';
 import { isHttpUrl } from '../merchant-url.js';
 import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
 import { newBankCardToken } from './binding.js';
@@ -27,6 +29,11 @@ const REFUND = SNAP_SERVICE_CODES.refund;
 /** Path of the hosted issuer-app page of a payment. */
 export function issuerAppPath(session: string): string {
   return `/kki/issuer-app/${encodeURIComponent(session)}`;
+}
+
+/** Fields no DOKU source documents: left out when the sandbox is minimal (`SANDBOX_MINIMAL`). */
+function invented(ctx: SandboxContext, fields: Record<string, unknown>): Record<string, unknown> {
+  return ctx.config.minimal ? {} : fields;
 }
 
 /** Rupiah from a SNAP amount; case 13 (Invalid Amount) for a fraction, zero or nonsense. */
@@ -135,7 +142,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
           referenceNo: payment.referenceNo,
           partnerReferenceNo: payment.partnerReferenceNo,
           approvalCode: payment.approvalCode,
-          additionalInfo: { status: 'SUCCESS' },
+          ...invented(ctx, { additionalInfo: { status: 'SUCCESS' } }),
         });
       }
 
@@ -155,7 +162,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
         referenceNo: payment.referenceNo,
         partnerReferenceNo: payment.partnerReferenceNo,
         webRedirectUrl: hostedUrl(ctx.config, req.url, issuerAppPath(session)),
-        additionalInfo: { status: 'PENDING' },
+        ...invented(ctx, { additionalInfo: { status: 'PENDING' } }),
       });
     },
   };
@@ -286,16 +293,15 @@ export function statusEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitStat
       }
       const refunded = refundedAmount(p);
       const status = paymentTransactionStatus(p, refunded);
-      const additionalInfo: Record<string, unknown> = {
-        channel: 'KARTU_KREDIT_INDONESIA',
-        issuer: p.card.issuerName,
-        maskedCardNo: p.card.masked,
-      };
+      const additionalInfo: Record<string, unknown> = deps.ctx.config.minimal
+        ? {}
+        : { channel: 'KARTU_KREDIT_INDONESIA', issuer: p.card.issuerName, maskedCardNo: p.card.masked };
       const issued = p.issuedBindingReferenceNo ? store.bindings.get(p.issuedBindingReferenceNo) : undefined;
-      if (issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind) {
-        additionalInfo.bankCardToken = issued.bankCardToken;
-      }
+      const token =
+        issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind ? issued.bankCardToken : null;
+      if (token && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = token;
       return snapSuccess(STATUS, {
+        ...(token && BANK_CARD_TOKEN_AT_TOP_LEVEL && { bankCardToken: token }),
         originalPartnerReferenceNo: p.partnerReferenceNo,
         originalReferenceNo: p.referenceNo,
         approvalCode: p.approvalCode ?? undefined,
@@ -373,7 +379,7 @@ export function refundEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitRefu
         partnerRefundNo: refund.partnerRefundNo,
         refundAmount: { value: toSnapAmount(amount), currency: 'IDR' },
         refundTime: iso(refund.at),
-        additionalInfo: { refundType: amount === p.amount ? 'FULL' : 'PARTIAL' },
+        ...invented(deps.ctx, { additionalInfo: { refundType: amount === p.amount ? 'FULL' : 'PARTIAL' } }),
       });
     },
   };

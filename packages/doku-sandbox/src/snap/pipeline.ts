@@ -102,9 +102,9 @@ export function snapEndpoint<S extends z.ZodType>(
         // DOKU answers a replay with 409xx00 (doku-api.md §2.3, §6.3); the sandbox adds the first answer under
         // REPLAY_ORIGINAL_RESPONSE_FIELD so the client can read the outcome (README "Idempotency").
         const first = await seen.answer;
-        const replay = new SnapFailure(409, '00', 'Conflict', {
-          [REPLAY_ORIGINAL_RESPONSE_FIELD.snap]: first.body,
-        }).answer(spec.serviceCode);
+        // Minimal: the documented body only (`responseCode`/`responseMessage`, doku-api.md §6.3).
+        const original = ctx.config.minimal ? {} : { [REPLAY_ORIGINAL_RESPONSE_FIELD.snap]: first.body };
+        const replay = new SnapFailure(409, '00', 'Conflict', original).answer(spec.serviceCode);
         return snapResponse(replay, now(), { [REPLAY_HEADER]: 'true' });
       }
       claim = seen;

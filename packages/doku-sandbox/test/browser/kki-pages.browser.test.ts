@@ -71,6 +71,7 @@ describe('KKI hosted pages in Chromium', () => {
       control: true,
       merchantName: 'Toko Kopi Nusantara',
       snapNotificationUrl: `${merchant.url}/v1.0/debit/notify`,
+      snapNotificationMode: 'rsa',
     });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -1,6 +1,7 @@
 import { SNAP_AMOUNT_PATTERN } from '@kki-kit/contract';
 import * as z from 'zod';
 import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
+import { LINE_ITEM_PRICE_FORMS_ACCEPTED } from './open-questions.js';
 
 // Building blocks shared by the SNAP schemas.
 
@@ -40,10 +41,17 @@ export const snapResponseBase = {
   responseMessage: z.string().max(150),
 };
 
-/** A SNAP line item: `{name, price "123.45", quantity}` (doku-api.md §4.4, §5.6). */
+/**
+ * A SNAP line item: `{name, price, quantity}` (doku-api.md §4.4, §5.6), `price` in the forms of
+ * `LINE_ITEM_PRICE_FORMS_ACCEPTED` (`"123.45"` or `123.45`).
+ */
 export const snapLineItemSchema = z.object({
   name: mandatory(255),
-  price: snapAmountValueSchema,
+  price: z
+    .union([snapAmountValueSchema, z.number().nonnegative().finite()])
+    .refine((v) => (LINE_ITEM_PRICE_FORMS_ACCEPTED as readonly string[]).includes(typeof v), {
+      message: 'price form not accepted',
+    }),
   quantity: z.number().int().positive(),
 });
 /** A SNAP line item. */

@@ -22,6 +22,13 @@ export const SNAP_PATHS = {
   notification: '/v1.0/debit/notify',
 } as const;
 
+/**
+ * The B2B2C (customer) token, service 74 (doku-api.md §1.1 [DOC-B2B2C]). The kit never calls it
+ * (KKI has no customer `authCode` to exchange, `KKI_SEND_AUTHORIZATION_CUSTOMER`); DOKU's SDKs do,
+ * so the sandbox serves it.
+ */
+export const SNAP_B2B2C_TOKEN_PATH = '/authorization/v1/access-token/b2b2c';
+
 /** SNAP service codes: the contract's table, re-exported so DOKU-only users find it here. */
 export { SNAP_SERVICE_CODES } from '@kki-kit/contract';
 

@@ -105,7 +105,8 @@ export const DEFAULT_TOKEN_EXPIRES_IN_S = 900;
 /**
  * Where a `409` replay answer carries the original response, if DOKU includes it (GUESS: no source
  * describes a 409 body beyond `responseCode`/`responseMessage`, §6.3). The client reads the original
- * outcome from this key when present, otherwise asks the status API; the sandbox fills it.
+ * outcome from this key when present, otherwise asks the status API; the sandbox fills it (not with
+ * `SANDBOX_MINIMAL=1`, which answers the documented body only).
  * SNAP bodies are camelCase, Non-SNAP snake_case.
  */
 export const REPLAY_ORIGINAL_RESPONSE_FIELD = {
@@ -150,16 +151,6 @@ export const EXTERNAL_ID_PATTERN = /^\d{1,36}$/;
 export const BIND_AND_PAY_CUSTOMER_FIELD = 'custIdMerchant' as const;
 
 /**
- * Where a notification carries the new `bankCardToken` (doku-api.md §4.4, §9.3; no source shows
- * either body with a token, GUESS): at the top level of a binding notification, as [SEED-001]'s
- * `CardBindingResponse` places it, and in `additionalInfo` of a payment (bind-and-pay)
- * notification, beside the SNAP debit fields. The sandbox sends them so; readers accept both.
- */
-export const NOTIFICATION_BANK_CARD_TOKEN_PLACE: Readonly<
-  Record<'binding' | 'payment', 'root' | 'additionalInfo'>
-> = { binding: 'root', payment: 'additionalInfo' };
-
-/**
  * Whether a KKI payment may leave out `additionalInfo.successPaymentUrl` / `failedPaymentUrl`: yes
  * (GUESS). Every DOKU Postman KKI body carries both (§5.6 item 2) but no source marks them mandatory;
  * a payment needing no customer page (token, no-auth) has nowhere to return to. Binding's
@@ -167,3 +158,31 @@ export const NOTIFICATION_BANK_CARD_TOKEN_PLACE: Readonly<
  * payment schema (client and sandbox) requires both.
  */
 export const KKI_PAYMENT_RETURN_URLS_OPTIONAL: boolean = true;
+
+/**
+ * Fields of a SNAP notification that may name the transaction, searched (top level, then
+ * `additionalInfo`) when a correctly signed notification has a shape the schemas do not expect
+ * (GUESS: doku-api.md §4.4 documents the debit notify body only; binding and unbinding bodies are
+ * undocumented). The BFF then asks DOKU's status API instead of waiting for reconciliation.
+ */
+export const NOTIFICATION_REFERENCE_FIELDS = {
+  /** The merchant's own reference (ours: the payment's `partnerReferenceNo`). */
+  partner: ['originalPartnerReferenceNo', 'partnerReferenceNo'],
+  /** DOKU's reference. */
+  doku: ['originalReferenceNo', 'referenceNo'],
+} as const;
+
+/**
+ * How `lineItems[].price` travels in SNAP bodies (GUESS, no source decides): doku-api.md §4.4 and
+ * §5.6 show a decimal string (`"123.45"`, SNAP money style); DOKU's own Node SDK types it as a
+ * number in its payment model. Both are accepted on input; the kit sends this form.
+ */
+export const LINE_ITEM_PRICE_FORMS_ACCEPTED = ['string', 'number'] as const;
+
+/**
+ * Where a new `bankCardToken` travels in DOKU's answers and notifications (GUESS): at the top level,
+ * as [SEED-001]'s binding response carries it (doku-api.md §5.3). No source places it for
+ * notifications or the status answer; readers also accept it in `additionalInfo` (the Node SDK's
+ * notification model keeps extra fields there).
+ */
+export const BANK_CARD_TOKEN_AT_TOP_LEVEL = true;

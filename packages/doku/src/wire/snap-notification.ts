@@ -24,6 +24,8 @@ export const debitNotificationSchema = z.looseObject({
   createdTime: z.string().max(25).optional(),
   finishedTime: z.string().max(25).optional(),
   externalStoreId: z.string().max(64).optional(),
+  /** A bind-and-pay's new token (`BANK_CARD_TOKEN_AT_TOP_LEVEL`; readers also look in additionalInfo). */
+  bankCardToken: z.string().optional(),
   additionalInfo: z
     .looseObject({
       channelId: z.string().optional(),

@@ -70,6 +70,8 @@ export const debitStatusResponseSchema = z.looseObject({
   transAmount: snapMoneyResponseSchema.optional(),
   feeAmount: snapMoneyResponseSchema.optional(),
   paidTime: z.string().optional(),
+  /** A bind-and-pay's new token (`BANK_CARD_TOKEN_AT_TOP_LEVEL`; readers also look in additionalInfo). */
+  bankCardToken: z.string().optional(),
   additionalInfo: z.record(z.string(), z.unknown()).optional(),
 });
 /** Debit status response. */
