@@ -1,7 +1,7 @@
 // A TanStack query that polls with backoff until its data is settled or its deadline has passed.
+import { isExpired, pollDelay } from '@kki-kit/client';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
-import { isExpired, pollDelay } from './backoff.js';
 
 /** Options of {@link usePolledQuery}. */
 export interface PolledQueryOptions<T> {

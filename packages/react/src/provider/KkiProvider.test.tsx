@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
 import { ORDER_ID, order, payment } from '../../test/fixtures.js';
 import { renderKki, setupMockBff } from '../../test/render.js';
-import { createKkiClient } from '../client/bff-client.js';
+import { createKkiClient } from '@kki-kit/client';
 import { useKkiPayment } from '../KkiPayButton/useKkiPayment.js';
 import { useCardBinding } from '../KkiBindCard/useCardBinding.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';

@@ -1,9 +1,9 @@
 'use client';
 // KkiProvider: the BFF client, language and copy, appearance, TanStack Query client, live region.
+import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
-import { createKkiClient, type KkiClient } from '../client/bff-client.js';
 import { type KkiCopy, resolveCopy } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
 import { appearanceStyle, type KkiAppearance } from './appearance.js';
@@ -39,8 +39,6 @@ export type KkiProviderProps = KkiProviderTarget & {
   readonly polling?: Partial<KkiPollingOptions>;
   readonly children?: ReactNode;
 };
-
-const DEFAULT_POLLING: KkiPollingOptions = { initialIntervalMs: 1000, maxIntervalMs: 10_000, factor: 1.5 };
 
 /**
  * Makes the kit's hooks and components work below it. Renders its children and one visually hidden

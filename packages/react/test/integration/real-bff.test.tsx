@@ -8,7 +8,7 @@ import { getErrorCopy } from '@kki-kit/contract';
 import { screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiClient } from '../../src/client/bff-client.js';
+import { createKkiClient } from '@kki-kit/client';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
 import { RefundForm } from '../../src/RefundForm/RefundForm.js';
 import { SavedCardsList } from '../../src/SavedCardsList/SavedCardsList.js';

@@ -1,5 +1,21 @@
 // Poll delays: exponential backoff with a ceiling.
-import type { KkiPollingOptions } from '../provider/context.js';
+
+/** How pending payments, bindings and refunds are polled: exponential backoff with a ceiling. */
+export interface KkiPollingOptions {
+  /** First wait, in ms. Default 1000. */
+  readonly initialIntervalMs: number;
+  /** Longest wait, in ms. Default 10000. */
+  readonly maxIntervalMs: number;
+  /** Growth factor per poll. Default 1.5. */
+  readonly factor: number;
+}
+
+/** The polling the kit uses when none is given. */
+export const DEFAULT_POLLING: KkiPollingOptions = {
+  initialIntervalMs: 1000,
+  maxIntervalMs: 10_000,
+  factor: 1.5,
+};
 
 /** The wait before poll number `attempt` (0-based). */
 export function pollDelay(attempt: number, options: KkiPollingOptions): number {
