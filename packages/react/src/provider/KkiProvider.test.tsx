@@ -47,7 +47,7 @@ describe('KkiProvider', () => {
     });
     const root = container.querySelector('.kki-root') as HTMLElement;
     expect(root.style.getPropertyValue('--kki-color-primary')).toBe('#E1251B');
-    expect(root.style.getPropertyValue('--kki-border-radius')).toBe('2px');
+    expect(root.style.getPropertyValue('--kki-radius')).toBe('2px');
     expect(await screen.findByRole('button', { name: 'Bayar sekarang Rp 150.000' })).toBeInTheDocument();
     const { default: userEvent } = await import('@testing-library/user-event');
     const user = userEvent.setup();
