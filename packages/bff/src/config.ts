@@ -111,6 +111,8 @@ export interface ResolvedConfig {
   trustProxy: number;
   reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
   locale: KkiLocale;
+  /** Merchant wording for error codes, used in every error the browser gets (replayed ones too). */
+  copyOverrides?: KkiCopyOverrides;
 }
 
 /** Start-up refused: `problems` lists one message per bad or missing value. */
@@ -245,6 +247,7 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
       enabled: o.reconciliation?.enabled ?? true,
     },
     locale: o.locale ?? 'id',
+    ...(options.copyOverrides && { copyOverrides: options.copyOverrides }),
   };
 }
 
