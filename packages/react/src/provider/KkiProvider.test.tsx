@@ -93,4 +93,42 @@ describe('KkiProvider', () => {
     expect(get?.headers.get('X-KKI-Request')).toBeNull();
     expect(get?.headers.get('Idempotency-Key')).toBeNull();
   });
+
+  it('warns once in development when a prop read at mount changes: client, baseUrl, queryClient, savedCardId', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const queryClient = new QueryClient();
+    const ui = (baseUrl: string, savedCardId: string) => (
+      <KkiProvider baseUrl={baseUrl} queryClient={queryClient}>
+        <KkiPayButton orderId={ORDER_ID} showSavedCards={false} savedCardId={savedCardId} />
+      </KkiProvider>
+    );
+    on('getOrder', { json: order() });
+    const view = render(ui(BFF_URL, 'card_test0001'));
+    view.rerender(ui(BFF_URL, 'card_test0001')); // same values, new render: nothing to say
+    expect(warn).not.toHaveBeenCalled();
+
+    view.rerender(ui(`${BFF_URL}/v2`, 'card_test0002'));
+    const said = warn.mock.calls.map((c) => String(c[0]));
+    expect(said).toHaveLength(2);
+    expect(said.some((m) => m.includes("KkiProvider's `baseUrl` changed after mount"))).toBe(true);
+    expect(said.some((m) => m.includes("KkiPayButton's `savedCardId` changed after mount"))).toBe(true);
+
+    view.rerender(ui(`${BFF_URL}/v3`, 'card_test0003')); // once per prop, not per change
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('says nothing in production builds', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    const { useWarnOnChange } = await import('../internal/useWarnOnChange.js');
+    vi.unstubAllEnvs();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender } = renderHook(({ v }) => useWarnOnChange(v, 'KkiProvider', 'client'), {
+      initialProps: { v: 'a' },
+    });
+    rerender({ v: 'b' });
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
 });

@@ -6,6 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type KkiCopy, resolveCopy } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
+import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { appearanceStyle, type KkiAppearance } from './appearance.js';
 import { KkiContext, type KkiContextValue, type KkiPollingOptions } from './context.js';
 import { toKkiError } from './to-error.js';
@@ -54,6 +55,10 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
   );
   const queryClient = props.queryClient ?? ownQueryClient;
   const baseUrl = props.baseUrl;
+  // The BFF and the cache are fixed for the provider's life: hooks below hold state from them.
+  useWarnOnChange(props.client, 'KkiProvider', 'client');
+  useWarnOnChange(baseUrl, 'KkiProvider', 'baseUrl');
+  useWarnOnChange(props.queryClient, 'KkiProvider', 'queryClient');
   const client = useMemo(
     () => props.client ?? createKkiClient({ baseUrl: baseUrl ?? '' }),
     [props.client, baseUrl],
