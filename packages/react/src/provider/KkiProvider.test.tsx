@@ -3,7 +3,7 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
-import { ORDER_ID, order, payment } from '../../test/fixtures.js';
+import { inMinutes, ORDER_ID, order, PAYMENT_ID, payment } from '../../test/fixtures.js';
 import { renderKki, setupMockBff } from '../../test/render.js';
 import { createKkiClient } from '@kki-kit/client';
 import { useKkiPayment } from '../KkiPayButton/useKkiPayment.js';
@@ -130,5 +130,34 @@ describe('KkiProvider', () => {
     rerender({ v: 'b' });
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('checks an open payment at once when the page is shown again (back from the bank app)', async () => {
+    const waiting = payment({
+      nextAction: {
+        type: 'issuer_app',
+        url: 'https://app.bri.test/k',
+        issuer: 'bri',
+        expiresAt: inMinutes(5),
+      },
+    });
+    let confirmed = false;
+    on('getPayment', () => ({ json: confirmed ? payment({ status: 'succeeded' }) : waiting }));
+    on('getOrder', { json: order() });
+    // Polls far apart: only the page being shown again can bring the result in time.
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <KkiProvider baseUrl={BFF_URL} polling={{ initialIntervalMs: 600_000, maxIntervalMs: 600_000 }}>
+        {children}
+      </KkiProvider>
+    );
+    const { result } = renderHook(() => useKkiPayment({ orderId: ORDER_ID, resumePaymentId: PAYMENT_ID }), {
+      wrapper,
+    });
+    await waitFor(() => expect(result.current.phase).toBe('requires_action'));
+    const before = callsTo('getPayment').length;
+    confirmed = true; // approved in the bank's app meanwhile
+    window.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(result.current.phase).toBe('succeeded'));
+    expect(callsTo('getPayment')).toHaveLength(before + 1);
   });
 });

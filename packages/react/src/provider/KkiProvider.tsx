@@ -3,7 +3,7 @@
 import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
-import { type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactElement, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type KkiCopy, resolveCopy } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
@@ -54,6 +54,12 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
       props.queryClient ?? new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
   const queryClient = props.queryClient ?? ownQueryClient;
+  // What QueryClientProvider would do: TanStack then hears the page being shown again and the
+  // network coming back (the kit's polled queries refetch on focus while they wait on the bank).
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
   const baseUrl = props.baseUrl;
   // The BFF and the cache are fixed for the provider's life: hooks below hold state from them.
   useWarnOnChange(props.client, 'KkiProvider', 'client');
