@@ -21,10 +21,10 @@ export interface KkiActionOptions<I, R> {
   /** Performs the call with the attempt's idempotency key. */
   readonly send: (input: I, idempotencyKey: string) => Promise<R>;
   /**
-   * What identifies "the same request" for a retry (default: a fingerprint of the input). Only a
-   * hash is kept, never the input (it may hold a card number).
+   * What identifies "the same request" for a retry (default: the input's {@link fingerprint}). Never
+   * the input itself when it may hold a card number: hash it.
    */
-  readonly identify?: (input: I) => unknown;
+  readonly identify?: (input: I) => string;
 }
 
 /** Whether a failure leaves the BFF's outcome unknown (no answer, 5xx, timeout). */
@@ -64,10 +64,11 @@ export function createSingleFlight<T>(): SingleFlight<T> {
  */
 export interface KkiActionRunner<R> {
   /**
-   * Calls `send` with the attempt's key; `identity` tells a retry of the same request (only its
-   * fingerprint is kept). A call while one is in flight returns that call's promise.
+   * Calls `send` with the attempt's key; `identity` tells a retry of the same request: an id, or the
+   * {@link fingerprint} of a body (never a body holding card data as such). A call while one is in
+   * flight returns that call's promise.
    */
-  run(identity: unknown, send: (idempotencyKey: string) => Promise<R>): Promise<R>;
+  run(identity: string, send: (idempotencyKey: string) => Promise<R>): Promise<R>;
   /** True while a call is in flight. */
   readonly inFlight: boolean;
 }
@@ -76,8 +77,8 @@ export interface KkiActionRunner<R> {
 export function createActionRunner<R>(): KkiActionRunner<R> {
   const keys = new AttemptKeys();
   const flight = createSingleFlight<R>();
-  const attempt = async (identity: unknown, send: (idempotencyKey: string) => Promise<R>): Promise<R> => {
-    const key = keys.keyFor(fingerprint(identity));
+  const attempt = async (identity: string, send: (idempotencyKey: string) => Promise<R>): Promise<R> => {
+    const key = keys.keyFor(identity);
     try {
       const answer = await send(key);
       keys.settle();
@@ -100,8 +101,7 @@ export function createActionRunner<R>(): KkiActionRunner<R> {
 export function createAction<I, R>(options: KkiActionOptions<I, R>): KkiAction<I, R> {
   const runner = createActionRunner<R>();
   return {
-    run: (input) =>
-      runner.run(options.identify ? options.identify(input) : input, (key) => options.send(input, key)),
+    run: (input) => runner.run((options.identify ?? fingerprint)(input), (key) => options.send(input, key)),
     get inFlight() {
       return runner.inFlight;
     },

@@ -1,6 +1,6 @@
 'use client';
 // useCardBinding: register a KKI card (CPAN + holder), then the OTP on DOKU's page or in the component.
-import { createActionRunner, createSingleFlight, isExpired, OutcomeGate } from '@kki-kit/client';
+import { createActionRunner, createSingleFlight, fingerprint, isExpired, OutcomeGate } from '@kki-kit/client';
 import {
   type BindingActionResult,
   type BindingNextAction,
@@ -173,7 +173,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
         setSubmitError(null);
         setOtpError(null);
         try {
-          const view = await bindAction.run(input, (idempotencyKey) =>
+          const view = await bindAction.run(fingerprint(input), (idempotencyKey) =>
             client.request('createBinding', { body: input, idempotencyKey, locale }),
           );
           return accept(view);
@@ -199,7 +199,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
         setOtpError(null);
         const body = { otp };
         try {
-          const view = await otpAction.run({ bindingId, body }, (idempotencyKey) =>
+          const view = await otpAction.run(fingerprint({ bindingId, body }), (idempotencyKey) =>
             client.request('verifyBindingOtp', { params: { bindingId }, body, idempotencyKey, locale }),
           );
           return accept(view);

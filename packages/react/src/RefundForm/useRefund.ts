@@ -1,6 +1,6 @@
 'use client';
 // useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
-import { createActionRunner, createSingleFlight, OutcomeGate } from '@kki-kit/client';
+import { createActionRunner, createSingleFlight, fingerprint, OutcomeGate } from '@kki-kit/client';
 import {
   createKkiError,
   type KkiActionResult,
@@ -124,7 +124,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
             request.reason.trim() !== '' && { reason: request.reason.trim() }),
         };
         try {
-          const view = await action.run({ paymentId, body }, (idempotencyKey) =>
+          const view = await action.run(fingerprint({ paymentId, body }), (idempotencyKey) =>
             client.request('createRefund', { params: { paymentId }, body, idempotencyKey, locale }),
           );
           queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({

@@ -4,6 +4,7 @@
 import {
   createActionRunner,
   createSingleFlight,
+  fingerprint,
   firePaymentCallbacks,
   isExpired,
   isOpenPayment,
@@ -129,7 +130,7 @@ export function usePaymentSubmit(
         setSubmitting(true);
         setSubmitError(null);
         try {
-          const view = await action.run(body, (key) => send(body, key));
+          const view = await action.run(fingerprint(body), (key) => send(body, key));
           queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
           setPaymentId(view.id);
           return localizedPaymentResult(view, locale, errorCopy);
