@@ -23,6 +23,19 @@ export function pollDelay(attempt: number, options: KkiPollingOptions): number {
   return Math.min(Math.round(delay), options.maxIntervalMs);
 }
 
+/**
+ * The polling rule of every open thing the kit follows: the wait before poll number `attempt`, or
+ * `false` when polling stops (the data is settled, or its deadline `expiresAt` has passed).
+ */
+export function nextPoll(
+  settled: boolean,
+  expiresAt: string | null | undefined,
+  attempt: number,
+  options: KkiPollingOptions,
+): number | false {
+  return settled || isExpired(expiresAt, Date.now()) ? false : pollDelay(attempt, options);
+}
+
 /** Whether `expiresAt` (ISO timestamp or null) lies in the past at `now`. */
 export function isExpired(expiresAt: string | null | undefined, now: number): boolean {
   return expiresAt != null && Date.parse(expiresAt) <= now;

@@ -14,7 +14,7 @@ export {
   OutcomeGate,
   type SingleFlight,
 } from './action.js';
-export { DEFAULT_POLLING, isExpired, type KkiPollingOptions, pollDelay } from './backoff.js';
+export { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll, pollDelay } from './backoff.js';
 export {
   createKkiClient,
   type KkiClient,

@@ -9,7 +9,7 @@ import type {
   PaymentView,
 } from '@kki-kit/contract';
 import { createAction, OutcomeGate } from './action.js';
-import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, pollDelay } from './backoff.js';
+import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll } from './backoff.js';
 import type { KkiClient } from './bff-client.js';
 import { requestErrorToKki } from './localize.js';
 import { type PendingPaymentStore, sessionPendingPayments } from './pending-payment.js';
@@ -129,8 +129,11 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
     clearTimers();
     if (disposed || payment === null || !isOpenPayment(payment)) return;
     const deadline = payment.nextAction.type === 'none' ? null : payment.nextAction.expiresAt;
-    if (!isExpired(deadline, Date.now()))
-      pollTimer = setTimeout(() => void read(), pollDelay(polls++, polling));
+    const delay = nextPoll(false, deadline, polls, polling);
+    if (delay !== false) {
+      polls++;
+      pollTimer = setTimeout(() => void read(), delay);
+    }
     if (deadline == null || expiredId === payment.id) return;
     const wait = Math.max(0, Date.parse(deadline) - Date.now());
     // setTimeout overflows above 2^31-1 ms; a deadline that far away never fires in a page's life.

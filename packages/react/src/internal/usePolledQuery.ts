@@ -1,5 +1,5 @@
 // A TanStack query that polls with backoff until its data is settled or its deadline has passed.
-import { isExpired, pollDelay } from '@kki-kit/client';
+import { nextPoll } from '@kki-kit/client';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
 
@@ -36,9 +36,8 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
       refetchInterval: (query) => {
         const data = query.state.data;
         if (data === undefined) return false;
-        if (options.isSettled(data)) return false;
-        if (isExpired(options.expiresAt?.(data), Date.now())) return false;
-        return pollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount - 1, ctx.polling);
+        const attempt = query.state.dataUpdateCount + query.state.errorUpdateCount - 1;
+        return nextPoll(options.isSettled(data), options.expiresAt?.(data), attempt, ctx.polling);
       },
     },
     ctx.queryClient,
