@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const PACKAGES = ['contract', 'doku', 'doku-sandbox', 'bff', 'react'] as const;
+const PACKAGES = ['contract', 'doku', 'doku-sandbox', 'bff', 'client', 'react'] as const;
 type PackageDir = (typeof PACKAGES)[number];
 const PNPM_VERSION = '10.34.9';
 
@@ -93,6 +93,7 @@ beforeAll(() => {
     dependencies: {
       ...APP_DEPENDENCIES,
       '@kki-kit/bff': file('bff'),
+      '@kki-kit/client': file('client'),
       '@kki-kit/contract': file('contract'),
       '@kki-kit/doku': file('doku'),
       '@kki-kit/doku-sandbox': file('doku-sandbox'),
@@ -113,6 +114,7 @@ afterAll(() => {
 const READMES = {
   root: 'README.md',
   react: 'packages/react/README.md',
+  client: 'packages/client/README.md',
   bff: 'packages/bff/README.md',
 } as const;
 
@@ -282,6 +284,37 @@ describe('a merchant app on the installed packages', () => {
     expect(js.length).toBeGreaterThan(1000);
     expect(js).not.toMatch(/["']node:/);
     expect(css).toContain('--kki-');
+  });
+
+  it('bundles @kki-kit/client for the browser on its own: no React, no Node built-ins', async () => {
+    const result = await build({
+      absWorkingDir: app,
+      stdin: {
+        contents: "export { createKkiClient, createPaymentFlow } from '@kki-kit/client';",
+        resolveDir: app,
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
+    expect(result.errors).toEqual([]);
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => f.includes('@kki-kit/client') || f.includes('kki-kit-client'))).toBe(true);
+    expect(inputs.filter((f) => /node_modules\/(react|react-dom|@tanstack)\//.test(f))).toEqual([]);
+    expect(result.outputFiles[0]?.text ?? '').not.toMatch(/["']node:/);
+    const manifest = JSON.parse(
+      readFileSync(
+        join(realpathSync(join(app, 'node_modules', '@kki-kit', 'client')), 'package.json'),
+        'utf8',
+      ),
+    ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    expect(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })).toEqual([
+      '@kki-kit/contract',
+    ]);
   });
 
   it('type-checks a merchant TypeScript file under nodenext, with wrong usage rejected', () => {

@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    // Browser tests need Chromium and run with the root's vitest.browser.config.ts.
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 20_000,
   },

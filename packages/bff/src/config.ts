@@ -118,6 +118,8 @@ export interface ResolvedConfig {
   trustProxy: number;
   reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
   locale: KkiLocale;
+  /** Merchant wording for error codes, used in every error the browser gets (replayed ones too). */
+  copyOverrides?: KkiCopyOverrides;
 }
 
 /** Start-up refused: `problems` lists one message per bad or missing value. */
@@ -255,6 +257,7 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
       enabled: o.reconciliation?.enabled ?? true,
     },
     locale: o.locale ?? 'id',
+    ...(options.copyOverrides && { copyOverrides: options.copyOverrides }),
   };
 }
 

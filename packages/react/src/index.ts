@@ -4,15 +4,16 @@
  * talking only to the kki-kit BFF. Import a component from its own subpath
  * (`@kki-kit/react/KkiPayButton`) to ship only that one.
  */
+// The typed BFF client lives in @kki-kit/client; re-exported so existing imports keep working.
 export {
   createKkiClient,
   type KkiClient,
   type KkiClientOptions,
   type KkiJsonRouteId,
   type KkiRequestInput,
-} from './client/bff-client.js';
-export { newIdempotencyKey } from './client/idempotency.js';
-export { KkiRequestError } from './client/request-error.js';
+  KkiRequestError,
+  newIdempotencyKey,
+} from '@kki-kit/client';
 export { KKI_COPY, type KkiCopy, type KkiCopyOverridesUi, resolveCopy } from './copy/index.js';
 export { AmountText, type AmountTextProps } from './fields/AmountText.js';
 export { Countdown, type CountdownProps } from './fields/Countdown.js';

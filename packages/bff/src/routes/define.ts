@@ -136,6 +136,8 @@ export function defineRoute<Id extends KkiRouteId>(
           key: checked.data,
           request: { params, body },
           locale: requestLocale(c, deps.config.locale),
+          // The stored refusal is worded like every other error, with the merchant's copy.
+          ...(deps.config.copyOverrides && { overrides: deps.config.copyOverrides }),
         },
         (ctx) => run(ctx),
       );

@@ -13,7 +13,7 @@ import {
   type PaymentView,
 } from '@kki-kit/contract';
 import { useCallback, useEffect, useState } from 'react';
-import type { KkiPaymentPhase } from '../internal/payment-phase.js';
+import type { KkiPaymentPhase } from '@kki-kit/client';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
 import {

@@ -1,5 +1,6 @@
 'use client';
 // useCardBinding: register a KKI card (CPAN + holder), then the OTP on DOKU's page or in the component.
+import { createActionRunner, createSingleFlight, fingerprint, isExpired, OutcomeGate } from '@kki-kit/client';
 import {
   type BindingActionResult,
   type BindingNextAction,
@@ -9,11 +10,7 @@ import {
   createKkiError,
   type KkiError,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
-import { isExpired } from '../internal/backoff.js';
-import { fingerprint } from '../internal/fingerprint.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useExpiryTimer } from '../internal/useExpiryTimer.js';
 import { useLatest } from '../internal/useLatest.js';
@@ -83,9 +80,10 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   const [otpError, setOtpError] = useState<KkiError | null>(null);
   const [busy, setBusy] = useState<'submitting' | 'verifying' | null>(null);
   const [expiredLocally, setExpiredLocally] = useState<string | null>(null);
-  const inFlight = useRef<Promise<BindingActionResult> | null>(null);
-  const [bindKeys] = useState(() => new AttemptKeys());
-  const [otpKeys] = useState(() => new AttemptKeys());
+  // One call in flight across bind and verify; each keeps its attempt's key while the outcome is unknown.
+  const [flight] = useState(() => createSingleFlight<BindingActionResult>());
+  const [bindAction] = useState(() => createActionRunner<BindingView>());
+  const [otpAction] = useState(() => createActionRunner<BindingView>());
 
   const query = usePolledQuery<BindingView>(ctx, {
     queryKey: kkiQueryKeys.binding(bindingId ?? ''),
@@ -135,31 +133,28 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   else phase = result.status;
 
   // Fire callbacks once per change; a new active card refreshes the saved-cards list.
-  const notified = useRef<string | null>(null);
+  const [gate] = useState(() => new OutcomeGate());
   useEffect(() => {
     if (result === null) {
-      notified.current = null;
+      gate.reset();
       return;
     }
     const value = result.value ?? null;
-    const key = `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`;
-    if (notified.current === key) return;
-    notified.current = key;
+    if (
+      !gate.pass(
+        `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`,
+      )
+    )
+      return;
     const cb = callbacks.current;
     if (result.status === 'succeeded') {
       void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.savedCards() });
       cb.onSuccess?.(result.value);
     } else if (result.status === 'requires_action') cb.onRequiresAction?.(result.nextAction, result.value);
     else if (result.status === 'failed') cb.onError?.(result.error, value);
-  }, [result, callbacks, queryClient]);
+  }, [result, callbacks, queryClient, gate]);
 
-  const once = useCallback((run: () => Promise<BindingActionResult>) => {
-    if (inFlight.current !== null) return inFlight.current;
-    inFlight.current = run().finally(() => {
-      inFlight.current = null;
-    });
-    return inFlight.current;
-  }, []);
+  const once = useCallback((run: () => Promise<BindingActionResult>) => flight.run(run), [flight]);
 
   const accept = useCallback(
     (view: BindingView): BindingActionResult => {
@@ -177,13 +172,12 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
         setBusy('submitting');
         setSubmitError(null);
         setOtpError(null);
-        const idempotencyKey = bindKeys.keyFor(fingerprint(input));
         try {
-          const view = await client.request('createBinding', { body: input, idempotencyKey, locale });
-          bindKeys.settle();
+          const view = await bindAction.run(fingerprint(input), (idempotencyKey) =>
+            client.request('createBinding', { body: input, idempotencyKey, locale }),
+          );
           return accept(view);
         } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) bindKeys.settle();
           const error = toError(cause);
           setBindingId(null);
           setSubmitError(error);
@@ -192,7 +186,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
           setBusy(null);
         }
       }),
-    [once, client, locale, toError, accept, bindKeys],
+    [once, client, locale, toError, accept, bindAction],
   );
 
   const verifyOtp = useCallback(
@@ -204,18 +198,12 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
         setBusy('verifying');
         setOtpError(null);
         const body = { otp };
-        const idempotencyKey = otpKeys.keyFor(fingerprint({ bindingId, body }));
         try {
-          const view = await client.request('verifyBindingOtp', {
-            params: { bindingId },
-            body,
-            idempotencyKey,
-            locale,
-          });
-          otpKeys.settle();
+          const view = await otpAction.run(fingerprint({ bindingId, body }), (idempotencyKey) =>
+            client.request('verifyBindingOtp', { params: { bindingId }, body, idempotencyKey, locale }),
+          );
           return accept(view);
         } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) otpKeys.settle();
           const error = toError(cause);
           // A wrong code leaves the binding waiting (with fewer attempts): show it on the OTP field.
           setOtpError(error);
@@ -225,7 +213,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
           setBusy(null);
         }
       }),
-    [once, bindingId, client, locale, toError, accept, otpKeys, refetch],
+    [once, bindingId, client, locale, toError, accept, otpAction, refetch],
   );
 
   const reset = useCallback(() => {

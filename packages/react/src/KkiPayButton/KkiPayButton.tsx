@@ -11,6 +11,7 @@ import { TextField } from '../fields/TextField.js';
 import type { KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { useKkiContext } from '../provider/context.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
 import { type KkiPaymentSource, useKkiPayment } from './useKkiPayment.js';
@@ -44,6 +45,8 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const { copy, locale } = ctx;
   const { showSavedCards = true, allowSaveCard = true } = props;
   const flow = useKkiPayment(props);
+  // Preselects a card once: the customer's own pick must not be overridden by a later prop.
+  useWarnOnChange(props.savedCardId, 'KkiPayButton', 'savedCardId');
   const saved = useSavedCardsIf(showSavedCards);
   const activeCards = (saved ?? []).filter((c) => c.status === 'active');
 

@@ -1,6 +1,6 @@
 'use client';
 // `@kki-kit/react/KkiPayButton`: the KKI checkout component and its headless hook.
-export type { KkiPaymentPhase } from '../internal/payment-phase.js';
+export type { KkiPaymentPhase } from '@kki-kit/client';
 export type { KkiPaymentAction, KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
 export { KkiPayButton, type KkiPayButtonProps } from './KkiPayButton.js';
 export {

@@ -1,5 +1,14 @@
 'use client';
 // useKkiPayment: pay an order with KKI (new card, pay-and-save, saved card), follow it to the end.
+import {
+  clearPendingPayment,
+  createActionRunner,
+  isOpenPayment,
+  type KkiPaymentPhase,
+  type KkiPaymentSource,
+  readPendingPayment,
+  writePendingPayment,
+} from '@kki-kit/client';
 import type {
   CreateKkiPaymentRequest,
   KkiError,
@@ -9,11 +18,7 @@ import type {
 } from '@kki-kit/contract';
 import { paymentActionResult } from '@kki-kit/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
-import { isOpenPayment, type KkiPaymentPhase } from '../internal/payment-phase.js';
 import { kkiQueryKeys } from '../internal/query-keys.js';
-import { clearPendingPayment, readPendingPayment, writePendingPayment } from '../internal/storage.js';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
 import {
@@ -24,8 +29,7 @@ import {
 } from '../internal/usePaymentTracker.js';
 import { useKkiContext } from '../provider/context.js';
 
-/** What pays: a card typed now (CPAN + OTT, `saveCard` to keep it) or a saved card's id. */
-export type KkiPaymentSource = CreateKkiPaymentRequest['source'];
+export type { KkiPaymentSource };
 
 /** Options of {@link useKkiPayment}. */
 export interface UseKkiPaymentOptions extends KkiPaymentCallbacks {
@@ -78,7 +82,6 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const [paymentId, setPaymentId] = useState<string | null>(options.resumePaymentId ?? null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
   const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
-  const [cancelKeys] = useState(() => new AttemptKeys());
   const { order, orderError } = useOrder(ctx, orderId);
   const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
   const { payment } = tracker;
@@ -98,6 +101,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   }, [orderId, payment]);
 
   const { client, queryClient, locale, toError } = ctx;
+  const [cancelAction] = useState(() => createActionRunner<PaymentView>());
   const pay = useCallback(
     (source: KkiPaymentSource): Promise<PaymentActionResult> =>
       submit<CreateKkiPaymentRequest>({ orderId, source }, (body, idempotencyKey) =>
@@ -109,21 +113,17 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const cancel = useCallback(async (): Promise<PaymentActionResult | null> => {
     if (paymentId === null) return null;
     try {
-      const view = await client.request('cancelPayment', {
-        params: { paymentId },
-        idempotencyKey: cancelKeys.keyFor(paymentId),
-        locale,
-      });
-      cancelKeys.settle();
+      const view = await cancelAction.run(paymentId, (idempotencyKey) =>
+        client.request('cancelPayment', { params: { paymentId }, idempotencyKey, locale }),
+      );
       queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
       return paymentActionResult(view, locale);
     } catch (cause) {
-      if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) cancelKeys.settle();
       // The payment may have moved on meanwhile (e.g. confirmed): read it again.
       void tracker.refresh();
       return { status: 'failed', error: toError(cause) };
     }
-  }, [client, queryClient, locale, toError, paymentId, cancelKeys, tracker.refresh]);
+  }, [client, queryClient, locale, toError, paymentId, cancelAction, tracker.refresh]);
 
   const reset = useCallback(() => {
     clearPendingPayment(orderId);

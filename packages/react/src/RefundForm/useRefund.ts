@@ -1,5 +1,6 @@
 'use client';
 // useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
+import { createActionRunner, createSingleFlight, fingerprint, OutcomeGate } from '@kki-kit/client';
 import {
   createKkiError,
   type KkiActionResult,
@@ -7,10 +8,7 @@ import {
   type ListRefundsResponse,
   type RefundView,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
-import { fingerprint } from '../internal/fingerprint.js';
+import { useCallback, useEffect, useState } from 'react';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
@@ -70,11 +68,11 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   const { client, queryClient, locale, errorCopy, toError } = ctx;
   const { paymentId, amount } = options;
   const callbacks = useLatest(options);
-  const [keys] = useState(() => new AttemptKeys());
+  const [action] = useState(() => createActionRunner<RefundView>());
+  const [flight] = useState(() => createSingleFlight<RefundResult>());
   const [latestId, setLatestId] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
-  const inFlight = useRef<Promise<RefundResult> | null>(null);
   const key = kkiQueryKeys.refunds(paymentId);
 
   const query = usePolledQuery<ListRefundsResponse>(ctx, {
@@ -99,13 +97,16 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       : latest && resultOf(latest, toLocal, fallback);
 
   // Callbacks once per (refund, status) change.
-  const notified = useRef<string | null>(null);
+  const [gate] = useState(() => new OutcomeGate());
   useEffect(() => {
     if (result === null) return;
     const value = result.value ?? null;
-    const k = `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`;
-    if (notified.current === k) return;
-    notified.current = k;
+    if (
+      !gate.pass(
+        `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`,
+      )
+    )
+      return;
     const cb = callbacks.current;
     if (result.status === 'succeeded') cb.onSuccess?.(result.value);
     else if (result.status === 'pending') cb.onPending?.(result.value);
@@ -114,8 +115,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
 
   const refund = useCallback(
     (request: KkiRefundRequest): Promise<RefundResult> => {
-      if (inFlight.current !== null) return inFlight.current;
-      const run = async (): Promise<RefundResult> => {
+      return flight.run(async (): Promise<RefundResult> => {
         setSubmitting(true);
         setSubmitError(null);
         const body = {
@@ -123,15 +123,10 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           ...(request.reason !== undefined &&
             request.reason.trim() !== '' && { reason: request.reason.trim() }),
         };
-        const idempotencyKey = keys.keyFor(fingerprint({ paymentId, body }));
         try {
-          const view = await client.request('createRefund', {
-            params: { paymentId },
-            body,
-            idempotencyKey,
-            locale,
-          });
-          keys.settle();
+          const view = await action.run(fingerprint({ paymentId, body }), (idempotencyKey) =>
+            client.request('createRefund', { params: { paymentId }, body, idempotencyKey, locale }),
+          );
           queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({
             refunds: [...(list?.refunds ?? []).filter((r) => r.id !== view.id), view],
           }));
@@ -139,7 +134,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.payment(paymentId) });
           return resultOf(view, toLocal, fallback);
         } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
           const error = toError(cause);
           setSubmitError(error);
           // Someone else may have refunded meanwhile: read the list again.
@@ -147,13 +141,10 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           return { status: 'failed', error };
         } finally {
           setSubmitting(false);
-          inFlight.current = null;
         }
-      };
-      inFlight.current = run();
-      return inFlight.current;
+      });
     },
-    [paymentId, keys, client, locale, queryClient, key, toLocal, fallback, toError, query.refetch],
+    [paymentId, flight, action, client, locale, queryClient, key, toLocal, fallback, toError, query.refetch],
   );
 
   const reset = useCallback(() => {

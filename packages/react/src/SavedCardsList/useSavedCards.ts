@@ -1,10 +1,9 @@
 'use client';
 // useSavedCards: the signed-in customer's saved KKI cards, and removing one with an optimistic update.
+import { createActionRunner, createSingleFlight } from '@kki-kit/client';
 import type { KkiActionResult, KkiError, ListSavedCardsResponse, SavedCardView } from '@kki-kit/contract';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
+import { useCallback, useEffect, useState } from 'react';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
@@ -60,9 +59,11 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
   const ctx = useKkiContext('useSavedCards');
   const { client, queryClient, locale, toError } = ctx;
   const callbacks = useLatest(options);
-  const [removeKeys] = useState(() => new AttemptKeys());
+  const [removeAction] = useState(() =>
+    createActionRunner<{ readonly removed: boolean; readonly card: SavedCardView }>(),
+  );
   const [removeError, setRemoveError] = useState<UseSavedCardsResult['removeError']>(null);
-  const inFlight = useRef<Promise<RemoveCardResult> | null>(null);
+  const [flight] = useState(() => createSingleFlight<RemoveCardResult>());
   const key = kkiQueryKeys.savedCards();
 
   const query = usePolledQuery<ListSavedCardsResponse>(ctx, {
@@ -80,11 +81,9 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
   >(
     {
       mutationFn: (cardId) =>
-        client.request('removeSavedCard', {
-          params: { cardId },
-          idempotencyKey: removeKeys.keyFor(cardId),
-          locale,
-        }),
+        removeAction.run(cardId, (idempotencyKey) =>
+          client.request('removeSavedCard', { params: { cardId }, idempotencyKey, locale }),
+        ),
       onMutate: async (cardId) => {
         await queryClient.cancelQueries({ queryKey: key });
         const previous = queryClient.getQueryData<ListSavedCardsResponse>(key);
@@ -117,14 +116,12 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
   const { mutateAsync } = mutation;
   const remove = useCallback(
     (cardId: string): Promise<RemoveCardResult> => {
-      if (inFlight.current !== null) return inFlight.current;
-      const card =
-        queryClient.getQueryData<ListSavedCardsResponse>(key)?.cards.find((c) => c.id === cardId) ?? null;
-      const run = async (): Promise<RemoveCardResult> => {
+      return flight.run(async (): Promise<RemoveCardResult> => {
+        const card =
+          queryClient.getQueryData<ListSavedCardsResponse>(key)?.cards.find((c) => c.id === cardId) ?? null;
         setRemoveError(null);
         try {
           const answer = await mutateAsync(cardId);
-          removeKeys.settle();
           const result: RemoveCardResult =
             answer.redirectUrl !== undefined
               ? {
@@ -138,19 +135,14 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
           callbacks.current.onRemove?.(answer.card, result);
           return result;
         } catch (cause) {
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) removeKeys.settle();
           const error = toError(cause);
           setRemoveError({ cardId, error });
           callbacks.current.onError?.(error, card);
           return card === null ? { status: 'failed', error } : { status: 'failed', error, value: card };
-        } finally {
-          inFlight.current = null;
         }
-      };
-      inFlight.current = run();
-      return inFlight.current;
+      });
     },
-    [queryClient, key, mutateAsync, removeKeys, callbacks, toError],
+    [flight, queryClient, key, mutateAsync, callbacks, toError],
   );
 
   const loadError = query.error === null || query.data !== undefined ? null : toError(query.error);

@@ -2,43 +2,28 @@
 // deadline, derives the typed result and phase, and fires the caller's latest callbacks on each change.
 // Also submits the request that creates the payment, so the payment hooks share one attempt logic.
 import {
-  createKkiError,
-  type KkiError,
-  type PaymentActionResult,
-  type PaymentNextAction,
-  type PaymentView,
-  paymentActionResult,
-} from '@kki-kit/contract';
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AttemptKeys } from '../client/idempotency.js';
-import { KkiRequestError } from '../client/request-error.js';
+  createActionRunner,
+  createSingleFlight,
+  fingerprint,
+  firePaymentCallbacks,
+  isExpired,
+  isOpenPayment,
+  type KkiPaymentCallbacks,
+  type KkiPaymentPhase,
+  localizedPaymentResult,
+  OutcomeGate,
+  paymentOutcome,
+  paymentOutcomeKey,
+  paymentPhase,
+} from '@kki-kit/client';
+import type { KkiError, PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react';
 import type { KkiContextValue } from '../provider/context.js';
-import { localizeError } from '../provider/to-error.js';
-import { isExpired } from './backoff.js';
-import { fingerprint } from './fingerprint.js';
-import { isOpenPayment, type KkiPaymentPhase, paymentPhase } from './payment-phase.js';
 import { kkiQueryKeys } from './query-keys.js';
 import { useExpiryTimer } from './useExpiryTimer.js';
 import { usePolledQuery } from './usePolledQuery.js';
 
-/** A next action the customer has to take. */
-export type KkiPaymentAction = Exclude<PaymentNextAction, { type: 'none' }>;
-
-/** Callbacks of the payment hooks; the latest ones are always called. */
-export interface KkiPaymentCallbacks {
-  /** The payment succeeded (or, for card AUTHORIZE, was authorised). */
-  readonly onSuccess?: (payment: PaymentView) => void;
-  /** The attempt failed: refused by the BFF, declined, or expired. */
-  readonly onError?: (error: KkiError, payment: PaymentView | null) => void;
-  /** Waiting on DOKU or the bank; nothing for the customer to do. */
-  readonly onPending?: (payment: PaymentView) => void;
-  /** The customer has to act: issuer app, OTP page or card page. */
-  readonly onRequiresAction?: (action: KkiPaymentAction, payment: PaymentView) => void;
-  /** The payment was cancelled. */
-  readonly onCancel?: (payment: PaymentView) => void;
-  /** The time to confirm ran out. */
-  readonly onExpire?: (payment: PaymentView | null) => void;
-}
+export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
 
 /** What {@link usePaymentTracker} tells its hook. */
 export interface PaymentTracker {
@@ -47,16 +32,6 @@ export interface PaymentTracker {
   readonly phase: KkiPaymentPhase;
   /** Asks the BFF for the payment now (it checks DOKU when the payment has waited long enough). */
   readonly refresh: () => Promise<PaymentView | null>;
-}
-
-/** The typed result of `payment`, a failure's message in the provider's locale and copy. */
-function localizedResult(
-  payment: PaymentView,
-  locale: KkiContextValue['locale'],
-  errorCopy: KkiContextValue['errorCopy'],
-): PaymentActionResult {
-  const r = paymentActionResult(payment, locale);
-  return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;
 }
 
 /** Tracks `paymentId`; `submitError` is a failure before any payment existed. */
@@ -100,53 +75,18 @@ export function usePaymentTracker(
   });
 
   const { locale, errorCopy } = ctx;
-  const result = useMemo<PaymentActionResult | null>(() => {
-    if (submitError !== null) return { status: 'failed', error: submitError };
-    if (payment === null) return null;
-    if (expiredLocally === payment.id && isOpenPayment(payment)) {
-      return {
-        status: 'failed',
-        error: createKkiError('payment_expired', { locale, ...(errorCopy && { overrides: errorCopy }) }),
-        value: payment,
-      };
-    }
-    return localizedResult(payment, locale, errorCopy);
-  }, [submitError, payment, expiredLocally, locale, errorCopy]);
+  const result = useMemo(
+    () => paymentOutcome({ submitError, payment, expiredId: expiredLocally, locale, errorCopy }),
+    [submitError, payment, expiredLocally, locale, errorCopy],
+  );
   const phase = paymentPhase(result);
 
-  // Fire each callback once per (payment, phase, action) change.
-  const notified = useRef<string | null>(null);
+  // Fire each callback once per outcome (the core's rule).
+  const [gate] = useState(() => new OutcomeGate());
   useEffect(() => {
-    if (result === null) {
-      notified.current = null;
-      return;
-    }
-    const value = result.status === 'failed' ? (result.value ?? null) : result.value;
-    const key = `${value?.id ?? 'none'}:${phase}:${result.status === 'requires_action' ? result.nextAction.type : ''}:${
-      result.status === 'failed' ? result.error.code : ''
-    }`;
-    if (notified.current === key) return;
-    notified.current = key;
-    const cb = callbacks.current;
-    switch (result.status) {
-      case 'succeeded':
-        cb.onSuccess?.(result.value);
-        break;
-      case 'pending':
-        cb.onPending?.(result.value);
-        break;
-      case 'requires_action':
-        cb.onRequiresAction?.(result.nextAction, result.value);
-        break;
-      case 'failed':
-        if (phase === 'cancelled' && value !== null) cb.onCancel?.(value);
-        else if (phase === 'expired') {
-          cb.onExpire?.(value);
-          cb.onError?.(result.error, value);
-        } else cb.onError?.(result.error, value);
-        break;
-    }
-  }, [result, phase, callbacks]);
+    if (result === null) gate.reset();
+    else if (gate.pass(paymentOutcomeKey(result, phase))) firePaymentCallbacks(result, callbacks.current);
+  }, [result, phase, callbacks, gate]);
 
   return { payment, result, phase, refresh };
 }
@@ -177,41 +117,34 @@ export function usePaymentSubmit(
 ): PaymentSubmit {
   const { queryClient, locale, errorCopy, toError } = ctx;
   const [isSubmitting, setSubmitting] = useState(false);
-  const inFlight = useRef<Promise<PaymentActionResult> | null>(null);
-  const [keys] = useState(() => new AttemptKeys());
+  const [flight] = useState(() => createSingleFlight<PaymentActionResult>());
+  // The core keeps the attempt's key while its outcome is unknown.
+  const [action] = useState(() => createActionRunner<PaymentView>());
 
   const submit = useCallback(
     <B>(
       body: B,
       send: (body: B, idempotencyKey: string) => Promise<PaymentView>,
     ): Promise<PaymentActionResult> => {
-      if (inFlight.current !== null) return inFlight.current;
-      const run = async (): Promise<PaymentActionResult> => {
+      return flight.run(async (): Promise<PaymentActionResult> => {
         setSubmitting(true);
         setSubmitError(null);
-        const idempotencyKey = keys.keyFor(fingerprint(body));
         try {
-          const view = await send(body, idempotencyKey);
-          keys.settle();
+          const view = await action.run(fingerprint(body), (key) => send(body, key));
           queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
           setPaymentId(view.id);
-          return localizedResult(view, locale, errorCopy);
+          return localizedPaymentResult(view, locale, errorCopy);
         } catch (cause) {
-          // The BFF may have acted on a request without an answer: keep its key for the retry.
-          if (!(cause instanceof KkiRequestError && cause.outcomeUnknown)) keys.settle();
           const error = toError(cause);
           setPaymentId(null);
           setSubmitError(error);
           return { status: 'failed', error };
         } finally {
           setSubmitting(false);
-          inFlight.current = null;
         }
-      };
-      inFlight.current = run();
-      return inFlight.current;
+      });
     },
-    [queryClient, locale, errorCopy, toError, keys, setPaymentId, setSubmitError],
+    [queryClient, locale, errorCopy, toError, flight, action, setPaymentId, setSubmitError],
   );
 
   return { isSubmitting, submit };

@@ -1,7 +1,7 @@
 // A TanStack query that polls with backoff until its data is settled or its deadline has passed.
+import { nextPoll } from '@kki-kit/client';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
-import { isExpired, pollDelay } from './backoff.js';
 
 /** Options of {@link usePolledQuery}. */
 export interface PolledQueryOptions<T> {
@@ -15,8 +15,9 @@ export interface PolledQueryOptions<T> {
 }
 
 /**
- * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls. Stops at a settled state,
- * at expiry, and on unmount (TanStack Query drops the interval with the last observer and aborts
+ * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
+ * is shown again (a shopper back from the bank's app sees the result without waiting for the next
+ * poll). Stops at a settled state, at expiry, and on unmount (TanStack Query drops the interval with the last observer and aborts
  * the in-flight request through the signal).
  */
 export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOptions<T>): UseQueryResult<T> {
@@ -28,12 +29,15 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
       retry: false,
       // Data just written from an action's answer counts as fresh until the first poll is due.
       staleTime: ctx.polling.initialIntervalMs,
+      refetchOnWindowFocus: (query) => {
+        const data = query.state.data;
+        return data !== undefined && !options.isSettled(data) ? 'always' : false;
+      },
       refetchInterval: (query) => {
         const data = query.state.data;
         if (data === undefined) return false;
-        if (options.isSettled(data)) return false;
-        if (isExpired(options.expiresAt?.(data), Date.now())) return false;
-        return pollDelay(query.state.dataUpdateCount + query.state.errorUpdateCount - 1, ctx.polling);
+        const attempt = query.state.dataUpdateCount + query.state.errorUpdateCount - 1;
+        return nextPoll(options.isSettled(data), options.expiresAt?.(data), attempt, ctx.polling);
       },
     },
     ctx.queryClient,

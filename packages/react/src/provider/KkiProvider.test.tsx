@@ -3,9 +3,9 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
-import { ORDER_ID, order, payment } from '../../test/fixtures.js';
+import { inMinutes, ORDER_ID, order, PAYMENT_ID, payment } from '../../test/fixtures.js';
 import { renderKki, setupMockBff } from '../../test/render.js';
-import { createKkiClient } from '../client/bff-client.js';
+import { createKkiClient } from '@kki-kit/client';
 import { useKkiPayment } from '../KkiPayButton/useKkiPayment.js';
 import { useCardBinding } from '../KkiBindCard/useCardBinding.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
@@ -47,7 +47,7 @@ describe('KkiProvider', () => {
     });
     const root = container.querySelector('.kki-root') as HTMLElement;
     expect(root.style.getPropertyValue('--kki-color-primary')).toBe('#E1251B');
-    expect(root.style.getPropertyValue('--kki-border-radius')).toBe('2px');
+    expect(root.style.getPropertyValue('--kki-radius')).toBe('2px');
     expect(await screen.findByRole('button', { name: 'Bayar sekarang Rp 150.000' })).toBeInTheDocument();
     const { default: userEvent } = await import('@testing-library/user-event');
     const user = userEvent.setup();
@@ -92,5 +92,72 @@ describe('KkiProvider', () => {
     // Reads carry no CSRF header or idempotency key.
     expect(get?.headers.get('X-KKI-Request')).toBeNull();
     expect(get?.headers.get('Idempotency-Key')).toBeNull();
+  });
+
+  it('warns once in development when a prop read at mount changes: client, baseUrl, queryClient, savedCardId', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const queryClient = new QueryClient();
+    const ui = (baseUrl: string, savedCardId: string) => (
+      <KkiProvider baseUrl={baseUrl} queryClient={queryClient}>
+        <KkiPayButton orderId={ORDER_ID} showSavedCards={false} savedCardId={savedCardId} />
+      </KkiProvider>
+    );
+    on('getOrder', { json: order() });
+    const view = render(ui(BFF_URL, 'card_test0001'));
+    view.rerender(ui(BFF_URL, 'card_test0001')); // same values, new render: nothing to say
+    expect(warn).not.toHaveBeenCalled();
+
+    view.rerender(ui(`${BFF_URL}/v2`, 'card_test0002'));
+    const said = warn.mock.calls.map((c) => String(c[0]));
+    expect(said).toHaveLength(2);
+    expect(said.some((m) => m.includes("KkiProvider's `baseUrl` changed after mount"))).toBe(true);
+    expect(said.some((m) => m.includes("KkiPayButton's `savedCardId` changed after mount"))).toBe(true);
+
+    view.rerender(ui(`${BFF_URL}/v3`, 'card_test0003')); // once per prop, not per change
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('says nothing in production builds', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    const { useWarnOnChange } = await import('../internal/useWarnOnChange.js');
+    vi.unstubAllEnvs();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender } = renderHook(({ v }) => useWarnOnChange(v, 'KkiProvider', 'client'), {
+      initialProps: { v: 'a' },
+    });
+    rerender({ v: 'b' });
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('checks an open payment at once when the page is shown again (back from the bank app)', async () => {
+    const waiting = payment({
+      nextAction: {
+        type: 'issuer_app',
+        url: 'https://app.bri.test/k',
+        issuer: 'bri',
+        expiresAt: inMinutes(5),
+      },
+    });
+    let confirmed = false;
+    on('getPayment', () => ({ json: confirmed ? payment({ status: 'succeeded' }) : waiting }));
+    on('getOrder', { json: order() });
+    // Polls far apart: only the page being shown again can bring the result in time.
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <KkiProvider baseUrl={BFF_URL} polling={{ initialIntervalMs: 600_000, maxIntervalMs: 600_000 }}>
+        {children}
+      </KkiProvider>
+    );
+    const { result } = renderHook(() => useKkiPayment({ orderId: ORDER_ID, resumePaymentId: PAYMENT_ID }), {
+      wrapper,
+    });
+    await waitFor(() => expect(result.current.phase).toBe('requires_action'));
+    const before = callsTo('getPayment').length;
+    confirmed = true; // approved in the bank's app meanwhile
+    window.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(result.current.phase).toBe('succeeded'));
+    expect(callsTo('getPayment')).toHaveLength(before + 1);
   });
 });

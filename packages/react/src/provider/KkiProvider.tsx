@@ -1,11 +1,12 @@
 'use client';
 // KkiProvider: the BFF client, language and copy, appearance, TanStack Query client, live region.
+import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
-import { type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
-import { createKkiClient, type KkiClient } from '../client/bff-client.js';
+import { type ReactElement, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type KkiCopy, resolveCopy } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
+import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { appearanceStyle, type KkiAppearance } from './appearance.js';
 import { KkiContext, type KkiContextValue, type KkiPollingOptions } from './context.js';
 import { toKkiError } from './to-error.js';
@@ -40,8 +41,6 @@ export type KkiProviderProps = KkiProviderTarget & {
   readonly children?: ReactNode;
 };
 
-const DEFAULT_POLLING: KkiPollingOptions = { initialIntervalMs: 1000, maxIntervalMs: 10_000, factor: 1.5 };
-
 /**
  * Makes the kit's hooks and components work below it. Renders its children and one visually hidden
  * polite live region through which every component announces status changes.
@@ -55,7 +54,17 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
       props.queryClient ?? new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
   const queryClient = props.queryClient ?? ownQueryClient;
+  // What QueryClientProvider would do: TanStack then hears the page being shown again and the
+  // network coming back (the kit's polled queries refetch on focus while they wait on the bank).
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
   const baseUrl = props.baseUrl;
+  // The BFF and the cache are fixed for the provider's life: hooks below hold state from them.
+  useWarnOnChange(props.client, 'KkiProvider', 'client');
+  useWarnOnChange(baseUrl, 'KkiProvider', 'baseUrl');
+  useWarnOnChange(props.queryClient, 'KkiProvider', 'queryClient');
   const client = useMemo(
     () => props.client ?? createKkiClient({ baseUrl: baseUrl ?? '' }),
     [props.client, baseUrl],

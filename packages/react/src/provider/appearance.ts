@@ -34,9 +34,14 @@ export interface KkiAppearance {
   readonly variables?: KkiAppearanceVariables;
 }
 
-const toVar = (key: string) => `--kki-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+// Each token is its name in kebab case, except `borderRadius`: the stylesheet calls it `--kki-radius`.
+const toVar = (key: string) =>
+  key === 'borderRadius' ? '--kki-radius' : `--kki-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** The inline style setting the given variables (e.g. `colorPrimary` → `--kki-color-primary`). */
+/**
+ * The inline style setting the given variables (e.g. `colorPrimary` → `--kki-color-primary`,
+ * `borderRadius` → `--kki-radius`).
+ */
 export function appearanceStyle(appearance: KkiAppearance | undefined): CSSProperties | undefined {
   const vars = appearance?.variables;
   if (vars === undefined) return undefined;

@@ -1,19 +1,11 @@
 // What KkiProvider shares with the hooks and components.
+import type { KkiClient, KkiPollingOptions } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiError, KkiLocale } from '@kki-kit/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { type CSSProperties, createContext, useContext } from 'react';
-import type { KkiClient } from '../client/bff-client.js';
 import type { KkiCopy } from '../copy/index.js';
 
-/** How pending payments, bindings and refunds are polled: exponential backoff with a ceiling. */
-export interface KkiPollingOptions {
-  /** First wait, in ms. Default 1000. */
-  readonly initialIntervalMs: number;
-  /** Longest wait, in ms. Default 10000. */
-  readonly maxIntervalMs: number;
-  /** Growth factor per poll. Default 1.5. */
-  readonly factor: number;
-}
+export type { KkiPollingOptions };
 
 /** The provider's value. */
 export interface KkiContextValue {

@@ -2,7 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { type RenderResult, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { KkiClient } from '../../src/client/bff-client.js';
+import type { KkiClient } from '@kki-kit/client';
 import { KkiProvider } from '../../src/provider/KkiProvider.js';
 
 /** Renders `ui` with `client`, no query retries and polling every 20-60 ms so tests stay quick. */

@@ -4,11 +4,11 @@
 // These are the store-backed reads and refusals; every DOKU flow (payments, bindings, removal, card
 // page, refunds) completes through the components in real-flows.test.tsx beside this file.
 import { createKkiBff, type KkiBff } from '@kki-kit/bff';
+import { createKkiClient, KkiRequestError } from '@kki-kit/client';
 import { getErrorCopy } from '@kki-kit/contract';
 import { screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiClient } from '../../src/client/bff-client.js';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
 import { RefundForm } from '../../src/RefundForm/RefundForm.js';
 import { SavedCardsList } from '../../src/SavedCardsList/SavedCardsList.js';
@@ -32,9 +32,9 @@ afterAll(async () => {
   await bff?.close();
 });
 
-/** The browser side: the kit's client whose fetch reaches the BFF app as the shop's page would. */
-function renderAgainstBff(ui: ReactElement, customer: string) {
-  const client = createKkiClient({
+/** The kit's client whose fetch reaches `app` (default: the BFF) as the shop's page would. */
+function clientOf(customer: string, app: KkiBff = bff) {
+  return createKkiClient({
     baseUrl: `${ORIGIN}/api/kki`,
     headers: { 'x-test-customer': customer },
     fetch: async (input, init) => {
@@ -42,12 +42,16 @@ function renderAgainstBff(ui: ReactElement, customer: string) {
       const headers = new Headers(init?.headers);
       headers.set('origin', ORIGIN); // a browser adds it; jsdom's fetch stand-in does not
       const { signal: _signal, ...rest } = init ?? {};
-      return bff.app.fetch(
+      return app.app.fetch(
         new Request(`${ORIGIN}${url.pathname.replace(/^\/api\/kki/, '')}${url.search}`, { ...rest, headers }),
       );
     },
   });
-  return renderWithClient(ui, client);
+}
+
+/** The browser side: `ui` in a provider whose client reaches `app` (default: the BFF). */
+function renderAgainstBff(ui: ReactElement, customer: string, app: KkiBff = bff) {
+  return renderWithClient(ui, clientOf(customer, app));
 }
 
 describe('against the real BFF', () => {
@@ -114,5 +118,39 @@ describe('against the real BFF', () => {
     refundsAllowed = false;
     renderAgainstBff(<RefundForm paymentId={payment.id} amount={150_000} />, 'staff_1');
     expect(await screen.findByText(getErrorCopy('refund_not_authorized', 'id'))).toBeInTheDocument();
+  });
+
+  it("the BFF's copyOverrides reach the customer: in the component, and replayed refusals too", async () => {
+    const wording = 'Pesanan ini tidak ada di toko kami.';
+    const worded = await createKkiBff({
+      publicUrl: `${ORIGIN}/api/kki`,
+      authenticate: (c) => c.req.header('x-test-customer') ?? null,
+      logger: () => {},
+      reconciliation: { enabled: false },
+      copyOverrides: { not_found: { id: wording } },
+    });
+    try {
+      const order = await worded.merchant.createOrder({ customerId: 'cust_f', amount: 10_000 });
+      renderAgainstBff(<KkiPayButton orderId={order.id} showSavedCards={false} />, 'cust_g', worded);
+      expect(await screen.findByText(wording)).toBeInTheDocument();
+      expect(screen.queryByText(getErrorCopy('not_found', 'id'))).not.toBeInTheDocument();
+
+      // A refusal of an idempotent route is stored and replayed with the same wording.
+      const client = clientOf('cust_g', worded);
+      const pay = () =>
+        client
+          .request('createKkiPayment', {
+            body: { orderId: order.id, source: { type: 'saved_card', cardId: 'card_test0001' } },
+            idempotencyKey: 'key-copy-overrides-1',
+            locale: 'id',
+          })
+          .catch((e: unknown) => e);
+      for (const refusal of [await pay(), await pay()]) {
+        expect(refusal).toBeInstanceOf(KkiRequestError);
+        expect((refusal as KkiRequestError).error).toMatchObject({ code: 'not_found', message: wording });
+      }
+    } finally {
+      await worded.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, type Mock, vi } from 'vitest';
 import { CardPaymentFrame } from '../../src/CardPaymentFrame/CardPaymentFrame.js';
-import { createKkiClient } from '../../src/client/bff-client.js';
+import { createKkiClient } from '@kki-kit/client';
 import { KkiBindCard } from '../../src/KkiBindCard/KkiBindCard.js';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
 import { RefundForm } from '../../src/RefundForm/RefundForm.js';

@@ -119,20 +119,25 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
     } catch (cause) {
       if (input.signal?.aborted) throw cause;
       // No answer at all: the BFF may or may not have acted.
-      throw new KkiRequestError(localized('internal_error', locale), true, true);
+      throw new KkiRequestError(localized('internal_error', locale), true, true, locale);
     }
 
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const error = kkiErrorFromApiErrorBody(body, res.status);
       if (error !== null) {
-        throw new KkiRequestError(error, error.code === 'doku_timeout' || error.code === 'internal_error');
+        throw new KkiRequestError(
+          error,
+          error.code === 'doku_timeout' || error.code === 'internal_error',
+          false,
+          locale,
+        );
       }
-      throw new KkiRequestError(localized('internal_error', locale), res.status >= 500);
+      throw new KkiRequestError(localized('internal_error', locale), res.status >= 500, false, locale);
     }
     const parsed = route.response.safeParse(body);
     // A success body that breaks the contract: the action may have happened, so keep the key.
-    if (!parsed.success) throw new KkiRequestError(localized('internal_error', locale), true);
+    if (!parsed.success) throw new KkiRequestError(localized('internal_error', locale), true, false, locale);
     return parsed.data as KkiRouteResponse<Id>;
   }
 

@@ -1,5 +1,5 @@
 // The error the BFF client throws: a catalogue KkiError plus whether the call's outcome is known.
-import type { KkiError } from '@kki-kit/contract';
+import type { KkiError, KkiLocale } from '@kki-kit/contract';
 
 /** A failed BFF call. `error` is the catalogue error to show; the message is the shopper copy. */
 export class KkiRequestError extends Error {
@@ -12,16 +12,19 @@ export class KkiRequestError extends Error {
   readonly outcomeUnknown: boolean;
   /** `true` when no HTTP answer arrived at all (offline, DNS, CORS, connection reset). */
   readonly noResponse: boolean;
+  /** The language the call asked the BFF to word `error` in, if it asked. */
+  readonly locale: KkiLocale | undefined;
 
   /**
    * @param error the catalogue error; @param outcomeUnknown whether the BFF may have acted;
-   * @param noResponse whether no HTTP answer arrived.
+   * @param noResponse whether no HTTP answer arrived; @param locale the language the call asked for.
    */
-  constructor(error: KkiError, outcomeUnknown: boolean, noResponse = false) {
+  constructor(error: KkiError, outcomeUnknown: boolean, noResponse = false, locale?: KkiLocale) {
     super(error.message);
     this.name = 'KkiRequestError';
     this.error = error;
     this.outcomeUnknown = outcomeUnknown;
     this.noResponse = noResponse;
+    this.locale = locale;
   }
 }

@@ -30,3 +30,17 @@ export function writePendingPayment(orderId: string, paymentId: string): void {
 export function clearPendingPayment(orderId: string): void {
   store()?.removeItem(key(orderId));
 }
+
+/** Where a payment flow remembers the open payment of an order across a redirect. */
+export interface PendingPaymentStore {
+  read(orderId: string): string | null;
+  write(orderId: string, paymentId: string): void;
+  clear(orderId: string): void;
+}
+
+/** The tab's sessionStorage (nothing where there is none, e.g. on a server). */
+export const sessionPendingPayments: PendingPaymentStore = {
+  read: readPendingPayment,
+  write: writePendingPayment,
+  clear: clearPendingPayment,
+};

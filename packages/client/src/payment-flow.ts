@@ -1,0 +1,261 @@
+// The KKI payment flow without a framework: pay, follow the payment (polling with backoff, a last
+// check at its deadline, a check when the page is shown again), resume after a redirect, cancel.
+import type {
+  CreateKkiPaymentRequest,
+  KkiCopyOverrides,
+  KkiError,
+  KkiLocale,
+  PaymentActionResult,
+  PaymentView,
+} from '@kki-kit/contract';
+import { createAction, OutcomeGate } from './action.js';
+import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll } from './backoff.js';
+import type { KkiClient } from './bff-client.js';
+import { requestErrorToKki } from './localize.js';
+import { type PendingPaymentStore, sessionPendingPayments } from './pending-payment.js';
+import {
+  firePaymentCallbacks,
+  type KkiPaymentCallbacks,
+  localizedPaymentResult,
+  paymentOutcome,
+  paymentOutcomeKey,
+} from './payment-outcome.js';
+import { isOpenPayment, type KkiPaymentPhase, paymentPhase } from './payment-phase.js';
+import { onPageShown } from './page-shown.js';
+
+/** What pays: a card typed now (CPAN + OTT, `saveCard` to keep it) or a saved card's id. */
+export type KkiPaymentSource = CreateKkiPaymentRequest['source'];
+
+/** Options of {@link createPaymentFlow}; the callbacks fire once per outcome. */
+export interface KkiPaymentFlowOptions extends KkiPaymentCallbacks {
+  readonly client: KkiClient;
+  /** The order to pay, created by the merchant's server (the amount comes from it). */
+  readonly orderId: string;
+  /** Language of error copy (default `id`). */
+  readonly locale?: KkiLocale;
+  /** Replacements for the catalogue's error copy. */
+  readonly errorCopy?: KkiCopyOverrides;
+  readonly polling?: Partial<KkiPollingOptions>;
+  /** A payment to pick up (e.g. after DOKU's page sent the customer back); default: the remembered one. */
+  readonly resumePaymentId?: string;
+  /** Where the open payment's id is remembered (default: sessionStorage; `null`: nowhere). */
+  readonly storage?: PendingPaymentStore | null;
+  /** Check the payment when the page is shown or focused again (default `true`). */
+  readonly refreshOnFocus?: boolean;
+}
+
+/** Where a payment flow stands. */
+export interface KkiPaymentFlowState {
+  readonly phase: KkiPaymentPhase;
+  /** The current payment, as the BFF last reported it. */
+  readonly payment: PaymentView | null;
+  /** The typed result of the current attempt (`null` before the first). */
+  readonly result: PaymentActionResult | null;
+  readonly isSubmitting: boolean;
+}
+
+/** A KKI payment flow; see {@link createPaymentFlow}. */
+export interface KkiPaymentFlow {
+  getState(): KkiPaymentFlowState;
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: (state: KkiPaymentFlowState) => void): () => void;
+  /** Pays the order. Resolves to the first answer; a call while one is in flight returns that call's promise. */
+  pay(source: KkiPaymentSource): Promise<PaymentActionResult>;
+  /** Cancels the current payment while the customer has not confirmed it. */
+  cancel(): Promise<PaymentActionResult | null>;
+  /** Asks the BFF for the payment now. */
+  refresh(): Promise<PaymentView | null>;
+  /** Forgets the current attempt. */
+  reset(): void;
+  /** Stops polling and listening; the flow does nothing afterwards. */
+  dispose(): void;
+}
+
+/**
+ * Creates a payment flow for one order. It resumes the payment given in `resumePaymentId`, or the
+ * open one remembered for the order, at once.
+ */
+export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlow {
+  const { client, orderId, errorCopy } = options;
+  const locale = options.locale ?? 'id';
+  const polling: KkiPollingOptions = { ...DEFAULT_POLLING, ...options.polling };
+  const storage = options.storage === undefined ? sessionPendingPayments : options.storage;
+  const listeners = new Set<(state: KkiPaymentFlowState) => void>();
+  const gate = new OutcomeGate();
+  let paymentId: string | null = null;
+  let payment: PaymentView | null = null;
+  let submitError: KkiError | null = null;
+  let expiredId: string | null = null;
+  let polls = 0;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  let reading: AbortController | null = null;
+  let submitting: Promise<PaymentActionResult> | null = null;
+  let disposed = false;
+
+  const payAction = createAction<CreateKkiPaymentRequest, PaymentView>({
+    send: (body, idempotencyKey) => client.request('createKkiPayment', { body, idempotencyKey, locale }),
+  });
+  const cancelAction = createAction<string, PaymentView>({
+    send: (id, idempotencyKey) =>
+      client.request('cancelPayment', { params: { paymentId: id }, idempotencyKey, locale }),
+  });
+  const toError = (cause: unknown) => requestErrorToKki(cause, locale, errorCopy);
+
+  const compute = (): KkiPaymentFlowState => {
+    const result = paymentOutcome({ submitError, payment, expiredId, locale, errorCopy });
+    const isSubmitting = submitting !== null;
+    return { phase: isSubmitting ? 'submitting' : paymentPhase(result), payment, result, isSubmitting };
+  };
+  let state = compute();
+
+  function emit(): void {
+    if (disposed) return;
+    state = compute();
+    const { result } = state;
+    if (result === null) gate.reset();
+    else if (gate.pass(paymentOutcomeKey(result, paymentPhase(result))))
+      firePaymentCallbacks(result, options);
+    for (const listener of listeners) listener(state);
+  }
+
+  function clearTimers(): void {
+    clearTimeout(pollTimer);
+    clearTimeout(expiryTimer);
+  }
+
+  // Polls while the payment is open and before its deadline; at the deadline, one last check.
+  function schedule(): void {
+    clearTimers();
+    if (disposed || payment === null || !isOpenPayment(payment)) return;
+    const deadline = payment.nextAction.type === 'none' ? null : payment.nextAction.expiresAt;
+    const delay = nextPoll(false, deadline, polls, polling);
+    if (delay !== false) {
+      polls++;
+      pollTimer = setTimeout(() => void read(), delay);
+    }
+    if (deadline == null || expiredId === payment.id) return;
+    const wait = Math.max(0, Date.parse(deadline) - Date.now());
+    // setTimeout overflows above 2^31-1 ms; a deadline that far away never fires in a page's life.
+    if (wait > 2_147_483_647) return;
+    expiryTimer = setTimeout(() => {
+      void read().then((p) => {
+        if (p !== null && isOpenPayment(p) && isExpired(deadline, Date.now())) {
+          expiredId = p.id;
+          emit();
+        }
+      });
+    }, wait);
+  }
+
+  function accept(view: PaymentView): void {
+    payment = view;
+    paymentId = view.id;
+    if (isOpenPayment(view)) storage?.write(orderId, view.id);
+    else storage?.clear(orderId);
+    schedule();
+    emit();
+  }
+
+  async function read(): Promise<PaymentView | null> {
+    const id = paymentId;
+    if (id === null || disposed) return null;
+    reading?.abort();
+    const controller = new AbortController();
+    reading = controller;
+    try {
+      const view = await client.request('getPayment', {
+        params: { paymentId: id },
+        query: { refresh: 'true' },
+        signal: controller.signal,
+        locale,
+      });
+      if (paymentId === id && !disposed) accept(view);
+      return view;
+    } catch {
+      // A failed read changes nothing: the next poll (or the caller) tries again.
+      if (!controller.signal.aborted && paymentId === id) schedule();
+      return null;
+    } finally {
+      if (reading === controller) reading = null;
+    }
+  }
+
+  function follow(id: string): void {
+    paymentId = id;
+    polls = 0;
+    void read();
+  }
+
+  const stopListening =
+    options.refreshOnFocus === false
+      ? () => {}
+      : onPageShown(() => {
+          if (payment !== null && isOpenPayment(payment)) void read();
+        });
+
+  const resumeId = options.resumePaymentId ?? storage?.read(orderId) ?? null;
+  if (resumeId !== null) follow(resumeId);
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pay(source) {
+      if (submitting !== null) return submitting;
+      submitError = null;
+      submitting = payAction.run({ orderId, source }).then(
+        (view) => {
+          submitting = null;
+          polls = 0;
+          accept(view);
+          return localizedPaymentResult(view, locale, errorCopy);
+        },
+        (cause: unknown) => {
+          submitting = null;
+          const error = toError(cause);
+          paymentId = null;
+          payment = null;
+          submitError = error;
+          clearTimers();
+          emit();
+          return { status: 'failed', error };
+        },
+      );
+      emit();
+      return submitting;
+    },
+    async cancel() {
+      if (paymentId === null) return null;
+      try {
+        const view = await cancelAction.run(paymentId);
+        accept(view);
+        return localizedPaymentResult(view, locale, errorCopy);
+      } catch (cause) {
+        // The payment may have moved on meanwhile (e.g. confirmed): read it again.
+        void read();
+        return { status: 'failed', error: toError(cause) };
+      }
+    },
+    refresh: read,
+    reset() {
+      storage?.clear(orderId);
+      reading?.abort();
+      clearTimers();
+      paymentId = null;
+      payment = null;
+      submitError = null;
+      expiredId = null;
+      emit();
+    },
+    dispose() {
+      disposed = true;
+      reading?.abort();
+      clearTimers();
+      stopListening();
+      listeners.clear();
+    },
+  };
+}

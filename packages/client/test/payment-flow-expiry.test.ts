@@ -1,0 +1,115 @@
+// The payment flow's deadline and focus rules with a stand-in BFF: a payment still open at its
+// deadline (after one last check) ends as expired for the customer; shown again, the page checks at once.
+import { type PaymentView, paymentViewSchema } from '@kki-kit/contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { KkiClient } from '../src/bff-client.js';
+import { createPaymentFlow, type KkiPaymentFlow, type KkiPaymentFlowState } from '../src/payment-flow.js';
+
+const T0 = '2026-01-01T00:00:00.000Z';
+function payment(over: Partial<PaymentView> = {}): PaymentView {
+  return paymentViewSchema.parse({
+    id: 'pay_test0001',
+    orderId: 'ord_test0001',
+    method: 'kki',
+    kkiKind: 'single',
+    cardPaymentType: null,
+    status: 'pending',
+    amount: 150_000,
+    currency: 'IDR',
+    refundedAmount: 0,
+    refundableAmount: 0,
+    nextAction: { type: 'none' },
+    error: null,
+    card: { maskedCpan: '936000******5678', issuer: 'bri', cardId: null },
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  });
+}
+
+/** A BFF that answers every read of the payment with `read()`. */
+function standIn(read: () => PaymentView): KkiClient & { reads: number } {
+  const client = {
+    baseUrl: '/api/kki',
+    reads: 0,
+    url: () => '/api/kki',
+    request: (async (id: string) => {
+      if (id !== 'getPayment') throw new Error(`unexpected ${id}`);
+      client.reads++;
+      return read();
+    }) as KkiClient['request'],
+  };
+  return client;
+}
+
+function until(
+  flow: KkiPaymentFlow,
+  match: (s: KkiPaymentFlowState) => boolean,
+): Promise<KkiPaymentFlowState> {
+  return new Promise((resolve) => {
+    if (match(flow.getState())) return resolve(flow.getState());
+    const stop = flow.subscribe((s) => {
+      if (!match(s)) return;
+      stop();
+      resolve(s);
+    });
+  });
+}
+
+describe('the payment flow at its deadline', () => {
+  it('still open after the last check at the deadline: expired, onExpire and onError once', async () => {
+    const expiresAt = new Date(Date.now() + 300).toISOString();
+    const open = payment({
+      nextAction: { type: 'issuer_app', url: 'https://app.bri.test/k', issuer: 'bri', expiresAt },
+    });
+    const client = standIn(() => open);
+    const onExpire = vi.fn();
+    const onError = vi.fn();
+    const flow = createPaymentFlow({
+      client,
+      orderId: 'ord_test0001',
+      resumePaymentId: open.id,
+      storage: null,
+      polling: { initialIntervalMs: 50, maxIntervalMs: 50 },
+      onExpire,
+      onError,
+    });
+    await until(flow, (s) => s.phase === 'requires_action');
+    const ended = await until(flow, (s) => s.phase === 'expired');
+    expect(ended.result).toMatchObject({ status: 'failed', error: { code: 'payment_expired' } });
+    expect(onExpire).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+    // Polling has stopped: no read is scheduled past the deadline.
+    const reads = client.reads;
+    await flow.refresh();
+    expect(client.reads).toBe(reads + 1);
+    expect(onExpire).toHaveBeenCalledTimes(1);
+    flow.dispose();
+  });
+
+  it('confirmed just before the deadline: the last check finds it, no expiry', async () => {
+    const expiresAt = new Date(Date.now() + 200).toISOString();
+    let answer = payment({
+      nextAction: { type: 'issuer_app', url: 'https://app.bri.test/k', issuer: 'bri', expiresAt },
+    });
+    const onExpire = vi.fn();
+    const onSuccess = vi.fn();
+    const flow = createPaymentFlow({
+      client: standIn(() => answer),
+      orderId: 'ord_test0001',
+      resumePaymentId: answer.id,
+      storage: null,
+      // Polls far apart: only the check at the deadline reads the payment again.
+      polling: { initialIntervalMs: 600_000, maxIntervalMs: 600_000 },
+      refreshOnFocus: false,
+      onExpire,
+      onSuccess,
+    });
+    await until(flow, (s) => s.phase === 'requires_action');
+    answer = payment({ status: 'succeeded' });
+    await until(flow, (s) => s.phase === 'succeeded');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onExpire).not.toHaveBeenCalled();
+    flow.dispose();
+  });
+});

@@ -1,0 +1,104 @@
+// Theming in a real browser: KkiProvider's `appearance` sets variables the stylesheet reads, so the
+// computed style of the components changes (a variable the CSS never reads would change nothing).
+import { readFileSync } from 'node:fs';
+import { renderToString } from 'react-dom/server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
+import type { KkiAppearanceVariables } from '../../src/provider/appearance.js';
+import { KkiProvider } from '../../src/provider/KkiProvider.js';
+
+const STYLES = readFileSync(new URL('../../src/styles.css', import.meta.url), 'utf8');
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The pay form as the server renders it, with the kit's stylesheet, loaded in Chromium. */
+async function show(variables?: KkiAppearanceVariables) {
+  const html = renderToString(
+    <KkiProvider baseUrl="/api/kki" {...(variables && { appearance: { variables } })}>
+      <KkiPayButton orderId="ord_test0001" />
+    </KkiProvider>,
+  );
+  await page.setContent(
+    `<!doctype html><html><head><style>${STYLES}</style></head><body>${html}</body></html>`,
+  );
+}
+
+/** Computed style properties of the first element matching `selector`. */
+const computed = (selector: string, props: readonly string[]) =>
+  page.evaluate(
+    ({ selector, props }) => {
+      const el = document.querySelector(selector);
+      if (el === null) throw new Error(`no ${selector}`);
+      const style = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    },
+    { selector, props },
+  );
+
+describe('appearance in Chromium', () => {
+  it('the stylesheet alone gives the default look', async () => {
+    await show();
+    expect(await computed('.kki-input', ['border-top-left-radius'])).toEqual({
+      'border-top-left-radius': '8px',
+    });
+  });
+
+  it('borderRadius, colours, font and spacing reach the computed style', async () => {
+    await show({
+      borderRadius: '3px',
+      colorBorder: 'rgb(1, 2, 3)',
+      colorText: 'rgb(4, 5, 6)',
+      fontSize: '19px',
+    });
+    expect(
+      await computed('.kki-input', [
+        'border-top-left-radius',
+        'border-bottom-right-radius',
+        'border-top-color',
+      ]),
+    ).toEqual({
+      'border-top-left-radius': '3px',
+      'border-bottom-right-radius': '3px',
+      'border-top-color': 'rgb(1, 2, 3)',
+    });
+    expect(await computed('.kki-root', ['color', 'font-size'])).toEqual({
+      color: 'rgb(4, 5, 6)',
+      'font-size': '19px',
+    });
+  });
+
+  it('every appearance variable is one the stylesheet reads', async () => {
+    const all: Required<KkiAppearanceVariables> = {
+      colorPrimary: '#010101',
+      colorPrimaryText: '#020202',
+      colorText: '#030303',
+      colorTextMuted: '#040404',
+      colorBackground: '#050505',
+      colorBorder: '#060606',
+      colorDanger: '#070707',
+      colorSuccess: '#080808',
+      fontFamily: 'serif',
+      fontSize: '17px',
+      borderRadius: '5px',
+      spacing: '9px',
+    };
+    await show(all);
+    const names = await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('.kki-root');
+      if (root === null) throw new Error('no .kki-root');
+      return Array.from(root.style).filter((n) => n.startsWith('--kki-'));
+    });
+    expect(names).toHaveLength(Object.keys(all).length);
+    for (const name of names) expect(STYLES).toContain(`var(${name})`);
+  });
+});
