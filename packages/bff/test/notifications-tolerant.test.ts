@@ -189,4 +189,30 @@ describe('a verified SNAP notification of an unexpected shape', () => {
     expect(failed?.error?.code).toBe(errorFromResponseCode('4035405').code);
     expect(failed?.error?.code).not.toBe(errorFromResponseCode(undefined).code);
   });
+  it('keeps only the references of an odd body (no card data, no NUL), and leaves a settled payment unchecked', async () => {
+    const payment = await pendingPayment('vera', 43);
+    expect(sandbox.kki.approve(payment.partnerReferenceNo)).toBe('succeeded');
+    expect((await post(oddShape(payment.partnerReferenceNo))).status).toBe(200);
+    const settled = await bff.store.payments.get(payment.id);
+    expect(settled?.status).toBe('succeeded');
+
+    const cpan = kkiTestCpan('bri', undefined, 44);
+    const res = await post({
+      ...oddShape(payment.partnerReferenceNo),
+      originalReferenceNo: 'bad\u0000ref',
+      cardData: { cpan, note: 'x\u0000y' },
+    });
+    expect(res.status).toBe(200);
+    // DOKU's status API is not asked again about a payment that already settled.
+    expect((await bff.store.payments.get(payment.id))?.lastCheckedAt).toEqual(settled?.lastCheckedAt);
+    const rows = await bff.store.db.query(
+      `SELECT payload FROM notification_inbox WHERE payload->>'partnerReferenceNo' = $1`,
+      [payment.partnerReferenceNo],
+    );
+    for (const row of rows) {
+      expect(row.payload).toEqual({ unknownShape: true, partnerReferenceNo: payment.partnerReferenceNo });
+      expect(JSON.stringify(row.payload)).not.toContain(cpan);
+    }
+    expect(rows.length).toBe(2);
+  });
 });

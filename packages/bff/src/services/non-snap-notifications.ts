@@ -6,7 +6,9 @@ import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@k
 import type { Context } from 'hono';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
 import { applyCardStatus, publicBase } from './card-payments.js';
+import { isPlausibleReference } from './notification-reference.js';
 import type { PaymentRecord } from '../store/index.js';
+import { SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
 import type { ServiceDeps } from './types.js';
 
 /** Options of {@link createNonSnapNotificationHandler}. */
@@ -27,7 +29,7 @@ function invoiceNumberIn(json: unknown): string | null {
   if (typeof json !== 'object' || json === null) return null;
   const top = json as { order?: { invoice_number?: unknown }; invoice_number?: unknown };
   const v = top.order?.invoice_number ?? top.invoice_number;
-  return typeof v === 'string' && v !== '' ? v : null;
+  return isPlausibleReference(v) ? v : null;
 }
 
 /** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
@@ -117,7 +119,9 @@ export function createNonSnapNotificationHandler(
         deps.log.warn('cards notification of unknown shape for no card payment', { requestId });
         return c.json({ status: 'ok' }, 200);
       }
-      const checked = await options.checkPayment(payment);
+      const checked = SETTLED_PAYMENT_STATUSES.includes(payment.status)
+        ? payment
+        : await options.checkPayment(payment);
       await deps.store.inbox.finish(record.id, 'applied', payment.id);
       deps.log.warn('cards notification of unknown shape: checked with order status', {
         requestId,

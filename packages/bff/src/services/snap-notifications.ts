@@ -19,8 +19,10 @@ import { NOTIFICATION_PATHS } from '../routes/notifications.js';
 import { applyBindingOutcome } from './bindings.js';
 import { errorFromResponseCode, paymentStatusFromSnap } from './doku-outcome.js';
 import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
+import { isPlausibleReference } from './notification-reference.js';
 import { createNotificationTokens } from './notification-token.js';
 import type { PaymentRecord } from '../store/index.js';
+import { SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
 import type { ServiceDeps } from './types.js';
 
 /** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
@@ -69,6 +71,26 @@ function parseNotification(json: unknown) {
 }
 
 /**
+ * What is kept of a notification of unknown shape: only its recognised reference fields, where they
+ * were (top level, `additionalInfo`). An unknown body may hold card data the inbox must not store,
+ * or text PostgreSQL refuses (NUL); the references are all a later status check needs.
+ */
+function referenceFieldsOf(json: unknown): Record<string, unknown> {
+  const pick = (layer: unknown): Record<string, string> => {
+    const kept: Record<string, string> = {};
+    if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) return kept;
+    for (const key of [...NOTIFICATION_REFERENCE_FIELDS.partner, ...NOTIFICATION_REFERENCE_FIELDS.doku]) {
+      const v = (layer as Record<string, unknown>)[key];
+      if (isPlausibleReference(v)) kept[key] = v;
+    }
+    return kept;
+  };
+  const top = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const info = pick(top.additionalInfo);
+  return { unknownShape: true, ...pick(json), ...(Object.keys(info).length > 0 && { additionalInfo: info }) };
+}
+
+/**
  * The references a notification of unknown shape names, per NOTIFICATION_REFERENCE_FIELDS: string
  * values of those keys at the top level or in `additionalInfo`.
  */
@@ -85,7 +107,7 @@ function referencesIn(json: unknown): { partner: string[]; doku: string[] } {
     for (const layer of layers) {
       for (const key of NOTIFICATION_REFERENCE_FIELDS[kind]) {
         const v = layer[key];
-        if (typeof v === 'string' && v !== '' && !found[kind].includes(v)) found[kind].push(v);
+        if (isPlausibleReference(v) && !found[kind].includes(v)) found[kind].push(v);
       }
     }
   }
@@ -219,6 +241,7 @@ export function createSnapNotificationHandlers(
     for (const ref of refs.partner) payment ??= await store.payments.findByPartnerReference(ref);
     for (const ref of refs.doku) payment ??= await store.payments.findByDokuReference(ref);
     if (payment?.method !== 'kki' || !deps.checkPayment) return null;
+    if (SETTLED_PAYMENT_STATUSES.includes(payment.status)) return payment.id;
     await deps.checkPayment(payment);
     return payment.id;
   }
@@ -273,17 +296,11 @@ export function createSnapNotificationHandlers(
       // would retry a 4xx and then give up, leaving the payment to reconciliation.
       if (!parsed.success)
         log.warn('snap notification of unknown shape', { issues: parsed.error.issues.length });
-      const payload = parsed.success ? parsed.data : (json as Record<string, unknown>);
+      const payload = parsed.success ? parsed.data : referenceFieldsOf(json);
       const dedupKey =
         c.req.header('x-external-id') ??
         `${parsed.success ? parsed.data.originalReferenceNo : (referencesIn(json).doku[0] ?? '')}:${body.length}`;
-      const { record, duplicate } = await store.inbox.record(
-        'snap',
-        dedupKey,
-        typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-          ? withoutTokens(payload)
-          : payload,
-      );
+      const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(payload));
       // A duplicate of one already settled is acknowledged; one that failed before is applied again.
       if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
         return answer(c, 200, '00', 'Successful');

@@ -54,3 +54,13 @@ export { isOpenPaymentStatus as isOpenPayment, OPEN_PAYMENT_STATUSES } from '@kk
 
 /** States in which DOKU holds or took the customer's money for the payment. */
 export const MONEY_TAKEN_STATUSES: readonly PaymentStatus[] = ['authorized', 'succeeded'];
+
+/**
+ * States DOKU's status API can only repeat: the money was taken and the payment settled (refunds are
+ * the BFF's own calls). A notification of unknown shape naming such a payment needs no status check.
+ */
+export const SETTLED_PAYMENT_STATUSES: readonly PaymentStatus[] = [
+  'succeeded',
+  'partially_refunded',
+  'refunded',
+];
