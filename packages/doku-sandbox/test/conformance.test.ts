@@ -55,6 +55,8 @@ describe('kki-doku-conformance against the offline sandbox', () => {
 
   it('passes every step, prints one line per step and writes its JSON report', async () => {
     const { code, out } = await runCli(env());
+    // The report goes into the CI log too, as a merchant would see it.
+    console.log(out);
     expect(out).toMatch(/^PASS +B2B token/m);
     expect(out).toMatch(/^PASS +card bind \(DH\)/m);
     expect(out).toMatch(/^PASS +payment page/m);
