@@ -1,6 +1,12 @@
 // Reading DOKU's answers for the KKI services: a failed call becomes the catalogue error the browser
 // sees, and a SNAP `latestTransactionStatus` becomes the payment state the store records.
-import { createKkiError, type KkiError, kkiErrorFromSnap, type PaymentStatus } from '@kki-kit/contract';
+import {
+  createKkiError,
+  type KkiError,
+  kkiErrorFromDokuFailure,
+  kkiErrorFromSnap,
+  type PaymentStatus,
+} from '@kki-kit/contract';
 import {
   DokuError,
   DokuRequestError,
@@ -29,7 +35,7 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
     if (own && own !== 'duplicate_request') {
       return new KkiHttpError(own, { dokuResponseCode: error.responseCode ?? '', internal: error.message });
     }
-    return new KkiHttpError(error.kkiErrorCode, {
+    return new KkiHttpError(kkiErrorFromDokuFailure(error), {
       ...(error.responseCode !== undefined && { dokuResponseCode: error.responseCode }),
       outcomeUnknown: error.kind !== 'decision',
       internal: error.message,

@@ -1,11 +1,10 @@
 // A replay DOKU answered without the original response (a 409 with no `originalResponse`): the
 // outcome is read from a status API instead. One function resolves every such replay; the readers
 // below say what a status answer means for each call.
-import type { KkiErrorCode } from '@kki-kit/contract';
 import type { OrderStatusResponse } from '../wire/non-snap.js';
 import type { DebitStatusResponse } from '../wire/snap-status.js';
 import { snapRefundOutcome, snapTransactionOutcome } from '../wire/snap-status.js';
-import { DokuError, kkiCodeForSnap } from './errors.js';
+import { DokuError } from './errors.js';
 import type { NonSnapResult } from './non-snap-call.js';
 import { type SnapResult, unresolvedReplay } from './snap-call.js';
 
@@ -71,23 +70,25 @@ export async function resolveReplay<S, R>(
   return result;
 }
 
-/** The original's refusal, as the status answer reports it. */
+/**
+ * The original's refusal, as the status answer reports it: DOKU's original `responseCode` when it
+ * gives one, else `reason` (`status_failed`, `refund_failed`) says what the status API reported.
+ */
 function statusDecision(
   endpoint: string,
   status: SnapResult<DebitStatusResponse>,
   externalId: string,
   responseCode: string | undefined,
-  fallback: KkiErrorCode,
+  reason: 'status_failed' | 'refund_failed',
 ): DokuError {
-  const http = Number(responseCode?.slice(0, 3) ?? 0) || 400;
+  const http = Number(responseCode?.slice(0, 3) ?? 0);
   return new DokuError({
     kind: 'decision',
-    reason: 'http',
+    reason: responseCode ? 'http' : reason,
     endpoint,
-    httpStatus: http,
+    httpStatus: responseCode ? http || 400 : undefined,
     responseCode,
     responseMessage: status.data.originalResponseMessage,
-    kkiErrorCode: responseCode ? kkiCodeForSnap(responseCode, http) : fallback,
     retryable: false,
     externalId,
     attempts: status.attempts,
@@ -119,13 +120,7 @@ export function paymentFromStatus(endpoint: string, answer: ReplayAnswer, extern
     const outcome = snapTransactionOutcome(status.data.latestTransactionStatus);
     if (outcome === null) return null;
     if (outcome === 'cancelled' || outcome === 'failed') {
-      throw statusDecision(
-        endpoint,
-        status,
-        externalId,
-        status.data.originalResponseCode,
-        'unknown_doku_error',
-      );
+      throw statusDecision(endpoint, status, externalId, status.data.originalResponseCode, 'status_failed');
     }
     return statusResult(answer, status, externalId, outcome === 'pending');
   };
