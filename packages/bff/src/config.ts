@@ -137,6 +137,8 @@ export function sandboxCredentialsNeed(options: KkiBffOptions): 'required' | 'ch
     options.clientId !== undefined || options.secretKey !== undefined || options.privateKeyPem !== undefined;
   const env = options.environment ?? (hasCredentials ? 'sandbox' : 'offline');
   if (env === 'production') return 'check';
+  // Offline by default in production is refused by resolveConfig, with or without the sandbox.
+  if (options.environment === undefined && !hasCredentials && isProductionProcess()) return 'none';
   if (env === 'sandbox') return 'none';
   const complete =
     options.clientId !== undefined &&

@@ -53,4 +53,25 @@ describe('the sandbox is not a runtime dependency', () => {
     // Resolved without the sandbox's credentials, the same options name it too.
     expect(() => resolveConfig(offline, null)).toThrow(/install @kki-kit\/doku-sandbox/);
   });
+
+  it('in production without credentials names the credentials, not the sandbox', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const error = await createKkiBff({
+        authenticate,
+        publicUrl: 'https://shop.test/api/kki',
+        store: { dataDir: 'memory://' },
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KkiBffConfigError);
+      expect(error).not.toBeInstanceOf(SandboxNotInstalledError);
+      expect((error as KkiBffConfigError).problems[0]).toMatch(
+        /clientId, secretKey and privateKeyPem are required/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
