@@ -155,6 +155,25 @@ describe('the packed packages', () => {
     },
   );
 
+  it('publishes @kki-kit/doku with no kit dependency, and the sandbox only as an optional peer of the BFF', () => {
+    type Manifest = {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    const doku = tarManifest(tarballs.doku) as Manifest;
+    expect(
+      Object.keys({ ...doku.dependencies, ...doku.peerDependencies }).filter((d) =>
+        d.startsWith('@kki-kit/'),
+      ),
+    ).toEqual([]);
+    expect(JSON.stringify((doku as { exports?: unknown }).exports)).toContain('./dist/codes.js');
+    const bff = tarManifest(tarballs.bff) as Manifest;
+    expect(Object.keys(bff.dependencies ?? {})).not.toContain('@kki-kit/doku-sandbox');
+    expect(bff.peerDependencies?.['@kki-kit/doku-sandbox']).toBe('0.1.0');
+    expect(bff.peerDependenciesMeta?.['@kki-kit/doku-sandbox']?.optional).toBe(true);
+  });
+
   it("keeps 'use client' on every module of @kki-kit/react that has it in its source", () => {
     const installed = realpathSync(join(app, 'node_modules', '@kki-kit', 'react'));
     const src = join(installed, 'src');

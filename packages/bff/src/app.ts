@@ -2,8 +2,19 @@
 // both. Security middleware wraps every route; each route module mounts its DOKU-facing routes only
 // when the matching service exists.
 import { Hono } from 'hono';
-import { isProductionProcess, type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
-import { createDokuConnection, type DokuConnection, OFFLINE_SANDBOX_PATH } from './doku/index.js';
+import {
+  isProductionProcess,
+  type KkiBffOptions,
+  type ResolvedConfig,
+  resolveConfig,
+  sandboxCredentialsNeed,
+} from './config.js';
+import {
+  createDokuConnection,
+  type DokuConnection,
+  OFFLINE_SANDBOX_PATH,
+  sandboxCredentials,
+} from './doku/index.js';
 import { KkiHttpError } from './errors.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
@@ -62,7 +73,10 @@ function isStore(value: unknown): value is Store {
  * every `reconciliation.intervalMs`).
  */
 export async function createKkiBff(options: KkiBffOptions, services?: ServiceFactory): Promise<KkiBff> {
-  const config = resolveConfig(options);
+  const need = sandboxCredentialsNeed(options);
+  const sandboxDefaults =
+    need === 'none' ? null : await sandboxCredentials('the offline DOKU sandbox', need === 'required');
+  const config = resolveConfig(options, sandboxDefaults);
   const log = createLog(options.logger, { component: 'kki-bff' });
   if (config.doku.environment === 'offline' && isProductionProcess()) {
     log.warn('offline DOKU sandbox in production: payments are simulated, nothing is charged', {
@@ -76,7 +90,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
 
   const publicPath = config.publicUrl.pathname.replace(/\/+$/, '');
   let app: Hono | null = null;
-  const doku = createDokuConnection(config, {
+  const doku = await createDokuConnection(config, {
     ...(options.fetch && { fetch: options.fetch }),
     ...(options.offlineSandbox && { sandbox: options.offlineSandbox }),
     // In-process delivery of the sandbox's notifications: the URL's mount path is dropped, as a

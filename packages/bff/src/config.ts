@@ -1,12 +1,6 @@
 // createKkiBff's options, validated once at start-up: one clear message per missing or malformed
 // value, naming the option (or environment variable) and never echoing a secret.
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_SECRET_KEY,
-  SANDBOX_DOKU_PUBLIC_KEY,
-  SANDBOX_MERCHANT_PRIVATE_KEY,
-} from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import type { OfflineSandboxOptions } from './doku/index.js';
@@ -122,6 +116,38 @@ export interface ResolvedConfig {
   copyOverrides?: KkiCopyOverrides;
 }
 
+/**
+ * The offline sandbox's published merchant credentials and DOKU public key: the defaults when a BFF
+ * is given none. Passed in (see `sandboxCredentials`) so that the sandbox is loaded only when needed.
+ */
+export interface SandboxCredentials {
+  clientId: string;
+  secretKey: string;
+  privateKeyPem: string;
+  dokuPublicKeyPem: string;
+}
+
+/**
+ * Whether resolving `options` needs the sandbox's credentials: `'required'` for the sandbox's
+ * environments (offline, or a sandbox on its own port) without credentials, `'check'` in production
+ * (its public secret key is refused there, checked when the sandbox is installed), else `'none'`.
+ */
+export function sandboxCredentialsNeed(options: KkiBffOptions): 'required' | 'check' | 'none' {
+  const hasCredentials =
+    options.clientId !== undefined || options.secretKey !== undefined || options.privateKeyPem !== undefined;
+  const env = options.environment ?? (hasCredentials ? 'sandbox' : 'offline');
+  if (env === 'production') return 'check';
+  // Offline by default in production is refused by resolveConfig, with or without the sandbox.
+  if (options.environment === undefined && !hasCredentials && isProductionProcess()) return 'none';
+  if (env === 'sandbox') return 'none';
+  const complete =
+    options.clientId !== undefined &&
+    options.secretKey !== undefined &&
+    options.privateKeyPem !== undefined &&
+    (options.dokuPublicKeyPem !== undefined || env !== 'offline');
+  return complete ? 'none' : 'required';
+}
+
 /** Start-up refused: `problems` lists one message per bad or missing value. */
 export class KkiBffConfigError extends Error {
   override name = 'KkiBffConfigError';
@@ -196,11 +222,15 @@ export function isProductionProcess(): boolean {
 
 /**
  * Validates `options` and fills defaults. With `NODE_ENV=production`, a BFF without credentials is
- * refused unless `environment: 'offline'` says the offline sandbox is meant.
+ * refused unless `environment: 'offline'` says the offline sandbox is meant. `sandbox` gives the
+ * defaults of missing credentials (see {@link sandboxCredentialsNeed}); createKkiBff loads them.
  *
  * @throws KkiBffConfigError listing every problem.
  */
-export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
+export function resolveConfig(
+  options: KkiBffOptions,
+  sandbox: SandboxCredentials | null = null,
+): ResolvedConfig {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new KkiBffConfigError(formatProblems(parsed.error));
   const o = parsed.data;
@@ -223,24 +253,44 @@ export function resolveConfig(options: KkiBffOptions): ResolvedConfig {
       if (o[key] === undefined) problems.push(`${key} is required with environment "${environment}"`);
     }
   }
-  if (environment === 'production' && o.secretKey === DEFAULT_SECRET_KEY) {
+  if (environment === 'production' && sandbox !== null && o.secretKey === sandbox.secretKey) {
     problems.push('secretKey is the public sandbox key; it cannot be used with environment "production"');
   }
-  if (problems.length > 0) throw new KkiBffConfigError(problems);
+  // Missing credentials fall back to the sandbox's published ones (offline, or a sandbox on its port).
+  const clientId = o.clientId ?? sandbox?.clientId;
+  const secretKey = o.secretKey ?? sandbox?.secretKey;
+  const privateKeyPem = o.privateKeyPem ?? sandbox?.privateKeyPem;
+  if (
+    problems.length === 0 &&
+    (clientId === undefined || secretKey === undefined || privateKeyPem === undefined)
+  ) {
+    problems.push(
+      `environment "${envName}" without clientId, secretKey and privateKeyPem uses the offline sandbox's credentials: install @kki-kit/doku-sandbox`,
+    );
+  }
+  if (
+    problems.length > 0 ||
+    clientId === undefined ||
+    secretKey === undefined ||
+    privateKeyPem === undefined
+  ) {
+    throw new KkiBffConfigError(problems);
+  }
   const publicUrl = new URL(o.publicUrl);
   return {
     doku: {
       environment,
       baseUrl: environment === 'url' ? envName : environment === 'offline' ? null : envName,
-      clientId: o.clientId ?? DEFAULT_CLIENT_ID,
-      secretKey: o.secretKey ?? DEFAULT_SECRET_KEY,
-      cardDataKey: o.cardDataKey ?? o.secretKey ?? DEFAULT_SECRET_KEY,
-      privateKeyPem: o.privateKeyPem ?? SANDBOX_MERCHANT_PRIVATE_KEY,
+      clientId,
+      secretKey,
+      cardDataKey: o.cardDataKey ?? secretKey,
+      privateKeyPem,
       // The offline sandbox always signs with its own DOKU key, whatever merchant secret it is given.
       dokuPublicKeyPem:
-        o.dokuPublicKeyPem ?? (environment === 'offline' || !hasCredentials ? SANDBOX_DOKU_PUBLIC_KEY : null),
-      nonSnapClientId: o.nonSnapClientId ?? o.clientId ?? DEFAULT_CLIENT_ID,
-      nonSnapSecretKey: o.nonSnapSecretKey ?? o.secretKey ?? DEFAULT_SECRET_KEY,
+        o.dokuPublicKeyPem ??
+        ((environment === 'offline' || !hasCredentials) && sandbox ? sandbox.dokuPublicKeyPem : null),
+      nonSnapClientId: o.nonSnapClientId ?? clientId,
+      nonSnapSecretKey: o.nonSnapSecretKey ?? secretKey,
     },
     publicUrl,
     returnUrls: { success: o.returnUrls?.success ?? null, failure: o.returnUrls?.failure ?? null },

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import * as sandboxModule from '@kki-kit/doku-sandbox';
 import { KkiBffConfigError, optionsFromEnv, resolveConfig } from '../src/config.js';
+import { credentialsOf } from '../src/doku/index.js';
 import { createLog, type KkiLogLine, redact, redactText } from '../src/log.js';
 import { createCustomerToken, verifyCustomerToken } from '../src/session-token.js';
 
 const authenticate = () => 'c1';
+const SANDBOX = credentialsOf(sandboxModule);
 const problems = (fn: () => unknown): string[] => {
   try {
     fn();
@@ -16,7 +19,7 @@ const problems = (fn: () => unknown): string[] => {
 
 describe('config', () => {
   it('runs the offline sandbox with the sandbox merchant when no credentials are given', () => {
-    const c = resolveConfig({ authenticate, publicUrl: 'http://localhost:4020' });
+    const c = resolveConfig({ authenticate, publicUrl: 'http://localhost:4020' }, SANDBOX);
     expect(c.doku).toMatchObject({
       environment: 'offline',
       clientId: 'MCH-0001-10791114622547',
@@ -28,12 +31,15 @@ describe('config', () => {
   it('names each missing credential for real DOKU, without echoing secrets', () => {
     const secret = 'SK-SENTINEL-SECRET-VALUE';
     const list = problems(() =>
-      resolveConfig({
-        environment: 'production',
-        secretKey: secret,
-        authenticate,
-        publicUrl: 'https://x.test',
-      }),
+      resolveConfig(
+        {
+          environment: 'production',
+          secretKey: secret,
+          authenticate,
+          publicUrl: 'https://x.test',
+        },
+        SANDBOX,
+      ),
     );
     expect(list).toEqual([
       'clientId is required with environment "production"',
@@ -44,13 +50,16 @@ describe('config', () => {
 
   it('reports every malformed value with its option name', () => {
     const list = problems(() =>
-      resolveConfig({
-        environment: 'ftp://nope',
-        privateKeyPem: 'not a pem SECRETSENTINEL',
-        authenticate: 'x' as never,
-        publicUrl: 'not a url',
-        bodyLimitBytes: 10,
-      }),
+      resolveConfig(
+        {
+          environment: 'ftp://nope',
+          privateKeyPem: 'not a pem SECRETSENTINEL',
+          authenticate: 'x' as never,
+          publicUrl: 'not a url',
+          bodyLimitBytes: 10,
+        },
+        SANDBOX,
+      ),
     );
     expect(list.some((p) => p.startsWith('environment'))).toBe(true);
     expect(list).toContain('privateKeyPem must be a PEM private key');
@@ -63,14 +72,17 @@ describe('config', () => {
   it('refuses the public sandbox key in production', () => {
     expect(
       problems(() =>
-        resolveConfig({
-          environment: 'production',
-          clientId: 'x',
-          secretKey: 'SK-hCJ42G28TA0MKG9LE2E_1',
-          privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx',
-          authenticate,
-          publicUrl: 'https://x.test',
-        }),
+        resolveConfig(
+          {
+            environment: 'production',
+            clientId: 'x',
+            secretKey: 'SK-hCJ42G28TA0MKG9LE2E_1',
+            privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx',
+            authenticate,
+            publicUrl: 'https://x.test',
+          },
+          SANDBOX,
+        ),
       ),
     ).toEqual(['secretKey is the public sandbox key; it cannot be used with environment "production"']);
   });
@@ -85,7 +97,7 @@ describe('config', () => {
       },
       { authenticate },
     );
-    expect(resolveConfig(o).doku.environment).toBe('url');
+    expect(resolveConfig(o, SANDBOX).doku.environment).toBe('url');
     expect(o.allowedOrigins).toEqual(['http://a.test', 'http://b.test']);
     expect(o.store).toEqual({ databaseUrl: 'postgres://x' });
   });

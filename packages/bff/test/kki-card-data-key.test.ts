@@ -2,6 +2,7 @@
 // KKI_DOKU_CARD_DATA_KEY) and the same key on its sandbox. Binding and paying work; card data under
 // the secret key is then refused with 401.
 import { createDokuClient } from '@kki-kit/doku';
+import * as sandboxModule from '@kki-kit/doku-sandbox';
 import {
   DEFAULT_CLIENT_ID,
   DEFAULT_SECRET_KEY,
@@ -12,19 +13,24 @@ import {
 } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromEnv, resolveConfig } from '../src/config.js';
+import { credentialsOf } from '../src/doku/index.js';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
 
 const SHARED_KEY = 'SHARED-KEY-5c0e2a9b7d41';
 const authenticate = () => 'x';
+const SANDBOX = credentialsOf(sandboxModule);
 
 describe('cardDataKey option', () => {
   it('is read from KKI_DOKU_CARD_DATA_KEY and defaults to the secret key', () => {
     const env = { KKI_DOKU_ENV: 'http://127.0.0.1:4010', KKI_PUBLIC_URL: 'http://127.0.0.1:4020' };
-    expect(resolveConfig(optionsFromEnv(env, { authenticate })).doku.cardDataKey).toBe(DEFAULT_SECRET_KEY);
+    expect(resolveConfig(optionsFromEnv(env, { authenticate }), SANDBOX).doku.cardDataKey).toBe(
+      DEFAULT_SECRET_KEY,
+    );
     const withKey = optionsFromEnv({ ...env, KKI_DOKU_CARD_DATA_KEY: SHARED_KEY }, { authenticate });
-    expect(resolveConfig(withKey).doku.cardDataKey).toBe(SHARED_KEY);
+    expect(resolveConfig(withKey, SANDBOX).doku.cardDataKey).toBe(SHARED_KEY);
     expect(
-      resolveConfig({ ...withKey, cardDataKey: undefined, secretKey: 'SK-own-secret-0001' }).doku.cardDataKey,
+      resolveConfig({ ...withKey, cardDataKey: undefined, secretKey: 'SK-own-secret-0001' }, SANDBOX).doku
+        .cardDataKey,
     ).toBe('SK-own-secret-0001');
   });
 });

@@ -14,6 +14,7 @@ export {
   type KkiErrorCatalogueEntry,
 } from './errors/catalogue.js';
 export { isKkiErrorCode, KKI_ERROR_CODES, type KkiErrorCode } from './errors/codes.js';
+export { type DokuFailureLike, kkiErrorFromDokuFailure } from './errors/doku-failure.js';
 export { type KkiErrorDetails, kkiErrorDetailsSchema } from './errors/details.js';
 export {
   isKkiService,

@@ -3,6 +3,7 @@
  * `number`: IDR has no minor unit in practice, SNAP writes amounts as strings with two decimals
  * (`"10000.00"`, doku-api.md §2.1/§5) and Non-SNAP writes plain integers (`90000`, §7.1).
  */
+import { SNAP_AMOUNT_PATTERN } from '@kki-kit/doku/codes';
 import * as z from 'zod/mini';
 import type { KkiLocale } from './locale.js';
 
@@ -15,8 +16,8 @@ import type { KkiLocale } from './locale.js';
  */
 export const MAX_RUPIAH: number = Number.MAX_SAFE_INTEGER;
 
-/** DOKU's pattern for a SNAP `amount.value`: up to 16 integer digits, optionally two decimals. */
-export const SNAP_AMOUNT_PATTERN: RegExp = /^(0|[1-9]\d{0,15})(\.\d{2})?$/;
+// DOKU's pattern for a SNAP `amount.value` is DOKU's; the contract's amounts follow it.
+export { SNAP_AMOUNT_PATTERN };
 
 /** Why an amount was rejected. */
 export type MoneyErrorCode =

@@ -13,14 +13,30 @@ describe('browser safety of src/', () => {
 
   // zod only as zod/mini: its functional API lets a bundle keep just the checks it uses, where one
   // schema on classic zod brings ~89 kB minified into every React entry that touches the contract.
-  it.each(files)('%s imports only zod/mini and its own modules, and uses no Node globals', (file) => {
-    const text = readFileSync(join(srcDir, file), 'utf8');
-    const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
-    for (const s of specifiers) {
-      expect(s === 'zod/mini' || s?.startsWith('.'), `${file} imports ${s}`).toBe(true);
-    }
-    expect(text).not.toMatch(/\b(process|Buffer|require|__dirname|globalThis\.process)\b/);
-    expect(text).not.toMatch(/(:\s*any\b|\bas\s+any\b|<any>|\bany\[\])/);
+  // Of @kki-kit/doku only its `codes` subpath, DOKU's codes with no imports (checked below).
+  it.each(files)(
+    '%s imports only zod/mini, doku codes and its own modules, and uses no Node globals',
+    (file) => {
+      const text = readFileSync(join(srcDir, file), 'utf8');
+      const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+      for (const s of specifiers) {
+        expect(
+          s === 'zod/mini' || s === '@kki-kit/doku/codes' || s?.startsWith('.'),
+          `${file} imports ${s}`,
+        ).toBe(true);
+      }
+      expect(text).not.toMatch(/\b(process|Buffer|require|__dirname|globalThis\.process)\b/);
+      expect(text).not.toMatch(/(:\s*any\b|\bas\s+any\b|<any>|\bany\[\])/);
+    },
+  );
+
+  it('reads from @kki-kit/doku only a module that imports nothing and uses no Node globals', () => {
+    const codes = join(srcDir, '..', '..', 'doku', 'src', 'wire', 'response-code.ts');
+    const text = readFileSync(codes, 'utf8');
+    expect(text).not.toMatch(/\b(import|require)\b/);
+    expect(text).not.toMatch(/\b(process|Buffer|__dirname|globalThis\.process)\b/);
+    const entry = readFileSync(join(srcDir, '..', '..', 'doku', 'src', 'codes.ts'), 'utf8');
+    expect([...entry.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1])).toEqual(['./wire/response-code.js']);
   });
 
   it('uses named exports only', () => {

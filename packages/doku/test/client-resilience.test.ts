@@ -68,7 +68,6 @@ describe('B2B token cache', () => {
       kind: 'decision',
       httpStatus: 401,
       responseCode: '4015401',
-      kkiErrorCode: 'invalid_access_token',
     });
     expect(fake.requestsTo(SNAP_PATHS.payment)).toHaveLength(2);
     expect(fake.state.tokenRequests).toBe(2);
@@ -113,7 +112,6 @@ describe('retries', () => {
     expect(err).toMatchObject({
       kind: 'unavailable',
       reason: 'timeout',
-      kkiErrorCode: 'doku_timeout',
       attempts: 3,
     });
     expect(fake.requestsTo(SNAP_PATHS.payment)).toHaveLength(3);
@@ -244,7 +242,7 @@ describe('409 replays are the original outcome', () => {
         .debitRefund({ originalPartnerReferenceNo: 'INV-1', partnerRefundNo, refundAmount: amount })
         .catch((e: unknown) => e);
     expect(await refundOf('RF-2')).toMatchObject({ kind: 'in_progress', reason: 'replay_unresolved' });
-    expect(await refundOf('RF-3')).toMatchObject({ kind: 'decision', kkiErrorCode: 'refund_failed' });
+    expect(await refundOf('RF-3')).toMatchObject({ kind: 'decision', reason: 'refund_failed' });
 
     fake.script(SNAP_PATHS.cardBind, () =>
       json(409, { responseCode: '4090100', responseMessage: 'Conflict' }),
@@ -255,7 +253,7 @@ describe('409 replays are the original outcome', () => {
     expect(err).toMatchObject({
       kind: 'in_progress',
       reason: 'replay_unresolved',
-      kkiErrorCode: 'duplicate_request',
+      responseCode: '4090100',
     });
   });
 
@@ -285,7 +283,7 @@ describe('409 replays are the original outcome', () => {
 });
 
 describe('decisions are not retried', () => {
-  it('a 403 decline: one request, DokuError with the contract code', async () => {
+  it("a 403 decline: one request, DokuError with DOKU's code", async () => {
     const { fake, client } = setup();
     fake.script(SNAP_PATHS.payment, () =>
       json(403, { responseCode: '4035405', responseMessage: 'Do Not Honor' }),
@@ -297,7 +295,6 @@ describe('decisions are not retried', () => {
       httpStatus: 403,
       responseCode: '4035405',
       parsed: { httpStatus: 403, serviceCode: '54', caseCode: '05' },
-      kkiErrorCode: 'do_not_honor',
       retryable: false,
       endpoint: 'kkiPayment',
     });
@@ -315,7 +312,7 @@ describe('decisions are not retried', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({
       kind: 'decision',
-      kkiErrorCode: 'missing_mandatory_field',
+      responseCode: '4000100',
       responseMessage: 'Invalid Mandatory Field cardData',
     });
     expect(fake.requestsTo(SNAP_PATHS.cardBind)).toHaveLength(1);
@@ -342,7 +339,6 @@ describe('decisions are not retried', () => {
     expect(err).toMatchObject({
       kind: 'unavailable',
       reason: 'malformed',
-      kkiErrorCode: 'doku_bad_response',
     });
     expect(fake.requestsTo(SNAP_PATHS.status)).toHaveLength(1);
   });

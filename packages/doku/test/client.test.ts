@@ -238,12 +238,11 @@ describe('Non-SNAP endpoints', () => {
     expect(err).toMatchObject({
       kind: 'unavailable',
       reason: 'bad_signature',
-      kkiErrorCode: 'doku_bad_response',
     });
     expect(fake.requestsTo(NON_SNAP_PATHS.capture)).toHaveLength(1);
   });
 
-  it('a 4xx error body is a decision with the contract code', async () => {
+  it("a 4xx error body is a decision with DOKU's code and message", async () => {
     const { fake, client } = setup();
     fake.script(NON_SNAP_PATHS.paymentPage, (req) =>
       fake.signed(NON_SNAP_PATHS.paymentPage, req.headers['request-id'] ?? '', 400, {
@@ -259,7 +258,7 @@ describe('Non-SNAP endpoints', () => {
       kind: 'decision',
       httpStatus: 400,
       responseCode: 'INVALID_PARAMETER',
-      kkiErrorCode: 'invalid_amount',
+      responseMessage: 'Invalid Total Amount And Line Items',
       retryable: false,
       attempts: 1,
     });

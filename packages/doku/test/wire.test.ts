@@ -11,6 +11,8 @@ import {
   debitStatusRequestSchema,
   deleteTokenizationRequestSchema,
   describeWireIssue,
+  snapRefundOutcome,
+  snapTransactionOutcome,
   KARTU_KREDIT_INDONESIA,
   kkiCardDataSchema,
   kkiPaymentKind,
@@ -282,5 +284,33 @@ describe('Non-SNAP schemas', () => {
         .success,
     ).toBe(true);
     expect(orderStatusPath('INV 1/2')).toBe('/orders/v1/status/INV%201%2F2');
+  });
+});
+
+describe('DOKU status codes, read once', () => {
+  it('reads every latestTransactionStatus as the payment outcome (07 and none: unknown)', () => {
+    const read = (['00', '01', '02', '03', '04', '05', '06', '07', undefined] as const).map(
+      snapTransactionOutcome,
+    );
+    expect(read).toEqual([
+      'succeeded',
+      'pending',
+      'pending',
+      'pending',
+      'succeeded',
+      'cancelled',
+      'failed',
+      null,
+      null,
+    ]);
+  });
+
+  it('reads a refundStatus: 00 succeeded, 06 failed, anything else pending', () => {
+    expect(['00', '03', '06', undefined].map(snapRefundOutcome)).toEqual([
+      'succeeded',
+      'pending',
+      'failed',
+      'pending',
+    ]);
   });
 });

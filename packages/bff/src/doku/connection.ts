@@ -2,9 +2,10 @@
 // (a base URL), or at the offline sandbox running in this process. In-process, the client's `fetch`
 // is the sandbox app's, and the sandbox delivers its notifications straight into the BFF app.
 import { createDokuClient, type DokuClient, type DokuLogger } from '@kki-kit/doku';
-import { createSandbox, type Sandbox, type SandboxOptions } from '@kki-kit/doku-sandbox';
+import type { Sandbox, SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { ResolvedConfig } from '../config.js';
 import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { loadSandbox } from './sandbox-loader.js';
 
 /** Where the in-process sandbox's hosted pages (OTP, issuer app, card page) are served, under the BFF. */
 export const OFFLINE_SANDBOX_PATH = '/__doku';
@@ -54,11 +55,14 @@ export function bffUrl(config: ResolvedConfig, path: string): string {
  * Builds the DOKU client per `config.doku.environment`: `'sandbox'` / `'production'` (DOKU's hosts),
  * `'url'` (a sandbox on its own port, e.g. `pnpm sandbox`), or `'offline'` (a sandbox created here,
  * its hosted pages reachable at `publicUrl` + {@link OFFLINE_SANDBOX_PATH} once the BFF mounts it).
+ * Only the offline environment loads `@kki-kit/doku-sandbox` (an optional peer dependency).
+ *
+ * @throws SandboxNotInstalledError offline, when the sandbox package is not installed.
  */
-export function createDokuConnection(
+export async function createDokuConnection(
   config: ResolvedConfig,
   options: DokuConnectionOptions = {},
-): DokuConnection {
+): Promise<DokuConnection> {
   const d = config.doku;
   const base = {
     clientId: d.clientId,
@@ -88,6 +92,7 @@ export function createDokuConnection(
     if (deliver && request.url.startsWith(`${publicBase}/`)) return deliver(request);
     return globalThis.fetch(request);
   };
+  const { createSandbox } = await loadSandbox('environment "offline"');
   const sandbox = createSandbox({
     ...options.sandbox,
     clientId: d.clientId,

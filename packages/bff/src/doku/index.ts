@@ -7,3 +7,11 @@ export {
   OFFLINE_SANDBOX_PATH,
   type OfflineSandboxOptions,
 } from './connection.js';
+export {
+  credentialsOf,
+  loadSandbox,
+  SANDBOX_PACKAGE,
+  type SandboxModule,
+  SandboxNotInstalledError,
+  sandboxCredentials,
+} from './sandbox-loader.js';

@@ -1,7 +1,7 @@
 // Card binding (KkiBindCard): DOKU's hosted OTP page (DH, finished by notification or a refresh) or
 // the OTP typed in the component (H2H, finished by verifyOtp). A successful binding's
 // `bankCardToken` becomes a saved card; the token is sealed by the store and never leaves the server.
-import { issuerFromCpan, KKI_ISSUERS, maskCpan } from '@kki-kit/contract';
+import { issuerFromCpan, KKI_ISSUERS, kkiErrorFromDokuFailure, maskCpan } from '@kki-kit/contract';
 import type { DokuClient } from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 import type { Log } from '../log.js';
@@ -165,7 +165,7 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
         if (!isDokuDecision(error)) throw httpErrorFromDoku(error);
         const attempts = binding.otpAttempts + 1;
         const left = Math.max(0, OTP_MAX_ATTEMPTS - attempts);
-        if (error.kkiErrorCode === 'invalid_otp' && left > 0) {
+        if (kkiErrorFromDokuFailure(error) === 'invalid_otp' && left > 0) {
           const action = binding.nextAction.type === 'otp_input' ? binding.nextAction : null;
           await store.bindings.update(binding.id, {
             otpAttempts: attempts,

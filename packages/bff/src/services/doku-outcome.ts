@@ -1,7 +1,18 @@
 // Reading DOKU's answers for the KKI services: a failed call becomes the catalogue error the browser
 // sees, and a SNAP `latestTransactionStatus` becomes the payment state the store records.
-import { createKkiError, type KkiError, kkiErrorFromSnap, type PaymentStatus } from '@kki-kit/contract';
-import { DokuError, DokuRequestError, type SnapTransactionStatus } from '@kki-kit/doku';
+import {
+  createKkiError,
+  type KkiError,
+  kkiErrorFromDokuFailure,
+  kkiErrorFromSnap,
+  type PaymentStatus,
+} from '@kki-kit/contract';
+import {
+  DokuError,
+  DokuRequestError,
+  type SnapTransactionStatus,
+  snapTransactionOutcome,
+} from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 
 /**
@@ -24,7 +35,7 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
     if (own && own !== 'duplicate_request') {
       return new KkiHttpError(own, { dokuResponseCode: error.responseCode ?? '', internal: error.message });
     }
-    return new KkiHttpError(error.kkiErrorCode, {
+    return new KkiHttpError(kkiErrorFromDokuFailure(error), {
       ...(error.responseCode !== undefined && { dokuResponseCode: error.responseCode }),
       outcomeUnknown: error.kind !== 'decision',
       internal: error.message,
@@ -49,22 +60,10 @@ export function errorFromResponseCode(responseCode: string | undefined): KkiErro
   return createKkiError(code, responseCode === undefined ? {} : { dokuResponseCode: responseCode });
 }
 
-/** The payment state a SNAP `latestTransactionStatus` stands for (`null`: not known to DOKU). */
+/**
+ * The payment state a SNAP `latestTransactionStatus` stands for (`null`: not known to DOKU): DOKU's
+ * reading, `snapTransactionOutcome` of `@kki-kit/doku`, whose outcomes are payment states.
+ */
 export function paymentStatusFromSnap(status: SnapTransactionStatus | undefined): PaymentStatus | null {
-  switch (status) {
-    case '00':
-    case '04':
-      // A refunded payment was paid first; refunds are tracked by the refund flow.
-      return 'succeeded';
-    case '01':
-    case '02':
-    case '03':
-      return 'pending';
-    case '05':
-      return 'cancelled';
-    case '06':
-      return 'failed';
-    default:
-      return null;
-  }
+  return snapTransactionOutcome(status) satisfies PaymentStatus | null;
 }

@@ -8,7 +8,13 @@ import {
   maskCpan,
   toSnapAmountObject,
 } from '@kki-kit/contract';
-import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
+import type {
+  DebitStatusResponse,
+  DokuClient,
+  DokuError,
+  KkiPaymentInput,
+  KkiPaymentResponse,
+} from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
 import { dokuFailure } from './card-payments.js';
@@ -70,31 +76,35 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
     throw httpErrorFromDoku(error);
   }
 
+  /** Applies DOKU's status answer (a status check's, or the client's for a replay) to the payment. */
+  async function applyStatus(payment: PaymentRecord, d: DebitStatusResponse): Promise<PaymentRecord> {
+    const status = paymentStatusFromSnap(d.latestTransactionStatus);
+    // Either place (BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess).
+    const token = d.bankCardToken ?? d.additionalInfo?.bankCardToken;
+    const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+    if (!status) return current;
+    return applier.apply(
+      current,
+      {
+        status,
+        referenceNo: d.originalReferenceNo,
+        approvalCode: d.approvalCode,
+        ...(typeof token === 'string' && { bankCardToken: token }),
+        ...(status === 'failed' && { error: errorFromResponseCode(d.originalResponseCode) }),
+        detail: {
+          latestTransactionStatus: d.latestTransactionStatus ?? null,
+          originalResponseCode: d.originalResponseCode ?? null,
+        },
+      },
+      'status_check',
+    );
+  }
+
   async function refresh(payment: PaymentRecord): Promise<PaymentRecord> {
     if (payment.method !== 'kki') return payment;
     try {
       const result = await doku.debitStatus({ originalPartnerReferenceNo: payment.partnerReferenceNo });
-      const d = result.data;
-      const status = paymentStatusFromSnap(d.latestTransactionStatus);
-      // Either place (BANK_CARD_TOKEN_AT_TOP_LEVEL is a guess).
-      const token = d.bankCardToken ?? d.additionalInfo?.bankCardToken;
-      const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
-      if (!status) return current;
-      return applier.apply(
-        current,
-        {
-          status,
-          referenceNo: d.originalReferenceNo,
-          approvalCode: d.approvalCode,
-          ...(typeof token === 'string' && { bankCardToken: token }),
-          ...(status === 'failed' && { error: errorFromResponseCode(d.originalResponseCode) }),
-          detail: {
-            latestTransactionStatus: d.latestTransactionStatus ?? null,
-            originalResponseCode: d.originalResponseCode ?? null,
-          },
-        },
-        'status_check',
-      );
+      return await applyStatus(payment, result.data);
     } catch (error) {
       if (isDokuDecision(error) && error.httpStatus === 404) {
         // DOKU never saw it: the call did not get through, so nothing can still be charged.
@@ -174,8 +184,11 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       }
 
       if (result.source === 'status') {
-        // A replay DOKU answered from its status API: apply it as a status check would.
-        return refresh(payment);
+        // A replay the client answered from DOKU's status API: apply that answer as a status check
+        // would, without asking DOKU again.
+        return applyStatus(payment, result.data).catch((error: unknown) => {
+          throw httpErrorFromDoku(error);
+        });
       }
       const data = result.data;
       const status = result.pending ? 'pending' : responseStatus(data);

@@ -1,7 +1,7 @@
-// Which payment state may follow which. The store applies a transition only when this table allows
-// it, under a row lock, so notifications, status polls and reconciliation racing each other cannot
-// move a payment backwards (a late "pending" never overwrites "succeeded").
-import type { PaymentStatus } from '@kki-kit/contract';
+// Which payment state may follow which is the contract's (`PAYMENT_TRANSITIONS`). The store applies a
+// transition only when it is allowed, under a row lock, so notifications, status polls and
+// reconciliation racing each other cannot move a payment backwards.
+import { canPaymentTransition, type PaymentStatus } from '@kki-kit/contract';
 
 /** Who caused a state change; recorded in `payment_events`. */
 export type PaymentEventSource =
@@ -13,39 +13,17 @@ export type PaymentEventSource =
   | 'merchant'
   | 'refund';
 
-const NEXT: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
-  created: ['pending', 'authorized', 'succeeded', 'failed', 'expired', 'cancelled'],
-  pending: ['authorized', 'succeeded', 'failed', 'expired', 'cancelled'],
-  authorized: ['succeeded', 'cancelled', 'expired'],
-  succeeded: ['partially_refunded', 'refunded'],
-  partially_refunded: ['partially_refunded', 'refunded'],
-  failed: [],
-  expired: [],
-  cancelled: [],
-  refunded: [],
-};
-
-/**
- * Money DOKU says it took is a fact even when the BFF had given up on the payment (a timeout marked
- * it expired, the customer cancelled while the issuer approved). Only DOKU-confirmed sources may
- * move a closed payment to `succeeded` / `authorized`.
- */
+/** The sources that speak for DOKU: only they may reopen a closed payment (the contract's rule). */
 const DOKU_CONFIRMED: readonly PaymentEventSource[] = [
   'doku_response',
   'notification',
   'status_check',
   'reconciliation',
 ];
-const REOPENABLE: readonly PaymentStatus[] = ['failed', 'expired', 'cancelled'];
 
-/** Whether `from -> to` is allowed for `source`. Same-state moves are only allowed for refunds. */
+/** Whether `from -> to` is allowed for `source` (`canPaymentTransition` of the contract). */
 export function canTransition(from: PaymentStatus, to: PaymentStatus, source: PaymentEventSource): boolean {
-  if (NEXT[from].includes(to)) return true;
-  return (
-    REOPENABLE.includes(from) &&
-    (to === 'succeeded' || to === 'authorized') &&
-    DOKU_CONFIRMED.includes(source)
-  );
+  return canPaymentTransition(from, to, { dokuConfirmed: DOKU_CONFIRMED.includes(source) });
 }
 
 // What an open attempt is has one home, the contract (the React kit reads it too): reconciliation

@@ -163,9 +163,6 @@ export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 /** A payment's state. */
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 
-/** States a payment never leaves except by refund. */
-export const FINAL_PAYMENT_STATUSES = ['failed', 'expired', 'cancelled', 'refunded'] as const;
-
 /** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
 export const PAYMENT_METHODS = ['kki', 'card'] as const;
 

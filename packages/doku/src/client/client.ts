@@ -1,25 +1,15 @@
-import type { KkiErrorCode } from '@kki-kit/contract';
 import type * as z from 'zod';
 import { verifySnapAsymmetric } from '../crypto/snap-signature.js';
 import { KARTU_KREDIT_INDONESIA, NON_SNAP_PATHS, orderStatusPath, SNAP_PATHS } from '../wire/endpoints.js';
 import { parseWire } from '../wire/issues.js';
 import {
-  type CaptureRequest,
-  type CaptureResponse,
-  type CardRefundRequest,
-  type CardRefundResponse,
   captureRequestSchema,
   captureResponseSchema,
   cardRefundRequestSchema,
   cardRefundResponseSchema,
-  type DeleteTokenizationRequest,
-  type DeleteTokenizationResponse,
   deleteTokenizationRequestSchema,
   deleteTokenizationResponseSchema,
-  type OrderStatusResponse,
   orderStatusResponseSchema,
-  type PaymentPageRequest,
-  type PaymentPageResponse,
   paymentPageRequestSchema,
   paymentPageResponseSchema,
 } from '../wire/non-snap.js';
@@ -35,43 +25,21 @@ import {
   UNBIND_CHANNEL_KEY,
 } from '../wire/open-questions.js';
 import {
-  type CardBindResponse,
-  type CardUnbindResponse,
+  type BindingChannelId,
   cardBindRequestSchema,
   cardBindResponseSchema,
   cardUnbindRequestSchema,
   cardUnbindResponseSchema,
-  type OtpVerificationResponse,
   otpVerificationRequestSchema,
   otpVerificationResponseSchema,
-  type BindingChannelId,
 } from '../wire/snap-binding.js';
-import {
-  type KkiPaymentResponse,
-  kkiPaymentRequestSchema,
-  kkiPaymentResponseSchema,
-} from '../wire/snap-payment.js';
-import {
-  type DebitRefundResponse,
-  debitRefundRequestSchema,
-  debitRefundResponseSchema,
-} from '../wire/snap-refund.js';
-import {
-  type DebitStatusResponse,
-  debitStatusRequestSchema,
-  debitStatusResponseSchema,
-} from '../wire/snap-status.js';
+import { kkiPaymentRequestSchema, kkiPaymentResponseSchema } from '../wire/snap-payment.js';
+import { debitRefundRequestSchema, debitRefundResponseSchema } from '../wire/snap-refund.js';
+import { debitStatusRequestSchema, debitStatusResponseSchema } from '../wire/snap-status.js';
 import { encryptKkiCard } from './card-input.js';
-import { DokuError, DokuRequestError, kkiCodeForSnap } from './errors.js';
-import type {
-  BindCardInput,
-  BindingCallOptions,
-  DebitRefundInput,
-  DebitStatusInput,
-  KkiPaymentInput,
-  UnbindCardInput,
-  VerifyOtpInput,
-} from './inputs.js';
+import type { DokuClient } from './client-interface.js';
+import { DokuRequestError } from './errors.js';
+import type { BindingCallOptions, DebitStatusInput } from './inputs.js';
 import {
   type NonSnapAnswer,
   type NonSnapCallOptions,
@@ -82,6 +50,7 @@ import {
   sendNonSnap,
 } from './non-snap-call.js';
 import { type DokuClientOptions, type ResolvedDokuOptions, resolveOptions } from './options.js';
+import { orderFromStatus, paymentFromStatus, refundFromStatus, resolveReplay } from './replay.js';
 import {
   externalIdFor,
   readSnapBody,
@@ -94,99 +63,11 @@ import {
   sendSnap,
   unresolvedReplay,
 } from './snap-call.js';
-import { type B2bToken, B2bTokenCache } from './token-cache.js';
+import { B2bTokenCache } from './token-cache.js';
 import { requestB2bToken } from './token-request.js';
 
-/** A replayed SNAP call whose original outcome was read from the debit status API. */
-export interface SnapStatusResult {
-  source: 'status';
-  /** The status response: `latestTransactionStatus`, `refundHistory`, … */
-  data: DebitStatusResponse;
-  /** The status call's `responseCode` (`2005500`). */
-  responseCode: string;
-  httpStatus: number;
-  /** The original is still in progress (`01`/`02`/`03`, or a refund in `03`). */
-  pending: boolean;
-  replayed: true;
-  /** X-EXTERNAL-ID of the replayed call (not of the status call). */
-  externalId: string;
-  attempts: number;
-}
-
-/** A replayed Non-SNAP call whose original outcome was read from the order status API. */
-export interface NonSnapStatusResult {
-  source: 'status';
-  data: OrderStatusResponse;
-  httpStatus: number;
-  replayed: true;
-  /** Request-Id of the replayed call. */
-  requestId: string;
-  attempts: number;
-}
-
-/** Input of `verifyNotificationRsa`: a DOKU→merchant SNAP notification in RSA mode. */
-export interface RsaNotificationInput {
-  /** The merchant notification URL's path. */
-  path: string;
-  /** Raw request body. */
-  body: string;
-  /** `X-TIMESTAMP` header. */
-  timestamp: string;
-  /** `X-SIGNATURE` header. */
-  signature: string;
-  method?: string;
-}
-
-/** The typed DOKU client: one method per endpoint the kit uses. */
-export interface DokuClient {
-  /** The cached B2B token (fetched when missing or about to expire; `forceRefresh` to replace it). */
-  getB2bToken(options?: { forceRefresh?: boolean }): Promise<B2bToken>;
-  /** KKI card binding (`registration-card-bind`): encrypts the card, returns `redirectUrl` (DH) or `authCode` (H2H). */
-  bindCard(input: BindCardInput, options?: BindingCallOptions): Promise<SnapResult<CardBindResponse>>;
-  /** OTP verification of an H2H binding (`otp-verification`). */
-  verifyOtp(input: VerifyOtpInput, options?: SnapCallOptions): Promise<SnapResult<OtpVerificationResponse>>;
-  /** KKI card unbinding (`registration-card-unbind`). */
-  unbindCard(input: UnbindCardInput, options?: BindingCallOptions): Promise<SnapResult<CardUnbindResponse>>;
-  /**
-   * KKI host-to-host payment, any of the four types. A replay whose original response DOKU did not
-   * return is answered from the debit status API (`source: 'status'`).
-   */
-  kkiPayment(
-    input: KkiPaymentInput,
-    options?: SnapCallOptions,
-  ): Promise<SnapResult<KkiPaymentResponse> | SnapStatusResult>;
-  /** Debit status (`/orders/v1.0/debit/status`). */
-  debitStatus(input: DebitStatusInput, options?: SnapCallOptions): Promise<SnapResult<DebitStatusResponse>>;
-  /** KKI refund (`debit/refund`), full or partial. Replays are answered from the status API's `refundHistory`. */
-  debitRefund(
-    input: DebitRefundInput,
-    options?: SnapCallOptions,
-  ): Promise<SnapResult<DebitRefundResponse> | SnapStatusResult>;
-  /** Non-SNAP Cards payment page (`/credit-card/v1/payment-page`). */
-  createPaymentPage(
-    input: PaymentPageRequest,
-    options?: NonSnapCallOptions,
-  ): Promise<NonSnapResult<PaymentPageResponse>>;
-  /** Capture of an AUTHORIZE payment (`/credit-card/capture`). */
-  capture(input: CaptureRequest, options?: NonSnapCallOptions): Promise<NonSnapResult<CaptureResponse>>;
-  /** Card refund or void (`/cancellation/credit-card/refund`). Replays are answered from order status. */
-  cardRefund(
-    input: CardRefundRequest,
-    options?: NonSnapCallOptions,
-  ): Promise<NonSnapResult<CardRefundResponse> | NonSnapStatusResult>;
-  /** Deletes a saved card token (`/credit-card/delete-tokenization`). */
-  deleteTokenization(
-    input: DeleteTokenizationRequest,
-    options?: NonSnapCallOptions,
-  ): Promise<NonSnapResult<DeleteTokenizationResponse>>;
-  /** Order status (`GET /orders/v1/status/{invoice_number}`, signed without Digest). */
-  orderStatus(
-    invoiceNumber: string,
-    options?: NonSnapCallOptions,
-  ): Promise<NonSnapResult<OrderStatusResponse>>;
-  /** Verifies an RSA-mode SNAP notification with `dokuPublicKeyPem` (doku-api.md §4.1). */
-  verifyNotificationRsa(input: RsaNotificationInput): Promise<boolean>;
-}
+export type { DokuClient, RsaNotificationInput } from './client-interface.js';
+export type { NonSnapStatusResult, SnapStatusResult } from './replay.js';
 
 /** Validates an outgoing body with its wire schema and serialises it once: these bytes are signed and sent. */
 function serialise<S extends z.ZodType>(
@@ -197,25 +78,6 @@ function serialise<S extends z.ZodType>(
   const result = parseWire(schema, body);
   if (!result.success) throw new DokuRequestError(endpoint, result.issue.field, result.issue.kind);
   return { data: result.data, text: JSON.stringify(result.data) };
-}
-
-/** A replay's outcome as the debit status look-up read it; `attempts` counts both calls' sends. */
-function statusResult(
-  answer: { attempts: number },
-  status: SnapResult<DebitStatusResponse>,
-  externalId: string,
-  pending: boolean,
-): SnapStatusResult {
-  return {
-    source: 'status',
-    data: status.data,
-    responseCode: status.responseCode,
-    httpStatus: status.httpStatus,
-    pending,
-    replayed: true,
-    externalId,
-    attempts: answer.attempts + status.attempts,
-  };
 }
 
 /** Headers of binding (default `CHANNEL-ID` DH) and unbinding (default H2H). */
@@ -255,44 +117,10 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
     throw unresolvedReplay(spec.endpoint, answer, { externalId });
   }
 
-  /** Runs a status look-up for a replay; a refusal of the look-up leaves the outcome unknown. */
-  async function statusForReplay(
-    endpoint: string,
-    answer: { httpStatus: number; responseCode: string; attempts: number },
-    externalId: string,
-    input: DebitStatusInput,
-    callOptions: SnapCallOptions | undefined,
-  ): Promise<SnapResult<DebitStatusResponse>> {
-    try {
-      const { externalId: _ignored, ...rest } = callOptions ?? {};
-      return await client.debitStatus(input, rest);
-    } catch (error) {
-      if (error instanceof DokuError && error.kind === 'decision')
-        throw unresolvedReplay(endpoint, answer, { externalId });
-      throw error;
-    }
-  }
-
-  function statusDecision(
-    endpoint: string,
-    status: SnapResult<DebitStatusResponse>,
-    externalId: string,
-    responseCode: string | undefined,
-    fallback: KkiErrorCode = 'unknown_doku_error',
-  ): DokuError {
-    const http = Number(responseCode?.slice(0, 3) ?? 0) || 400;
-    return new DokuError({
-      kind: 'decision',
-      reason: 'http',
-      endpoint,
-      httpStatus: http,
-      responseCode,
-      responseMessage: status.data.originalResponseMessage,
-      kkiErrorCode: responseCode ? kkiCodeForSnap(responseCode, http) : fallback,
-      retryable: false,
-      externalId,
-      attempts: status.attempts,
-    });
+  /** The debit status look-up of a replay: a call of its own, with a fresh X-EXTERNAL-ID. */
+  function statusLookUp(input: DebitStatusInput, callOptions: SnapCallOptions | undefined) {
+    const { externalId: _replayed, ...rest } = callOptions ?? {};
+    return client.debitStatus(input, rest);
   }
 
   async function nonSnap<S extends z.ZodType, R = never>(
@@ -391,22 +219,19 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         additionalInfo: { channel: KARTU_KREDIT_INDONESIA, ...kindInfo, ...additionalInfo },
       });
       const spec = { endpoint, path: SNAP_PATHS.payment, schema: kkiPaymentResponseSchema };
-      return snap(spec, body.text, callOptions, async (answer, externalId): Promise<SnapStatusResult> => {
-        const status = await statusForReplay(
+      return snap(spec, body.text, callOptions, (answer, externalId) =>
+        resolveReplay(
           endpoint,
           answer,
-          externalId,
-          { originalPartnerReferenceNo: partnerReferenceNo, originalExternalId: externalId, amount },
-          callOptions,
-        );
-        const latest = status.data.latestTransactionStatus;
-        if (latest === '05' || latest === '06') {
-          throw statusDecision(endpoint, status, externalId, status.data.originalResponseCode);
-        }
-        if (latest === undefined || latest === '07') throw unresolvedReplay(endpoint, answer, { externalId });
-        const pending = latest === '01' || latest === '02' || latest === '03';
-        return statusResult(answer, status, externalId, pending);
-      });
+          { externalId },
+          () =>
+            statusLookUp(
+              { originalPartnerReferenceNo: partnerReferenceNo, originalExternalId: externalId, amount },
+              callOptions,
+            ),
+          paymentFromStatus(endpoint, answer, externalId),
+        ),
+      );
     },
 
     async debitStatus(input, callOptions) {
@@ -431,25 +256,21 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         additionalInfo: { channel: KARTU_KREDIT_INDONESIA },
       });
       const spec = { endpoint, path: SNAP_PATHS.refund, schema: debitRefundResponseSchema };
-      return snap(spec, body.text, callOptions, async (answer, externalId): Promise<SnapStatusResult> => {
-        const status = await statusForReplay(
+      const original = {
+        originalPartnerReferenceNo: input.originalPartnerReferenceNo,
+        ...(input.originalReferenceNo === undefined
+          ? {}
+          : { originalReferenceNo: input.originalReferenceNo }),
+      };
+      return snap(spec, body.text, callOptions, (answer, externalId) =>
+        resolveReplay(
           endpoint,
           answer,
-          externalId,
-          {
-            originalPartnerReferenceNo: input.originalPartnerReferenceNo,
-            ...(input.originalReferenceNo === undefined
-              ? {}
-              : { originalReferenceNo: input.originalReferenceNo }),
-          },
-          callOptions,
-        );
-        const refund = status.data.refundHistory?.find((r) => r.partnerRefundNo === input.partnerRefundNo);
-        if (!refund) throw unresolvedReplay(endpoint, answer, { externalId });
-        if (refund.refundStatus === '06')
-          throw statusDecision(endpoint, status, externalId, undefined, 'refund_failed');
-        return statusResult(answer, status, externalId, refund.refundStatus !== '00');
-      });
+          { externalId },
+          () => statusLookUp(original, callOptions),
+          refundFromStatus(endpoint, answer, externalId, input.partnerRefundNo),
+        ),
+      );
     },
 
     async createPaymentPage(input, callOptions) {
@@ -485,29 +306,18 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         path: NON_SNAP_PATHS.cardRefund,
         schema: cardRefundResponseSchema,
       };
-      return nonSnap(
-        spec,
-        body.text,
-        callOptions,
-        async (answer, requestId): Promise<NonSnapStatusResult> => {
-          let status: NonSnapResult<OrderStatusResponse>;
-          try {
-            const { requestId: _ignored, ...rest } = callOptions ?? {};
-            status = await client.orderStatus(body.data.order.invoice_number, rest);
-          } catch (error) {
-            if (error instanceof DokuError && error.kind === 'decision')
-              throw unresolvedReplay(endpoint, answer, { requestId });
-            throw error;
-          }
-          return {
-            source: 'status',
-            data: status.data,
-            httpStatus: status.httpStatus,
-            replayed: true,
-            requestId,
-            attempts: answer.attempts + status.attempts,
-          };
-        },
+      return nonSnap(spec, body.text, callOptions, (answer, requestId) =>
+        resolveReplay(
+          endpoint,
+          answer,
+          { requestId },
+          () => {
+            // The look-up is a call of its own: a fresh Request-Id.
+            const { requestId: _replayed, ...rest } = callOptions ?? {};
+            return client.orderStatus(body.data.order.invoice_number, rest);
+          },
+          orderFromStatus(answer, requestId),
+        ),
       );
     },
 

@@ -1,10 +1,4 @@
-import {
-  type KkiErrorCode,
-  kkiErrorFromNonSnap,
-  kkiErrorFromSnap,
-  parseSnapResponseCode,
-  type SnapResponseCode,
-} from '@kki-kit/contract';
+import { parseSnapResponseCode, type SnapResponseCode } from '../wire/response-code.js';
 
 /**
  * How to read a failed DOKU call:
@@ -24,7 +18,11 @@ export type DokuErrorReason =
   | 'network'
   | 'malformed'
   | 'bad_signature'
-  | 'replay_unresolved';
+  | 'replay_unresolved'
+  /** A replay's original payment failed or was cancelled, per the status API, which gave no code. */
+  | 'status_failed'
+  /** A replay's original refund failed (`refundStatus` 06), per the status API, which gives no code. */
+  | 'refund_failed';
 
 /** Construction input of `DokuError`. */
 export interface DokuErrorInit {
@@ -34,7 +32,6 @@ export interface DokuErrorInit {
   httpStatus?: number | undefined;
   responseCode?: string | undefined;
   responseMessage?: string | undefined;
-  kkiErrorCode: KkiErrorCode;
   retryable: boolean;
   externalId?: string | undefined;
   requestId?: string | undefined;
@@ -44,7 +41,8 @@ export interface DokuErrorInit {
 
 /**
  * A DOKU call that did not succeed. Its message names the endpoint, status and DOKU code only:
- * never a request body, card data, token or key.
+ * never a request body, card data, token or key. It holds DOKU's facts (status, code, message,
+ * reason); what they mean to the kit is `@kki-kit/contract`'s `kkiErrorFromDokuFailure`.
  */
 export class DokuError extends Error {
   override name = 'DokuError';
@@ -60,8 +58,6 @@ export class DokuError extends Error {
   readonly responseMessage: string | undefined;
   /** The SNAP `responseCode` split, when it is one. */
   readonly parsed: SnapResponseCode | null;
-  /** The kit's reading of the failure (`@kki-kit/contract` catalogue). */
-  readonly kkiErrorCode: KkiErrorCode;
   /** True when sending the same request again later may succeed (never for decisions). */
   readonly retryable: boolean;
   readonly externalId: string | undefined;
@@ -80,7 +76,6 @@ export class DokuError extends Error {
     this.responseCode = init.responseCode;
     this.responseMessage = init.responseMessage;
     this.parsed = init.responseCode === undefined ? null : parseSnapResponseCode(init.responseCode);
-    this.kkiErrorCode = init.kkiErrorCode;
     this.retryable = init.retryable;
     this.externalId = init.externalId;
     this.requestId = init.requestId;
@@ -91,35 +86,6 @@ export class DokuError extends Error {
 /** True for a `DokuError`. */
 export function isDokuError(value: unknown): value is DokuError {
   return value instanceof DokuError;
-}
-
-/** Kit error code of a SNAP answer that is not a success (the message tells a KKI format error apart). */
-export function kkiCodeForSnap(
-  responseCode: string | undefined,
-  httpStatus: number,
-  responseMessage?: string,
-): KkiErrorCode {
-  if (responseCode !== undefined) {
-    const code = kkiErrorFromSnap(responseCode, responseMessage);
-    if (code) return code;
-  }
-  return kkiCodeForStatus(httpStatus);
-}
-
-/** Kit error code of a Non-SNAP error answer. */
-export function kkiCodeForNonSnap(body: unknown, httpStatus: number): KkiErrorCode {
-  // Only an `errors.code` names the failure; an empty or foreign body is read from the status.
-  const hasCode = typeof (body as { errors?: { code?: unknown } } | undefined)?.errors?.code === 'string';
-  return (hasCode ? kkiErrorFromNonSnap(body) : null) ?? kkiCodeForStatus(httpStatus);
-}
-
-function kkiCodeForStatus(httpStatus: number): KkiErrorCode {
-  if (httpStatus === 429) return 'rate_limited';
-  if (httpStatus === 504) return 'doku_timeout';
-  if (httpStatus >= 500) return 'doku_server_error';
-  if (httpStatus === 401) return 'unauthorized_signature';
-  if (httpStatus === 400) return 'bad_request';
-  return 'unknown_doku_error';
 }
 
 /** Thrown before sending when a request does not match DOKU's wire schema. Names the field, never its value. */

@@ -111,11 +111,10 @@ export function retryBudget(
 /** How a `DokuError` reads an attempt that got no HTTP answer: retryable, DOKU may or may not have acted. */
 export function noAnswerError(
   answer: HttpFailure,
-): Pick<DokuErrorInit, 'kind' | 'reason' | 'kkiErrorCode' | 'retryable' | 'cause'> {
+): Pick<DokuErrorInit, 'kind' | 'reason' | 'retryable' | 'cause'> {
   return {
     kind: 'unavailable',
     reason: answer.failure,
-    kkiErrorCode: answer.failure === 'timeout' ? 'doku_timeout' : 'doku_unavailable',
     retryable: true,
     cause: answer.error,
   };

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { createRequestId, nonSnapTimestamp } from '../crypto/ids.js';
 import { signNonSnap, verifyNonSnap } from '../crypto/non-snap-signature.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
-import { DokuError, DokuRequestError, kkiCodeForNonSnap } from './errors.js';
+import { DokuError, DokuRequestError } from './errors.js';
 import { type HttpAnswer, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 
@@ -147,7 +147,6 @@ export async function sendNonSnap(
         kind: 'unavailable',
         reason: 'bad_signature',
         httpStatus: answer.status,
-        kkiErrorCode: 'doku_bad_response',
         retryable: false,
       });
     }
@@ -159,7 +158,6 @@ export async function sendNonSnap(
         ...init,
         kind: 'unavailable',
         reason: 'http',
-        kkiErrorCode: kkiCodeForNonSnap(body, status),
         retryable: true,
       });
     }
@@ -174,7 +172,6 @@ export async function sendNonSnap(
           ...init,
           kind: 'unavailable',
           reason: 'malformed',
-          kkiErrorCode: 'doku_bad_response',
           retryable: false,
         });
       }
@@ -186,7 +183,6 @@ export async function sendNonSnap(
       ...init,
       kind: 'decision',
       reason: 'http',
-      kkiErrorCode: kkiCodeForNonSnap(body, status),
       retryable: false,
     });
   }
@@ -207,7 +203,6 @@ export function readNonSnapBody<S extends z.ZodType>(
       reason: 'malformed',
       endpoint,
       httpStatus: answer.httpStatus,
-      kkiErrorCode: 'doku_bad_response',
       retryable: false,
       requestId,
       attempts: answer.attempts,

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
 import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
-import { DokuError, DokuRequestError, kkiCodeForSnap } from './errors.js';
+import { DokuError, DokuRequestError } from './errors.js';
 import { type HttpRequest, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 import type { B2bTokenCache } from './token-cache.js';
@@ -154,7 +154,6 @@ export async function sendSnap(
       httpStatus: answer.status,
       responseCode,
       responseMessage,
-      kkiErrorCode: kkiCodeForSnap(responseCode, status, responseMessage),
     };
 
     if (status === 401 && (split?.[2] === '01' || split?.[2] === '03') && !refreshed) {
@@ -180,7 +179,6 @@ export async function sendSnap(
           ...decisionInit,
           kind: 'unavailable',
           reason: 'malformed',
-          kkiErrorCode: 'doku_bad_response',
           retryable: false,
         });
       }
@@ -207,7 +205,6 @@ export function readSnapBody<S extends z.ZodType>(
       endpoint: spec.endpoint,
       httpStatus: answer.httpStatus,
       responseCode: answer.responseCode,
-      kkiErrorCode: 'doku_bad_response',
       retryable: false,
       externalId,
       attempts: answer.attempts,
@@ -257,7 +254,6 @@ export function readSnapReplay<S extends z.ZodType>(
       httpStatus: http,
       responseCode,
       responseMessage,
-      kkiErrorCode: kkiCodeForSnap(responseCode, http, responseMessage),
       retryable: false,
       externalId,
       attempts: answer.attempts,
@@ -278,7 +274,6 @@ export function unresolvedReplay(
     endpoint,
     httpStatus: answer.httpStatus,
     responseCode: answer.responseCode,
-    kkiErrorCode: 'duplicate_request',
     retryable: false,
     ...ids,
     attempts: answer.attempts,

@@ -3,7 +3,7 @@ import { signB2bToken } from '../crypto/snap-signature.js';
 import { SNAP_PATHS } from '../wire/endpoints.js';
 import { DEFAULT_TOKEN_EXPIRES_IN_S } from '../wire/open-questions.js';
 import { b2bTokenResponseSchema } from '../wire/snap-token.js';
-import { DokuError, kkiCodeForSnap } from './errors.js';
+import { DokuError } from './errors.js';
 import { noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
 import type { FetchedToken } from './token-cache.js';
@@ -68,7 +68,6 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
         ...common,
         kind: 'unavailable',
         reason: 'http',
-        kkiErrorCode: kkiCodeForSnap(responseCode, answer.status),
         retryable: true,
       });
     }
@@ -79,7 +78,6 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
           ...common,
           kind: 'unavailable',
           reason: 'malformed',
-          kkiErrorCode: 'doku_bad_response',
           retryable: false,
         });
       }
@@ -94,7 +92,6 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
       ...common,
       kind: 'decision',
       reason: 'http',
-      kkiErrorCode: kkiCodeForSnap(responseCode, answer.status),
       retryable: false,
     });
   }

@@ -1,7 +1,7 @@
-import { SNAP_AMOUNT_PATTERN } from '@kki-kit/contract';
 import * as z from 'zod';
 import { KARTU_KREDIT_INDONESIA } from './endpoints.js';
 import { LINE_ITEM_PRICE_FORMS_ACCEPTED } from './open-questions.js';
+import { SNAP_AMOUNT_PATTERN } from './response-code.js';
 
 // Building blocks shared by the SNAP schemas.
 
@@ -11,7 +11,7 @@ export const mandatory = (max?: number) =>
 
 /**
  * SNAP money value: decimal string, at most 16 integer digits, optional two decimals (`10000.00`);
- * the pattern is `@kki-kit/contract`'s, so the BFF's amounts and DOKU's wire agree.
+ * the pattern is {@link SNAP_AMOUNT_PATTERN}, which the contract's amounts follow too.
  */
 export const snapAmountValueSchema = z.string().regex(SNAP_AMOUNT_PATTERN);
 

@@ -29,8 +29,8 @@ export const SNAP_PATHS = {
  */
 export const SNAP_B2B2C_TOKEN_PATH = '/authorization/v1/access-token/b2b2c';
 
-/** SNAP service codes: the contract's table, re-exported so DOKU-only users find it here. */
-export { SNAP_SERVICE_CODES } from '@kki-kit/contract';
+/** SNAP service codes (defined with the response codes they are part of). */
+export { SNAP_SERVICE_CODES } from './response-code.js';
 
 /** Names of the SNAP endpoints the client calls. */
 export type SnapEndpoint = Exclude<keyof typeof SNAP_PATHS, 'notification'>;

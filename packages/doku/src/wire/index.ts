@@ -19,6 +19,14 @@ export {
   snapTransactionStatusSchema,
 } from './common.js';
 export * from './endpoints.js';
+export {
+  formatSnapResponseCode,
+  parseSnapResponseCode,
+  SNAP_AMOUNT_PATTERN,
+  type SnapResponseCode,
+  type SnapServiceCode,
+  type SnapServiceName,
+} from './response-code.js';
 export * from './issues.js';
 export * from './non-snap.js';
 export * from './open-questions.js';

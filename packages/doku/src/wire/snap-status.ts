@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  type SnapTransactionStatus,
   snapMoneyResponseSchema,
   snapMoneySchema,
   snapResponseBase,
@@ -76,3 +77,41 @@ export const debitStatusResponseSchema = z.looseObject({
 });
 /** Debit status response. */
 export type DebitStatusResponse = z.infer<typeof debitStatusResponseSchema>;
+
+/** What DOKU's status codes say about a payment or refund, in the kit's words. */
+export type SnapTransactionOutcome = 'succeeded' | 'pending' | 'cancelled' | 'failed';
+
+/**
+ * The one reading of a `latestTransactionStatus` (doku-api.md §5.8): `00` success and `04` refunded
+ * (a refunded payment was paid first; refunds are tracked on their own) are `succeeded`; `01`
+ * initiated, `02` paying and `03` pending are `pending`; `05` cancelled; `06` failed. `null` for `07`
+ * (not found) or no status: DOKU does not know the payment.
+ */
+export function snapTransactionOutcome(
+  status: SnapTransactionStatus | undefined,
+): SnapTransactionOutcome | null {
+  switch (status) {
+    case '00':
+    case '04':
+      return 'succeeded';
+    case '01':
+    case '02':
+    case '03':
+      return 'pending';
+    case '05':
+      return 'cancelled';
+    case '06':
+      return 'failed';
+    default:
+      return null;
+  }
+}
+
+/** A `refundHistory` entry's `refundStatus`: `00` succeeded, `06` failed, anything else still pending. */
+export function snapRefundOutcome(
+  refundStatus: string | undefined,
+): Exclude<SnapTransactionOutcome, 'cancelled'> {
+  if (refundStatus === '00') return 'succeeded';
+  if (refundStatus === '06') return 'failed';
+  return 'pending';
+}

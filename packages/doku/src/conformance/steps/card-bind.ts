@@ -1,6 +1,6 @@
 // Step: card binding on DOKU's hosted OTP page (service 01, `CHANNEL-ID: DH`, doku-api.md §5.3) with
 // the test card. Nothing is bound until someone types the OTP on the page, so it is safe to run.
-import { parseSnapResponseCode } from '@kki-kit/contract';
+import { parseSnapResponseCode } from '../../wire/response-code.js';
 import { SNAP_PATHS } from '../../wire/endpoints.js';
 import type { ConformanceStep, QuestionFinding } from '../types.js';
 import { answerOf, attempt, unreachable } from './answer.js';
