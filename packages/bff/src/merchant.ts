@@ -18,7 +18,7 @@ import {
 import * as z from 'zod';
 import { KkiHttpError } from './errors.js';
 import type { Idempotency, IdempotencyContext } from './idempotency.js';
-import { orderToPay } from './routes/orders.js';
+import { orderToPay } from './orders/routes.js';
 import type { KkiServices } from './services/types.js';
 import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';

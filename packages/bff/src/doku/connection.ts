@@ -4,7 +4,7 @@
 import { createDokuClient, type DokuClient, type DokuLogger } from '@kki-kit/doku';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { ResolvedConfig } from '../config.js';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { NOTIFICATION_PATHS } from '../notifications/routes.js';
 
 /** Where the in-process sandbox's hosted pages (OTP, issuer app, card page) are served, under the BFF. */
 export const OFFLINE_SANDBOX_PATH = '/__doku';

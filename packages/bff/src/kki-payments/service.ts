@@ -11,17 +11,17 @@ import {
 import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
-import { dokuFailure } from './card-payments.js';
+import { dokuFailure } from '../card-payments/service.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { custIdMerchantFor } from './customer-ref.js';
+import { custIdMerchantFor } from '../services/customer-ref.js';
 import {
   errorFromResponseCode,
   httpErrorFromDoku,
   isDokuDecision,
   paymentStatusFromSnap,
-} from './doku-outcome.js';
-import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
-import type { KkiPaymentService, ServiceDeps } from './types.js';
+} from '../services/doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from './outcome.js';
+import type { KkiPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
  * How long the customer has to confirm in the issuer app: the OTT's lifetime, counted from the

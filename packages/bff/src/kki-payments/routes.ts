@@ -5,8 +5,8 @@ import { KkiHttpError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
-import { orderToPay } from './orders.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
+import { orderToPay } from '../orders/routes.js';
 
 async function ownPayment(
   deps: RouteDeps,

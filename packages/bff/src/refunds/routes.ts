@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import { refundView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 // An unknown payment answers exactly like one the caller may not refund (403
 // `refund_not_authorized`): the hook decides per payment, so there is no staff identity to answer

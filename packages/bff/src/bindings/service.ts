@@ -6,9 +6,9 @@ import type { DokuClient } from '@kki-kit/doku';
 import { KkiHttpError } from '../errors.js';
 import type { Log } from '../log.js';
 import type { BindingRecord, Store } from '../store/index.js';
-import { custIdMerchantFor } from './customer-ref.js';
-import { errorFromResponseCode, httpErrorFromDoku, isDokuDecision } from './doku-outcome.js';
-import type { BindingService, ServiceDeps } from './types.js';
+import { custIdMerchantFor } from '../services/customer-ref.js';
+import { errorFromResponseCode, httpErrorFromDoku, isDokuDecision } from '../services/doku-outcome.js';
+import type { BindingService, ServiceDeps } from '../services/types.js';
 
 /** Wrong OTPs DOKU allows before it fails the binding (the sandbox's and the issuers' usual 3). */
 export const OTP_MAX_ATTEMPTS = 3;

@@ -4,7 +4,7 @@ import { KkiHttpError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { OrderRecord, PaymentRecord, Store } from '../store/index.js';
 import { orderView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 /**
  * The order a payment call is about to pay (`null`: not found). A paid order is refused

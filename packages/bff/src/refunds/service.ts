@@ -6,8 +6,8 @@ import type { DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiHttpError } from '../errors.js';
 import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
-import { dokuFailure } from './card-payments.js';
-import type { RefundService, ServiceDeps } from './types.js';
+import { dokuFailure } from '../card-payments/service.js';
+import type { RefundService, ServiceDeps } from '../services/types.js';
 
 /** DOKU's answer, before it is written to the refund. */
 type Answer = { outcome: 'succeeded' | 'pending' } & Pick<RefundOutcome, 'type' | 'doku'>;

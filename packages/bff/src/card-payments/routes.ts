@@ -6,10 +6,10 @@ import {
   type OrderCardOptions,
 } from '@kki-kit/contract';
 import type { Context, Hono } from 'hono';
-import { useCardReturnToken } from '../card-return-token.js';
+import { useCardReturnToken } from './return-token.js';
 import { KkiHttpError } from '../errors.js';
-import { defineRoute, type RouteDeps } from './define.js';
-import { orderToPay } from './orders.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
+import { orderToPay } from '../orders/routes.js';
 import { paymentView } from '../views.js';
 
 /**

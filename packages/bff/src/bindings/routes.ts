@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import { bindingView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 /** Mounts the binding routes when the binding service exists. */
 export function registerBindingRoutes(app: Hono, deps: RouteDeps): void {

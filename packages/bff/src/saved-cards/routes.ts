@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import { savedCardView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 /** Mounts `listSavedCards` always; `removeSavedCard` when the saved-card service exists. */
 export function registerSavedCardRoutes(app: Hono, deps: RouteDeps): void {

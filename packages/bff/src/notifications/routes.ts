@@ -3,7 +3,7 @@
 // de-duplicates through the inbox and answers in DOKU's format.
 import type { Context, Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
-import type { RouteDeps } from './define.js';
+import type { RouteDeps } from '../http/define.js';
 
 /** Paths of the notification endpoints, relative to the mount. */
 export const NOTIFICATION_PATHS = {

@@ -4,10 +4,10 @@
 // quick 2xx once the state is stored, so DOKU stops retrying.
 import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
-import { applyCardStatus, publicBase } from './card-payments.js';
+import { NOTIFICATION_PATHS } from './routes.js';
+import { applyCardStatus, publicBase } from '../card-payments/service.js';
 import type { PaymentRecord } from '../store/index.js';
-import type { ServiceDeps } from './types.js';
+import type { ServiceDeps } from '../services/types.js';
 
 /** Options of {@link createNonSnapNotificationHandler}. */
 export interface NonSnapNotificationOptions {

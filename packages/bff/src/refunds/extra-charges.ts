@@ -8,7 +8,7 @@ import { sha256Hex } from '@kki-kit/doku';
 import { isKkiHttpError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { ExtraChargeRecord, PaymentRecord, TransitionResult } from '../store/index.js';
-import type { ExtraChargeService, RefundService, ServiceDeps } from './types.js';
+import type { ExtraChargeService, RefundService, ServiceDeps } from '../services/types.js';
 
 const BATCH = 100;
 

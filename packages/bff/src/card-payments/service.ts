@@ -3,14 +3,14 @@
 // sees a card number: DOKU's page takes it; only the masked number comes back.
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
-import { createCardReturnToken } from '../card-return-token.js';
+import { createCardReturnToken } from './return-token.js';
 import { fromStoreRule, KkiHttpError } from '../errors.js';
-import { httpErrorFromDoku } from './doku-outcome.js';
-import { refundIfExtra } from './extra-charges.js';
+import { httpErrorFromDoku } from '../services/doku-outcome.js';
+import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { NOTIFICATION_PATHS } from '../notifications/routes.js';
 import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
-import type { CardPaymentService, ServiceDeps } from './types.js';
+import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /** The BFF's public base URL without a trailing slash (paths are appended to it). */
 export function publicBase(deps: Pick<ServiceDeps, 'config'>): string {

@@ -15,13 +15,13 @@ import {
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
-import { applyBindingOutcome } from './bindings.js';
-import { errorFromResponseCode, paymentStatusFromSnap } from './doku-outcome.js';
-import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
-import { createNotificationTokens } from './notification-token.js';
+import { NOTIFICATION_PATHS } from './routes.js';
+import { applyBindingOutcome } from '../bindings/service.js';
+import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
+import { createNotificationTokens } from './token.js';
 import type { PaymentRecord } from '../store/index.js';
-import type { ServiceDeps } from './types.js';
+import type { ServiceDeps } from '../services/types.js';
 
 /** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
 export const NOTIFICATION_MAX_SKEW_MS = 5 * 60_000;
