@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { isProductionProcess, type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
 import { createDokuConnection, type DokuConnection, OFFLINE_SANDBOX_PATH } from './doku/index.js';
 import { KkiHttpError } from './errors.js';
+import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
 import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
@@ -74,7 +75,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     ? options.store
     : await openStore({ ...options.store, encryptionSecret: config.doku.secretKey });
 
-  const publicPath = config.publicUrl.pathname.replace(/\/+$/, '');
+  const publicPath = bffPath(config, '');
   let app: Hono | null = null;
   const doku = createDokuConnection(config, {
     ...(options.fetch && { fetch: options.fetch }),
@@ -137,7 +138,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   registerRefundRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
-  const document = createOpenApiDocument(config.publicUrl.href.replace(/\/$/, ''), deps.mounted);
+  const document = createOpenApiDocument(bffUrl(config, ''), deps.mounted);
   app.get('/openapi.json', (c) => c.json(document));
   deps.mounted.add('getOpenApiDocument');
 

@@ -43,7 +43,7 @@ export {
   type MerchantRefundOptions,
 } from './merchant.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
-export { NOTIFICATION_PATHS } from './notifications/routes.js';
+export { NOTIFICATION_PATHS } from './notifications/paths.js';
 export type * from './services/types.js';
 export * from './store/index.js';
 export { createCustomerToken, verifyCustomerToken } from './session-token.js';

@@ -9,7 +9,7 @@ import { createKkiBff } from '../src/app.js';
 import { CARD_RETURN_TOKEN_TTL_MS, createCardReturnToken } from '../src/card-payments/return-token.js';
 import { KkiBffConfigError, optionsFromEnv } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
-import { NOTIFICATION_PATHS } from '../src/notifications/routes.js';
+import { NOTIFICATION_PATHS } from '../src/notifications/paths.js';
 import { type CardsHarness, CUSTOMER, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
 import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
 

@@ -8,14 +8,10 @@ import { fromStoreRule, KkiHttpError } from '../errors.js';
 import { httpErrorFromDoku } from '../services/doku-outcome.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { NOTIFICATION_PATHS } from '../notifications/routes.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
-
-/** The BFF's public base URL without a trailing slash (paths are appended to it). */
-export function publicBase(deps: Pick<ServiceDeps, 'config'>): string {
-  return deps.config.publicUrl.href.replace(/\/$/, '');
-}
 
 /**
  * Where DOKU's page sends the customer back (the `cardPaymentReturn` route), with `result` as a hint
@@ -28,7 +24,7 @@ export function cardReturnUrl(
   result: 'success' | 'failed',
 ): string {
   const query = new URLSearchParams({ result, token });
-  return `${publicBase(deps)}/cards/payments/${encodeURIComponent(paymentId)}/return?${query}`;
+  return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
 }
 
 /**
@@ -196,7 +192,7 @@ async function pageRequest(
       }),
     },
     ...(Object.keys(override).length > 0 && { override_configuration: override }),
-    additional_info: { override_notification_url: `${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}` },
+    additional_info: { override_notification_url: bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap) },
   };
 }
 

@@ -4,7 +4,8 @@
 import { createDokuClient, type DokuClient, type DokuLogger } from '@kki-kit/doku';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { ResolvedConfig } from '../config.js';
-import { NOTIFICATION_PATHS } from '../notifications/routes.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 
 /** Where the in-process sandbox's hosted pages (OTP, issuer app, card page) are served, under the BFF. */
 export const OFFLINE_SANDBOX_PATH = '/__doku';
@@ -45,11 +46,6 @@ export interface DokuConnection {
   close(): Promise<void>;
 }
 
-/** Joins the BFF's public URL (mount path included) and a path relative to the mount. */
-export function bffUrl(config: ResolvedConfig, path: string): string {
-  return `${config.publicUrl.href.replace(/\/+$/, '')}${path}`;
-}
-
 /**
  * Builds the DOKU client per `config.doku.environment`: `'sandbox'` / `'production'` (DOKU's hosts),
  * `'url'` (a sandbox on its own port, e.g. `pnpm sandbox`), or `'offline'` (a sandbox created here,
@@ -79,7 +75,7 @@ export function createDokuConnection(
     return { client, close: async () => {} };
   }
 
-  const publicBase = config.publicUrl.href.replace(/\/+$/, '');
+  const publicBase = bffUrl(config, '');
   const deliver = options.deliverToBff;
   // Notifications addressed to this BFF go straight into its app; anything else (a test's own
   // URL) goes out over the network.
@@ -94,7 +90,7 @@ export function createDokuConnection(
     secretKey: d.secretKey,
     // The same sharedKey on both sides; null keeps the sandbox on the secret key.
     cardDataKey: d.cardDataKey === d.secretKey ? null : d.cardDataKey,
-    publicBaseUrl: `${publicBase}${OFFLINE_SANDBOX_PATH}`,
+    publicBaseUrl: bffUrl(config, OFFLINE_SANDBOX_PATH),
     snapNotificationUrl: bffUrl(config, NOTIFICATION_PATHS.snap),
     snapNotificationTokenUrl: bffUrl(config, NOTIFICATION_PATHS.snapToken),
     nonSnapNotificationUrl: bffUrl(config, NOTIFICATION_PATHS.nonSnap),

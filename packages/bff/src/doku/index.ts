@@ -1,6 +1,5 @@
 // The BFF's DOKU connection (client + optional in-process sandbox).
 export {
-  bffUrl,
   createDokuConnection,
   type DokuConnection,
   type DokuConnectionOptions,

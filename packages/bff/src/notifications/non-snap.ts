@@ -4,8 +4,9 @@
 // quick 2xx once the state is stored, so DOKU stops retrying.
 import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from './routes.js';
-import { applyCardStatus, publicBase } from '../card-payments/service.js';
+import { applyCardStatus } from '../card-payments/service.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from './paths.js';
 import type { PaymentRecord } from '../store/index.js';
 import type { ServiceDeps } from '../services/types.js';
 
@@ -32,7 +33,7 @@ function invoiceNumberIn(json: unknown): string | null {
 
 /** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
 export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): string {
-  return new URL(`${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}`).pathname;
+  return new URL(bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap)).pathname;
 }
 
 const MASKED = /^\d{6}\*+\d{4}$/;

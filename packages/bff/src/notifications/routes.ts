@@ -4,14 +4,7 @@
 import type { Context, Hono } from 'hono';
 import { KkiHttpError } from '../errors.js';
 import type { RouteDeps } from '../http/define.js';
-
-/** Paths of the notification endpoints, relative to the mount. */
-export const NOTIFICATION_PATHS = {
-  snap: '/notifications/kki',
-  nonSnap: '/notifications/cards',
-  /** The merchant B2B token DOKU asks for before an HMAC-mode SNAP notification (doku-api.md §4.2). */
-  snapToken: '/notifications/kki/access-token/b2b',
-} as const;
+import { NOTIFICATION_PATHS } from './paths.js';
 
 // The marker the in-process sandbox's deliveries carry: a module-private symbol in the Hono `env`
 // of the app's `fetch` call. A request from the network arrives with the server's env (Node's

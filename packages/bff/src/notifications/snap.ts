@@ -15,7 +15,8 @@ import {
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from './routes.js';
+import { bffPath } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from './paths.js';
 import { applyBindingOutcome } from '../bindings/service.js';
 import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-outcome.js';
 import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
@@ -118,7 +119,7 @@ export function createSnapNotificationHandlers(
   const applier = deps.applier ?? createKkiPaymentApplier(deps);
   const tokens = createNotificationTokens(config.doku.secretKey, now);
   // DOKU signs the path of the URL it posts to: the public mount path plus the route's own.
-  const signedPath = `${config.publicUrl.pathname.replace(/\/+$/, '')}${NOTIFICATION_PATHS.snap}`;
+  const signedPath = bffPath(config, NOTIFICATION_PATHS.snap);
 
   function fresh(timestamp: string | undefined): boolean {
     const at = timestamp ? parseDokuTimestamp(timestamp) : null;
