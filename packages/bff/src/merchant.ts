@@ -18,7 +18,7 @@ import {
 import * as z from 'zod';
 import { KkiHttpError } from './errors.js';
 import type { Idempotency, IdempotencyContext } from './idempotency.js';
-import { orderToPay } from './orders/routes.js';
+import { payOrderWithKki } from './orders/pay-order.js';
 import type { KkiServices } from './services/types.js';
 import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
@@ -230,17 +230,12 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
         const kki = operations?.services.kkiPayments;
         if (!kki) throw new KkiHttpError('operation_not_allowed', { internal: 'no KKI payment service' });
-        const { order, paidByThisCall } = await orderToPay(store, await store.orders.get(orderId), ctx);
-        if (paidByThisCall) return paymentView(paidByThisCall);
-        const savedCard = await store.savedCards.getForCustomer(cardId, order.customerId);
-        if (savedCard?.method !== 'kki' || savedCard.status !== 'active') {
-          throw new KkiHttpError('card_not_found', { field: 'cardId' });
-        }
-        const created = await kki.create({
-          customerId: order.customerId,
+        const order = await store.orders.get(orderId);
+        const created = await payOrderWithKki(store, kki, {
           order,
+          // The order's own customer: the merchant charges the card of whoever the order is for.
+          customerId: order?.customerId ?? '',
           source: { type: 'saved_card', cardId },
-          savedCard,
           ctx,
           noAuth: true,
         });

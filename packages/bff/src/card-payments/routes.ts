@@ -9,7 +9,7 @@ import type { Context, Hono } from 'hono';
 import { useCardReturnToken } from './return-token.js';
 import { KkiHttpError } from '../errors.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
-import { orderToPay } from '../orders/routes.js';
+import { payOrder } from '../orders/pay-order.js';
 import { paymentView } from '../views.js';
 
 /**
@@ -61,10 +61,14 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
     const customer = customerId ?? '';
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
     const found = await deps.store.orders.getForCustomer(body.orderId, customer);
-    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
-    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
-    const request = narrowCardRequest(body, order.cardOptions);
-    const payment = await service.createPage({ customerId: customer, order, request, ctx: idem! });
+    const payment = await payOrder(deps.store, found, idem!, (order) =>
+      service.createPage({
+        customerId: customer,
+        order,
+        request: narrowCardRequest(body, order.cardOptions),
+        ctx: idem!,
+      }),
+    );
     return { body: paymentView(payment) };
   });
 

@@ -6,7 +6,7 @@ import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
-import { orderToPay } from '../orders/routes.js';
+import { payOrderWithKki } from '../orders/pay-order.js';
 
 async function ownPayment(
   deps: RouteDeps,
@@ -33,20 +33,11 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
     const customer = customerId ?? '';
     // The amount is the stored order's; the body has no amount field (the schema drops one).
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
-    const found = await deps.store.orders.getForCustomer(body.orderId, customer);
-    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
-    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
-    let savedCard = null;
-    if (body.source.type === 'saved_card') {
-      savedCard = await deps.store.savedCards.getForCustomer(body.source.cardId, customer);
-      // Another customer's card is "not found", never "forbidden": card ids cannot be probed.
-      if (savedCard?.status !== 'active') throw new KkiHttpError('card_not_found', { field: 'cardId' });
-    }
-    const payment = await service.create({
-      customerId: customer,
+    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
+    const payment = await payOrderWithKki(deps.store, service, {
       order,
+      customerId: customer,
       source: body.source,
-      savedCard,
       ctx: idem!,
     });
     return { body: paymentView(payment) };
