@@ -2,25 +2,13 @@
 // (a base URL), or at the offline sandbox running in this process. In-process, the client's `fetch`
 // is the sandbox app's, and the sandbox delivers its notifications straight into the BFF app.
 import { createDokuClient, type DokuClient, type DokuLogger } from '@kki-kit/doku';
-import { createSandbox, type Sandbox, type SandboxOptions } from '@kki-kit/doku-sandbox';
-import type { ResolvedConfig } from '../config.js';
+import { createSandbox, type Sandbox } from '@kki-kit/doku-sandbox';
+import type { OfflineSandboxOptions, ResolvedConfig } from '../config.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 
 /** Where the in-process sandbox's hosted pages (OTP, issuer app, card page) are served, under the BFF. */
 export const OFFLINE_SANDBOX_PATH = '/__doku';
-
-/** Sandbox settings a BFF may pass to its in-process sandbox (the wiring fields are the BFF's). */
-export type OfflineSandboxOptions = Omit<
-  SandboxOptions,
-  | 'fetch'
-  | 'clientId'
-  | 'secretKey'
-  | 'cardDataKey'
-  | 'publicBaseUrl'
-  | 'snapNotificationUrl'
-  | 'snapNotificationTokenUrl'
->;
 
 /** Options of {@link createDokuConnection} beyond the resolved config. */
 export interface DokuConnectionOptions {

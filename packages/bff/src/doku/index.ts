@@ -4,5 +4,4 @@ export {
   type DokuConnection,
   type DokuConnectionOptions,
   OFFLINE_SANDBOX_PATH,
-  type OfflineSandboxOptions,
 } from './connection.js';
