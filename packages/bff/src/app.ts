@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { isProductionProcess, type KkiBffOptions, type ResolvedConfig, resolveConfig } from './config.js';
 import { createDokuConnection, type DokuConnection, OFFLINE_SANDBOX_PATH } from './doku/index.js';
-import { KkiHttpError } from './errors.js';
+import { KkiDomainError } from './errors.js';
 import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
@@ -127,7 +127,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     }),
   );
   app.notFound(() => {
-    throw new KkiHttpError('not_found');
+    throw new KkiDomainError('not_found');
   });
 
   registerOrderRoutes(app, deps);

@@ -14,7 +14,14 @@ export {
   type ResolvedConfig,
   resolveConfig,
 } from './config.js';
-export { isKkiHttpError, KkiHttpError, type KkiHttpErrorOptions } from './errors.js';
+export {
+  isKkiDomainError,
+  isKkiHttpError,
+  KkiDomainError,
+  type KkiDomainErrorOptions,
+  KkiHttpError,
+  type KkiHttpErrorOptions,
+} from './errors.js';
 export {
   canonicalJson,
   createIdempotency,

@@ -4,8 +4,8 @@
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
 import { createCardReturnToken } from './return-token.js';
-import { fromStoreRule, KkiHttpError } from '../errors.js';
-import { httpErrorFromDoku } from '../services/doku-outcome.js';
+import { fromStoreRule, KkiDomainError } from '../errors.js';
+import { domainErrorFromDoku } from '../services/doku-outcome.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
@@ -29,11 +29,11 @@ export function cardReturnUrl(
 
 /**
  * A failed call as the BFF answers it: a store rule keeps its catalogue code, a DOKU failure is read
- * by {@link httpErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
+ * by {@link domainErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
  */
-export function dokuFailure(error: unknown): KkiHttpError {
+export function dokuFailure(error: unknown): KkiDomainError {
   if (isStoreRule(error)) return fromStoreRule(error);
-  return httpErrorFromDoku(error);
+  return domainErrorFromDoku(error);
 }
 
 function isStoreRule(error: unknown): error is StoreRuleError {
@@ -132,7 +132,7 @@ export function cardCustomer(order: OrderRecord): NonNullable<PaymentPageRequest
   const phone = meta[CARD_CUSTOMER_METADATA.phone];
   const name = meta[CARD_CUSTOMER_METADATA.name];
   if (!email && !phone) {
-    throw new KkiHttpError('missing_mandatory_field', {
+    throw new KkiDomainError('missing_mandatory_field', {
       field: 'email',
       internal: `order ${order.id} has neither metadata.email nor metadata.phone for DOKU's card page`,
     });
@@ -242,7 +242,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     },
 
     async confirm(payment) {
-      if (payment.method !== 'card') throw new KkiHttpError('not_found');
+      if (payment.method !== 'card') throw new KkiDomainError('not_found');
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         return await applyCardStatus(deps, payment, status.data, 'status_check');
@@ -264,16 +264,16 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         current.cardPaymentType !== 'AUTHORIZE' ||
         current.status !== 'authorized'
       ) {
-        throw new KkiHttpError('operation_not_allowed', {
+        throw new KkiDomainError('operation_not_allowed', {
           internal: `capture of a ${current.status} ${current.cardPaymentType ?? current.method} payment`,
         });
       }
       if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0 || amount > current.amount)) {
-        throw new KkiHttpError('invalid_amount', { field: 'amount' });
+        throw new KkiDomainError('invalid_amount', { field: 'amount' });
       }
       const authorizeId = current.doku.authorizeId;
       if (typeof authorizeId !== 'string') {
-        throw new KkiHttpError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
+        throw new KkiDomainError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
       }
       try {
         const answer = await client.capture(
@@ -282,7 +282,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         );
         const captured = answer.data.payment;
         if (captured.status === 'FAILED') {
-          throw new KkiHttpError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
+          throw new KkiDomainError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
             ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
           });
         }

@@ -1,7 +1,7 @@
 // KKI payments (KkiPayButton): create, read/poll, cancel. Reads work from the store alone; create,
 // cancel and the DOKU status refresh need the KKI payment service and are mounted with it.
 import type { Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
@@ -14,7 +14,7 @@ async function ownPayment(
   customerId: string | null,
 ): Promise<PaymentRecord> {
   const payment = await deps.store.payments.getForCustomer(paymentId, customerId ?? '');
-  if (!payment) throw new KkiHttpError('not_found');
+  if (!payment) throw new KkiDomainError('not_found');
   return payment;
 }
 
@@ -53,7 +53,7 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
       payment.status === 'partially_refunded' ||
       payment.status === 'refunded'
     ) {
-      throw new KkiHttpError('already_paid');
+      throw new KkiDomainError('already_paid');
     }
     if (!isOpenPayment(payment.status)) {
       return { body: paymentView(payment) };

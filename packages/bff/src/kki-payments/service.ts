@@ -9,14 +9,14 @@ import {
   toSnapAmountObject,
 } from '@kki-kit/contract';
 import type { DokuClient, DokuError, KkiPaymentInput, KkiPaymentResponse } from '@kki-kit/doku';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
 import { dokuFailure } from '../card-payments/service.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from '../services/customer-ref.js';
 import {
   errorFromResponseCode,
-  httpErrorFromDoku,
+  domainErrorFromDoku,
   isDokuDecision,
   paymentStatusFromSnap,
 } from '../services/doku-outcome.js';
@@ -67,7 +67,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       },
       'doku_response',
     );
-    throw httpErrorFromDoku(error);
+    throw domainErrorFromDoku(error);
   }
 
   async function refresh(payment: PaymentRecord): Promise<PaymentRecord> {
@@ -105,7 +105,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           'status_check',
         );
       }
-      throw httpErrorFromDoku(error);
+      throw domainErrorFromDoku(error);
     }
   }
 
@@ -144,7 +144,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
             }
           : { ...base, type: 'single', card, additionalInfo: returnUrls };
       } else {
-        if (!savedCard) throw new KkiHttpError('card_not_found', { field: 'cardId' });
+        if (!savedCard) throw new KkiDomainError('card_not_found', { field: 'cardId' });
         issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
         payment ??= await createPayment({
           orderId: order.id,
@@ -170,7 +170,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       } catch (error) {
         if (isDokuDecision(error)) return refused(payment, error);
         log.warn('kki payment outcome unknown', { paymentId: payment.id, reason: String(error) });
-        throw httpErrorFromDoku(error);
+        throw domainErrorFromDoku(error);
       }
 
       if (result.source === 'status') {

@@ -2,7 +2,7 @@
 // verifies signatures (SNAP HMAC and RSA, Non-SNAP HMACSHA256), rejects stale timestamps,
 // de-duplicates through the inbox and answers in DOKU's format.
 import type { Context, Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { RouteDeps } from '../http/define.js';
 import { NOTIFICATION_PATHS } from './paths.js';
 
@@ -37,7 +37,7 @@ export function registerNotificationRoutes(app: Hono, deps: RouteDeps): void {
     (handle: (c: Context) => Response | Promise<Response>) =>
     (c: Context): Response | Promise<Response> => {
       if (offline && !deliveredInProcess(c)) {
-        throw new KkiHttpError('forbidden', {
+        throw new KkiDomainError('forbidden', {
           internal: 'offline: notifications come from the in-process sandbox only',
         });
       }

@@ -1,7 +1,7 @@
 // Paying an order, shared by the browser routes (KKI, Cards) and the merchant API
 // (`chargeSavedCard`), so the paid-order rule and the saved-card check exist once.
 import type { CreateKkiPaymentParsed } from '@kki-kit/contract';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { KkiPaymentService } from '../services/types.js';
 import type { OrderRecord, PaymentRecord, SavedCardRecord, Store } from '../store/index.js';
@@ -18,10 +18,10 @@ export async function payOrder(
   ctx: IdempotencyContext,
   pay: (order: OrderRecord) => Promise<PaymentRecord>,
 ): Promise<PaymentRecord> {
-  if (!order) throw new KkiHttpError('not_found', { field: 'orderId' });
+  if (!order) throw new KkiDomainError('not_found', { field: 'orderId' });
   if (order.status !== 'paid') return pay(order);
   const same = await store.payments.findByPartnerReference(ctx.externalId);
-  if (same?.orderId !== order.id) throw new KkiHttpError('already_paid');
+  if (same?.orderId !== order.id) throw new KkiDomainError('already_paid');
   return same;
 }
 
@@ -36,7 +36,7 @@ export async function savedCardToCharge(
 ): Promise<SavedCardRecord> {
   const card = await store.savedCards.getForCustomer(cardId, customerId);
   if (card?.method !== 'kki' || card.status !== 'active') {
-    throw new KkiHttpError('card_not_found', { field: 'cardId' });
+    throw new KkiDomainError('card_not_found', { field: 'cardId' });
   }
   return card;
 }

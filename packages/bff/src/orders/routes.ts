@@ -1,6 +1,6 @@
 // The order the payment page shows: read-only, the customer's own.
 import type { Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import { orderView } from '../views.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 
@@ -9,7 +9,7 @@ export function registerOrderRoutes(app: Hono, deps: RouteDeps): void {
   defineRoute(app, deps, 'getOrder', async ({ params, customerId }) => {
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
     const order = await deps.store.orders.getForCustomer(params.orderId, customerId ?? '');
-    if (!order) throw new KkiHttpError('not_found');
+    if (!order) throw new KkiDomainError('not_found');
     return { body: orderView(order) };
   });
 }
