@@ -22,6 +22,7 @@ import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-o
 import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createNotificationTokens } from './token.js';
 import type { PaymentRecord } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
 import type { ServiceDeps } from '../services/types.js';
 
 /** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
@@ -163,7 +164,7 @@ export function createSnapNotificationHandlers(
     let current = payment;
     if (status === 'failed' && responseCode === undefined && deps.checkPayment) {
       current = await deps.checkPayment(payment);
-      if (current.status !== 'created' && current.status !== 'pending') return payment.id;
+      if (!isOpenPayment(current.status)) return payment.id;
     }
     await applier.apply(
       current,
