@@ -15,19 +15,20 @@ import {
   OFFLINE_SANDBOX_PATH,
   sandboxCredentials,
 } from './doku/index.js';
-import { KkiHttpError } from './errors.js';
+import { KkiDomainError } from './errors.js';
+import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
 import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
 import { createOpenApiDocument } from './openapi.js';
-import { registerBindingRoutes } from './routes/bindings.js';
-import { registerCardPaymentRoutes } from './routes/card-payments.js';
-import type { RouteDeps } from './routes/define.js';
-import { registerKkiPaymentRoutes } from './routes/kki-payments.js';
-import { inProcessDeliveryEnv, registerNotificationRoutes } from './routes/notifications.js';
-import { registerOrderRoutes } from './routes/orders.js';
-import { registerRefundRoutes } from './routes/refunds.js';
-import { registerSavedCardRoutes } from './routes/saved-cards.js';
+import { registerBindingRoutes } from './bindings/routes.js';
+import { registerCardPaymentRoutes } from './card-payments/routes.js';
+import type { RouteDeps } from './http/define.js';
+import { registerKkiPaymentRoutes } from './kki-payments/routes.js';
+import { inProcessDeliveryEnv, registerNotificationRoutes } from './notifications/routes.js';
+import { registerOrderRoutes } from './orders/routes.js';
+import { registerRefundRoutes } from './refunds/routes.js';
+import { registerSavedCardRoutes } from './saved-cards/routes.js';
 import { bodyLimit } from './security/body-limit.js';
 import { createErrorHandler } from './security/error-handler.js';
 import { securityHeaders } from './security/headers.js';
@@ -88,7 +89,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     ? options.store
     : await openStore({ ...options.store, encryptionSecret: config.doku.secretKey });
 
-  const publicPath = config.publicUrl.pathname.replace(/\/+$/, '');
+  const publicPath = bffPath(config, '');
   let app: Hono | null = null;
   const doku = await createDokuConnection(config, {
     ...(options.fetch && { fetch: options.fetch }),
@@ -140,7 +141,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     }),
   );
   app.notFound(() => {
-    throw new KkiHttpError('not_found');
+    throw new KkiDomainError('not_found');
   });
 
   registerOrderRoutes(app, deps);
@@ -151,7 +152,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   registerRefundRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
-  const document = createOpenApiDocument(config.publicUrl.href.replace(/\/$/, ''), deps.mounted);
+  const document = createOpenApiDocument(bffUrl(config, ''), deps.mounted);
   app.get('/openapi.json', (c) => c.json(document));
   deps.mounted.add('getOpenApiDocument');
 

@@ -1,11 +1,25 @@
 // createKkiBff's options, validated once at start-up: one clear message per missing or malformed
 // value, naming the option (or environment variable) and never echoing a secret.
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
+import type { SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import type { OfflineSandboxOptions } from './doku/index.js';
 import type { KkiLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
+
+// Declared here, next to the options that take it, so the DOKU connection (which reads the
+// resolved config) and the config do not import each other.
+/** Sandbox settings a BFF may pass to its in-process sandbox (the wiring fields are the BFF's). */
+export type OfflineSandboxOptions = Omit<
+  SandboxOptions,
+  | 'fetch'
+  | 'clientId'
+  | 'secretKey'
+  | 'cardDataKey'
+  | 'publicBaseUrl'
+  | 'snapNotificationUrl'
+  | 'snapNotificationTokenUrl'
+>;
 
 /** Returns the signed-in customer's id, or null (the BFF answers 401). */
 export type AuthenticateHook = (c: Context) => string | null | Promise<string | null>;

@@ -1,5 +1,7 @@
-// The one error type BFF code throws to answer the browser: a catalogue code (copy, HTTP status and
-// retry advice come from @kki-kit/contract), never a message built from internals.
+// The one error type BFF code throws: a domain refusal or failure named by a contract error code,
+// never a message built from internals and never an HTTP status. The edge (the error handler, the
+// idempotency record, the merchant API) turns it into the contract's error (copy, HTTP status and
+// retry advice from @kki-kit/contract's catalogue) with `toKkiError`.
 import {
   createKkiError,
   type KkiCopyOverrides,
@@ -9,8 +11,8 @@ import {
   type KkiLocale,
 } from '@kki-kit/contract';
 
-/** Options of {@link KkiHttpError}. */
-export interface KkiHttpErrorOptions {
+/** Options of {@link KkiDomainError}. */
+export interface KkiDomainErrorOptions {
   /** Field the error is about (a `KkiField` name gets field-aware copy). */
   field?: string;
   /** DOKU's own response code, kept for support. */
@@ -27,16 +29,19 @@ export interface KkiHttpErrorOptions {
   internal?: string;
 }
 
-/** An error the BFF answers with `{ error: { code, message, retryable, … } }` and the catalogue's status. */
-export class KkiHttpError extends Error {
-  override name = 'KkiHttpError';
+/**
+ * A refusal or failure of the BFF's domain, carrying a contract error code (never a status): the
+ * edge answers it with `{ error: { code, message, retryable, … } }` and the catalogue's status.
+ */
+export class KkiDomainError extends Error {
+  override name = 'KkiDomainError';
   readonly code: KkiErrorCode;
   readonly field: string | undefined;
   readonly dokuResponseCode: string | undefined;
   readonly outcomeUnknown: boolean;
   readonly details: KkiErrorDetails | undefined;
 
-  constructor(code: KkiErrorCode, options: KkiHttpErrorOptions = {}) {
+  constructor(code: KkiErrorCode, options: KkiDomainErrorOptions = {}) {
     super(options.internal ?? code);
     this.code = code;
     this.field = options.field;
@@ -45,7 +50,7 @@ export class KkiHttpError extends Error {
     this.details = options.details;
   }
 
-  /** The catalogue error in `locale`, with the merchant's copy overrides. */
+  /** The contract's catalogue error for this code in `locale`, with the merchant's copy overrides. */
   toKkiError(locale?: KkiLocale, overrides?: KkiCopyOverrides): KkiError {
     return createKkiError(this.code, {
       ...(locale !== undefined && { locale }),
@@ -58,17 +63,26 @@ export class KkiHttpError extends Error {
 }
 
 /** Narrows an unknown thrown value. */
-export function isKkiHttpError(value: unknown): value is KkiHttpError {
-  return value instanceof KkiHttpError;
+export function isKkiDomainError(value: unknown): value is KkiDomainError {
+  return value instanceof KkiDomainError;
 }
+
+/** @deprecated The former name of {@link KkiDomainError} (the same class), kept for existing callers. */
+export const KkiHttpError = KkiDomainError;
+/** @deprecated The former name of {@link KkiDomainError}. */
+export type KkiHttpError = KkiDomainError;
+/** @deprecated The former name of {@link KkiDomainErrorOptions}. */
+export type KkiHttpErrorOptions = KkiDomainErrorOptions;
+/** @deprecated The former name of {@link isKkiDomainError}. */
+export const isKkiHttpError = isKkiDomainError;
 
 /** The answer to a store rule's refusal (`StoreRuleError`): its catalogue code and details, its reason kept internal. */
 export function fromStoreRule(rule: {
   code: KkiErrorCode;
   message: string;
   details?: KkiErrorDetails | undefined;
-}): KkiHttpError {
-  return new KkiHttpError(rule.code, {
+}): KkiDomainError {
+  return new KkiDomainError(rule.code, {
     internal: rule.message,
     ...(rule.details !== undefined && { details: rule.details }),
   });

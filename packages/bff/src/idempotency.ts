@@ -5,7 +5,7 @@
 // retry after a crash mid-call is a replay at DOKU, not a second charge.
 import { toApiErrorBody, type KkiCopyOverrides, type KkiLocale } from '@kki-kit/contract';
 import { sha256Hex, toHex, utf8 } from '@kki-kit/doku';
-import { KkiHttpError } from './errors.js';
+import { KkiDomainError } from './errors.js';
 import type { Store } from './store/index.js';
 
 /** A stored answer: HTTP status and JSON body. */
@@ -106,7 +106,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
   }
 
   function reused(call: IdempotentCall): never {
-    throw new KkiHttpError('idempotency_key_reused', {
+    throw new KkiDomainError('idempotency_key_reused', {
       internal: `key reused with another body in ${call.scope}`,
     });
   }
@@ -131,7 +131,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
       result = await operation(ctx);
     } catch (error) {
       clearInterval(heartbeat);
-      if (error instanceof KkiHttpError && !error.outcomeUnknown) {
+      if (error instanceof KkiDomainError && !error.outcomeUnknown) {
         // A definite refusal is the call's result: a replay must see the same answer.
         const kkiError = error.toKkiError(call.locale, call.overrides);
         await store.idempotency.complete(
@@ -169,7 +169,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
       }
       const takenOver = await store.idempotency.takeOver(call.scope, call.key, owner, leaseMs);
       if (takenOver) return { ...(await execute(call, takenOver.externalId, operation)), replayed: false };
-      if (Date.now() > deadline) throw new KkiHttpError('payment_in_progress');
+      if (Date.now() > deadline) throw new KkiDomainError('payment_in_progress');
       await sleep(pollMs);
     }
   }

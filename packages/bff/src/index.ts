@@ -14,7 +14,14 @@ export {
   type ResolvedConfig,
   resolveConfig,
 } from './config.js';
-export { isKkiHttpError, KkiHttpError, type KkiHttpErrorOptions } from './errors.js';
+export {
+  isKkiDomainError,
+  isKkiHttpError,
+  KkiDomainError,
+  type KkiDomainErrorOptions,
+  KkiHttpError,
+  type KkiHttpErrorOptions,
+} from './errors.js';
 export {
   canonicalJson,
   createIdempotency,
@@ -43,7 +50,7 @@ export {
   type MerchantRefundOptions,
 } from './merchant.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
-export { NOTIFICATION_PATHS } from './routes/notifications.js';
+export { NOTIFICATION_PATHS } from './notifications/paths.js';
 export type * from './services/types.js';
 export * from './store/index.js';
 export { createCustomerToken, verifyCustomerToken } from './session-token.js';

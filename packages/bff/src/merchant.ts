@@ -16,9 +16,9 @@ import {
   rupiahSchema,
 } from '@kki-kit/contract';
 import * as z from 'zod';
-import { KkiHttpError } from './errors.js';
+import { KkiDomainError } from './errors.js';
 import type { Idempotency, IdempotencyContext } from './idempotency.js';
-import { orderToPay } from './routes/orders.js';
+import { payOrderWithKki } from './orders/pay-order.js';
 import type { KkiServices } from './services/types.js';
 import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
@@ -68,7 +68,7 @@ export interface KkiMerchantApi {
   /**
    * Captures an authorized card payment (`AUTHORIZE`), in full or, with `amount`, in part (once).
    * Idempotent by `idempotencyKey`: a retry with the same key and input answers the first result.
-   * Throws `KkiHttpError` (`operation_not_allowed` when no card service is configured or the payment
+   * Throws `KkiDomainError` (`operation_not_allowed` when no card service is configured or the payment
    * is not an authorized AUTHORIZE payment).
    */
   capture(paymentId: string, options: MerchantCaptureOptions): Promise<PaymentView>;
@@ -133,9 +133,9 @@ const refundSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-function invalid(what: string, error: z.ZodError): KkiHttpError {
+function invalid(what: string, error: z.ZodError): KkiDomainError {
   const issue = error.issues[0];
-  return new KkiHttpError('validation_failed', {
+  return new KkiDomainError('validation_failed', {
     ...(issue?.path.length ? { field: issue.path.map(String).join('.') } : {}),
     internal: `${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
   });
@@ -145,7 +145,7 @@ function invalid(what: string, error: z.ZodError): KkiHttpError {
 function unwrap<T>(answer: { status: number; body: unknown }): T {
   if (answer.status >= 400) {
     const error = kkiErrorFromApiErrorBody(answer.body, answer.status);
-    throw new KkiHttpError(error?.code ?? 'unknown_doku_error', {
+    throw new KkiDomainError(error?.code ?? 'unknown_doku_error', {
       internal: 'replayed refusal',
       ...(error?.details !== undefined && { details: error.details }),
     });
@@ -161,7 +161,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
     request: unknown,
     operation: (ctx: IdempotencyContext) => Promise<T>,
   ): Promise<T> {
-    if (!operations) throw new KkiHttpError('operation_not_allowed', { internal: `${scope}: no services` });
+    if (!operations) throw new KkiDomainError('operation_not_allowed', { internal: `${scope}: no services` });
     const answer = await operations.idempotency.run(
       { scope: `merchant.${scope}`, key, request },
       async (ctx) => ({ status: 200, body: await operation(ctx) }),
@@ -170,7 +170,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
   }
   async function payment(paymentId: string): Promise<PaymentRecord> {
     const found = await store.payments.get(paymentId);
-    if (!found) throw new KkiHttpError('not_found', { field: 'paymentId' });
+    if (!found) throw new KkiDomainError('not_found', { field: 'paymentId' });
     return found;
   }
 
@@ -209,7 +209,8 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       const { amount, idempotencyKey } = parsed.data;
       return run('capture', idempotencyKey, { paymentId, amount }, async (ctx) => {
         const cards = operations?.services.cardPayments;
-        if (!cards) throw new KkiHttpError('operation_not_allowed', { internal: 'no card payment service' });
+        if (!cards)
+          throw new KkiDomainError('operation_not_allowed', { internal: 'no card payment service' });
         return paymentView(await cards.capture(await payment(paymentId), amount ?? null, ctx));
       });
     },
@@ -219,7 +220,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       const { idempotencyKey, ...request } = parsed.data;
       return run('refund', idempotencyKey, { paymentId, ...request }, async (ctx) => {
         const refunds = operations?.services.refunds;
-        if (!refunds) throw new KkiHttpError('operation_not_allowed', { internal: 'no refund service' });
+        if (!refunds) throw new KkiDomainError('operation_not_allowed', { internal: 'no refund service' });
         return refundView(await refunds.refund(await payment(paymentId), request, ctx));
       });
     },
@@ -229,18 +230,13 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       const { orderId, cardId, idempotencyKey } = parsed.data;
       return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
         const kki = operations?.services.kkiPayments;
-        if (!kki) throw new KkiHttpError('operation_not_allowed', { internal: 'no KKI payment service' });
-        const { order, paidByThisCall } = await orderToPay(store, await store.orders.get(orderId), ctx);
-        if (paidByThisCall) return paymentView(paidByThisCall);
-        const savedCard = await store.savedCards.getForCustomer(cardId, order.customerId);
-        if (savedCard?.method !== 'kki' || savedCard.status !== 'active') {
-          throw new KkiHttpError('card_not_found', { field: 'cardId' });
-        }
-        const created = await kki.create({
-          customerId: order.customerId,
+        if (!kki) throw new KkiDomainError('operation_not_allowed', { internal: 'no KKI payment service' });
+        const order = await store.orders.get(orderId);
+        const created = await payOrderWithKki(store, kki, {
           order,
+          // The order's own customer: the merchant charges the card of whoever the order is for.
+          customerId: order?.customerId ?? '',
           source: { type: 'saved_card', cardId },
-          savedCard,
           ctx,
           noAuth: true,
         });

@@ -13,7 +13,7 @@ import {
   type KkiRouteSpec,
 } from '@kki-kit/contract';
 import * as z from 'zod';
-import { NOTIFICATION_PATHS } from './routes/notifications.js';
+import { NOTIFICATION_PATHS } from './notifications/paths.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -68,4 +68,33 @@ describe('merchant.chargeSavedCard (KKI payment without authentication)', () => 
     expect(await h.bff.merchant.listPayments({ orderId: other.id })).toEqual([]);
     expect(await h.bff.merchant.listPayments({ orderId: mine.id })).toEqual([]);
   });
+
+  it('checks a saved card the same way in the browser route and the merchant API (a DOKU Cards card is no KKI source)', async () => {
+    const cardsCard = await h.bff.store.savedCards.create({
+      customerId: CUSTOMER,
+      method: 'card',
+      token: 'CARDS-TOKEN-NOT-KKI',
+      maskedCpan: '411111******1111',
+      issuer: null,
+      issuerName: null,
+    });
+    const order = await h.bff.merchant.createOrder({ customerId: CUSTOMER, amount: 10_000 });
+    const res = await h.call('/kki/payments', {
+      method: 'POST',
+      body: JSON.stringify({ orderId: order.id, source: { type: 'saved_card', cardId: cardsCard.id } }),
+    });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string; field?: string } }).error).toMatchObject({
+      code: 'card_not_found',
+      field: 'cardId',
+    });
+    await expect(
+      h.bff.merchant.chargeSavedCard({
+        orderId: order.id,
+        cardId: cardsCard.id,
+        idempotencyKey: `cards-card-${order.id}`,
+      }),
+    ).rejects.toMatchObject({ code: 'card_not_found', field: 'cardId' });
+    expect(await h.bff.merchant.listPayments({ orderId: order.id })).toEqual([]);
+  });
 });

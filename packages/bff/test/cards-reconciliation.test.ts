@@ -1,8 +1,8 @@
 // Cards reconciliation: a card payment nobody came back from is settled from DOKU's order status.
 import { createDokuClient } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCardPaymentService } from '../src/services/card-payments.js';
-import { createCardReconciler } from '../src/services/card-reconciliation.js';
+import { createCardPaymentService } from '../src/card-payments/service.js';
+import { createCardReconciler } from '../src/card-payments/reconciliation.js';
 import { createReconciliationService } from '../src/services/reconciliation.js';
 import { type CardsHarness, openCardPage, startCards } from './cards-setup.js';
 

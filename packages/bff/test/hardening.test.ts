@@ -6,10 +6,10 @@ import { signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
 import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKkiBff } from '../src/app.js';
-import { CARD_RETURN_TOKEN_TTL_MS, createCardReturnToken } from '../src/card-return-token.js';
+import { CARD_RETURN_TOKEN_TTL_MS, createCardReturnToken } from '../src/card-payments/return-token.js';
 import { KkiBffConfigError, optionsFromEnv } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
-import { NOTIFICATION_PATHS } from '../src/routes/notifications.js';
+import { NOTIFICATION_PATHS } from '../src/notifications/paths.js';
 import { type CardsHarness, CUSTOMER, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
 import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
 

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
-import { inProcessDeliveryEnv } from '../src/routes/notifications.js';
+import { inProcessDeliveryEnv } from '../src/notifications/routes.js';
 
 export const ORIGIN = 'https://shop.test';
 export const MOUNT = '/api/kki';

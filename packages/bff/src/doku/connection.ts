@@ -2,25 +2,14 @@
 // (a base URL), or at the offline sandbox running in this process. In-process, the client's `fetch`
 // is the sandbox app's, and the sandbox delivers its notifications straight into the BFF app.
 import { createDokuClient, type DokuClient, type DokuLogger } from '@kki-kit/doku';
-import type { Sandbox, SandboxOptions } from '@kki-kit/doku-sandbox';
-import type { ResolvedConfig } from '../config.js';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import type { Sandbox } from '@kki-kit/doku-sandbox';
+import type { OfflineSandboxOptions, ResolvedConfig } from '../config.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import { loadSandbox } from './sandbox-loader.js';
 
 /** Where the in-process sandbox's hosted pages (OTP, issuer app, card page) are served, under the BFF. */
 export const OFFLINE_SANDBOX_PATH = '/__doku';
-
-/** Sandbox settings a BFF may pass to its in-process sandbox (the wiring fields are the BFF's). */
-export type OfflineSandboxOptions = Omit<
-  SandboxOptions,
-  | 'fetch'
-  | 'clientId'
-  | 'secretKey'
-  | 'cardDataKey'
-  | 'publicBaseUrl'
-  | 'snapNotificationUrl'
-  | 'snapNotificationTokenUrl'
->;
 
 /** Options of {@link createDokuConnection} beyond the resolved config. */
 export interface DokuConnectionOptions {
@@ -44,11 +33,6 @@ export interface DokuConnection {
   sandbox?: Sandbox;
   /** Stops the in-process sandbox's timers; a no-op otherwise. */
   close(): Promise<void>;
-}
-
-/** Joins the BFF's public URL (mount path included) and a path relative to the mount. */
-export function bffUrl(config: ResolvedConfig, path: string): string {
-  return `${config.publicUrl.href.replace(/\/+$/, '')}${path}`;
 }
 
 /**
@@ -83,7 +67,7 @@ export async function createDokuConnection(
     return { client, close: async () => {} };
   }
 
-  const publicBase = config.publicUrl.href.replace(/\/+$/, '');
+  const publicBase = bffUrl(config, '');
   const deliver = options.deliverToBff;
   // Notifications addressed to this BFF go straight into its app; anything else (a test's own
   // URL) goes out over the network.
@@ -99,7 +83,7 @@ export async function createDokuConnection(
     secretKey: d.secretKey,
     // The same sharedKey on both sides; null keeps the sandbox on the secret key.
     cardDataKey: d.cardDataKey === d.secretKey ? null : d.cardDataKey,
-    publicBaseUrl: `${publicBase}${OFFLINE_SANDBOX_PATH}`,
+    publicBaseUrl: bffUrl(config, OFFLINE_SANDBOX_PATH),
     snapNotificationUrl: bffUrl(config, NOTIFICATION_PATHS.snap),
     snapNotificationTokenUrl: bffUrl(config, NOTIFICATION_PATHS.snapToken),
     nonSnapNotificationUrl: bffUrl(config, NOTIFICATION_PATHS.nonSnap),

@@ -1,11 +1,9 @@
 // The BFF's DOKU connection (client + optional in-process sandbox).
 export {
-  bffUrl,
   createDokuConnection,
   type DokuConnection,
   type DokuConnectionOptions,
   OFFLINE_SANDBOX_PATH,
-  type OfflineSandboxOptions,
 } from './connection.js';
 export {
   credentialsOf,

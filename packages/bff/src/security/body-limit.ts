@@ -2,14 +2,14 @@
 // has no length), before any parsing.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 
 /** Refuses bodies above `maxBytes` with 413 `payload_too_large`. */
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
   return honoBodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new KkiHttpError('payload_too_large');
+      throw new KkiDomainError('payload_too_large');
     },
   });
 }

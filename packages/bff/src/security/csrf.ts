@@ -3,7 +3,7 @@
 // cross-site form cannot set and a cross-site fetch cannot send without a preflight the BFF refuses.
 import { KKI_REQUEST_HEADER } from '@kki-kit/contract';
 import type { MiddlewareHandler } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,11 +30,11 @@ export function csrfGuard(allowedOrigins: readonly string[]): MiddlewareHandler 
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method)) {
       if (c.req.header(KKI_REQUEST_HEADER) !== '1') {
-        throw new KkiHttpError('csrf_rejected', { internal: `missing ${KKI_REQUEST_HEADER}` });
+        throw new KkiDomainError('csrf_rejected', { internal: `missing ${KKI_REQUEST_HEADER}` });
       }
       const origin = requestOrigin(c.req.raw.headers);
       if (origin === null || !allowed.has(origin)) {
-        throw new KkiHttpError('csrf_rejected', { internal: 'origin not allowed' });
+        throw new KkiDomainError('csrf_rejected', { internal: 'origin not allowed' });
       }
     }
     await next();

@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { fromStoreRule, KkiHttpError } from '../errors.js';
+import { fromStoreRule, KkiDomainError } from '../errors.js';
 import type { Log } from '../log.js';
 import { StoreRuleError } from '../store/index.js';
 
@@ -21,23 +21,23 @@ export function requestLocale(c: Context, fallback: KkiLocale): KkiLocale {
   return isKkiLocale(header) ? header : fallback;
 }
 
-/** Converts anything thrown into a {@link KkiHttpError}. */
-export function toKkiHttpError(error: unknown): KkiHttpError {
-  if (error instanceof KkiHttpError) return error;
+/** Converts anything thrown into a {@link KkiDomainError}: the edge's mapping of framework and store refusals. */
+export function toDomainError(error: unknown): KkiDomainError {
+  if (error instanceof KkiDomainError) return error;
   if (error instanceof StoreRuleError) return fromStoreRule(error);
   if (error instanceof HTTPException) {
-    if (error.status === 413) return new KkiHttpError('payload_too_large');
-    if (error.status === 401) return new KkiHttpError('unauthenticated');
-    if (error.status === 404) return new KkiHttpError('not_found');
-    if (error.status < 500) return new KkiHttpError('validation_failed');
+    if (error.status === 413) return new KkiDomainError('payload_too_large');
+    if (error.status === 401) return new KkiDomainError('unauthenticated');
+    if (error.status === 404) return new KkiDomainError('not_found');
+    if (error.status < 500) return new KkiDomainError('validation_failed');
   }
-  return new KkiHttpError('internal_error');
+  return new KkiDomainError('internal_error');
 }
 
 /** A Hono `onError` handler answering `{ error: { … } }`. */
 export function createErrorHandler(options: { log: Log; locale: KkiLocale; overrides?: KkiCopyOverrides }) {
   return (error: unknown, c: Context) => {
-    const mapped = toKkiHttpError(error);
+    const mapped = toDomainError(error);
     const requestId = crypto.randomUUID();
     const kkiError = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
     if (kkiError.httpStatus >= 500) {

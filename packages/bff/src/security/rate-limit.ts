@@ -2,7 +2,7 @@
 // store, so instances sharing one PostgreSQL share one limit per customer instead of each granting
 // `max`; a fixed window keeps it one atomic upsert per attempt.
 import type { RateLimitRule } from '../config.js';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { RateLimitRepository } from '../store/index.js';
 
 /** Counts attempts per customer and per client address, and refuses the one over a limit. */
@@ -26,7 +26,7 @@ export function createRateLimiter(
 ): RateLimiter {
   const refuse = (internal: string) =>
     // Nothing ran: `outcomeUnknown` releases the idempotency key, so the same key works later.
-    new KkiHttpError('rate_limited', { internal, outcomeUnknown: true });
+    new KkiDomainError('rate_limited', { internal, outcomeUnknown: true });
   return {
     async hit(subject, address) {
       if (address) {

@@ -13,17 +13,17 @@ import {
   type SnapTransactionStatus,
   snapTransactionOutcome,
 } from '@kki-kit/doku';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 
 /**
- * The HTTP error for a failed DOKU call: a refusal keeps DOKU's code; an unknown outcome (timeout,
+ * The domain error for a failed DOKU call: a refusal keeps DOKU's code; an unknown outcome (timeout,
  * 5xx, dropped connection) is marked so the idempotency record is released and a retry with the same
  * key replays the same DOKU ids.
  */
-export function httpErrorFromDoku(error: unknown): KkiHttpError {
-  if (error instanceof KkiHttpError) return error;
+export function domainErrorFromDoku(error: unknown): KkiDomainError {
+  if (error instanceof KkiDomainError) return error;
   if (error instanceof DokuRequestError) {
-    return new KkiHttpError('validation_failed', { internal: error.message });
+    return new KkiDomainError('validation_failed', { internal: error.message });
   }
   if (error instanceof DokuError) {
     // DOKU's 409 case 01 is also a refusal of its own on some services (binding: "Duplicate Token",
@@ -33,9 +33,9 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
         ? kkiErrorFromSnap(error.responseCode)
         : null;
     if (own && own !== 'duplicate_request') {
-      return new KkiHttpError(own, { dokuResponseCode: error.responseCode ?? '', internal: error.message });
+      return new KkiDomainError(own, { dokuResponseCode: error.responseCode ?? '', internal: error.message });
     }
-    return new KkiHttpError(kkiErrorFromDokuFailure(error), {
+    return new KkiDomainError(kkiErrorFromDokuFailure(error), {
       ...(error.responseCode !== undefined && { dokuResponseCode: error.responseCode }),
       outcomeUnknown: error.kind !== 'decision',
       internal: error.message,
@@ -43,7 +43,7 @@ export function httpErrorFromDoku(error: unknown): KkiHttpError {
   }
   // Not DOKU's answer (a store rejection, a bug): an internal error, never labelled as DOKU's. The
   // DOKU call may have gone through before it, so the key is released for a retry to replay it.
-  return new KkiHttpError('internal_error', {
+  return new KkiDomainError('internal_error', {
     outcomeUnknown: true,
     internal: `failure outside DOKU: ${error instanceof Error ? error.name : typeof error}`,
   });

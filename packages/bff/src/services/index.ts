@@ -1,30 +1,30 @@
 // The default service layer: every KKI and Cards flow over one DOKU connection. createKkiBff uses it
 // when no factory is passed, so a merchant gets every route without wiring anything.
 import type { DokuConnection } from '../doku/index.js';
-import { createBindingService } from './bindings.js';
-import { createCardPaymentService } from './card-payments.js';
-import { createCardReconciler } from './card-reconciliation.js';
-import { createExtraChargeService } from './extra-charges.js';
-import { createKkiPaymentApplier } from './kki-payment-outcome.js';
-import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
-import { createNonSnapNotificationHandler } from './non-snap-notifications.js';
+import { createBindingService } from '../bindings/service.js';
+import { createCardPaymentService } from '../card-payments/service.js';
+import { createCardReconciler } from '../card-payments/reconciliation.js';
+import { createExtraChargeService } from '../refunds/extra-charges.js';
+import { createKkiPaymentApplier } from '../kki-payments/outcome.js';
+import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
+import { createNonSnapNotificationHandler } from '../notifications/non-snap.js';
 import { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
-import { createRefundService } from './refunds.js';
-import { createSavedCardService } from './saved-cards.js';
-import { createSnapNotificationHandlers } from './snap-notifications.js';
+import { createRefundService } from '../refunds/service.js';
+import { createSavedCardService } from '../saved-cards/service.js';
+import { createSnapNotificationHandlers } from '../notifications/snap.js';
 import type { KkiServices, ServiceDeps } from './types.js';
 
-export { applyBindingOutcome, createBindingService } from './bindings.js';
-export { createExtraChargeService, extraChargeRefundContext } from './extra-charges.js';
+export { applyBindingOutcome, createBindingService } from '../bindings/service.js';
+export { createExtraChargeService, extraChargeRefundContext } from '../refunds/extra-charges.js';
 export {
   createKkiPaymentApplier,
   type KkiPaymentApplier,
   type KkiPaymentOutcome,
-} from './kki-payment-outcome.js';
-export { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from './kki-payments.js';
+} from '../kki-payments/outcome.js';
+export { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
 export { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
-export { createSavedCardService } from './saved-cards.js';
-export { createSnapNotificationHandlers, NOTIFICATION_MAX_SKEW_MS } from './snap-notifications.js';
+export { createSavedCardService } from '../saved-cards/service.js';
+export { createSnapNotificationHandlers, NOTIFICATION_MAX_SKEW_MS } from '../notifications/snap.js';
 
 /** What the default services are built from: the BFF's dependencies and its DOKU connection. */
 export interface DefaultServiceDeps extends ServiceDeps {

@@ -34,7 +34,7 @@ export interface ServiceDeps {
   extraCharges?: ExtraChargeService;
 }
 
-/** One charge per order: refunds the extra charges the store recorded (see `services/extra-charges.ts`). */
+/** One charge per order: refunds the extra charges the store recorded (see `refunds/extra-charges.ts`). */
 export interface ExtraChargeService {
   /**
    * Refunds the payment's extra charge at DOKU under its deterministic reference; never throws (a

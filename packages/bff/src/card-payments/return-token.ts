@@ -4,8 +4,8 @@
 // `expiry.nonce.mac`, the MAC binding the payment id. Each token works once, counted in the store
 // so every instance sees the use.
 import { timingSafeEqual, toBase64 } from '@kki-kit/doku';
-import { mac } from './session-token.js';
-import type { Store } from './store/index.js';
+import { mac } from '../session-token.js';
+import type { Store } from '../store/index.js';
 
 /** How long a return token works: longer than any card page stays open. */
 export const CARD_RETURN_TOKEN_TTL_MS = 2 * 60 * 60_000;

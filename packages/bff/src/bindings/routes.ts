@@ -1,8 +1,8 @@
 // Card binding (KkiBindCard): start, verify OTP, read. All three need the binding service.
 import type { Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import { bindingView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 /** Mounts the binding routes when the binding service exists. */
 export function registerBindingRoutes(app: Hono, deps: RouteDeps): void {
@@ -11,7 +11,7 @@ export function registerBindingRoutes(app: Hono, deps: RouteDeps): void {
 
   const own = async (bindingId: string, customerId: string | null) => {
     const binding = await deps.store.bindings.getForCustomer(bindingId, customerId ?? '');
-    if (!binding) throw new KkiHttpError('not_found');
+    if (!binding) throw new KkiDomainError('not_found');
     return binding;
   };
 
@@ -28,7 +28,7 @@ export function registerBindingRoutes(app: Hono, deps: RouteDeps): void {
   defineRoute(app, deps, 'verifyBindingOtp', async ({ params, body, customerId, idem }) => {
     const binding = await own(params.bindingId, customerId);
     if (binding.mode !== 'otp' || binding.status !== 'pending') {
-      throw new KkiHttpError('invalid_transaction_status');
+      throw new KkiDomainError('invalid_transaction_status');
     }
     return { body: bindingView(await service.verifyOtp(binding, body.otp, idem!)) };
   });

@@ -1,12 +1,12 @@
 // KKI payments (KkiPayButton): create, read/poll, cancel. Reads work from the store alone; create,
 // cancel and the DOKU status refresh need the KKI payment service and are mounted with it.
 import type { Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
-import { orderToPay } from './orders.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
+import { payOrderWithKki } from '../orders/pay-order.js';
 
 async function ownPayment(
   deps: RouteDeps,
@@ -14,7 +14,7 @@ async function ownPayment(
   customerId: string | null,
 ): Promise<PaymentRecord> {
   const payment = await deps.store.payments.getForCustomer(paymentId, customerId ?? '');
-  if (!payment) throw new KkiHttpError('not_found');
+  if (!payment) throw new KkiDomainError('not_found');
   return payment;
 }
 
@@ -33,20 +33,11 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
     const customer = customerId ?? '';
     // The amount is the stored order's; the body has no amount field (the schema drops one).
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
-    const found = await deps.store.orders.getForCustomer(body.orderId, customer);
-    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
-    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
-    let savedCard = null;
-    if (body.source.type === 'saved_card') {
-      savedCard = await deps.store.savedCards.getForCustomer(body.source.cardId, customer);
-      // Another customer's card is "not found", never "forbidden": card ids cannot be probed.
-      if (savedCard?.status !== 'active') throw new KkiHttpError('card_not_found', { field: 'cardId' });
-    }
-    const payment = await service.create({
-      customerId: customer,
+    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
+    const payment = await payOrderWithKki(deps.store, service, {
       order,
+      customerId: customer,
       source: body.source,
-      savedCard,
       ctx: idem!,
     });
     return { body: paymentView(payment) };
@@ -62,7 +53,7 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
       payment.status === 'partially_refunded' ||
       payment.status === 'refunded'
     ) {
-      throw new KkiHttpError('already_paid');
+      throw new KkiDomainError('already_paid');
     }
     if (!isOpenPayment(payment.status)) {
       return { body: paymentView(payment) };

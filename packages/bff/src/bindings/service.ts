@@ -3,12 +3,12 @@
 // `bankCardToken` becomes a saved card; the token is sealed by the store and never leaves the server.
 import { issuerFromCpan, KKI_ISSUERS, kkiErrorFromDokuFailure, maskCpan } from '@kki-kit/contract';
 import type { DokuClient } from '@kki-kit/doku';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { Log } from '../log.js';
 import type { BindingRecord, Store } from '../store/index.js';
-import { custIdMerchantFor } from './customer-ref.js';
-import { errorFromResponseCode, httpErrorFromDoku, isDokuDecision } from './doku-outcome.js';
-import type { BindingService, ServiceDeps } from './types.js';
+import { custIdMerchantFor } from '../services/customer-ref.js';
+import { errorFromResponseCode, domainErrorFromDoku, isDokuDecision } from '../services/doku-outcome.js';
+import type { BindingService, ServiceDeps } from '../services/types.js';
 
 /** Wrong OTPs DOKU allows before it fails the binding (the sandbox's and the issuers' usual 3). */
 export const OTP_MAX_ATTEMPTS = 3;
@@ -103,7 +103,7 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
         );
       } catch (error) {
         // A refused binding is answered as the error; nothing is stored (no card, no session).
-        throw httpErrorFromDoku(error);
+        throw domainErrorFromDoku(error);
       }
       const data = result.data;
       let binding = await store.bindings.create({
@@ -139,10 +139,13 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
     async verifyOtp(binding, otp, ctx) {
       if (binding.status !== 'pending') return binding;
       if (binding.mode !== 'otp' || !binding.dokuReferenceNo) {
-        throw new KkiHttpError('validation_failed', { field: 'otp', internal: 'binding takes no OTP here' });
+        throw new KkiDomainError('validation_failed', {
+          field: 'otp',
+          internal: 'binding takes no OTP here',
+        });
       }
       const authCode = await store.bindings.revealAuthCode(binding.id);
-      if (!authCode) throw new KkiHttpError('otp_expired');
+      if (!authCode) throw new KkiDomainError('otp_expired');
       try {
         const result = await doku.verifyOtp(
           {
@@ -162,7 +165,7 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
           responseCode: result.responseCode,
         });
       } catch (error) {
-        if (!isDokuDecision(error)) throw httpErrorFromDoku(error);
+        if (!isDokuDecision(error)) throw domainErrorFromDoku(error);
         const attempts = binding.otpAttempts + 1;
         const left = Math.max(0, OTP_MAX_ATTEMPTS - attempts);
         if (kkiErrorFromDokuFailure(error) === 'invalid_otp' && left > 0) {
@@ -175,7 +178,7 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
           await applyBindingOutcome(deps, binding, { status: 'failed', responseCode: error.responseCode });
           await store.bindings.update(binding.id, { otpAttempts: attempts });
         }
-        throw httpErrorFromDoku(error);
+        throw domainErrorFromDoku(error);
       }
     },
 

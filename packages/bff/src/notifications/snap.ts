@@ -15,15 +15,16 @@ import {
   verifySnapSymmetric,
 } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
-import { applyBindingOutcome } from './bindings.js';
-import { errorFromResponseCode, paymentStatusFromSnap } from './doku-outcome.js';
-import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
-import { isPlausibleReference } from './notification-reference.js';
-import { createNotificationTokens } from './notification-token.js';
+import { bffPath } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from './paths.js';
+import { isPlausibleReference } from './reference.js';
+import { applyBindingOutcome } from '../bindings/service.js';
+import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
+import { createNotificationTokens } from './token.js';
 import type { PaymentRecord } from '../store/index.js';
-import { SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
-import type { ServiceDeps } from './types.js';
+import { isOpenPayment, SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
+import type { ServiceDeps } from '../services/types.js';
 
 /** How far a notification's X-TIMESTAMP may be from this server's clock (DOKU's own window). */
 export const NOTIFICATION_MAX_SKEW_MS = 5 * 60_000;
@@ -140,7 +141,7 @@ export function createSnapNotificationHandlers(
   const applier = deps.applier ?? createKkiPaymentApplier(deps);
   const tokens = createNotificationTokens(config.doku.secretKey, now);
   // DOKU signs the path of the URL it posts to: the public mount path plus the route's own.
-  const signedPath = `${config.publicUrl.pathname.replace(/\/+$/, '')}${NOTIFICATION_PATHS.snap}`;
+  const signedPath = bffPath(config, NOTIFICATION_PATHS.snap);
 
   function fresh(timestamp: string | undefined): boolean {
     const at = timestamp ? parseDokuTimestamp(timestamp) : null;
@@ -184,7 +185,7 @@ export function createSnapNotificationHandlers(
     let current = payment;
     if (status === 'failed' && responseCode === undefined && deps.checkPayment) {
       current = await deps.checkPayment(payment);
-      if (current.status !== 'created' && current.status !== 'pending') return payment.id;
+      if (!isOpenPayment(current.status)) return payment.id;
     }
     await applier.apply(
       current,

@@ -2,16 +2,9 @@
 // verifies signatures (SNAP HMAC and RSA, Non-SNAP HMACSHA256), rejects stale timestamps,
 // de-duplicates through the inbox and answers in DOKU's format.
 import type { Context, Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
-import type { RouteDeps } from './define.js';
-
-/** Paths of the notification endpoints, relative to the mount. */
-export const NOTIFICATION_PATHS = {
-  snap: '/notifications/kki',
-  nonSnap: '/notifications/cards',
-  /** The merchant B2B token DOKU asks for before an HMAC-mode SNAP notification (doku-api.md §4.2). */
-  snapToken: '/notifications/kki/access-token/b2b',
-} as const;
+import { KkiDomainError } from '../errors.js';
+import type { RouteDeps } from '../http/define.js';
+import { NOTIFICATION_PATHS } from './paths.js';
 
 // The marker the in-process sandbox's deliveries carry: a module-private symbol in the Hono `env`
 // of the app's `fetch` call. A request from the network arrives with the server's env (Node's
@@ -44,7 +37,7 @@ export function registerNotificationRoutes(app: Hono, deps: RouteDeps): void {
     (handle: (c: Context) => Response | Promise<Response>) =>
     (c: Context): Response | Promise<Response> => {
       if (offline && !deliveredInProcess(c)) {
-        throw new KkiHttpError('forbidden', {
+        throw new KkiDomainError('forbidden', {
           internal: 'offline: notifications come from the in-process sandbox only',
         });
       }

@@ -13,7 +13,7 @@ import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
 import type { AuthenticateHook, AuthorizeRefundHook, ResolvedConfig } from '../config.js';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { Idempotency, IdempotencyContext } from '../idempotency.js';
 import type { Log } from '../log.js';
 import { clientAddress } from '../security/client-address.js';
@@ -57,11 +57,11 @@ export interface RouteInput<Id extends KkiRouteId> {
 /** A handler's answer: the body (validated by the route's response schema), status defaults to the route's. */
 export type RouteResult = { body: unknown; status?: number };
 
-function validation(error: z.ZodError): KkiHttpError {
+function validation(error: z.ZodError): KkiDomainError {
   const path = error.issues[0]?.path.map(String) ?? [];
   // The last path segment names the field (`source.cpan` → `cpan`), so the UI can focus it.
   const field = path.at(-1);
-  return new KkiHttpError('validation_failed', {
+  return new KkiDomainError('validation_failed', {
     ...(field !== undefined && { field }),
     internal: `invalid ${path.join('.') || 'request'}`,
   });
@@ -80,7 +80,7 @@ async function readJson(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new KkiHttpError('validation_failed', { internal: 'body is not JSON' });
+    throw new KkiDomainError('validation_failed', { internal: 'body is not JSON' });
   }
 }
 
@@ -102,11 +102,11 @@ export function defineRoute<Id extends KkiRouteId>(
     let customerId: string | null = null;
     if (spec.audience === 'customer') {
       customerId = await deps.authenticate(c);
-      if (typeof customerId !== 'string' || customerId === '') throw new KkiHttpError('unauthenticated');
+      if (typeof customerId !== 'string' || customerId === '') throw new KkiDomainError('unauthenticated');
     }
     if (spec.audience === 'staff' && !deps.authorizeRefund) {
       // No hook, no refunds (and no refund data): the safe default.
-      throw new KkiHttpError('refund_not_authorized');
+      throw new KkiDomainError('refund_not_authorized');
     }
     const params = spec.params ? parse(spec.params, c.req.param()) : undefined;
     const query = spec.query ? parse(spec.query, c.req.query()) : undefined;
@@ -128,7 +128,7 @@ export function defineRoute<Id extends KkiRouteId>(
     if (spec.idempotent) {
       const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
       const checked = idempotencyKeySchema.safeParse(key);
-      if (!checked.success) throw new KkiHttpError('validation_failed', { field: IDEMPOTENCY_KEY_HEADER });
+      if (!checked.success) throw new KkiDomainError('validation_failed', { field: IDEMPOTENCY_KEY_HEADER });
       answer = await deps.idempotency.run(
         {
           // Keys are per route and per caller: one customer's key can never replay another's answer.

@@ -3,19 +3,15 @@
 // sees a card number: DOKU's page takes it; only the masked number comes back.
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
-import { createCardReturnToken } from '../card-return-token.js';
-import { fromStoreRule, KkiHttpError } from '../errors.js';
-import { httpErrorFromDoku } from './doku-outcome.js';
-import { refundIfExtra } from './extra-charges.js';
+import { createCardReturnToken } from './return-token.js';
+import { fromStoreRule, KkiDomainError } from '../errors.js';
+import { domainErrorFromDoku } from '../services/doku-outcome.js';
+import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
-import type { CardPaymentService, ServiceDeps } from './types.js';
-
-/** The BFF's public base URL without a trailing slash (paths are appended to it). */
-export function publicBase(deps: Pick<ServiceDeps, 'config'>): string {
-  return deps.config.publicUrl.href.replace(/\/$/, '');
-}
+import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
  * Where DOKU's page sends the customer back (the `cardPaymentReturn` route), with `result` as a hint
@@ -28,16 +24,16 @@ export function cardReturnUrl(
   result: 'success' | 'failed',
 ): string {
   const query = new URLSearchParams({ result, token });
-  return `${publicBase(deps)}/cards/payments/${encodeURIComponent(paymentId)}/return?${query}`;
+  return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
 }
 
 /**
  * A failed call as the BFF answers it: a store rule keeps its catalogue code, a DOKU failure is read
- * by {@link httpErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
+ * by {@link domainErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
  */
-export function dokuFailure(error: unknown): KkiHttpError {
+export function dokuFailure(error: unknown): KkiDomainError {
   if (isStoreRule(error)) return fromStoreRule(error);
-  return httpErrorFromDoku(error);
+  return domainErrorFromDoku(error);
 }
 
 function isStoreRule(error: unknown): error is StoreRuleError {
@@ -136,7 +132,7 @@ export function cardCustomer(order: OrderRecord): NonNullable<PaymentPageRequest
   const phone = meta[CARD_CUSTOMER_METADATA.phone];
   const name = meta[CARD_CUSTOMER_METADATA.name];
   if (!email && !phone) {
-    throw new KkiHttpError('missing_mandatory_field', {
+    throw new KkiDomainError('missing_mandatory_field', {
       field: 'email',
       internal: `order ${order.id} has neither metadata.email nor metadata.phone for DOKU's card page`,
     });
@@ -196,7 +192,7 @@ async function pageRequest(
       }),
     },
     ...(Object.keys(override).length > 0 && { override_configuration: override }),
-    additional_info: { override_notification_url: `${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}` },
+    additional_info: { override_notification_url: bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap) },
   };
 }
 
@@ -246,7 +242,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     },
 
     async confirm(payment) {
-      if (payment.method !== 'card') throw new KkiHttpError('not_found');
+      if (payment.method !== 'card') throw new KkiDomainError('not_found');
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         return await applyCardStatus(deps, payment, status.data, 'status_check');
@@ -268,16 +264,16 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         current.cardPaymentType !== 'AUTHORIZE' ||
         current.status !== 'authorized'
       ) {
-        throw new KkiHttpError('operation_not_allowed', {
+        throw new KkiDomainError('operation_not_allowed', {
           internal: `capture of a ${current.status} ${current.cardPaymentType ?? current.method} payment`,
         });
       }
       if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0 || amount > current.amount)) {
-        throw new KkiHttpError('invalid_amount', { field: 'amount' });
+        throw new KkiDomainError('invalid_amount', { field: 'amount' });
       }
       const authorizeId = current.doku.authorizeId;
       if (typeof authorizeId !== 'string') {
-        throw new KkiHttpError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
+        throw new KkiDomainError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
       }
       try {
         const answer = await client.capture(
@@ -286,7 +282,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         );
         const captured = answer.data.payment;
         if (captured.status === 'FAILED') {
-          throw new KkiHttpError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
+          throw new KkiDomainError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
             ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
           });
         }

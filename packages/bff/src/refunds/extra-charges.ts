@@ -5,10 +5,10 @@
 // crash, a timeout, from another instance or from reconciliation) is a replay at DOKU, never a
 // second refund. Only a refusal DOKU decided moves to the next attempt's reference.
 import { sha256Hex } from '@kki-kit/doku';
-import { isKkiHttpError } from '../errors.js';
+import { isKkiDomainError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { ExtraChargeRecord, PaymentRecord, TransitionResult } from '../store/index.js';
-import type { ExtraChargeService, RefundService, ServiceDeps } from './types.js';
+import type { ExtraChargeService, RefundService, ServiceDeps } from '../services/types.js';
 
 const BATCH = 100;
 
@@ -99,7 +99,7 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
       log.warn('extra charge refunded', { ...fields, refundId: refund.id, amount: refund.amount });
       return store.extraCharges.finish(payment.id, 'refunded');
     } catch (error) {
-      const code = isKkiHttpError(error) ? error.code : 'internal_error';
+      const code = isKkiDomainError(error) ? error.code : 'internal_error';
       // Kept for the next try: an unknown outcome is asked again under the same reference; a refusal
       // DOKU decided was settled `failed` by the refund service, which moves the next try to a new one.
       log.error('extra charge refund not confirmed', { ...fields, code, attempt: extra.attempt });
@@ -122,9 +122,9 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
       log.warn('extra charge refunded', { ...fields, voided: true });
       return store.extraCharges.finish(payment.id, 'refunded');
     } catch (error) {
-      const code = isKkiHttpError(error) ? error.code : 'internal_error';
+      const code = isKkiDomainError(error) ? error.code : 'internal_error';
       // A void DOKU refused burns its reference (DOKU records the refusal under it); unknown: ask again.
-      const refused = isKkiHttpError(error) && !error.outcomeUnknown;
+      const refused = isKkiDomainError(error) && !error.outcomeUnknown;
       log.error('extra charge void not confirmed', { ...fields, code, attempt: extra.attempt });
       return store.extraCharges.note(payment.id, { lastError: code, nextAttempt: refused });
     }

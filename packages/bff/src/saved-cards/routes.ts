@@ -1,8 +1,8 @@
 // Saved cards (SavedCardsList): list the customer's own; remove one through DOKU's unbinding.
 import type { Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import { savedCardView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 /** Mounts `listSavedCards` always; `removeSavedCard` when the saved-card service exists. */
 export function registerSavedCardRoutes(app: Hono, deps: RouteDeps): void {
@@ -16,7 +16,7 @@ export function registerSavedCardRoutes(app: Hono, deps: RouteDeps): void {
 
   defineRoute(app, deps, 'removeSavedCard', async ({ params, customerId, idem }) => {
     const card = await deps.store.savedCards.getForCustomer(params.cardId, customerId ?? '');
-    if (!card) throw new KkiHttpError('card_not_found');
+    if (!card) throw new KkiDomainError('card_not_found');
     const result = await service.remove(card, idem!);
     return {
       body: {

@@ -1,8 +1,8 @@
 // Saved-card removal (SavedCardsList): DOKU's unbinding answers SUCCESS (removed now) or PENDING
 // (the card shows as `removing` until the unbinding notification says it is gone).
 import type { DokuClient } from '@kki-kit/doku';
-import { httpErrorFromDoku } from './doku-outcome.js';
-import type { SavedCardService, ServiceDeps } from './types.js';
+import { domainErrorFromDoku } from '../services/doku-outcome.js';
+import type { SavedCardService, ServiceDeps } from '../services/types.js';
 
 /** DOKU's `redirectUrl` when it is an absolute http(s) URL; anything else is not sent to a browser. */
 function webUrl(value: string | undefined): string | undefined {
@@ -25,7 +25,7 @@ export function createSavedCardService(deps: ServiceDeps & { doku: DokuClient })
         status = result.data.additionalInfo?.status;
         redirectUrl = webUrl(result.data.additionalInfo?.redirectUrl);
       } catch (error) {
-        throw httpErrorFromDoku(error);
+        throw domainErrorFromDoku(error);
       }
       // A page to visit means the unbinding is not final yet, whatever the status says.
       if (status === 'PENDING' || redirectUrl !== undefined) {

@@ -1,9 +1,9 @@
 // Refunds (RefundForm): merchant staff, each call allowed by the `authorizeRefund` hook. Without
 // the hook every refund route answers `refund_not_authorized`.
 import type { Context, Hono } from 'hono';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import { refundView } from '../views.js';
-import { defineRoute, type RouteDeps } from './define.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
 
 // An unknown payment answers exactly like one the caller may not refund (403
 // `refund_not_authorized`): the hook decides per payment, so there is no staff identity to answer
@@ -11,7 +11,7 @@ import { defineRoute, type RouteDeps } from './define.js';
 async function authorizedPayment(deps: RouteDeps, c: Context, paymentId: string) {
   const payment = await deps.store.payments.get(paymentId);
   if (!payment || !deps.authorizeRefund || (await deps.authorizeRefund(c, payment)) !== true) {
-    throw new KkiHttpError('refund_not_authorized', {
+    throw new KkiDomainError('refund_not_authorized', {
       internal: payment ? 'refused by authorizeRefund' : 'unknown payment',
     });
   }

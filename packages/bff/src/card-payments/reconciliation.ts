@@ -2,8 +2,8 @@
 // `reconciliation.pendingAfterMs` (a lost notification, a customer who closed the page) are settled
 // from DOKU's order status, the same source the return route trusts. Plugged into the shared
 // reconciliation service as the `card` method's reconciler.
-import type { PaymentReconciler } from './reconciliation.js';
-import type { CardPaymentService } from './types.js';
+import type { PaymentReconciler } from '../services/reconciliation.js';
+import type { CardPaymentService } from '../services/types.js';
 
 /** The Cards reconciler: asks DOKU's order status through {@link CardPaymentService.confirm}. */
 export function createCardReconciler(cards: CardPaymentService): PaymentReconciler {

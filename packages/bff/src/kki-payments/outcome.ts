@@ -5,8 +5,8 @@ import { KKI_ISSUERS, type KkiError, type PaymentStatus } from '@kki-kit/contrac
 import type { Log } from '../log.js';
 import { isOpenPayment, type PaymentEventSource } from '../store/payment-state.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord, Store, TransitionResult } from '../store/index.js';
-import { refundIfExtra } from './extra-charges.js';
-import type { ExtraChargeService } from './types.js';
+import { refundIfExtra } from '../refunds/extra-charges.js';
+import type { ExtraChargeService } from '../services/types.js';
 
 /** What DOKU said about a KKI payment. */
 export interface KkiPaymentOutcome {

@@ -6,10 +6,10 @@ import {
   type OrderCardOptions,
 } from '@kki-kit/contract';
 import type { Context, Hono } from 'hono';
-import { useCardReturnToken } from '../card-return-token.js';
-import { KkiHttpError } from '../errors.js';
-import { defineRoute, type RouteDeps } from './define.js';
-import { orderToPay } from './orders.js';
+import { useCardReturnToken } from './return-token.js';
+import { KkiDomainError } from '../errors.js';
+import { defineRoute, type RouteDeps } from '../http/define.js';
+import { payOrder } from '../orders/pay-order.js';
 import { paymentView } from '../views.js';
 
 /**
@@ -21,19 +21,19 @@ export function narrowCardRequest(
   options: OrderCardOptions | null,
 ): CreateCardPaymentParsed {
   if (options?.paymentTypes && !options.paymentTypes.includes(request.paymentType)) {
-    throw new KkiHttpError('operation_not_allowed', { field: 'paymentType' });
+    throw new KkiDomainError('operation_not_allowed', { field: 'paymentType' });
   }
   const narrow = <T>(asked: T[] | undefined, allowed: T[] | undefined): T[] | undefined => {
     if (!allowed) return asked;
     if (!asked) return allowed;
     const kept = asked.filter((v) => allowed.includes(v));
-    if (kept.length === 0) throw new KkiHttpError('operation_not_allowed');
+    if (kept.length === 0) throw new KkiDomainError('operation_not_allowed');
     return kept;
   };
   const allowedBins = narrow(request.allowedBins, options?.allowedBins);
   const allowedTenors = narrow(request.allowedTenors, options?.allowedTenors);
   if (request.installment && allowedTenors && !allowedTenors.includes(request.installment.tenor)) {
-    throw new KkiHttpError('operation_not_allowed', { field: 'tenor' });
+    throw new KkiDomainError('operation_not_allowed', { field: 'tenor' });
   }
   return {
     ...request,
@@ -61,10 +61,14 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
     const customer = customerId ?? '';
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
     const found = await deps.store.orders.getForCustomer(body.orderId, customer);
-    const { order, paidByThisCall } = await orderToPay(deps.store, found, idem!);
-    if (paidByThisCall) return { body: paymentView(paidByThisCall) };
-    const request = narrowCardRequest(body, order.cardOptions);
-    const payment = await service.createPage({ customerId: customer, order, request, ctx: idem! });
+    const payment = await payOrder(deps.store, found, idem!, (order) =>
+      service.createPage({
+        customerId: customer,
+        order,
+        request: narrowCardRequest(body, order.cardOptions),
+        ctx: idem!,
+      }),
+    );
     return { body: paymentView(payment) };
   });
 
@@ -82,7 +86,7 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
 
   defineRoute(app, deps, 'cardPaymentReturn', async ({ c, params, query }) => {
     const stored = await returningPayment(c, params.paymentId, query.token);
-    if (stored?.method !== 'card') throw new KkiHttpError('not_found');
+    if (stored?.method !== 'card') throw new KkiDomainError('not_found');
     // DOKU's redirect proves nothing: ask DOKU before telling the page (throttled like a poll).
     const payment = await deps.refreshPayment(stored);
     // This page runs inside the shop's iframe: allow framing by the shop's origins only, and the inline script.

@@ -4,10 +4,10 @@
 import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
 import type { DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
-import { dokuFailure } from './card-payments.js';
-import type { RefundService, ServiceDeps } from './types.js';
+import { dokuFailure } from '../card-payments/service.js';
+import type { RefundService, ServiceDeps } from '../services/types.js';
 
 /** DOKU's answer, before it is written to the refund. */
 type Answer = { outcome: 'succeeded' | 'pending' } & Pick<RefundOutcome, 'type' | 'doku'>;
@@ -48,8 +48,8 @@ async function kkiRefund(
 function refundFailed(
   type: RefundType | null,
   why: string,
-): KkiHttpError & { refundType: RefundType | null } {
-  return Object.assign(new KkiHttpError('refund_failed', { internal: why }), { refundType: type });
+): KkiDomainError & { refundType: RefundType | null } {
+  return Object.assign(new KkiDomainError('refund_failed', { internal: why }), { refundType: type });
 }
 
 async function cardRefund(
@@ -93,7 +93,9 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
   return {
     async voidAuthorization(payment, ctx) {
       if (payment.method !== 'card' || payment.status !== 'authorized') {
-        throw new KkiHttpError('operation_not_allowed', { internal: `void of a ${payment.status} payment` });
+        throw new KkiDomainError('operation_not_allowed', {
+          internal: `void of a ${payment.status} payment`,
+        });
       }
       let answer: Answer;
       try {
@@ -114,7 +116,7 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
       const { store } = deps;
       // A retry after an unknown outcome finds the refund this key reserved and asks DOKU again.
       let refund = await store.refunds.findByPartnerRefundNo(ctx.externalId);
-      if (refund && refund.paymentId !== payment.id) throw new KkiHttpError('idempotency_key_reused');
+      if (refund && refund.paymentId !== payment.id) throw new KkiDomainError('idempotency_key_reused');
       if (refund && refund.status !== 'pending') return refund;
       if (!refund) {
         // The store caps refunds at the payment's amount; DOKU caps them at what it took (after a
@@ -127,11 +129,11 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
           chargedAmount(payment) - payment.refundedAmount - pending,
         );
         if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') {
-          throw new KkiHttpError('payment_not_refundable', { internal: `a ${payment.status} payment` });
+          throw new KkiDomainError('payment_not_refundable', { internal: `a ${payment.status} payment` });
         }
         const amount = request.amount ?? left;
         if (amount <= 0 || amount > left) {
-          throw new KkiHttpError('refund_exceeds_remaining', {
+          throw new KkiDomainError('refund_exceeds_remaining', {
             field: 'amount',
             internal: `refund of ${amount} over the ${Math.max(left, 0)} left`,
           });

@@ -15,19 +15,19 @@ import type {
   KkiPaymentInput,
   KkiPaymentResponse,
 } from '@kki-kit/doku';
-import { KkiHttpError } from '../errors.js';
+import { KkiDomainError } from '../errors.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
-import { dokuFailure } from './card-payments.js';
+import { dokuFailure } from '../card-payments/service.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { custIdMerchantFor } from './customer-ref.js';
+import { custIdMerchantFor } from '../services/customer-ref.js';
 import {
   errorFromResponseCode,
-  httpErrorFromDoku,
+  domainErrorFromDoku,
   isDokuDecision,
   paymentStatusFromSnap,
-} from './doku-outcome.js';
-import { createKkiPaymentApplier, type KkiPaymentApplier } from './kki-payment-outcome.js';
-import type { KkiPaymentService, ServiceDeps } from './types.js';
+} from '../services/doku-outcome.js';
+import { createKkiPaymentApplier, type KkiPaymentApplier } from './outcome.js';
+import type { KkiPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
  * How long the customer has to confirm in the issuer app: the OTT's lifetime, counted from the
@@ -73,7 +73,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       },
       'doku_response',
     );
-    throw httpErrorFromDoku(error);
+    throw domainErrorFromDoku(error);
   }
 
   /** Applies DOKU's status answer (a status check's, or the client's for a replay) to the payment. */
@@ -115,7 +115,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           'status_check',
         );
       }
-      throw httpErrorFromDoku(error);
+      throw domainErrorFromDoku(error);
     }
   }
 
@@ -154,7 +154,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
             }
           : { ...base, type: 'single', card, additionalInfo: returnUrls };
       } else {
-        if (!savedCard) throw new KkiHttpError('card_not_found', { field: 'cardId' });
+        if (!savedCard) throw new KkiDomainError('card_not_found', { field: 'cardId' });
         issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
         payment ??= await createPayment({
           orderId: order.id,
@@ -180,14 +180,14 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       } catch (error) {
         if (isDokuDecision(error)) return refused(payment, error);
         log.warn('kki payment outcome unknown', { paymentId: payment.id, reason: String(error) });
-        throw httpErrorFromDoku(error);
+        throw domainErrorFromDoku(error);
       }
 
       if (result.source === 'status') {
         // A replay the client answered from DOKU's status API: apply that answer as a status check
         // would, without asking DOKU again.
         return applyStatus(payment, result.data).catch((error: unknown) => {
-          throw httpErrorFromDoku(error);
+          throw domainErrorFromDoku(error);
         });
       }
       const data = result.data;

@@ -4,12 +4,13 @@
 // quick 2xx once the state is stored, so DOKU stops retrying.
 import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
 import type { Context } from 'hono';
-import { NOTIFICATION_PATHS } from '../routes/notifications.js';
-import { applyCardStatus, publicBase } from './card-payments.js';
-import { isPlausibleReference } from './notification-reference.js';
+import { applyCardStatus } from '../card-payments/service.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from './paths.js';
+import { isPlausibleReference } from './reference.js';
 import type { PaymentRecord } from '../store/index.js';
 import { SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
-import type { ServiceDeps } from './types.js';
+import type { ServiceDeps } from '../services/types.js';
 
 /** Options of {@link createNonSnapNotificationHandler}. */
 export interface NonSnapNotificationOptions {
@@ -34,7 +35,7 @@ function invoiceNumberIn(json: unknown): string | null {
 
 /** The notification path DOKU signs (`Request-Target`): the public URL's path plus the route's. */
 export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): string {
-  return new URL(`${publicBase(deps)}${NOTIFICATION_PATHS.nonSnap}`).pathname;
+  return new URL(bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap)).pathname;
 }
 
 const MASKED = /^\d{6}\*+\d{4}$/;

@@ -1,0 +1,74 @@
+// Paying an order, shared by the browser routes (KKI, Cards) and the merchant API
+// (`chargeSavedCard`), so the paid-order rule and the saved-card check exist once.
+import type { CreateKkiPaymentParsed } from '@kki-kit/contract';
+import { KkiDomainError } from '../errors.js';
+import type { IdempotencyContext } from '../idempotency.js';
+import type { KkiPaymentService } from '../services/types.js';
+import type { OrderRecord, PaymentRecord, SavedCardRecord, Store } from '../store/index.js';
+
+/**
+ * Pays `order` with `pay` unless it is missing (`not_found`) or paid. A paid order is refused
+ * (`already_paid`) unless this very call paid it: a retry with the same idempotency key, e.g. one
+ * that took the key over after the first instance died mid-call, gets that payment back instead of
+ * an error.
+ */
+export async function payOrder(
+  store: Store,
+  order: OrderRecord | null,
+  ctx: IdempotencyContext,
+  pay: (order: OrderRecord) => Promise<PaymentRecord>,
+): Promise<PaymentRecord> {
+  if (!order) throw new KkiDomainError('not_found', { field: 'orderId' });
+  if (order.status !== 'paid') return pay(order);
+  const same = await store.payments.findByPartnerReference(ctx.externalId);
+  if (same?.orderId !== order.id) throw new KkiDomainError('already_paid');
+  return same;
+}
+
+/**
+ * The customer's active KKI card `cardId`. Another customer's card, a removed one or a card of
+ * another method is "not found", never "forbidden": card ids cannot be probed.
+ */
+export async function savedCardToCharge(
+  store: Store,
+  cardId: string,
+  customerId: string,
+): Promise<SavedCardRecord> {
+  const card = await store.savedCards.getForCustomer(cardId, customerId);
+  if (card?.method !== 'kki' || card.status !== 'active') {
+    throw new KkiDomainError('card_not_found', { field: 'cardId' });
+  }
+  return card;
+}
+
+/** Input of {@link payOrderWithKki}. */
+export interface PayOrderWithKkiInput {
+  /** The order, already scoped to `customerId` (null: not found). */
+  order: OrderRecord | null;
+  customerId: string;
+  source: CreateKkiPaymentParsed['source'];
+  ctx: IdempotencyContext;
+  /** Merchant-initiated charge of a saved card without the customer's confirmation (KKI `no_auth`). */
+  noAuth?: boolean;
+}
+
+/** Pays an order through KKI: the paid-order rule, then the saved-card check, then the KKI payment service. */
+export function payOrderWithKki(
+  store: Store,
+  kki: KkiPaymentService,
+  input: PayOrderWithKkiInput,
+): Promise<PaymentRecord> {
+  return payOrder(store, input.order, input.ctx, async (order) => {
+    const { source } = input;
+    const savedCard =
+      source.type === 'saved_card' ? await savedCardToCharge(store, source.cardId, input.customerId) : null;
+    return kki.create({
+      customerId: input.customerId,
+      order,
+      source,
+      savedCard,
+      ctx: input.ctx,
+      ...(input.noAuth && { noAuth: true }),
+    });
+  });
+}

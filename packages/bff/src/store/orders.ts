@@ -1,0 +1,47 @@
+// Orders the merchant created.
+import { newId } from '../ids.js';
+import { json, one } from './query.js';
+import type { NewOrder, OrderRecord } from './records.js';
+import { toOrder } from './rows.js';
+import type { SqlDatabase } from './sql.js';
+
+/** Orders the merchant created. */
+export interface OrderRepository {
+  create(input: NewOrder): Promise<OrderRecord>;
+  get(id: string): Promise<OrderRecord | null>;
+  /** The order only when it belongs to `customerId`: the customer-scoping read for browser routes. */
+  getForCustomer(id: string, customerId: string): Promise<OrderRecord | null>;
+}
+
+/** The order repository on `db`. */
+export function createOrderRepository(db: SqlDatabase): OrderRepository {
+  return {
+    async create(input) {
+      const rows = await db.query(
+        `INSERT INTO orders (id, customer_id, amount, description, line_items, card_options, metadata)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb) RETURNING *`,
+        [
+          newId('order'),
+          input.customerId,
+          input.amount,
+          input.description ?? null,
+          json(input.lineItems ?? []),
+          input.cardOptions ? json(input.cardOptions) : null,
+          json(input.metadata ?? {}),
+        ],
+      );
+      return one(rows, toOrder, 'order');
+    },
+    async get(id) {
+      const rows = await db.query('SELECT * FROM orders WHERE id = $1', [id]);
+      return rows[0] ? toOrder(rows[0]) : null;
+    },
+    async getForCustomer(id, customerId) {
+      const rows = await db.query('SELECT * FROM orders WHERE id = $1 AND customer_id = $2', [
+        id,
+        customerId,
+      ]);
+      return rows[0] ? toOrder(rows[0]) : null;
+    },
+  };
+}

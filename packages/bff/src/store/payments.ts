@@ -1,0 +1,227 @@
+// Payment attempts: state changes under a row lock, checked against the transition table.
+import type { PaymentStatus } from '@kki-kit/contract';
+import { newId } from '../ids.js';
+import { applyPatch, lockPayment, recordEvent } from './payment-rows.js';
+import {
+  canTransition,
+  MONEY_TAKEN_STATUSES,
+  OPEN_PAYMENT_STATUSES,
+  type PaymentEventSource,
+} from './payment-state.js';
+import { one } from './query.js';
+import {
+  type DokuFacts,
+  type ExtraChargeReason,
+  type NewPayment,
+  type PaymentEventRecord,
+  type PaymentPatch,
+  type PaymentRecord,
+  StoreRuleError,
+  type TransitionResult,
+} from './records.js';
+import { toEvent, toExtraCharge, toOrder, toPayment } from './rows.js';
+import type { SqlDatabase } from './sql.js';
+
+/** Options of a payment state change. */
+export interface TransitionOptions {
+  source: PaymentEventSource;
+  /** Non-secret facts recorded with the event (DOKU status codes, references). */
+  detail?: DokuFacts;
+  /** Other fields to set in the same update. */
+  patch?: PaymentPatch;
+}
+
+/** Filter of `payments.list`. */
+export interface PaymentFilter {
+  orderId?: string;
+  customerId?: string;
+  status?: PaymentStatus;
+  limit?: number;
+}
+
+/** Payment attempts and their state history. */
+export interface PaymentRepository {
+  /**
+   * Creates a payment in `created` for the order's amount, under the order's row lock (so the rule
+   * holds across instances): refuses a paid order (`already_paid`) and an order that already has an
+   * open attempt (`order_payment_open`, with that payment's id and method in `details`).
+   */
+  create(input: NewPayment): Promise<PaymentRecord>;
+  get(id: string): Promise<PaymentRecord | null>;
+  getForCustomer(id: string, customerId: string): Promise<PaymentRecord | null>;
+  findByPartnerReference(partnerReferenceNo: string): Promise<PaymentRecord | null>;
+  findByDokuReference(dokuReferenceNo: string): Promise<PaymentRecord | null>;
+  list(filter?: PaymentFilter): Promise<PaymentRecord[]>;
+  /**
+   * Moves a payment to `to` if the transition table allows it from its current state (checked under
+   * a row lock); records the event; marks the order paid on success. Not applied → `applied: false`
+   * and the payment unchanged, e.g. a late `pending` after `succeeded`. A success the order must not
+   * keep (the attempt was cancelled, or another payment already paid the order) leaves the order as
+   * it is and records an extra charge in the same transaction (`extraCharge` in the result).
+   */
+  transition(
+    id: string,
+    to: PaymentStatus,
+    options: TransitionOptions,
+  ): Promise<TransitionResult<PaymentRecord>>;
+  /** Sets non-status fields. */
+  update(id: string, patch: PaymentPatch): Promise<PaymentRecord>;
+  /** Open payments (`created`/`pending`) not updated since `before`, oldest first: for reconciliation. */
+  listOpen(before: Date, limit?: number): Promise<PaymentRecord[]>;
+  events(id: string): Promise<PaymentEventRecord[]>;
+}
+
+/** The payment repository on `db`. */
+export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
+  return {
+    async create(input) {
+      return db.transaction(async (tx) => {
+        const order = await one(
+          await tx.query('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [input.orderId]),
+          toOrder,
+          'order',
+        );
+        if (order.status === 'paid') throw new StoreRuleError('already_paid', 'the order is already paid');
+        const open = await tx.query<{ id: string; method: PaymentRecord['method'] }>(
+          'SELECT id, method FROM payments WHERE order_id = $1 AND status = ANY($2::text[]) LIMIT 1',
+          [order.id, OPEN_PAYMENT_STATUSES],
+        );
+        const attempt = open[0];
+        if (attempt) {
+          throw new StoreRuleError(
+            'order_payment_open',
+            `order ${order.id} has the open payment ${attempt.id}`,
+            {
+              paymentId: attempt.id,
+              method: attempt.method,
+            },
+          );
+        }
+        const rows = await tx.query(
+          `INSERT INTO payments (id, order_id, customer_id, method, kki_kind, card_payment_type, status, amount,
+             currency, partner_reference_no, external_id, saved_card_id, masked_cpan, issuer)
+           VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+          [
+            newId('payment'),
+            order.id,
+            order.customerId,
+            input.method,
+            input.kkiKind ?? null,
+            input.cardPaymentType ?? null,
+            order.amount,
+            order.currency,
+            input.partnerReferenceNo,
+            input.externalId,
+            input.savedCardId ?? null,
+            input.maskedCpan ?? null,
+            input.issuer ?? null,
+          ],
+        );
+        const payment = await one(rows, toPayment, 'payment');
+        await recordEvent(tx, payment, null, 'api', {});
+        return payment;
+      });
+    },
+    async get(id) {
+      const rows = await db.query('SELECT * FROM payments WHERE id = $1', [id]);
+      return rows[0] ? toPayment(rows[0]) : null;
+    },
+    async getForCustomer(id, customerId) {
+      const rows = await db.query('SELECT * FROM payments WHERE id = $1 AND customer_id = $2', [
+        id,
+        customerId,
+      ]);
+      return rows[0] ? toPayment(rows[0]) : null;
+    },
+    async findByPartnerReference(ref) {
+      const rows = await db.query('SELECT * FROM payments WHERE partner_reference_no = $1', [ref]);
+      return rows[0] ? toPayment(rows[0]) : null;
+    },
+    async findByDokuReference(ref) {
+      const rows = await db.query('SELECT * FROM payments WHERE doku_reference_no = $1', [ref]);
+      return rows[0] ? toPayment(rows[0]) : null;
+    },
+    async list(filter = {}) {
+      const rows = await db.query(
+        `SELECT * FROM payments
+         WHERE ($1::text IS NULL OR order_id = $1) AND ($2::text IS NULL OR customer_id = $2)
+           AND ($3::text IS NULL OR status = $3)
+         ORDER BY created_at DESC, id LIMIT $4`,
+        [
+          filter.orderId ?? null,
+          filter.customerId ?? null,
+          filter.status ?? null,
+          Math.min(filter.limit ?? 100, 1000),
+        ],
+      );
+      return rows.map(toPayment);
+    },
+    async transition(id, to, options) {
+      return db.transaction(async (tx) => {
+        const current = await lockPayment(tx, id);
+        if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
+        const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
+        if (takes && (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0) {
+          // Its extra charge was already dealt with (a void closed it): DOKU's older word is stale.
+          return { applied: false, record: current };
+        }
+        const updated = await applyPatch(tx, id, options.patch ?? {}, to);
+        if (!takes) {
+          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
+          return { applied: true, record: updated };
+        }
+        // DOKU took money: the order keeps it only when it is the order's one payment.
+        const order = await one(
+          await tx.query('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [updated.orderId]),
+          toOrder,
+          'order',
+        );
+        const reason: ExtraChargeReason | null =
+          current.status === 'cancelled'
+            ? 'cancelled_attempt'
+            : order.status === 'paid' && order.paidPaymentId !== id
+              ? 'order_already_paid'
+              : null;
+        await recordEvent(tx, updated, current.status, options.source, {
+          ...options.detail,
+          ...(reason !== null && { extraCharge: reason }),
+        });
+        if (reason === null) {
+          await tx.query(
+            `UPDATE orders SET status = 'paid', paid_payment_id = $2, updated_at = now()
+             WHERE id = $1 AND status = 'open'`,
+            [order.id, id],
+          );
+          return { applied: true, record: updated };
+        }
+        const extra = await one(
+          await tx.query(
+            `INSERT INTO extra_charges (payment_id, order_id, kept_payment_id, reason, status)
+             VALUES ($1, $2, $3, $4, 'refunding') RETURNING *`,
+            [id, order.id, order.paidPaymentId, reason],
+          ),
+          toExtraCharge,
+          'extra charge',
+        );
+        return { applied: true, record: updated, extraCharge: extra };
+      });
+    },
+    async update(id, patch) {
+      return applyPatch(db, id, patch);
+    },
+    async listOpen(before, limit = 100) {
+      const rows = await db.query(
+        `SELECT * FROM payments WHERE status = ANY($1::text[]) AND updated_at < $2::timestamptz
+         ORDER BY updated_at, id LIMIT $3`,
+        [OPEN_PAYMENT_STATUSES, before.toISOString(), limit],
+      );
+      return rows.map(toPayment);
+    },
+    async events(id) {
+      const rows = await db.query('SELECT * FROM payment_events WHERE payment_id = $1 ORDER BY version', [
+        id,
+      ]);
+      return rows.map(toEvent);
+    },
+  };
+}
