@@ -167,7 +167,9 @@ describe('the packed packages', () => {
         d.startsWith('@kki-kit/'),
       ),
     ).toEqual([]);
-    expect(JSON.stringify((doku as { exports?: unknown }).exports)).toContain('./dist/codes.js');
+    const dokuExports = JSON.stringify((doku as { exports?: unknown }).exports);
+    expect(dokuExports).toContain('./dist/codes.js');
+    expect(dokuExports).toContain('./dist/open-questions.js');
     const bff = tarManifest(tarballs.bff) as Manifest;
     expect(Object.keys(bff.dependencies ?? {})).not.toContain('@kki-kit/doku-sandbox');
     expect(bff.peerDependencies?.['@kki-kit/doku-sandbox']).toBe('0.1.0');

@@ -1,15 +1,14 @@
-// KKI issuers and how a CPAN's prefix names its issuer.
-// INFERENCE: KKI cards are national-scheme (GPN) cards, whose IIN is `9360` followed by the issuing
-// bank's 4-digit code (BRI 0002, Mandiri 0008, BJB 0110, DKI 0111, BPD Bali 0129). DOKU publishes no
-// KKI BIN list (doku-api.md §5.1 lists only the issuers), so this table is the one place to correct.
+// KKI issuers and how a CPAN's prefix names its issuer. The prefixes are a guess (DOKU publishes no
+// KKI BIN list), kept with DOKU's other open questions in `@kki-kit/doku/open-questions`.
+import { KKI_ISSUER_BIN_PREFIXES as BIN } from '@kki-kit/doku/open-questions';
 
 /** The KKI issuers DOKU supports (seed 000: BRI, Mandiri, BPD Bali, BJB, DKI Jakarta). */
 export const KKI_ISSUERS = [
-  { id: 'bri', name: 'BRI', prefix: '93600002' },
-  { id: 'mandiri', name: 'Mandiri', prefix: '93600008' },
-  { id: 'bjb', name: 'BJB', prefix: '93600110' },
-  { id: 'dki', name: 'Bank DKI', prefix: '93600111' },
-  { id: 'bpd_bali', name: 'BPD Bali', prefix: '93600129' },
+  { id: 'bri', name: 'BRI', prefix: BIN.bri },
+  { id: 'mandiri', name: 'Mandiri', prefix: BIN.mandiri },
+  { id: 'bjb', name: 'BJB', prefix: BIN.bjb },
+  { id: 'dki', name: 'Bank DKI', prefix: BIN.dki },
+  { id: 'bpd_bali', name: 'BPD Bali', prefix: BIN.bpd_bali },
 ] as const;
 
 /** One KKI issuer. */

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 // The package ships to browsers: guard its source against Node and React creeping in.
 const srcDir = join(import.meta.dirname, '..', 'src');
 const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+/** The @kki-kit/doku subpaths the contract may import: subpath → [entry module, wire module]. */
+const DOKU_SUBPATHS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['@kki-kit/doku/codes', ['codes', 'response-code']],
+  ['@kki-kit/doku/open-questions', ['open-questions', 'open-questions']],
+]);
 
 describe('browser safety of src/', () => {
   it('finds the sources', () => {
@@ -13,15 +18,16 @@ describe('browser safety of src/', () => {
 
   // zod only as zod/mini: its functional API lets a bundle keep just the checks it uses, where one
   // schema on classic zod brings ~89 kB minified into every React entry that touches the contract.
-  // Of @kki-kit/doku only its `codes` subpath, DOKU's codes with no imports (checked below).
+  // Of @kki-kit/doku only its `codes` and `open-questions` subpaths, modules with no imports (checked
+  // below).
   it.each(files)(
-    '%s imports only zod/mini, doku codes and its own modules, and uses no Node globals',
+    '%s imports only zod/mini, doku codes and open questions and its own modules, and uses no Node globals',
     (file) => {
       const text = readFileSync(join(srcDir, file), 'utf8');
       const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
       for (const s of specifiers) {
         expect(
-          s === 'zod/mini' || s === '@kki-kit/doku/codes' || s?.startsWith('.'),
+          s === 'zod/mini' || (s !== undefined && DOKU_SUBPATHS.has(s)) || s?.startsWith('.'),
           `${file} imports ${s}`,
         ).toBe(true);
       }
@@ -30,14 +36,20 @@ describe('browser safety of src/', () => {
     },
   );
 
-  it('reads from @kki-kit/doku only a module that imports nothing and uses no Node globals', () => {
-    const codes = join(srcDir, '..', '..', 'doku', 'src', 'wire', 'response-code.ts');
-    const text = readFileSync(codes, 'utf8');
-    expect(text).not.toMatch(/\b(import|require)\b/);
-    expect(text).not.toMatch(/\b(process|Buffer|__dirname|globalThis\.process)\b/);
-    const entry = readFileSync(join(srcDir, '..', '..', 'doku', 'src', 'codes.ts'), 'utf8');
-    expect([...entry.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1])).toEqual(['./wire/response-code.js']);
-  });
+  it.each([...DOKU_SUBPATHS])(
+    'reads from @kki-kit/doku %s, a module that imports nothing and uses no Node globals',
+    (subpath) => {
+      const [entry, module] = DOKU_SUBPATHS.get(subpath) ?? [];
+      const dokuSrc = join(srcDir, '..', '..', 'doku', 'src');
+      const text = readFileSync(join(dokuSrc, 'wire', `${module}.ts`), 'utf8');
+      expect(text).not.toMatch(/\b(import|require)\b/);
+      expect(text).not.toMatch(/\b(process|Buffer|__dirname|globalThis\.process)\b/);
+      const entryText = readFileSync(join(dokuSrc, `${entry}.ts`), 'utf8');
+      expect([...entryText.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1])).toEqual([
+        `./wire/${module}.js`,
+      ]);
+    },
+  );
 
   it('uses named exports only', () => {
     for (const file of files) expect(readFileSync(join(srcDir, file), 'utf8')).not.toMatch(/export default/);

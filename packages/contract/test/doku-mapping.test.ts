@@ -1,5 +1,12 @@
+import {
+  KKI_CASE_TABLE_SERVICES,
+  NON_SNAP_UNDOCUMENTED_ERROR_TYPES,
+  SNAP_FIELD_ERROR_WORDING,
+  SNAP_LAYER_ANSWERS,
+} from '@kki-kit/doku/open-questions';
 import { describe, expect, it } from 'vitest';
 import {
+  NON_SNAP_ERROR_CODES,
   formatSnapResponseCode,
   isKkiService,
   KKI_CASE_CODES,
@@ -108,6 +115,36 @@ describe('kkiErrorFromSnap', () => {
     }
   });
 
+  it('reads the SNAP layer’s answers (open question SNAP_LAYER_ANSWERS) by the SNAP table on KKI services', () => {
+    expect(KKI_SERVICE_CODES).toEqual(KKI_CASE_TABLE_SERVICES.map((name) => SNAP_SERVICE_CODES[name]));
+    for (const service of KKI_SERVICE_CODES) {
+      for (const status of SNAP_LAYER_ANSWERS.anyCase) {
+        const snap = SNAP_STANDARD_CODES.find((r) => r.httpStatus === status)?.kkiErrorCode;
+        expect(kkiErrorFromSnap(formatSnapResponseCode(status, service, '00'))).toBe(snap);
+        // A KKI case at such a status is still the SNAP layer's (429-05 is no "Do Not Honor").
+        expect(kkiErrorFromSnap(formatSnapResponseCode(status, service, '05'))).toBe('unknown_doku_error');
+      }
+      for (const [status, cases] of Object.entries(SNAP_LAYER_ANSWERS.pairs)) {
+        for (const kase of cases) {
+          const snap = SNAP_STANDARD_CODES.find(
+            (r) => r.httpStatus === Number(status) && r.caseCode === kase,
+          )?.kkiErrorCode;
+          expect(kkiErrorFromSnap(formatSnapResponseCode(Number(status), service, kase))).toBe(snap);
+        }
+      }
+    }
+  });
+
+  it('tells a KKI case-00 field error apart by SNAP’s wording (open question SNAP_FIELD_ERROR_WORDING)', () => {
+    const { format, mandatory } = SNAP_FIELD_ERROR_WORDING;
+    expect(kkiErrorFromSnap('4000100', `${format} bankCardNo`)).toBe('invalid_field_format');
+    expect(kkiErrorFromSnap('4005400', `${mandatory.toUpperCase()} [phoneNo]`)).toBe(
+      'missing_mandatory_field',
+    );
+    expect(kkiErrorFromSnap('4000100', 'General Error')).toBe('bad_request');
+    expect(kkiFieldFromSnapMessage(`${mandatory} additionalInfo.email`)).toBe('email');
+  });
+
   it('falls back to the SNAP table for KKI services for cases outside the KKI table', () => {
     expect(kkiErrorFromSnap('4035407')).toBe('card_blocked');
     expect(kkiErrorFromSnap('4045407')).toBe('journey_not_found');
@@ -177,6 +214,16 @@ describe('kkiErrorFromNonSnap', () => {
     };
     expect(kkiErrorFromNonSnap(body)).toBe('invalid_field_format');
     expect(kkiErrorFromNonSnap({ errors: { code: 'INVALID_PARAMETER' } })).toBe('invalid_field_format');
+  });
+
+  it('reads every Non-SNAP code no source shows (open question NON_SNAP_UNDOCUMENTED_ERROR_TYPES)', () => {
+    for (const [code, type] of Object.entries(NON_SNAP_UNDOCUMENTED_ERROR_TYPES)) {
+      const info = NON_SNAP_ERROR_CODES[code];
+      expect(info?.type, code).toBe(type);
+      expect(kkiErrorFromNonSnap({ errors: { code, message: 'x', type } })).toBe(info?.kkiErrorCode);
+    }
+    expect(kkiErrorFromNonSnap({ errors: { code: 'INVALID_SIGNATURE' } })).toBe('unauthorized_signature');
+    expect(kkiErrorFromNonSnap({ errors: { code: 'DUPLICATE_REQUEST_ID' } })).toBe('duplicate_request');
   });
 
   it('reads failure statuses from refund, token deletion and capture bodies (seed 003)', () => {

@@ -55,6 +55,7 @@ describe('open-questions.ts', () => {
         'doku-sandbox/src/snap/pipeline.ts',
         'bff/src/app.ts',
         'contract/src/index.ts',
+        'contract/src/errors/doku-mapping.ts',
       ]),
     );
   });

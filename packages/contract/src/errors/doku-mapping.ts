@@ -3,6 +3,12 @@
  * in this one module, so when DOKU confirms (or contradicts) an inference, one edit fixes the BFF,
  * the sandbox and the UI together. Section numbers (§) cite the DOKU research notes, doku-api.md.
  */
+import {
+  KKI_CASE_TABLE_SERVICES,
+  NON_SNAP_UNDOCUMENTED_ERROR_TYPES,
+  SNAP_FIELD_ERROR_WORDING,
+  SNAP_LAYER_ANSWERS,
+} from '@kki-kit/doku/open-questions';
 import { parseSnapResponseCode, SNAP_SERVICE_CODES } from '../response-code.js';
 import type { KkiErrorCode } from './codes.js';
 import type { KkiField } from './fields.js';
@@ -84,16 +90,10 @@ export const KKI_CASE_CODES: { readonly [C in KkiCaseCode]: KkiCaseCodeInfo } = 
 
 /**
  * Services whose error codes follow the KKI case table: binding (01) and unbinding (05), which seed
- * 001 gives it for, and the KKI payment (54) and refund (58) (INFERENCE: same KKI channel and
- * cardholder-level cases). OTP verification (04) and the debit status (55) keep the SNAP table: their
- * failures are SNAP's own (OTP blocked / expired, transaction not found), which the KKI table lacks.
+ * 001 gives it for, and the KKI payment (54) and refund (58), an inference recorded as
+ * `KKI_CASE_TABLE_SERVICES` in `@kki-kit/doku/open-questions`.
  */
-export const KKI_SERVICE_CODES: readonly string[] = [
-  SNAP_SERVICE_CODES.cardBind,
-  SNAP_SERVICE_CODES.cardUnbind,
-  SNAP_SERVICE_CODES.payment,
-  SNAP_SERVICE_CODES.refund,
-];
+export const KKI_SERVICE_CODES: readonly string[] = KKI_CASE_TABLE_SERVICES.map((s) => SNAP_SERVICE_CODES[s]);
 
 /**
  * HTTP statuses seed 001 documents an `ErrorResponse` for on the KKI services (binding lists all
@@ -101,27 +101,31 @@ export const KKI_SERVICE_CODES: readonly string[] = [
  */
 export const KKI_ERROR_HTTP_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 500];
 
+const SNAP_LAYER_ANY_CASE: readonly number[] = SNAP_LAYER_ANSWERS.anyCase;
+const SNAP_LAYER_PAIRS: Readonly<Partial<Record<number, readonly string[]>>> = SNAP_LAYER_ANSWERS.pairs;
+
 /**
- * Answers DOKU's SNAP layer gives before a KKI service reads the request, read by the SNAP table
- * even on KKI services (GUESS, doku-api.md §1.4, §2.3, §6.3): an invalid or unknown B2B token
- * (`401-01`, `401-03`, which the client answers by fetching a new token), the `409-00` for a
- * repeated `X-EXTERNAL-ID`, rate limiting (429) and gateway timeouts (504). Seed 001 lists none of
- * 429/504 for KKI.
+ * Whether an answer comes from DOKU's SNAP layer, before a KKI service reads the request, and so is
+ * read by the SNAP table even on KKI services (B2B token, 409-00, 429, 504: a guess, see
+ * `SNAP_LAYER_ANSWERS` in `@kki-kit/doku/open-questions`).
  */
 const SNAP_LAYER = (httpStatus: number, caseCode: string): boolean =>
-  httpStatus === 429 ||
-  httpStatus === 504 ||
-  (httpStatus === 401 && (caseCode === '01' || caseCode === '03')) ||
-  (httpStatus === 409 && caseCode === '00');
+  SNAP_LAYER_ANY_CASE.includes(httpStatus) || (SNAP_LAYER_PAIRS[httpStatus]?.includes(caseCode) ?? false);
 
 const isKkiCase = (caseCode: string): caseCode is KkiCaseCode => Object.hasOwn(KKI_CASE_CODES, caseCode);
+
+// SNAP's wording of a field error (a guess, `SNAP_FIELD_ERROR_WORDING` in
+// `@kki-kit/doku/open-questions`): plain words, so no regex escaping is needed.
+const FORMAT = SNAP_FIELD_ERROR_WORDING.format.toLowerCase();
+const MANDATORY = SNAP_FIELD_ERROR_WORDING.mandatory.toLowerCase();
+const FIELD_ERROR = new RegExp(`^(${FORMAT}|${MANDATORY})\\b`, 'i');
 
 /** The field error SNAP's wording names in a message, if any. */
 function fieldErrorOf(message: string | undefined): KkiErrorCode | undefined {
   if (typeof message !== 'string') return undefined;
-  const kind = /^invalid (field format|mandatory field)\b/i.exec(message.trim())?.[1]?.toLowerCase();
-  if (kind === 'field format') return 'invalid_field_format';
-  if (kind === 'mandatory field') return 'missing_mandatory_field';
+  const kind = FIELD_ERROR.exec(message.trim())?.[1]?.toLowerCase();
+  if (kind === FORMAT) return 'invalid_field_format';
+  if (kind === MANDATORY) return 'missing_mandatory_field';
   return undefined;
 }
 
@@ -267,7 +271,7 @@ export function kkiErrorFromSnap(responseCode: string, responseMessage?: string)
 
 /**
  * DOKU request fields → kit form fields, for SNAP messages such as "Invalid Field Format {field}"
- * (§6.3; names from §5 and seed 001). GUESS: DOKU's exact message wording is unconfirmed (§9 item 13).
+ * (§6.3; names from §5 and seed 001; the wording is a guess, see {@link FIELD_ERROR}).
  */
 const DOKU_FIELDS: Readonly<Record<string, KkiField>> = {
   bankcardno: 'cardNumber',
@@ -288,7 +292,10 @@ const DOKU_FIELDS: Readonly<Record<string, KkiField>> = {
   country: 'country',
 };
 
-const FIELD_MESSAGE = /^invalid (?:field format|mandatory field)\s*[[({]?\s*(\w+(?:\.\w+)*)\s*[\])}]?\.?$/i;
+const FIELD_MESSAGE = new RegExp(
+  `^(?:${FORMAT}|${MANDATORY})\\s*[[({]?\\s*(\\w+(?:\\.\\w+)*)\\s*[\\])}]?\\.?$`,
+  'i',
+);
 
 /**
  * Finds the form field a SNAP `responseMessage` complains about, e.g.
@@ -319,9 +326,28 @@ export interface NonSnapErrorCodeInfo {
   readonly messages: Readonly<Record<string, KkiErrorCode>>;
 }
 
+const UNDOCUMENTED_NON_SNAP_TYPES: Readonly<Record<string, string>> = NON_SNAP_UNDOCUMENTED_ERROR_TYPES;
+
 /**
- * Non-SNAP `errors.code` values DOKU documents (§7.1; seeds 002/003 show only `INVALID_PARAMETER`).
- * Unlisted codes read as `'unknown_doku_error'`.
+ * How the kit reads each Non-SNAP code no source shows (the codes and their `errors.type` are a guess,
+ * `NON_SNAP_UNDOCUMENTED_ERROR_TYPES` in `@kki-kit/doku/open-questions`; every one needs a reading).
+ */
+const UNDOCUMENTED_NON_SNAP_READINGS: {
+  readonly [C in keyof typeof NON_SNAP_UNDOCUMENTED_ERROR_TYPES]: KkiErrorCode;
+} = {
+  INVALID_HEADER: 'bad_request',
+  INVALID_CLIENT_ID: 'invalid_merchant',
+  INVALID_SIGNATURE: 'unauthorized_signature',
+  INVALID_TIMESTAMP: 'unauthorized_signature',
+  DUPLICATE_REQUEST_ID: 'duplicate_request',
+  NOT_FOUND: 'transaction_not_found',
+  INVALID_TRANSACTION_STATUS: 'invalid_transaction_status',
+  INTERNAL_SERVER_ERROR: 'doku_server_error',
+};
+
+/**
+ * Non-SNAP `errors.code` values DOKU documents (§7.1; seeds 002/003 show only `INVALID_PARAMETER`),
+ * and those the kit guesses. Unlisted codes read as `'unknown_doku_error'`.
  */
 export const NON_SNAP_ERROR_CODES: Readonly<Record<string, NonSnapErrorCodeInfo>> = {
   INVALID_PARAMETER: {
@@ -330,20 +356,12 @@ export const NON_SNAP_ERROR_CODES: Readonly<Record<string, NonSnapErrorCodeInfo>
     // Line items not summing to order.amount (seed 002) is the BFF's bug, but the shopper sees an amount problem.
     messages: { 'Invalid Total Amount And Line Items': 'invalid_amount' },
   },
-  // GUESS (§7.1 shows the envelope and INVALID_PARAMETER only): the codes the offline sandbox answers
-  // with for header, signature, idempotency and state failures, so the kit reads them precisely.
-  INVALID_HEADER: { type: 'Invalid Header', kkiErrorCode: 'bad_request', messages: {} },
-  INVALID_CLIENT_ID: { type: 'Unauthorized', kkiErrorCode: 'invalid_merchant', messages: {} },
-  INVALID_SIGNATURE: { type: 'Unauthorized', kkiErrorCode: 'unauthorized_signature', messages: {} },
-  INVALID_TIMESTAMP: { type: 'Unauthorized', kkiErrorCode: 'unauthorized_signature', messages: {} },
-  DUPLICATE_REQUEST_ID: { type: 'Conflict', kkiErrorCode: 'duplicate_request', messages: {} },
-  NOT_FOUND: { type: 'Not Found', kkiErrorCode: 'transaction_not_found', messages: {} },
-  INVALID_TRANSACTION_STATUS: {
-    type: 'Invalid Transaction Status',
-    kkiErrorCode: 'invalid_transaction_status',
-    messages: {},
-  },
-  INTERNAL_SERVER_ERROR: { type: 'Internal Server Error', kkiErrorCode: 'doku_server_error', messages: {} },
+  ...Object.fromEntries(
+    Object.entries(UNDOCUMENTED_NON_SNAP_READINGS).map(([code, kkiErrorCode]) => [
+      code,
+      { type: UNDOCUMENTED_NON_SNAP_TYPES[code] ?? '', kkiErrorCode, messages: {} },
+    ]),
+  ),
 };
 
 /**

@@ -186,3 +186,73 @@ export const LINE_ITEM_PRICE_FORMS_ACCEPTED = ['string', 'number'] as const;
  * notification model keeps extra fields there).
  */
 export const BANK_CARD_TOKEN_AT_TOP_LEVEL = true;
+
+/**
+ * The BIN (first 8 digits) of each KKI issuer's cards, keyed by the kit's issuer id (INFERENCE):
+ * KKI cards are national-scheme (GPN) cards, whose IIN is `9360` followed by the issuing bank's
+ * 4-digit code (BRI 0002, Mandiri 0008, BJB 0110, DKI 0111, BPD Bali 0129). DOKU publishes no KKI BIN
+ * list: doku-api.md §5.1 and seed 000 name only the issuers. `@kki-kit/contract`'s `KKI_ISSUERS`
+ * (and with it card-number recognition in the form, the BFF and the sandbox) reads these.
+ */
+export const KKI_ISSUER_BIN_PREFIXES = {
+  bri: '93600002',
+  mandiri: '93600008',
+  bjb: '93600110',
+  dki: '93600111',
+  bpd_bali: '93600129',
+} as const;
+
+/**
+ * Answers of DOKU's SNAP layer, given before a KKI service reads the request, so read by SNAP's
+ * table (§6.3) even on a KKI service rather than by the KKI case table (GUESS, doku-api.md §1.4,
+ * §2.3, §6.3): any case at `anyCase` statuses (rate limiting 429, gateway timeout 504; seed 001
+ * lists neither for KKI), and the status/case pairs of `pairs`: an invalid or unknown B2B token
+ * (`401-01`, `401-03`, which the client answers by fetching a new token) and the `409-00` for a
+ * repeated `X-EXTERNAL-ID`. `@kki-kit/contract`'s `kkiErrorFromSnap` reads these.
+ */
+export const SNAP_LAYER_ANSWERS = {
+  anyCase: [429, 504],
+  pairs: { 401: ['01', '03'], 409: ['00'] },
+} as const satisfies {
+  readonly anyCase: readonly number[];
+  readonly pairs: Readonly<Record<number, readonly string[]>>;
+};
+
+/**
+ * How a SNAP `responseMessage` words a field error (GUESS, doku-api.md §9 item 13: DOKU's exact
+ * `responseMessage` strings are unconfirmed): as SNAP's table writes rows 400-01 and 400-02 (§6.3),
+ * "Invalid Field Format {field}" and "Invalid Mandatory Field {field}", with `{field}` the request
+ * field's path (`additionalInfo.email`, `bankCardNo`, names from §5 and [SEED-001]). Plain words,
+ * matched case-insensitively at the message's start; `@kki-kit/contract` reads a KKI case-00 message
+ * and names the form field with them.
+ */
+export const SNAP_FIELD_ERROR_WORDING = {
+  format: 'Invalid Field Format',
+  mandatory: 'Invalid Mandatory Field',
+} as const;
+
+/**
+ * Non-SNAP `errors.code` values no source shows, with their `errors.type` (GUESS: §7.1 documents the
+ * `{"errors":{"code","message","type"}}` envelope and seeds 002/003 only `INVALID_PARAMETER`): the
+ * codes the offline sandbox answers header, signature, idempotency and state failures with, so the
+ * kit reads them precisely. `@kki-kit/contract`'s `NON_SNAP_ERROR_CODES` gives each its reading.
+ */
+export const NON_SNAP_UNDOCUMENTED_ERROR_TYPES = {
+  INVALID_HEADER: 'Invalid Header',
+  INVALID_CLIENT_ID: 'Unauthorized',
+  INVALID_SIGNATURE: 'Unauthorized',
+  INVALID_TIMESTAMP: 'Unauthorized',
+  DUPLICATE_REQUEST_ID: 'Conflict',
+  NOT_FOUND: 'Not Found',
+  INVALID_TRANSACTION_STATUS: 'Invalid Transaction Status',
+  INTERNAL_SERVER_ERROR: 'Internal Server Error',
+} as const;
+
+/**
+ * SNAP services whose errors follow [SEED-001]'s KKI case table, by name (`SNAP_SERVICE_CODES`):
+ * binding (01) and unbinding (05), which the seed gives it for, and the KKI payment (54) and refund
+ * (58) (INFERENCE: same KKI channel and cardholder-level cases). OTP verification (04) and the debit
+ * status (55) keep SNAP's table (§6.3): their failures are SNAP's own (OTP blocked / expired,
+ * transaction not found), which the KKI table lacks. `@kki-kit/contract`'s `KKI_SERVICE_CODES`.
+ */
+export const KKI_CASE_TABLE_SERVICES = ['cardBind', 'cardUnbind', 'payment', 'refund'] as const;
