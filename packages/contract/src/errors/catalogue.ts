@@ -34,14 +34,23 @@ export interface KkiErrorCatalogueEntry<C extends KkiErrorCode = KkiErrorCode> {
 /** The whole catalogue: one entry per {@link KkiErrorCode}, checked complete by the compiler. */
 export type KkiErrorCatalogue = { readonly [C in KkiErrorCode]: KkiErrorCatalogueEntry<C> };
 
+// The table below leaves out each entry's `code` (it is the key) and the export adds it: the table
+// ships in every browser bundle, and ~80 repeated code strings are bytes the shopper downloads.
+type CatalogueTable = { readonly [C in KkiErrorCode]: Omit<KkiErrorCatalogueEntry<C>, 'code'> };
+
+function withCodes(table: CatalogueTable): KkiErrorCatalogue {
+  const catalogue: Record<string, KkiErrorCatalogueEntry> = {};
+  for (const code of Object.keys(table) as KkiErrorCode[]) catalogue[code] = { code, ...table[code] };
+  return catalogue as KkiErrorCatalogue;
+}
+
 /**
  * Every error the kit can report, with its browser-facing HTTP status, retry advice and copy in
  * Bahasa Indonesia and English. Merchants change wording with `getErrorCopy`'s overrides, not here.
  */
-export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
+export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
   // --- Card declined or restricted by the issuer -------------------------------------------------
   do_not_honor: {
-    code: 'do_not_honor',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -50,7 +59,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_declined: {
-    code: 'card_declined',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -59,7 +67,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   insufficient_funds: {
-    code: 'insufficient_funds',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -69,7 +76,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   suspected_fraud: {
     // Never say "fraud" to the shopper: the issuer's reason is private and may be wrong.
-    code: 'suspected_fraud',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -78,7 +84,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   frequency_limit_exceeded: {
-    code: 'frequency_limit_exceeded',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -87,7 +92,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   amount_limit_exceeded: {
-    code: 'amount_limit_exceeded',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -96,7 +100,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   account_limit_exceeded: {
-    code: 'account_limit_exceeded',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -105,7 +108,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_blocked: {
-    code: 'card_blocked',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -114,7 +116,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_expired: {
-    code: 'card_expired',
     httpStatus: 402,
     retryable: false,
     field: 'expiryDate',
@@ -124,7 +125,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_inactive: {
-    code: 'card_inactive',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -133,7 +133,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   dormant_account: {
-    code: 'dormant_account',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -142,7 +141,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   transaction_not_permitted: {
-    code: 'transaction_not_permitted',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -152,7 +150,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   request_not_permitted: {
     // KKI case 12 on unbinding or refund ("Transaction Not Permitted"; no one-time code is involved).
-    code: 'request_not_permitted',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -161,7 +158,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   transaction_suspended: {
-    code: 'transaction_suspended',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -172,7 +168,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- Saved-card limits ------------------------------------------------------------------------
   token_limit_required: {
-    code: 'token_limit_required',
     httpStatus: 402,
     retryable: true,
     copy: {
@@ -181,7 +176,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   token_limit_exceeded: {
-    code: 'token_limit_exceeded',
     httpStatus: 402,
     retryable: false,
     copy: {
@@ -190,7 +184,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   token_limit_invalid: {
-    code: 'token_limit_invalid',
     httpStatus: 422,
     retryable: true,
     copy: {
@@ -199,7 +192,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   set_limit_not_allowed: {
-    code: 'set_limit_not_allowed',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -210,7 +202,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- Card details -----------------------------------------------------------------------------
   invalid_cpan: {
-    code: 'invalid_cpan',
     httpStatus: 422,
     retryable: true,
     field: 'cardNumber',
@@ -220,7 +211,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   no_card_record: {
-    code: 'no_card_record',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -229,7 +219,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   no_issuer: {
-    code: 'no_issuer',
     httpStatus: 422,
     retryable: true,
     field: 'cardNumber',
@@ -239,7 +228,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   bank_not_supported: {
-    code: 'bank_not_supported',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -248,7 +236,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_already_bound: {
-    code: 'card_already_bound',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -259,7 +246,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- One-time codes ---------------------------------------------------------------------------
   invalid_ott: {
-    code: 'invalid_ott',
     httpStatus: 422,
     retryable: true,
     field: 'ott',
@@ -269,7 +255,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   ott_expired: {
-    code: 'ott_expired',
     httpStatus: 422,
     retryable: true,
     field: 'ott',
@@ -280,7 +265,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   ott_rejected: {
     // KKI case 02 on binding or payment: "Invalid OTT / External Server Error" (seed 001).
-    code: 'ott_rejected',
     httpStatus: 422,
     retryable: true,
     field: 'ott',
@@ -291,7 +275,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   ott_expired_or_not_permitted: {
     // KKI case 12 on binding or payment: "Transaction Not Permitted / OTT Expired" (seed 001).
-    code: 'ott_expired_or_not_permitted',
     httpStatus: 422,
     retryable: true,
     field: 'ott',
@@ -301,7 +284,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_otp: {
-    code: 'invalid_otp',
     httpStatus: 422,
     retryable: true,
     field: 'otp',
@@ -311,7 +293,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   otp_expired: {
-    code: 'otp_expired',
     httpStatus: 422,
     retryable: true,
     field: 'otp',
@@ -321,7 +302,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   otp_blocked: {
-    code: 'otp_blocked',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -331,7 +311,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   otp_required: {
     // SNAP 403-13 "OTP Sent To Cardholder": a step, not a failure; the UI shows the code input.
-    code: 'otp_required',
     httpStatus: 422,
     retryable: true,
     field: 'otp',
@@ -341,7 +320,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   otp_not_requested: {
-    code: 'otp_not_requested',
     httpStatus: 422,
     retryable: true,
     copy: {
@@ -352,7 +330,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- Transaction state ------------------------------------------------------------------------
   payment_expired: {
-    code: 'payment_expired',
     httpStatus: 410,
     retryable: false,
     copy: {
@@ -361,7 +338,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   transaction_not_found: {
-    code: 'transaction_not_found',
     httpStatus: 404,
     retryable: false,
     copy: {
@@ -370,7 +346,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   transaction_cancelled: {
-    code: 'transaction_cancelled',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -379,7 +354,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_transaction_status: {
-    code: 'invalid_transaction_status',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -388,7 +362,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_api_transition: {
-    code: 'invalid_api_transition',
     httpStatus: 409,
     retryable: true,
     copy: {
@@ -397,7 +370,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   journey_not_found: {
-    code: 'journey_not_found',
     httpStatus: 410,
     retryable: true,
     copy: {
@@ -406,7 +378,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   inconsistent_request: {
-    code: 'inconsistent_request',
     httpStatus: 422,
     retryable: true,
     copy: {
@@ -415,7 +386,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_amount: {
-    code: 'invalid_amount',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -424,7 +394,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_bill: {
-    code: 'invalid_bill',
     httpStatus: 422,
     retryable: false,
     copy: {
@@ -433,7 +402,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   already_paid: {
-    code: 'already_paid',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -442,7 +410,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   duplicate_request: {
-    code: 'duplicate_request',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -451,7 +418,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   function_not_supported: {
-    code: 'function_not_supported',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -460,7 +426,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   operation_not_allowed: {
-    code: 'operation_not_allowed',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -471,7 +436,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- Request format -----------------------------------------------------------------------------
   bad_request: {
-    code: 'bad_request',
     httpStatus: 400,
     retryable: false,
     copy: {
@@ -480,7 +444,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_field_format: {
-    code: 'invalid_field_format',
     httpStatus: 400,
     retryable: true,
     copy: {
@@ -493,7 +456,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   missing_mandatory_field: {
-    code: 'missing_mandatory_field',
     httpStatus: 400,
     retryable: true,
     copy: {
@@ -508,7 +470,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- The merchant's DOKU set-up -----------------------------------------------------------------
   unauthorized_signature: {
-    code: 'unauthorized_signature',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -518,7 +479,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   invalid_access_token: {
     // The BFF refreshes the token and retries once itself; reaching the shopper means it is transient.
-    code: 'invalid_access_token',
     httpStatus: 502,
     retryable: true,
     copy: {
@@ -527,7 +487,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_customer_token: {
-    code: 'invalid_customer_token',
     httpStatus: 502,
     retryable: true,
     copy: {
@@ -536,7 +495,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   feature_not_allowed: {
-    code: 'feature_not_allowed',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -545,7 +503,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   feature_unavailable_now: {
-    code: 'feature_unavailable_now',
     httpStatus: 503,
     retryable: true,
     copy: {
@@ -554,7 +511,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   merchant_blacklisted: {
-    code: 'merchant_blacklisted',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -563,7 +519,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   merchant_limit_exceeded: {
-    code: 'merchant_limit_exceeded',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -572,7 +527,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   merchant_not_registered: {
-    code: 'merchant_not_registered',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -581,7 +535,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_merchant: {
-    code: 'invalid_merchant',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -590,7 +543,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   partner_not_found: {
-    code: 'partner_not_found',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -599,7 +551,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_terminal: {
-    code: 'invalid_terminal',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -608,7 +559,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   invalid_routing: {
-    code: 'invalid_routing',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -619,7 +569,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- DOKU or the issuer not answering properly --------------------------------------------------
   rate_limited: {
-    code: 'rate_limited',
     httpStatus: 429,
     retryable: true,
     copy: {
@@ -628,7 +577,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   doku_server_error: {
-    code: 'doku_server_error',
     httpStatus: 502,
     retryable: true,
     copy: {
@@ -637,7 +585,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   issuer_unavailable: {
-    code: 'issuer_unavailable',
     httpStatus: 502,
     retryable: true,
     copy: {
@@ -647,7 +594,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   doku_timeout: {
     // Safe to retry: every attempt carries the same idempotency key, so a late success is not repeated.
-    code: 'doku_timeout',
     httpStatus: 504,
     retryable: true,
     copy: {
@@ -656,7 +602,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   doku_unavailable: {
-    code: 'doku_unavailable',
     httpStatus: 503,
     retryable: true,
     copy: {
@@ -666,7 +611,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   doku_bad_response: {
     // The outcome is unknown, so the shopper must check the status rather than pay again blindly.
-    code: 'doku_bad_response',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -675,7 +619,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   unknown_doku_error: {
-    code: 'unknown_doku_error',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -686,7 +629,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- Non-SNAP outcomes reported as a status -------------------------------------------------------
   refund_failed: {
-    code: 'refund_failed',
     httpStatus: 502,
     retryable: false,
     copy: {
@@ -695,7 +637,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   card_removal_failed: {
-    code: 'card_removal_failed',
     httpStatus: 502,
     retryable: true,
     copy: {
@@ -706,7 +647,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
 
   // --- The BFF's own decisions --------------------------------------------------------------------
   validation_failed: {
-    code: 'validation_failed',
     httpStatus: 400,
     retryable: true,
     copy: {
@@ -720,7 +660,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   idempotency_key_reused: {
     // A key reused with a different body is a client bug; a reload starts a clean attempt.
-    code: 'idempotency_key_reused',
     httpStatus: 422,
     retryable: true,
     copy: {
@@ -729,7 +668,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   payment_in_progress: {
-    code: 'payment_in_progress',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -738,7 +676,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   order_payment_open: {
-    code: 'order_payment_open',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -747,7 +684,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   not_found: {
-    code: 'not_found',
     httpStatus: 404,
     retryable: false,
     copy: {
@@ -757,7 +693,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
   },
   card_not_found: {
     // Also answered for another customer's card, so card ids cannot be probed.
-    code: 'card_not_found',
     httpStatus: 404,
     retryable: false,
     copy: {
@@ -766,7 +701,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   forbidden: {
-    code: 'forbidden',
     httpStatus: 403,
     retryable: false,
     copy: {
@@ -775,7 +709,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   unauthenticated: {
-    code: 'unauthenticated',
     httpStatus: 401,
     retryable: true,
     copy: {
@@ -784,7 +717,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   csrf_rejected: {
-    code: 'csrf_rejected',
     httpStatus: 403,
     retryable: true,
     copy: {
@@ -793,7 +725,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   payload_too_large: {
-    code: 'payload_too_large',
     httpStatus: 413,
     retryable: false,
     copy: {
@@ -802,7 +733,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   refund_exceeds_remaining: {
-    code: 'refund_exceeds_remaining',
     httpStatus: 422,
     retryable: true,
     field: 'amount',
@@ -812,7 +742,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   refund_not_authorized: {
-    code: 'refund_not_authorized',
     httpStatus: 403,
     retryable: false,
     copy: {
@@ -821,7 +750,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   payment_not_refundable: {
-    code: 'payment_not_refundable',
     httpStatus: 409,
     retryable: false,
     copy: {
@@ -830,7 +758,6 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
     },
   },
   internal_error: {
-    code: 'internal_error',
     httpStatus: 500,
     retryable: true,
     copy: {
@@ -838,4 +765,4 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = {
       id: 'Terjadi kendala di sistem kami. Silakan coba lagi.',
     },
   },
-};
+});
