@@ -2,18 +2,20 @@
 import type { KkiError, KkiLocale } from '@kki-kit/contract';
 
 /** A failed BFF call. `error` is the catalogue error to show; the message is the shopper copy. */
+// The fields are `declare`d: the constructor sets them, and an ES2022 class-field declaration per
+// field would only add bytes to every browser bundle.
 export class KkiRequestError extends Error {
   /** The catalogue error (code, shopper copy, retryable, HTTP status). */
-  readonly error: KkiError;
+  declare readonly error: KkiError;
   /**
    * `true` when the BFF may have acted without us hearing back (network failure, timeout, 5xx
    * without an error body): retry the same request with the same idempotency key.
    */
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
   /** `true` when no HTTP answer arrived at all (offline, DNS, CORS, connection reset). */
-  readonly noResponse: boolean;
+  declare readonly noResponse: boolean;
   /** The language the call asked the BFF to word `error` in, if it asked. */
-  readonly locale: KkiLocale | undefined;
+  declare readonly locale: KkiLocale | undefined;
 
   /**
    * @param error the catalogue error; @param outcomeUnknown whether the BFF may have acted;
