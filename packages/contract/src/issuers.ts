@@ -2,14 +2,32 @@
 // KKI BIN list), kept with DOKU's other open questions in `@kki-kit/doku/open-questions`.
 import { KKI_ISSUER_BIN_PREFIXES as BIN } from '@kki-kit/doku/open-questions';
 
+// Display names in the table's order. KKI_ISSUERS is built from these and the prefixes rather than
+// written out: every browser bundle with card-number recognition carries it, ids and all.
+const ISSUER_NAMES = {
+  bri: 'BRI',
+  mandiri: 'Mandiri',
+  bjb: 'BJB',
+  dki: 'Bank DKI',
+  bpd_bali: 'BPD Bali',
+} as const;
+
+type IssuerEntry<I extends keyof typeof ISSUER_NAMES> = {
+  readonly id: I;
+  readonly name: (typeof ISSUER_NAMES)[I];
+  readonly prefix: (typeof BIN)[I];
+};
+
 /** The KKI issuers DOKU supports (seed 000: BRI, Mandiri, BPD Bali, BJB, DKI Jakarta). */
-export const KKI_ISSUERS = [
-  { id: 'bri', name: 'BRI', prefix: BIN.bri },
-  { id: 'mandiri', name: 'Mandiri', prefix: BIN.mandiri },
-  { id: 'bjb', name: 'BJB', prefix: BIN.bjb },
-  { id: 'dki', name: 'Bank DKI', prefix: BIN.dki },
-  { id: 'bpd_bali', name: 'BPD Bali', prefix: BIN.bpd_bali },
-] as const;
+export const KKI_ISSUERS = /* @__PURE__ */ (Object.keys(ISSUER_NAMES) as (keyof typeof ISSUER_NAMES)[]).map(
+  (id) => ({ id, name: ISSUER_NAMES[id], prefix: BIN[id] }),
+) as unknown as readonly [
+  IssuerEntry<'bri'>,
+  IssuerEntry<'mandiri'>,
+  IssuerEntry<'bjb'>,
+  IssuerEntry<'dki'>,
+  IssuerEntry<'bpd_bali'>,
+];
 
 /** One KKI issuer. */
 export type KkiIssuer = (typeof KKI_ISSUERS)[number];
