@@ -105,11 +105,13 @@ const NO_CONTROL_CHARACTER = /^\P{Cc}*$/u;
  * control characters, refused at validation before anything stores or logs it.
  */
 export function plainTextSchema(min: number, max: number): z.ZodMiniString<string> {
-  return z.string().check(
-    z.minLength(min),
-    z.maxLength(max),
-    z.regex(NO_CONTROL_CHARACTER, 'control characters are not allowed'),
-  );
+  return z
+    .string()
+    .check(
+      z.minLength(min),
+      z.maxLength(max),
+      z.regex(NO_CONTROL_CHARACTER, 'control characters are not allowed'),
+    );
 }
 
 /** One line of an order, in whole rupiah. */

@@ -16,6 +16,9 @@ import { useKkiContext } from '../provider/context.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
 import { type KkiPaymentSource, useKkiPayment } from './useKkiPayment.js';
 
+// Declared here rather than taken from @types/node: the kit's browser build has no Node types.
+declare const process: { readonly env: { readonly NODE_ENV?: string } } | undefined;
+
 /** Props of {@link KkiPayButton}. */
 export interface KkiPayButtonProps extends KkiPaymentCallbacks {
   /** The order to pay, created by the merchant's server. */
@@ -46,7 +49,11 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const { showSavedCards = true, allowSaveCard = true } = props;
   const flow = useKkiPayment(props);
   // Preselects a card once: the customer's own pick must not be overridden by a later prop.
-  useWarnOnChange(props.savedCardId, 'KkiPayButton', 'savedCardId');
+  // Development only, written out so production bundles drop it (see useWarnOnChange).
+  if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
+    // biome-ignore lint/correctness/useHookAtTopLevel: the build fixes the condition, so the hook order is stable
+    useWarnOnChange(props.savedCardId, 'KkiPayButton', 'savedCardId');
+  }
   const saved = useSavedCardsIf(showSavedCards);
   const activeCards = (saved ?? []).filter((c) => c.status === 'active');
 

@@ -1,6 +1,9 @@
 // Development warnings for props read only once (react-stripe-js style): a later change would be
 // silently ignored, so say so once. Production builds (`process.env.NODE_ENV` replaced by the
-// bundler) keep only an empty function.
+// bundler) keep only an empty function. Call sites also guard the call with
+// `if (typeof process === 'object' && process.env.NODE_ENV !== 'production')` written out in place,
+// so the bundler drops the call and its strings too (an imported flag would not fold away). The
+// condition is fixed for the page's life, so the hook order stays stable.
 import { useEffect, useRef } from 'react';
 
 // Declared here rather than taken from @types/node: the kit's browser build has no Node types.

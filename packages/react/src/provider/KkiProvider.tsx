@@ -11,6 +11,9 @@ import { appearanceStyle, type KkiAppearance } from './appearance.js';
 import { KkiContext, type KkiContextValue, type KkiPollingOptions } from './context.js';
 import { toKkiError } from './to-error.js';
 
+// Declared here rather than taken from @types/node: the kit's browser build has no Node types.
+declare const process: { readonly env: { readonly NODE_ENV?: string } } | undefined;
+
 /** Where the BFF is: its URL, or a client made with `createKkiClient`. */
 export type KkiProviderTarget =
   | {
@@ -62,9 +65,15 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
   }, [queryClient]);
   const baseUrl = props.baseUrl;
   // The BFF and the cache are fixed for the provider's life: hooks below hold state from them.
-  useWarnOnChange(props.client, 'KkiProvider', 'client');
-  useWarnOnChange(baseUrl, 'KkiProvider', 'baseUrl');
-  useWarnOnChange(props.queryClient, 'KkiProvider', 'queryClient');
+  // Development only, written out so production bundles drop it (see useWarnOnChange).
+  if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
+    // biome-ignore lint/correctness/useHookAtTopLevel: the build fixes the condition, so the hook order is stable
+    useWarnOnChange(props.client, 'KkiProvider', 'client');
+    // biome-ignore lint/correctness/useHookAtTopLevel: the build fixes the condition, so the hook order is stable
+    useWarnOnChange(baseUrl, 'KkiProvider', 'baseUrl');
+    // biome-ignore lint/correctness/useHookAtTopLevel: the build fixes the condition, so the hook order is stable
+    useWarnOnChange(props.queryClient, 'KkiProvider', 'queryClient');
+  }
   const client = useMemo(
     () => props.client ?? createKkiClient({ baseUrl: baseUrl ?? '' }),
     [props.client, baseUrl],
