@@ -1,9 +1,9 @@
-/**
- * Every error code the kit can report, BFF and React alike. DOKU's SNAP and Non-SNAP codes are
- * translated into these (see `doku-mapping.ts`); the BFF adds its own. Adding a code here makes the
- * compiler demand a catalogue entry with copy in every locale.
- */
-export const KKI_ERROR_CODES = [
+import { KKI_ERROR_CATALOGUE } from './catalogue.js';
+
+// The codes as a type: the list costs browser bundles nothing, and the runtime list below is the
+// catalogue's keys (the catalogue is complete and has no extra key, checked by the compiler), so the
+// ~80 code strings ship once, in the catalogue, not twice.
+type KkiErrorCodeList = readonly [
   // Card declined or restricted by the issuer (SNAP 403-xx, KKI cases 03/04/05/12/14/15).
   'do_not_honor',
   'card_declined',
@@ -98,10 +98,19 @@ export const KKI_ERROR_CODES = [
   'refund_not_authorized',
   'payment_not_refundable',
   'internal_error',
-] as const;
+];
 
 /** One of {@link KKI_ERROR_CODES}, e.g. `'do_not_honor'`. */
-export type KkiErrorCode = (typeof KKI_ERROR_CODES)[number];
+export type KkiErrorCode = KkiErrorCodeList[number];
+
+/**
+ * Every error code the kit can report, BFF and React alike. DOKU's SNAP and Non-SNAP codes are
+ * translated into these (see `doku-mapping.ts`); the BFF adds its own. Adding a code to the list
+ * above makes the compiler demand a catalogue entry with copy in every locale.
+ */
+export const KKI_ERROR_CODES: KkiErrorCodeList = /* @__PURE__ */ Object.keys(
+  KKI_ERROR_CATALOGUE,
+) as unknown as KkiErrorCodeList;
 
 /** Narrows an unknown value (e.g. a parsed response body) to a {@link KkiErrorCode}. */
 export function isKkiErrorCode(value: unknown): value is KkiErrorCode {
