@@ -3,6 +3,7 @@ import {
   createKkiError,
   getErrorCopy,
   isKkiError,
+  KKI_LOCALES,
   type KkiCopyOverrides,
   type KkiError,
   type KkiErrorCode,
@@ -10,13 +11,27 @@ import {
 } from '@kki-kit/contract';
 import { KkiRequestError } from './request-error.js';
 
-/** Re-words a catalogue error travelling inside a view in `locale`, with the merchant's copy. */
+const reworded = (error: KkiError, locale: KkiLocale, overrides: KkiCopyOverrides | undefined): KkiError => ({
+  ...error,
+  message: getErrorCopy(error.code, locale, overrides, error.field),
+});
+
+/**
+ * A catalogue error travelling inside a view, in `locale` with the merchant's copy. The BFF words
+ * view errors in the language the call asked for, with its own `copyOverrides`: that wording is kept
+ * unless the caller overrides the code, or the message is the catalogue's copy in another language
+ * (a view fetched before the locale changed, or from a BFF asked in no language).
+ */
 export function localizeError(
   error: KkiError,
   locale: KkiLocale,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
-  return { ...error, message: getErrorCopy(error.code, locale, overrides, error.field) };
+  const otherLanguage = KKI_LOCALES.some(
+    (l) => l !== locale && error.message === getErrorCopy(error.code, l, undefined, error.field),
+  );
+  if (!otherLanguage && overrides?.[error.code]?.[locale] === undefined) return error;
+  return reworded(error, locale, overrides);
 }
 
 /** A catalogue error of `code` in `locale`, with the merchant's copy. */
@@ -41,8 +56,8 @@ export function requestErrorToKki(
   if (cause instanceof KkiRequestError) {
     const e = cause.error;
     if (cause.locale === locale && overrides?.[e.code]?.[locale] === undefined) return e;
-    return localizeError(e, locale, overrides);
+    return reworded(e, locale, overrides);
   }
-  if (isKkiError(cause)) return localizeError(cause, locale, overrides);
+  if (isKkiError(cause)) return reworded(cause, locale, overrides);
   return localError('internal_error', locale, overrides);
 }
