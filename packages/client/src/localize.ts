@@ -11,10 +11,16 @@ import {
 } from '@kki-kit/contract';
 import { KkiRequestError } from './request-error.js';
 
-const reworded = (error: KkiError, locale: KkiLocale, overrides: KkiCopyOverrides | undefined): KkiError => ({
-  ...error,
-  message: getErrorCopy(error.code, locale, overrides, error.field),
-});
+// `error` as it came when `kept` and the caller does not override its code; else re-worded here.
+const worded = (
+  error: KkiError,
+  locale: KkiLocale,
+  overrides: KkiCopyOverrides | undefined,
+  kept: boolean,
+): KkiError =>
+  kept && overrides?.[error.code]?.[locale] === undefined
+    ? error
+    : { ...error, message: getErrorCopy(error.code, locale, overrides, error.field) };
 
 /**
  * A catalogue error travelling inside a view, in `locale` with the merchant's copy. The BFF words
@@ -27,11 +33,10 @@ export function localizeError(
   locale: KkiLocale,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
-  const otherLanguage = KKI_LOCALES.some(
+  const inOtherLanguage = KKI_LOCALES.some(
     (l) => l !== locale && error.message === getErrorCopy(error.code, l, undefined, error.field),
   );
-  if (!otherLanguage && overrides?.[error.code]?.[locale] === undefined) return error;
-  return reworded(error, locale, overrides);
+  return worded(error, locale, overrides, !inOtherLanguage);
 }
 
 /** A catalogue error of `code` in `locale`, with the merchant's copy. */
@@ -53,11 +58,8 @@ export function requestErrorToKki(
   locale: KkiLocale,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
-  if (cause instanceof KkiRequestError) {
-    const e = cause.error;
-    if (cause.locale === locale && overrides?.[e.code]?.[locale] === undefined) return e;
-    return reworded(e, locale, overrides);
-  }
-  if (isKkiError(cause)) return reworded(cause, locale, overrides);
+  if (cause instanceof KkiRequestError)
+    return worded(cause.error, locale, overrides, cause.locale === locale);
+  if (isKkiError(cause)) return worded(cause, locale, overrides, false);
   return localError('internal_error', locale, overrides);
 }
