@@ -1,8 +1,9 @@
 // The merchant's copyOverrides word the errors views carry (a declined payment read back later), in
 // the language each request asks for, as they word the error bodies of refused requests.
-import { getErrorCopy, KKI_LOCALE_HEADER, type PaymentView } from '@kki-kit/contract';
+import { createKkiError, getErrorCopy, KKI_LOCALE_HEADER, type PaymentView } from '@kki-kit/contract';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordViewErrors } from '../src/views.js';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
 
 const OVERRIDE = 'Your bank said no. Please try another card.';
@@ -45,5 +46,26 @@ describe('view errors with copyOverrides', () => {
     // No override in Indonesian: the catalogue's copy.
     const id_ = await read('erin', id, 'id');
     expect(id_.error?.message).toBe(getErrorCopy('do_not_honor', 'id'));
+  });
+});
+
+describe('wordViewErrors', () => {
+  const failed = { id: 'ref_1', status: 'failed', error: createKkiError('refund_failed', { locale: 'id' }) };
+  const overrides = { refund_failed: { en: 'The refund did not go through.' } };
+
+  it('words the error of a view and of each view in a list; leaves other bodies alone', () => {
+    const wording = { locale: 'en' as const, overrides };
+    expect(wordViewErrors(failed, wording)).toMatchObject({ error: { message: overrides.refund_failed.en } });
+    const list = wordViewErrors({ refunds: [failed, { ...failed, error: null }] }, wording);
+    expect(list).toEqual({
+      refunds: [
+        { ...failed, error: { ...failed.error, message: overrides.refund_failed.en } },
+        { ...failed, error: null },
+      ],
+    });
+    // The stored view is not changed.
+    expect(failed.error.message).toBe(getErrorCopy('refund_failed', 'id'));
+    expect(wordViewErrors({ cards: [] }, wording)).toEqual({ cards: [] });
+    expect(wordViewErrors('<html>', wording)).toBe('<html>');
   });
 });
