@@ -90,7 +90,11 @@ export interface KkiBffOptions {
   reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };
   /** Default language of error copy (`id`). */
   locale?: KkiLocale;
-  /** Merchant wording for error codes. */
+  /**
+   * Merchant wording for error codes: used for the error bodies of refused requests and for the
+   * errors payment, binding and refund views carry (a declined payment read later), in the language
+   * each request asks for (`X-KKI-Locale`).
+   */
   copyOverrides?: KkiCopyOverrides;
   /** Where structured log lines go (default: JSON lines on stdout); every line is redacted first. */
   logger?: KkiLogger;

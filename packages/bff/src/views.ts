@@ -1,7 +1,15 @@
 // Record → contract view. The browser sees only these shapes; each is parsed by its contract schema
 // on the way out, so a field the contract does not name (a token, a DOKU reference) cannot leak.
-import type { BindingView, OrderView, PaymentView, RefundView, SavedCardView } from '@kki-kit/contract';
-import { KKI_ISSUERS } from '@kki-kit/contract';
+import type {
+  BindingView,
+  KkiCopyOverrides,
+  KkiLocale,
+  OrderView,
+  PaymentView,
+  RefundView,
+  SavedCardView,
+} from '@kki-kit/contract';
+import { getErrorCopy, isKkiError, KKI_ISSUERS } from '@kki-kit/contract';
 import { isOpenPayment } from './store/payment-state.js';
 import type {
   BindingRecord,
@@ -98,4 +106,35 @@ export function refundView(r: RefundRecord): RefundView {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
+}
+
+/** How one answer words catalogue errors: the request's language and the merchant's copy. */
+export interface ErrorWording {
+  readonly locale: KkiLocale;
+  readonly overrides: KkiCopyOverrides | undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function wordView(view: Record<string, unknown>, wording: ErrorWording): Record<string, unknown> {
+  const error = view.error;
+  if (!isKkiError(error)) return view;
+  const message = getErrorCopy(error.code, wording.locale, wording.overrides, error.field);
+  return { ...view, error: { ...error, message } };
+}
+
+/**
+ * A JSON answer whose views' errors (a declined payment's, a failed binding's or refund's) are worded
+ * for this request, as error bodies are. The store keeps them as they were first worded (the default
+ * language, no merchant copy), so they are worded when they leave, for whoever asks. Views are found
+ * by shape: the answer itself, or the items of a list it holds (`{ refunds: [...] }`).
+ */
+export function wordViewErrors(body: unknown, wording: ErrorWording): unknown {
+  if (!isRecord(body)) return body;
+  const entries = Object.entries(wordView(body, wording)).map(([key, value]) => [
+    key,
+    Array.isArray(value) ? value.map((v) => (isRecord(v) ? wordView(v, wording) : v)) : value,
+  ]);
+  return Object.fromEntries(entries);
 }

@@ -3,6 +3,7 @@ import {
   createKkiError,
   getErrorCopy,
   isKkiError,
+  KKI_LOCALES,
   type KkiCopyOverrides,
   type KkiError,
   type KkiErrorCode,
@@ -10,13 +11,32 @@ import {
 } from '@kki-kit/contract';
 import { KkiRequestError } from './request-error.js';
 
-/** Re-words a catalogue error travelling inside a view in `locale`, with the merchant's copy. */
+// `error` as it came when `kept` and the caller does not override its code; else re-worded here.
+const worded = (
+  error: KkiError,
+  locale: KkiLocale,
+  overrides: KkiCopyOverrides | undefined,
+  kept: boolean,
+): KkiError =>
+  kept && overrides?.[error.code]?.[locale] === undefined
+    ? error
+    : { ...error, message: getErrorCopy(error.code, locale, overrides, error.field) };
+
+/**
+ * A catalogue error travelling inside a view, in `locale` with the merchant's copy. The BFF words
+ * view errors in the language the call asked for, with its own `copyOverrides`: that wording is kept
+ * unless the caller overrides the code, or the message is the catalogue's copy in another language
+ * (a view fetched before the locale changed, or from a BFF asked in no language).
+ */
 export function localizeError(
   error: KkiError,
   locale: KkiLocale,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
-  return { ...error, message: getErrorCopy(error.code, locale, overrides, error.field) };
+  const inOtherLanguage = KKI_LOCALES.some(
+    (l) => l !== locale && error.message === getErrorCopy(error.code, l, undefined, error.field),
+  );
+  return worded(error, locale, overrides, !inOtherLanguage);
 }
 
 /** A catalogue error of `code` in `locale`, with the merchant's copy. */
@@ -38,11 +58,8 @@ export function requestErrorToKki(
   locale: KkiLocale,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
-  if (cause instanceof KkiRequestError) {
-    const e = cause.error;
-    if (cause.locale === locale && overrides?.[e.code]?.[locale] === undefined) return e;
-    return localizeError(e, locale, overrides);
-  }
-  if (isKkiError(cause)) return localizeError(cause, locale, overrides);
+  if (cause instanceof KkiRequestError)
+    return worded(cause.error, locale, overrides, cause.locale === locale);
+  if (isKkiError(cause)) return worded(cause, locale, overrides, false);
   return localError('internal_error', locale, overrides);
 }

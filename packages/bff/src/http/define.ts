@@ -23,6 +23,7 @@ import type { RateLimiter } from '../security/rate-limit.js';
 import type { PaymentRefresh } from '../services/payment-refresh.js';
 import type { KkiServices } from '../services/types.js';
 import type { Store } from '../store/index.js';
+import { wordViewErrors } from '../views.js';
 
 /** What route modules are given. */
 export interface RouteDeps {
@@ -146,6 +147,11 @@ export function defineRoute<Id extends KkiRouteId>(
     }
     if (spec.responseType === 'html')
       return c.html(String(answer.body), answer.status as ContentfulStatusCode);
-    return c.json(answer.body as object, answer.status as ContentfulStatusCode);
+    // Worded here, after any replay, so a replayed answer speaks this request's language too.
+    const worded = wordViewErrors(answer.body, {
+      locale: requestLocale(c, deps.config.locale),
+      overrides: deps.config.copyOverrides,
+    });
+    return c.json(worded as object, answer.status as ContentfulStatusCode);
   });
 }

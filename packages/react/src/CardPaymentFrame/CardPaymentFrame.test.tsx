@@ -1,4 +1,4 @@
-import { CARD_RETURN_MESSAGE_TYPE } from '@kki-kit/contract';
+import { CARD_RETURN_MESSAGE_TYPE, getErrorCopy } from '@kki-kit/contract';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -151,7 +151,13 @@ describe('CardPaymentFrame', () => {
         n === 0
           ? cardPayment({
               status: 'failed',
-              error: { code: 'do_not_honor', message: 'x', retryable: false, httpStatus: 402 },
+              // Worded by the BFF as it words every view error: the catalogue's copy in the asked language.
+              error: {
+                code: 'do_not_honor',
+                message: getErrorCopy('do_not_honor', 'id'),
+                retryable: false,
+                httpStatus: 402,
+              },
             })
           : onPage(),
     }));

@@ -6,6 +6,7 @@ import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
 import { inMinutes, ORDER_ID, order, PAYMENT_ID, payment } from '../../test/fixtures.js';
 import { renderKki, setupMockBff } from '../../test/render.js';
 import { createKkiClient } from '@kki-kit/client';
+import { createKkiError, getErrorCopy } from '@kki-kit/contract';
 import { useKkiPayment } from '../KkiPayButton/useKkiPayment.js';
 import { useCardBinding } from '../KkiBindCard/useCardBinding.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
@@ -57,6 +58,32 @@ describe('KkiProvider', () => {
     await user.click(screen.getByRole('button', { name: /Bayar sekarang/ }));
     expect(
       await screen.findByText('Kartu ditolak, silakan pakai kartu lain.', { selector: '.kki-panel-text' }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows a failed payment's error as the BFF worded it (its copyOverrides); the provider's errorCopy still wins", async () => {
+    // The BFF words view errors in the asked language with the merchant's copyOverrides.
+    const bffWording = 'Bank Anda menolak pembayaran ini. Silakan pakai kartu lain.';
+    const declined = (message: string) =>
+      payment({ status: 'failed', error: { ...createKkiError('card_declined', { locale: 'id' }), message } });
+    on('getOrder', { json: order() });
+    on('listSavedCards', { json: { cards: [] } });
+    on('getPayment', { json: declined(bffWording) });
+    const ui = <KkiPayButton orderId={ORDER_ID} resumePaymentId={PAYMENT_ID} />;
+    const first = renderKki(ui);
+    expect(await screen.findByText(bffWording, { selector: '.kki-panel-text' })).toBeInTheDocument();
+    first.unmount();
+
+    const mine = 'Kartu ditolak, silakan pakai kartu lain.';
+    const second = renderKki(ui, { errorCopy: { card_declined: { id: mine } } });
+    expect(await screen.findByText(mine, { selector: '.kki-panel-text' })).toBeInTheDocument();
+    second.unmount();
+
+    // Catalogue copy in another language (a BFF asked in none) is re-worded in the provider's.
+    on('getPayment', { json: declined(getErrorCopy('card_declined', 'id')) });
+    renderKki(ui, { locale: 'en' });
+    expect(
+      await screen.findByText(getErrorCopy('card_declined', 'en'), { selector: '.kki-panel-text' }),
     ).toBeInTheDocument();
   });
 
