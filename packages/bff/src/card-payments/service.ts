@@ -4,13 +4,13 @@
 import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
 import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
 import { createCardReturnToken } from './return-token.js';
-import { fromStoreRule, KkiDomainError } from '../errors.js';
-import { domainErrorFromDoku } from '../services/doku-outcome.js';
+import { KkiDomainError } from '../errors.js';
+import { dokuFailure } from '../services/doku-outcome.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
-import type { DokuFacts, OrderRecord, PaymentRecord, StoreRuleError } from '../store/index.js';
+import type { DokuFacts, OrderRecord, PaymentRecord } from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
@@ -25,19 +25,6 @@ export function cardReturnUrl(
 ): string {
   const query = new URLSearchParams({ result, token });
   return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
-}
-
-/**
- * A failed call as the BFF answers it: a store rule keeps its catalogue code, a DOKU failure is read
- * by {@link domainErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
- */
-export function dokuFailure(error: unknown): KkiDomainError {
-  if (isStoreRule(error)) return fromStoreRule(error);
-  return domainErrorFromDoku(error);
-}
-
-function isStoreRule(error: unknown): error is StoreRuleError {
-  return error instanceof Error && error.name === 'StoreRuleError' && 'code' in error;
 }
 
 /** The payment state a Cards order status or notification describes (the two share one envelope). */

@@ -17,12 +17,12 @@ import type {
 } from '@kki-kit/doku';
 import { KkiDomainError } from '../errors.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
-import { dokuFailure } from '../card-payments/service.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from '../services/customer-ref.js';
 import {
   errorFromResponseCode,
   domainErrorFromDoku,
+  dokuFailure,
   isDokuDecision,
   paymentStatusFromSnap,
 } from '../services/doku-outcome.js';

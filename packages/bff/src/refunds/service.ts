@@ -6,7 +6,7 @@ import type { DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
 import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
-import { dokuFailure } from '../card-payments/service.js';
+import { dokuFailure } from '../services/doku-outcome.js';
 import type { RefundService, ServiceDeps } from '../services/types.js';
 
 /** DOKU's answer, before it is written to the refund. */

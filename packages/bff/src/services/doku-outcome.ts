@@ -13,7 +13,8 @@ import {
   type SnapTransactionStatus,
   snapTransactionOutcome,
 } from '@kki-kit/doku';
-import { KkiDomainError } from '../errors.js';
+import { fromStoreRule, KkiDomainError } from '../errors.js';
+import { StoreRuleError } from '../store/index.js';
 
 /**
  * The domain error for a failed DOKU call: a refusal keeps DOKU's code; an unknown outcome (timeout,
@@ -66,4 +67,13 @@ export function errorFromResponseCode(responseCode: string | undefined): KkiErro
  */
 export function paymentStatusFromSnap(status: SnapTransactionStatus | undefined): PaymentStatus | null {
   return snapTransactionOutcome(status) satisfies PaymentStatus | null;
+}
+
+/**
+ * A failed call as the BFF answers it: a store rule keeps its catalogue code, a DOKU failure is read
+ * by {@link domainErrorFromDoku} (a decision keeps DOKU's code; an unknown outcome releases the key).
+ */
+export function dokuFailure(error: unknown): KkiDomainError {
+  if (error instanceof StoreRuleError) return fromStoreRule(error);
+  return domainErrorFromDoku(error);
 }
