@@ -41,8 +41,8 @@ export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): st
 const MASKED = /^\d{6}\*+\d{4}$/;
 
 /**
- * The notification as the inbox keeps it: DOKU's saved-card token (`card.token`) is dropped and a
- * card number that is not masked is masked, so no card data or token sits in the database in clear.
+ * The notification as the inbox keeps it: DOKU's saved-card token (`card.token`) and a card number
+ * that is not masked are dropped, so no card data or token sits in the database in clear.
  */
 export function inboxCopy(notification: CardNotification): Record<string, unknown> {
   const copy = structuredClone(notification) as Record<string, unknown> & {
