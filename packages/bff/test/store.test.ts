@@ -167,6 +167,52 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     expect(await store.extraCharges.listRefunding()).toEqual([]);
   });
 
+  it('reopens a released extra charge when DOKU takes the money after all; a voided one stays closed', async () => {
+    const order = await newOrder();
+    const create = () =>
+      store.payments.create({
+        orderId: order.id,
+        method: 'card',
+        partnerReferenceNo: ref(),
+        externalId: ref(),
+      });
+    const extra = await create();
+    await store.payments.transition(extra.id, 'cancelled', { source: 'api' });
+    const kept = await create();
+    await store.payments.transition(kept.id, 'succeeded', { source: 'notification' });
+    expect(
+      (await store.payments.transition(extra.id, 'authorized', { source: 'notification' })).extraCharge,
+    ).toMatchObject({ status: 'refunding' });
+    // DOKU released the authorization: nothing taken, the extra charge closes.
+    await store.payments.transition(extra.id, 'expired', { source: 'status_check' });
+    expect(await store.extraCharges.finish(extra.id, 'released')).toMatchObject({ status: 'released' });
+    // Then DOKU reports it captured: the money is taken, so the extra charge is open again.
+    const late = await store.payments.transition(extra.id, 'succeeded', { source: 'notification' });
+    expect(late.applied).toBe(true);
+    expect(late.extraCharge).toMatchObject({ paymentId: extra.id, status: 'refunding' });
+    expect(await store.extraCharges.listRefunding()).toEqual([
+      expect.objectContaining({ paymentId: extra.id }),
+    ]);
+    expect((await store.orders.get(order.id))?.paidPaymentId).toBe(kept.id);
+
+    // A voided extra charge (cancelled, closed as refunded) ignores DOKU's older word.
+    await store.extraCharges.finish(extra.id, 'refunded');
+    const other = await newOrder();
+    const voided = await store.payments.create({
+      orderId: other.id,
+      method: 'card',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    await store.payments.transition(voided.id, 'cancelled', { source: 'api' });
+    await store.payments.transition(voided.id, 'authorized', { source: 'notification' });
+    await store.payments.transition(voided.id, 'cancelled', { source: 'doku_response' });
+    await store.extraCharges.finish(voided.id, 'refunded');
+    const stale = await store.payments.transition(voided.id, 'authorized', { source: 'notification' });
+    expect(stale.applied).toBe(false);
+    expect(stale.record.status).toBe('cancelled');
+  });
+
   it('applies concurrent racing transitions exactly once', async () => {
     const order = await newOrder();
     const p = await store.payments.create({

@@ -161,14 +161,29 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
         const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
-        if (takes && (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0) {
-          // Its extra charge was already dealt with (a void closed it): DOKU's older word is stale.
-          return { applied: false, record: current };
-        }
+        const known = takes
+          ? (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0
+          : false;
+        // A cancelled payment with an extra charge was voided: DOKU's older word is stale.
+        if (known && current.status === 'cancelled') return { applied: false, record: current };
         const updated = await applyPatch(tx, id, options.patch ?? {}, to);
         if (!takes) {
           await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
           return { applied: true, record: updated };
+        }
+        if (known) {
+          // Already an extra charge, once closed as released (DOKU let the authorization go) and now
+          // taken after all: it is open again, to be refunded like the first time.
+          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
+          const reopened = await one(
+            await tx.query(
+              `UPDATE extra_charges SET status = 'refunding', updated_at = now() WHERE payment_id = $1 RETURNING *`,
+              [id],
+            ),
+            toExtraCharge,
+            'extra charge',
+          );
+          return { applied: true, record: updated, extraCharge: reopened };
         }
         // DOKU took money: the order keeps it only when it is the order's one payment.
         const order = await one(
