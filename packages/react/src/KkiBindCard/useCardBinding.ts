@@ -1,6 +1,13 @@
 'use client';
 // useCardBinding: register a KKI card (CPAN + holder), then the OTP on DOKU's page or in the component.
-import { createActionRunner, createSingleFlight, fingerprint, isExpired, OutcomeGate } from '@kki-kit/client';
+import {
+  createActionRunner,
+  createSingleFlight,
+  fingerprint,
+  isExpired,
+  localizeError,
+  OutcomeGate,
+} from '@kki-kit/client';
 import {
   type BindingActionResult,
   type BindingNextAction,
@@ -16,7 +23,6 @@ import { useExpiryTimer } from '../internal/useExpiryTimer.js';
 import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
-import { localizeError } from '../provider/to-error.js';
 
 /** What the customer registers: CPAN, optional expiry, holder details and the OTP mode. */
 export type KkiBindingInput = CreateBindingRequest;
@@ -154,8 +160,6 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
     else if (result.status === 'failed') cb.onError?.(result.error, value);
   }, [result, callbacks, queryClient, gate]);
 
-  const once = useCallback((run: () => Promise<BindingActionResult>) => flight.run(run), [flight]);
-
   const accept = useCallback(
     (view: BindingView): BindingActionResult => {
       queryClient.setQueryData(kkiQueryKeys.binding(view.id), view);
@@ -168,7 +172,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
 
   const bind = useCallback(
     (input: KkiBindingInput) =>
-      once(async () => {
+      flight.run(async () => {
         setBusy('submitting');
         setSubmitError(null);
         setOtpError(null);
@@ -186,12 +190,12 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
           setBusy(null);
         }
       }),
-    [once, client, locale, toError, accept, bindAction],
+    [flight, client, locale, toError, accept, bindAction],
   );
 
   const verifyOtp = useCallback(
     (otp: string) =>
-      once(async () => {
+      flight.run(async () => {
         if (bindingId === null) {
           return { status: 'failed', error: createKkiError('otp_not_requested', { locale }) };
         }
@@ -213,7 +217,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
           setBusy(null);
         }
       }),
-    [once, bindingId, client, locale, toError, accept, otpAction, refetch],
+    [flight, bindingId, client, locale, toError, accept, otpAction, refetch],
   );
 
   const reset = useCallback(() => {

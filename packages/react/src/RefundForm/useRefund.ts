@@ -1,6 +1,12 @@
 'use client';
 // useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
-import { createActionRunner, createSingleFlight, fingerprint, OutcomeGate } from '@kki-kit/client';
+import {
+  createActionRunner,
+  createSingleFlight,
+  fingerprint,
+  localizeError,
+  OutcomeGate,
+} from '@kki-kit/client';
 import {
   createKkiError,
   type KkiActionResult,
@@ -13,7 +19,6 @@ import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
-import { localizeError } from '../provider/to-error.js';
 
 /** A refund's outcome: `succeeded`, `pending` (DOKU still working) or `failed`. */
 export type RefundResult = Exclude<KkiActionResult<RefundView>, { readonly status: 'requires_action' }>;

@@ -1,9 +1,7 @@
 // Turns anything a call threw into a catalogue error in the provider's language.
-import { KkiRequestError, localizeError, requestErrorToKki } from '@kki-kit/client';
+import { KkiRequestError, requestErrorToKki } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiError, KkiLocale } from '@kki-kit/contract';
 import type { KkiCopy } from '../copy/index.js';
-
-export { localizeError };
 
 /**
  * A catalogue error whose message is in `locale` and honours the merchant's error copy (the
