@@ -1,5 +1,6 @@
 // Step: the debit status of a reference DOKU never saw (service 55, doku-api.md §5.8): a read that
 // changes nothing. The kit expects "not found" (HTTP 404), not a refusal of the body it sends.
+import { DokuError } from '../../client/errors.js';
 import { SNAP_PATHS } from '../../wire/endpoints.js';
 import { STATUS_SERVICE_CODE } from '../../wire/open-questions.js';
 import type { ConformanceStep } from '../types.js';
@@ -43,7 +44,11 @@ export const statusUnknownStep: ConformanceStep = {
         questions: [
           {
             question: 'STATUS_SERVICE_CODE',
-            finding: /serviceCode/i.test(outcome.message) ? 'refuted' : 'unknown',
+            // DOKU's words are in `responseMessage`; the error's own message holds only status and code.
+            finding:
+              outcome instanceof DokuError && /serviceCode/i.test(outcome.responseMessage ?? '')
+                ? 'refuted'
+                : 'unknown',
             note: serviceCodeNote,
           },
         ],
