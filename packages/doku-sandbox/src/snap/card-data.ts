@@ -1,15 +1,22 @@
 // Reading `cardData` (AES-128-CBC, doku-api.md §5.9) and the one-time values inside it. Nothing here
 // puts a CPAN, OTT or expiry date into an error message.
 import { issuerFromCpan, type KkiCaseCode, luhnValid, maskCpan } from '@kki-kit/contract';
-import { CardDataError, decryptCardData, kkiCardDataSchema, parseWire, sha256Hex } from '@kki-kit/doku';
+import {
+  CARD_DATA_KEY_FALLBACK,
+  CardDataError,
+  decryptCardData,
+  kkiCardDataSchema,
+  parseWire,
+  sha256Hex,
+} from '@kki-kit/doku';
 import type { SandboxConfig } from '../context.js';
 import { KKI_TEST_OTT, kkiCpanScenario } from '../test-values/kki.js';
 import { kkiCaseFailure, kkiFieldFailure, SnapFailure } from './respond.js';
 import type { CardRef, KkiStore } from './store.js';
 
-/** The key `cardData` is encrypted with: the configured `sharedKey`, else the secret key. */
+/** The key `cardData` is encrypted with: the configured `sharedKey`, else `CARD_DATA_KEY_FALLBACK`. */
 export function cardDataKeyOf(config: Pick<SandboxConfig, 'cardDataKey' | 'secretKey'>): string {
-  return config.cardDataKey ?? config.secretKey;
+  return config.cardDataKey ?? config[CARD_DATA_KEY_FALLBACK];
 }
 
 /** A decrypted, checked card. */

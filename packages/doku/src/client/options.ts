@@ -1,4 +1,5 @@
 import { DOKU_HOSTS } from '../wire/endpoints.js';
+import { CARD_DATA_KEY_FALLBACK } from '../wire/open-questions.js';
 
 /** One line the client logs per HTTP attempt. Holds no headers, bodies, card data, tokens or keys. */
 export interface DokuLogEvent {
@@ -34,7 +35,7 @@ export interface DokuClientOptions {
   /**
    * The merchant's `sharedKey` from DOKU, which keys the AES encryption of `cardData` ([SEED-001]
    * Card Binding: "AES-CBC with the merchant's `sharedKey`"). Defaults to `secretKey`, which is what
-   * DOKU's SDKs use.
+   * DOKU's SDKs use (`CARD_DATA_KEY_FALLBACK`).
    */
   cardDataKey?: string;
   /** Merchant RSA private key (PEM, PKCS#8 or PKCS#1) for the B2B token signature. */
@@ -97,7 +98,7 @@ export function resolveOptions(options: DokuClientOptions): ResolvedDokuOptions 
     baseUrl: resolveBaseUrl(options.baseUrl),
     clientId: options.clientId,
     secretKey: options.secretKey,
-    cardDataKey: options.cardDataKey || options.secretKey,
+    cardDataKey: options.cardDataKey || options[CARD_DATA_KEY_FALLBACK],
     privateKeyPem: options.privateKeyPem,
     dokuPublicKeyPem: options.dokuPublicKeyPem,
     nonSnapClientId: options.nonSnapClientId ?? options.clientId,

@@ -34,6 +34,13 @@ export const KKI_CARD_DATA_FORMAT: CardDataFormat = 'ct|iv';
 export type CardDataFormat = 'ct|iv' | 'iv+ct';
 
 /**
+ * Which credential keys `cardData` when the merchant was given no separate `sharedKey` (GUESS):
+ * [SEED-001] Card Binding says "AES-CBC with the merchant's `sharedKey`" without saying what that
+ * key is; DOKU's SDKs use the SNAP secret key. The client encrypts and the sandbox decrypts with it.
+ */
+export const CARD_DATA_KEY_FALLBACK = 'secretKey' as const;
+
+/**
  * Whether the OTT is also sent as the top-level `chargeToken` of a KKI payment (§5.6 item 2: every
  * DOKU Postman KKI "Payment AFP" body has a top-level `chargeToken`; SNAP standard `chargeToken`
  * S(40)). Sent in both places so either reading of DOKU's schema finds it.

@@ -1,5 +1,7 @@
 // Step: the debit status of a reference DOKU never saw (service 55, doku-api.md §5.8): a read that
 // changes nothing. The kit expects "not found" (HTTP 404), not a refusal of the body it sends.
+import { DokuError } from '../../client/errors.js';
+import { SNAP_TRANSACTION_STATUSES } from '../../wire/common.js';
 import { SNAP_PATHS } from '../../wire/endpoints.js';
 import { STATUS_SERVICE_CODE } from '../../wire/open-questions.js';
 import type { ConformanceStep } from '../types.js';
@@ -17,7 +19,8 @@ export const statusUnknownStep: ConformanceStep = {
     if (!(outcome instanceof Error)) {
       const latest = outcome.data.latestTransactionStatus;
       return {
-        verdict: latest === '07' ? 'PASS' : 'UNKNOWN',
+        verdict:
+          latest !== undefined && SNAP_TRANSACTION_STATUSES[latest] === 'NOT_FOUND' ? 'PASS' : 'UNKNOWN',
         ...answer,
         detail: `answered 2xx with latestTransactionStatus ${latest ?? 'none'}`,
         questions: [
@@ -43,7 +46,11 @@ export const statusUnknownStep: ConformanceStep = {
         questions: [
           {
             question: 'STATUS_SERVICE_CODE',
-            finding: /serviceCode/i.test(outcome.message) ? 'refuted' : 'unknown',
+            // DOKU's words are in `responseMessage`; the error's own message holds only status and code.
+            finding:
+              outcome instanceof DokuError && /serviceCode/i.test(outcome.responseMessage ?? '')
+                ? 'refuted'
+                : 'unknown',
             note: serviceCodeNote,
           },
         ],
