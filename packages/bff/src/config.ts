@@ -1,6 +1,7 @@
 // createKkiBff's options, validated once at start-up: one clear message per missing or malformed
 // value, naming the option (or environment variable) and never echoing a secret.
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
+import { CARD_DATA_KEY_FALLBACK } from '@kki-kit/doku';
 import type { SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import * as z from 'zod';
@@ -115,7 +116,7 @@ export interface ResolvedConfig {
     baseUrl: string | null;
     clientId: string;
     secretKey: string;
-    /** Key of the `cardData` encryption (the `sharedKey`); the secret key unless set. */
+    /** Key of the `cardData` encryption (the `sharedKey`); else DOKU's `CARD_DATA_KEY_FALLBACK` credential. */
     cardDataKey: string;
     privateKeyPem: string;
     dokuPublicKeyPem: string | null;
@@ -301,7 +302,7 @@ export function resolveConfig(
       baseUrl: environment === 'url' ? envName : environment === 'offline' ? null : envName,
       clientId,
       secretKey,
-      cardDataKey: o.cardDataKey ?? secretKey,
+      cardDataKey: o.cardDataKey ?? { secretKey }[CARD_DATA_KEY_FALLBACK],
       privateKeyPem,
       // The offline sandbox always signs with its own DOKU key, whatever merchant secret it is given.
       dokuPublicKeyPem:
