@@ -6,6 +6,8 @@ import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
 import { inProcessDeliveryEnv } from '../src/notifications/routes.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { dropSchema, freshSchema, TEST_SECRET } from './helpers.js';
 
 export const ORIGIN = 'https://shop.test';
 export const MOUNT = '/api/kki';
@@ -92,5 +94,55 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
     },
     ledger: () => sandbox.ledger(),
     close: () => bff.close(),
+  };
+}
+
+/** Two BFF instances sharing one database (one store when no TEST_DATABASE_URL), both on one sandbox. */
+export interface TwoBffs {
+  bffs: KkiBff[];
+  stores: Store[];
+  /** Owns the in-process sandbox both BFFs talk to by URL through its app. */
+  sandboxHost: KkiHarness;
+  close(): Promise<void>;
+}
+
+export async function startTwoBffs(
+  schemaPrefix: string,
+  extra: Partial<KkiBffOptions> = {},
+): Promise<TwoBffs> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const schema = freshSchema(schemaPrefix);
+  const sandboxHost = await startKki();
+  const sandbox = sandboxHost.sandbox;
+  const open = () =>
+    pgUrl
+      ? openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET })
+      : openStore({ encryptionSecret: TEST_SECRET });
+  const first = await open();
+  const stores = pgUrl ? [first, await open()] : [first, first];
+  const bffs = await Promise.all(
+    stores.map((store) =>
+      createKkiBff({
+        environment: 'http://doku.sandbox.test',
+        publicUrl: `${ORIGIN}${MOUNT}`,
+        store,
+        authenticate: (c) => c.req.header('x-test-customer') ?? null,
+        logger: () => {},
+        reconciliation: { enabled: false },
+        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+        ...extra,
+      }),
+    ),
+  );
+  return {
+    bffs,
+    stores,
+    sandboxHost,
+    async close() {
+      for (const bff of bffs) await bff.close();
+      if (stores[0]) await dropSchema(stores[0], schema);
+      for (const store of new Set(stores)) await store.close();
+      await sandboxHost.close();
+    },
   };
 }
