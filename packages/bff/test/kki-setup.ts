@@ -1,7 +1,8 @@
 // Shared set-up of the KKI tests: a real BFF with the default services on its in-process DOKU
 // sandbox (control API on), mounted under /api/kki of a host app the way a merchant mounts it.
-import type { Sandbox, SandboxLedger } from '@kki-kit/doku-sandbox';
+import { kkiTestCpan, type Sandbox, type SandboxLedger } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
+import { expect } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
@@ -95,6 +96,23 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
     ledger: () => sandbox.ledger(),
     close: () => bff.close(),
   };
+}
+
+/** A pending KKI payment of `customer` (card `serial`, BRI) made through the routes, as stored. */
+export async function pendingKkiPayment(h: KkiHarness, customer: string, serial: number, amount = 80_000) {
+  const order = await h.bff.merchant.createOrder({ customerId: customer, amount });
+  const res = await h.call(customer, '/kki/payments', {
+    method: 'POST',
+    key: newKey(),
+    json: {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+    },
+  });
+  expect(res.status).toBe(201);
+  const payment = await h.bff.store.payments.get((await res.json()).id);
+  if (!payment) throw new Error('payment missing');
+  return payment;
 }
 
 /** Two BFF instances sharing one database (one store when no TEST_DATABASE_URL), both on one sandbox. */
