@@ -11,7 +11,7 @@ import { KkiBffConfigError, optionsFromEnv } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
 import { NOTIFICATION_PATHS } from '../src/notifications/paths.js';
 import { type CardsHarness, CUSTOMER, ORIGIN, openCardPage, payPage, startCards } from './cards-setup.js';
-import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, pendingKkiPayment, startKki } from './kki-setup.js';
 
 const staff = { 'x-test-staff': 'yes' };
 
@@ -175,21 +175,7 @@ describe('offline, notifications come from the in-process sandbox only (item 2)'
   }, 60_000);
   afterAll(() => h.close());
 
-  async function pendingPayment(customer: string, serial: number) {
-    const order = await h.bff.merchant.createOrder({ customerId: customer, amount: 85_000 });
-    const res = await h.call(customer, '/kki/payments', {
-      method: 'POST',
-      key: newKey(),
-      json: {
-        orderId: order.id,
-        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
-      },
-    });
-    expect(res.status).toBe(201);
-    const payment = await h.bff.store.payments.get((await res.json()).id);
-    if (!payment) throw new Error('payment missing');
-    return payment;
-  }
+  const pendingPayment = (customer: string, serial: number) => pendingKkiPayment(h, customer, serial, 85_000);
 
   it('a notification signed with the published DOKU test key, sent over HTTP, is refused (403) and changes nothing', async () => {
     const payment = await pendingPayment('rina', 51);

@@ -5,10 +5,17 @@
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiBff, type KkiBff } from '../src/app.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { dropSchema, freshSchema, TEST_SECRET } from './helpers.js';
-import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
+import type { KkiBff } from '../src/app.js';
+import {
+  type KkiHarness,
+  MOUNT,
+  newKey,
+  newOtt,
+  ORIGIN,
+  startKki,
+  startTwoBffs,
+  type TwoBffs,
+} from './kki-setup.js';
 
 describe('KKI payment idempotency', () => {
   let h: KkiHarness;
@@ -89,42 +96,15 @@ describe('KKI payment idempotency', () => {
 });
 
 describe('two BFF instances on one database racing one key', () => {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  const schema = freshSchema('kki_race');
-  let sandboxHost: KkiHarness;
-  let stores: Store[] = [];
+  let two: TwoBffs;
   let bffs: KkiBff[] = [];
+  let sandboxHost: KkiHarness;
 
   beforeAll(async () => {
-    // The first BFF owns the in-process sandbox; both BFFs talk to it by URL through its app.
-    sandboxHost = await startKki();
-    const sandbox = sandboxHost.sandbox;
-    const open = () =>
-      pgUrl
-        ? openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET })
-        : openStore({ encryptionSecret: TEST_SECRET });
-    const first = await open();
-    stores = pgUrl ? [first, await open()] : [first, first];
-    bffs = await Promise.all(
-      stores.map((store) =>
-        createKkiBff({
-          environment: 'http://doku.sandbox.test',
-          publicUrl: `${ORIGIN}${MOUNT}`,
-          store,
-          authenticate: (c) => c.req.header('x-test-customer') ?? null,
-          logger: () => {},
-          reconciliation: { enabled: false },
-          fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
-        }),
-      ),
-    );
+    two = await startTwoBffs('kki_race');
+    ({ bffs, sandboxHost } = two);
   }, 60_000);
-  afterAll(async () => {
-    for (const bff of bffs) await bff.close();
-    if (stores[0]) await dropSchema(stores[0], schema);
-    for (const store of new Set(stores)) await store.close();
-    await sandboxHost.close();
-  });
+  afterAll(() => two?.close());
 
   it('makes ONE DOKU payment', async () => {
     const order = await bffs[0]?.merchant.createOrder({ customerId: 'kim', amount: 333_000 });

@@ -1,27 +1,11 @@
 // SNAP notifications: RSA mode (DOKU's public key) and HMAC mode (the token this BFF issues at its
 // merchant token endpoint), stale timestamps and bad signatures refused, duplicates applied once.
 import { signB2bToken, signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
-import { kkiTestCpan, SANDBOX_DOKU_PRIVATE_KEY, SANDBOX_MERCHANT_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
+import { SANDBOX_DOKU_PRIVATE_KEY, SANDBOX_MERCHANT_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
+import { type KkiHarness, MOUNT, pendingKkiPayment, startKki } from './kki-setup.js';
 
 const PATH = `${MOUNT}/notifications/kki`;
-
-async function pendingPayment(h: KkiHarness, customer: string, serial: number) {
-  const order = await h.bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
-  const res = await h.call(customer, '/kki/payments', {
-    method: 'POST',
-    key: newKey(),
-    json: {
-      orderId: order.id,
-      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
-    },
-  });
-  const body = await res.json();
-  const payment = await h.bff.store.payments.get(body.id);
-  if (!payment) throw new Error('payment missing');
-  return payment;
-}
 
 describe('SNAP notifications in RSA mode', () => {
   let h: KkiHarness;
@@ -61,7 +45,7 @@ describe('SNAP notifications in RSA mode', () => {
   });
 
   it('applies a verified notification and answers 2005600', async () => {
-    const payment = await pendingPayment(h, 'nia', 31);
+    const payment = await pendingKkiPayment(h, 'nia', 31);
     const res = await post(success(payment.partnerReferenceNo));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ responseCode: '2005600' });
@@ -69,7 +53,7 @@ describe('SNAP notifications in RSA mode', () => {
   });
 
   it('refuses a stale timestamp, a wrong key and an unsigned body, changing nothing', async () => {
-    const payment = await pendingPayment(h, 'oli', 32);
+    const payment = await pendingKkiPayment(h, 'oli', 32);
     const stale = await post(success(payment.partnerReferenceNo), { at: new Date(Date.now() - 20 * 60_000) });
     expect(stale.status).toBe(401);
     const forged = await post(success(payment.partnerReferenceNo), { key: SANDBOX_MERCHANT_PRIVATE_KEY });
@@ -84,7 +68,7 @@ describe('SNAP notifications in RSA mode', () => {
   });
 
   it('a duplicate delivery is recorded once; a late "pending" never undoes "succeeded"', async () => {
-    const payment = await pendingPayment(h, 'pia', 33);
+    const payment = await pendingKkiPayment(h, 'pia', 33);
     const externalId = `${Date.now()}777`;
     expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
     expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
@@ -109,7 +93,7 @@ describe('SNAP notifications in HMAC mode', () => {
   afterAll(() => h.close());
 
   it('DOKU gets a token from the BFF, then the signed notification settles the payment', async () => {
-    const payment = await pendingPayment(h, 'quin', 41);
+    const payment = await pendingKkiPayment(h, 'quin', 41);
     await h.control(`/kki/payments/${payment.partnerReferenceNo}/approve`, {});
     await h.idle();
     expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');

@@ -1,11 +1,14 @@
 // Shared set-up of the KKI tests: a real BFF with the default services on its in-process DOKU
 // sandbox (control API on), mounted under /api/kki of a host app the way a merchant mounts it.
-import type { Sandbox, SandboxLedger } from '@kki-kit/doku-sandbox';
+import { kkiTestCpan, type Sandbox, type SandboxLedger } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
+import { expect } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { KkiLogLine } from '../src/log.js';
 import { inProcessDeliveryEnv } from '../src/notifications/routes.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { dropSchema, freshSchema, TEST_SECRET } from './helpers.js';
 
 export const ORIGIN = 'https://shop.test';
 export const MOUNT = '/api/kki';
@@ -92,5 +95,72 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
     },
     ledger: () => sandbox.ledger(),
     close: () => bff.close(),
+  };
+}
+
+/** A pending KKI payment of `customer` (card `serial`, BRI) made through the routes, as stored. */
+export async function pendingKkiPayment(h: KkiHarness, customer: string, serial: number, amount = 80_000) {
+  const order = await h.bff.merchant.createOrder({ customerId: customer, amount });
+  const res = await h.call(customer, '/kki/payments', {
+    method: 'POST',
+    key: newKey(),
+    json: {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+    },
+  });
+  expect(res.status).toBe(201);
+  const payment = await h.bff.store.payments.get((await res.json()).id);
+  if (!payment) throw new Error('payment missing');
+  return payment;
+}
+
+/** Two BFF instances sharing one database (one store when no TEST_DATABASE_URL), both on one sandbox. */
+export interface TwoBffs {
+  bffs: KkiBff[];
+  stores: Store[];
+  /** Owns the in-process sandbox both BFFs talk to by URL through its app. */
+  sandboxHost: KkiHarness;
+  close(): Promise<void>;
+}
+
+export async function startTwoBffs(
+  schemaPrefix: string,
+  extra: Partial<KkiBffOptions> = {},
+): Promise<TwoBffs> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const schema = freshSchema(schemaPrefix);
+  const sandboxHost = await startKki();
+  const sandbox = sandboxHost.sandbox;
+  const open = () =>
+    pgUrl
+      ? openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET })
+      : openStore({ encryptionSecret: TEST_SECRET });
+  const first = await open();
+  const stores = pgUrl ? [first, await open()] : [first, first];
+  const bffs = await Promise.all(
+    stores.map((store) =>
+      createKkiBff({
+        environment: 'http://doku.sandbox.test',
+        publicUrl: `${ORIGIN}${MOUNT}`,
+        store,
+        authenticate: (c) => c.req.header('x-test-customer') ?? null,
+        logger: () => {},
+        reconciliation: { enabled: false },
+        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+        ...extra,
+      }),
+    ),
+  );
+  return {
+    bffs,
+    stores,
+    sandboxHost,
+    async close() {
+      for (const bff of bffs) await bff.close();
+      if (stores[0]) await dropSchema(stores[0], schema);
+      for (const store of new Set(stores)) await store.close();
+      await sandboxHost.close();
+    },
   };
 }

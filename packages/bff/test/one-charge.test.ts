@@ -6,11 +6,19 @@ import type { ApiErrorBody, PaymentView } from '@kki-kit/contract';
 import { kkiTestCpan, type SandboxLedger } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiBff, type KkiBff } from '../src/app.js';
+import type { KkiBff } from '../src/app.js';
 import { KkiHttpError } from '../src/errors.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { dropSchema, freshSchema, TEST_SECRET } from './helpers.js';
-import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
+import type { Store } from '../src/store/index.js';
+import {
+  type KkiHarness,
+  MOUNT,
+  newKey,
+  newOtt,
+  ORIGIN,
+  startKki,
+  startTwoBffs,
+  type TwoBffs,
+} from './kki-setup.js';
 
 /** The part of the sandbox's Cards ledger read here. */
 interface CardsLedgerOrders {
@@ -286,42 +294,18 @@ describe('one charge per order (one instance)', () => {
 });
 
 describe('one charge per order across two BFF instances on one database', () => {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  const schema = freshSchema('one_charge');
-  let sandboxHost: KkiHarness;
-  let stores: Store[] = [];
+  let two: TwoBffs;
   let bffs: KkiBff[] = [];
+  let stores: Store[] = [];
+  let sandboxHost: KkiHarness;
 
   beforeAll(async () => {
-    sandboxHost = await startKki();
-    const sandbox = sandboxHost.sandbox;
-    const open = () =>
-      pgUrl
-        ? openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET })
-        : openStore({ encryptionSecret: TEST_SECRET });
-    const first = await open();
-    stores = pgUrl ? [first, await open()] : [first, first];
-    bffs = await Promise.all(
-      stores.map((store) =>
-        createKkiBff({
-          environment: 'http://doku.sandbox.test',
-          publicUrl: `${ORIGIN}${MOUNT}`,
-          store,
-          authenticate: (c) => c.req.header('x-test-customer') ?? null,
-          logger: () => {},
-          reconciliation: { enabled: false },
-          rateLimits: { payment: { max: 1000, windowMs: 60_000 }, otp: { max: 1000, windowMs: 60_000 } },
-          fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
-        }),
-      ),
-    );
+    two = await startTwoBffs('one_charge', {
+      rateLimits: { payment: { max: 1000, windowMs: 60_000 }, otp: { max: 1000, windowMs: 60_000 } },
+    });
+    ({ bffs, stores, sandboxHost } = two);
   }, 60_000);
-  afterAll(async () => {
-    for (const bff of bffs) await bff.close();
-    if (stores[0]) await dropSchema(stores[0], schema);
-    for (const store of new Set(stores)) await store.close();
-    await sandboxHost.close();
-  });
+  afterAll(() => two?.close());
 
   it('parallel attempts on both instances: one 201, every other 409, one kept charge at DOKU', async () => {
     const order = await bffs[0]!.merchant.createOrder({ customerId: 'kim', amount: 444_000 });

@@ -1,28 +1,8 @@
-import { type PaymentView, paymentViewSchema } from '@kki-kit/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { createKkiClient } from '../src/bff-client.js';
 import { AttemptKeys, newIdempotencyKey } from '../src/idempotency.js';
 import { KkiRequestError } from '../src/request-error.js';
-
-const T0 = '2026-01-01T00:00:00.000Z';
-const payment = (): PaymentView =>
-  paymentViewSchema.parse({
-    id: 'pay_test0001',
-    orderId: 'ord_test0001',
-    method: 'kki',
-    kkiKind: 'single',
-    cardPaymentType: null,
-    status: 'pending',
-    amount: 150_000,
-    currency: 'IDR',
-    refundedAmount: 0,
-    refundableAmount: 0,
-    nextAction: { type: 'none' },
-    error: null,
-    card: { maskedCpan: '936000******5678', issuer: 'bri', cardId: null },
-    createdAt: T0,
-    updatedAt: T0,
-  });
+import { payment } from './fixtures.js';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

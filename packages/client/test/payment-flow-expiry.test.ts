@@ -1,31 +1,10 @@
 // The payment flow's deadline and focus rules with a stand-in BFF: a payment still open at its
 // deadline (after one last check) ends as expired for the customer; shown again, the page checks at once.
-import { type PaymentView, paymentViewSchema } from '@kki-kit/contract';
+import type { PaymentView } from '@kki-kit/contract';
 import { describe, expect, it, vi } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
-import { createPaymentFlow, type KkiPaymentFlow, type KkiPaymentFlowState } from '../src/payment-flow.js';
-
-const T0 = '2026-01-01T00:00:00.000Z';
-function payment(over: Partial<PaymentView> = {}): PaymentView {
-  return paymentViewSchema.parse({
-    id: 'pay_test0001',
-    orderId: 'ord_test0001',
-    method: 'kki',
-    kkiKind: 'single',
-    cardPaymentType: null,
-    status: 'pending',
-    amount: 150_000,
-    currency: 'IDR',
-    refundedAmount: 0,
-    refundableAmount: 0,
-    nextAction: { type: 'none' },
-    error: null,
-    card: { maskedCpan: '936000******5678', issuer: 'bri', cardId: null },
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  });
-}
+import { createPaymentFlow } from '../src/payment-flow.js';
+import { payment, until } from './fixtures.js';
 
 /** A BFF that answers every read of the payment with `read()`. */
 function standIn(read: () => PaymentView): KkiClient & { reads: number } {
@@ -40,20 +19,6 @@ function standIn(read: () => PaymentView): KkiClient & { reads: number } {
     }) as KkiClient['request'],
   };
   return client;
-}
-
-function until(
-  flow: KkiPaymentFlow,
-  match: (s: KkiPaymentFlowState) => boolean,
-): Promise<KkiPaymentFlowState> {
-  return new Promise((resolve) => {
-    if (match(flow.getState())) return resolve(flow.getState());
-    const stop = flow.subscribe((s) => {
-      if (!match(s)) return;
-      stop();
-      resolve(s);
-    });
-  });
 }
 
 describe('the payment flow at its deadline', () => {

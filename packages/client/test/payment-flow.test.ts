@@ -5,8 +5,9 @@ import type { PaymentView } from '@kki-kit/contract';
 import { kkiTestCpan, type Sandbox } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKkiClient, type KkiClient } from '../src/bff-client.js';
-import { createPaymentFlow, type KkiPaymentFlow, type KkiPaymentFlowState } from '../src/payment-flow.js';
+import { createPaymentFlow, type KkiPaymentFlow } from '../src/payment-flow.js';
 import type { PendingPaymentStore } from '../src/pending-payment.js';
+import { until } from './fixtures.js';
 
 const ORIGIN = 'https://shop.test';
 const MOUNT = '/api/kki';
@@ -66,21 +67,6 @@ function memoryStore(): PendingPaymentStore {
     write: (orderId, paymentId) => void map.set(orderId, paymentId),
     clear: (orderId) => void map.delete(orderId),
   };
-}
-
-/** Resolves with the first state that `match` accepts. */
-function until(
-  flow: KkiPaymentFlow,
-  match: (s: KkiPaymentFlowState) => boolean,
-): Promise<KkiPaymentFlowState> {
-  return new Promise((resolve) => {
-    if (match(flow.getState())) return resolve(flow.getState());
-    const stop = flow.subscribe((s) => {
-      if (!match(s)) return;
-      stop();
-      resolve(s);
-    });
-  });
 }
 
 async function approve(paymentId: string) {
