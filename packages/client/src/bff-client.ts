@@ -1,10 +1,14 @@
-// The typed BFF client, built from the contract's route table: paths, methods and schemas live there.
+// The typed BFF client, built from the contract's route table: its types come from the full table,
+// its requests from the zod-free descriptors, so neither zod nor the schemas ship to the browser.
 import {
   buildKkiPath,
-  createKkiError,
+  createLocalKkiError,
   IDEMPOTENCY_KEY_HEADER,
+  isKkiErrorShape,
   KKI_LOCALE_HEADER,
   KKI_REQUEST_HEADER,
+  KKI_ROUTE_DESCRIPTORS,
+  type KkiError,
   type KkiLocale,
   type KkiRouteBody,
   type KkiRouteId,
@@ -12,10 +16,9 @@ import {
   type KkiRouteQuery,
   type KkiRouteResponse,
   type KkiRoutes,
-  kkiErrorFromApiErrorBody,
-  kkiRoutes,
 } from '@kki-kit/contract';
 import { KkiRequestError } from './request-error.js';
+import { isUsableResponse } from './response-checks.js';
 
 /** Routes answering JSON (the browser API minus the card page's return page). */
 export type KkiJsonRouteId = {
@@ -55,7 +58,8 @@ export interface KkiClient {
   /** The BFF's mount, e.g. `/api/kki` or `https://shop.example/api/kki`. */
   readonly baseUrl: string;
   /**
-   * Calls a route. Resolves to the route's response, validated against its schema; rejects with a
+   * Calls a route. Resolves to the route's response once the fields the UI relies on check out
+   * (status, ids, amounts, safe URLs; see `response-checks.ts`); rejects with a
    * {@link KkiRequestError} carrying a catalogue error.
    */
   request<Id extends KkiJsonRouteId>(id: Id, input: KkiRequestInput<Id>): Promise<KkiRouteResponse<Id>>;
@@ -77,7 +81,7 @@ export interface KkiClientOptions {
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
-/** Builds a {@link KkiClient} from the contract's route table. */
+/** Builds a {@link KkiClient} from the contract's route descriptors. */
 export function createKkiClient(options: KkiClientOptions): KkiClient {
   const baseUrl = trimSlash(options.baseUrl);
   const url = (id: KkiRouteId, params?: Readonly<Record<string, string>>) =>
@@ -87,7 +91,7 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
     id: Id,
     input: KkiRequestInput<Id>,
   ): Promise<KkiRouteResponse<Id>> {
-    const route: KkiRoutes[KkiJsonRouteId] = kkiRoutes[id];
+    const route = KKI_ROUTE_DESCRIPTORS[id];
     const locale = input.locale;
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -124,7 +128,7 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
 
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
-      const error = kkiErrorFromApiErrorBody(body, res.status);
+      const error = readErrorBody(body, res.status);
       if (error !== null) {
         throw new KkiRequestError(
           error,
@@ -135,15 +139,37 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
       }
       throw new KkiRequestError(localized('internal_error', locale), res.status >= 500, false, locale);
     }
-    const parsed = route.response.safeParse(body);
     // A success body that breaks the contract: the action may have happened, so keep the key.
-    if (!parsed.success) throw new KkiRequestError(localized('internal_error', locale), true, false, locale);
-    return parsed.data as KkiRouteResponse<Id>;
+    if (!isUsableResponse(id, body)) {
+      throw new KkiRequestError(localized('internal_error', locale), true, false, locale);
+    }
+    return body as KkiRouteResponse<Id>;
   }
 
   return { baseUrl, request, url };
 }
 
 function localized(code: 'internal_error', locale: KkiLocale | undefined) {
-  return createKkiError(code, locale === undefined ? {} : { locale });
+  return createLocalKkiError(code, locale === undefined ? {} : { locale });
+}
+
+/**
+ * The error in a BFF error body (`{ error: { code, message, retryable, … } }`, the contract's
+ * `apiErrorBodySchema`), with the response's status; `null` when the body is not one. The message is
+ * shown as the BFF worded it, in the language the call asked for.
+ */
+export function readErrorBody(body: unknown, httpStatus: number): KkiError | null {
+  const e = (body as { error?: unknown } | null)?.error;
+  if (typeof e !== 'object' || e === null) return null;
+  const { code, message, retryable, dokuResponseCode, field, details } = e as Record<string, unknown>;
+  const error = {
+    code,
+    message,
+    retryable,
+    httpStatus,
+    ...(dokuResponseCode !== undefined && { dokuResponseCode }),
+    ...(field !== undefined && { field }),
+    ...(details !== undefined && { details }),
+  };
+  return isKkiErrorShape(error) ? error : null;
 }

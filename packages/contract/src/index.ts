@@ -16,6 +16,7 @@ export {
 export { isKkiErrorCode, KKI_ERROR_CODES, type KkiErrorCode } from './errors/codes.js';
 export { type DokuFailureLike, kkiErrorFromDokuFailure } from './errors/doku-failure.js';
 export { type KkiErrorDetails, kkiErrorDetailsSchema } from './errors/details.js';
+export { isKkiErrorShape } from './errors/error-shape.js';
 export {
   isKkiService,
   KKI_CASE_CODES,
@@ -43,6 +44,13 @@ export {
   kkiErrorFromSnapResponse,
   type SnapResponseLike,
 } from './errors/kki-error.js';
+export {
+  createLocalKkiError,
+  isLocalKkiErrorCode,
+  LOCAL_KKI_ERRORS,
+  type LocalKkiErrorCode,
+  localErrorCopy,
+} from './errors/local-errors.js';
 export { DEFAULT_LOCALE, isKkiLocale, KKI_LOCALES, type KkiLocale, type LocalizedText } from './locale.js';
 export {
   assertRupiah,
@@ -53,14 +61,11 @@ export {
   type MoneyErrorCode,
   parseNonSnapAmount,
   parseSnapAmount,
-  rupiahSchema,
   SNAP_AMOUNT_PATTERN,
-  type SnapAmount,
-  snapAmountSchema,
   toNonSnapAmount,
   toSnapAmount,
-  toSnapAmountObject,
 } from './money.js';
+export { rupiahSchema, type SnapAmount, snapAmountSchema, toSnapAmountObject } from './money-schemas.js';
 export {
   formatSnapResponseCode,
   parseSnapResponseCode,

@@ -8,7 +8,8 @@ import {
   otpSchema,
   plainTextSchema,
 } from './common.js';
-import { BINDING_MODES, bindingViewSchema, savedCardViewSchema } from './views.js';
+import { BINDING_MODES } from './view-enums.js';
+import { bindingViewSchema, savedCardViewSchema } from './views.js';
 
 /** The card holder's details DOKU's binding accepts (all optional; issuers differ in what they need). */
 export const cardHolderSchema = z.object({

@@ -1,7 +1,9 @@
 // Request and response bodies of the DOKU Cards hosted payment page (CardPaymentFrame).
 import * as z from 'zod/mini';
 import { localeSchema, orderIdSchema, paymentIdSchema } from './common.js';
-import { binSchema, cardAcquirerSchema, cardPaymentTypeSchema, PAYMENT_STATUSES } from './views.js';
+import { CARD_RETURN_MESSAGE_TYPE } from './card-return-message.js';
+import { PAYMENT_STATUSES } from './view-enums.js';
+import { binSchema, cardAcquirerSchema, cardPaymentTypeSchema } from './views.js';
 
 const hexColor = z.string().check(z.regex(/^#?[0-9A-Fa-f]{6}$/, 'a colour is six hex digits, e.g. #E1251B'));
 
@@ -67,9 +69,6 @@ export const cardReturnQuerySchema = z.object({
   /** The single-use return token the BFF put in the URL it gave DOKU (`expiry.nonce.mac`). */
   token: z.optional(z.string().check(z.maxLength(128), z.regex(/^[A-Za-z0-9_.-]+$/))),
 });
-
-/** `event.data.type` of the message the return page posts to the frame's parent window. */
-export const CARD_RETURN_MESSAGE_TYPE = 'kki-kit:card-payment-return';
 
 /**
  * The message the BFF's return page posts (`window.parent.postMessage`) after confirming the result

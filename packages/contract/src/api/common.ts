@@ -3,20 +3,8 @@ import * as z from 'zod/mini';
 import { KKI_ERROR_CODES } from '../errors/codes.js';
 import { KKI_ISSUERS, type KkiIssuerId } from '../issuers.js';
 import { KKI_LOCALES } from '../locale.js';
-import { rupiahSchema } from '../money.js';
-
-/** Header carrying the caller's idempotency key on every state-changing call. */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-
-/**
- * Header every state-changing browser call must carry with the value `1`. A cross-site form post
- * cannot set a custom header, and a cross-site `fetch` that sets one triggers a CORS preflight the
- * BFF never approves, so its presence (plus the Origin check) defeats CSRF.
- */
-export const KKI_REQUEST_HEADER = 'X-KKI-Request';
-
-/** Header naming the language of error copy in BFF answers (`id` or `en`); defaults to `id`. */
-export const KKI_LOCALE_HEADER = 'X-KKI-Locale';
+import { rupiahSchema } from '../money-schemas.js';
+import { opaqueIdPattern } from './ids.js';
 
 /**
  * An idempotency key: 8 to 255 characters of letters, digits and `_ - . :`. A UUID per user action
@@ -31,7 +19,7 @@ export const idempotencyKeySchema = z
 const opaqueId = (prefix: string) =>
   z
     .string()
-    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{8,64}$`), `expected an id like ${prefix}_…`))
+    .check(z.regex(opaqueIdPattern(prefix), `expected an id like ${prefix}_…`))
     .register(z.globalRegistry, { description: `Opaque id with the \`${prefix}_\` prefix.` });
 
 /** Id of an order the merchant created server-side. */
@@ -44,15 +32,6 @@ export const cardIdSchema = opaqueId('card');
 export const bindingIdSchema = opaqueId('bind');
 /** Id of a refund. */
 export const refundIdSchema = opaqueId('ref');
-
-/** Prefixes of the opaque ids, for code that mints them (the BFF). */
-export const ID_PREFIXES = {
-  order: 'ord',
-  payment: 'pay',
-  card: 'card',
-  binding: 'bind',
-  refund: 'ref',
-} as const;
 
 /** An ISO-8601 UTC timestamp, e.g. `2026-03-26T08:15:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true });

@@ -1,10 +1,15 @@
 // The BFF's HTTP API: route table, request/response schemas, views and action results.
 export * from './bindings.js';
 export * from './card-payments.js';
+export * from './card-return-message.js';
 export * from './common.js';
+export * from './headers.js';
+export * from './ids.js';
 export * from './kki-payments.js';
 export * from './payment-states.js';
 export * from './refunds.js';
 export * from './results.js';
+export * from './route-descriptors.js';
 export * from './routes.js';
+export * from './view-enums.js';
 export * from './views.js';

@@ -1,6 +1,6 @@
 // Request and response bodies of refunds (RefundForm, merchant staff only).
 import * as z from 'zod/mini';
-import { rupiahSchema } from '../money.js';
+import { rupiahSchema } from '../money-schemas.js';
 import { plainTextSchema } from './common.js';
 import { refundViewSchema } from './views.js';
 

@@ -1,5 +1,6 @@
 // The typed result every action of the React hooks resolves to, derived from the BFF's views.
-import { createKkiError, type KkiError } from '../errors/kki-error.js';
+import type { KkiError } from '../errors/kki-error.js';
+import { createLocalKkiError } from '../errors/local-errors.js';
 import type { KkiLocale } from '../locale.js';
 import type { BindingNextAction, BindingView, PaymentNextAction, PaymentView } from './views.js';
 
@@ -27,7 +28,7 @@ function errorFor(status: 'failed' | 'expired' | 'cancelled', locale: KkiLocale 
       : status === 'cancelled'
         ? 'transaction_cancelled'
         : 'card_declined';
-  return createKkiError(code, locale === undefined ? {} : { locale });
+  return createLocalKkiError(code, locale === undefined ? {} : { locale });
 }
 
 /**

@@ -1,7 +1,12 @@
 // The BFF's browser-facing routes, written once: the BFF routes and documents them from this table,
-// the React kit builds its typed fetch client from it.
+// the browser client builds its requests from its zod-free half (`route-descriptors.ts`).
 import * as z from 'zod/mini';
 import type { KkiErrorCode } from '../errors/codes.js';
+import {
+  KKI_ROUTE_DESCRIPTORS,
+  type KkiRouteDescriptor,
+  type KkiRouteDescriptorId,
+} from './route-descriptors.js';
 import {
   bindingParamsSchema,
   bindingResponseSchema,
@@ -32,10 +37,11 @@ export type KkiRouteAudience = 'customer' | 'staff' | 'redirect';
 /** Per-customer attempt limits a route counts against. */
 export type KkiRateLimitBucket = 'payment' | 'otp';
 
-/** One route of the BFF's browser API. Paths use `:name` parameters and are relative to the mount. */
-export interface KkiRouteSpec {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly path: `/${string}`;
+/**
+ * One route of the BFF's browser API: its descriptor (method, path, idempotency, answer type; see
+ * `route-descriptors.ts`) plus what the BFF validates and documents.
+ */
+export interface KkiRouteSpec extends KkiRouteDescriptor {
   /** One line for the OpenAPI document. */
   readonly summary: string;
   readonly audience: KkiRouteAudience;
@@ -44,10 +50,7 @@ export interface KkiRouteSpec {
   readonly body: z.ZodMiniType | null;
   /** The success body (`responseType: 'json'`), or the page's HTML (`'html'`). */
   readonly response: z.ZodMiniType;
-  readonly responseType: 'json' | 'html';
   readonly successStatus: 200 | 201;
-  /** Whether the call must carry an `Idempotency-Key` header (every state-changing call does). */
-  readonly idempotent: boolean;
   readonly rateLimit: KkiRateLimitBucket | null;
   /** Error codes this route can answer with besides the common ones. */
   readonly errors: readonly KkiErrorCode[];
@@ -102,143 +105,115 @@ const orderParamsSchema = z.object({ orderId: orderIdSchema });
 /** Every browser-facing route of the BFF, by id. */
 export const kkiRoutes = {
   getOrder: {
-    method: 'GET',
-    path: '/orders/:orderId',
+    ...KKI_ROUTE_DESCRIPTORS.getOrder,
     summary: "Read one of the customer's orders (amount and line items, read-only).",
     audience: 'customer',
     params: orderParamsSchema,
     query: null,
     body: null,
     response: orderViewSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: ['not_found'],
   },
   createKkiPayment: {
-    method: 'POST',
-    path: '/kki/payments',
+    ...KKI_ROUTE_DESCRIPTORS.createKkiPayment,
     summary: 'Pay an order with KKI: a new card (CPAN + OTT, optionally saving it) or a saved card.',
     audience: 'customer',
     params: noParams,
     query: null,
     body: createKkiPaymentRequestSchema,
     response: paymentResponseSchema,
-    responseType: 'json',
     successStatus: 201,
-    idempotent: true,
     rateLimit: 'payment',
     errors: ['not_found', 'card_not_found', 'already_paid', 'order_payment_open', ...KKI_DOKU_ERRORS],
   },
   getPayment: {
-    method: 'GET',
-    path: '/payments/:paymentId',
+    ...KKI_ROUTE_DESCRIPTORS.getPayment,
     summary: 'Read a payment (status polling); `refresh=true` checks DOKU when it has waited long enough.',
     audience: 'customer',
     params: paymentParamsSchema,
     query: getPaymentQuerySchema,
     body: null,
     response: paymentResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: ['not_found'],
   },
   cancelPayment: {
-    method: 'POST',
-    path: '/payments/:paymentId/cancel',
+    ...KKI_ROUTE_DESCRIPTORS.cancelPayment,
     summary: 'Cancel a payment the customer has not confirmed yet.',
     audience: 'customer',
     params: paymentParamsSchema,
     query: null,
     body: null,
     response: paymentResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: true,
     rateLimit: null,
     errors: ['not_found', 'invalid_transaction_status', 'already_paid'],
   },
   createBinding: {
-    method: 'POST',
-    path: '/kki/bindings',
+    ...KKI_ROUTE_DESCRIPTORS.createBinding,
     summary: "Register (bind) a KKI card for the customer; OTP on DOKU's page or in the component.",
     audience: 'customer',
     params: noParams,
     query: null,
     body: createBindingRequestSchema,
     response: bindingResponseSchema,
-    responseType: 'json',
     successStatus: 201,
-    idempotent: true,
     rateLimit: 'payment',
     errors: ['card_already_bound', ...KKI_DOKU_ERRORS],
   },
   getBinding: {
-    method: 'GET',
-    path: '/kki/bindings/:bindingId',
+    ...KKI_ROUTE_DESCRIPTORS.getBinding,
     summary: 'Read a card binding (status polling after the hosted OTP page).',
     audience: 'customer',
     params: bindingParamsSchema,
     query: null,
     body: null,
     response: bindingResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: ['not_found'],
   },
   verifyBindingOtp: {
-    method: 'POST',
-    path: '/kki/bindings/:bindingId/otp',
+    ...KKI_ROUTE_DESCRIPTORS.verifyBindingOtp,
     summary: 'Submit the SMS OTP of a binding in `otp` (H2H) mode.',
     audience: 'customer',
     params: bindingParamsSchema,
     query: null,
     body: verifyBindingOtpRequestSchema,
     response: bindingResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: true,
     rateLimit: 'otp',
     errors: ['not_found', 'invalid_otp', 'otp_expired', 'otp_blocked', 'invalid_transaction_status'],
   },
   listSavedCards: {
-    method: 'GET',
-    path: '/kki/cards',
+    ...KKI_ROUTE_DESCRIPTORS.listSavedCards,
     summary: "List the customer's saved cards (masked CPAN, issuer, added date).",
     audience: 'customer',
     params: noParams,
     query: null,
     body: null,
     response: listSavedCardsResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: [],
   },
   removeSavedCard: {
-    method: 'DELETE',
-    path: '/kki/cards/:cardId',
+    ...KKI_ROUTE_DESCRIPTORS.removeSavedCard,
     summary: 'Remove (unbind) a saved card: `removing` while DOKU is PENDING, then gone.',
     audience: 'customer',
     params: cardParamsSchema,
     query: null,
     body: null,
     response: removeSavedCardResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: true,
     rateLimit: null,
     errors: ['card_not_found', 'card_removal_failed', 'doku_server_error', 'doku_unavailable'],
   },
   createCardPayment: {
-    method: 'POST',
-    path: '/cards/payments',
+    ...KKI_ROUTE_DESCRIPTORS.createCardPayment,
     summary:
       "Open DOKU's hosted card payment page for an order (SALE, AUTHORIZE, INSTALLMENT, MOTO, RECURRING).",
     audience: 'customer',
@@ -246,9 +221,7 @@ export const kkiRoutes = {
     query: null,
     body: createCardPaymentRequestSchema,
     response: paymentResponseSchema,
-    responseType: 'json',
     successStatus: 201,
-    idempotent: true,
     rateLimit: 'payment',
     errors: [
       'not_found',
@@ -260,8 +233,7 @@ export const kkiRoutes = {
     ],
   },
   cardPaymentReturn: {
-    method: 'GET',
-    path: '/cards/payments/:paymentId/return',
+    ...KKI_ROUTE_DESCRIPTORS.cardPaymentReturn,
     summary:
       "Where DOKU's hosted page sends the customer back: confirms the result with DOKU, then tells the page.",
     audience: 'redirect',
@@ -271,24 +243,19 @@ export const kkiRoutes = {
     response: z.string().register(z.globalRegistry, {
       description: 'An HTML page that posts the confirmed status to its parent.',
     }),
-    responseType: 'html',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: ['not_found'],
   },
   createRefund: {
-    method: 'POST',
-    path: '/payments/:paymentId/refunds',
+    ...KKI_ROUTE_DESCRIPTORS.createRefund,
     summary: 'Refund a payment in full or in part (merchant staff; `authorizeRefund` decides).',
     audience: 'staff',
     params: paymentParamsSchema,
     query: null,
     body: createRefundRequestSchema,
     response: refundResponseSchema,
-    responseType: 'json',
     successStatus: 201,
-    idempotent: true,
     rateLimit: null,
     errors: [
       'not_found',
@@ -301,21 +268,18 @@ export const kkiRoutes = {
     ],
   },
   listRefunds: {
-    method: 'GET',
-    path: '/payments/:paymentId/refunds',
+    ...KKI_ROUTE_DESCRIPTORS.listRefunds,
     summary: 'List the refunds of a payment (merchant staff).',
     audience: 'staff',
     params: paymentParamsSchema,
     query: null,
     body: null,
     response: listRefundsResponseSchema,
-    responseType: 'json',
     successStatus: 200,
-    idempotent: false,
     rateLimit: null,
     errors: ['not_found', 'refund_not_authorized'],
   },
-} as const satisfies Record<string, KkiRouteSpec>;
+} as const satisfies { readonly [Id in KkiRouteDescriptorId]: KkiRouteSpec };
 
 /** The route table's type. */
 export type KkiRoutes = typeof kkiRoutes;
@@ -335,17 +299,3 @@ export type KkiRouteParams<Id extends KkiRouteId> = SchemaInput<KkiRoutes[Id]['p
 export type KkiRouteQuery<Id extends KkiRouteId> = SchemaInput<KkiRoutes[Id]['query']>;
 /** What a route answers with on success. */
 export type KkiRouteResponse<Id extends KkiRouteId> = z.output<KkiRoutes[Id]['response']>;
-
-/**
- * A route's path with its parameters filled in (URI-encoded), relative to the BFF's mount, e.g.
- * `buildKkiPath('getPayment', { paymentId: 'pay_…' })` → `/payments/pay_…`.
- *
- * @throws TypeError when a parameter the path names is missing.
- */
-export function buildKkiPath(id: KkiRouteId, params?: Readonly<Record<string, string>>): string {
-  return kkiRoutes[id].path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) throw new TypeError(`${id}: missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}

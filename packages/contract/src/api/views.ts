@@ -1,7 +1,7 @@
 // What the BFF shows the browser: read-only views of orders, payments, bindings, saved cards and
 // refunds. None holds a secret, a full card number or a DOKU token.
 import * as z from 'zod/mini';
-import { rupiahSchema } from '../money.js';
+import { rupiahSchema } from '../money-schemas.js';
 import {
   bindingIdSchema,
   cardIdSchema,
@@ -15,6 +15,16 @@ import {
   refundIdSchema,
   timestampSchema,
 } from './common.js';
+import {
+  BINDING_MODES,
+  BINDING_STATUSES,
+  KKI_PAYMENT_KINDS,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  SAVED_CARD_STATUSES,
+} from './view-enums.js';
 
 /** A non-negative whole-rupiah amount (0 is valid here, e.g. nothing left to refund). */
 const rupiahOrZero = z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
@@ -71,9 +81,6 @@ export const orderCardOptionsSchema = z.object({
 export type OrderCardOptions = z.infer<typeof orderCardOptionsSchema>;
 
 // --- Orders -------------------------------------------------------------------------------------
-
-/** Where an order stands: `open` until a payment succeeds; `paid` after. */
-export const ORDER_STATUSES = ['open', 'paid'] as const;
 
 /** An order as the payment page sees it: read-only, the amount decided by the merchant's server. */
 export const orderViewSchema = z.object({
@@ -142,34 +149,10 @@ export type BindingNextAction = z.infer<typeof bindingNextActionSchema>;
 
 // --- Payments -----------------------------------------------------------------------------------
 
-/**
- * A payment attempt's state. `created -> pending -> succeeded | failed | expired | cancelled`;
- * card AUTHORIZE payments pass through `authorized` until captured (`succeeded`) or released
- * (`cancelled` / `expired`); `succeeded -> partially_refunded -> refunded`.
- */
-export const PAYMENT_STATUSES = [
-  'created',
-  'pending',
-  'authorized',
-  'succeeded',
-  'failed',
-  'expired',
-  'cancelled',
-  'partially_refunded',
-  'refunded',
-] as const;
 /** One of {@link PAYMENT_STATUSES}. */
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 /** A payment's state. */
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
-
-/** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
-export const PAYMENT_METHODS = ['kki', 'card'] as const;
-
-/** The four KKI payment types (doku-api.md §5.1). */
-export const KKI_PAYMENT_KINDS = ['single', 'bind_and_pay', 'token', 'no_auth'] as const;
-/** One of {@link KKI_PAYMENT_KINDS}. */
-export type KkiPaymentKind = (typeof KKI_PAYMENT_KINDS)[number];
 
 /** The card a payment used, as far as the customer may see it. */
 export const paymentCardSchema = z.object({
@@ -207,9 +190,6 @@ export type PaymentView = z.infer<typeof paymentViewSchema>;
 
 // --- Saved cards and bindings -------------------------------------------------------------------
 
-/** A saved card's state: usable, or unbinding at DOKU (PENDING) and about to disappear. */
-export const SAVED_CARD_STATUSES = ['active', 'removing'] as const;
-
 /** A saved KKI card of the signed-in customer. */
 export const savedCardViewSchema = z.object({
   id: cardIdSchema,
@@ -222,11 +202,6 @@ export const savedCardViewSchema = z.object({
 });
 /** A saved card. */
 export type SavedCardView = z.infer<typeof savedCardViewSchema>;
-
-/** How the customer proves the card is theirs: DOKU's hosted OTP page, or the OTP typed in the component. */
-export const BINDING_MODES = ['redirect', 'otp'] as const;
-/** A binding's state. */
-export const BINDING_STATUSES = ['pending', 'active', 'failed', 'expired'] as const;
 
 /** A card-binding attempt. */
 export const bindingViewSchema = z.object({
@@ -264,9 +239,6 @@ export const REFUND_TYPES = [
 export const refundTypeSchema = z.enum(REFUND_TYPES);
 /** A refund type. */
 export type RefundType = z.infer<typeof refundTypeSchema>;
-
-/** A refund's state. */
-export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
 /** A refund of a payment. */
 export const refundViewSchema = z.object({

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../locale.js';
 import type { KkiErrorCode } from './codes.js';
 import type { KkiField } from './fields.js';
+import { LOCAL_KKI_ERRORS } from './local-errors.js';
 
 /**
  * What the kit knows about one error code: how the BFF answers the browser and what the shopper reads.
@@ -58,14 +59,7 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Kartu Anda ditolak oleh bank penerbit. Coba kartu lain atau hubungi bank Anda.',
     },
   },
-  card_declined: {
-    httpStatus: 402,
-    retryable: false,
-    copy: {
-      en: 'Your card payment was not approved. Try another card or contact your bank.',
-      id: 'Pembayaran dengan kartu Anda tidak disetujui. Coba kartu lain atau hubungi bank Anda.',
-    },
-  },
+  card_declined: LOCAL_KKI_ERRORS.card_declined,
   insufficient_funds: {
     httpStatus: 402,
     retryable: false,
@@ -201,15 +195,7 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
   },
 
   // --- Card details -----------------------------------------------------------------------------
-  invalid_cpan: {
-    httpStatus: 422,
-    retryable: true,
-    field: 'cardNumber',
-    copy: {
-      en: "The card number isn't valid. Check it and try again.",
-      id: 'Nomor kartu tidak valid. Periksa kembali, lalu coba lagi.',
-    },
-  },
+  invalid_cpan: LOCAL_KKI_ERRORS.invalid_cpan,
   no_card_record: {
     httpStatus: 422,
     retryable: false,
@@ -292,15 +278,7 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Kode verifikasi salah. Periksa kembali, lalu coba lagi.',
     },
   },
-  otp_expired: {
-    httpStatus: 422,
-    retryable: true,
-    field: 'otp',
-    copy: {
-      en: 'Your verification code has expired. Request a new code and enter it.',
-      id: 'Kode verifikasi Anda sudah kedaluwarsa. Minta kode baru, lalu masukkan kode tersebut.',
-    },
-  },
+  otp_expired: LOCAL_KKI_ERRORS.otp_expired,
   otp_blocked: {
     httpStatus: 422,
     retryable: false,
@@ -319,24 +297,10 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Kode verifikasi sudah dikirim ke ponsel Anda. Masukkan kode tersebut untuk melanjutkan.',
     },
   },
-  otp_not_requested: {
-    httpStatus: 422,
-    retryable: true,
-    copy: {
-      en: 'Request a verification code first, then enter it here.',
-      id: 'Minta kode verifikasi terlebih dahulu, lalu masukkan di sini.',
-    },
-  },
+  otp_not_requested: LOCAL_KKI_ERRORS.otp_not_requested,
 
   // --- Transaction state ------------------------------------------------------------------------
-  payment_expired: {
-    httpStatus: 410,
-    retryable: false,
-    copy: {
-      en: 'The time to complete this payment has run out. Please start a new payment.',
-      id: 'Batas waktu pembayaran ini sudah habis. Silakan mulai pembayaran baru.',
-    },
-  },
+  payment_expired: LOCAL_KKI_ERRORS.payment_expired,
   transaction_not_found: {
     httpStatus: 404,
     retryable: false,
@@ -345,14 +309,7 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Pembayaran ini tidak ditemukan. Silakan hubungi toko jika dana Anda sudah terpotong.',
     },
   },
-  transaction_cancelled: {
-    httpStatus: 409,
-    retryable: false,
-    copy: {
-      en: 'This payment was cancelled. Start a new payment to continue.',
-      id: 'Pembayaran ini sudah dibatalkan. Mulai pembayaran baru untuk melanjutkan.',
-    },
-  },
+  transaction_cancelled: LOCAL_KKI_ERRORS.transaction_cancelled,
   invalid_transaction_status: {
     httpStatus: 409,
     retryable: false,
@@ -628,14 +585,7 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
   },
 
   // --- Non-SNAP outcomes reported as a status -------------------------------------------------------
-  refund_failed: {
-    httpStatus: 502,
-    retryable: false,
-    copy: {
-      en: "The refund couldn't be completed. Check the payment's details or contact payment support.",
-      id: 'Pengembalian dana tidak dapat diselesaikan. Periksa detail pembayaran atau hubungi layanan dukungan pembayaran.',
-    },
-  },
+  refund_failed: LOCAL_KKI_ERRORS.refund_failed,
   card_removal_failed: {
     httpStatus: 502,
     retryable: true,
@@ -757,12 +707,5 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Dana pembayaran ini tidak dapat dikembalikan.',
     },
   },
-  internal_error: {
-    httpStatus: 500,
-    retryable: true,
-    copy: {
-      en: 'Something went wrong on our side. Please try again.',
-      id: 'Terjadi kendala di sistem kami. Silakan coba lagi.',
-    },
-  },
+  internal_error: LOCAL_KKI_ERRORS.internal_error,
 });

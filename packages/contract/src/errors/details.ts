@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PAYMENT_METHODS } from '../api/views.js';
+import { PAYMENT_METHODS } from '../api/view-enums.js';
 import { paymentIdSchema } from '../api/common.js';
 
 /**

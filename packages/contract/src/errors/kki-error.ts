@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, type KkiLocale, type LocalizedText } from '../locale.js
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 import { isKkiErrorCode, type KkiErrorCode } from './codes.js';
 import { type KkiErrorDetails, kkiErrorDetailsSchema } from './details.js';
+import { isKkiErrorShape } from './error-shape.js';
 import { kkiErrorFromSnap, kkiFieldFromSnapMessage } from './doku-mapping.js';
 import { isKkiField, KKI_FIELD_LABELS } from './fields.js';
 
@@ -111,15 +112,9 @@ export function kkiErrorFromSnapResponse(
 
 /** Narrows an unknown value to a {@link KkiError} (e.g. a rejected promise or a cached result). */
 export function isKkiError(value: unknown): value is KkiError {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
   return (
-    isKkiErrorCode(v.code) &&
-    typeof v.message === 'string' &&
-    typeof v.retryable === 'boolean' &&
-    typeof v.httpStatus === 'number' &&
-    (v.dokuResponseCode === undefined || typeof v.dokuResponseCode === 'string') &&
-    (v.field === undefined || typeof v.field === 'string') &&
-    (v.details === undefined || kkiErrorDetailsSchema.safeParse(v.details).success)
+    isKkiErrorShape(value) &&
+    isKkiErrorCode(value.code) &&
+    (value.details === undefined || kkiErrorDetailsSchema.safeParse(value.details).success)
   );
 }

@@ -1,16 +1,15 @@
 'use client';
 // useCardPaymentPage: open DOKU's hosted card page for an order and learn its result from the BFF.
 import {
-  CARD_RETURN_MESSAGE_TYPE,
   type CardPageTheme,
   type CardPaymentType,
   type CreateCardPaymentRequest,
-  cardReturnMessageSchema,
   type KkiError,
   type KkiLocale,
   type OrderView,
   type PaymentActionResult,
   type PaymentView,
+  readCardReturnMessage,
 } from '@kki-kit/contract';
 import { useCallback, useEffect, useState } from 'react';
 import type { KkiPaymentPhase } from '@kki-kit/client';
@@ -86,9 +85,7 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
     const bffOrigin = new URL(client.baseUrl || '/', window.location.href).origin;
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== bffOrigin) return;
-      const parsed = cardReturnMessageSchema.safeParse(event.data);
-      if (!parsed.success || parsed.data.type !== CARD_RETURN_MESSAGE_TYPE) return;
-      if (parsed.data.paymentId !== paymentId) return;
+      if (readCardReturnMessage(event.data)?.paymentId !== paymentId) return;
       void refresh();
     };
     window.addEventListener('message', onMessage);

@@ -14,7 +14,7 @@ import {
   type BindingView,
   bindingActionResult,
   type CreateBindingRequest,
-  createKkiError,
+  createLocalKkiError,
   type KkiError,
 } from '@kki-kit/contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -117,7 +117,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
     if (expiredLocally === binding.id && isOpenBinding(binding)) {
       return {
         status: 'failed',
-        error: createKkiError('otp_expired', { locale, ...(errorCopy && { overrides: errorCopy }) }),
+        error: createLocalKkiError('otp_expired', { locale, ...(errorCopy && { overrides: errorCopy }) }),
         value: binding,
       };
     }
@@ -197,7 +197,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
     (otp: string) =>
       flight.run(async () => {
         if (bindingId === null) {
-          return { status: 'failed', error: createKkiError('otp_not_requested', { locale }) };
+          return { status: 'failed', error: createLocalKkiError('otp_not_requested', { locale }) };
         }
         setBusy('verifying');
         setOtpError(null);

@@ -1,6 +1,7 @@
 'use client';
 // RefundForm (merchant staff): refund a payment in full or in part, see the refund type, status and history.
-import { formatIdr, getErrorCopy, type KkiCopyOverrides, type RefundView } from '@kki-kit/contract';
+import { localizeError } from '@kki-kit/client';
+import { formatIdr, type KkiCopyOverrides, type RefundView } from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
 import type { KkiCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
@@ -235,10 +236,7 @@ function RefundHistory({
                 <td>
                   {copy.refundStatus(r.status)}
                   {r.status === 'failed' && r.error !== null && (
-                    <span className="kki-muted">
-                      {' '}
-                      · {getErrorCopy(r.error.code, locale, errorCopy, r.error.field)}
-                    </span>
+                    <span className="kki-muted"> · {localizeError(r.error, locale, errorCopy).message}</span>
                   )}
                 </td>
                 <td>{r.reason ?? '—'}</td>

@@ -8,7 +8,7 @@ import {
   OutcomeGate,
 } from '@kki-kit/client';
 import {
-  createKkiError,
+  createLocalKkiError,
   type KkiActionResult,
   type KkiError,
   type ListRefundsResponse,
@@ -93,7 +93,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
 
   const toLocal = useCallback((e: KkiError) => localizeError(e, locale, errorCopy), [locale, errorCopy]);
   const fallback = useCallback(
-    () => createKkiError('refund_failed', { locale, ...(errorCopy && { overrides: errorCopy }) }),
+    () => createLocalKkiError('refund_failed', { locale, ...(errorCopy && { overrides: errorCopy }) }),
     [locale, errorCopy],
   );
   const result: RefundResult | null =

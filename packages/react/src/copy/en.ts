@@ -1,4 +1,4 @@
-// English UI copy. Error copy comes from the contract's catalogue (getErrorCopy).
+// English UI copy. Error copy comes from the BFF's answers (see README, "Bundle size").
 import { KKI_ISSUERS } from '@kki-kit/contract';
 import type { KkiCopy } from './types.js';
 

@@ -1,4 +1,4 @@
-// Bahasa Indonesia UI copy (the default). Error copy comes from the contract's catalogue (getErrorCopy).
+// Bahasa Indonesia UI copy (the default). Error copy comes from the BFF's answers (see README, "Bundle size").
 import { KKI_ISSUERS } from '@kki-kit/contract';
 import type { KkiCopy } from './types.js';
 

@@ -1,4 +1,4 @@
-// The shape of the kit's UI copy. Error copy is not here: it comes from the contract's catalogue.
+// The shape of the kit's UI copy. Error copy is not here: the BFF words errors in the asked language.
 import type { CardPaymentType, KkiIssuerId, RefundType } from '@kki-kit/contract';
 
 /** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */

@@ -1,5 +1,11 @@
 // Card-number display and checks for the CPAN field (the checks themselves live in the contract).
-import { CPAN_MAX_LENGTH, CPAN_MIN_LENGTH, getErrorCopy, type KkiLocale, luhnValid } from '@kki-kit/contract';
+import {
+  CPAN_MAX_LENGTH,
+  CPAN_MIN_LENGTH,
+  type KkiLocale,
+  localErrorCopy,
+  luhnValid,
+} from '@kki-kit/contract';
 import type { KkiCopy } from '../copy/index.js';
 
 /** Digits in groups of four: `9360 0002 1234 5678`. */
@@ -16,6 +22,6 @@ export function cpanDigits(input: string): string {
 export function cpanProblem(digits: string, copy: KkiCopy, locale: KkiLocale): string | null {
   if (digits.length === 0) return copy.cardNumberRequired;
   if (digits.length < CPAN_MIN_LENGTH || digits.length > CPAN_MAX_LENGTH) return copy.cardNumberLength;
-  if (!luhnValid(digits)) return getErrorCopy('invalid_cpan', locale);
+  if (!luhnValid(digits)) return localErrorCopy('invalid_cpan', locale);
   return null;
 }
