@@ -1,6 +1,6 @@
 // What the browser checks in the BFF's success answers, instead of parsing them with the contract's
 // zod schemas. The BFF built the answer from those schemas; a full parse here would cost every page
-// zod (~10 kB gzipped) to re-prove it. These checks cover only what protects the shopper when an
+// zod (up to 33 kB minified) to re-prove it. These checks cover only what protects the shopper when an
 // answer is not what the UI expects (a proxy's page, a half-deployed BFF, a tampered response): the
 // status the UI branches on, the ids it acts on, the amounts it formats, and the URLs it links to or
 // frames, which must not be `javascript:` or `data:`.
