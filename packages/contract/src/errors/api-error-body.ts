@@ -6,7 +6,9 @@ import type { KkiError } from './kki-error.js';
 
 /**
  * The body of every error response the BFF sends to the browser. The BFF builds it with
- * {@link toApiErrorBody}; the React client validates it with this schema, so both sides agree.
+ * {@link toApiErrorBody}; server-side callers (the merchant API) read it with this schema. The
+ * browser client reads it without zod (`readErrorBody` in `@kki-kit/client`), checked against this
+ * function's reading in its tests.
  */
 export const apiErrorBodySchema = z.object({
   error: z.object({
@@ -39,7 +41,7 @@ export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBod
 }
 
 /**
- * Reads an error response in the browser: a {@link KkiError} when `body` matches
+ * Reads an error response: a {@link KkiError} when `body` matches
  * {@link apiErrorBodySchema}, else `null` (the caller decides, e.g. `internal_error`). `httpStatus` is
  * the response's status, falling back to the catalogue's when it is not a number.
  */

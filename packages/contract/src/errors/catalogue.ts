@@ -35,8 +35,9 @@ export interface KkiErrorCatalogueEntry<C extends KkiErrorCode = KkiErrorCode> {
 /** The whole catalogue: one entry per {@link KkiErrorCode}, checked complete by the compiler. */
 export type KkiErrorCatalogue = { readonly [C in KkiErrorCode]: KkiErrorCatalogueEntry<C> };
 
-// The table below leaves out each entry's `code` (it is the key) and the export adds it: the table
-// ships in every browser bundle, and ~80 repeated code strings are bytes the shopper downloads.
+// The table below leaves out each entry's `code` (it is the key) and the export adds it, so ~80 code
+// strings are written once. The table stays out of browser bundles: the BFF words errors, and the
+// browser keeps its own copy of the few it makes (`local-errors.ts`, whose entries are reused here).
 type CatalogueTable = { readonly [C in KkiErrorCode]: Omit<KkiErrorCatalogueEntry<C>, 'code'> };
 
 function withCodes(table: CatalogueTable): KkiErrorCatalogue {

@@ -2,7 +2,8 @@ import { KKI_ERROR_CATALOGUE } from './catalogue.js';
 
 // The codes as a type: the list costs browser bundles nothing, and the runtime list below is the
 // catalogue's keys (the catalogue is complete and has no extra key, checked by the compiler), so the
-// ~80 code strings ship once, in the catalogue, not twice.
+// ~80 code strings are written once, in the catalogue, not twice. Browser code reads codes without
+// this list (`isKkiErrorShape`), so neither ships to the browser.
 type KkiErrorCodeList = readonly [
   // Card declined or restricted by the issuer (SNAP 403-xx, KKI cases 03/04/05/12/14/15).
   'do_not_honor',
