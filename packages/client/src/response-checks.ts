@@ -2,8 +2,8 @@
 // zod schemas. The BFF built the answer from those schemas; a full parse here would cost every page
 // zod (up to 33 kB minified) to re-prove it. These checks cover only what protects the shopper when an
 // answer is not what the UI expects (a proxy's page, a half-deployed BFF, a tampered response): the
-// status the UI branches on, the ids it acts on, the amounts it formats, and the URLs it links to or
-// frames, which must not be `javascript:` or `data:`.
+// status the UI branches on, the ids it acts on, the amounts and dates it formats, and the URLs it
+// links to or frames, which must not be `javascript:` or `data:`.
 import {
   BINDING_STATUSES,
   ID_PREFIXES,
@@ -22,7 +22,10 @@ type Check = (value: Fields) => boolean;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 const oneOf = (list: readonly string[], value: unknown) => list.includes(value as string);
 const isAmount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
-const optionalTime = (value: unknown) => value == null || typeof value === 'string';
+// Dates the UI formats or counts down to: a date string the browser can read (an unreadable one
+// makes `Intl.DateTimeFormat#format` throw mid-render).
+const isTime = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const optionalTime = (value: unknown) => value == null || isTime(value);
 
 /** A page the browser opens or frames: http(s) only. */
 const PAGE_URL = /^https?:\/\//i;
@@ -64,13 +67,15 @@ const isSavedCard = (c: unknown) =>
   isObject(c) &&
   isOpaqueId(c.id, ID_PREFIXES.card) &&
   oneOf(SAVED_CARD_STATUSES, c.status) &&
-  typeof c.maskedCpan === 'string';
+  typeof c.maskedCpan === 'string' &&
+  isTime(c.addedAt);
 
 const isRefund = (r: unknown) =>
   isObject(r) &&
   isOpaqueId(r.id, ID_PREFIXES.refund) &&
   oneOf(REFUND_STATUSES, r.status) &&
   isAmount(r.amount) &&
+  isTime(r.createdAt) &&
   hasError(r);
 
 const isListOf = (list: unknown, item: (value: unknown) => boolean) =>

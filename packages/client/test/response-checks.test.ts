@@ -70,13 +70,14 @@ describe('isUsableResponse', () => {
     ).toBe(false);
     expect(isUsableResponse('getPayment', waiting({ type: 'otp_input', expiresAt: T0 }))).toBe(false);
     expect(isUsableResponse('getPayment', waiting({ type: 'bank_transfer' }))).toBe(false);
-    const card = { id: 'card_test0001', maskedCpan: '936000******5678', status: 'active' };
+    const card = { id: 'card_test0001', maskedCpan: '936000******5678', status: 'active', addedAt: T0 };
+    expect(isUsableResponse('removeSavedCard', { removed: false, card })).toBe(true);
     expect(isUsableResponse('removeSavedCard', { removed: false, card, redirectUrl: 'javascript:x' })).toBe(
       false,
     );
   });
 
-  it('refuses unknown statuses, ids of the wrong kind, amounts it cannot show, and broken errors', () => {
+  it('refuses unknown statuses, ids of the wrong kind, amounts and dates it cannot show, broken errors', () => {
     const p = payment();
     expect(isUsableResponse('getPayment', { ...p, status: 'settled' })).toBe(false);
     expect(isUsableResponse('getPayment', { ...p, id: 'ord_test0001' })).toBe(false);
@@ -85,9 +86,15 @@ describe('isUsableResponse', () => {
     expect(isUsableResponse('getPayment', { ...p, status: 'failed', error: { code: 'x' } })).toBe(false);
     expect(isUsableResponse('getPayment', null)).toBe(false);
     expect(isUsableResponse('getOrder', { id: 'ord_test0001', amount: -1, status: 'open' })).toBe(false);
-    expect(isUsableResponse('listRefunds', { refunds: [{ id: 'ref_test0001', status: 'done' }] })).toBe(
-      false,
-    );
+    const refund = { id: 'ref_test0001', status: 'pending', amount: 5_000, createdAt: T0, error: null };
+    expect(isUsableResponse('listRefunds', { refunds: [refund] })).toBe(true);
+    expect(isUsableResponse('listRefunds', { refunds: [{ ...refund, status: 'done' }] })).toBe(false);
+    // Dates the UI formats or counts down to: an unreadable one would throw mid-render.
+    expect(isUsableResponse('listRefunds', { refunds: [{ ...refund, createdAt: 'yesterday' }] })).toBe(false);
+    const card = { id: 'card_test0001', maskedCpan: '936000******5678', status: 'active', addedAt: 'soon' };
+    expect(isUsableResponse('listSavedCards', { cards: [card] })).toBe(false);
+    const app = issuerApp('https://app.bri.test/k');
+    expect(isUsableResponse('getPayment', waiting({ ...app, expiresAt: 'never' }))).toBe(false);
   });
 });
 
