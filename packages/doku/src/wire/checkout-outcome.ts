@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CHECKOUT_INVOICE_NUMBER_MAX } from './checkout.js';
+import { valueAt as at } from './issues.js';
 import {
   CHECKOUT_CARD_TOKEN_FIELDS,
   CHECKOUT_CHANNEL_IDS,
@@ -69,15 +70,6 @@ export interface CheckoutOutcome {
   refundApi: (typeof CHECKOUT_REFUND_API)[keyof typeof CHECKOUT_REFUND_API] | null;
   /** The body as received. */
   raw: unknown;
-}
-
-function at(body: unknown, path: readonly string[]): unknown {
-  let cur = body;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
