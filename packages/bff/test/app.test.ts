@@ -44,10 +44,22 @@ describe('createKkiBff without DOKU services', () => {
   });
   afterAll(() => bff.close());
 
-  it('mounts only the routes it can answer from the store', () => {
+  it('mounts only the routes it can answer from the store (and the kit config)', async () => {
     expect([...bff.routes].sort()).toEqual(
-      ['getOpenApiDocument', 'getOrder', 'getPayment', 'listRefunds', 'listSavedCards'].sort(),
+      [
+        'getKitConfig',
+        'getOpenApiDocument',
+        'getOrder',
+        'getPayment',
+        'listRefunds',
+        'listSavedCards',
+      ].sort(),
     );
+    // Without a Checkout service the config says Checkout is off.
+    expect(await (await bff.app.request('/config')).json()).toEqual({
+      kki: { integration: 'h2h' },
+      checkout: null,
+    });
   });
 
   it("shows a customer their order and answers 404 for another customer's", async () => {
