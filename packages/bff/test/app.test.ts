@@ -41,7 +41,7 @@ describe('createKkiBff without DOKU services', () => {
   beforeAll(async () => {
     // An empty service layer: the default one (every flow) is replaced.
     bff = await makeBff({}, {});
-  });
+  }, 60_000);
   afterAll(() => bff.close());
 
   it('mounts only the routes it can answer from the store (and the kit config)', async () => {
@@ -195,7 +195,7 @@ describe('browser routes with a payment service', () => {
   };
   beforeAll(async () => {
     bff = await makeBff({}, services);
-  });
+  }, 60_000);
   afterAll(() => bff.close());
 
   const pay = (customer: string, body: unknown, key: string, headers: Record<string, string> = {}) =>

@@ -4,6 +4,7 @@
 import type { PaymentView } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKkiBff } from '../src/app.js';
+import { narrowCheckoutMethods } from '../src/checkout/routes.js';
 import { checkoutCustomerIdFor } from '../src/services/customer-ref.js';
 import { type CheckoutHarness, checkoutBody, newKey, startCheckout } from './checkout-setup.js';
 
@@ -92,6 +93,19 @@ describe('DOKU Checkout payments', () => {
       'https://shop.test/api/kki/notifications/cards',
     );
     expect(sent?.customer).toMatchObject({ email: 'sari@example.com', phone: '6281234567890' });
+    // The return token is a credential for the return page: never in a log line.
+    const token = new URL(sent?.order.callback_url ?? '').searchParams.get('token') ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect(JSON.stringify(h.lines)).not.toContain(token);
+  });
+
+  it("the browser can narrow the merchant's methods, never widen them", () => {
+    expect(narrowCheckoutMethods(undefined, ['kki', 'card'])).toEqual(['kki', 'card']);
+    expect(narrowCheckoutMethods(['card'], ['kki', 'card'])).toEqual(['card']);
+    expect(narrowCheckoutMethods(['kki', 'card'], ['kki'])).toEqual(['kki']);
+    expect(() => narrowCheckoutMethods(['card'], ['kki'])).toThrow(
+      expect.objectContaining({ code: 'operation_not_allowed', field: 'methods' }),
+    );
   });
 
   it('sends DOKU a customer id derived from the signed-in customer, never the browser', async () => {
