@@ -116,10 +116,12 @@ export function registerCheckoutRoutes(app: Hono, deps: RouteDeps): void {
     const who = { store: deps.store, secret: deps.config.doku.secretKey, authenticate: deps.authenticate };
     const stored = await returningPayment(who, c, 'checkout', params.paymentId, query.token);
     if (stored?.method !== 'checkout') throw new KkiDomainError('not_found');
-    // DOKU's redirect proves nothing: ask DOKU before telling the shop (throttled like a poll).
-    let payment = await deps.refreshPayment(stored);
-    // The customer cancelled on DOKU's page: closed here unless DOKU took the money meanwhile.
-    if (query.result === 'cancel' && isOpenPayment(payment.status)) payment = await service.cancel(payment);
+    // DOKU's redirect proves nothing: ask DOKU before telling the shop (throttled like a poll). The
+    // customer cancelled on DOKU's page: closed here, after asking DOKU, unless DOKU took the money.
+    const payment =
+      query.result === 'cancel' && isOpenPayment(stored.status)
+        ? await service.cancel(stored)
+        : await deps.refreshPayment(stored);
     const shopPage = payment.doku[CHECKOUT_RETURN_URL_FACT];
     const back = checkoutBackUrl(typeof shopPage === 'string' ? shopPage : checkout.returnUrl, payment);
     // The overlay shows this page inside the shop's frame: framing by the shop's origins only.
