@@ -9,6 +9,7 @@ import {
   ID_PREFIXES,
   isKkiErrorShape,
   isOpaqueId,
+  KKI_INTEGRATIONS,
   ORDER_STATUSES,
   PAYMENT_STATUSES,
   REFUND_STATUSES,
@@ -54,7 +55,7 @@ const isPayment: Check = (p) =>
   oneOf(PAYMENT_STATUSES, p.status) &&
   isAmount(p.amount) &&
   isAmount(p.refundableAmount) &&
-  isNextAction(p.nextAction, ['issuer_app', 'otp_redirect', 'card_page', 'none']) &&
+  isNextAction(p.nextAction, ['issuer_app', 'otp_redirect', 'card_page', 'checkout_page', 'none']) &&
   hasError(p);
 
 const isBinding: Check = (b) =>
@@ -89,6 +90,8 @@ export const RESPONSE_CHECKS: { readonly [Id in KkiJsonRouteId]: Check } = {
   getPayment: isPayment,
   cancelPayment: isPayment,
   createCardPayment: isPayment,
+  createCheckoutPayment: isPayment,
+  getKitConfig: (c) => isObject(c.kki) && oneOf(KKI_INTEGRATIONS, c.kki.integration),
   createBinding: isBinding,
   getBinding: isBinding,
   verifyBindingOtp: isBinding,

@@ -2,6 +2,7 @@
 export * from './bindings.js';
 export * from './card-payments.js';
 export * from './card-return-message.js';
+export * from './checkout.js';
 export * from './common.js';
 export * from './headers.js';
 export * from './ids.js';

@@ -54,6 +54,19 @@ export const KKI_ROUTE_DESCRIPTORS = {
     idempotent: false,
     responseType: 'json',
   },
+  getKitConfig: { method: 'GET', path: '/config', idempotent: false, responseType: 'json' },
+  createCheckoutPayment: {
+    method: 'POST',
+    path: '/checkout/payments',
+    idempotent: true,
+    responseType: 'json',
+  },
+  checkoutReturn: {
+    method: 'GET',
+    path: '/checkout/payments/:paymentId/return',
+    idempotent: false,
+    responseType: 'html',
+  },
 } as const satisfies Record<string, KkiRouteDescriptor>;
 
 /** A route id, e.g. `'createKkiPayment'`. */

@@ -2,11 +2,7 @@
 // the browser client builds its requests from its zod-free half (`route-descriptors.ts`).
 import * as z from 'zod/mini';
 import type { KkiErrorCode } from '../errors/codes.js';
-import {
-  KKI_ROUTE_DESCRIPTORS,
-  type KkiRouteDescriptor,
-  type KkiRouteDescriptorId,
-} from './route-descriptors.js';
+import { KKI_ROUTE_DESCRIPTORS, type KkiRouteDescriptorId } from './route-descriptors.js';
 import {
   bindingParamsSchema,
   bindingResponseSchema,
@@ -17,6 +13,7 @@ import {
   verifyBindingOtpRequestSchema,
 } from './bindings.js';
 import { cardReturnQuerySchema, createCardPaymentRequestSchema } from './card-payments.js';
+import { checkoutRoutes } from './checkout-routes.js';
 import { orderIdSchema } from './common.js';
 import {
   createKkiPaymentRequestSchema,
@@ -25,53 +22,10 @@ import {
   paymentResponseSchema,
 } from './kki-payments.js';
 import { createRefundRequestSchema, listRefundsResponseSchema, refundResponseSchema } from './refunds.js';
+import type { KkiRouteSpec } from './route-spec.js';
 import { orderViewSchema } from './views.js';
 
-/**
- * Who calls a route. `customer`: the shopper's browser, signed in (`authenticate` hook) and scoped to
- * their own orders and cards. `staff`: merchant staff's browser, allowed per call by the
- * `authorizeRefund` hook. `redirect`: a top-level navigation DOKU sends the customer to.
- */
-export type KkiRouteAudience = 'customer' | 'staff' | 'redirect';
-
-/** Per-customer attempt limits a route counts against. */
-export type KkiRateLimitBucket = 'payment' | 'otp';
-
-/**
- * One route of the BFF's browser API: its descriptor (method, path, idempotency, answer type; see
- * `route-descriptors.ts`) plus what the BFF validates and documents.
- */
-export interface KkiRouteSpec extends KkiRouteDescriptor {
-  /** One line for the OpenAPI document. */
-  readonly summary: string;
-  readonly audience: KkiRouteAudience;
-  readonly params: z.ZodMiniObject | null;
-  readonly query: z.ZodMiniObject | null;
-  readonly body: z.ZodMiniType | null;
-  /** The success body (`responseType: 'json'`), or the page's HTML (`'html'`). */
-  readonly response: z.ZodMiniType;
-  readonly successStatus: 200 | 201;
-  readonly rateLimit: KkiRateLimitBucket | null;
-  /** Error codes this route can answer with besides the common ones. */
-  readonly errors: readonly KkiErrorCode[];
-}
-
-/** Errors any JSON route can answer with. */
-export const COMMON_ROUTE_ERRORS = [
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'csrf_rejected',
-  'payload_too_large',
-  'rate_limited',
-  'internal_error',
-] as const satisfies readonly KkiErrorCode[];
-
-/** Errors of a state-changing call: idempotency and in-flight conflicts. */
-export const IDEMPOTENT_ROUTE_ERRORS = [
-  'idempotency_key_reused',
-  'payment_in_progress',
-] as const satisfies readonly KkiErrorCode[];
+export * from './route-spec.js';
 
 // Card refusals and DOKU trouble a KKI call can surface (the catalogue's issuer and DOKU groups).
 const KKI_DOKU_ERRORS = [
@@ -126,6 +80,7 @@ export const kkiRoutes = {
     response: paymentResponseSchema,
     successStatus: 201,
     rateLimit: 'payment',
+    h2hOnly: true,
     errors: ['not_found', 'card_not_found', 'already_paid', 'order_payment_open', ...KKI_DOKU_ERRORS],
   },
   getPayment: {
@@ -162,6 +117,7 @@ export const kkiRoutes = {
     response: bindingResponseSchema,
     successStatus: 201,
     rateLimit: 'payment',
+    h2hOnly: true,
     errors: ['card_already_bound', ...KKI_DOKU_ERRORS],
   },
   getBinding: {
@@ -186,6 +142,7 @@ export const kkiRoutes = {
     response: bindingResponseSchema,
     successStatus: 200,
     rateLimit: 'otp',
+    h2hOnly: true,
     errors: ['not_found', 'invalid_otp', 'otp_expired', 'otp_blocked', 'invalid_transaction_status'],
   },
   listSavedCards: {
@@ -279,6 +236,7 @@ export const kkiRoutes = {
     rateLimit: null,
     errors: ['not_found', 'refund_not_authorized'],
   },
+  ...checkoutRoutes,
 } as const satisfies { readonly [Id in KkiRouteDescriptorId]: KkiRouteSpec };
 
 /** The route table's type. */

@@ -21,8 +21,14 @@ export const PAYMENT_STATUSES = [
   'refunded',
 ] as const;
 
-/** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
-export const PAYMENT_METHODS = ['kki', 'card'] as const;
+/**
+ * The payment methods: KKI over SNAP (host-to-host), DOKU Cards over the hosted card page, or DOKU
+ * Checkout, whose hosted page takes KKI or a credit card without the card reaching the merchant.
+ */
+export const PAYMENT_METHODS = ['kki', 'card', 'checkout'] as const;
+
+/** What the customer can pay with on DOKU Checkout's page: KKI, or a credit card. */
+export const CHECKOUT_CHANNELS = ['kki', 'card'] as const;
 
 /** The four KKI payment types (doku-api.md §5.1). */
 export const KKI_PAYMENT_KINDS = ['single', 'bind_and_pay', 'token', 'no_auth'] as const;
@@ -41,3 +47,16 @@ export const BINDING_STATUSES = ['pending', 'active', 'failed', 'expired'] as co
 
 /** A refund's state. */
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+
+/**
+ * How the BFF takes KKI. `checkout`: on DOKU Checkout's page (the default, for every merchant).
+ * `h2h`: host-to-host, the CPAN and OTT pass through the merchant's server, which DOKU allows only to
+ * PCI DSS certified merchants.
+ */
+export const KKI_INTEGRATIONS = ['checkout', 'h2h'] as const;
+
+/**
+ * How the shop shows DOKU Checkout's page: the whole tab goes there (`redirect`), a popup window, or
+ * an iframe overlay on the shop's page. It decides how the return page hands the result back.
+ */
+export const CHECKOUT_DISPLAYS = ['redirect', 'popup', 'overlay'] as const;

@@ -18,6 +18,7 @@ import {
 import {
   BINDING_MODES,
   BINDING_STATUSES,
+  CHECKOUT_CHANNELS,
   KKI_PAYMENT_KINDS,
   ORDER_STATUSES,
   PAYMENT_METHODS,
@@ -125,6 +126,15 @@ export const cardPageActionSchema = z.object({
   url: z.url(),
   expiresAt: z.nullable(timestampSchema),
 });
+/**
+ * Go to DOKU Checkout's hosted page (`url`), where the customer types the card (KKI or a credit card)
+ * on DOKU's side; the page is open until `expiresAt`. Opened as a redirect, popup or overlay.
+ */
+export const checkoutPageActionSchema = z.object({
+  type: z.literal('checkout_page'),
+  url: z.url(),
+  expiresAt: z.nullable(timestampSchema),
+});
 /** Nothing for the customer to do. */
 export const noActionSchema = z.object({ type: z.literal('none') });
 
@@ -133,6 +143,7 @@ export const paymentNextActionSchema = z.discriminatedUnion('type', [
   issuerAppActionSchema,
   otpRedirectActionSchema,
   cardPageActionSchema,
+  checkoutPageActionSchema,
   noActionSchema,
 ]);
 /** A payment's next action. */
@@ -154,6 +165,14 @@ export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 /** A payment's state. */
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 
+/** One of {@link PAYMENT_METHODS}. */
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** One of {@link CHECKOUT_CHANNELS}. */
+export const checkoutChannelSchema = z.enum(CHECKOUT_CHANNELS);
+/** A method on DOKU Checkout's page. */
+export type CheckoutChannel = z.infer<typeof checkoutChannelSchema>;
+
 /** The card a payment used, as far as the customer may see it. */
 export const paymentCardSchema = z.object({
   maskedCpan: z.nullable(maskedCpanSchema),
@@ -171,6 +190,8 @@ export const paymentViewSchema = z.object({
   kkiKind: z.nullable(z.enum(KKI_PAYMENT_KINDS)),
   /** Cards payment type, for `method: 'card'`. */
   cardPaymentType: z.nullable(cardPaymentTypeSchema),
+  /** For `method: 'checkout'`: what the customer paid with on DOKU's page, once DOKU said; else `null`. */
+  checkoutChannel: z.nullable(checkoutChannelSchema),
   status: paymentStatusSchema,
   amount: rupiahSchema,
   currency: currencySchema,
