@@ -60,7 +60,9 @@ describe('kki-doku-conformance against the offline sandbox', () => {
     expect(out).toMatch(/^PASS +B2B token/m);
     expect(out).toMatch(/^PASS +card bind \(DH\)/m);
     expect(out).toMatch(/^PASS +payment page/m);
-    expect(out).toMatch(/^PASS +checkout \(\/checkout\/v1\/payment\) HTTP 200: checkout created \(not paid\)/m);
+    expect(out).toMatch(
+      /^PASS +checkout \(\/checkout\/v1\/payment\) HTTP 200: checkout created \(not paid\)/m,
+    );
     expect(out).toMatch(/open question CHECKOUT_METHOD_TYPES: confirmed/);
     expect(out).toMatch(/open question CHECKOUT_EXPIRED_DATE_FORMAT: confirmed/);
     expect(out).toMatch(/^PASS +status of an unknown reference/m);
