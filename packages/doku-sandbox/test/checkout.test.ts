@@ -70,9 +70,11 @@ describe('POST /checkout/v1/payment', () => {
     expect(payment.token_id).toMatch(/^[0-9a-f]{32}\d{17}$/);
     expect(payment.url).toBe(`${BASE}/checkout-link-v2/${payment.token_id}`);
     expect(payment.payment_method_types).toEqual(['KARTU_KREDIT_INDONESIA', 'CREDIT_CARD']);
-    const due = new Date(s.sandbox.clock.nowMs() + 30 * 60_000);
-    expect(payment.expired_date).toBe(formatCheckoutExpiredDate(due));
-    expect(checkoutExpiresAt(payment)?.getTime()).toBe(Math.floor(due.getTime() / 1000) * 1000);
+    // 30 minutes after creation, as the sandbox recorded it (the clock runs: read, don't guess).
+    const [session] = (await s.control('/checkout')).body.sessions;
+    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(30 * 60_000);
+    expect(payment.expired_date).toBe(formatCheckoutExpiredDate(new Date(session.expiresAt)));
+    expect(checkoutExpiresAt(payment)?.toISOString()).toBe(new Date(session.expiresAt).toISOString());
 
     const page = await s.get(payment.url);
     expect(page.status).toBe(200);
@@ -303,8 +305,14 @@ describe('cards through the Checkout page', () => {
     const second = await s.create();
     const page = await s.get(second.url);
     expect(page.html).toContain('Saved card: VISA 411111******1111');
-    const { cardPage: withSaved, paid: paidSaved } = await payCard(s, second.url, { card_choice: 'saved' });
+    const { cardPage: withSaved, paid: paidSaved } = await payCard(s, second.url, {
+      card_choice: 'saved',
+      saved_cvv: '123',
+      cvv: '',
+    });
     expect(withSaved.html).toContain('value="saved" checked');
+    // Its CVV has a field of its own: the hidden new-card CVV would otherwise be sent as well.
+    expect(withSaved.html).toContain('id="saved-cvv" name="saved_cvv"');
     expect(paidSaved.location).toBe('https://merchant.test/return');
     const again = checkoutOutcomeOf((await s.client.orderStatus(second.req.order.invoice_number)).data);
     expect(again).toMatchObject({ status: 'succeeded', cardToken: status.cardToken });
