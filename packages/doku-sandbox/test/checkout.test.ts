@@ -403,6 +403,18 @@ describe('control routes', () => {
     expect((await s.control(`/checkout/${c.req.order.invoice_number}`)).body.state).toBe('completed');
   });
 
+  it('faults reach the Checkout endpoint by its key checkout.payment', async () => {
+    const s = setupCheckout({ faults: [{ endpoint: 'checkout.payment', kind: 'error5xx', times: 1 }] });
+    const err = await s.client.createCheckoutPayment(checkoutRequest()).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      kind: 'unavailable',
+      httpStatus: 500,
+      responseCode: 'INTERNAL_SERVER_ERROR',
+    });
+    expect((await s.control('/checkout')).body.sessions).toEqual([]);
+    expect((await s.create()).res.httpStatus).toBe(200);
+  });
+
   it('SANDBOX_MINIMAL answers only the documented fields', async () => {
     const s = setupCheckout({ minimal: true });
     const { res } = await s.create();

@@ -1,5 +1,6 @@
 // Step: DOKU Checkout (Non-SNAP `POST /checkout/v1/payment`, doku-api.md §7.7): creates a checkout
 // offering KKI and cards and checks the answer's shape. Nobody pays on the page, so nothing is charged.
+import { DokuError } from '../../client/errors.js';
 import { checkoutExpiresAt } from '../../wire/checkout.js';
 import { NON_SNAP_PATHS } from '../../wire/endpoints.js';
 import { CHECKOUT_EXPIRED_DATE_FORMAT, CHECKOUT_METHOD_TYPES } from '../../wire/open-questions.js';
@@ -32,12 +33,14 @@ export const checkoutStep: ConformanceStep = {
     if (outcome instanceof Error) {
       const answer = answerOf(outcome);
       // A refusal naming the method types says the KKI value (or the merchant's set-up) is off.
-      const aboutMethods = /payment_method|method_types/i.test(outcome.message);
+      // DOKU's words are in `responseMessage`; the error's own message holds only status and code.
+      const words = outcome instanceof DokuError ? (outcome.responseMessage ?? '') : '';
+      const aboutMethods = /payment_method|method_types/i.test(words);
       return {
         verdict: answer.httpStatus === 400 && aboutMethods ? 'UNKNOWN' : 'FAIL',
         ...answer,
         detail: aboutMethods
-          ? `DOKU refused the method types (${outcome.message}): is KKI active for this merchant?`
+          ? `DOKU refused the method types (${words}): is KKI active for this merchant?`
           : `refused (${outcome.message}): check the Non-SNAP client id and secret key`,
         questions: aboutMethods
           ? [{ question: 'CHECKOUT_METHOD_TYPES', finding: 'unknown', note: methodNote }]
