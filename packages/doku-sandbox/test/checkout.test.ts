@@ -151,6 +151,16 @@ describe('POST /checkout/v1/payment', () => {
     expect((await s.control('/checkout')).body.sessions).toEqual([]);
   });
 
+  it('answers a repeated Request-Id with the first Checkout (409 carrying it), not a second one', async () => {
+    const s = setupCheckout();
+    const req = checkoutRequest();
+    const first = await s.create(req, 'idem-checkout-1');
+    const again = await s.client.createCheckoutPayment(req, { requestId: 'idem-checkout-1' });
+    expect(again).toMatchObject({ replayed: true, httpStatus: 409 });
+    expect(again.data.response.payment.token_id).toBe(first.res.data.response.payment.token_id);
+    expect((await s.control('/checkout')).body.sessions).toHaveLength(1);
+  });
+
   it('refuses an invoice that was paid, and a new Checkout replaces an unpaid one', async () => {
     const s = setupCheckout();
     const first = await s.create();
