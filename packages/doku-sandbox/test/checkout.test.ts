@@ -431,5 +431,8 @@ describe('control routes', () => {
     expect(res.data.response.payment.expired_datetime).toBeUndefined();
     expect(res.data.response.additional_info).toBeUndefined();
     expect(res.data.response.payment.expired_date).toMatch(/^\d{14}$/);
+    const status = (await s.client.orderStatus(res.data.response.order.invoice_number)).data;
+    expect(status.additional_info).toBeUndefined();
+    expect(status.transaction.status).toBe('PENDING');
   });
 });
