@@ -3,7 +3,7 @@
 // merchant's callback_url, a declined installment in the frame, the promo note in Indonesian, and a
 // site that is not the merchant's refused by frame-ancestors. Then the ledger and the notifications.
 import { createDokuClient, type DokuClient, type PaymentPageRequest } from '@kki-kit/doku';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxLedger } from '../../src/ledger.js';
 import type { CardsLedger } from '../../src/cards/ledger.js';
@@ -11,7 +11,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '../../src/config.js';
 import { type SandboxServer, startSandboxServer } from '../../src/server.js';
 import { SANDBOX_MERCHANT_PRIVATE_KEY } from '../../src/test-keys.js';
 import { testCard, THREE_DS_OTP } from '../../src/test-values/cards.js';
-import { type Site, startSite } from './site.js';
+import { launchChromium, type Site, startSite } from './site.js';
 
 async function fillCard(target: Page | ReturnType<Page['frameLocator']>, number: string, cvv = '123') {
   await target.getByLabel('Card number').fill(number);
@@ -64,19 +64,7 @@ describe('Cards hosted pages in Chromium', () => {
       privateKeyPem: SANDBOX_MERCHANT_PRIVATE_KEY,
       retries: 0,
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

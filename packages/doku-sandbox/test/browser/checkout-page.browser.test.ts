@@ -8,7 +8,7 @@ import {
   createDokuClient,
   type DokuClient,
 } from '@kki-kit/doku';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxLedger } from '../../src/ledger.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '../../src/config.js';
@@ -16,7 +16,7 @@ import { type SandboxServer, startSandboxServer } from '../../src/server.js';
 import { SANDBOX_MERCHANT_PRIVATE_KEY } from '../../src/test-keys.js';
 import { testCard } from '../../src/test-values/cards.js';
 import { KKI_TEST_CARDS } from '../../src/test-values/kki.js';
-import { type Site, startSite } from './site.js';
+import { launchChromium, type Site, startSite } from './site.js';
 
 describe('DOKU Checkout page in Chromium', () => {
   let browser: Browser;
@@ -64,17 +64,7 @@ describe('DOKU Checkout page in Chromium', () => {
       privateKeyPem: SANDBOX_MERCHANT_PRIVATE_KEY,
       retries: 0,
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

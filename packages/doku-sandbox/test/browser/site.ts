@@ -1,10 +1,11 @@
-// A merchant site for the browser suites, on a real 127.0.0.1 port: result pages, a page that frames
+// Debian's Chromium and a merchant site for the browser suites, on a real 127.0.0.1 port: result pages, a page that frames
 // `src`, a page that opens `src` in a popup, and a Non-SNAP notification endpoint that checks the
 // signature.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { verifyNonSnap } from '@kki-kit/doku';
 import { Hono } from 'hono';
+import { type Browser, chromium } from 'playwright-core';
 
 export interface Site {
   url: string;
@@ -64,4 +65,21 @@ export async function startSite(secretKey: string, clientId: string): Promise<Si
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/** Debian's Chromium, headless, quiet (no background traffic); test tools cannot download a browser here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
 }
