@@ -1,7 +1,7 @@
 /**
- * `@kki-kit/doku-sandbox`: an offline DOKU for KKI (SNAP) and Cards (Non-SNAP). Same paths, headers,
- * signatures and response codes as DOKU; hosted OTP, issuer-app and card pages; signed notifications;
- * a controllable clock, fault injection and a ledger for tests.
+ * `@kki-kit/doku-sandbox`: an offline DOKU for KKI (SNAP), Cards and Checkout (Non-SNAP). Same paths,
+ * headers, signatures and response codes as DOKU; hosted OTP, issuer-app, card and Checkout pages;
+ * signed notifications; a controllable clock, fault injection and a ledger for tests.
  */
 export { createSandbox, type Sandbox, type SandboxOptions } from './app.js';
 export { type ControllableClock, createClock } from './clock.js';
@@ -33,6 +33,12 @@ export type {
   SeededRandom,
   SnapNotificationMode,
 } from './context.js';
+export {
+  CHECKOUT_FAULT_ENDPOINT,
+  CHECKOUT_PAGE_PREFIX,
+  type CheckoutLedger,
+  type CheckoutLedgerSession,
+} from './checkout/index.js';
 export { CONTROL_PREFIX } from './control.js';
 export { DroppedConnectionError, type FiredFault, type SandboxFaultInjector } from './faults.js';
 export type { SandboxLedger } from './ledger.js';

@@ -8,7 +8,7 @@ import type { SandboxContext } from '../context.js';
 import { cspSource, merchantTarget } from '../merchant-url.js';
 import { type CardCopy, cardCopy } from '../pages/card-copy.js';
 import { renderCardForm } from '../pages/card-form.js';
-import { cardPageHeaders, cardTheme, pageNonce } from '../pages/card-layout.js';
+import { cardTheme, framedPage } from '../pages/card-layout.js';
 import { renderCardClosed, renderCardResult } from '../pages/card-result.js';
 import { renderThreeDs } from '../pages/card-3ds.js';
 import type { Html } from '../pages/kki-layout.js';
@@ -84,22 +84,12 @@ export function createHostedRoutes(deps: {
   const money = (s: PaymentPageSession | null, amount: number) =>
     formatIdr(amount, lang(s) === 'ID' ? 'id' : 'en');
 
-  function html(
+  const html = (
     c: Context,
     session: PaymentPageSession | null,
     status: number,
     render: (nonce: string) => Html,
-  ) {
-    const nonce = pageNonce();
-    const origins = merchantOrigins(ctx, session);
-    // A page that belongs to no session (unknown link) holds no input: any site may frame it.
-    const frameAncestors = session ? origins.frameAncestors : ['*'];
-    return c.html(
-      render(nonce),
-      status as 200,
-      cardPageHeaders({ nonce, frameAncestors, formTargets: origins.formTargets }),
-    );
-  }
+  ) => framedPage(c, session ? merchantOrigins(ctx, session) : null, status, render);
 
   function closedPage(c: Context, session: PaymentPageSession | null, reason: 'expired' | 'notFound') {
     return html(c, session, reason === 'expired' ? 410 : 404, (nonce) =>
@@ -271,11 +261,13 @@ export function createHostedRoutes(deps: {
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
     const session = state.pages.get(text('requestId') ?? '');
     if (!session) return closedPage(c, null, 'notFound');
+    const cardChoice = text('card_choice');
     const submission: CardSubmission = {
-      cardChoice: text('card_choice'),
+      cardChoice,
       cardNumber: text('card_number'),
       expiry: text('expiry'),
-      cvv: text('cvv'),
+      // The saved card's CVV has its own field (the new-card one is in the form too, only hidden).
+      cvv: cardChoice === 'saved' ? (text('saved_cvv') ?? text('cvv')) : text('cvv'),
       name: text('name'),
       tenor: text('tenor'),
       saveCard: text('save_card') === '1',

@@ -9,7 +9,7 @@
 // issuer-app pages stay unframeable: the issuer app opens in its own window.
 import { formatIdr } from '@kki-kit/contract';
 import { type Context, Hono } from 'hono';
-import { cardPageHeaders, pageNonce } from '../pages/card-layout.js';
+import { framedPage } from '../pages/card-layout.js';
 import { renderCardClosed, renderCardResult } from '../pages/card-result.js';
 import {
   CHECKOUT_THEME,
@@ -61,22 +61,8 @@ export function createCheckoutRoutes(deps: {
   const copyOf = (s: CheckoutSession | null): CheckoutCopy => checkoutCopy(lang(s));
   const money = (s: CheckoutSession, amount: number) => formatIdr(amount, lang(s) === 'ID' ? 'id' : 'en');
 
-  function page(
-    c: Context,
-    session: CheckoutSession | null,
-    status: number,
-    render: (nonce: string) => Html,
-  ) {
-    const nonce = pageNonce();
-    const origins = checkoutOrigins(ctx, session);
-    // A page of no session (unknown link) holds no input: any site may frame it.
-    const frameAncestors = session ? origins.frameAncestors : ['*'];
-    return c.html(
-      render(nonce),
-      status as 200,
-      cardPageHeaders({ nonce, frameAncestors, formTargets: origins.formTargets }),
-    );
-  }
+  const page = (c: Context, s: CheckoutSession | null, status: number, render: (nonce: string) => Html) =>
+    framedPage(c, s ? checkoutOrigins(ctx, s) : null, status, render);
 
   function methodsPage(c: Context, s: CheckoutSession, status: number, kkiError: 'cpan' | 'ott' | null) {
     const base = checkoutPagePath(s.tokenId);

@@ -3,6 +3,7 @@
 // mobile-first layout, and headers that let the merchant's origins frame the page. Rendered with
 // hono/html, which escapes every interpolated value.
 import type { PaymentPageRequest } from '@kki-kit/doku';
+import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { CardCopy } from './card-copy.js';
 import type { Html } from './kki-layout.js';
@@ -101,6 +102,26 @@ export function cardPageHeaders(opts: {
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
   };
+}
+
+/**
+ * Answers a hosted page that the merchant may frame: a fresh nonce for its style and script, and the
+ * headers of `cardPageHeaders` for `origins` (the merchant's CSP sources). `origins: null` is a page
+ * of no session (an unknown link): it holds no input, so any site may frame it.
+ */
+export function framedPage(
+  c: Context,
+  origins: { frameAncestors: readonly string[]; formTargets: readonly string[] } | null,
+  status: number,
+  render: (nonce: string) => Html,
+): Response | Promise<Response> {
+  const nonce = pageNonce();
+  const headers = cardPageHeaders({
+    nonce,
+    frameAncestors: origins ? origins.frameAncestors : ['*'],
+    formTargets: origins?.formTargets ?? [],
+  });
+  return c.html(render(nonce), status as 200, headers);
 }
 
 /** A whole HTML document around `body`; `script` is trusted code (the page's own). */

@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createDokuClient, verifySnapAsymmetric } from '@kki-kit/doku';
 import { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxLedger } from '../../src/ledger.js';
 import { type SandboxServer, startSandboxServer } from '../../src/server.js';
 import { SANDBOX_DOKU_PUBLIC_KEY, SANDBOX_MERCHANT_PRIVATE_KEY } from '../../src/test-keys.js';
 import { KKI_TEST_OTP, kkiTestCpan } from '../../src/test-values/kki.js';
+import { launchChromium } from './site.js';
 
 interface Merchant {
   url: string;
@@ -73,19 +74,7 @@ describe('KKI hosted pages in Chromium', () => {
       snapNotificationUrl: `${merchant.url}/v1.0/debit/notify`,
       snapNotificationMode: 'rsa',
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
