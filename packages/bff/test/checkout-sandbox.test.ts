@@ -155,6 +155,29 @@ describe('DOKU Checkout on the sandbox', () => {
     });
   });
 
+  it('a card saved on DOKU Checkout is offered again to the same customer only (the derived customer.id)', async () => {
+    const first = await open('gina', 90_000);
+    const chosen = (await (await h.control(`/checkout/${first.invoice}/card`, {})).json()) as {
+      cardPageRequestId: string;
+    };
+    const paid = await h.control(`/cards/pages/${chosen.cardPageRequestId}/pay`, {
+      card_number: '5573381011111002',
+      expiry: '12/39',
+      cvv: '123',
+      name: 'Gina',
+      save_card: true,
+    });
+    expect(((await paid.json()) as { result: string }).result).toBe('completed');
+    await h.idle();
+    expect((await view('gina', first.view.id)).status).toBe('succeeded');
+
+    const next = await open('gina', 60_000);
+    expect(session(next.invoice)?.customerId).toBe(session(first.invoice)?.customerId);
+    expect(await (await h.host.request(next.page)).text()).toContain('557338');
+    const stranger = await open('hank', 60_000);
+    expect(await (await h.host.request(stranger.page)).text()).not.toContain('557338');
+  });
+
   it("the customer cancels on DOKU's page: the BFF asks DOKU, then the payment is cancelled", async () => {
     const { view: created, page } = await open('carol');
     const cancelled = await h.host.request(`${page}/cancel`, { method: 'POST' });
