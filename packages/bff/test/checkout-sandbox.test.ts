@@ -178,6 +178,30 @@ describe('DOKU Checkout on the sandbox', () => {
     expect(await (await h.host.request(stranger.page)).text()).not.toContain('557338');
   });
 
+  it('DOKU delivering its notification twice changes the payment once', async () => {
+    const { view: created, invoice } = await open('ivy', 70_000);
+    expect(
+      (await h.control('/faults', [{ endpoint: 'notifications', kind: 'duplicate', times: 1 }])).status,
+    ).toBe(200);
+    const chosen = (await (await h.control(`/checkout/${invoice}/card`, {})).json()) as {
+      cardPageRequestId: string;
+    };
+    await h.control(`/cards/pages/${chosen.cardPageRequestId}/pay`, {
+      card_number: '4111111111111111',
+      expiry: '12/39',
+      cvv: '123',
+      name: 'Ivy',
+    });
+    await h.idle();
+    await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+    const sent = h.ledger().notifications.filter((n) => n.reference === invoice && n.status === 200);
+    expect(sent.length).toBe(2);
+    expect(sent.some((n) => n.duplicate)).toBe(true);
+    const events = await h.bff.store.payments.events(created.id);
+    expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
+    expect((await view('ivy', created.id)).status).toBe('succeeded');
+  });
+
   it("the customer cancels on DOKU's page: the BFF asks DOKU, then the payment is cancelled", async () => {
     const { view: created, page } = await open('carol');
     const cancelled = await h.host.request(`${page}/cancel`, { method: 'POST' });
