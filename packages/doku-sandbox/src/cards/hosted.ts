@@ -271,11 +271,13 @@ export function createHostedRoutes(deps: {
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
     const session = state.pages.get(text('requestId') ?? '');
     if (!session) return closedPage(c, null, 'notFound');
+    const cardChoice = text('card_choice');
     const submission: CardSubmission = {
-      cardChoice: text('card_choice'),
+      cardChoice,
       cardNumber: text('card_number'),
       expiry: text('expiry'),
-      cvv: text('cvv'),
+      // The saved card's CVV has its own field (the new-card one is in the form too, only hidden).
+      cvv: cardChoice === 'saved' ? (text('saved_cvv') ?? text('cvv')) : text('cvv'),
       name: text('name'),
       tenor: text('tenor'),
       saveCard: text('save_card') === '1',

@@ -96,7 +96,7 @@ function extras(order: CardOrder): Record<string, unknown> {
   return {
     ...serviceBlock(order),
     // A Checkout's bodies say where they come from, as DOKU's do ([3P-CHK] in open-questions.ts).
-    ...(order.checkout
+    ...(order.checkout?.origin
       ? { additional_info: { origin: { product: 'CHECKOUT', source: 'direct', apiFormat: 'JOKUL' } } }
       : {}),
     ...(cardPaymentBlock(order) ? { card_payment: cardPaymentBlock(order) } : {}),

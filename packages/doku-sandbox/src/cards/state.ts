@@ -71,6 +71,8 @@ export interface CheckoutOrderInfo {
   channel: 'kki' | 'card' | null;
   /** The KKI payment of a KKI Checkout: DOKU's reference, the issuer and the masked CPAN only. */
   kki: { referenceNo: string; issuerId: string; issuerName: string; masked: string } | null;
+  /** Whether bodies carry `additional_info.origin` (seen in DOKU's, in no document: not when minimal). */
+  origin: boolean;
 }
 
 /** The order behind an invoice number: the latest payment page and its outcome. */

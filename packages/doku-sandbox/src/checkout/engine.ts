@@ -82,6 +82,7 @@ export function cardPageRequest(
 export function createCheckoutEngine(deps: CheckoutDeps) {
   const { ctx, state, cards } = deps;
   const nowMs = () => ctx.clock.nowMs();
+  const origin = !ctx.config.minimal;
 
   /** The order of the session's current attempt (`null` once another order took the invoice). */
   function orderOf(session: CheckoutSession): CardOrder | null {
@@ -103,7 +104,7 @@ export function createCheckoutEngine(deps: CheckoutDeps) {
       signatureParam: deps.randomToken(),
       expiresAtMs: session.expiresAtMs,
     });
-    opened.order.checkout = { tokenId: session.tokenId, channel: null, kki: null };
+    opened.order.checkout = { tokenId: session.tokenId, channel: null, kki: null, origin };
     session.cardPageRef = opened.session.ref;
     return { order: opened.order, url: opened.url };
   }
@@ -203,6 +204,7 @@ export function createCheckoutEngine(deps: CheckoutDeps) {
       order.checkout = {
         tokenId: session.tokenId,
         channel: 'kki',
+        origin,
         kki: {
           referenceNo: p.referenceNo,
           issuerId: p.card.issuerId,
@@ -231,7 +233,7 @@ export function createCheckoutEngine(deps: CheckoutDeps) {
       session.channel = 'card';
       const saved = savedCard(session);
       const { order, url } = newAttempt(session, saved?.token ?? null);
-      order.checkout = { tokenId: session.tokenId, channel: 'card', kki: null };
+      order.checkout = { tokenId: session.tokenId, channel: 'card', kki: null, origin };
       return url;
     },
 

@@ -59,7 +59,10 @@ export const checkoutPaymentRequestSchema = z.object({
     line_items: z.array(checkoutLineItemSchema).optional(),
   }),
   payment: z.object({
-    /** Minutes the page stays payable ([DOC-CHK-BE]: default 60). */
+    /**
+     * Minutes the page stays payable. Required here: [DOC-CHK-JOKUL] marks it mandatory, [DOC-CHK-BE]
+     * optional with a default of 60 (CONFLICT); both official plugins always send it, so the kit does.
+     */
     payment_due_date: z
       .number()
       .int()
