@@ -155,6 +155,53 @@ describe('DOKU Checkout on the sandbox', () => {
     });
   });
 
+  it('a card saved on DOKU Checkout is offered again to the same customer only (the derived customer.id)', async () => {
+    const first = await open('gina', 90_000);
+    const chosen = (await (await h.control(`/checkout/${first.invoice}/card`, {})).json()) as {
+      cardPageRequestId: string;
+    };
+    const paid = await h.control(`/cards/pages/${chosen.cardPageRequestId}/pay`, {
+      card_number: '5573381011111002',
+      expiry: '12/39',
+      cvv: '123',
+      name: 'Gina',
+      save_card: true,
+    });
+    expect(((await paid.json()) as { result: string }).result).toBe('completed');
+    await h.idle();
+    expect((await view('gina', first.view.id)).status).toBe('succeeded');
+
+    const next = await open('gina', 60_000);
+    expect(session(next.invoice)?.customerId).toBe(session(first.invoice)?.customerId);
+    expect(await (await h.host.request(next.page)).text()).toContain('557338');
+    const stranger = await open('hank', 60_000);
+    expect(await (await h.host.request(stranger.page)).text()).not.toContain('557338');
+  });
+
+  it('DOKU delivering its notification twice changes the payment once', async () => {
+    const { view: created, invoice } = await open('ivy', 70_000);
+    expect(
+      (await h.control('/faults', [{ endpoint: 'notifications', kind: 'duplicate', times: 1 }])).status,
+    ).toBe(200);
+    const chosen = (await (await h.control(`/checkout/${invoice}/card`, {})).json()) as {
+      cardPageRequestId: string;
+    };
+    await h.control(`/cards/pages/${chosen.cardPageRequestId}/pay`, {
+      card_number: '4111111111111111',
+      expiry: '12/39',
+      cvv: '123',
+      name: 'Ivy',
+    });
+    await h.idle();
+    await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+    const sent = h.ledger().notifications.filter((n) => n.reference === invoice && n.status === 200);
+    expect(sent.length).toBe(2);
+    expect(sent.some((n) => n.duplicate)).toBe(true);
+    const events = await h.bff.store.payments.events(created.id);
+    expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
+    expect((await view('ivy', created.id)).status).toBe('succeeded');
+  });
+
   it("the customer cancels on DOKU's page: the BFF asks DOKU, then the payment is cancelled", async () => {
     const { view: created, page } = await open('carol');
     const cancelled = await h.host.request(`${page}/cancel`, { method: 'POST' });

@@ -20,7 +20,7 @@ describe.each(STORE_BACKENDS)('idempotency on %s', (_name, open) => {
   const schema = freshSchema('idem');
   beforeAll(async () => {
     store = await open(schema);
-  });
+  }, 60_000);
   afterAll(async () => {
     if (store.kind === 'postgres') await store.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await store.close();
@@ -202,7 +202,7 @@ describe.skipIf(!pgUrl)('idempotency across two instances on one PostgreSQL', ()
   beforeAll(async () => {
     one = await openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET });
     two = await openStore({ databaseUrl: pgUrl, schema, encryptionSecret: TEST_SECRET });
-  });
+  }, 60_000);
   afterAll(async () => {
     await one.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await one.close();
