@@ -8,7 +8,7 @@ import { cpanProblem } from '../fields/cpan.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
 import { TextField } from '../fields/TextField.js';
-import type { KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+import type { KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';

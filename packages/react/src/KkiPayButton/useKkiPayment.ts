@@ -1,32 +1,15 @@
 'use client';
 // useKkiPayment: pay an order with KKI (new card, pay-and-save, saved card), follow it to the end.
-import {
-  clearPendingPayment,
-  createActionRunner,
-  isOpenPayment,
-  type KkiPaymentPhase,
-  type KkiPaymentSource,
-  readPendingPayment,
-  writePendingPayment,
-} from '@kki-kit/client';
-import type {
-  CreateKkiPaymentRequest,
-  KkiError,
-  OrderView,
-  PaymentActionResult,
-  PaymentView,
-} from '@kki-kit/contract';
-import { paymentActionResult } from '@kki-kit/contract';
-import { useCallback, useEffect, useState } from 'react';
-import { kkiQueryKeys } from '../internal/query-keys.js';
+import type { KkiPaymentPhase, KkiPaymentSource } from '@kki-kit/client';
+import type { KkiError, OrderView, PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import { useCallback } from 'react';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
 import {
   type KkiPaymentAction,
   type KkiPaymentCallbacks,
-  usePaymentSubmit,
-  usePaymentTracker,
-} from '../internal/usePaymentTracker.js';
+  usePaymentFlow,
+} from '../internal/usePaymentFlow.js';
 import { useKkiContext } from '../provider/context.js';
 
 export type { KkiPaymentSource };
@@ -73,76 +56,28 @@ export interface UseKkiPaymentResult {
 
 /**
  * Headless KKI payment: one idempotency key per attempt, one request at a time, polling with backoff
- * while the bank confirms, and a result typed `succeeded | pending | requires_action | failed`.
+ * while the bank confirms, and a result typed `succeeded | pending | requires_action | failed`. A thin
+ * adapter over `createPaymentFlow` from `@kki-kit/client`.
  */
 export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResult {
   const ctx = useKkiContext('useKkiPayment');
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
-  const [paymentId, setPaymentId] = useState<string | null>(options.resumePaymentId ?? null);
-  const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
   const { order, orderError } = useOrder(ctx, orderId);
-  const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
-  const { payment } = tracker;
-
-  // After a redirect to the bank and back, pick up where this tab left off (effect: no storage on SSR).
-  useEffect(() => {
-    if (options.resumePaymentId !== undefined) return;
-    const stored = readPendingPayment(orderId);
-    if (stored !== null) setPaymentId((current) => current ?? stored);
-  }, [orderId, options.resumePaymentId]);
-
-  // Remember only an open payment's id; forget it once the payment has ended.
-  useEffect(() => {
-    if (payment === null) return;
-    if (isOpenPayment(payment)) writePendingPayment(orderId, payment.id);
-    else clearPendingPayment(orderId);
-  }, [orderId, payment]);
-
-  const { client, queryClient, locale, toError } = ctx;
-  const [cancelAction] = useState(() => createActionRunner<PaymentView>());
-  const pay = useCallback(
-    (source: KkiPaymentSource): Promise<PaymentActionResult> =>
-      submit<CreateKkiPaymentRequest>({ orderId, source }, (body, idempotencyKey) =>
-        client.request('createKkiPayment', { body, idempotencyKey, locale }),
-      ),
-    [submit, client, locale, orderId],
-  );
-
-  const cancel = useCallback(async (): Promise<PaymentActionResult | null> => {
-    if (paymentId === null) return null;
-    try {
-      const view = await cancelAction.run(paymentId, (idempotencyKey) =>
-        client.request('cancelPayment', { params: { paymentId }, idempotencyKey, locale }),
-      );
-      queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
-      return paymentActionResult(view, locale);
-    } catch (cause) {
-      // The payment may have moved on meanwhile (e.g. confirmed): read it again.
-      void tracker.refresh();
-      return { status: 'failed', error: toError(cause) };
-    }
-  }, [client, queryClient, locale, toError, paymentId, cancelAction, tracker.refresh]);
-
-  const reset = useCallback(() => {
-    clearPendingPayment(orderId);
-    setPaymentId(null);
-    setSubmitError(null);
-  }, [orderId]);
-
-  const result = tracker.result;
+  const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId);
+  const { start, result } = flow;
+  const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);
   return {
-    phase: isSubmitting ? 'submitting' : tracker.phase,
+    phase: flow.phase,
     order,
     orderError,
-    payment,
+    payment: flow.payment,
     result,
     error: result?.status === 'failed' ? result.error : null,
     nextAction: result?.status === 'requires_action' ? result.nextAction : null,
-    isSubmitting,
+    isSubmitting: flow.isSubmitting,
     pay,
-    cancel,
-    reset,
+    cancel: flow.cancel,
+    reset: flow.reset,
   };
 }
