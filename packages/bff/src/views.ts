@@ -47,6 +47,7 @@ export function paymentView(p: PaymentRecord): PaymentView {
     method: p.method,
     kkiKind: p.kkiKind,
     cardPaymentType: p.cardPaymentType,
+    checkoutChannel: p.checkoutChannel,
     status: p.status,
     amount: p.amount,
     currency: p.currency,

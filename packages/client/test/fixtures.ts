@@ -12,6 +12,7 @@ export function payment(over: Partial<PaymentView> = {}): PaymentView {
     method: 'kki',
     kkiKind: 'single',
     cardPaymentType: null,
+    checkoutChannel: null,
     status: 'pending',
     amount: 150_000,
     currency: 'IDR',

@@ -195,6 +195,16 @@ CREATE TABLE extra_charges (
 CREATE INDEX extra_charges_open_idx ON extra_charges (updated_at) WHERE status = 'refunding';
 `,
   },
+  {
+    version: 4,
+    name: 'checkout payments',
+    // DOKU Checkout payments: a third method, and which method the customer chose on DOKU's page.
+    sql: `
+ALTER TABLE payments DROP CONSTRAINT payments_method_check;
+ALTER TABLE payments ADD CONSTRAINT payments_method_check CHECK (method IN ('kki', 'card', 'checkout'));
+ALTER TABLE payments ADD COLUMN checkout_channel text CHECK (checkout_channel IN ('kki', 'card'));
+`,
+  },
 ];
 
 // Arbitrary constant: the advisory lock every instance takes while migrating.

@@ -26,6 +26,7 @@ export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatc
        error = CASE WHEN $12 THEN $13::jsonb ELSE error END,
        doku = doku || COALESCE($14::jsonb, '{}'::jsonb),
        last_checked_at = CASE WHEN $15 THEN $16::timestamptz ELSE last_checked_at END,
+       checkout_channel = CASE WHEN $17 THEN $18 ELSE checkout_channel END,
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -45,6 +46,8 @@ export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatc
       patch.doku ? json(patch.doku) : null,
       'lastCheckedAt' in patch,
       patch.lastCheckedAt ? patch.lastCheckedAt.toISOString() : null,
+      'checkoutChannel' in patch,
+      patch.checkoutChannel ?? null,
     ],
   );
   return one(rows, toPayment, 'payment');

@@ -3,12 +3,14 @@
 import type {
   BindingNextAction,
   CardPaymentType,
+  CheckoutChannel,
   KkiError,
   KkiErrorCode,
   KkiErrorDetails,
   KkiPaymentKind,
   LineItem,
   OrderCardOptions,
+  PaymentMethod,
   PaymentNextAction,
   PaymentStatus,
   RefundType,
@@ -49,9 +51,11 @@ export interface PaymentRecord {
   id: string;
   orderId: string;
   customerId: string;
-  method: 'kki' | 'card';
+  method: PaymentMethod;
   kkiKind: KkiPaymentKind | null;
   cardPaymentType: CardPaymentType | null;
+  /** For `checkout`: what the customer paid with on DOKU's page, once DOKU said. */
+  checkoutChannel: CheckoutChannel | null;
   status: PaymentStatus;
   amount: number;
   currency: 'IDR';
@@ -79,7 +83,7 @@ export interface PaymentRecord {
 /** Input of `payments.create`; the amount is always the order's. */
 export interface NewPayment {
   orderId: string;
-  method: 'kki' | 'card';
+  method: PaymentMethod;
   kkiKind?: KkiPaymentKind | null;
   cardPaymentType?: CardPaymentType | null;
   partnerReferenceNo: string;
@@ -95,6 +99,7 @@ export interface PaymentPatch {
   savedCardId?: string | null;
   maskedCpan?: string | null;
   issuer?: string | null;
+  checkoutChannel?: CheckoutChannel | null;
   nextAction?: PaymentNextAction;
   error?: KkiError | null;
   /** Merged into the stored facts. */

@@ -50,6 +50,7 @@ export function toPayment(r: Row): PaymentRecord {
     method: str(r.method) as PaymentRecord['method'],
     kkiKind: strOrNull(r.kki_kind) as PaymentRecord['kkiKind'],
     cardPaymentType: strOrNull(r.card_payment_type) as PaymentRecord['cardPaymentType'],
+    checkoutChannel: strOrNull(r.checkout_channel) as PaymentRecord['checkoutChannel'],
     status: str(r.status) as PaymentRecord['status'],
     amount: num(r.amount),
     currency: 'IDR',

@@ -1,6 +1,7 @@
 // The BFF's HTTP API: route table, request/response schemas, views and action results.
 export * from './bindings.js';
 export * from './card-payments.js';
+export * from './checkout.js';
 export * from './common.js';
 export * from './kki-payments.js';
 export * from './payment-states.js';

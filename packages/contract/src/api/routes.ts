@@ -12,6 +12,7 @@ import {
   verifyBindingOtpRequestSchema,
 } from './bindings.js';
 import { cardReturnQuerySchema, createCardPaymentRequestSchema } from './card-payments.js';
+import { checkoutRoutes } from './checkout-routes.js';
 import { orderIdSchema } from './common.js';
 import {
   createKkiPaymentRequestSchema,
@@ -20,55 +21,10 @@ import {
   paymentResponseSchema,
 } from './kki-payments.js';
 import { createRefundRequestSchema, listRefundsResponseSchema, refundResponseSchema } from './refunds.js';
+import type { KkiRouteSpec } from './route-spec.js';
 import { orderViewSchema } from './views.js';
 
-/**
- * Who calls a route. `customer`: the shopper's browser, signed in (`authenticate` hook) and scoped to
- * their own orders and cards. `staff`: merchant staff's browser, allowed per call by the
- * `authorizeRefund` hook. `redirect`: a top-level navigation DOKU sends the customer to.
- */
-export type KkiRouteAudience = 'customer' | 'staff' | 'redirect';
-
-/** Per-customer attempt limits a route counts against. */
-export type KkiRateLimitBucket = 'payment' | 'otp';
-
-/** One route of the BFF's browser API. Paths use `:name` parameters and are relative to the mount. */
-export interface KkiRouteSpec {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly path: `/${string}`;
-  /** One line for the OpenAPI document. */
-  readonly summary: string;
-  readonly audience: KkiRouteAudience;
-  readonly params: z.ZodMiniObject | null;
-  readonly query: z.ZodMiniObject | null;
-  readonly body: z.ZodMiniType | null;
-  /** The success body (`responseType: 'json'`), or the page's HTML (`'html'`). */
-  readonly response: z.ZodMiniType;
-  readonly responseType: 'json' | 'html';
-  readonly successStatus: 200 | 201;
-  /** Whether the call must carry an `Idempotency-Key` header (every state-changing call does). */
-  readonly idempotent: boolean;
-  readonly rateLimit: KkiRateLimitBucket | null;
-  /** Error codes this route can answer with besides the common ones. */
-  readonly errors: readonly KkiErrorCode[];
-}
-
-/** Errors any JSON route can answer with. */
-export const COMMON_ROUTE_ERRORS = [
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'csrf_rejected',
-  'payload_too_large',
-  'rate_limited',
-  'internal_error',
-] as const satisfies readonly KkiErrorCode[];
-
-/** Errors of a state-changing call: idempotency and in-flight conflicts. */
-export const IDEMPOTENT_ROUTE_ERRORS = [
-  'idempotency_key_reused',
-  'payment_in_progress',
-] as const satisfies readonly KkiErrorCode[];
+export * from './route-spec.js';
 
 // Card refusals and DOKU trouble a KKI call can surface (the catalogue's issuer and DOKU groups).
 const KKI_DOKU_ERRORS = [
@@ -315,6 +271,7 @@ export const kkiRoutes = {
     rateLimit: null,
     errors: ['not_found', 'refund_not_authorized'],
   },
+  ...checkoutRoutes,
 } as const satisfies Record<string, KkiRouteSpec>;
 
 /** The route table's type. */

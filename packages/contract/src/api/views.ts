@@ -118,6 +118,15 @@ export const cardPageActionSchema = z.object({
   url: z.url(),
   expiresAt: z.nullable(timestampSchema),
 });
+/**
+ * Go to DOKU Checkout's hosted page (`url`), where the customer types the card (KKI or a credit card)
+ * on DOKU's side; the page is open until `expiresAt`. Opened as a redirect, popup or overlay.
+ */
+export const checkoutPageActionSchema = z.object({
+  type: z.literal('checkout_page'),
+  url: z.url(),
+  expiresAt: z.nullable(timestampSchema),
+});
 /** Nothing for the customer to do. */
 export const noActionSchema = z.object({ type: z.literal('none') });
 
@@ -126,6 +135,7 @@ export const paymentNextActionSchema = z.discriminatedUnion('type', [
   issuerAppActionSchema,
   otpRedirectActionSchema,
   cardPageActionSchema,
+  checkoutPageActionSchema,
   noActionSchema,
 ]);
 /** A payment's next action. */
@@ -163,8 +173,20 @@ export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 /** A payment's state. */
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 
-/** The payment methods: KKI over SNAP, or DOKU Cards over the hosted page. */
-export const PAYMENT_METHODS = ['kki', 'card'] as const;
+/**
+ * The payment methods: KKI over SNAP (host-to-host), DOKU Cards over the hosted card page, or DOKU
+ * Checkout, whose hosted page takes KKI or a credit card without the card reaching the merchant.
+ */
+export const PAYMENT_METHODS = ['kki', 'card', 'checkout'] as const;
+/** One of {@link PAYMENT_METHODS}. */
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** What the customer can pay with on DOKU Checkout's page: KKI, or a credit card. */
+export const CHECKOUT_CHANNELS = ['kki', 'card'] as const;
+/** One of {@link CHECKOUT_CHANNELS}. */
+export const checkoutChannelSchema = z.enum(CHECKOUT_CHANNELS);
+/** A method on DOKU Checkout's page. */
+export type CheckoutChannel = z.infer<typeof checkoutChannelSchema>;
 
 /** The four KKI payment types (doku-api.md §5.1). */
 export const KKI_PAYMENT_KINDS = ['single', 'bind_and_pay', 'token', 'no_auth'] as const;
@@ -188,6 +210,8 @@ export const paymentViewSchema = z.object({
   kkiKind: z.nullable(z.enum(KKI_PAYMENT_KINDS)),
   /** Cards payment type, for `method: 'card'`. */
   cardPaymentType: z.nullable(cardPaymentTypeSchema),
+  /** For `method: 'checkout'`: what the customer paid with on DOKU's page, once DOKU said; else `null`. */
+  checkoutChannel: z.nullable(checkoutChannelSchema),
   status: paymentStatusSchema,
   amount: rupiahSchema,
   currency: currencySchema,

@@ -56,6 +56,7 @@ export const storyPayment = (over: Partial<PaymentView> = {}): PaymentView =>
     method: 'kki',
     kkiKind: 'single',
     cardPaymentType: null,
+    checkoutChannel: null,
     status: 'pending',
     amount: STORY_AMOUNT,
     currency: 'IDR',
