@@ -24,6 +24,12 @@ export {
   type KkiJsonRouteId,
   type KkiRequestInput,
 } from './bff-client.js';
+export {
+  checkoutReturnFrom,
+  type KkiCheckoutReturn,
+  onCheckoutReturnMessage,
+  withoutCheckoutReturn,
+} from './checkout-return.js';
 export { fingerprint } from './fingerprint.js';
 export { AttemptKeys, newIdempotencyKey } from './idempotency.js';
 export { localError, localizeError, requestErrorToKki } from './localize.js';

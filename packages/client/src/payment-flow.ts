@@ -3,6 +3,7 @@
 // after a redirect, cancel. Every UI layer drives this one machine.
 import type {
   CreateCardPaymentRequest,
+  CreateCheckoutPaymentRequest,
   CreateKkiPaymentRequest,
   KkiCopyOverrides,
   KkiError,
@@ -28,10 +29,15 @@ import { onPageShown } from './page-shown.js';
 /** What pays: a card typed now (CPAN + OTT, `saveCard` to keep it) or a saved card's id. */
 export type KkiPaymentSource = CreateKkiPaymentRequest['source'];
 
-/** How a payment starts: KKI with a card typed now or saved (`kki`), or DOKU's hosted card page (`card`). */
+/**
+ * How a payment starts: KKI with a card typed now or saved (`kki`, host-to-host: PCI DSS merchants
+ * only), DOKU's hosted card page (`card`), or DOKU Checkout's page (`checkout`: KKI or a card typed on
+ * DOKU's side; the answer's next action is `checkout_page`).
+ */
 export type KkiPaymentStart =
   | { readonly method: 'kki'; readonly source: KkiPaymentSource }
-  | { readonly method: 'card'; readonly request: Omit<CreateCardPaymentRequest, 'orderId'> };
+  | { readonly method: 'card'; readonly request: Omit<CreateCardPaymentRequest, 'orderId'> }
+  | { readonly method: 'checkout'; readonly request: Omit<CreateCheckoutPaymentRequest, 'orderId'> };
 
 /**
  * Where "the customer is looking again" comes from: called with the check to run, returns the function
@@ -125,6 +131,10 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
         const body: CreateKkiPaymentRequest = { orderId, source: start.source };
         return client.request('createKkiPayment', { body, idempotencyKey, locale });
       }
+      if (start.method === 'checkout') {
+        const body: CreateCheckoutPaymentRequest = { ...start.request, orderId };
+        return client.request('createCheckoutPayment', { body, idempotencyKey, locale });
+      }
       const body: CreateCardPaymentRequest = { ...start.request, orderId };
       return client.request('createCardPayment', { body, idempotencyKey, locale });
     },
@@ -203,6 +213,14 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
         signal: controller.signal,
         locale,
       });
+      // A payment of another order (e.g. a stale return address) is not this flow's to show.
+      if (view.orderId !== orderId) {
+        if (paymentId === id) {
+          paymentId = null;
+          storage?.clear(orderId);
+        }
+        return null;
+      }
       if (paymentId === id && !disposed) accept(view);
       return view;
     } catch {

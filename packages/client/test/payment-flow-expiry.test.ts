@@ -90,7 +90,7 @@ describe('the payment flow at its deadline', () => {
       },
     });
     const client = standIn(() => answer);
-    let shown: (() => void) | null = null;
+    const page: { shown: (() => void) | null } = { shown: null };
     const flow = createPaymentFlow({
       client,
       orderId: 'ord_test0001',
@@ -98,22 +98,22 @@ describe('the payment flow at its deadline', () => {
       storage: null,
       polling: { initialIntervalMs: 600_000, maxIntervalMs: 600_000 },
       refreshOnFocus: (check) => {
-        shown = check;
+        page.shown = check;
         return () => {
-          shown = null;
+          page.shown = null;
         };
       },
     });
     await until(flow, (s) => s.phase === 'requires_action');
     answer = payment({ status: 'succeeded' });
     const reads = client.reads;
-    shown?.();
+    page.shown?.();
     await until(flow, (s) => s.phase === 'succeeded');
     expect(client.reads).toBe(reads + 1);
-    shown?.(); // settled: nothing to check
+    page.shown?.(); // settled: nothing to check
     expect(client.reads).toBe(reads + 1);
     flow.dispose();
-    expect(shown).toBeNull(); // disposing stops the source
+    expect(page.shown).toBeNull(); // disposing stops the source
   });
 
   it('configure: a language switch re-words the current result without a new request', async () => {
