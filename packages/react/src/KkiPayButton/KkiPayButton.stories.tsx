@@ -21,7 +21,11 @@ const meta = {
   component: KkiPayButton,
   args: { orderId: STORY_ORDER_ID, showSavedCards: true, allowSaveCard: true },
   beforeEach({ msw }) {
-    msw.use(answer('getOrder', storyOrder()), answer('listSavedCards', { cards: [] }));
+    msw.use(
+      answer('getKitConfig', { kki: { integration: 'h2h' }, checkout: null }),
+      answer('getOrder', storyOrder()),
+      answer('listSavedCards', { cards: [] }),
+    );
   },
 } satisfies Meta<typeof KkiPayButton>;
 

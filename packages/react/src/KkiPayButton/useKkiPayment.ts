@@ -1,7 +1,14 @@
 'use client';
 // useKkiPayment: pay an order with KKI (new card, pay-and-save, saved card), follow it to the end.
 import type { KkiPaymentPhase, KkiPaymentSource } from '@kki-kit/client';
-import type { KkiError, OrderView, PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import type {
+  CheckoutChannel,
+  KkiError,
+  KkiLocale,
+  OrderView,
+  PaymentActionResult,
+  PaymentView,
+} from '@kki-kit/contract';
 import { useCallback } from 'react';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
@@ -23,6 +30,16 @@ export interface UseKkiPaymentOptions extends KkiPaymentCallbacks {
    * resumes the unfinished payment this tab started for the order, if any.
    */
   readonly resumePaymentId?: string;
+}
+
+/** How DOKU Checkout is opened; everything is optional. */
+export interface KkiCheckoutRequest {
+  /** Narrows the methods the merchant's server allows (KKI, credit card). */
+  readonly methods?: readonly CheckoutChannel[];
+  /** Language of DOKU's page; defaults to the provider's locale. */
+  readonly language?: KkiLocale;
+  /** The page to come back to after a full-page redirect; defaults to this page. */
+  readonly returnUrl?: string;
 }
 
 /** What {@link useKkiPayment} returns. */
@@ -48,6 +65,13 @@ export interface UseKkiPaymentResult {
    * the hook then follows the payment. A call while one is in flight returns that call's promise.
    */
   readonly pay: (source: KkiPaymentSource) => Promise<PaymentActionResult>;
+  /**
+   * Opens DOKU Checkout for the order (the BFF chose the Checkout path): resolves to the answer, whose
+   * next action `checkout_page` is the page to open. A call while one is in flight returns that call's promise.
+   */
+  readonly openCheckout: (request?: KkiCheckoutRequest) => Promise<PaymentActionResult>;
+  /** Asks the BFF for the payment now (e.g. DOKU's page says the customer is done). */
+  readonly refresh: () => Promise<PaymentView | null>;
   /** Cancels the current payment while the customer has not confirmed it. */
   readonly cancel: () => Promise<PaymentActionResult | null>;
   /** Forgets the current attempt (after a failure or to start over). */
@@ -67,6 +91,22 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId);
   const { start, result } = flow;
   const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);
+  const { locale } = ctx;
+  const openCheckout = useCallback(
+    (request: KkiCheckoutRequest = {}) => {
+      const returnUrl =
+        request.returnUrl ?? (typeof window === 'undefined' ? undefined : window.location.href);
+      return start({
+        method: 'checkout',
+        request: {
+          language: request.language ?? locale,
+          ...(request.methods !== undefined && { methods: [...request.methods] }),
+          ...(returnUrl !== undefined && { returnUrl }),
+        },
+      });
+    },
+    [start, locale],
+  );
   return {
     phase: flow.phase,
     order,
@@ -77,6 +117,8 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     nextAction: result?.status === 'requires_action' ? result.nextAction : null,
     isSubmitting: flow.isSubmitting,
     pay,
+    openCheckout,
+    refresh: flow.refresh,
     cancel: flow.cancel,
     reset: flow.reset,
   };

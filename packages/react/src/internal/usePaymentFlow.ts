@@ -2,11 +2,13 @@
 // useSyncExternalStore, the caller's latest callbacks, TanStack Query's focus manager for "the customer
 // is back" (e.g. from the bank's app), and each payment the flow sees written to the query cache.
 import {
+  checkoutReturnFrom,
   createPaymentFlow,
   type KkiPaymentCallbacks,
   type KkiPaymentFlow,
   type KkiPaymentFlowState,
   type KkiPaymentStart,
+  withoutCheckoutReturn,
 } from '@kki-kit/client';
 import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { focusManager } from '@tanstack/react-query';
@@ -16,6 +18,19 @@ import { kkiQueryKeys } from './query-keys.js';
 import { useLatest } from './useLatest.js';
 
 export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
+
+// The payment DOKU Checkout's return page named in this page's address, read once per page load (and
+// then taken out of the address, so a reload or a shared link is not taken for a return).
+let returned: string | null | undefined;
+function returnedPaymentId(): string | null {
+  if (returned !== undefined) return returned;
+  returned = null;
+  if (typeof window === 'undefined') return null;
+  const href = window.location.href;
+  returned = checkoutReturnFrom(href)?.paymentId ?? null;
+  if (returned !== null) window.history.replaceState(window.history.state, '', withoutCheckoutReturn(href));
+  return returned;
+}
 
 const IDLE: KkiPaymentFlowState = { phase: 'idle', payment: null, result: null, isSubmitting: false };
 const noop = () => {};
@@ -45,10 +60,12 @@ export function usePaymentFlow(
 
   useEffect(() => {
     const { polling } = latest.current;
+    // Given, else named by the return address (the flow drops another order's), else remembered.
+    const resume = resumePaymentId ?? returnedPaymentId() ?? undefined;
     const created = createPaymentFlow({
       client,
       orderId,
-      ...(resumePaymentId !== undefined && { resumePaymentId }),
+      ...(resume !== undefined && { resumePaymentId: resume }),
       locale: latest.current.locale,
       ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
       toError: (cause) => latest.current.toError(cause),
