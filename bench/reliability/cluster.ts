@@ -101,6 +101,7 @@ export async function startCluster(
     const bff = await createKkiBff({
       environment: sandbox.url,
       publicUrl: `${server.url}/`,
+      kki: { integration: 'h2h', pciDss: true },
       allowedOrigins: [ORIGIN],
       store,
       authenticate: (c) => c.req.header('x-test-customer') ?? null,

@@ -23,6 +23,7 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const bff = await createKkiBff({
   environment: sandboxUrl,
   publicUrl: `${url}/`,
+  kki: { integration: 'h2h', pciDss: true },
   allowedOrigins: ['https://shop.test'],
   store: { dataDir },
   authenticate: (c) => c.req.header('x-test-customer') ?? null,

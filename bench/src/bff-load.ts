@@ -123,6 +123,8 @@ async function startBff(
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const bff = await createKkiBff({
     publicUrl: `${origin}${MOUNT}`,
+    // The load is KKI payments with a new card: the host-to-host path.
+    kki: { integration: 'h2h', pciDss: true },
     environment: sandboxUrl,
     clientId: DEFAULT_CLIENT_ID,
     secretKey: DEFAULT_SECRET_KEY,

@@ -36,6 +36,16 @@ export interface DemoServerOptions {
   logger?: KkiLogger;
   /** Where the shop's own error lines go (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * How the BFF takes KKI: `'h2h'` (card field in the shop, for PCI DSS merchants) or `'checkout'`
+   * (DOKU Checkout's page). Default: the `KKI_INTEGRATION` environment variable, else `'h2h'`.
+   */
+  integration?: 'checkout' | 'h2h';
+}
+
+/** The demo's KKI integration: the option, else `KKI_INTEGRATION`, else H2H (the demo plays a PCI DSS merchant). */
+function demoIntegration(options: DemoServerOptions): 'checkout' | 'h2h' {
+  return options.integration ?? (process.env.KKI_INTEGRATION === 'checkout' ? 'checkout' : 'h2h');
 }
 
 /** A running demo. */
@@ -90,6 +100,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       environment: 'offline',
       offlineSandbox: { merchantName: 'Toko Nusantara (demo)' },
       publicUrl: `${origin}/api/kki`,
+      // H2H only as a merchant that states PCI DSS certification; Checkout needs no statement.
+      kki:
+        demoIntegration(options) === 'h2h'
+          ? { integration: 'h2h', pciDss: true }
+          : { integration: 'checkout' },
       allowedOrigins: [...new Set([origin, ownOrigin])],
       returnUrls: { success: `${origin}/orders`, failure: `${origin}/orders` },
       store: options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {},

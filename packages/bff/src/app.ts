@@ -23,6 +23,7 @@ import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
 import { createOpenApiDocument } from './openapi.js';
 import { registerBindingRoutes } from './bindings/routes.js';
 import { registerCardPaymentRoutes } from './card-payments/routes.js';
+import { registerCheckoutRoutes } from './checkout/routes.js';
 import type { RouteDeps } from './http/define.js';
 import { registerKkiPaymentRoutes } from './kki-payments/routes.js';
 import { inProcessDeliveryEnv, registerNotificationRoutes } from './notifications/routes.js';
@@ -149,6 +150,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   registerBindingRoutes(app, deps);
   registerSavedCardRoutes(app, deps);
   registerCardPaymentRoutes(app, deps);
+  registerCheckoutRoutes(app, deps);
   registerRefundRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 

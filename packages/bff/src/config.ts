@@ -5,6 +5,13 @@ import { CARD_DATA_KEY_FALLBACK } from '@kki-kit/doku';
 import type { SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import * as z from 'zod';
+import {
+  type CheckoutOptions,
+  integrationOptionsSchema,
+  type KkiIntegrationOptions,
+  type ResolvedIntegration,
+  resolveIntegration,
+} from './config-integration.js';
 import type { KkiLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
 
@@ -35,8 +42,18 @@ export interface RateLimitRule {
   maxPerAddress?: number;
 }
 
+export type { CheckoutOptions, KkiIntegrationOptions } from './config-integration.js';
+
 /** Options of `createKkiBff`. */
 export interface KkiBffOptions {
+  /**
+   * How KKI is taken: `{ integration: 'checkout' }` (the default) on DOKU Checkout's page, or
+   * `{ integration: 'h2h', pciDss: true }` host-to-host for PCI DSS certified merchants. Without
+   * `'h2h'` no route takes a card number or one-time token.
+   */
+  kki?: KkiIntegrationOptions;
+  /** DOKU Checkout's methods, time limit and return page; `false` turns it off (only with `'h2h'`). */
+  checkout?: CheckoutOptions | false;
   /**
    * Which DOKU to talk to: `'sandbox'` (api-sandbox.doku.com), `'production'`, a base URL (e.g. the
    * offline sandbox on its port, `http://127.0.0.1:4010`), or `'offline'` (the offline sandbox
@@ -109,7 +126,7 @@ export interface KkiBffOptions {
 }
 
 /** The options after validation, with every default filled in. */
-export interface ResolvedConfig {
+export interface ResolvedConfig extends ResolvedIntegration {
   doku: {
     /** `'offline'` runs the sandbox in-process; otherwise the base URL or DOKU host keyword. */
     environment: 'offline' | 'sandbox' | 'production' | 'url';
@@ -219,6 +236,7 @@ const optionsSchema = z.object({
     })
     .optional(),
   locale: z.enum(['id', 'en']).optional(),
+  ...integrationOptionsSchema,
 });
 
 // One address may carry many customers (an office, a mobile carrier's NAT): a wider limit than one
@@ -254,6 +272,8 @@ export function resolveConfig(
   if (!parsed.success) throw new KkiBffConfigError(formatProblems(parsed.error));
   const o = parsed.data;
   const problems: string[] = [];
+  const shopPage = o.returnUrls?.success ?? `${new URL(o.allowedOrigins?.[0] ?? o.publicUrl).origin}/`;
+  const integration = resolveIntegration(o.kki, o.checkout, shopPage, problems);
   const hasCredentials =
     o.clientId !== undefined || o.secretKey !== undefined || o.privateKeyPem !== undefined;
   const envName = o.environment ?? (hasCredentials ? 'sandbox' : 'offline');
@@ -297,6 +317,7 @@ export function resolveConfig(
   }
   const publicUrl = new URL(o.publicUrl);
   return {
+    ...integration,
     doku: {
       environment,
       baseUrl: environment === 'url' ? envName : environment === 'offline' ? null : envName,
@@ -328,51 +349,4 @@ export function resolveConfig(
     locale: o.locale ?? 'id',
     ...(options.copyOverrides && { copyOverrides: options.copyOverrides }),
   };
-}
-
-/** The environment variables the standalone server reads, and the option each sets. */
-export const BFF_ENV = {
-  KKI_DOKU_ENV: 'environment',
-  KKI_DOKU_CLIENT_ID: 'clientId',
-  KKI_DOKU_SECRET_KEY: 'secretKey',
-  KKI_DOKU_CARD_DATA_KEY: 'cardDataKey',
-  KKI_DOKU_PRIVATE_KEY: 'privateKeyPem',
-  KKI_DOKU_PUBLIC_KEY: 'dokuPublicKeyPem',
-  KKI_DOKU_NONSNAP_CLIENT_ID: 'nonSnapClientId',
-  KKI_DOKU_NONSNAP_SECRET_KEY: 'nonSnapSecretKey',
-  KKI_PUBLIC_URL: 'publicUrl',
-} as const satisfies Record<string, keyof KkiBffOptions>;
-
-/**
- * Options from environment variables (the standalone server): {@link BFF_ENV}, plus
- * `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_TRUST_PROXY` (a number), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
- * escapes. Hooks are not configurable from the environment; the caller passes them.
- */
-export function optionsFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  hooks: Pick<KkiBffOptions, 'authenticate' | 'authorizeRefund'>,
-): KkiBffOptions {
-  const read = (name: string) => {
-    const v = env[name]?.trim();
-    return v === undefined || v === '' ? undefined : v.replace(/\\n/g, '\n');
-  };
-  const options: Record<string, unknown> = { ...hooks };
-  for (const [name, key] of Object.entries(BFF_ENV)) {
-    const v = read(name);
-    if (v !== undefined) options[key] = v;
-  }
-  const origins = read('KKI_ALLOWED_ORIGINS');
-  if (origins)
-    options.allowedOrigins = origins
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const trustProxy = read('KKI_TRUST_PROXY');
-  // Not a number stays a string, which validation names (`trustProxy must be a number`).
-  if (trustProxy !== undefined)
-    options.trustProxy = /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy;
-  const databaseUrl = read('DATABASE_URL');
-  const dataDir = read('KKI_DATA_DIR');
-  if (databaseUrl || dataDir) options.store = databaseUrl ? { databaseUrl } : { dataDir };
-  return options as unknown as KkiBffOptions;
 }

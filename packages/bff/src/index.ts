@@ -6,14 +6,16 @@ export { createKkiBff, type KkiBff, type ServiceFactory } from './app.js';
 export {
   type AuthenticateHook,
   type AuthorizeRefundHook,
-  BFF_ENV,
+  type CheckoutOptions,
   KkiBffConfigError,
   type KkiBffOptions,
-  optionsFromEnv,
+  type KkiIntegrationOptions,
   type RateLimitRule,
   type ResolvedConfig,
   resolveConfig,
 } from './config.js';
+export { BFF_ENV, optionsFromEnv } from './config-env.js';
+export { H2H_NEEDS_PCI_DSS } from './config-integration.js';
 export {
   isKkiDomainError,
   isKkiHttpError,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The standalone BFF (`pnpm bff`): for merchants who do not embed it. Configuration from the
-// environment (see BFF_ENV in config.ts, plus PORT, DATABASE_URL, KKI_DATA_DIR, KKI_ALLOWED_ORIGINS).
+// environment (see BFF_ENV in config-env.ts, plus PORT, DATABASE_URL, KKI_DATA_DIR, KKI_ALLOWED_ORIGINS,
+// KKI_INTEGRATION, KKI_PCI_DSS).
 // Customers are identified by a signed token (`KKI_SESSION_SECRET`, see session-token.ts); refunds are
 // allowed to callers presenting `KKI_STAFF_TOKEN`, and refused when it is unset.
 import { realpathSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { serve } from '@hono/node-server';
 import { timingSafeEqual } from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { createKkiBff, type KkiBff } from './app.js';
-import { KkiBffConfigError, optionsFromEnv } from './config.js';
+import { KkiBffConfigError } from './config.js';
+import { optionsFromEnv } from './config-env.js';
 import { verifyCustomerToken } from './session-token.js';
 
 const bearer = (c: Context) => /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? null;

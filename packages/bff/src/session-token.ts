@@ -3,12 +3,17 @@
 // `Authorization: Bearer …`, the BFF checks it.
 import { timingSafeEqual, toBase64, utf8 } from '@kki-kit/doku';
 
-/** HMAC-SHA256 of `payload` under `secret`, base64url without padding (URL- and cookie-safe). */
-export async function mac(secret: string, payload: string): Promise<string> {
+/** HMAC-SHA256 of `payload` under `secret`, as bytes. */
+export async function macBytes(secret: string, payload: string): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
     'sign',
   ]);
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload))))
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload)));
+}
+
+/** HMAC-SHA256 of `payload` under `secret`, base64url without padding (URL- and cookie-safe). */
+export async function mac(secret: string, payload: string): Promise<string> {
+  return toBase64(await macBytes(secret, payload))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');

@@ -15,6 +15,7 @@ async function makeBff(
   return createKkiBff(
     {
       publicUrl: `${ORIGIN}/api/kki`,
+      kki: { integration: 'h2h', pciDss: true },
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       logger: (line) => lines.push(line),
       rateLimits: { payment: { max: 3, windowMs: 60_000 } },

@@ -43,6 +43,7 @@ export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<Ca
   // The default service layer (every flow) on the offline in-process sandbox, control API on.
   const bff = await createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? CUSTOMER,
     authorizeRefund: (c) => c.req.header('x-test-staff') === 'yes',
     logger: (line) => lines.push(line),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as sandboxModule from '@kki-kit/doku-sandbox';
-import { KkiBffConfigError, optionsFromEnv, resolveConfig } from '../src/config.js';
+import { KkiBffConfigError, resolveConfig } from '../src/config.js';
+import { optionsFromEnv } from '../src/config-env.js';
 import { credentialsOf } from '../src/doku/index.js';
 import { createLog, type KkiLogLine, redact, redactText } from '../src/log.js';
 import { createCustomerToken, verifyCustomerToken } from '../src/session-token.js';

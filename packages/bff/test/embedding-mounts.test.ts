@@ -16,6 +16,7 @@ const CUSTOMER = 'cust-embed';
 async function makeBff(): Promise<KkiBff> {
   return createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     reconciliation: { enabled: false },
     offlineSandbox: { control: true },

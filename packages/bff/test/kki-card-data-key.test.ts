@@ -12,7 +12,8 @@ import {
   SANDBOX_MERCHANT_PRIVATE_KEY,
 } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { optionsFromEnv, resolveConfig } from '../src/config.js';
+import { resolveConfig } from '../src/config.js';
+import { optionsFromEnv } from '../src/config-env.js';
 import { credentialsOf } from '../src/doku/index.js';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
 

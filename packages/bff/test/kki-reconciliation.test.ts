@@ -38,6 +38,7 @@ describe('reconciliation after a crash', () => {
   const options = (extra: Partial<KkiBffOptions>): KkiBffOptions => ({
     environment: server.url,
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     store: { dataDir },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     logger: () => {},

@@ -49,6 +49,7 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
   const lines: KkiLogLine[] = [];
   const bff = await createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     logger: (line) => lines.push(line),
     reconciliation: { enabled: false },
@@ -143,6 +144,7 @@ export async function startTwoBffs(
       createKkiBff({
         environment: 'http://doku.sandbox.test',
         publicUrl: `${ORIGIN}${MOUNT}`,
+        kki: { integration: 'h2h', pciDss: true },
         store,
         authenticate: (c) => c.req.header('x-test-customer') ?? null,
         logger: () => {},

@@ -32,6 +32,7 @@ describe('removing a saved card', () => {
     bff = await createKkiBff({
       environment: 'http://doku.sandbox.test',
       publicUrl: `${ORIGIN}${MOUNT}`,
+      kki: { integration: 'h2h', pciDss: true },
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       logger: () => {},
       reconciliation: { enabled: false },

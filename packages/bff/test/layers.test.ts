@@ -28,7 +28,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
     ],
   },
   { name: 'store', files: ['store/'] },
-  { name: 'config', files: ['config.ts'] },
+  { name: 'config', files: ['config-integration.ts', 'config.ts', 'config-env.ts'] },
   { name: 'DOKU connection', files: ['doku/'] },
   {
     name: 'shared support',
@@ -47,6 +47,9 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'kki-payments/outcome.ts',
       'card-payments/service.ts',
       'card-payments/reconciliation.ts',
+      'checkout/outcome.ts',
+      'checkout/service.ts',
+      'checkout/reconciliation.ts',
       'bindings/service.ts',
       'saved-cards/service.ts',
       'refunds/service.ts',

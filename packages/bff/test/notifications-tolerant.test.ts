@@ -29,6 +29,7 @@ describe('a verified SNAP notification of an unexpected shape', () => {
     bff = await createKkiBff({
       environment: 'http://doku.sandbox.test',
       publicUrl: `${ORIGIN}${MOUNT}`,
+      kki: { integration: 'h2h', pciDss: true },
       dokuPublicKeyPem: SANDBOX_DOKU_PUBLIC_KEY,
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       logger: () => {},

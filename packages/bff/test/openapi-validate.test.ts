@@ -13,13 +13,24 @@ async function validate(doc: unknown) {
 }
 
 describe('OpenAPI document', () => {
-  // No store options: PGlite in memory; no credentials: the offline sandbox, so every flow mounts.
+  // No store options: PGlite in memory; no credentials: the offline sandbox, so every flow mounts
+  // (with H2H, as a PCI DSS merchant, even the routes that take card data).
   const ready = createKkiBff({
+    publicUrl: 'https://shop.test/api/kki',
+    kki: { integration: 'h2h', pciDss: true },
+    authenticate: () => 'cust-1',
+    authorizeRefund: () => true,
+  });
+  // Default options: DOKU Checkout, so no route that takes card data.
+  const checkoutReady = createKkiBff({
     publicUrl: 'https://shop.test/api/kki',
     authenticate: () => 'cust-1',
     authorizeRefund: () => true,
   });
-  afterAll(async () => (await ready).close());
+  afterAll(async () => {
+    await (await ready).close();
+    await (await checkoutReady).close();
+  });
 
   it('for the whole route table validates as OpenAPI 3.1', async () => {
     const doc = createOpenApiDocument('https://shop.test/api/kki');
@@ -33,7 +44,22 @@ describe('OpenAPI document', () => {
     for (const id of Object.keys(kkiRoutes)) expect(ids).toContain(id);
   });
 
-  it('served by a default BFF (every flow mounted) validates and lists every route', async () => {
+  it('served by a default (Checkout) BFF validates and lists every route but the H2H ones', async () => {
+    const bff = await checkoutReady;
+    const doc = await (await bff.app.request('/openapi.json')).json();
+    const res = await validate(doc);
+    expect(res.errors).toBe('[]');
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+      (p) => Object.values(p).map((o) => o.operationId),
+    );
+    expect(ids.sort()).toEqual([...bff.routes].sort());
+    for (const [id, spec] of Object.entries(kkiRoutes)) {
+      if ('h2hOnly' in spec && spec.h2hOnly) expect(ids, id).not.toContain(id);
+      else expect(ids, id).toContain(id);
+    }
+  });
+
+  it('served by an H2H BFF (every flow mounted) validates and lists every route', async () => {
     const bff = await ready;
     const doc = await (await bff.app.request('/openapi.json')).json();
     const res = await validate(doc);

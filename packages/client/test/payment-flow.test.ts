@@ -22,6 +22,7 @@ const flows: KkiPaymentFlow[] = [];
 beforeAll(async () => {
   bff = await createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     logger: () => {},
     reconciliation: { enabled: false },

@@ -85,7 +85,10 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** Registers route `id` of `kkiRoutes` on `app` with `handler`. */
+/**
+ * Registers route `id` of `kkiRoutes` on `app` with `handler`. A route that takes card data
+ * (`h2hOnly`) is not mounted unless the merchant chose the host-to-host integration (PCI DSS).
+ */
 export function defineRoute<Id extends KkiRouteId>(
   app: Hono,
   deps: RouteDeps,
@@ -93,6 +96,7 @@ export function defineRoute<Id extends KkiRouteId>(
   handler: (input: RouteInput<Id>) => Promise<RouteResult>,
 ): void {
   const spec: KkiRouteSpec = kkiRoutes[id];
+  if (spec.h2hOnly && deps.config.kki.integration !== 'h2h') return;
   const csrf = csrfGuard(deps.config.allowedOrigins);
   const method = spec.method.toLowerCase() as 'get' | 'post' | 'delete';
   const stateChanging = spec.method !== 'GET';

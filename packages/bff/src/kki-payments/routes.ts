@@ -18,14 +18,42 @@ async function ownPayment(
   return payment;
 }
 
-/** Mounts `getPayment` always; `createKkiPayment` and `cancelPayment` when the service exists. */
+/**
+ * Mounts `getPayment` always; `createKkiPayment` (H2H only) and `cancelPayment` when the KKI payment
+ * service exists; with only the Checkout service, `cancelPayment` for checkout payments.
+ */
 export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   const service = deps.services.kkiPayments;
+  const checkout = deps.services.checkout;
 
   defineRoute(app, deps, 'getPayment', async ({ params, query, customerId }) => {
     const payment = await ownPayment(deps, params.paymentId, customerId);
     return { body: paymentView(query.refresh === 'true' ? await deps.refreshPayment(payment) : payment) };
   });
+
+  if (service || checkout) {
+    defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
+      const own = await ownPayment(deps, params.paymentId, customerId);
+      // A card page may have been paid meanwhile: ask DOKU first (KKI's and Checkout's cancel check DOKU themselves).
+      const confirm = deps.services.cardPayments?.confirm;
+      const payment =
+        own.method === 'card' && confirm && isOpenPayment(own.status) ? await confirm(own) : own;
+      if (
+        payment.status === 'succeeded' ||
+        payment.status === 'partially_refunded' ||
+        payment.status === 'refunded'
+      ) {
+        throw new KkiDomainError('already_paid');
+      }
+      if (!isOpenPayment(payment.status)) {
+        return { body: paymentView(payment) };
+      }
+      const cancel = payment.method === 'checkout' ? checkout?.cancel : service?.cancel;
+      if (!cancel)
+        throw new KkiDomainError('operation_not_allowed', { internal: `no ${payment.method} service` });
+      return { body: paymentView(await cancel(payment, idem!)) };
+    });
+  }
 
   if (!service) return;
 
@@ -41,23 +69,5 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
       ctx: idem!,
     });
     return { body: paymentView(payment) };
-  });
-
-  defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
-    const own = await ownPayment(deps, params.paymentId, customerId);
-    // A card page may have been paid meanwhile: ask DOKU first (KKI's cancel checks DOKU itself).
-    const confirm = deps.services.cardPayments?.confirm;
-    const payment = own.method === 'card' && confirm && isOpenPayment(own.status) ? await confirm(own) : own;
-    if (
-      payment.status === 'succeeded' ||
-      payment.status === 'partially_refunded' ||
-      payment.status === 'refunded'
-    ) {
-      throw new KkiDomainError('already_paid');
-    }
-    if (!isOpenPayment(payment.status)) {
-      return { body: paymentView(payment) };
-    }
-    return { body: paymentView(await service.cancel(payment, idem!)) };
   });
 }

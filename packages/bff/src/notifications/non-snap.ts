@@ -5,6 +5,7 @@
 import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { applyCardStatus } from '../card-payments/service.js';
+import { applyCheckoutOutcome } from '../checkout/outcome.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from './paths.js';
 import { isPlausibleReference } from './reference.js';
@@ -60,6 +61,16 @@ export function inboxCopy(notification: CardNotification): Record<string, unknow
   return copy;
 }
 
+/**
+ * A Checkout notification as the inbox keeps it: only the envelope the outcome is read from (order,
+ * transaction, channel, service); card blocks, tokens and customer details are left out.
+ */
+export function checkoutInboxCopy(json: unknown): Record<string, unknown> {
+  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const keep = ['order', 'transaction', 'channel', 'service', 'acquirer'] as const;
+  return Object.fromEntries(keep.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
+}
+
 /** Creates the `nonSnap` half of the notification service. */
 export function createNonSnapNotificationHandler(
   deps: ServiceDeps,
@@ -103,18 +114,37 @@ export function createNonSnapNotificationHandler(
     } catch {
       return refuse(c, 400, 'body is not JSON');
     }
+    // A DOKU Checkout payment's notification (KKI or a card on DOKU's page): read tolerantly.
+    const invoice = invoiceNumberIn(json);
+    const subject = invoice ? await deps.store.payments.findByPartnerReference(invoice) : null;
+    if (subject?.method === 'checkout') {
+      const { record, duplicate } = await deps.store.inbox.record(
+        'non_snap',
+        requestId,
+        checkoutInboxCopy(json),
+      );
+      if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
+      const updated = await applyCheckoutOutcome(deps, subject, json, 'notification');
+      await deps.store.inbox.finish(record.id, 'applied', subject.id);
+      deps.log.info('checkout notification applied', {
+        requestId,
+        paymentId: subject.id,
+        status: updated.status,
+      });
+      return c.json({ status: 'ok' }, 200);
+    }
+
     const parsed = cardNotificationSchema.safeParse(json);
     if (!parsed.success) {
       // Signed, so DOKU's word, but of a shape the schema does not expect: acknowledged (DOKU would
       // retry a 4xx, then give up) and the payment checked with the order status at once. Only the
       // invoice number is kept: an unknown body may hold card details the inbox must not store.
-      const invoice = invoiceNumberIn(json);
       const { record, duplicate } = await deps.store.inbox.record('non_snap', requestId, {
         unknownShape: true,
         order: { invoice_number: invoice },
       });
       if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
-      const payment = invoice ? await deps.store.payments.findByPartnerReference(invoice) : null;
+      const payment = subject;
       if (payment?.method !== 'card' || !options.checkPayment) {
         await deps.store.inbox.finish(record.id, 'ignored', payment?.id ?? null, 'unknown shape');
         deps.log.warn('cards notification of unknown shape for no card payment', { requestId });

@@ -1,8 +1,9 @@
-// Refunds of KKI payments (SNAP debit refund) and DOKU Cards payments (Non-SNAP card refund / void).
+// Refunds of KKI payments (SNAP debit refund), DOKU Cards payments (Non-SNAP card refund / void) and
+// DOKU Checkout payments (the refund API of the method used on DOKU's page).
 // The store reserves the amount first under the payment's row lock, so two refunds racing each other
 // can never add up to more than the payment; DOKU's answer then settles the reservation.
 import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
-import type { DokuClient } from '@kki-kit/doku';
+import { CHECKOUT_REFUND_API, type DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
 import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
@@ -88,6 +89,17 @@ async function cardRefund(
   return { outcome: result.status === 'SUCCESS' ? 'succeeded' : 'pending', type: result.type ?? null, doku };
 }
 
+/**
+ * The refund API of a payment: KKI's SNAP debit refund, the card refund for DOKU Cards, and for a
+ * DOKU Checkout payment the one `CHECKOUT_REFUND_API` (open questions) names for the method the
+ * customer used on DOKU's page (the card refund when DOKU never said which).
+ */
+export function refundApiOf(payment: PaymentRecord): 'snap-debit-refund' | 'card-refund' {
+  if (payment.method === 'kki') return 'snap-debit-refund';
+  if (payment.method === 'card') return 'card-refund';
+  return CHECKOUT_REFUND_API[payment.checkoutChannel ?? 'card'];
+}
+
 /** Creates the refund service on a DOKU client. */
 export function createRefundService(deps: ServiceDeps, client: DokuClient): RefundService {
   return {
@@ -154,7 +166,7 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
       let answer: Answer;
       try {
         answer =
-          payment.method === 'kki'
+          refundApiOf(payment) === 'snap-debit-refund'
             ? await kkiRefund(client, payment, refund, full, ctx)
             : await cardRefund(client, payment, refund.amount, ctx);
       } catch (error) {

@@ -1,8 +1,23 @@
 // DOKU's `custIdMerchant` for a customer: alphanumeric and at most 64 characters, so a merchant's
 // customer id (which may hold '@', '-', …) is hashed into one stable value instead of sent as-is.
 import { toHex, utf8 } from '@kki-kit/doku';
+import { macBytes } from '../session-token.js';
 
 /** The `custIdMerchant` DOKU knows `customerId` by (64 lower-case hex characters). */
 export async function custIdMerchantFor(customerId: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', utf8(`kki-kit:customer:${customerId}`)));
+}
+
+/** Length of {@link checkoutCustomerIdFor}'s ids: within DOKU Checkout's `customer.id` limit of 50. */
+const CHECKOUT_CUSTOMER_ID_LENGTH = 48;
+
+/**
+ * The `customer.id` DOKU Checkout knows the signed-in customer by (its tokenization offers the saved
+ * card again to the same id): an HMAC under the merchant's secret, stable while the secret is, and
+ * not reversible to the merchant's customer id, even for a guessable id such as an email address.
+ * 48 lower-case hex characters.
+ */
+export async function checkoutCustomerIdFor(secret: string, customerId: string): Promise<string> {
+  const tag = await macBytes(secret, `kki-kit:checkout-customer:${customerId}`);
+  return toHex(tag).slice(0, CHECKOUT_CUSTOMER_ID_LENGTH);
 }

@@ -1,9 +1,11 @@
-// The default service layer: every KKI and Cards flow over one DOKU connection. createKkiBff uses it
+// The default service layer: every KKI, Cards and Checkout flow over one DOKU connection. createKkiBff uses it
 // when no factory is passed, so a merchant gets every route without wiring anything.
 import type { DokuConnection } from '../doku/index.js';
 import { createBindingService } from '../bindings/service.js';
 import { createCardPaymentService } from '../card-payments/service.js';
 import { createCardReconciler } from '../card-payments/reconciliation.js';
+import { createCheckoutReconciler } from '../checkout/reconciliation.js';
+import { createCheckoutPaymentService } from '../checkout/service.js';
 import { createExtraChargeService } from '../refunds/extra-charges.js';
 import { createKkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
@@ -48,6 +50,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     ottLifetimeMs: ottSeconds === undefined ? DEFAULT_OTT_LIFETIME_MS : ottSeconds * 1000,
   });
   const cardPayments = createCardPaymentService(base, client);
+  const checkout = createCheckoutPaymentService(base, client);
   const snap = createSnapNotificationHandlers({
     ...base,
     doku: client,
@@ -60,12 +63,14 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
   const reconcilers: PaymentReconciler[] = [
     { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
     createCardReconciler(cardPayments),
+    createCheckoutReconciler(checkout),
   ];
   return {
     kkiPayments,
     bindings: createBindingService({ ...base, doku: client }),
     savedCards: createSavedCardService({ ...base, doku: client }),
     cardPayments,
+    checkout,
     refunds,
     notifications: {
       snap: snap.snap,

@@ -23,8 +23,11 @@ export function createPaymentRefresh(services: KkiServices, store: Store): Payme
     const open = isOpenPayment(payment.status);
     const lastCheck = payment.lastCheckedAt?.getTime();
     if (!open || (lastCheck !== undefined && Date.now() - lastCheck < REFRESH_AFTER_MS)) return payment;
-    const refresher =
-      payment.method === 'kki' ? services.kkiPayments?.refresh : services.cardPayments?.confirm;
+    const refresher = {
+      kki: services.kkiPayments?.refresh,
+      card: services.cardPayments?.confirm,
+      checkout: services.checkout?.confirm,
+    }[payment.method];
     if (!refresher) return payment;
     const running = inFlight.get(payment.id);
     if (running) return running;

@@ -3,6 +3,8 @@
 // is mounted only when its service is present (see `createKkiBff`), so no route answers with
 // anything but a real DOKU outcome.
 import type {
+  CheckoutChannel,
+  CheckoutDisplay,
   CreateBindingParsed,
   CreateCardPaymentParsed,
   CreateKkiPaymentParsed,
@@ -106,6 +108,28 @@ export interface CardPaymentService {
   capture(payment: PaymentRecord, amount: number | null, ctx: IdempotencyContext): Promise<PaymentRecord>;
 }
 
+/** DOKU Checkout payments: the card is typed on DOKU's page (KKI or a credit card). */
+export interface CheckoutPaymentService {
+  /**
+   * Creates the payment (`ctx.externalId` as invoice number and Request-Id) and DOKU Checkout's page
+   * for `order` (already scoped to the customer and unpaid); `methods` are already narrowed to what
+   * the merchant allows, `returnUrl` already checked against the allowed origins.
+   */
+  create(input: {
+    customerId: string;
+    order: OrderRecord;
+    methods: readonly CheckoutChannel[];
+    language: 'id' | 'en' | undefined;
+    returnUrl: string;
+    display: CheckoutDisplay;
+    ctx: IdempotencyContext;
+  }): Promise<PaymentRecord>;
+  /** Confirms the outcome with DOKU's order status; expires a page DOKU no longer takes payments on. */
+  confirm(payment: PaymentRecord): Promise<PaymentRecord>;
+  /** Cancels a payment DOKU has not taken (checked first); a later success is refunded as an extra charge. */
+  cancel(payment: PaymentRecord): Promise<PaymentRecord>;
+}
+
 /** Refunds (RefundForm and merchant code). */
 export interface RefundService {
   /** Reserves (store rule: never above what is left), calls DOKU, settles. */
@@ -143,6 +167,7 @@ export interface KkiServices {
   bindings?: BindingService;
   savedCards?: SavedCardService;
   cardPayments?: CardPaymentService;
+  checkout?: CheckoutPaymentService;
   refunds?: RefundService;
   notifications?: NotificationService;
   reconciliation?: ReconciliationService;

@@ -25,6 +25,14 @@ export const kitConfigResponseSchema = z.object({
 export type KitConfig = z.infer<typeof kitConfigResponseSchema>;
 
 /**
+ * How the shop shows DOKU Checkout's page: the whole tab goes there (`redirect`), a popup window, or
+ * an iframe overlay on the shop's page. It decides how the return page hands the result back.
+ */
+export const CHECKOUT_DISPLAYS = ['redirect', 'popup', 'overlay'] as const;
+/** One of {@link CHECKOUT_DISPLAYS}. */
+export type CheckoutDisplay = (typeof CHECKOUT_DISPLAYS)[number];
+
+/**
  * `POST /checkout/payments`: open DOKU Checkout for an order. No amount and no line items: both come
  * from the stored order. `methods` can only narrow the merchant's list. `returnUrl` is the shop page
  * the customer comes back to after a redirect; its origin must be one of the BFF's allowed origins.
@@ -34,15 +42,22 @@ export const createCheckoutPaymentRequestSchema = z.object({
   methods: z.optional(z.array(checkoutChannelSchema).check(z.minLength(1), z.maxLength(2))),
   language: z.optional(localeSchema),
   returnUrl: z.optional(z.url().check(z.maxLength(2048))),
+  display: z._default(z.enum(CHECKOUT_DISPLAYS), 'redirect'),
 });
 /** Body of `POST /checkout/payments` as sent. */
 export type CreateCheckoutPaymentRequest = z.input<typeof createCheckoutPaymentRequestSchema>;
 /** Body of `POST /checkout/payments` after validation. */
 export type CreateCheckoutPaymentParsed = z.output<typeof createCheckoutPaymentRequestSchema>;
 
-/** `GET /checkout/payments/:paymentId/return` query: the single-use return token the BFF gave DOKU. */
+/**
+ * `GET /checkout/payments/:paymentId/return` query: the single-use return token the BFF gave DOKU,
+ * and `result=cancel` on the URL DOKU uses when the customer cancels on its page (the BFF still asks
+ * DOKU first, and cancels only a payment DOKU has not taken).
+ */
 export const checkoutReturnQuerySchema = z.object({
   token: z.optional(z.string().check(z.maxLength(128), z.regex(/^[A-Za-z0-9_.-]+$/))),
+  result: z.optional(z.enum(['cancel'])),
+  display: z.optional(z.enum(CHECKOUT_DISPLAYS)),
 });
 
 /** `event.data.type` of the message the checkout return page posts to its opener (popup) or parent (overlay). */

@@ -32,6 +32,11 @@ export interface KkiRouteSpec {
   readonly rateLimit: KkiRateLimitBucket | null;
   /** Error codes this route can answer with besides the common ones. */
   readonly errors: readonly KkiErrorCode[];
+  /**
+   * Mounted only with the host-to-host KKI integration (`integration: 'h2h'`, PCI DSS merchants):
+   * the route takes card data (CPAN, OTT) or finishes a binding started with it.
+   */
+  readonly h2hOnly?: true;
 }
 
 /** Errors any JSON route can answer with. */

@@ -85,6 +85,7 @@ export const kkiRoutes = {
     successStatus: 201,
     idempotent: true,
     rateLimit: 'payment',
+    h2hOnly: true,
     errors: ['not_found', 'card_not_found', 'already_paid', 'order_payment_open', ...KKI_DOKU_ERRORS],
   },
   getPayment: {
@@ -130,6 +131,7 @@ export const kkiRoutes = {
     successStatus: 201,
     idempotent: true,
     rateLimit: 'payment',
+    h2hOnly: true,
     errors: ['card_already_bound', ...KKI_DOKU_ERRORS],
   },
   getBinding: {
@@ -160,6 +162,7 @@ export const kkiRoutes = {
     successStatus: 200,
     idempotent: true,
     rateLimit: 'otp',
+    h2hOnly: true,
     errors: ['not_found', 'invalid_otp', 'otp_expired', 'otp_blocked', 'invalid_transaction_status'],
   },
   listSavedCards: {

@@ -1,4 +1,5 @@
 // The typed DOKU client's interface: one method per endpoint the kit uses.
+import type { CheckoutPaymentRequest, CheckoutPaymentResponse } from '../wire/checkout.js';
 import type {
   CaptureRequest,
   CaptureResponse,
@@ -71,6 +72,17 @@ export interface DokuClient {
     input: PaymentPageRequest,
     options?: NonSnapCallOptions,
   ): Promise<NonSnapResult<PaymentPageResponse>>;
+  /**
+   * DOKU Checkout (`POST /checkout/v1/payment`): a hosted page where the shopper picks a method and
+   * types the card on DOKU's side. Answers `response.payment.{url, token_id, expired_date}`. Fills
+   * `order.currency` (`IDR`) and `order.disable_retry_payment` (`CHECKOUT_DISABLE_RETRY_PAYMENT`)
+   * when the input leaves them out. Map your idempotency key to `requestId`: it is also what a card
+   * refund of this payment names as `original_request_id`.
+   */
+  createCheckoutPayment(
+    input: CheckoutPaymentRequest,
+    options?: NonSnapCallOptions,
+  ): Promise<NonSnapResult<CheckoutPaymentResponse>>;
   /** Capture of an AUTHORIZE payment (`/credit-card/capture`). */
   capture(input: CaptureRequest, options?: NonSnapCallOptions): Promise<NonSnapResult<CaptureResponse>>;
   /** Card refund or void (`/cancellation/credit-card/refund`). Replays are answered from order status. */

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { verifySnapAsymmetric } from '../crypto/snap-signature.js';
 import { KARTU_KREDIT_INDONESIA, NON_SNAP_PATHS, orderStatusPath, SNAP_PATHS } from '../wire/endpoints.js';
+import { checkoutPaymentRequestSchema, checkoutPaymentResponseSchema } from '../wire/checkout.js';
 import { parseWire } from '../wire/issues.js';
 import {
   captureRequestSchema,
@@ -15,6 +16,7 @@ import {
 } from '../wire/non-snap.js';
 import {
   BIND_AND_PAY_CUSTOMER_FIELD,
+  CHECKOUT_DISABLE_RETRY_PAYMENT,
   DEFAULT_BINDING_CHANNEL_ID,
   DEFAULT_UNBINDING_CHANNEL_ID,
   KKI_NO_AUTH_PAYMENT_TYPE,
@@ -281,6 +283,23 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
         method: 'POST' as const,
         path: NON_SNAP_PATHS.paymentPage,
         schema: paymentPageResponseSchema,
+      };
+      return nonSnap(spec, body.text, callOptions);
+    },
+
+    async createCheckoutPayment(input, callOptions) {
+      const endpoint = 'createCheckoutPayment';
+      const order = {
+        currency: 'IDR' as const,
+        disable_retry_payment: CHECKOUT_DISABLE_RETRY_PAYMENT,
+        ...input.order,
+      };
+      const body = serialise(endpoint, checkoutPaymentRequestSchema, { ...input, order });
+      const spec = {
+        endpoint,
+        method: 'POST' as const,
+        path: NON_SNAP_PATHS.checkoutPayment,
+        schema: checkoutPaymentResponseSchema,
       };
       return nonSnap(spec, body.text, callOptions);
     },

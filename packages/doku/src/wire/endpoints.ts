@@ -44,6 +44,8 @@ export const NON_SNAP_PATHS = {
   deleteTokenization: '/credit-card/delete-tokenization',
   /** `GET`, signed without `Digest` (§7.5). */
   orderStatusPrefix: '/orders/v1/status/',
+  /** DOKU Checkout (§7.7, [DOC-CHK-BE]); signed with `Digest` like every Non-SNAP POST. */
+  checkoutPayment: '/checkout/v1/payment',
 } as const;
 
 /** `GET /orders/v1/status/{invoice_number}`, the invoice number URL-encoded. */
@@ -52,4 +54,10 @@ export function orderStatusPath(invoiceNumber: string): string {
 }
 
 /** Names of the Non-SNAP endpoints the client calls. */
-export type NonSnapEndpoint = 'paymentPage' | 'capture' | 'cardRefund' | 'deleteTokenization' | 'orderStatus';
+export type NonSnapEndpoint =
+  | 'paymentPage'
+  | 'capture'
+  | 'cardRefund'
+  | 'deleteTokenization'
+  | 'orderStatus'
+  | 'checkoutPayment';

@@ -1,6 +1,8 @@
 // DOKU wire formats: zod schemas of every request and response body the kit sends or receives,
 // shared by the client (which builds them) and the sandbox (which validates them).
 export * from './card-data.js';
+export * from './checkout.js';
+export * from './checkout-outcome.js';
 export {
   kkiChannelSchema,
   SNAP_PARTNER_ID_MAX,

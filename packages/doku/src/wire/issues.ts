@@ -19,7 +19,8 @@ export function wireFieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` inside a parsed JSON body, or `undefined` when any step is missing. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur = input;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object') return undefined;

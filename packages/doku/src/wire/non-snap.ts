@@ -133,8 +133,14 @@ export const paymentPageRequestSchema = z
 /** Payment page request body. */
 export type PaymentPageRequest = z.infer<typeof paymentPageRequestSchema>;
 
-/** True when line items are absent or sum to `order.amount` (DOKU: `INVALID_PARAMETER`, §7.1). */
-export function lineItemsMatchAmount(order: PaymentPageRequest['order']): boolean {
+/**
+ * True when line items are absent or sum to `order.amount` (DOKU: `INVALID_PARAMETER`, §7.1): the
+ * payment page's and Checkout's orders alike.
+ */
+export function lineItemsMatchAmount(order: {
+  amount: number;
+  line_items?: readonly { price: number; quantity: number }[] | undefined;
+}): boolean {
   if (!order.line_items) return true;
   return order.line_items.reduce((sum, i) => sum + i.price * i.quantity, 0) === order.amount;
 }

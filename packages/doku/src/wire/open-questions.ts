@@ -263,3 +263,93 @@ export const NON_SNAP_UNDOCUMENTED_ERROR_TYPES = {
  * transaction not found), which the KKI table lacks. `@kki-kit/contract`'s `KKI_SERVICE_CODES`.
  */
 export const KKI_CASE_TABLE_SERVICES = ['cardBind', 'cardUnbind', 'payment', 'refund'] as const;
+
+// DOKU Checkout (doku-api.md §7.7). Sources: [DOC-CHK-BE] developers.doku.com/accept-payments/
+// doku-checkout/integration-guide/backend-integration; [DOC-CHK-JOKUL] dashboard.doku.com/docs/docs/
+// jokul-checkout/section/jokul-checkout-simple-request-sample; [DOC-NS-STATUS] developers.doku.com/
+// get-started-with-doku-api/check-status-api/non-snap; [PLUGIN-WOO] / [PLUGIN-MAGENTO] DOKU's official
+// `doku-woocommerce-plugin` @96a57f3 and `doku-magento-plugin` @97cc9a2; [3P-CHK] a third-party
+// capture, in public code, of a DOKU staging Checkout answer and a Checkout VA notification (2025-12).
+
+/**
+ * `payment.payment_method_types` values of the two card paths. `CREDIT_CARD` is documented
+ * ([PLUGIN-MAGENTO] `etc/config.xml`, [DOC-CHK-BE]). `KARTU_KREDIT_INDONESIA` appears in no DOKU
+ * document (INFERENCE): [3P-CHK]'s staging answer lists it among the merchant's active method types,
+ * and it is the KKI channel name of the SNAP API (§5.3).
+ */
+export const CHECKOUT_METHOD_TYPES = {
+  kki: 'KARTU_KREDIT_INDONESIA',
+  card: 'CREDIT_CARD',
+} as const;
+
+/**
+ * `channel.id` / `service.id` values that name the path a Checkout shopper used, in the status answer
+ * and the notification (GUESS for KKI: no source shows a KKI Checkout notification; the card values
+ * follow the card notification envelope of §7.6, `service.id` and `channel.id` `CREDIT_CARD`). The
+ * method-type names are accepted too, since [3P-CHK]'s Checkout notification uses them as `channel.id`.
+ */
+export const CHECKOUT_CHANNEL_IDS = {
+  kki: ['KARTU_KREDIT_INDONESIA', 'KKI'],
+  card: ['CREDIT_CARD'],
+} as const;
+
+/**
+ * `payment.payment_due_date` bounds in minutes (GUESS on the maximum): [DOC-CHK-BE] says "Default: 60
+ * minutes. Max…" (cut off in every stored copy); [DOC-CHK-JOKUL] gives "Max Length: 8" digits. The
+ * kit refuses 0 and more than 8 digits.
+ */
+export const CHECKOUT_DUE_MINUTES_RANGE = { min: 1, max: 99_999_999 } as const;
+
+/**
+ * Max `customer.id` length: 50, as DOKU's tokenization API gives it ([DOC-TOKV1] "customer.id … Max
+ * Length: 50"); GUESS that Checkout, whose tokenization keys on the same id (seed 004), has the same.
+ */
+export const CHECKOUT_CUSTOMER_ID_MAX = 50;
+
+/**
+ * How `response.payment.expired_date` is written (GUESS, no DOKU document gives it, §7.7; INFERENCE from [3P-CHK]: `"expired_date":
+ * "20251204145732"` next to `"expired_datetime": "2025-12-04T07:57:32Z"`): `yyyyMMddHHmmss` in WIB
+ * (UTC+7). `expired_datetime`, when present, is read first.
+ */
+export const CHECKOUT_EXPIRED_DATE_FORMAT = { pattern: 'yyyyMMddHHmmss', utcOffsetMinutes: 420 } as const;
+
+/**
+ * Whether the kit sends `order.disable_retry_payment: true` (GUESS on the effect, [DOC-CHK-BE] sample
+ * has the field): [DOC-NS-STATUS] calls `FAILED` not final ("generate new payment request"), and
+ * DOKU's page lets the shopper try again after a failure unless told not to. With `true`, a `FAILED`
+ * answer ends the checkout, which the kit reads as failed; a new attempt is a new checkout.
+ */
+export const CHECKOUT_DISABLE_RETRY_PAYMENT = true;
+
+/**
+ * Where a Checkout status answer or notification carries the masked card number, searched in order
+ * (GUESS: `card_payment.masked_card_number` is the card notification's field [3P-SUM] §7.6;
+ * `card.masked` the capture answer's, §7.2).
+ */
+export const CHECKOUT_MASKED_CARD_FIELDS = [
+  ['card_payment', 'masked_card_number'],
+  ['card', 'masked'],
+] as const;
+
+/**
+ * Where the saved-card token of a Checkout tokenization travels (GUESS: seed 004 says the card is
+ * saved, not where the token appears; `card.token` is the capture answer's field, §7.2). Never
+ * `payment.token_id`, which names the Checkout page itself ([3P-CHK]).
+ */
+export const CHECKOUT_CARD_TOKEN_FIELDS = [
+  ['card', 'token'],
+  ['card_payment', 'token'],
+] as const;
+
+/**
+ * Which refund API takes back a Checkout payment, per path (GUESS for KKI, no source): the card
+ * refund (`/cancellation/credit-card/refund`, §7.3) for both. A Checkout payment is known to the
+ * merchant only by `invoice_number` and the Checkout request's `Request-Id`, exactly what the card
+ * refund asks for (`order.invoice_number`, `payment.original_request_id`, [SEED-003]); the SNAP debit
+ * refund needs the `originalPartnerReferenceNo` of a SNAP payment (§5.7), which a KKI payment made on
+ * DOKU's page never had.
+ */
+export const CHECKOUT_REFUND_API: {
+  readonly card: 'card-refund';
+  readonly kki: 'snap-debit-refund' | 'card-refund';
+} = { card: 'card-refund', kki: 'card-refund' };

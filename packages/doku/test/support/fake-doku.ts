@@ -5,6 +5,7 @@ import {
   cardRefundRequestSchema,
   cardUnbindRequestSchema,
   captureRequestSchema,
+  checkoutPaymentRequestSchema,
   debitRefundRequestSchema,
   debitStatusRequestSchema,
   decryptCardData,
@@ -117,6 +118,36 @@ const nonSnapSchemas: Record<string, { schema: z.ZodType; ok: (body: unknown) =>
   [NON_SNAP_PATHS.deleteTokenization]: {
     schema: deleteTokenizationRequestSchema,
     ok: () => ({ status: 'DELETE SUCCESS' }),
+  },
+  // The answer as a DOKU staging capture shows it (amount a string, extra fields).
+  [NON_SNAP_PATHS.checkoutPayment]: {
+    schema: checkoutPaymentRequestSchema,
+    ok: (b) => {
+      const req = b as {
+        order: { invoice_number: string; amount: number };
+        payment: { payment_due_date: number };
+      };
+      return {
+        message: ['SUCCESS'],
+        response: {
+          order: {
+            amount: String(req.order.amount),
+            invoice_number: req.order.invoice_number,
+            session_id: 'S1',
+          },
+          payment: {
+            payment_method_types: ['KARTU_KREDIT_INDONESIA', 'CREDIT_CARD'],
+            payment_due_date: req.payment.payment_due_date,
+            token_id: 'tok-checkout-1',
+            url: 'https://staging.doku.test/checkout-link-v2/tok-checkout-1',
+            expired_date: '20240326170141',
+            expired_datetime: '2024-03-26T10:01:41Z',
+          },
+          uuid: 2225251204135732,
+          headers: { request_id: 'x', client_id: 'y' },
+        },
+      };
+    },
   },
 };
 

@@ -22,6 +22,7 @@ let refundsAllowed = true;
 beforeAll(async () => {
   bff = await createKkiBff({
     publicUrl: `${ORIGIN}/api/kki`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     authorizeRefund: () => refundsAllowed,
     logger: () => {},
@@ -124,6 +125,7 @@ describe('against the real BFF', () => {
     const wording = 'Pesanan ini tidak ada di toko kami.';
     const worded = await createKkiBff({
       publicUrl: `${ORIGIN}/api/kki`,
+      kki: { integration: 'h2h', pciDss: true },
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       logger: () => {},
       reconciliation: { enabled: false },

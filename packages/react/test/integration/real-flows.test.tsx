@@ -31,6 +31,7 @@ beforeAll(async () => {
   // The BFF runs on jsdom's Request here, as in a merchant's component tests.
   bff = await createKkiBff({
     publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     authorizeRefund: (c) => c.req.header('x-test-staff') === 'yes',
     logger: () => {},

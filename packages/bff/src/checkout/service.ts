@@ -1,0 +1,218 @@
+// DOKU Checkout payments: the path for merchants without PCI DSS. DOKU's page takes the card (KKI or
+// a credit card); the BFF sends the order's amount and items, a customer id derived from the
+// signed-in customer, and learns the result from DOKU's order status and notification, never from
+// the browser or the return URL.
+import type { CheckoutChannel, CheckoutDisplay } from '@kki-kit/contract';
+import {
+  CHECKOUT_METHOD_TYPES,
+  type CheckoutPaymentRequest,
+  checkoutExpiresAt,
+  type DokuClient,
+  DokuError,
+} from '@kki-kit/doku';
+import { CARD_CUSTOMER_METADATA } from '../card-payments/service.js';
+import { KkiDomainError } from '../errors.js';
+import { bffUrl } from '../http/urls.js';
+import { NOTIFICATION_PATHS } from '../notifications/paths.js';
+import { createReturnToken } from '../security/return-token.js';
+import { checkoutCustomerIdFor } from '../services/customer-ref.js';
+import { dokuFailure } from '../services/doku-outcome.js';
+import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
+import type { OrderRecord, PaymentRecord } from '../store/index.js';
+import { isOpenPayment } from '../store/payment-state.js';
+import { applyCheckoutOutcome } from './outcome.js';
+
+/**
+ * How long after the page's expiry an open checkout is still given to DOKU (clock skew, a payment
+ * submitted in the last second) before the BFF expires it itself. A later success DOKU confirms
+ * still counts: the store reopens an expired payment on DOKU's word.
+ */
+export const CHECKOUT_EXPIRY_GRACE_MS = 5 * 60_000;
+
+/** The `doku` fact holding the shop page the customer returns to after a full-page redirect. */
+export const CHECKOUT_RETURN_URL_FACT = 'shopReturnUrl';
+
+/**
+ * Where DOKU Checkout sends the customer back (the `checkoutReturn` route) with the payment's
+ * single-use return token and how the shop shows the page; `cancel` marks the URL DOKU uses when
+ * the customer cancels on its page.
+ */
+export function checkoutReturnUrl(
+  deps: Pick<ServiceDeps, 'config'>,
+  paymentId: string,
+  token: string,
+  display: CheckoutDisplay,
+  cancel = false,
+): string {
+  const query = new URLSearchParams({ token, display, ...(cancel && { result: 'cancel' }) });
+  return `${bffUrl(deps.config, `/checkout/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
+}
+
+/** When an open checkout stops being payable: its page's expiry, else creation plus the due minutes. */
+export function checkoutDeadline(deps: Pick<ServiceDeps, 'config'>, payment: PaymentRecord): number {
+  const action = payment.nextAction;
+  if (action.type === 'checkout_page' && action.expiresAt !== null) return Date.parse(action.expiresAt);
+  const minutes = deps.config.checkout?.dueMinutes ?? 60;
+  return payment.createdAt.getTime() + minutes * 60_000;
+}
+
+// DOKU refuses line items that do not add up to the amount: they are sent only when they do.
+function lineItems(order: OrderRecord): CheckoutPaymentRequest['order']['line_items'] {
+  const items = order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity }));
+  const sum = items.reduce((total, i) => total + i.price * i.quantity, 0);
+  return items.length > 0 && sum === order.amount ? items : undefined;
+}
+
+// The customer block: the derived id (tokenization), and the contact details the merchant put on
+// the order, when well-formed (DOKU's page asks for what is missing).
+async function customerBlock(
+  deps: ServiceDeps,
+  customerId: string,
+  order: OrderRecord,
+): Promise<NonNullable<CheckoutPaymentRequest['customer']>> {
+  const meta = order.metadata;
+  const email = meta[CARD_CUSTOMER_METADATA.email];
+  const phone = meta[CARD_CUSTOMER_METADATA.phone]?.replace(/^\+/, '');
+  const name = meta[CARD_CUSTOMER_METADATA.name];
+  return {
+    id: await checkoutCustomerIdFor(deps.config.doku.secretKey, customerId),
+    ...(email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 254 && { email }),
+    ...(phone && /^\d{6,16}$/.test(phone) && { phone }),
+    ...(name && name.length <= 255 && { name }),
+  };
+}
+
+/** Creates the Checkout payment service on a DOKU client. */
+export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClient): CheckoutPaymentService {
+  const { store, log } = deps;
+
+  async function request(
+    input: Parameters<CheckoutPaymentService['create']>[0],
+    payment: PaymentRecord,
+    dueMinutes: number,
+  ): Promise<CheckoutPaymentRequest> {
+    const { order } = input;
+    // One token for both URLs: DOKU sends the customer to one of them, once. It outlives the page.
+    const token = await createReturnToken(
+      deps.config.doku.secretKey,
+      'checkout',
+      payment.id,
+      (dueMinutes + 60) * 60_000,
+    );
+    const items = lineItems(order);
+    return {
+      order: {
+        amount: order.amount,
+        invoice_number: payment.partnerReferenceNo,
+        currency: 'IDR',
+        callback_url: checkoutReturnUrl(deps, payment.id, token, input.display),
+        callback_url_cancel: checkoutReturnUrl(deps, payment.id, token, input.display, true),
+        auto_redirect: true,
+        ...(input.language && { language: input.language === 'en' ? ('EN' as const) : ('ID' as const) }),
+        ...(items && { line_items: items }),
+      },
+      payment: {
+        payment_due_date: dueMinutes,
+        payment_method_types: input.methods.map((m: CheckoutChannel) => CHECKOUT_METHOD_TYPES[m]),
+      },
+      customer: await customerBlock(deps, input.customerId, order),
+      additional_info: { override_notification_url: bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap) },
+    };
+  }
+
+  // An open checkout DOKU no longer takes payments on is expired here, so the order can be paid
+  // again; DOKU's later word still wins (an expired payment reopens on a confirmed success).
+  async function expireIfPastDue(payment: PaymentRecord, why: string): Promise<PaymentRecord> {
+    if (!isOpenPayment(payment.status)) return payment;
+    if (Date.now() < checkoutDeadline(deps, payment) + CHECKOUT_EXPIRY_GRACE_MS) return payment;
+    const { record } = await store.payments.transition(payment.id, 'expired', {
+      source: 'status_check',
+      detail: { expiredBy: why },
+      patch: { nextAction: { type: 'none' } },
+    });
+    return record;
+  }
+
+  const service: CheckoutPaymentService = {
+    async create(input) {
+      const { ctx } = input;
+      const checkout = deps.config.checkout;
+      if (!checkout) throw new KkiDomainError('not_found', { internal: 'DOKU Checkout is off' });
+      // A retry after an unknown outcome reuses the payment this key created (same invoice number).
+      const existing = await store.payments.findByPartnerReference(ctx.externalId);
+      if (existing && existing.nextAction.type === 'checkout_page') return existing;
+      if (existing && !isOpenPayment(existing.status)) return existing;
+      const payment =
+        existing ??
+        (await store.payments
+          .create({
+            orderId: input.order.id,
+            method: 'checkout',
+            partnerReferenceNo: ctx.externalId,
+            externalId: ctx.externalId,
+          })
+          .catch((error: unknown) => {
+            throw dokuFailure(error);
+          }));
+      let url: string;
+      let expiresAt: Date;
+      try {
+        const answer = await client.createCheckoutPayment(
+          await request(input, payment, checkout.dueMinutes),
+          { requestId: ctx.externalId },
+        );
+        url = answer.data.response.payment.url;
+        expiresAt =
+          checkoutExpiresAt(answer.data.response.payment) ??
+          new Date(Date.now() + checkout.dueMinutes * 60_000);
+      } catch (error) {
+        const failure = dokuFailure(error);
+        if (!failure.outcomeUnknown) {
+          await store.payments.transition(payment.id, 'failed', {
+            source: 'doku_response',
+            patch: { error: failure.toKkiError(), nextAction: { type: 'none' } },
+          });
+        }
+        throw failure;
+      }
+      const { record } = await store.payments.transition(payment.id, 'pending', {
+        source: 'doku_response',
+        detail: { requestId: ctx.externalId },
+        patch: {
+          nextAction: { type: 'checkout_page', url, expiresAt: expiresAt.toISOString() },
+          doku: { [CHECKOUT_RETURN_URL_FACT]: input.returnUrl },
+        },
+      });
+      return record;
+    },
+
+    async confirm(payment) {
+      if (payment.method !== 'checkout') throw new KkiDomainError('not_found');
+      try {
+        const status = await client.orderStatus(payment.partnerReferenceNo);
+        const after = await applyCheckoutOutcome(deps, payment, status.data, 'status_check');
+        return await expireIfPastDue(after, 'doku_pending_past_due');
+      } catch (error) {
+        if (!(error instanceof DokuError)) throw error;
+        log.warn('checkout order status unavailable', { paymentId: payment.id, kind: error.kind });
+        // DOKU's own answer that it has no such open order (never opened, long gone) ends a page
+        // past its time; an unreachable DOKU leaves the payment as it is, for the next check.
+        return error.kind === 'decision' ? expireIfPastDue(payment, 'doku_unknown_past_due') : payment;
+      }
+    },
+
+    async cancel(payment) {
+      // DOKU Checkout has no cancel call: the payment is checked first (it may have been paid
+      // meanwhile), then closed here. A later success DOKU reports is refunded as an extra charge.
+      const checked = await service.confirm(payment);
+      if (!isOpenPayment(checked.status)) return checked;
+      const { record } = await store.payments.transition(checked.id, 'cancelled', {
+        source: 'api',
+        detail: { by: 'customer' },
+        patch: { nextAction: { type: 'none' } },
+      });
+      return record;
+    },
+  };
+  return service;
+}

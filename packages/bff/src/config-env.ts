@@ -1,0 +1,65 @@
+// The standalone server's options from environment variables (`kki-bff`).
+import type { KkiBffOptions } from './config.js';
+
+/** The environment variables the standalone server reads, and the option each sets. */
+export const BFF_ENV = {
+  KKI_DOKU_ENV: 'environment',
+  KKI_DOKU_CLIENT_ID: 'clientId',
+  KKI_DOKU_SECRET_KEY: 'secretKey',
+  KKI_DOKU_CARD_DATA_KEY: 'cardDataKey',
+  KKI_DOKU_PRIVATE_KEY: 'privateKeyPem',
+  KKI_DOKU_PUBLIC_KEY: 'dokuPublicKeyPem',
+  KKI_DOKU_NONSNAP_CLIENT_ID: 'nonSnapClientId',
+  KKI_DOKU_NONSNAP_SECRET_KEY: 'nonSnapSecretKey',
+  KKI_PUBLIC_URL: 'publicUrl',
+} as const satisfies Record<string, keyof KkiBffOptions>;
+
+/** `KKI_INTEGRATION` and `KKI_PCI_DSS`: the `kki` option (a value that is neither stays, for validation to name). */
+function kkiFromEnv(read: (name: string) => string | undefined): KkiBffOptions['kki'] | undefined {
+  const integration = read('KKI_INTEGRATION');
+  const pciDss = read('KKI_PCI_DSS');
+  if (integration === undefined && pciDss === undefined) return undefined;
+  return {
+    ...(integration !== undefined && { integration: integration as 'checkout' | 'h2h' }),
+    ...(pciDss !== undefined && {
+      pciDss: (pciDss === 'true' ? true : pciDss === 'false' ? false : pciDss) as boolean,
+    }),
+  };
+}
+
+/**
+ * Options from environment variables (the standalone server): {@link BFF_ENV}, plus
+ * `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_TRUST_PROXY` (a number), `KKI_INTEGRATION`
+ * (`checkout` | `h2h`), `KKI_PCI_DSS` (`true`), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
+ * escapes. Hooks are not configurable from the environment; the caller passes them.
+ */
+export function optionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  hooks: Pick<KkiBffOptions, 'authenticate' | 'authorizeRefund'>,
+): KkiBffOptions {
+  const read = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v.replace(/\\n/g, '\n');
+  };
+  const options: Record<string, unknown> = { ...hooks };
+  for (const [name, key] of Object.entries(BFF_ENV)) {
+    const v = read(name);
+    if (v !== undefined) options[key] = v;
+  }
+  const origins = read('KKI_ALLOWED_ORIGINS');
+  if (origins)
+    options.allowedOrigins = origins
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const trustProxy = read('KKI_TRUST_PROXY');
+  // Not a number stays a string, which validation names (`trustProxy must be a number`).
+  if (trustProxy !== undefined)
+    options.trustProxy = /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy;
+  const kki = kkiFromEnv(read);
+  if (kki) options.kki = kki;
+  const databaseUrl = read('DATABASE_URL');
+  const dataDir = read('KKI_DATA_DIR');
+  if (databaseUrl || dataDir) options.store = databaseUrl ? { databaseUrl } : { dataDir };
+  return options as unknown as KkiBffOptions;
+}
