@@ -288,7 +288,7 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
         onPay={() => {
           setActed(true);
           setShowForm(false);
-          opener.begin(() => flow.openCheckout());
+          opener.begin(() => flow.openCheckout({ display: props.checkoutMode ?? 'redirect' }));
         }}
       />,
     );

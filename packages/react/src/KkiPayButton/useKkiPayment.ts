@@ -3,6 +3,7 @@
 import type { KkiPaymentPhase, KkiPaymentSource } from '@kki-kit/client';
 import type {
   CheckoutChannel,
+  CheckoutDisplay,
   KkiError,
   KkiLocale,
   OrderView,
@@ -40,6 +41,8 @@ export interface KkiCheckoutRequest {
   readonly language?: KkiLocale;
   /** The page to come back to after a full-page redirect; defaults to this page. */
   readonly returnUrl?: string;
+  /** How the page is shown (`redirect` by default): tells the BFF's return page how to hand back. */
+  readonly display?: CheckoutDisplay;
 }
 
 /** What {@link useKkiPayment} returns. */
@@ -101,6 +104,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
         request: {
           language: request.language ?? locale,
           ...(request.methods !== undefined && { methods: [...request.methods] }),
+          ...(request.display !== undefined && { display: request.display }),
           ...(returnUrl !== undefined && { returnUrl }),
         },
       });

@@ -19,17 +19,19 @@ import { useLatest } from './useLatest.js';
 
 export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
 
-// The payment DOKU Checkout's return page named in this page's address, read once per page load (and
-// then taken out of the address, so a reload or a shared link is not taken for a return).
-let returned: string | null | undefined;
+// The payment DOKU Checkout's return page named in this page's address. The parameters are taken out
+// of the address (so a reload or a shared link is not taken for a return); the id is kept for the
+// cleaned address, so a second mount (StrictMode, a remount) still resumes it.
+let lastReturn: { readonly cleaned: string; readonly paymentId: string } | null = null;
 function returnedPaymentId(): string | null {
-  if (returned !== undefined) return returned;
-  returned = null;
   if (typeof window === 'undefined') return null;
   const href = window.location.href;
-  returned = checkoutReturnFrom(href)?.paymentId ?? null;
-  if (returned !== null) window.history.replaceState(window.history.state, '', withoutCheckoutReturn(href));
-  return returned;
+  const found = checkoutReturnFrom(href);
+  if (found === null) return lastReturn?.cleaned === href ? lastReturn.paymentId : null;
+  const cleaned = withoutCheckoutReturn(href);
+  window.history.replaceState(window.history.state, '', cleaned);
+  lastReturn = { cleaned: window.location.href, paymentId: found.paymentId };
+  return found.paymentId;
 }
 
 const IDLE: KkiPaymentFlowState = { phase: 'idle', payment: null, result: null, isSubmitting: false };

@@ -17,11 +17,23 @@ export function CheckoutOverlay({ url, title, closeLabel, onClose }: CheckoutOve
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
 
+  // Focus moves in on open and back on close; focus that leaves the dialog (Tab past the page, a
+  // click behind it) is brought back, so the shop's page behind stays out of reach while it is open.
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
-    return () => before?.focus();
+    const keepInside = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof Node && dialogRef.current?.contains(target)) return;
+      closeRef.current?.focus();
+    };
+    document.addEventListener('focusin', keepInside);
+    return () => {
+      document.removeEventListener('focusin', keepInside);
+      before?.focus();
+    };
   }, []);
 
   // Tab cycles between the close button and the page; Esc closes.
@@ -47,6 +59,7 @@ export function CheckoutOverlay({ url, title, closeLabel, onClose }: CheckoutOve
   return (
     <div className="kki-overlay">
       <div
+        ref={dialogRef}
         className="kki-overlay-dialog"
         role="dialog"
         aria-modal="true"

@@ -1,12 +1,11 @@
 // Opens DOKU Checkout's page the way the merchant chose (full-page redirect, popup, overlay) and hears
 // the return page's message from the popup or the overlay, which only triggers a read from the BFF.
-import { onCheckoutReturnMessage } from '@kki-kit/client';
-import type { PaymentActionResult } from '@kki-kit/contract';
+import { type KkiClient, onCheckoutReturnMessage } from '@kki-kit/client';
+import type { CheckoutDisplay, PaymentActionResult } from '@kki-kit/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KkiClient } from '@kki-kit/client';
 
-/** How `KkiPayButton` shows DOKU Checkout's page. */
-export type KkiCheckoutMode = 'redirect' | 'popup' | 'overlay';
+/** How `KkiPayButton` shows DOKU Checkout's page: `redirect`, `popup` or `overlay`. */
+export type KkiCheckoutMode = CheckoutDisplay;
 
 /** What {@link useCheckoutOpener} gives the button. */
 export interface CheckoutOpener {
