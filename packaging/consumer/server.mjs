@@ -1,6 +1,7 @@
 // The BFF README's quick start, as a merchant's server runs it from the installed packages, then one
 // KKI payment through it: the order's amount from the merchant API, the card and OTT from the
-// browser, the issuer app's approval from the offline sandbox. Prints what it saw as one JSON line.
+// browser (host-to-host, as a PCI DSS merchant), the issuer app's approval from the offline sandbox.
+// Prints what it saw as one JSON line.
 import { serve } from '@hono/node-server';
 import { createKkiBff } from '@kki-kit/bff';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
@@ -9,6 +10,7 @@ import { Hono } from 'hono';
 const logs = [];
 const bff = await createKkiBff({
   publicUrl: 'http://localhost:3000/api/kki',
+  kki: { integration: 'h2h', pciDss: true },
   authenticate: (c) => c.req.header('x-customer-id') ?? null,
   offlineSandbox: { autoApproveMs: 50 },
   logger: (line) => logs.push(line),

@@ -41,13 +41,25 @@ describe('createKkiBff without DOKU services', () => {
   beforeAll(async () => {
     // An empty service layer: the default one (every flow) is replaced.
     bff = await makeBff({}, {});
-  });
+  }, 60_000);
   afterAll(() => bff.close());
 
-  it('mounts only the routes it can answer from the store', () => {
+  it('mounts only the routes it can answer from the store (and the kit config)', async () => {
     expect([...bff.routes].sort()).toEqual(
-      ['getOpenApiDocument', 'getOrder', 'getPayment', 'listRefunds', 'listSavedCards'].sort(),
+      [
+        'getKitConfig',
+        'getOpenApiDocument',
+        'getOrder',
+        'getPayment',
+        'listRefunds',
+        'listSavedCards',
+      ].sort(),
     );
+    // Without a Checkout service the config says Checkout is off.
+    expect(await (await bff.app.request('/config')).json()).toEqual({
+      kki: { integration: 'h2h' },
+      checkout: null,
+    });
   });
 
   it("shows a customer their order and answers 404 for another customer's", async () => {
@@ -183,7 +195,7 @@ describe('browser routes with a payment service', () => {
   };
   beforeAll(async () => {
     bff = await makeBff({}, services);
-  });
+  }, 60_000);
   afterAll(() => bff.close());
 
   const pay = (customer: string, body: unknown, key: string, headers: Record<string, string> = {}) =>

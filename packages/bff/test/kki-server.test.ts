@@ -1,6 +1,6 @@
 // The standalone server with no credentials: the offline sandbox in-process, PORT=0 bound to a free
-// port that the default publicUrl names, and a KKI payment over real HTTP whose issuer-app page a
-// browser can open at the BFF's origin.
+// port that the default publicUrl names, and a KKI payment over real HTTP (H2H, from
+// KKI_INTEGRATION / KKI_PCI_DSS) whose issuer-app page a browser can open at the BFF's origin.
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBffServer } from '../src/server.js';
@@ -12,7 +12,13 @@ const SESSION_SECRET = 'session-secret-for-the-standalone-test-0123456789';
 describe('standalone server, offline', () => {
   let running: Awaited<ReturnType<typeof startBffServer>>;
   beforeAll(async () => {
-    running = await startBffServer({ PORT: '0', KKI_SESSION_SECRET: SESSION_SECRET });
+    // The KKI payment below is host-to-host: the server runs as a PCI DSS merchant.
+    running = await startBffServer({
+      PORT: '0',
+      KKI_SESSION_SECRET: SESSION_SECRET,
+      KKI_INTEGRATION: 'h2h',
+      KKI_PCI_DSS: 'true',
+    });
   }, 60_000);
   afterAll(() => running.close());
 

@@ -3,6 +3,7 @@
 import { formatSnapResponseCode } from '@kki-kit/contract';
 import { Hono } from 'hono';
 import { createCardsModule } from './cards/index.js';
+import { createCheckoutModule } from './checkout/index.js';
 import { type ControllableClock, createClock } from './clock.js';
 import { resolveSandboxConfig } from './config.js';
 import type { SandboxConfig, SandboxContext, SandboxModule, SeededRandom } from './context.js';
@@ -58,7 +59,8 @@ function resettableRandom(seed: number): SandboxRandom & { reseed(): void } {
  * Creates a sandbox. With no options it is DOKU for the one default merchant
  * (`MCH-0001-10791114622547`, secret `SK-hCJ42G28TA0MKG9LE2E_1`, the keys of test-keys.ts), control
  * API off. Routes: SNAP (`/authorization/v1/access-token/b2b`, `/direct-debit/core/v1/...`,
- * `/orders/v1.0/debit/status`), Non-SNAP Cards, hosted pages, and `/__sandbox/*` when `control`.
+ * `/orders/v1.0/debit/status`), Non-SNAP Cards, DOKU Checkout (`/checkout/v1/payment`), hosted
+ * pages, and `/__sandbox/*` when `control`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { fetch: fetchImpl, startAt, ...overrides } = options;
@@ -91,13 +93,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 
   const kki = createKkiModule(ctx);
-  const cards: SandboxModule = createCardsModule(ctx);
+  const cardsModule = createCardsModule(ctx);
+  const cards: SandboxModule = cardsModule;
+  const checkout = createCheckoutModule(ctx, { kki, cards: cardsModule.internals });
 
   const ledger = (): SandboxLedger =>
     buildLedger({
       now: clock.now(),
       kki: kki.ledger(),
       cards: cards.ledger(),
+      checkout: checkout.ledger(),
       notifications: notifier.log(),
       faults: faults.fired(),
     });
@@ -107,6 +112,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock.resetOffset();
     notifier.reset();
     kki.reset();
+    checkout.reset();
     cards.reset();
     faults.setRules(config.faults);
     random.reseed();
@@ -123,11 +129,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (config.control) {
     app.route(
       CONTROL_PREFIX,
-      createControlRoutes({ config, clock, faults, notifier: () => notifier, ledger, reset, kki, cards }),
+      createControlRoutes({
+        config,
+        clock,
+        faults,
+        notifier: () => notifier,
+        ledger,
+        reset,
+        kki,
+        cards,
+        checkout,
+      }),
     );
   }
   app.route('/', kki.routes);
   app.route('/', cards.routes);
+  app.route('/', checkout.routes);
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     // The control API keeps its own error shape; every other unknown path is answered the way DOKU

@@ -20,6 +20,7 @@ export interface ControlDeps {
   reset(): void;
   kki: SandboxModule;
   cards: SandboxModule | null;
+  checkout?: SandboxModule | null;
 }
 
 async function jsonBody(c: { req: { text(): Promise<string> } }): Promise<unknown> {
@@ -111,5 +112,6 @@ export function createControlRoutes(deps: ControlDeps): Hono {
 
   if (deps.kki.control) app.route('/kki', deps.kki.control);
   if (deps.cards?.control) app.route('/cards', deps.cards.control);
+  if (deps.checkout?.control) app.route('/checkout', deps.checkout.control);
   return app;
 }

@@ -1,4 +1,5 @@
 // The sandbox's truth for tests: what happened, without a single token or card number.
+import type { CheckoutLedger } from './checkout/index.js';
 import type { NotificationAttempt } from './context.js';
 import type { FiredFault } from './faults.js';
 import type { KkiLedger } from './snap/store.js';
@@ -12,6 +13,8 @@ export interface SandboxLedger {
   refunds: KkiLedger['refunds'];
   /** Whatever the Cards module reports (payment pages, captures, refunds, tokens). */
   cards: unknown;
+  /** DOKU Checkout sessions (the order behind each is in `cards.orders`, a KKI one also in `payments`). */
+  checkout: CheckoutLedger;
   notifications: ReadonlyArray<NotificationAttempt>;
   faults: ReadonlyArray<FiredFault>;
 }
@@ -21,6 +24,7 @@ export function buildLedger(parts: {
   now: Date;
   kki: KkiLedger;
   cards: unknown;
+  checkout: CheckoutLedger;
   notifications: ReadonlyArray<NotificationAttempt>;
   faults: ReadonlyArray<FiredFault>;
 }): SandboxLedger {
@@ -30,6 +34,7 @@ export function buildLedger(parts: {
     bindings: parts.kki.bindings,
     refunds: parts.kki.refunds,
     cards: parts.cards,
+    checkout: parts.checkout,
     notifications: [...parts.notifications],
     faults: [...parts.faults],
   };

@@ -5,11 +5,11 @@ import {
   type CreateCardPaymentParsed,
   type OrderCardOptions,
 } from '@kki-kit/contract';
-import type { Context, Hono } from 'hono';
-import { useCardReturnToken } from './return-token.js';
+import type { Hono } from 'hono';
 import { KkiDomainError } from '../errors.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 import { payOrder } from '../orders/pay-order.js';
+import { returningPayment } from '../security/return-token.js';
 import { paymentView } from '../views.js';
 
 /**
@@ -72,20 +72,11 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
     return { body: paymentView(payment) };
   });
 
-  // Who may see a payment's return page: the bearer of its single-use return token (the URL DOKU
-  // was given), or the signed-in customer who owns it. Anything else answers like an unknown id.
-  const returningPayment = async (c: Context, paymentId: string, token: string | undefined) => {
-    const secret = deps.config.doku.secretKey;
-    if (token !== undefined && (await useCardReturnToken(deps.store, secret, paymentId, token))) {
-      return deps.store.payments.get(paymentId);
-    }
-    const customerId = await deps.authenticate(c);
-    if (typeof customerId !== 'string' || customerId === '') return null;
-    return deps.store.payments.getForCustomer(paymentId, customerId);
-  };
-
   defineRoute(app, deps, 'cardPaymentReturn', async ({ c, params, query }) => {
-    const stored = await returningPayment(c, params.paymentId, query.token);
+    // The bearer of the single-use return token (the URL DOKU was given), or the signed-in owner;
+    // anything else answers like an unknown id.
+    const who = { store: deps.store, secret: deps.config.doku.secretKey, authenticate: deps.authenticate };
+    const stored = await returningPayment(who, c, 'card', params.paymentId, query.token);
     if (stored?.method !== 'card') throw new KkiDomainError('not_found');
     // DOKU's redirect proves nothing: ask DOKU before telling the page (throttled like a poll).
     const payment = await deps.refreshPayment(stored);

@@ -8,13 +8,13 @@ import {
   type CheckoutDisplay,
   type KitConfig,
 } from '@kki-kit/contract';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { CHECKOUT_RETURN_URL_FACT } from './service.js';
 import { KkiDomainError } from '../errors.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 import { payOrder } from '../orders/pay-order.js';
-import { useReturnToken } from '../security/return-token.js';
+import { returningPayment } from '../security/return-token.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
@@ -111,25 +111,17 @@ export function registerCheckoutRoutes(app: Hono, deps: RouteDeps): void {
     return { body: paymentView(payment) };
   });
 
-  // Who may see a payment's return page: the bearer of its single-use return token (the URL DOKU
-  // was given), or the signed-in customer who owns it. Anything else answers like an unknown id.
-  const returningPayment = async (c: Context, paymentId: string, token: string | undefined) => {
-    const secret = deps.config.doku.secretKey;
-    if (token !== undefined && (await useReturnToken(deps.store, secret, 'checkout', paymentId, token))) {
-      return deps.store.payments.get(paymentId);
-    }
-    const customerId = await deps.authenticate(c);
-    if (typeof customerId !== 'string' || customerId === '') return null;
-    return deps.store.payments.getForCustomer(paymentId, customerId);
-  };
-
   defineRoute(app, deps, 'checkoutReturn', async ({ c, params, query }) => {
-    const stored = await returningPayment(c, params.paymentId, query.token);
+    // The bearer of the return token (the URL DOKU was given), or the signed-in owner.
+    const who = { store: deps.store, secret: deps.config.doku.secretKey, authenticate: deps.authenticate };
+    const stored = await returningPayment(who, c, 'checkout', params.paymentId, query.token);
     if (stored?.method !== 'checkout') throw new KkiDomainError('not_found');
-    // DOKU's redirect proves nothing: ask DOKU before telling the shop (throttled like a poll).
-    let payment = await deps.refreshPayment(stored);
-    // The customer cancelled on DOKU's page: closed here unless DOKU took the money meanwhile.
-    if (query.result === 'cancel' && isOpenPayment(payment.status)) payment = await service.cancel(payment);
+    // DOKU's redirect proves nothing: ask DOKU before telling the shop (throttled like a poll). The
+    // customer cancelled on DOKU's page: closed here, after asking DOKU, unless DOKU took the money.
+    const payment =
+      query.result === 'cancel' && isOpenPayment(stored.status)
+        ? await service.cancel(stored)
+        : await deps.refreshPayment(stored);
     const shopPage = payment.doku[CHECKOUT_RETURN_URL_FACT];
     const back = checkoutBackUrl(typeof shopPage === 'string' ? shopPage : checkout.returnUrl, payment);
     // The overlay shows this page inside the shop's frame: framing by the shop's origins only.

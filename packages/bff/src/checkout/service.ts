@@ -7,6 +7,7 @@ import {
   CHECKOUT_METHOD_TYPES,
   type CheckoutPaymentRequest,
   checkoutExpiresAt,
+  checkoutOutcomeOf,
   type DokuClient,
   DokuError,
 } from '@kki-kit/doku';
@@ -202,11 +203,26 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
     },
 
     async cancel(payment) {
-      // DOKU Checkout has no cancel call: the payment is checked first (it may have been paid
-      // meanwhile), then closed here. A later success DOKU reports is refunded as an extra charge.
-      const checked = await service.confirm(payment);
-      if (!isOpenPayment(checked.status)) return checked;
-      const { record } = await store.payments.transition(checked.id, 'cancelled', {
+      // DOKU Checkout has no cancel call: DOKU's order status is asked first (the payment may have
+      // been paid meanwhile), then the payment is closed here. DOKU's EXPIRED is a page closed
+      // without payment, which is what DOKU says after a cancel on its page
+      // (`CHECKOUT_CANCELLED_STATUS`): the customer's cancel stands. A later success DOKU reports is
+      // refunded as an extra charge.
+      if (payment.method !== 'checkout') throw new KkiDomainError('not_found');
+      let current = payment;
+      try {
+        const status = await client.orderStatus(payment.partnerReferenceNo);
+        const word = checkoutOutcomeOf(status.data).status;
+        if (word === 'succeeded' || word === 'failed') {
+          return await applyCheckoutOutcome(deps, payment, status.data, 'status_check');
+        }
+        current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+      } catch (error) {
+        if (!(error instanceof DokuError)) throw error;
+        log.warn('checkout order status unavailable at cancel', { paymentId: payment.id, kind: error.kind });
+      }
+      if (!isOpenPayment(current.status)) return current;
+      const { record } = await store.payments.transition(current.id, 'cancelled', {
         source: 'api',
         detail: { by: 'customer' },
         patch: { nextAction: { type: 'none' } },

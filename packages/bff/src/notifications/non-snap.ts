@@ -2,10 +2,15 @@
 // Request-Target (the notification URL's path DOKU was given) and Digest; a stale timestamp is a
 // replay and is refused; every Request-Id is applied once through the store inbox. The answer is a
 // quick 2xx once the state is stored, so DOKU stops retrying.
-import { type CardNotification, cardNotificationSchema, verifyNonSnap } from '@kki-kit/doku';
+import {
+  type CardNotification,
+  cardNotificationSchema,
+  checkoutOutcomeOf,
+  verifyNonSnap,
+} from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { applyCardStatus } from '../card-payments/service.js';
-import { applyCheckoutOutcome } from '../checkout/outcome.js';
+import { applyCheckoutOutcome, checkoutOutcomeMatches } from '../checkout/outcome.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from './paths.js';
 import { isPlausibleReference } from './reference.js';
@@ -124,6 +129,11 @@ export function createNonSnapNotificationHandler(
         checkoutInboxCopy(json),
       );
       if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
+      if (!checkoutOutcomeMatches(subject, checkoutOutcomeOf(json))) {
+        await deps.store.inbox.finish(record.id, 'ignored', subject.id, 'amount does not match');
+        deps.log.warn('checkout notification for no matching payment', { requestId });
+        return c.json({ status: 'ok' }, 200);
+      }
       const updated = await applyCheckoutOutcome(deps, subject, json, 'notification');
       await deps.store.inbox.finish(record.id, 'applied', subject.id);
       deps.log.info('checkout notification applied', {

@@ -4,8 +4,10 @@
 // bearer token a navigation cannot carry), so the URL itself proves the visit was sent by this BFF.
 // Each token works once, counted in the store so every instance sees the use.
 import { timingSafeEqual, toBase64 } from '@kki-kit/doku';
+import type { Context } from 'hono';
+import type { AuthenticateHook } from '../config.js';
 import { mac } from '../session-token.js';
-import type { Store } from '../store/index.js';
+import type { PaymentRecord, Store } from '../store/index.js';
 
 /** What a token is for; tokens of one purpose never open another's route. */
 export type ReturnTokenPurpose = 'card' | 'checkout';
@@ -55,4 +57,24 @@ export async function useReturnToken(
   // The counter's window opens at the first use and lasts the token's remaining life, so a second
   // use always counts 2 until the token has expired anyway.
   return (await store.rateLimits.hit(`${purpose}-return-token`, nonce, left)) === 1;
+}
+
+/**
+ * The payment a return page may show: the one whose single-use `purpose` return token this is (the
+ * URL DOKU was given), or the signed-in customer's own. Anything else is `null`, answered like an
+ * unknown id.
+ */
+export async function returningPayment(
+  deps: { store: Store; secret: string; authenticate: AuthenticateHook },
+  c: Context,
+  purpose: ReturnTokenPurpose,
+  paymentId: string,
+  token: string | undefined,
+): Promise<PaymentRecord | null> {
+  if (token !== undefined && (await useReturnToken(deps.store, deps.secret, purpose, paymentId, token))) {
+    return deps.store.payments.get(paymentId);
+  }
+  const customerId = await deps.authenticate(c);
+  if (typeof customerId !== 'string' || customerId === '') return null;
+  return deps.store.payments.getForCustomer(paymentId, customerId);
 }

@@ -5,17 +5,18 @@ import {
   cardRefundRequestSchema,
   deleteTokenizationRequestSchema,
   NON_SNAP_PATHS,
+  type PaymentPageRequest,
   paymentPageRequestSchema,
 } from '@kki-kit/doku';
 import { Hono } from 'hono';
 import type { SandboxContext, SandboxModule } from '../context.js';
-import { createCheckout } from './checkout.js';
+import { type Checkout, createCheckout } from './checkout.js';
 import { createCardsControl, type SettlementSettings } from './control.js';
 import { createHostedRoutes } from './hosted.js';
 import { cardsIds } from './ids.js';
 import { type CardsLedger, cardsLedger } from './ledger.js';
 import { createOperations } from './operations.js';
-import { createPaymentPage } from './payment-page.js';
+import { createPaymentPage, openCardPage } from './payment-page.js';
 import { cardsEndpoint } from './pipeline.js';
 import { RequestIdStore } from './request-ids.js';
 import { DEFAULT_SETTLEMENT_HOUR_WIB } from './rules.js';
@@ -40,10 +41,22 @@ export const CARDS_FAULT_ENDPOINTS = [
   'cards.orderStatus',
 ] as const;
 
+/** What the DOKU Checkout module builds on: the Cards state, the card engine and page opening. */
+export interface CardsInternals {
+  state: CardsState;
+  engine: Checkout;
+  openPage(
+    data: PaymentPageRequest,
+    opts: Parameters<typeof openCardPage>[2],
+  ): ReturnType<typeof openCardPage>;
+  settlementHourWib(): number;
+}
+
 /** The Cards module: `SandboxModule` with a typed ledger. */
 export interface CardsModule extends SandboxModule {
   control: Hono;
   ledger(): CardsLedger;
+  internals: CardsInternals;
 }
 
 /** Options of the Cards module. */
@@ -107,6 +120,12 @@ export function createCardsModule(ctx: SandboxContext, options: CardsModuleOptio
     routes,
     control: createCardsControl({ ctx, state, checkout, settlement }),
     ledger: () => cardsLedger(ctx, state, settlement.hourWib),
+    internals: {
+      state,
+      engine: checkout,
+      openPage: (data, opts) => openCardPage({ ctx, state, ids }, data, opts),
+      settlementHourWib,
+    },
     reset() {
       state.clear();
       requestIds.clear();

@@ -1,10 +1,11 @@
 // The Cards calls after the page: capture of an authorization (doku-api.md §7.2), refund / void
 // (§7.3), token deletion (§7.4) and order status (§7.5).
-import type {
-  CaptureRequest,
-  CardRefundRequest,
-  CardRefundType,
-  DeleteTokenizationRequest,
+import {
+  type CaptureRequest,
+  CHECKOUT_REFUND_API,
+  type CardRefundRequest,
+  type CardRefundType,
+  type DeleteTokenizationRequest,
 } from '@kki-kit/doku';
 import type { SandboxContext } from '../context.js';
 import type { Checkout } from './checkout.js';
@@ -108,6 +109,12 @@ export function createOperations(deps: {
     refund(req: CardsRequest<CardRefundRequest>): CardsAnswer {
       const o = order(req.data.order.invoice_number);
       if (o.originalRequestId !== req.data.payment.original_request_id) {
+        throw new CardsFailure(404, 'NOT_FOUND', 'Transaction Not Found');
+      }
+      // A Checkout payment takes the refund API CHECKOUT_REFUND_API names for its path; this one
+      // does not know a payment that decision sends elsewhere.
+      const path = o.checkout?.channel;
+      if (path && CHECKOUT_REFUND_API[path] !== 'card-refund') {
         throw new CardsFailure(404, 'NOT_FOUND', 'Transaction Not Found');
       }
       if (o.status !== 'SUCCESS')

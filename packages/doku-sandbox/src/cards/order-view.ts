@@ -1,5 +1,6 @@
 // How an order reads from the outside: time-based transitions (page expiry, authorization release,
 // settlement), the Non-SNAP notification body and the order status body.
+import { CHECKOUT_METHOD_TYPES } from '@kki-kit/doku';
 import type { CardOrder } from './state.js';
 
 /** DOKU's Non-SNAP timestamps in bodies: UTC without milliseconds (`2023-01-06T06:27:14Z`, §7.6). */
@@ -38,9 +39,10 @@ export function refundedAmount(order: CardOrder): number {
 }
 
 function cardPaymentBlock(order: CardOrder): Record<string, unknown> | undefined {
-  if (!order.card) return undefined;
+  const masked = order.card?.masked ?? order.checkout?.kki?.masked;
+  if (!masked) return undefined;
   return {
-    masked_card_number: order.card.masked,
+    masked_card_number: masked,
     approval_code: order.approvalCode ?? '',
     response_code: order.responseCode ?? '',
     response_message: order.responseMessage ?? '',
@@ -75,11 +77,28 @@ function common(order: CardOrder): Record<string, unknown> {
   };
 }
 
+/**
+ * Which service a body names: `CREDIT_CARD`, or for a Checkout order the path the shopper took (the
+ * KKI value is `CHECKOUT_METHOD_TYPES.kki`, GUESS) and nothing while none is taken yet.
+ */
+function serviceBlock(order: CardOrder): Record<string, unknown> {
+  const co = order.checkout;
+  if (co && co.channel === null) return {};
+  if (co?.kki) {
+    const id = CHECKOUT_METHOD_TYPES.kki;
+    return { service: { id }, acquirer: { id: co.kki.issuerId.toUpperCase() }, channel: { id } };
+  }
+  const id = CHECKOUT_METHOD_TYPES.card;
+  return { service: { id }, acquirer: { id: order.acquirer }, channel: { id } };
+}
+
 function extras(order: CardOrder): Record<string, unknown> {
   return {
-    service: { id: 'CREDIT_CARD' },
-    acquirer: { id: order.acquirer },
-    channel: { id: 'CREDIT_CARD' },
+    ...serviceBlock(order),
+    // A Checkout's bodies say where they come from, as DOKU's do ([3P-CHK] in open-questions.ts).
+    ...(order.checkout
+      ? { additional_info: { origin: { product: 'CHECKOUT', source: 'direct', apiFormat: 'JOKUL' } } }
+      : {}),
     ...(cardPaymentBlock(order) ? { card_payment: cardPaymentBlock(order) } : {}),
     ...(cardBlock(order) ? { card: cardBlock(order) } : {}),
     ...(order.authorization ? { authorize_id: order.authorization.authorizeId } : {}),

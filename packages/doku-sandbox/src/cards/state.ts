@@ -63,6 +63,16 @@ export interface CardAuthorization {
   releaseAtMs: number;
 }
 
+/** What a DOKU Checkout adds to the order it created (doku-api.md §7.7). */
+export interface CheckoutOrderInfo {
+  /** The Checkout's `response.payment.token_id`. */
+  tokenId: string;
+  /** The path the shopper took on the Checkout page, once known. */
+  channel: 'kki' | 'card' | null;
+  /** The KKI payment of a KKI Checkout: DOKU's reference, the issuer and the masked CPAN only. */
+  kki: { referenceNo: string; issuerId: string; issuerName: string; masked: string } | null;
+}
+
 /** The order behind an invoice number: the latest payment page and its outcome. */
 export interface CardOrder {
   invoiceNumber: string;
@@ -100,6 +110,8 @@ export interface CardOrder {
   refunds: CardRefund[];
   /** Notification URL for this order: `override_notification_url` or the configured one. */
   notificationUrl: string | null;
+  /** Set when a DOKU Checkout created the order (its card path, or its KKI path). */
+  checkout?: CheckoutOrderInfo;
 }
 
 /** A saved card (`card.token`). */

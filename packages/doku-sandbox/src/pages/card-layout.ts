@@ -111,6 +111,8 @@ export function cardDocument(opts: {
   title: string;
   body: Html;
   script?: string;
+  /** Extra `<head>` content (trusted markup, e.g. a refresh). */
+  head?: Html;
 }): Html {
   // The theme values are six hex digits (schema-checked), safe inside CSS.
   const vars = `:root{--bg:${opts.theme.background};--fg:${opts.theme.font};--btn:${opts.theme.button};--btn-fg:${opts.theme.buttonFont}}`;
@@ -121,7 +123,7 @@ export function cardDocument(opts: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${opts.title}</title>
+<title>${opts.title}</title>${opts.head ?? ''}
 <style nonce="${opts.nonce}">${raw(vars + CSS)}</style>
 </head>
 <body>

@@ -15,10 +15,12 @@ import {
   approvePayment,
   type ConfirmOutcome,
   declinePayment,
+  expirePayment,
   paymentEndpoint,
   refundEndpoint,
-  statusEndpoint,
 } from './payment.js';
+import { statusEndpoint } from './status.js';
+import { type CheckoutKkiInput, type CheckoutKkiStart, startCheckoutKkiPayment } from './checkout-kki.js';
 import { type SnapEndpointSpec, snapEndpoint } from './pipeline.js';
 import { KkiStore, type KkiLedger, kkiLedger } from './store.js';
 import { tokenEndpoint } from './token-endpoint.js';
@@ -54,6 +56,10 @@ export interface KkiModule extends SandboxModule {
   approve(ref: string): ConfirmOutcome | null;
   /** Declines a pending payment; `null` when unknown. */
   decline(ref: string): ConfirmOutcome | null;
+  /** Starts a KKI payment typed on the DOKU Checkout page (the Checkout module's entry). */
+  startCheckoutPayment(input: CheckoutKkiInput): Promise<CheckoutKkiStart>;
+  /** Ends a pending payment as expired (the Checkout it belongs to lapsed); `null` when unknown. */
+  expire(ref: string): ConfirmOutcome | null;
 }
 
 /** Creates the KKI module over a sandbox context. */
@@ -119,5 +125,13 @@ export function createKkiModule(ctx: SandboxContext): KkiModule {
     },
     approve: (ref) => confirm(ref, 'approve'),
     decline: (ref) => confirm(ref, 'decline'),
+    startCheckoutPayment: (input) => startCheckoutKkiPayment(deps, input),
+    expire(ref) {
+      const p = store.findPayment(ref);
+      if (!p) return null;
+      if (p.status !== 'PENDING' && p.status !== 'PAYING') return 'not_pending';
+      expirePayment(deps, p);
+      return 'expired';
+    },
   };
 }

@@ -1,14 +1,11 @@
-// KKI payment (service 54), status (55) and refund (58) (doku-api.md §5.6-§5.8).
+// KKI payment (service 54) and refund (58) (doku-api.md §5.6, §5.7); the status (55) is in status.ts.
 import { formatSnapResponseCode, parseSnapAmount, toSnapAmount } from '@kki-kit/contract';
 import {
-  BANK_CARD_TOKEN_AT_TOP_LEVEL,
   debitRefundRequestSchema,
-  debitStatusRequestSchema,
   KKI_SEND_AUTHORIZATION_CUSTOMER,
   kkiPaymentKind,
   kkiPaymentRequestSchema,
   SNAP_SERVICE_CODES,
-  snapTimestamp,
 } from '@kki-kit/doku';
 import { hostedUrl } from '../config.js';
 import type { SandboxContext } from '../context.js';
@@ -17,13 +14,13 @@ import { KKI_TEST_AMOUNTS } from '../test-values/kki.js';
 import { newBankCardToken } from './binding.js';
 import { applyScenario, cardDataKeyOf, type ReadCard, readCardData, useOtt } from './card-data.js';
 import { type KkiDeps, newReferenceNo, nowIso, randomChars } from './kki-state.js';
-import { notifyPayment, paymentTransactionStatus, transactionStatusDesc } from './notifications.js';
+import { iso } from './status.js';
+import { notifyPayment } from './notifications.js';
 import type { SnapEndpointSpec } from './pipeline.js';
 import { kkiCaseFailure, kkiCaseMessage, kkiFieldFailure, SnapFailure, snapSuccess } from './respond.js';
 import { type Binding, type CardRef, type Payment, type Refund, refundedAmount } from './store.js';
 
 const PAY = SNAP_SERVICE_CODES.payment;
-const STATUS = SNAP_SERVICE_CODES.paymentStatus;
 const REFUND = SNAP_SERVICE_CODES.refund;
 
 /** Path of the hosted issuer-app page of a payment. */
@@ -115,6 +112,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
         finishedAt: null,
         refunds: [],
         cancelTimers: [],
+        onSettled: null,
       };
       // From here the issuer has the request: a decline is a payment that failed, kept for status.
       try {
@@ -147,17 +145,7 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
       }
 
       // Every other type waits for the customer in the issuer app, within the OTT's lifetime.
-      const firstSeen = ott !== null ? (store.usedOtts.get(ott) ?? ctx.clock.nowMs()) : ctx.clock.nowMs();
-      const session = randomChars(deps, 32);
-      store.setConfirmSession(payment, session);
-      payment.confirmExpiresAtMs = firstSeen + ctx.config.ottTtlSeconds * 1000;
-      payment.cancelTimers.push(
-        ctx.clock.schedule(payment.confirmExpiresAtMs, () => expirePayment(deps, payment)),
-      );
-      if (ctx.config.autoApproveMs !== null) {
-        const at = ctx.clock.nowMs() + ctx.config.autoApproveMs;
-        payment.cancelTimers.push(ctx.clock.schedule(at, () => void approvePayment(deps, payment)));
-      }
+      const session = awaitConfirmation(deps, payment, ott);
       return snapSuccess(PAY, {
         referenceNo: payment.referenceNo,
         partnerReferenceNo: payment.partnerReferenceNo,
@@ -166,6 +154,33 @@ export function paymentEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof kkiPayme
       });
     },
   };
+}
+
+/**
+ * Opens the issuer-app confirmation of a payment: a page session, the window that closes with the
+ * OTT's lifetime (counted from when the OTT was first seen), and auto-approval when configured.
+ * Returns the page session (part of the issuer-app URL).
+ */
+export function awaitConfirmation(deps: KkiDeps, payment: Payment, ott: string | null): string {
+  const { ctx, store } = deps;
+  const firstSeen = ott !== null ? (store.usedOtts.get(ott) ?? ctx.clock.nowMs()) : ctx.clock.nowMs();
+  const session = randomChars(deps, 32);
+  store.setConfirmSession(payment, session);
+  payment.confirmExpiresAtMs = firstSeen + ctx.config.ottTtlSeconds * 1000;
+  payment.cancelTimers.push(
+    ctx.clock.schedule(payment.confirmExpiresAtMs, () => expirePayment(deps, payment)),
+  );
+  if (ctx.config.autoApproveMs !== null) {
+    const at = ctx.clock.nowMs() + ctx.config.autoApproveMs;
+    payment.cancelTimers.push(ctx.clock.schedule(at, () => void approvePayment(deps, payment)));
+  }
+  return session;
+}
+
+/** Tells whoever waits for a payment's end: the Checkout it belongs to, or the merchant (SNAP). */
+function announce(deps: KkiDeps, p: Payment, token: string | null): void {
+  if (p.onSettled) p.onSettled(p);
+  else notifyPayment(deps.ctx, p, token);
 }
 
 /** What approving or declining did. */
@@ -214,7 +229,7 @@ function settleSuccess(deps: KkiDeps, p: Payment): string | null {
     p.issuedBindingReferenceNo = binding.referenceNo;
     token = binding.bankCardToken;
   }
-  notifyPayment(deps.ctx, p, token);
+  announce(deps, p, token);
   return token;
 }
 
@@ -229,7 +244,7 @@ function settleFailure(
   p.responseCode = formatSnapResponseCode(httpStatus, PAY, caseCode);
   p.responseMessage = message;
   finish(deps, p);
-  notifyPayment(deps.ctx, p, null);
+  announce(deps, p, null);
 }
 
 /** Ends an unconfirmed payment when its window closes: OTT expired (case 12), or Transaction Expired. */
@@ -266,66 +281,6 @@ export function declinePayment(deps: KkiDeps, p: Payment): ConfirmOutcome {
 export function markPaying(deps: KkiDeps, p: Payment): void {
   if (p.confirmExpiresAtMs !== null && deps.ctx.clock.nowMs() >= p.confirmExpiresAtMs) expirePayment(deps, p);
   else if (p.status === 'PENDING') p.status = 'PAYING';
-}
-
-function iso(ts: string | null): string | undefined {
-  return ts ? snapTimestamp(new Date(ts)) : undefined;
-}
-
-/** `POST /orders/v1.0/debit/status`. */
-export function statusEndpoint(deps: KkiDeps): SnapEndpointSpec<typeof debitStatusRequestSchema> {
-  const { store } = deps;
-  return {
-    serviceCode: STATUS,
-    schema: debitStatusRequestSchema,
-    async handle(req) {
-      const { data } = req;
-      const p =
-        data.originalPartnerReferenceNo !== undefined
-          ? store.paymentByPartnerReference(data.originalPartnerReferenceNo)
-          : store.payments.get(data.originalReferenceNo as string);
-      if (!p || (data.originalReferenceNo !== undefined && p.referenceNo !== data.originalReferenceNo)) {
-        // SNAP 404-01, with status 07 "Not found" for readers of the body (doku-api.md §4.4, §5.8).
-        throw new SnapFailure(404, '01', 'Transaction Not Found', {
-          latestTransactionStatus: '07',
-          transactionStatusDesc: transactionStatusDesc('07'),
-        });
-      }
-      const refunded = refundedAmount(p);
-      const status = paymentTransactionStatus(p, refunded);
-      const additionalInfo: Record<string, unknown> = deps.ctx.config.minimal
-        ? {}
-        : { channel: 'KARTU_KREDIT_INDONESIA', issuer: p.card.issuerName, maskedCardNo: p.card.masked };
-      const issued = p.issuedBindingReferenceNo ? store.bindings.get(p.issuedBindingReferenceNo) : undefined;
-      const token =
-        issued?.bankCardToken && issued.status === 'SUCCESS' && !issued.unbind ? issued.bankCardToken : null;
-      if (token && !BANK_CARD_TOKEN_AT_TOP_LEVEL) additionalInfo.bankCardToken = token;
-      return snapSuccess(STATUS, {
-        ...(token && BANK_CARD_TOKEN_AT_TOP_LEVEL && { bankCardToken: token }),
-        originalPartnerReferenceNo: p.partnerReferenceNo,
-        originalReferenceNo: p.referenceNo,
-        approvalCode: p.approvalCode ?? undefined,
-        originalExternalId: p.externalId,
-        serviceCode: data.serviceCode,
-        latestTransactionStatus: status,
-        transactionStatusDesc: transactionStatusDesc(status),
-        originalResponseCode: p.responseCode,
-        originalResponseMessage: p.responseMessage,
-        refundHistory: p.refunds.map((r) => ({
-          refundNo: r.refundNo,
-          partnerRefundNo: r.partnerRefundNo,
-          refundAmount: { value: toSnapAmount(r.amount), currency: 'IDR' },
-          refundStatus: r.status === 'SUCCESS' ? '00' : '06',
-          refundDate: iso(r.at),
-          reason: r.reason ?? undefined,
-        })),
-        transAmount: { value: toSnapAmount(p.amount), currency: 'IDR' },
-        feeAmount: { value: '0.00', currency: 'IDR' },
-        paidTime: p.status === 'SUCCESS' ? iso(p.finishedAt) : undefined,
-        additionalInfo,
-      });
-    },
-  };
 }
 
 /** `POST /direct-debit/core/v1/debit/refund`: full or partial, never more than was paid. */

@@ -93,6 +93,11 @@ export interface Payment {
   refunds: Refund[];
   /** Cancels scheduled auto-approval / expiry. */
   cancelTimers: Array<() => void>;
+  /**
+   * Set for a payment made on the sandbox's DOKU Checkout page: called once the payment ends, in
+   * place of the SNAP notification (the merchant hears of it as a Checkout, Non-SNAP).
+   */
+  onSettled: ((p: Payment) => void) | null;
 }
 
 /**

@@ -353,3 +353,10 @@ export const CHECKOUT_REFUND_API: {
   readonly card: 'card-refund';
   readonly kki: 'snap-debit-refund' | 'card-refund';
 } = { card: 'card-refund', kki: 'card-refund' };
+
+/**
+ * What DOKU's status API says of a Checkout the shopper cancelled on DOKU's page (GUESS: no source
+ * describes it; [DOC-NS-STATUS] lists no cancelled status). `EXPIRED`: the page is closed for good,
+ * as at its due date. The sandbox answers it, and `checkoutOutcomeOf` reads it as `expired`.
+ */
+export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
