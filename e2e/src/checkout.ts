@@ -30,15 +30,24 @@ export async function payKkiOnDoku(page: Page, card: { cpan: string; ott: string
   await form.getByRole('button', { name: 'Pay with KKI' }).click();
 }
 
-/** From DOKU's "Confirm in your bank's app" page: the issuer-app page, Approve, and back to the shop. */
+/**
+ * From DOKU's "Confirm in your bank's app" page: the issuer-app page and Approve, then back to DOKU's
+ * page (as a shopper switches back from the bank's app), which moves on to the shop by itself.
+ */
 export async function approveCheckoutInIssuerApp(page: Page): Promise<void> {
+  const dokuPage = page.url();
   const open = page.getByRole('link', { name: /^Open the .+ app$/ });
   await open.waitFor();
-  await expectAccessible(page);
-  await open.click();
+  // DOKU's waiting page refreshes itself (a meta refresh, which axe flags: it is DOKU's page, not the
+  // kit's), so the link is followed by its address rather than a click a refresh could swallow.
+  const href = await open.getAttribute('href');
+  if (!href) throw new Error('the issuer-app link has no address');
+  await page.goto(new URL(href, page.url()).href);
   await page.getByRole('heading', { name: 'Confirm this payment?' }).waitFor();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('heading', { name: 'Payment approved' }).waitFor();
+  await page.goto(dokuPage);
 }
 
 /** Waits until the shopper is back in the shop (the BFF confirmed the result with DOKU first). */
