@@ -18,6 +18,7 @@ import {
   signNonSnap,
   verifyNonSnap,
 } from '../src/index.js';
+import { checkoutStep } from '../src/conformance/steps/checkout.js';
 import { NS_CLIENT_ID, NS_SECRET, setup } from './support/setup.js';
 
 const input = {
@@ -260,5 +261,57 @@ describe('checkoutOutcomeOf', () => {
     // `payment.token_id` names the Checkout page, not a saved card.
     const page = { ...notification, card: undefined, payment: { token_id: 'tok-checkout-1' } };
     expect(checkoutOutcomeOf(page).cardToken).toBeNull();
+  });
+});
+
+describe('the conformance step', () => {
+  const ctx = (client: ReturnType<typeof setup>['client']) => ({
+    client,
+    badSignatureClient: client,
+    testCpan: '9360000200000011',
+    runId: '0000000001',
+  });
+
+  it("passes on DOKU's answer and reports what it says of the open questions", async () => {
+    const { client } = setup();
+    const result = await checkoutStep.run(ctx(client));
+    expect(result).toMatchObject({ verdict: 'PASS', httpStatus: 200 });
+    expect(result.questions).toEqual([
+      expect.objectContaining({ question: 'CHECKOUT_METHOD_TYPES', finding: 'confirmed' }),
+      expect.objectContaining({ question: 'CHECKOUT_EXPIRED_DATE_FORMAT', finding: 'confirmed' }),
+    ]);
+  });
+
+  it('fails an answer whose expiry it cannot read, and refutes the format when the two dates disagree', async () => {
+    const { fake, client } = setup();
+    const answer = (payment: Record<string, unknown>) =>
+      fake.script(NON_SNAP_PATHS.checkoutPayment, (req) =>
+        fake.signed(NON_SNAP_PATHS.checkoutPayment, req.headers['request-id'] ?? '', 200, {
+          response: {
+            order: { invoice_number: 'CONF-CO-0000000001' },
+            payment: { url: 'https://x.test/p', token_id: 't', ...payment },
+          },
+        }),
+      );
+    answer({ expired_date: 'tomorrow' });
+    expect(await checkoutStep.run(ctx(client))).toMatchObject({ verdict: 'FAIL' });
+    answer({ expired_date: '20240326170141', expired_datetime: '2024-03-26T17:01:41Z' });
+    const utc = await checkoutStep.run(ctx(client));
+    expect(utc.questions).toEqual([
+      expect.objectContaining({ question: 'CHECKOUT_EXPIRED_DATE_FORMAT', finding: 'refuted' }),
+    ]);
+  });
+
+  it('is UNKNOWN, not FAIL, when DOKU refuses the method types (KKI not active for the merchant)', async () => {
+    const { fake, client } = setup();
+    fake.script(NON_SNAP_PATHS.checkoutPayment, (req) =>
+      fake.signed(NON_SNAP_PATHS.checkoutPayment, req.headers['request-id'] ?? '', 400, {
+        errors: { code: 'INVALID_PARAMETER', message: 'Invalid Field Format payment.payment_method_types' },
+      }),
+    );
+    expect(await checkoutStep.run(ctx(client))).toMatchObject({
+      verdict: 'UNKNOWN',
+      questions: [expect.objectContaining({ question: 'CHECKOUT_METHOD_TYPES', finding: 'unknown' })],
+    });
   });
 });

@@ -267,17 +267,17 @@ export function createHostedRoutes(deps: {
   });
 
   app.post(CARD_PAY_PATH, async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    const values = (k: string) => [form[k]].flat().filter((v): v is string => typeof v === 'string');
-    const text = (k: string) => values(k)[0];
+    const form = await c.req.parseBody();
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
     const session = state.pages.get(text('requestId') ?? '');
     if (!session) return closedPage(c, null, 'notFound');
+    const cardChoice = text('card_choice');
     const submission: CardSubmission = {
-      cardChoice: text('card_choice'),
+      cardChoice,
       cardNumber: text('card_number'),
       expiry: text('expiry'),
-      // The saved card's CVV field and the new card's share the name `cvv`: the one typed counts.
-      cvv: values('cvv').find((v) => v !== '') ?? text('cvv'),
+      // The saved card's CVV has its own field (the new-card one is in the form too, only hidden).
+      cvv: cardChoice === 'saved' ? (text('saved_cvv') ?? text('cvv')) : text('cvv'),
       name: text('name'),
       tenor: text('tenor'),
       saveCard: text('save_card') === '1',

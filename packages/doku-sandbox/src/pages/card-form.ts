@@ -60,12 +60,16 @@ function fieldError(v: CardFormView, field: CardField): Html | string {
   return err ? html`<span class="field-error" id="${FIELD_IDS[field]}-error">${err}</span>` : '';
 }
 
-function cvvField(v: CardFormView, id: string, brandDigits: string): Html {
+/**
+ * A CVV input. The saved card's is `saved_cvv`: both inputs are in the form at once (the new-card one
+ * only hidden), and one name would send two values.
+ */
+function cvvField(v: CardFormView, id: string, brandDigits: string, name = 'cvv'): Html {
   const err = v.errors.cvv;
   const described = [`${id}-hint`, err ? `${id}-error` : undefined].filter(Boolean).join(' ');
   return html`<div class="field">
 <label for="${id}">${v.copy.cvv}</label>
-<input type="password" id="${id}" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4" pattern="[0-9]{3,4}"${err ? html` aria-invalid="true"` : ''} aria-describedby="${described}">
+<input type="password" id="${id}" name="${name}" inputmode="numeric" autocomplete="cc-csc" maxlength="4" pattern="[0-9]{3,4}"${err ? html` aria-invalid="true"` : ''} aria-describedby="${described}">
 <span class="hint" id="${id}-hint">${brandDigits}</span>
 ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
 </div>`;
@@ -107,7 +111,7 @@ export function renderCardForm(v: CardFormView): Html {
 <legend>${c.card}</legend>
 <label class="choice"><input type="radio" name="card_choice" value="saved"${checked(v.cardChoice === 'saved')}> ${c.savedCard}: ${v.savedCard.brand} ${v.savedCard.masked}</label>
 <label class="choice"><input type="radio" name="card_choice" value="new"${checked(v.cardChoice === 'new')}> ${c.anotherCard}</label>
-${v.cvvForSaved ? cvvField(v, 'saved-cvv', cvvHint) : ''}
+${v.cvvForSaved ? cvvField(v, 'saved-cvv', cvvHint, 'saved_cvv') : ''}
 </fieldset>`
     : '';
   const newCard = html`<div id="new-card">

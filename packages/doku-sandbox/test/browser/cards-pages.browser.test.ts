@@ -2,10 +2,7 @@
 // 3-D Secure payment inside the merchant's iframe (served from another port) that lands on the
 // merchant's callback_url, a declined installment in the frame, the promo note in Indonesian, and a
 // site that is not the merchant's refused by frame-ancestors. Then the ledger and the notifications.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createDokuClient, type DokuClient, type PaymentPageRequest, verifyNonSnap } from '@kki-kit/doku';
-import { Hono } from 'hono';
+import { createDokuClient, type DokuClient, type PaymentPageRequest } from '@kki-kit/doku';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxLedger } from '../../src/ledger.js';
@@ -14,56 +11,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '../../src/config.js';
 import { type SandboxServer, startSandboxServer } from '../../src/server.js';
 import { SANDBOX_MERCHANT_PRIVATE_KEY } from '../../src/test-keys.js';
 import { testCard, THREE_DS_OTP } from '../../src/test-values/cards.js';
-
-interface Site {
-  url: string;
-  notifications: Array<{ body: Record<string, unknown>; valid: boolean }>;
-  close(): Promise<void>;
-}
-
-/** A site on a real 127.0.0.1 port: result pages, a page that frames `src`, a notification endpoint. */
-async function startSite(secretKey: string, clientId: string): Promise<Site> {
-  const notifications: Site['notifications'] = [];
-  const app = new Hono();
-  app.get('/pay/ok', (c) => c.html('<!doctype html><title>Thanks</title><h1>Thank you for your order</h1>'));
-  app.get('/pay/failed', (c) => c.html('<!doctype html><title>Failed</title><h1>Payment failed</h1>'));
-  app.get('/checkout', (c) => {
-    const src = (c.req.query('src') ?? '').replace(/"/g, '&quot;');
-    return c.html(
-      `<!doctype html><title>Checkout</title><h1>Checkout</h1><iframe title="Card payment" src="${src}" width="420" height="760"></iframe>`,
-    );
-  });
-  app.post('/payments/notifications', async (c) => {
-    const raw = await c.req.text();
-    const valid = await verifyNonSnap({
-      clientId: c.req.header('Client-Id') ?? '',
-      requestId: c.req.header('Request-Id') ?? '',
-      timestamp: c.req.header('Request-Timestamp') ?? '',
-      requestTarget: '/payments/notifications',
-      body: raw,
-      secretKey,
-      signature: c.req.header('Signature') ?? '',
-    });
-    notifications.push({
-      body: JSON.parse(raw) as Record<string, unknown>,
-      valid: valid && c.req.header('Client-Id') === clientId,
-    });
-    return c.body(null, 200);
-  });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    notifications,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
-  };
-}
+import { type Site, startSite } from './site.js';
 
 async function fillCard(target: Page | ReturnType<Page['frameLocator']>, number: string, cvv = '123') {
   await target.getByLabel('Card number').fill(number);
