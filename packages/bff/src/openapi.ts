@@ -147,7 +147,7 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
     paths[NOTIFICATION_PATHS.nonSnap] = {
       post: {
         operationId: 'dokuCardsNotification',
-        summary: 'DOKU Non-SNAP (Cards) notification; signature-verified (HMACSHA256).',
+        summary: 'DOKU Non-SNAP (Cards and Checkout) notification; signature-verified (HMACSHA256).',
         tags: ['doku'],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
         responses: { '200': ack, '401': ack, '400': ack },
@@ -183,7 +183,7 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
       title: 'kki-kit BFF',
       version: '0.1.0',
       description:
-        'Browser-facing API of the kki-kit BFF for DOKU KKI and Cards payments. Amounts come from the stored order, never from the browser.',
+        'Browser-facing API of the kki-kit BFF for DOKU KKI (DOKU Checkout, or host-to-host for PCI DSS merchants) and Cards payments. Amounts come from the stored order, never from the browser.',
     },
     servers: [{ url: serverUrl }],
     paths,

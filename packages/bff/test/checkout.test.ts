@@ -195,8 +195,24 @@ describe('DOKU Checkout payments', () => {
     expect((await h.notify(wrongAmount, `req-${view.id}-x`)).status).toBe(200);
     expect((await h.bff.store.payments.get(view.id))?.status).toBe('pending');
 
-    const first = await h.notify(body, `req-${view.id}`);
+    // DOKU's saved-card token and the customer's details never reach the inbox.
+    const withToken = {
+      ...body,
+      card: { token: 'TOKEN-SENTINEL-123' },
+      customer: { id: 'c', email: 'e@x.id' },
+    };
+    const first = await h.notify(withToken, `req-${view.id}`);
     expect(first.status).toBe(200);
+    const [row] = await h.bff.store.db.query<{ payload: unknown; status: string }>(
+      'SELECT payload, status FROM notification_inbox WHERE dedup_key = $1',
+      [`req-${view.id}`],
+    );
+    expect(row?.status).toBe('applied');
+    expect(row?.payload).toMatchObject({
+      order: { invoice_number: stored.partnerReferenceNo },
+      transaction: { status: 'SUCCESS' },
+    });
+    expect(JSON.stringify(row?.payload)).not.toMatch(/TOKEN-SENTINEL|e@x\.id/);
     const paid = await h.bff.merchant.getPayment(view.id);
     expect(paid).toMatchObject({
       status: 'succeeded',
@@ -204,7 +220,7 @@ describe('DOKU Checkout payments', () => {
       card: { maskedCpan: '411111******1111', issuer: null, cardId: null },
     });
     const events = (await h.bff.store.payments.events(view.id)).length;
-    const again = await h.notify(body, `req-${view.id}`);
+    const again = await h.notify(withToken, `req-${view.id}`);
     expect(await again.json()).toEqual({ status: 'ok', duplicate: true });
     expect((await h.bff.store.payments.events(view.id)).length).toBe(events);
     // A late FAILED never undoes the success.
