@@ -258,7 +258,10 @@ export const FailedOttRejected: Story = failed('ott_rejected');
 // DOKU Checkout: the BFF's config says `checkout` (a merchant without PCI DSS). No card field; one
 // button opens DOKU's page. `parameters.kkiCheckoutState` is what test/story-coverage.test.ts reads.
 
-const CHECKOUT_CONFIG: KitConfig = { kki: { integration: 'checkout' }, checkout: { methods: ['kki', 'card'] } };
+const CHECKOUT_CONFIG: KitConfig = {
+  kki: { integration: 'checkout' },
+  checkout: { methods: ['kki', 'card'] },
+};
 const DOKU_PAGE = 'https://checkout.doku.test/checkout/link/story';
 const onDokuPage = (seconds: number) =>
   storyCheckoutPayment({
