@@ -1,12 +1,7 @@
 // The way back from DOKU Checkout: after a full-page redirect the BFF's return page sends the customer
 // to the shop's page with the payment in the query; in a popup or an overlay it posts a message to the
 // shop's window. Either way it is only a nudge: the flow re-reads the payment from the BFF.
-import {
-  CHECKOUT_RETURN_MESSAGE_TYPE,
-  CHECKOUT_RETURN_PARAMS,
-  PAYMENT_STATUSES,
-  type PaymentStatus,
-} from '@kki-kit/contract';
+import { CHECKOUT_RETURN_MESSAGE_TYPE, CHECKOUT_RETURN_PARAMS } from '@kki-kit/contract';
 import type { KkiClient } from './bff-client.js';
 
 /** What the return page put in the shop's address after a redirect. */
@@ -48,7 +43,7 @@ export function withoutCheckoutReturn(href: string): string {
 export function onCheckoutReturnMessage(
   client: KkiClient,
   paymentId: string,
-  onReturn: (status: PaymentStatus) => void,
+  onReturn: () => void,
 ): () => void {
   if (typeof window === 'undefined') return () => {};
   const bffOrigin = new URL(client.baseUrl || '/', window.location.href).origin;
@@ -56,10 +51,9 @@ export function onCheckoutReturnMessage(
     if (event.origin !== bffOrigin) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
-    const message = data as { type?: unknown; paymentId?: unknown; status?: unknown };
-    if (message.type !== CHECKOUT_RETURN_MESSAGE_TYPE || message.paymentId !== paymentId) return;
-    const status = PAYMENT_STATUSES.find((s) => s === message.status);
-    if (status !== undefined) onReturn(status);
+    const message = data as { type?: unknown; paymentId?: unknown };
+    // The status it carries is not read: the payment is read from the BFF, never taken from a message.
+    if (message.type === CHECKOUT_RETURN_MESSAGE_TYPE && message.paymentId === paymentId) onReturn();
   };
   window.addEventListener('message', listener);
   return () => window.removeEventListener('message', listener);

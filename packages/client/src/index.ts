@@ -36,6 +36,7 @@ export { localError, localizeError, requestErrorToKki } from './localize.js';
 export { onPageShown } from './page-shown.js';
 export {
   createPaymentFlow,
+  createPaymentFlowWith,
   type KkiFocusSource,
   type KkiPaymentFlow,
   type KkiPaymentFlowOptions,

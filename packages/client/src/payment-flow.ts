@@ -54,8 +54,6 @@ export interface KkiPaymentFlowOptions extends KkiPaymentCallbacks {
   readonly locale?: KkiLocale;
   /** Replacements for the catalogue's error copy. */
   readonly errorCopy?: KkiCopyOverrides;
-  /** How a failed call reads (default: the catalogue error in `locale` with `errorCopy`). */
-  readonly toError?: (cause: unknown) => KkiError;
   readonly polling?: Partial<KkiPollingOptions>;
   /** A payment to pick up (e.g. after DOKU's page sent the customer back); default: the remembered one. */
   readonly resumePaymentId?: string;
@@ -107,6 +105,27 @@ export interface KkiPaymentFlow {
  * open one remembered for the order, at once.
  */
 export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlow {
+  let wording = { locale: options.locale ?? 'id', errorCopy: options.errorCopy };
+  const flow = createPaymentFlowWith(options, (cause) =>
+    requestErrorToKki(cause, wording.locale, wording.errorCopy),
+  );
+  return {
+    ...flow,
+    configure(update) {
+      wording = { locale: update.locale, errorCopy: update.errorCopy };
+      flow.configure(update);
+    },
+  };
+}
+
+/**
+ * {@link createPaymentFlow} with the caller's wording of failed calls (a UI layer that words them
+ * itself, e.g. with its own "check your connection" copy), so the default wording is not bundled.
+ */
+export function createPaymentFlowWith(
+  options: KkiPaymentFlowOptions,
+  toError: (cause: unknown) => KkiError,
+): KkiPaymentFlow {
   const { client, orderId } = options;
   let { errorCopy } = options;
   let locale = options.locale ?? 'id';
@@ -143,7 +162,6 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
     send: (id, idempotencyKey) =>
       client.request('cancelPayment', { params: { paymentId: id }, idempotencyKey, locale }),
   });
-  const toError = (cause: unknown) => options.toError?.(cause) ?? requestErrorToKki(cause, locale, errorCopy);
 
   const compute = (): KkiPaymentFlowState => {
     const result = paymentOutcome({ submitError, payment, expiredId, locale, errorCopy });

@@ -1,9 +1,9 @@
-// The React adapter of @kki-kit/client's payment flow: one flow per order, its state read through
+// The React adapter of @kki-kit/client's payment flow (createPaymentFlowWith): one flow per order, its state read through
 // useSyncExternalStore, the caller's latest callbacks, TanStack Query's focus manager for "the customer
 // is back" (e.g. from the bank's app), and each payment the flow sees written to the query cache.
 import {
   checkoutReturnFrom,
-  createPaymentFlow,
+  createPaymentFlowWith,
   type KkiPaymentCallbacks,
   type KkiPaymentFlow,
   type KkiPaymentFlowState,
@@ -64,26 +64,29 @@ export function usePaymentFlow(
     const { polling } = latest.current;
     // Given, else named by the return address (the flow drops another order's), else remembered.
     const resume = resumePaymentId ?? returnedPaymentId() ?? undefined;
-    const created = createPaymentFlow({
-      client,
-      orderId,
-      ...(resume !== undefined && { resumePaymentId: resume }),
-      locale: latest.current.locale,
-      ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
-      toError: (cause) => latest.current.toError(cause),
-      polling,
-      // TanStack Query's focus manager: the same "page shown again" signal its queries refetch on.
-      refreshOnFocus: (check) =>
-        focusManager.subscribe((focused) => {
-          if (focused) check();
-        }),
-      onSuccess: (p) => callbacks.current.onSuccess?.(p),
-      onError: (e, p) => callbacks.current.onError?.(e, p),
-      onPending: (p) => callbacks.current.onPending?.(p),
-      onRequiresAction: (a, p) => callbacks.current.onRequiresAction?.(a, p),
-      onCancel: (p) => callbacks.current.onCancel?.(p),
-      onExpire: (p) => callbacks.current.onExpire?.(p),
-    });
+    // The provider words failed calls (its network copy, the merchant's errorCopy).
+    const created = createPaymentFlowWith(
+      {
+        client,
+        orderId,
+        ...(resume !== undefined && { resumePaymentId: resume }),
+        locale: latest.current.locale,
+        ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
+        polling,
+        // TanStack Query's focus manager: the same "page shown again" signal its queries refetch on.
+        refreshOnFocus: (check) =>
+          focusManager.subscribe((focused) => {
+            if (focused) check();
+          }),
+        onSuccess: (p) => callbacks.current.onSuccess?.(p),
+        onError: (e, p) => callbacks.current.onError?.(e, p),
+        onPending: (p) => callbacks.current.onPending?.(p),
+        onRequiresAction: (a, p) => callbacks.current.onRequiresAction?.(a, p),
+        onCancel: (p) => callbacks.current.onCancel?.(p),
+        onExpire: (p) => callbacks.current.onExpire?.(p),
+      },
+      (cause) => latest.current.toError(cause),
+    );
     const stopCaching = created.subscribe(({ payment }) => {
       if (payment !== null) queryClient.setQueryData(kkiQueryKeys.payment(payment.id), payment);
     });
