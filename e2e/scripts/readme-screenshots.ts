@@ -34,7 +34,7 @@ async function checkout(page: Page, url: string): Promise<string> {
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   buildDemo();
-  const demo = await startDemo(STAFF);
+  const demo = await startDemo(STAFF, { KKI_INTEGRATION: 'h2h' });
   const browser = await launchChromium();
   try {
     const url = demo.url;

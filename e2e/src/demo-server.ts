@@ -29,8 +29,14 @@ export interface RunningDemo {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx server/main.ts` with PORT=0 and a temporary DEMO_DATA_DIR; resolves with the printed URL. */
-export async function startDemo(staffPassword: string): Promise<RunningDemo> {
+/**
+ * Starts `tsx server/main.ts` with PORT=0, a temporary DEMO_DATA_DIR and `env` (e.g. the KKI path);
+ * resolves with the printed URL.
+ */
+export async function startDemo(
+  staffPassword: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<RunningDemo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kki-e2e-'));
   const child: ChildProcess = spawn(join(DEMO_DIR, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     cwd: DEMO_DIR,
@@ -40,6 +46,7 @@ export async function startDemo(staffPassword: string): Promise<RunningDemo> {
       HOST: '127.0.0.1',
       DEMO_DATA_DIR: dataDir,
       DEMO_STAFF_PASSWORD: staffPassword,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
-// Vitest global setup: one demo build and one demo server for every spec; its URL is provided to
-// the specs as `demoUrl`.
+// Vitest global setup: one demo build and two demo servers for every spec: the host-to-host path of a
+// PCI DSS merchant (`demoUrl`, the KKI journeys that type a card in the shop) and the default DOKU
+// Checkout path with the sandbox's control API on for ledger checks (`checkoutDemoUrl`).
 import type { TestProject } from 'vitest/node';
 import { buildDemo, startDemo } from './demo-server.js';
 import { STAFF_PASSWORD } from './shop.js';
@@ -7,12 +8,23 @@ import { STAFF_PASSWORD } from './shop.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     demoUrl: string;
+    checkoutDemoUrl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildDemo();
-  const demo = await startDemo(STAFF_PASSWORD);
+  const demo = await startDemo(STAFF_PASSWORD, { KKI_INTEGRATION: 'h2h' });
+  const checkout = await startDemo(STAFF_PASSWORD, {
+    KKI_INTEGRATION: 'checkout',
+    DEMO_SANDBOX_CONTROL: '1',
+  }).catch(async (error: unknown) => {
+    await demo.stop();
+    throw error;
+  });
   project.provide('demoUrl', demo.url);
-  return () => demo.stop();
+  project.provide('checkoutDemoUrl', checkout.url);
+  return async () => {
+    await Promise.all([demo.stop(), checkout.stop()]);
+  };
 }

@@ -37,15 +37,21 @@ export interface DemoServerOptions {
   /** Where the shop's own error lines go (default: stderr). */
   log?: (line: string) => void;
   /**
-   * How the BFF takes KKI: `'h2h'` (card field in the shop, for PCI DSS merchants) or `'checkout'`
-   * (DOKU Checkout's page). Default: the `KKI_INTEGRATION` environment variable, else `'h2h'`.
+   * How the BFF takes KKI: `'checkout'` (DOKU Checkout's page, what most merchants must use) or
+   * `'h2h'` (card field in the shop: PCI DSS merchants only). Default: the `KKI_INTEGRATION`
+   * environment variable, else `'checkout'`.
    */
   integration?: 'checkout' | 'h2h';
+  /**
+   * Mounts the sandbox's control API (`/api/kki/__doku/__sandbox/*`: every customer's ledger, clock,
+   * approve/decline) for browser tests. Default: `DEMO_SANDBOX_CONTROL=1`. Never on a reachable demo.
+   */
+  sandboxControl?: boolean;
 }
 
-/** The demo's KKI integration: the option, else `KKI_INTEGRATION`, else H2H (the demo plays a PCI DSS merchant). */
+/** The demo's KKI integration: the option, else `KKI_INTEGRATION`, else DOKU Checkout (the default path). */
 function demoIntegration(options: DemoServerOptions): 'checkout' | 'h2h' {
-  return options.integration ?? (process.env.KKI_INTEGRATION === 'checkout' ? 'checkout' : 'h2h');
+  return options.integration ?? (process.env.KKI_INTEGRATION === 'h2h' ? 'h2h' : 'checkout');
 }
 
 /** A running demo. */
@@ -95,10 +101,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   try {
     // Offline mode: the BFF runs the DOKU sandbox in-process, serves its hosted pages (OTP, issuer
     // app, card page) under /api/kki/__doku on this origin, and receives its notifications directly.
-    // Its control API (ledgers of every customer, approve/decline) stays off: the demo is public.
+    // Its control API (ledgers of every customer, approve/decline) stays off unless a browser test
+    // asks for it: the demo is public.
+    const control = options.sandboxControl ?? process.env.DEMO_SANDBOX_CONTROL === '1';
     bff = await createKkiBff({
       environment: 'offline',
-      offlineSandbox: { merchantName: 'Toko Nusantara (demo)' },
+      offlineSandbox: { merchantName: 'Toko Nusantara (demo)', ...(control && { control: true }) },
       publicUrl: `${origin}/api/kki`,
       // H2H only as a merchant that states PCI DSS certification; Checkout needs no statement.
       kki:

@@ -1,6 +1,6 @@
 // The browser's calls to the shop's own API (/api/shop). The BFF's routes go through the kit's
 // client inside KkiProvider instead.
-import type { KkiLocale, OrderView, PaymentView } from '@kki-kit/contract';
+import type { KitConfig, KkiLocale, OrderView, PaymentView } from '@kki-kit/contract';
 import { KKI_LOCALE_HEADER } from '@kki-kit/contract';
 import type { KKI_TEST_VALUES } from '@kki-kit/doku-sandbox';
 import type { Product } from '../server/catalogue.js';
@@ -62,6 +62,12 @@ export const shopApi = {
   createOrder: (items: { productId: string; quantity: number }[]) =>
     call<{ order: OrderView }>('/orders', 'POST', { items }),
   myOrders: () => call<{ orders: OrderView[] }>('/orders'),
+  /** The BFF's public config (which KKI path it was started with), for the pay page's note. */
+  kitConfig: async (): Promise<KitConfig> => {
+    const res = await fetch('/api/kki/config', { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new ShopApiError(res.status, 'config', `config: HTTP ${res.status}`);
+    return (await res.json()) as KitConfig;
+  },
   order: (orderId: string) =>
     call<{ order: OrderView; payments: PaymentView[] }>(`/orders/${encodeURIComponent(orderId)}`),
   testValues: () => call<TestValues>('/test-values'),

@@ -14,6 +14,8 @@ beforeAll(async () => {
     dataDir: null,
     staticDir: null,
     staffPassword: 'rahasia-staf',
+    // The KKI payment journeys below send a card: the H2H path of a PCI DSS merchant.
+    integration: 'h2h',
     logger: () => {},
   });
 });

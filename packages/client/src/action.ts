@@ -1,5 +1,6 @@
 // The action runner: one call in flight per action, and one idempotency key per attempt, kept only
 // while the attempt's outcome is unknown (so a retry replays at the BFF instead of acting twice).
+import type { KkiActionResult } from '@kki-kit/contract';
 import { fingerprint } from './fingerprint.js';
 import { AttemptKeys } from './idempotency.js';
 import { KkiRequestError } from './request-error.js';
@@ -126,4 +127,19 @@ export class OutcomeGate {
   reset(): void {
     this.last = null;
   }
+}
+
+/** A result the once-per-outcome rule can tell apart: a value with an id, an action with a type. */
+export type KkiOutcome = KkiActionResult<{ readonly id: string }, { readonly type: string }>;
+
+/**
+ * What identifies an outcome for {@link OutcomeGate}: the value's id, `stage` (default: the result's
+ * status; a payment passes its phase, which tells expired and cancelled from failed), the next
+ * action's type and the error code.
+ */
+export function outcomeKey(result: KkiOutcome, stage: string = result.status): string {
+  const value = result.status === 'failed' ? (result.value ?? null) : result.value;
+  const action = result.status === 'requires_action' ? result.nextAction.type : '';
+  const code = result.status === 'failed' ? result.error.code : '';
+  return `${value?.id ?? 'none'}:${stage}:${action}:${code}`;
 }

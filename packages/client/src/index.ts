@@ -1,7 +1,7 @@
 /**
  * `@kki-kit/client`: the framework-free core of kki-kit. The typed client of the BFF's browser API,
  * the action runner (one call in flight, idempotency keys kept only while an outcome is unknown),
- * and the KKI payment flow (polling, expiry, resume) that any UI layer can drive.
+ * and the payment flow (polling, expiry, resume) that any UI layer can drive.
  */
 export {
   createAction,
@@ -11,7 +11,9 @@ export {
   type KkiAction,
   type KkiActionOptions,
   type KkiActionRunner,
+  type KkiOutcome,
   OutcomeGate,
+  outcomeKey,
   type SingleFlight,
 } from './action.js';
 export { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll, pollDelay } from './backoff.js';
@@ -22,16 +24,25 @@ export {
   type KkiJsonRouteId,
   type KkiRequestInput,
 } from './bff-client.js';
+export {
+  checkoutReturnFrom,
+  type KkiCheckoutReturn,
+  onCheckoutReturnMessage,
+  withoutCheckoutReturn,
+} from './checkout-return.js';
 export { fingerprint } from './fingerprint.js';
 export { AttemptKeys, newIdempotencyKey } from './idempotency.js';
 export { localError, localizeError, requestErrorToKki } from './localize.js';
 export { onPageShown } from './page-shown.js';
 export {
   createPaymentFlow,
+  createPaymentFlowWith,
+  type KkiFocusSource,
   type KkiPaymentFlow,
   type KkiPaymentFlowOptions,
   type KkiPaymentFlowState,
   type KkiPaymentSource,
+  type KkiPaymentStart,
 } from './payment-flow.js';
 export {
   firePaymentCallbacks,

@@ -1,6 +1,9 @@
-// The KKI payment flow without a framework: pay, follow the payment (polling with backoff, a last
-// check at its deadline, a check when the page is shown again), resume after a redirect, cancel.
+// The payment flow without a framework: start a payment (KKI with a card, DOKU's card page), follow
+// it (polling with backoff, a last check at its deadline, a check when the page is shown again), resume
+// after a redirect, cancel. Every UI layer drives this one machine.
 import type {
+  CreateCardPaymentRequest,
+  CreateCheckoutPaymentRequest,
   CreateKkiPaymentRequest,
   KkiCopyOverrides,
   KkiError,
@@ -26,6 +29,22 @@ import { onPageShown } from './page-shown.js';
 /** What pays: a card typed now (CPAN + OTT, `saveCard` to keep it) or a saved card's id. */
 export type KkiPaymentSource = CreateKkiPaymentRequest['source'];
 
+/**
+ * How a payment starts: KKI with a card typed now or saved (`kki`, host-to-host: PCI DSS merchants
+ * only), DOKU's hosted card page (`card`), or DOKU Checkout's page (`checkout`: KKI or a card typed on
+ * DOKU's side; the answer's next action is `checkout_page`).
+ */
+export type KkiPaymentStart =
+  | { readonly method: 'kki'; readonly source: KkiPaymentSource }
+  | { readonly method: 'card'; readonly request: Omit<CreateCardPaymentRequest, 'orderId'> }
+  | { readonly method: 'checkout'; readonly request: Omit<CreateCheckoutPaymentRequest, 'orderId'> };
+
+/**
+ * Where "the customer is looking again" comes from: called with the check to run, returns the function
+ * that stops it (e.g. a UI library's own focus manager).
+ */
+export type KkiFocusSource = (check: () => void) => () => void;
+
 /** Options of {@link createPaymentFlow}; the callbacks fire once per outcome. */
 export interface KkiPaymentFlowOptions extends KkiPaymentCallbacks {
   readonly client: KkiClient;
@@ -40,8 +59,11 @@ export interface KkiPaymentFlowOptions extends KkiPaymentCallbacks {
   readonly resumePaymentId?: string;
   /** Where the open payment's id is remembered (default: sessionStorage; `null`: nowhere). */
   readonly storage?: PendingPaymentStore | null;
-  /** Check the payment when the page is shown or focused again (default `true`). */
-  readonly refreshOnFocus?: boolean;
+  /**
+   * Check an open payment when the page is shown or focused again (default `true`: the page's own
+   * visibility and focus events; a function: that source instead, e.g. TanStack Query's focusManager).
+   */
+  readonly refreshOnFocus?: boolean | KkiFocusSource;
 }
 
 /** Where a payment flow stands. */
@@ -54,13 +76,20 @@ export interface KkiPaymentFlowState {
   readonly isSubmitting: boolean;
 }
 
-/** A KKI payment flow; see {@link createPaymentFlow}. */
+/** A payment flow; see {@link createPaymentFlow}. */
 export interface KkiPaymentFlow {
   getState(): KkiPaymentFlowState;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: (state: KkiPaymentFlowState) => void): () => void;
-  /** Pays the order. Resolves to the first answer; a call while one is in flight returns that call's promise. */
+  /** Pays the order with KKI: `start({ method: 'kki', source })`. */
   pay(source: KkiPaymentSource): Promise<PaymentActionResult>;
+  /**
+   * Starts a payment of the order. Resolves to the first answer (often `requires_action`); the flow
+   * then follows the payment. A call while one is in flight returns that call's promise.
+   */
+  start(start: KkiPaymentStart): Promise<PaymentActionResult>;
+  /** Changes the language and copy of results (e.g. the customer switched language). */
+  configure(update: { readonly locale: KkiLocale; readonly errorCopy?: KkiCopyOverrides | undefined }): void;
   /** Cancels the current payment while the customer has not confirmed it. */
   cancel(): Promise<PaymentActionResult | null>;
   /** Asks the BFF for the payment now. */
@@ -76,8 +105,30 @@ export interface KkiPaymentFlow {
  * open one remembered for the order, at once.
  */
 export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlow {
-  const { client, orderId, errorCopy } = options;
-  const locale = options.locale ?? 'id';
+  let wording = { locale: options.locale ?? 'id', errorCopy: options.errorCopy };
+  const flow = createPaymentFlowWith(options, (cause) =>
+    requestErrorToKki(cause, wording.locale, wording.errorCopy),
+  );
+  return {
+    ...flow,
+    configure(update) {
+      wording = { locale: update.locale, errorCopy: update.errorCopy };
+      flow.configure(update);
+    },
+  };
+}
+
+/**
+ * {@link createPaymentFlow} with the caller's wording of failed calls (a UI layer that words them
+ * itself, e.g. with its own "check your connection" copy), so the default wording is not bundled.
+ */
+export function createPaymentFlowWith(
+  options: KkiPaymentFlowOptions,
+  toError: (cause: unknown) => KkiError,
+): KkiPaymentFlow {
+  const { client, orderId } = options;
+  let { errorCopy } = options;
+  let locale = options.locale ?? 'id';
   const polling: KkiPollingOptions = { ...DEFAULT_POLLING, ...options.polling };
   const storage = options.storage === undefined ? sessionPendingPayments : options.storage;
   const listeners = new Set<(state: KkiPaymentFlowState) => void>();
@@ -93,14 +144,24 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
   let submitting: Promise<PaymentActionResult> | null = null;
   let disposed = false;
 
-  const payAction = createAction<CreateKkiPaymentRequest, PaymentView>({
-    send: (body, idempotencyKey) => client.request('createKkiPayment', { body, idempotencyKey, locale }),
+  const payAction = createAction<KkiPaymentStart, PaymentView>({
+    send: (start, idempotencyKey) => {
+      if (start.method === 'kki') {
+        const body: CreateKkiPaymentRequest = { orderId, source: start.source };
+        return client.request('createKkiPayment', { body, idempotencyKey, locale });
+      }
+      if (start.method === 'checkout') {
+        const body: CreateCheckoutPaymentRequest = { ...start.request, orderId };
+        return client.request('createCheckoutPayment', { body, idempotencyKey, locale });
+      }
+      const body: CreateCardPaymentRequest = { ...start.request, orderId };
+      return client.request('createCardPayment', { body, idempotencyKey, locale });
+    },
   });
   const cancelAction = createAction<string, PaymentView>({
     send: (id, idempotencyKey) =>
       client.request('cancelPayment', { params: { paymentId: id }, idempotencyKey, locale }),
   });
-  const toError = (cause: unknown) => requestErrorToKki(cause, locale, errorCopy);
 
   const compute = (): KkiPaymentFlowState => {
     const result = paymentOutcome({ submitError, payment, expiredId, locale, errorCopy });
@@ -170,6 +231,14 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
         signal: controller.signal,
         locale,
       });
+      // A payment of another order (e.g. a stale return address) is not this flow's to show.
+      if (view.orderId !== orderId) {
+        if (paymentId === id) {
+          paymentId = null;
+          storage?.clear(orderId);
+        }
+        return null;
+      }
       if (paymentId === id && !disposed) accept(view);
       return view;
     } catch {
@@ -187,12 +256,37 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
     void read();
   }
 
+  const checkIfOpen = () => {
+    if (payment !== null && isOpenPayment(payment)) void read();
+  };
+  const focus = options.refreshOnFocus ?? true;
   const stopListening =
-    options.refreshOnFocus === false
-      ? () => {}
-      : onPageShown(() => {
-          if (payment !== null && isOpenPayment(payment)) void read();
-        });
+    focus === false ? () => {} : focus === true ? onPageShown(checkIfOpen) : focus(checkIfOpen);
+
+  function start(how: KkiPaymentStart): Promise<PaymentActionResult> {
+    if (submitting !== null) return submitting;
+    submitError = null;
+    submitting = payAction.run(how).then(
+      (view) => {
+        submitting = null;
+        polls = 0;
+        accept(view);
+        return localizedPaymentResult(view, locale, errorCopy);
+      },
+      (cause: unknown) => {
+        submitting = null;
+        const error = toError(cause);
+        paymentId = null;
+        payment = null;
+        submitError = error;
+        clearTimers();
+        emit();
+        return { status: 'failed', error };
+      },
+    );
+    emit();
+    return submitting;
+  }
 
   const resumeId = options.resumePaymentId ?? storage?.read(orderId) ?? null;
   if (resumeId !== null) follow(resumeId);
@@ -203,30 +297,8 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    pay(source) {
-      if (submitting !== null) return submitting;
-      submitError = null;
-      submitting = payAction.run({ orderId, source }).then(
-        (view) => {
-          submitting = null;
-          polls = 0;
-          accept(view);
-          return localizedPaymentResult(view, locale, errorCopy);
-        },
-        (cause: unknown) => {
-          submitting = null;
-          const error = toError(cause);
-          paymentId = null;
-          payment = null;
-          submitError = error;
-          clearTimers();
-          emit();
-          return { status: 'failed', error };
-        },
-      );
-      emit();
-      return submitting;
-    },
+    pay: (source) => start({ method: 'kki', source }),
+    start,
     async cancel() {
       if (paymentId === null) return null;
       try {
@@ -240,6 +312,12 @@ export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlo
       }
     },
     refresh: read,
+    configure(update) {
+      if (update.locale === locale && update.errorCopy === errorCopy) return;
+      locale = update.locale;
+      errorCopy = update.errorCopy;
+      emit();
+    },
     reset() {
       storage?.clear(orderId);
       reading?.abort();

@@ -8,6 +8,7 @@ import {
   type PaymentView,
   paymentActionResult,
 } from '@kki-kit/contract';
+import { outcomeKey } from './action.js';
 import { localError, localizeError } from './localize.js';
 import { isOpenPayment, type KkiPaymentPhase, paymentPhase } from './payment-phase.js';
 
@@ -65,10 +66,7 @@ export function paymentOutcome(input: PaymentOutcomeInput): PaymentActionResult 
 
 /** What identifies an outcome for the once-per-outcome rule: payment, phase, action and error. */
 export function paymentOutcomeKey(result: PaymentActionResult, phase: KkiPaymentPhase): string {
-  const value = result.status === 'failed' ? (result.value ?? null) : result.value;
-  const action = result.status === 'requires_action' ? result.nextAction.type : '';
-  const code = result.status === 'failed' ? result.error.code : '';
-  return `${value?.id ?? 'none'}:${phase}:${action}:${code}`;
+  return outcomeKey(result, phase);
 }
 
 /** Calls the callbacks `result` stands for (an expiry is also an error). */

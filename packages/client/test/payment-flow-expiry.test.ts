@@ -1,10 +1,12 @@
 // The payment flow's deadline and focus rules with a stand-in BFF: a payment still open at its
 // deadline (after one last check) ends as expired for the customer; shown again, the page checks at once.
-import type { PaymentView } from '@kki-kit/contract';
+import { createKkiError, type PaymentView } from '@kki-kit/contract';
 import { describe, expect, it, vi } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
 import { createPaymentFlow } from '../src/payment-flow.js';
 import { payment, until } from './fixtures.js';
+
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 /** A BFF that answers every read of the payment with `read()`. */
 function standIn(read: () => PaymentView): KkiClient & { reads: number } {
@@ -75,6 +77,66 @@ describe('the payment flow at its deadline', () => {
     await until(flow, (s) => s.phase === 'succeeded');
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onExpire).not.toHaveBeenCalled();
+    flow.dispose();
+  });
+
+  it("the UI layer's focus source: its signal checks an open payment at once, a settled one not at all", async () => {
+    let answer = payment({
+      nextAction: {
+        type: 'issuer_app',
+        url: 'https://app.bri.test/k',
+        issuer: 'bri',
+        expiresAt: inMinutes(5),
+      },
+    });
+    const client = standIn(() => answer);
+    const page: { shown: (() => void) | null } = { shown: null };
+    const flow = createPaymentFlow({
+      client,
+      orderId: 'ord_test0001',
+      resumePaymentId: answer.id,
+      storage: null,
+      polling: { initialIntervalMs: 600_000, maxIntervalMs: 600_000 },
+      refreshOnFocus: (check) => {
+        page.shown = check;
+        return () => {
+          page.shown = null;
+        };
+      },
+    });
+    await until(flow, (s) => s.phase === 'requires_action');
+    answer = payment({ status: 'succeeded' });
+    const reads = client.reads;
+    page.shown?.();
+    await until(flow, (s) => s.phase === 'succeeded');
+    expect(client.reads).toBe(reads + 1);
+    page.shown?.(); // settled: nothing to check
+    expect(client.reads).toBe(reads + 1);
+    flow.dispose();
+    expect(page.shown).toBeNull(); // disposing stops the source
+  });
+
+  it('configure: a language switch re-words the current result without a new request', async () => {
+    const declined = payment({
+      status: 'failed',
+      error: createKkiError('card_declined', { locale: 'id' }),
+    });
+    const client = standIn(() => declined);
+    const flow = createPaymentFlow({
+      client,
+      orderId: 'ord_test0001',
+      resumePaymentId: declined.id,
+      storage: null,
+      locale: 'id',
+      errorCopy: { card_declined: { id: 'Ditolak.', en: 'Declined.' } },
+      refreshOnFocus: false,
+    });
+    const failed = await until(flow, (s) => s.phase === 'failed');
+    expect(failed.result).toMatchObject({ error: { message: 'Ditolak.' } });
+    const reads = client.reads;
+    flow.configure({ locale: 'en', errorCopy: { card_declined: { id: 'Ditolak.', en: 'Declined.' } } });
+    expect(flow.getState().result).toMatchObject({ error: { message: 'Declined.' } });
+    expect(client.reads).toBe(reads);
     flow.dispose();
   });
 });

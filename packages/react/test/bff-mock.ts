@@ -22,7 +22,13 @@ export interface RecordedCall {
   readonly params: Record<string, string>;
 }
 
-export const server = setupServer();
+/** The config of a PCI DSS merchant's BFF (host-to-host KKI): what the existing journeys run against. */
+export const H2H_CONFIG: KkiRouteResponse<'getKitConfig'> = { kki: { integration: 'h2h' }, checkout: null };
+
+// The kit's config is read by every KkiPayButton; unless a test says otherwise, the H2H path.
+export const server = setupServer(
+  http.get(`${BFF_URL}${kkiRoutes.getKitConfig.path}`, () => HttpResponse.json(H2H_CONFIG)),
+);
 export const calls: RecordedCall[] = [];
 
 type Answer<Id extends KkiRouteId> =

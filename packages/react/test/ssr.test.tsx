@@ -1,5 +1,6 @@
 // @vitest-environment node
 // Every component renders on the server (renderToString) without touching window or document.
+import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,9 +8,23 @@ import {
   KkiBindCard,
   KkiPayButton,
   KkiProvider,
+  kkiQueryKeys,
   RefundForm,
   SavedCardsList,
 } from '../src/index.js';
+
+/**
+ * A QueryClient holding the BFF's config, as a server prefetches it: the components follow the
+ * server's KKI path, so the pay form can be server-rendered only once that path is known.
+ */
+function withConfig(integration: 'h2h' | 'checkout'): QueryClient {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(kkiQueryKeys.config(), {
+    kki: { integration },
+    checkout: integration === 'checkout' ? { methods: ['kki', 'card'] } : null,
+  });
+  return queryClient;
+}
 
 const cases = [
   ['KkiPayButton', <KkiPayButton key="a" orderId="ord_test0001" />, 'Nomor kartu'],
@@ -31,7 +46,11 @@ describe('server rendering', () => {
 
   it.each(cases)('%s renders to a string inside KkiProvider', (_name, element, text) => {
     const html = renderToString(
-      <KkiProvider baseUrl="/api/kki" appearance={{ variables: { colorPrimary: '#E1251B' } }}>
+      <KkiProvider
+        baseUrl="/api/kki"
+        queryClient={withConfig('h2h')}
+        appearance={{ variables: { colorPrimary: '#E1251B' } }}
+      >
         {element}
       </KkiProvider>,
     );
@@ -43,11 +62,28 @@ describe('server rendering', () => {
 
   it('renders in English too', () => {
     const html = renderToString(
-      <KkiProvider baseUrl="/api/kki" locale="en">
+      <KkiProvider baseUrl="/api/kki" locale="en" queryClient={withConfig('h2h')}>
         <KkiPayButton orderId="ord_test0001" />
       </KkiProvider>,
     );
     expect(html).toContain('Card number');
+  });
+
+  it('KkiPayButton follows the known path on the server, and renders no card field before it is known', () => {
+    const checkout = renderToString(
+      <KkiProvider baseUrl="/api/kki" queryClient={withConfig('checkout')}>
+        <KkiPayButton orderId="ord_test0001" />
+      </KkiProvider>,
+    );
+    expect(checkout).toContain('Bayar di DOKU');
+    expect(checkout).not.toContain('Nomor kartu');
+    const unknown = renderToString(
+      <KkiProvider baseUrl="/api/kki">
+        <KkiPayButton orderId="ord_test0001" />
+      </KkiProvider>,
+    );
+    expect(unknown).toContain('role="status"');
+    expect(unknown).not.toContain('Nomor kartu');
   });
 
   it('every entry file starts with "use client"', async () => {

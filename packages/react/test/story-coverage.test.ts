@@ -10,8 +10,11 @@ import type { KkiCaseParameter } from '../src/stories-support/failure-copy.js';
 interface StoryLike {
   readonly name?: string;
   readonly play?: unknown;
-  readonly parameters?: { readonly kkiCase?: KkiCaseParameter };
+  readonly parameters?: { readonly kkiCase?: KkiCaseParameter; readonly kkiCheckoutState?: string };
 }
+
+/** The states of KkiPayButton on the DOKU Checkout path, each shown by a story. */
+const CHECKOUT_STATES = ['idle', 'opening', 'waiting', 'succeeded', 'failed', 'expired', 'cancelled'];
 
 const modules = import.meta.glob<Record<string, unknown>>('../src/**/*.stories.tsx', { eager: true });
 
@@ -84,6 +87,24 @@ describe('Storybook covers every case code', () => {
       expect(typeof story.play, `${file} ${name}`).toBe('function');
       expect(story.name).toContain(kkiCase.code);
     }
+  });
+
+  it('shows every state of the Checkout path, each with a play function', () => {
+    const mod = Object.entries(modules).find(([file]) => file.endsWith('/KkiPayButton.stories.tsx'))?.[1];
+    const checkout = Object.values(mod ?? {}).filter(
+      (story): story is StoryLike =>
+        typeof story === 'object' &&
+        story !== null &&
+        (story as StoryLike).parameters?.kkiCheckoutState !== undefined,
+    );
+    const shown = new Set(checkout.map((story) => story.parameters?.kkiCheckoutState));
+    for (const state of CHECKOUT_STATES) expect(shown.has(state), `Checkout state ${state}`).toBe(true);
+    for (const story of checkout) expect(typeof story.play, story.name).toBe('function');
+    // Every code a failed Checkout payment can carry has its own story (the failed state per code).
+    expect(FLOW_CASES.checkout.length).toBeGreaterThan(0);
+    const failed = stories.filter((s) => s.kkiCase.flow === 'checkout');
+    expect(failed.map((s) => s.kkiCase.code).sort()).toEqual(FLOW_CASES.checkout.map((c) => c.code).sort());
+    for (const s of failed) expect(s.story.parameters?.kkiCheckoutState).toBe('failed');
   });
 
   it('reports a code whose story is removed', () => {

@@ -5,7 +5,7 @@ import {
   formatIdr,
   type PaymentView,
 } from '@kki-kit/contract';
-import { CardPaymentFrame, KkiPayButton } from '@kki-kit/react';
+import { CardPaymentFrame, KkiPayButton, kkiQueryKeys } from '@kki-kit/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useShopCopy } from '../i18n.js';
@@ -23,6 +23,13 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
     queryKey: ['shop', 'order', props.orderId],
     queryFn: () => shopApi.order(props.orderId),
   });
+  // The same query the kit's components read (shared QueryClient): the path the BFF was started with.
+  const kitConfig = useQuery({
+    queryKey: kkiQueryKeys.config(),
+    queryFn: () => shopApi.kitConfig(),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const integration = kitConfig.data?.kki.integration;
   const [method, setMethod] = useState<'kki' | 'card'>('kki');
   const [cardType, setCardType] =
     useState<Extract<CardPaymentType, 'SALE' | 'INSTALLMENT' | 'AUTHORIZE'>>('SALE');
@@ -50,6 +57,17 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
         </p>
       ) : (
         <>
+          {integration && (
+            <aside className="shop-path" aria-label={t.pathTitle}>
+              <p>
+                <strong>{t.pathTitle}:</strong>{' '}
+                <span data-integration={integration}>
+                  {integration === 'checkout' ? t.pathCheckout : t.pathH2h}
+                </span>
+              </p>
+              <p className="shop-note">{t.pathSwitch}</p>
+            </aside>
+          )}
           <fieldset className="shop-fieldset">
             <legend>{t.method}</legend>
             <label>
@@ -59,7 +77,7 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
                 checked={method === 'kki'}
                 onChange={() => setMethod('kki')}
               />{' '}
-              {t.methodKki}
+              {integration === 'checkout' ? t.methodCheckout : t.methodKki}
             </label>
             <label>
               <input

@@ -2,6 +2,7 @@
 // the path for merchants without PCI DSS, where the card is typed on DOKU's page, never the shop's.
 import * as z from 'zod/mini';
 import { localeSchema, orderIdSchema, paymentIdSchema } from './common.js';
+import { CHECKOUT_RETURN_MESSAGE_TYPE } from './checkout-return.js';
 import { CHECKOUT_DISPLAYS, KKI_INTEGRATIONS, PAYMENT_STATUSES } from './view-enums.js';
 import { checkoutChannelSchema } from './views.js';
 
@@ -50,9 +51,6 @@ export const checkoutReturnQuerySchema = z.object({
   display: z.optional(z.enum(CHECKOUT_DISPLAYS)),
 });
 
-/** `event.data.type` of the message the checkout return page posts to its opener (popup) or parent (overlay). */
-export const CHECKOUT_RETURN_MESSAGE_TYPE = 'kki-kit:checkout-return';
-
 /**
  * The message the checkout return page posts after confirming the result with DOKU. The component
  * checks the sender's origin, then re-reads the payment from the BFF: the message is a nudge, not a proof.
@@ -64,9 +62,3 @@ export const checkoutReturnMessageSchema = z.object({
 });
 /** The checkout return page's message to the opener or parent window. */
 export type CheckoutReturnMessage = z.infer<typeof checkoutReturnMessageSchema>;
-
-/**
- * Query parameters the return page adds to the shop's `returnUrl` after a full-page redirect, so the
- * page can resume the payment (it re-reads the payment from the BFF; the status is only a hint).
- */
-export const CHECKOUT_RETURN_PARAMS = { paymentId: 'kki_payment', status: 'kki_status' } as const;

@@ -3,6 +3,8 @@ export * from './bindings.js';
 export * from './card-payments.js';
 export * from './card-return-message.js';
 export * from './checkout.js';
+// The return page's constants, in a module without schemas: a browser bundle needing only them carries no zod.
+export * from './checkout-return.js';
 export * from './common.js';
 export * from './headers.js';
 export * from './ids.js';

@@ -5,7 +5,7 @@ import { type FormEvent, type ReactElement, useId, useRef, useState } from 'reac
 import { Countdown } from '../fields/Countdown.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
-import type { KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+import type { KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKkiContext } from '../provider/context.js';

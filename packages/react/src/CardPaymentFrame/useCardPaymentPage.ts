@@ -11,15 +11,11 @@ import {
   type PaymentView,
   readCardReturnMessage,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useState } from 'react';
 import type { KkiPaymentPhase } from '@kki-kit/client';
+import { useCallback, useEffect } from 'react';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
-import {
-  type KkiPaymentCallbacks,
-  usePaymentSubmit,
-  usePaymentTracker,
-} from '../internal/usePaymentTracker.js';
+import { type KkiPaymentCallbacks, usePaymentFlow } from '../internal/usePaymentFlow.js';
 import { useKkiContext } from '../provider/context.js';
 
 /** An installment plan the customer picked: acquirer and number of months. */
@@ -72,12 +68,10 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   const { client, locale } = ctx;
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
-  const [paymentId, setPaymentId] = useState<string | null>(null);
-  const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
   const { order, orderError } = useOrder(ctx, orderId);
-  const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
-  const { refresh } = tracker;
+  const flow = usePaymentFlow(ctx, orderId, callbacks);
+  const { refresh, start } = flow;
+  const paymentId = flow.payment?.id ?? null;
 
   // The BFF's return page tells us the customer is back; we then ask the BFF, never trusting the message.
   useEffect(() => {
@@ -94,9 +88,9 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
 
   const open = useCallback(
     (request: KkiCardPageRequest = {}): Promise<PaymentActionResult> =>
-      submit<CreateCardPaymentRequest>(
-        {
-          orderId,
+      start({
+        method: 'card',
+        request: {
           language: request.language ?? locale,
           ...(request.paymentType !== undefined && { paymentType: request.paymentType }),
           ...(request.installment !== undefined && { installment: { ...request.installment } }),
@@ -105,22 +99,16 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
           ...(request.saveCard !== undefined && { saveCard: request.saveCard }),
           ...(request.theme !== undefined && { theme: request.theme }),
         },
-        (body, idempotencyKey) => client.request('createCardPayment', { body, idempotencyKey, locale }),
-      ),
-    [submit, client, locale, orderId],
+      }),
+    [start, locale],
   );
 
-  const reset = useCallback(() => {
-    setPaymentId(null);
-    setSubmitError(null);
-  }, []);
-
-  const { result } = tracker;
+  const { result } = flow;
   return {
-    phase: isSubmitting ? 'submitting' : tracker.phase,
+    phase: flow.phase,
     order,
     orderError,
-    payment: tracker.payment,
+    payment: flow.payment,
     result,
     error: result?.status === 'failed' ? result.error : null,
     pageUrl:
@@ -129,6 +117,6 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
         : null,
     open,
     refresh,
-    reset,
+    reset: flow.reset,
   };
 }

@@ -10,6 +10,7 @@ import { StatusPanel } from '../fields/StatusPanel.js';
 import { TextField } from '../fields/TextField.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useKitConfig } from '../internal/useKitConfig.js';
 import { useKkiContext } from '../provider/context.js';
 import { type KkiBindingInput, type UseCardBindingOptions, useCardBinding } from './useCardBinding.js';
 
@@ -41,6 +42,7 @@ export function KkiBindCard(props: KkiBindCardProps): ReactElement {
   const { copy, locale } = ctx;
   const { mode = 'redirect', otpPage = 'popup' } = props;
   const flow = useCardBinding(props);
+  const { config } = useKitConfig(ctx);
   const [cpan, setCpan] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -130,6 +132,15 @@ export function KkiBindCard(props: KkiBindCardProps): ReactElement {
       {body}
     </div>
   );
+
+  // On the Checkout path the BFF takes no card number: cards are saved on DOKU's page when paying.
+  if (phase === 'idle' && config?.kki.integration === 'checkout') {
+    return root(
+      <StatusPanel tone="info" title={copy.bindTitle}>
+        <p className="kki-panel-text">{copy.bindCheckoutNote}</p>
+      </StatusPanel>,
+    );
+  }
 
   if ((phase === 'otp_input' || phase === 'verifying') && binding !== null) {
     const action = binding.nextAction.type === 'otp_input' ? binding.nextAction : null;

@@ -6,7 +6,6 @@ import {
   fingerprint,
   isExpired,
   localizeError,
-  OutcomeGate,
 } from '@kki-kit/client';
 import {
   type BindingActionResult,
@@ -17,10 +16,11 @@ import {
   createLocalKkiError,
   type KkiError,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useExpiryTimer } from '../internal/useExpiryTimer.js';
 import { useLatest } from '../internal/useLatest.js';
+import { useOncePerOutcome } from '../internal/useOncePerOutcome.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
 
@@ -139,26 +139,14 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   else phase = result.status;
 
   // Fire callbacks once per change; a new active card refreshes the saved-cards list.
-  const [gate] = useState(() => new OutcomeGate());
-  useEffect(() => {
-    if (result === null) {
-      gate.reset();
-      return;
-    }
-    const value = result.value ?? null;
-    if (
-      !gate.pass(
-        `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`,
-      )
-    )
-      return;
+  useOncePerOutcome(result, (r) => {
     const cb = callbacks.current;
-    if (result.status === 'succeeded') {
+    if (r.status === 'succeeded') {
       void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.savedCards() });
-      cb.onSuccess?.(result.value);
-    } else if (result.status === 'requires_action') cb.onRequiresAction?.(result.nextAction, result.value);
-    else if (result.status === 'failed') cb.onError?.(result.error, value);
-  }, [result, callbacks, queryClient, gate]);
+      cb.onSuccess?.(r.value);
+    } else if (r.status === 'requires_action') cb.onRequiresAction?.(r.nextAction, r.value);
+    else if (r.status === 'failed') cb.onError?.(r.error, r.value ?? null);
+  });
 
   const accept = useCallback(
     (view: BindingView): BindingActionResult => {

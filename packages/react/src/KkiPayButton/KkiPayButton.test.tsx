@@ -30,7 +30,8 @@ function baseHandlers(cards = [] as ReturnType<typeof savedCard>[]) {
 }
 
 async function fillNewCard(user: ReturnType<typeof userEvent.setup>, cpan = VALID_BRI_CPAN, ott = 'OTT123') {
-  await user.type(screen.getByLabelText('Nomor kartu'), cpan);
+  // The form appears once the BFF's config says H2H.
+  await user.type(await screen.findByLabelText('Nomor kartu'), cpan);
   await user.type(screen.getByLabelText('Kode sekali pakai dari aplikasi bank'), ott);
 }
 

@@ -1,20 +1,26 @@
 'use client';
 // KkiPayButton: pay an order with KKI (new card, pay-and-save, saved card) and every state after.
-import { formatIdr, type SavedCardView } from '@kki-kit/contract';
-import { type FormEvent, type ReactElement, type RefObject, useId, useRef, useState } from 'react';
+import { formatIdr } from '@kki-kit/contract';
+import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
 import { CpanInput } from '../fields/CpanInput.js';
 import { Countdown } from '../fields/Countdown.js';
 import { cpanProblem } from '../fields/cpan.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
 import { TextField } from '../fields/TextField.js';
-import type { KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+import type { KkiPaymentAction, KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
+import type { KkiCopy } from '../copy/index.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useKitConfig } from '../internal/useKitConfig.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { useKkiContext } from '../provider/context.js';
-import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
+import { CheckoutStart, CheckoutWaiting } from './checkout/CheckoutPanels.js';
+import { type KkiCheckoutMode, useCheckoutOpener } from './checkout/useCheckoutOpener.js';
+import { SavedCardChoice, useSavedCardsIf } from './SavedCardChoice.js';
 import { type KkiPaymentSource, useKkiPayment } from './useKkiPayment.js';
+
+export type { KkiCheckoutMode };
 
 // Declared here rather than taken from @types/node: the kit's browser build has no Node types.
 declare const process: { readonly env: { readonly NODE_ENV?: string } } | undefined;
@@ -31,6 +37,12 @@ export interface KkiPayButtonProps extends KkiPaymentCallbacks {
   readonly savedCardId?: string;
   /** A payment to resume after DOKU's OTP page sent the customer back. */
   readonly resumePaymentId?: string;
+  /**
+   * On the Checkout path (the BFF decides the path), how DOKU Checkout's page is shown: a full-page
+   * `redirect` (default; the payment resumes when the customer comes back), a `popup`, or an
+   * `overlay` on this page.
+   */
+  readonly checkoutMode?: KkiCheckoutMode;
   readonly className?: string;
 }
 
@@ -40,21 +52,34 @@ type FieldErrors = { cpan?: string; ott?: string; savedCard?: string };
 const OTT_PATTERN = /^[A-Za-z0-9]{1,40}$/;
 
 /**
- * A complete KKI checkout for one order: card entry (or a saved card), the confirm-in-your-app step
- * with the issuer's name and a countdown, OTP redirect, and the endings with the catalogue's copy.
+ * A complete KKI checkout for one order, on the path the merchant's server chose. DOKU Checkout: one
+ * button that opens DOKU's page (redirect, popup or overlay), then waiting. Host-to-host (PCI DSS
+ * merchants): card entry (or a saved card), the confirm-in-your-app step with the issuer's name and
+ * a countdown, OTP redirect. Both end in the same panels with the catalogue's copy.
  */
 export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const ctx = useKkiContext('KkiPayButton');
   const { copy, locale } = ctx;
   const { showSavedCards = true, allowSaveCard = true } = props;
   const flow = useKkiPayment(props);
+  const { config, configError } = useKitConfig(ctx);
+  const checkout = config?.kki.integration === 'checkout';
+  const opener = useCheckoutOpener(
+    props.checkoutMode ?? 'redirect',
+    ctx.client,
+    flow.payment?.id ?? null,
+    () => {
+      void flow.refresh();
+    },
+  );
   // Preselects a card once: the customer's own pick must not be overridden by a later prop.
   // Development only, written out so production bundles drop it (see useWarnOnChange).
   if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
     // biome-ignore lint/correctness/useHookAtTopLevel: the build fixes the condition, so the hook order is stable
     useWarnOnChange(props.savedCardId, 'KkiPayButton', 'savedCardId');
   }
-  const saved = useSavedCardsIf(showSavedCards);
+  // Cards saved on DOKU Checkout's page are offered there: the list is for the H2H form only.
+  const saved = useSavedCardsIf(showSavedCards && config?.kki.integration === 'h2h');
   const activeCards = (saved ?? []).filter((c) => c.status === 'active');
 
   const [mode, setMode] = useState<'card' | 'saved_card'>(
@@ -86,11 +111,7 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
       case 'submitting':
         return copy.paySubmitting;
       case 'requires_action':
-        return flow.nextAction?.type === 'issuer_app'
-          ? copy.payConfirmInApp(issuerName)
-          : flow.nextAction?.type === 'otp_redirect'
-            ? copy.payOtpRedirect
-            : copy.payCardPage;
+        return flow.nextAction === null ? null : actionTitle(flow.nextAction, copy, issuerName);
       case 'pending':
         return copy.payPending;
       case 'succeeded':
@@ -165,20 +186,22 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   );
 
   if (!showForm && !errorOnForm) {
+    if (phase === 'requires_action' && flow.nextAction?.type === 'checkout_page') {
+      return root(
+        <CheckoutWaiting
+          copy={copy}
+          url={flow.nextAction.url}
+          expiresAt={flow.nextAction.expiresAt}
+          opener={opener}
+          focusOnMount={acted}
+          onCancel={() => void flow.cancel()}
+        />,
+      );
+    }
     if (phase === 'requires_action' && flow.nextAction !== null) {
       const action = flow.nextAction;
       return root(
-        <StatusPanel
-          tone="waiting"
-          focusOnMount={acted}
-          title={
-            action.type === 'issuer_app'
-              ? copy.payConfirmInApp(issuerName)
-              : action.type === 'otp_redirect'
-                ? copy.payOtpRedirect
-                : copy.payCardPage
-          }
-        >
+        <StatusPanel tone="waiting" focusOnMount={acted} title={actionTitle(action, copy, issuerName)}>
           {action.type === 'issuer_app' && <p className="kki-panel-text">{copy.payConfirmInAppHint}</p>}
           {action.expiresAt !== null && <Countdown expiresAt={action.expiresAt} copy={copy} />}
           <div className="kki-actions">
@@ -213,7 +236,11 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
           tone="success"
           focusOnMount={acted}
           title={copy.paySucceeded(formatIdr(flow.payment.amount, locale))}
-        />,
+        >
+          {flow.payment.checkoutChannel !== null && (
+            <p className="kki-panel-text">{copy.checkoutPaidWith(flow.payment.checkoutChannel)}</p>
+          )}
+        </StatusPanel>,
       );
     }
     if ((phase === 'failed' || phase === 'expired' || phase === 'cancelled') && flow.error !== null) {
@@ -242,6 +269,30 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   }
 
   const submitting = phase === 'submitting';
+  // The path is the server's choice: nothing to pay with until it is known.
+  if (config === undefined) {
+    return root(
+      configError === null ? (
+        <div className="kki-spinner" role="status" aria-label={copy.payTitle} />
+      ) : (
+        <ErrorPanel title={copy.payFailedTitle} error={configError} copy={copy} />
+      ),
+    );
+  }
+  if (checkout) {
+    return root(
+      <CheckoutStart
+        copy={copy}
+        amount={amount}
+        submitting={submitting}
+        onPay={() => {
+          setActed(true);
+          setShowForm(false);
+          opener.begin(() => flow.openCheckout({ display: props.checkoutMode ?? 'redirect' }));
+        }}
+      />,
+    );
+  }
   const formErrors: FieldErrors = {
     ...errors,
     ...(errorOnForm && fieldOfError === 'cardNumber' && flow.error && { cpan: flow.error.message }),
@@ -337,55 +388,9 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   );
 }
 
-// Hooks cannot be called conditionally: this one always runs, and reads nothing when off.
-function useSavedCardsIf(enabled: boolean): readonly SavedCardView[] | undefined {
-  const list = useSavedCards({ enabled });
-  return enabled ? list.cards : undefined;
-}
-
-interface SavedCardChoiceProps {
-  readonly cards: readonly SavedCardView[];
-  readonly value: string | null;
-  readonly onChange: (cardId: string) => void;
-  readonly error: string | undefined;
-  readonly firstRef: RefObject<HTMLInputElement | null>;
-  readonly disabled: boolean;
-}
-
-function SavedCardChoice({
-  cards,
-  value,
-  onChange,
-  error,
-  firstRef,
-  disabled,
-}: SavedCardChoiceProps): ReactElement {
-  const { copy } = useKkiContext('KkiPayButton');
-  const ids = useId();
-  const errorId = `${ids}-error`;
-  return (
-    <fieldset className="kki-fieldset" aria-describedby={error ? errorId : undefined}>
-      <legend className="kki-legend">{copy.payWithSavedCard}</legend>
-      {cards.map((card, i) => (
-        <label key={card.id} className="kki-radio">
-          <input
-            ref={i === 0 ? firstRef : undefined}
-            type="radio"
-            name={`${ids}-card`}
-            value={card.id}
-            checked={value === card.id}
-            onChange={() => onChange(card.id)}
-            aria-invalid={error ? true : undefined}
-            disabled={disabled}
-          />
-          {copy.savedCardDescription(card.issuerName ?? copy.issuerName(card.issuer), card.maskedCpan)}
-        </label>
-      ))}
-      {error && (
-        <p id={errorId} className="kki-field-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
+/** What the customer is asked to do for `action`. */
+function actionTitle(action: KkiPaymentAction, copy: KkiCopy, issuerName: string): string {
+  if (action.type === 'issuer_app') return copy.payConfirmInApp(issuerName);
+  if (action.type === 'otp_redirect') return copy.payOtpRedirect;
+  return action.type === 'checkout_page' ? copy.checkoutWaiting : copy.payCardPage;
 }

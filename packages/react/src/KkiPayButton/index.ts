@@ -1,7 +1,7 @@
 'use client';
 // `@kki-kit/react/KkiPayButton`: the KKI checkout component and its headless hook.
 export type { KkiPaymentPhase } from '@kki-kit/client';
-export type { KkiPaymentAction, KkiPaymentCallbacks } from '../internal/usePaymentTracker.js';
+export type { KkiPaymentAction, KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 export { KkiPayButton, type KkiPayButtonProps } from './KkiPayButton.js';
 export {
   type KkiPaymentSource,

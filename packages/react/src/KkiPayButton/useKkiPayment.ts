@@ -1,32 +1,23 @@
 'use client';
 // useKkiPayment: pay an order with KKI (new card, pay-and-save, saved card), follow it to the end.
-import {
-  clearPendingPayment,
-  createActionRunner,
-  isOpenPayment,
-  type KkiPaymentPhase,
-  type KkiPaymentSource,
-  readPendingPayment,
-  writePendingPayment,
-} from '@kki-kit/client';
+import type { KkiPaymentPhase, KkiPaymentSource } from '@kki-kit/client';
 import type {
-  CreateKkiPaymentRequest,
+  CheckoutChannel,
+  CheckoutDisplay,
   KkiError,
+  KkiLocale,
   OrderView,
   PaymentActionResult,
   PaymentView,
 } from '@kki-kit/contract';
-import { paymentActionResult } from '@kki-kit/contract';
-import { useCallback, useEffect, useState } from 'react';
-import { kkiQueryKeys } from '../internal/query-keys.js';
+import { useCallback } from 'react';
 import { useLatest } from '../internal/useLatest.js';
 import { useOrder } from '../internal/useOrder.js';
 import {
   type KkiPaymentAction,
   type KkiPaymentCallbacks,
-  usePaymentSubmit,
-  usePaymentTracker,
-} from '../internal/usePaymentTracker.js';
+  usePaymentFlow,
+} from '../internal/usePaymentFlow.js';
 import { useKkiContext } from '../provider/context.js';
 
 export type { KkiPaymentSource };
@@ -40,6 +31,18 @@ export interface UseKkiPaymentOptions extends KkiPaymentCallbacks {
    * resumes the unfinished payment this tab started for the order, if any.
    */
   readonly resumePaymentId?: string;
+}
+
+/** How DOKU Checkout is opened; everything is optional. */
+export interface KkiCheckoutRequest {
+  /** Narrows the methods the merchant's server allows (KKI, credit card). */
+  readonly methods?: readonly CheckoutChannel[];
+  /** Language of DOKU's page; defaults to the provider's locale. */
+  readonly language?: KkiLocale;
+  /** The page to come back to after a full-page redirect; defaults to this page. */
+  readonly returnUrl?: string;
+  /** How the page is shown (`redirect` by default): tells the BFF's return page how to hand back. */
+  readonly display?: CheckoutDisplay;
 }
 
 /** What {@link useKkiPayment} returns. */
@@ -65,6 +68,13 @@ export interface UseKkiPaymentResult {
    * the hook then follows the payment. A call while one is in flight returns that call's promise.
    */
   readonly pay: (source: KkiPaymentSource) => Promise<PaymentActionResult>;
+  /**
+   * Opens DOKU Checkout for the order (the BFF chose the Checkout path): resolves to the answer, whose
+   * next action `checkout_page` is the page to open. A call while one is in flight returns that call's promise.
+   */
+  readonly openCheckout: (request?: KkiCheckoutRequest) => Promise<PaymentActionResult>;
+  /** Asks the BFF for the payment now (e.g. DOKU's page says the customer is done). */
+  readonly refresh: () => Promise<PaymentView | null>;
   /** Cancels the current payment while the customer has not confirmed it. */
   readonly cancel: () => Promise<PaymentActionResult | null>;
   /** Forgets the current attempt (after a failure or to start over). */
@@ -73,76 +83,47 @@ export interface UseKkiPaymentResult {
 
 /**
  * Headless KKI payment: one idempotency key per attempt, one request at a time, polling with backoff
- * while the bank confirms, and a result typed `succeeded | pending | requires_action | failed`.
+ * while the bank confirms, and a result typed `succeeded | pending | requires_action | failed`. A thin
+ * adapter over `createPaymentFlow` from `@kki-kit/client`.
  */
 export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResult {
   const ctx = useKkiContext('useKkiPayment');
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
-  const [paymentId, setPaymentId] = useState<string | null>(options.resumePaymentId ?? null);
-  const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const { isSubmitting, submit } = usePaymentSubmit(ctx, setPaymentId, setSubmitError);
   const { order, orderError } = useOrder(ctx, orderId);
-  const tracker = usePaymentTracker(ctx, paymentId, submitError, callbacks);
-  const { payment } = tracker;
-
-  // After a redirect to the bank and back, pick up where this tab left off (effect: no storage on SSR).
-  useEffect(() => {
-    if (options.resumePaymentId !== undefined) return;
-    const stored = readPendingPayment(orderId);
-    if (stored !== null) setPaymentId((current) => current ?? stored);
-  }, [orderId, options.resumePaymentId]);
-
-  // Remember only an open payment's id; forget it once the payment has ended.
-  useEffect(() => {
-    if (payment === null) return;
-    if (isOpenPayment(payment)) writePendingPayment(orderId, payment.id);
-    else clearPendingPayment(orderId);
-  }, [orderId, payment]);
-
-  const { client, queryClient, locale, toError } = ctx;
-  const [cancelAction] = useState(() => createActionRunner<PaymentView>());
-  const pay = useCallback(
-    (source: KkiPaymentSource): Promise<PaymentActionResult> =>
-      submit<CreateKkiPaymentRequest>({ orderId, source }, (body, idempotencyKey) =>
-        client.request('createKkiPayment', { body, idempotencyKey, locale }),
-      ),
-    [submit, client, locale, orderId],
+  const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId);
+  const { start, result } = flow;
+  const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);
+  const { locale } = ctx;
+  const openCheckout = useCallback(
+    (request: KkiCheckoutRequest = {}) => {
+      const returnUrl =
+        request.returnUrl ?? (typeof window === 'undefined' ? undefined : window.location.href);
+      return start({
+        method: 'checkout',
+        request: {
+          language: request.language ?? locale,
+          ...(request.methods !== undefined && { methods: [...request.methods] }),
+          ...(request.display !== undefined && { display: request.display }),
+          ...(returnUrl !== undefined && { returnUrl }),
+        },
+      });
+    },
+    [start, locale],
   );
-
-  const cancel = useCallback(async (): Promise<PaymentActionResult | null> => {
-    if (paymentId === null) return null;
-    try {
-      const view = await cancelAction.run(paymentId, (idempotencyKey) =>
-        client.request('cancelPayment', { params: { paymentId }, idempotencyKey, locale }),
-      );
-      queryClient.setQueryData(kkiQueryKeys.payment(view.id), view);
-      return paymentActionResult(view, locale);
-    } catch (cause) {
-      // The payment may have moved on meanwhile (e.g. confirmed): read it again.
-      void tracker.refresh();
-      return { status: 'failed', error: toError(cause) };
-    }
-  }, [client, queryClient, locale, toError, paymentId, cancelAction, tracker.refresh]);
-
-  const reset = useCallback(() => {
-    clearPendingPayment(orderId);
-    setPaymentId(null);
-    setSubmitError(null);
-  }, [orderId]);
-
-  const result = tracker.result;
   return {
-    phase: isSubmitting ? 'submitting' : tracker.phase,
+    phase: flow.phase,
     order,
     orderError,
-    payment,
+    payment: flow.payment,
     result,
     error: result?.status === 'failed' ? result.error : null,
     nextAction: result?.status === 'requires_action' ? result.nextAction : null,
-    isSubmitting,
+    isSubmitting: flow.isSubmitting,
     pay,
-    cancel,
-    reset,
+    openCheckout,
+    refresh: flow.refresh,
+    cancel: flow.cancel,
+    reset: flow.reset,
   };
 }

@@ -1,12 +1,6 @@
 'use client';
 // useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
-import {
-  createActionRunner,
-  createSingleFlight,
-  fingerprint,
-  localizeError,
-  OutcomeGate,
-} from '@kki-kit/client';
+import { createActionRunner, createSingleFlight, fingerprint, localizeError } from '@kki-kit/client';
 import {
   createLocalKkiError,
   type KkiActionResult,
@@ -14,9 +8,10 @@ import {
   type ListRefundsResponse,
   type RefundView,
 } from '@kki-kit/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { kkiQueryKeys } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
+import { useOncePerOutcome } from '../internal/useOncePerOutcome.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
 
@@ -101,21 +96,12 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       ? { status: 'failed', error: submitError }
       : latest && resultOf(latest, toLocal, fallback);
 
-  // Callbacks once per (refund, status) change.
-  const [gate] = useState(() => new OutcomeGate());
-  useEffect(() => {
-    if (result === null) return;
-    const value = result.value ?? null;
-    if (
-      !gate.pass(
-        `${value?.id ?? 'none'}:${result.status}:${result.status === 'failed' ? result.error.code : ''}`,
-      )
-    )
-      return;
+  // Callbacks once per (refund, status) change: the core's rule.
+  useOncePerOutcome(result, (r) => {
     const cb = callbacks.current;
-    if (result.status === 'succeeded') cb.onSuccess?.(result.value);
-    else if (result.status === 'pending') cb.onPending?.(result.value);
-    else if (result.status === 'failed') cb.onError?.(result.error, value);
+    if (r.status === 'succeeded') cb.onSuccess?.(r.value);
+    else if (r.status === 'pending') cb.onPending?.(r.value);
+    else cb.onError?.(r.error, r.value ?? null);
   });
 
   const refund = useCallback(

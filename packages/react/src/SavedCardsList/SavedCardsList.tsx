@@ -5,6 +5,7 @@ import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import type { KkiCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
+import { useKitConfig } from '../internal/useKitConfig.js';
 import { useKkiContext } from '../provider/context.js';
 import { type UseSavedCardsOptions, useSavedCards } from './useSavedCards.js';
 
@@ -30,6 +31,7 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
   const ctx = useKkiContext('SavedCardsList');
   const { copy, locale } = ctx;
   const list = useSavedCards(props);
+  const { config } = useKitConfig(ctx);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const headingId = useId();
@@ -106,6 +108,7 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
       <h3 id={headingId} className="kki-title">
         {copy.savedCardsTitle}
       </h3>
+      {config?.kki.integration === 'checkout' && <p className="kki-muted">{copy.savedCardsCheckoutNote}</p>}
       {body}
     </section>
   );

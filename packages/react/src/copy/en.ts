@@ -142,4 +142,22 @@ export const en: KkiCopy = {
         }[type],
   refundStatus: (status) => ({ pending: 'Processing', succeeded: 'Succeeded', failed: 'Failed' })[status],
   refundFailedTitle: 'Refund not completed',
+
+  checkoutIntro: "You will enter your card on DOKU's secure payment page (KKI or a credit card).",
+  checkoutPayButton: (amount) => `Pay ${amount} on DOKU`,
+  checkoutPayButtonNoAmount: 'Pay on DOKU',
+  checkoutOpening: "Opening DOKU's payment page…",
+  checkoutWaiting: "Finish the payment on DOKU's payment page.",
+  checkoutWaitingHint: 'This page updates by itself once DOKU tells us the result.',
+  checkoutOpenAgain: "Open DOKU's payment page",
+  checkoutPopupBlocked: 'Your browser blocked the payment window. Use the button to open it.',
+  checkoutFrameTitle: 'DOKU payment page',
+  checkoutCancelQuestion: 'Cancel this payment? You can start a new one afterwards.',
+  checkoutCancelConfirm: 'Yes, cancel the payment',
+  checkoutCancelKeep: 'No, keep paying',
+  checkoutPaidWith: (channel) => (channel === 'kki' ? 'Paid with KKI.' : 'Paid with a credit card.'),
+  savedCardsCheckoutNote:
+    'Cards are saved on DOKU\'s payment page: tick "save card" there when you pay, and DOKU offers the card again next time. This list shows cards saved with this shop.',
+  bindCheckoutNote:
+    'This shop takes cards on DOKU\'s payment page, so a card cannot be added here. Pay with the card and choose "save card" on DOKU\'s page instead.',
 };

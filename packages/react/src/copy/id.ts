@@ -143,4 +143,22 @@ export const id: KkiCopy = {
         }[type],
   refundStatus: (status) => ({ pending: 'Diproses', succeeded: 'Berhasil', failed: 'Gagal' })[status],
   refundFailedTitle: 'Pengembalian dana tidak berhasil',
+
+  checkoutIntro: 'Anda akan memasukkan kartu di halaman pembayaran DOKU yang aman (KKI atau kartu kredit).',
+  checkoutPayButton: (amount) => `Bayar ${amount} di DOKU`,
+  checkoutPayButtonNoAmount: 'Bayar di DOKU',
+  checkoutOpening: 'Membuka halaman pembayaran DOKU…',
+  checkoutWaiting: 'Selesaikan pembayaran di halaman pembayaran DOKU.',
+  checkoutWaitingHint: 'Halaman ini diperbarui otomatis setelah DOKU memberi tahu hasilnya.',
+  checkoutOpenAgain: 'Buka halaman pembayaran DOKU',
+  checkoutPopupBlocked: 'Browser Anda memblokir jendela pembayaran. Gunakan tombol untuk membukanya.',
+  checkoutFrameTitle: 'Halaman pembayaran DOKU',
+  checkoutCancelQuestion: 'Batalkan pembayaran ini? Anda bisa memulai pembayaran baru setelahnya.',
+  checkoutCancelConfirm: 'Ya, batalkan pembayaran',
+  checkoutCancelKeep: 'Tidak, lanjutkan membayar',
+  checkoutPaidWith: (channel) => (channel === 'kki' ? 'Dibayar dengan KKI.' : 'Dibayar dengan kartu kredit.'),
+  savedCardsCheckoutNote:
+    'Kartu disimpan di halaman pembayaran DOKU: centang "simpan kartu" di sana saat membayar, dan DOKU menawarkan kartu itu lagi lain kali. Daftar ini menampilkan kartu yang tersimpan di toko ini.',
+  bindCheckoutNote:
+    'Toko ini menerima kartu di halaman pembayaran DOKU, jadi kartu tidak bisa ditambahkan di sini. Bayar dengan kartu itu dan pilih "simpan kartu" di halaman DOKU.',
 };

@@ -133,6 +133,23 @@ export interface KkiCopy {
   readonly refundType: (type: RefundType | null) => string;
   readonly refundStatus: (status: 'pending' | 'succeeded' | 'failed') => string;
   readonly refundFailedTitle: string;
+
+  // DOKU Checkout (the path for merchants without PCI DSS: the card is typed on DOKU's page)
+  readonly checkoutIntro: string;
+  readonly checkoutPayButton: WithAmount;
+  readonly checkoutPayButtonNoAmount: string;
+  readonly checkoutOpening: string;
+  readonly checkoutWaiting: string;
+  readonly checkoutWaitingHint: string;
+  readonly checkoutOpenAgain: string;
+  readonly checkoutPopupBlocked: string;
+  readonly checkoutFrameTitle: string;
+  readonly checkoutCancelQuestion: string;
+  readonly checkoutCancelConfirm: string;
+  readonly checkoutCancelKeep: string;
+  readonly checkoutPaidWith: (channel: 'kki' | 'card') => string;
+  readonly savedCardsCheckoutNote: string;
+  readonly bindCheckoutNote: string;
 }
 
 /** Merchant replacements for any copy key. */

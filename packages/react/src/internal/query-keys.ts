@@ -3,6 +3,7 @@
 /** Query keys, all under `['kki-kit', …]`. */
 export const kkiQueryKeys = {
   all: ['kki-kit'] as const,
+  config: () => ['kki-kit', 'config'] as const,
   order: (orderId: string) => ['kki-kit', 'order', orderId] as const,
   payment: (paymentId: string) => ['kki-kit', 'payment', paymentId] as const,
   binding: (bindingId: string) => ['kki-kit', 'binding', bindingId] as const,

@@ -13,8 +13,11 @@ import {
   SNAP_STANDARD_CODES,
 } from '@kki-kit/contract';
 
-/** The DOKU flows a story can fail in: four SNAP services and the Non-SNAP Cards API. */
-export type KkiStoryFlow = 'binding' | 'unbinding' | 'payment' | 'refund' | 'cards';
+/**
+ * The DOKU flows a story can fail in: four SNAP services, the Non-SNAP Cards API, and DOKU Checkout
+ * (whose outcome the BFF reads with the same Non-SNAP tables).
+ */
+export type KkiStoryFlow = 'binding' | 'unbinding' | 'payment' | 'refund' | 'cards' | 'checkout';
 
 /** The SNAP service behind each KKI flow (binding 01, unbinding 05, payment 54, refund 58). */
 const SNAP_FLOW_SERVICES = {
@@ -22,7 +25,7 @@ const SNAP_FLOW_SERVICES = {
   unbinding: SNAP_SERVICE_CODES.cardUnbind,
   payment: SNAP_SERVICE_CODES.payment,
   refund: SNAP_SERVICE_CODES.refund,
-} as const satisfies Record<Exclude<KkiStoryFlow, 'cards'>, string>;
+} as const satisfies Record<Exclude<KkiStoryFlow, 'cards' | 'checkout'>, string>;
 
 /** One code a flow can return, with DOKU's own codes that lead to it. */
 export interface FlowCase {
@@ -84,6 +87,9 @@ export const FLOW_CASES: { readonly [F in KkiStoryFlow]: readonly FlowCase[] } =
   payment: snapCases(SNAP_FLOW_SERVICES.payment),
   refund: snapCases(SNAP_FLOW_SERVICES.refund),
   cards: cardsCases(),
+  // A failed Checkout payment carries what the BFF reads from DOKU's status answer or notification
+  // with kkiErrorFromNonSnap: the Non-SNAP tables again.
+  checkout: cardsCases(),
 };
 
 /** DOKU's codes behind `code` in `flow` (empty when the flow cannot return it). */

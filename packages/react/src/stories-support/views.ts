@@ -74,6 +74,10 @@ export const storyPayment = (over: Partial<PaymentView> = {}): PaymentView =>
 export const storyCardPayment = (over: Partial<PaymentView> = {}): PaymentView =>
   storyPayment({ method: 'card', kkiKind: null, cardPaymentType: 'SALE', card: null, ...over });
 
+/** A DOKU Checkout payment: no card or KKI kind until DOKU says what the shopper paid with. */
+export const storyCheckoutPayment = (over: Partial<PaymentView> = {}): PaymentView =>
+  storyPayment({ method: 'checkout', kkiKind: null, card: null, ...over });
+
 export const storyBinding = (over: Partial<BindingView> = {}): BindingView =>
   bindingViewSchema.parse({
     id: 'bind_story0001',

@@ -1,11 +1,13 @@
 // Theming in a real browser: KkiProvider's `appearance` sets variables the stylesheet reads, so the
 // computed style of the components changes (a variable the CSS never reads would change nothing).
 import { readFileSync } from 'node:fs';
+import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
 import type { KkiAppearanceVariables } from '../../src/provider/appearance.js';
+import { kkiQueryKeys } from '../../src/internal/query-keys.js';
 import { KkiProvider } from '../../src/provider/KkiProvider.js';
 
 const STYLES = readFileSync(new URL('../../src/styles.css', import.meta.url), 'utf8');
@@ -21,10 +23,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The pay form as the server renders it, with the kit's stylesheet, loaded in Chromium. */
+/** The pay form as the server renders it (the H2H path known, as a server prefetches it), with the kit's stylesheet, loaded in Chromium. */
 async function show(variables?: KkiAppearanceVariables) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(kkiQueryKeys.config(), { kki: { integration: 'h2h' }, checkout: null });
   const html = renderToString(
-    <KkiProvider baseUrl="/api/kki" {...(variables && { appearance: { variables } })}>
+    <KkiProvider
+      baseUrl="/api/kki"
+      queryClient={queryClient}
+      {...(variables && { appearance: { variables } })}
+    >
       <KkiPayButton orderId="ord_test0001" />
     </KkiProvider>,
   );

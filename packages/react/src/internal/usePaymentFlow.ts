@@ -1,0 +1,118 @@
+// The React adapter of @kki-kit/client's payment flow (createPaymentFlowWith): one flow per order, its state read through
+// useSyncExternalStore, the caller's latest callbacks, TanStack Query's focus manager for "the customer
+// is back" (e.g. from the bank's app), and each payment the flow sees written to the query cache.
+import {
+  checkoutReturnFrom,
+  createPaymentFlowWith,
+  type KkiPaymentCallbacks,
+  type KkiPaymentFlow,
+  type KkiPaymentFlowState,
+  type KkiPaymentStart,
+  withoutCheckoutReturn,
+} from '@kki-kit/client';
+import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import { focusManager } from '@tanstack/react-query';
+import { type RefObject, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { KkiContextValue } from '../provider/context.js';
+import { kkiQueryKeys } from './query-keys.js';
+import { useLatest } from './useLatest.js';
+
+export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
+
+// The payment DOKU Checkout's return page named in this page's address. The parameters are taken out
+// of the address (so a reload or a shared link is not taken for a return); the id is kept for the
+// cleaned address, so a second mount (StrictMode, a remount) still resumes it.
+let lastReturn: { readonly cleaned: string; readonly paymentId: string } | null = null;
+function returnedPaymentId(): string | null {
+  if (typeof window === 'undefined') return null;
+  const href = window.location.href;
+  const found = checkoutReturnFrom(href);
+  if (found === null) return lastReturn?.cleaned === href ? lastReturn.paymentId : null;
+  const cleaned = withoutCheckoutReturn(href);
+  window.history.replaceState(window.history.state, '', cleaned);
+  lastReturn = { cleaned: window.location.href, paymentId: found.paymentId };
+  return found.paymentId;
+}
+
+const IDLE: KkiPaymentFlowState = { phase: 'idle', payment: null, result: null, isSubmitting: false };
+const noop = () => {};
+
+/** What {@link usePaymentFlow} gives its hook. */
+export interface PaymentFlowHandle extends KkiPaymentFlowState {
+  readonly start: (start: KkiPaymentStart) => Promise<PaymentActionResult>;
+  readonly cancel: () => Promise<PaymentActionResult | null>;
+  /** Asks the BFF for the payment now (it checks DOKU when the payment has waited long enough). */
+  readonly refresh: () => Promise<PaymentView | null>;
+  readonly reset: () => void;
+}
+
+/**
+ * Drives one `createPaymentFlow` for `orderId` while mounted (created in an effect: nothing runs on
+ * the server, and StrictMode's second mount gets a fresh flow that resumes from storage).
+ */
+export function usePaymentFlow(
+  ctx: KkiContextValue,
+  orderId: string,
+  callbacks: RefObject<KkiPaymentCallbacks>,
+  resumePaymentId?: string,
+): PaymentFlowHandle {
+  const { client, queryClient, locale, errorCopy } = ctx;
+  const latest = useLatest(ctx);
+  const [flow, setFlow] = useState<KkiPaymentFlow | null>(null);
+
+  useEffect(() => {
+    const { polling } = latest.current;
+    // Given, else named by the return address (the flow drops another order's), else remembered.
+    const resume = resumePaymentId ?? returnedPaymentId() ?? undefined;
+    // The provider words failed calls (its network copy, the merchant's errorCopy).
+    const created = createPaymentFlowWith(
+      {
+        client,
+        orderId,
+        ...(resume !== undefined && { resumePaymentId: resume }),
+        locale: latest.current.locale,
+        ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
+        polling,
+        // TanStack Query's focus manager: the same "page shown again" signal its queries refetch on.
+        refreshOnFocus: (check) =>
+          focusManager.subscribe((focused) => {
+            if (focused) check();
+          }),
+        onSuccess: (p) => callbacks.current.onSuccess?.(p),
+        onError: (e, p) => callbacks.current.onError?.(e, p),
+        onPending: (p) => callbacks.current.onPending?.(p),
+        onRequiresAction: (a, p) => callbacks.current.onRequiresAction?.(a, p),
+        onCancel: (p) => callbacks.current.onCancel?.(p),
+        onExpire: (p) => callbacks.current.onExpire?.(p),
+      },
+      (cause) => latest.current.toError(cause),
+    );
+    const stopCaching = created.subscribe(({ payment }) => {
+      if (payment !== null) queryClient.setQueryData(kkiQueryKeys.payment(payment.id), payment);
+    });
+    setFlow(created);
+    return () => {
+      stopCaching();
+      created.dispose();
+    };
+  }, [client, queryClient, orderId, resumePaymentId, callbacks, latest]);
+
+  useEffect(() => flow?.configure({ locale, errorCopy }), [flow, locale, errorCopy]);
+
+  const subscribe = useCallback((onChange: () => void) => flow?.subscribe(onChange) ?? noop, [flow]);
+  const getState = useCallback(() => flow?.getState() ?? IDLE, [flow]);
+  const state = useSyncExternalStore(subscribe, getState, () => IDLE);
+
+  const start = useCallback(
+    (how: KkiPaymentStart): Promise<PaymentActionResult> => {
+      if (flow === null)
+        throw new Error('@kki-kit/react: a payment cannot start before the component mounts.');
+      return flow.start(how);
+    },
+    [flow],
+  );
+  const cancel = useCallback(async () => (flow === null ? null : flow.cancel()), [flow]);
+  const refresh = useCallback(async () => (flow === null ? null : flow.refresh()), [flow]);
+  const reset = useCallback(() => flow?.reset(), [flow]);
+  return { ...state, start, cancel, refresh, reset };
+}
