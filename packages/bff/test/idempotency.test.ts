@@ -179,14 +179,21 @@ describe.each(STORE_BACKENDS)('idempotency on %s', (_name, open) => {
     const b = createIdempotency({ store, secret: TEST_SECRET, waitMs: 100, pollMs: 10 });
     const k = key();
     let release = () => {};
+    let started = () => {};
+    // Wait for the first call to hold the key (its operation is running), not for a fixed time:
+    // under load the claim itself can take longer than any sleep.
+    const claimed = new Promise<void>((r) => {
+      started = r;
+    });
     const first = a.run(
       { scope: 's:g', key: k, request: {} },
       () =>
         new Promise((r) => {
           release = () => r({ status: 200, body: {} });
+          started();
         }),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    await claimed;
     await expect(
       b.run({ scope: 's:g', key: k, request: {} }, async () => ({ status: 200, body: {} })),
     ).rejects.toMatchObject({ code: 'payment_in_progress' });
