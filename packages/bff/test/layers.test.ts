@@ -28,7 +28,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
     ],
   },
   { name: 'store', files: ['store/'] },
-  { name: 'config', files: ['config-integration.ts', 'config.ts', 'config-env.ts'] },
+  { name: 'config', files: ['config-integration.ts', 'config-options.ts', 'config.ts', 'config-env.ts'] },
   { name: 'DOKU connection', files: ['doku/'] },
   {
     name: 'shared support',
