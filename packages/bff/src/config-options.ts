@@ -4,7 +4,7 @@ import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import type { SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
 import type { CheckoutOptions, KkiIntegrationOptions } from './config-integration.js';
-import type { KkiLogger } from './log.js';
+import type { KkiLogger, KkiLogLevelSetting, KkiStructuredLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
 
 // Declared here, next to the options that take it, so the DOKU connection (which reads the
@@ -104,8 +104,19 @@ export interface KkiBffOptions {
    * each request asks for (`X-KKI-Locale`).
    */
   copyOverrides?: KkiCopyOverrides;
-  /** Where structured log lines go (default: JSON lines on stdout); every line is redacted first. */
-  logger?: KkiLogger;
+  /**
+   * Where structured log lines go: a function of the line, or a pino-shaped object (`{ debug, info,
+   * warn, error }` taking `(fields, message)`, e.g. a pino instance). Default: JSON lines on stdout.
+   * Every line is redacted first, and a line logged while a request is served carries its
+   * `requestId`.
+   */
+  logger?: KkiLogger | KkiStructuredLogger;
+  /** Lowest level logged: `'debug'`, `'info'` (default), `'warn'`, `'error'` or `'silent'`. */
+  logLevel?: KkiLogLevelSetting;
+  /** Per-attempt timeout of DOKU calls in ms (default 30 000). */
+  dokuTimeoutMs?: number;
+  /** Retries of a DOKU call after a network error, timeout, 429 or 5xx (default 2: at most 3 sends). */
+  dokuRetries?: number;
   /** `fetch` used to reach DOKU (tests inject the sandbox's). */
   fetch?: typeof fetch;
   /**

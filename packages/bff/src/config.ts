@@ -8,6 +8,7 @@ import {
   type ResolvedIntegration,
   resolveIntegration,
 } from './config-integration.js';
+import { KKI_LOG_LEVELS, type KkiLogLevelSetting } from './log.js';
 import type {
   AuthenticateHook,
   AuthorizeRefundHook,
@@ -38,7 +39,13 @@ export interface ResolvedConfig extends ResolvedIntegration {
     dokuPublicKeyPem: string | null;
     nonSnapClientId: string;
     nonSnapSecretKey: string;
+    /** Per-attempt timeout of DOKU calls, ms. */
+    timeoutMs: number;
+    /** Retries of a DOKU call after a network error, timeout, 429 or 5xx. */
+    retries: number;
   };
+  /** Lowest level logged. */
+  logLevel: KkiLogLevelSetting;
   publicUrl: URL;
   returnUrls: { success: string | null; failure: string | null };
   allowedOrigins: string[];
@@ -135,6 +142,14 @@ const optionsSchema = z.object({
     })
     .optional(),
   locale: z.enum(['id', 'en']).optional(),
+  logLevel: z.enum(KKI_LOG_LEVELS, { error: `must be one of ${KKI_LOG_LEVELS.join(', ')}` }).optional(),
+  dokuTimeoutMs: z
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1_000, { error: 'must be at least 1000' })
+    .max(120_000)
+    .optional(),
+  dokuRetries: z.number({ error: 'must be a number' }).int().min(0).max(5).optional(),
   ...integrationOptionsSchema,
 });
 
@@ -230,7 +245,10 @@ export function resolveConfig(
         ((environment === 'offline' || !hasCredentials) && sandbox ? sandbox.dokuPublicKeyPem : null),
       nonSnapClientId: o.nonSnapClientId ?? clientId,
       nonSnapSecretKey: o.nonSnapSecretKey ?? secretKey,
+      timeoutMs: o.dokuTimeoutMs ?? 30_000,
+      retries: o.dokuRetries ?? 2,
     },
+    logLevel: o.logLevel ?? 'info',
     publicUrl,
     returnUrls: { success: o.returnUrls?.success ?? null, failure: o.returnUrls?.failure ?? null },
     allowedOrigins: (o.allowedOrigins ?? [publicUrl.origin]).map((u) => new URL(u).origin),
