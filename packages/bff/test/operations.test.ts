@@ -5,11 +5,12 @@ import { createKkiError } from '@kki-kit/contract';
 import * as sandboxModule from '@kki-kit/doku-sandbox';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import { KkiBffConfigError, resolveConfig } from '../src/config.js';
 import { optionsFromEnv } from '../src/config-env.js';
-import { credentialsOf } from '../src/doku/index.js';
+import { createDokuConnection, credentialsOf } from '../src/doku/index.js';
 import { createLog, type KkiLogLine } from '../src/log.js';
 import { newRequestId } from '../src/operations/request-id.js';
 import { MIGRATIONS } from '../src/store/index.js';
@@ -71,6 +72,17 @@ describe('health, request ids, locale and refusal reasons', () => {
       const res = await bff.app.request('/healthz', { headers: { 'x-request-id': bad } });
       expect(res.headers.get('x-request-id'), bad).toMatch(/^[\w-]{22}$/);
     }
+  });
+
+  it('keeps the id of a host server that names requests itself', async () => {
+    const host = new Hono();
+    host.use('*', requestId({ generator: () => 'host-id-1' }));
+    host.route('/api/kki', bff.app);
+    const res = await host.request('/api/kki/orders/ord_unknown000000', {
+      headers: { 'x-test-customer': 'ann' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('host-id-1');
+    expect((await res.json()).error.requestId).toBe('host-id-1');
   });
 
   it('names the request in its error body and in every log line of it', async () => {
@@ -276,6 +288,35 @@ describe('logging', () => {
     expect(() => optionsFromEnv({ KKI_SANDBOX_FAULTS: '{"not":"a list"}' }, { authenticate })).toThrow(
       'KKI_SANDBOX_FAULTS must be a JSON array of fault rules',
     );
+  });
+});
+
+describe('DOKU timeout and retries', () => {
+  it('reach the DOKU client: a failing DOKU is asked 1 + dokuRetries times', async () => {
+    const SANDBOX = credentialsOf(sandboxModule);
+    const sends = async (dokuRetries: number) => {
+      let calls = 0;
+      const config = resolveConfig(
+        {
+          publicUrl: ORIGIN,
+          authenticate,
+          environment: 'http://doku.test',
+          dokuRetries,
+          dokuTimeoutMs: 1_000,
+        },
+        SANDBOX,
+      );
+      const doku = await createDokuConnection(config, {
+        fetch: async () => {
+          calls += 1;
+          return new Response('{}', { status: 503 });
+        },
+      });
+      await expect(doku.client.getB2bToken()).rejects.toThrow();
+      return calls;
+    };
+    expect(await sends(0)).toBe(1);
+    expect(await sends(1)).toBe(2);
   });
 });
 

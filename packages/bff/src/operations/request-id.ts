@@ -22,12 +22,17 @@ export function newRequestId(): string {
     .replace(/=+$/, '');
 }
 
-/** The middleware that names each request and keeps it reachable (mount first, on `*`). */
+/**
+ * The middleware that names each request and keeps it reachable (mount first, on `*`). Mounted in a
+ * server that already runs hono's request-id middleware, the server's id is kept.
+ */
 export function requestIds(): MiddlewareHandler[] {
-  return [
-    contextStorage(),
-    requestId({ headerName: REQUEST_ID_HEADER, limitLength: REQUEST_ID_MAX_LENGTH, generator: newRequestId }),
-  ];
+  const naming = requestId({
+    headerName: REQUEST_ID_HEADER,
+    limitLength: REQUEST_ID_MAX_LENGTH,
+    generator: newRequestId,
+  });
+  return [contextStorage(), async (c, next) => (c.get('requestId') === undefined ? naming(c, next) : next())];
 }
 
 /** The id of the request being served, or undefined outside a request (start-up, background work). */
