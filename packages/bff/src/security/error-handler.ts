@@ -46,8 +46,8 @@ export function toDomainError(error: unknown): KkiDomainError {
 
 /**
  * A Hono `onError` handler answering `{ error: { …, requestId } }` (the request's `X-Request-Id`).
- * With `explainRefusals` (outside production), a refusal's developer-facing reason is in
- * `details.reason` too; server errors never say more than their code.
+ * With `explainRefusals` (outside production), a refusal without details of its own says its
+ * developer-facing reason in `details.reason`; server errors never say more than their code.
  */
 export function createErrorHandler(options: {
   log: Log;
@@ -60,9 +60,13 @@ export function createErrorHandler(options: {
     const requestId = c.get('requestId') ?? crypto.randomUUID();
     const worded = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
     const reason = mapped.message === mapped.code ? undefined : redactText(mapped.message);
+    // Only where the error has no structured facts of its own (those already say what is wrong).
     const kkiError =
-      options.explainRefusals && worded.httpStatus < 500 && reason !== undefined
-        ? { ...worded, details: { ...worded.details, reason } }
+      options.explainRefusals &&
+      worded.httpStatus < 500 &&
+      reason !== undefined &&
+      worded.details === undefined
+        ? { ...worded, details: { reason } }
         : worded;
     if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
     if (kkiError.httpStatus >= 500) {
