@@ -21,6 +21,9 @@ import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
 import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
 import { createOpenApiDocument } from './openapi.js';
+import { accessLog } from './operations/access-log.js';
+import { registerHealthRoutes } from './operations/health.js';
+import { currentRequestId, requestIds } from './operations/request-id.js';
 import { registerBindingRoutes } from './bindings/routes.js';
 import { registerCardPaymentRoutes } from './card-payments/routes.js';
 import { registerCheckoutRoutes } from './checkout/routes.js';
@@ -32,6 +35,7 @@ import { registerRefundRoutes } from './refunds/routes.js';
 import { registerSavedCardRoutes } from './saved-cards/routes.js';
 import { bodyLimit } from './security/body-limit.js';
 import { createErrorHandler } from './security/error-handler.js';
+import { kkiCors } from './security/cors.js';
 import { securityHeaders } from './security/headers.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
@@ -54,7 +58,10 @@ export interface KkiBff {
   services: KkiServices;
   /** Ids of the mounted routes. */
   routes: ReadonlySet<string>;
-  /** Stops background work and closes the store (when the BFF opened it). */
+  /**
+   * Stops background work (reconciliation: a pass under way is finished first; `/readyz` answers
+   * 503 from here on) and closes the store (when the BFF opened it).
+   */
   close(): Promise<void>;
 }
 
@@ -79,7 +86,17 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const sandboxDefaults =
     need === 'none' ? null : await sandboxCredentials('the offline DOKU sandbox', need === 'required');
   const config = resolveConfig(options, sandboxDefaults);
-  const log = createLog(options.logger, { component: 'kki-bff' });
+  const log = createLog(
+    options.logger,
+    { component: 'kki-bff' },
+    {
+      level: config.logLevel,
+      context: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? undefined : { requestId };
+      },
+    },
+  );
   if (config.doku.environment === 'offline' && isProductionProcess()) {
     log.warn('offline DOKU sandbox in production: payments are simulated, nothing is charged', {
       environment: 'offline',
@@ -128,6 +145,11 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   };
 
   app = new Hono();
+  let closing = false;
+  // First, so every answer (the sandbox's pages, refusals, 404s) carries its X-Request-Id.
+  app.use('*', ...requestIds(), accessLog(log));
+  const cors = kkiCors(config.allowedOrigins, config.publicUrl.origin);
+  if (cors) app.use('*', cors);
   const sandbox = doku.sandbox;
   // Offline, the sandbox's hosted pages (OTP, issuer app, card page) are served from the BFF's
   // origin. Registered before the security middleware: they are DOKU's pages, with DOKU's headers.
@@ -139,12 +161,15 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       log,
       locale: config.locale,
       ...(options.copyOverrides && { overrides: options.copyOverrides }),
+      explainRefusals: !isProductionProcess(),
     }),
   );
   app.notFound(() => {
     throw new KkiDomainError('not_found');
   });
 
+  registerHealthRoutes(app, { store, log, closing: () => closing });
+  deps.mounted.add('getHealth').add('getReadiness');
   registerOrderRoutes(app, deps);
   registerKkiPaymentRoutes(app, deps);
   registerBindingRoutes(app, deps);
@@ -159,10 +184,23 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   deps.mounted.add('getOpenApiDocument');
 
   let timer: ReturnType<typeof setInterval> | null = null;
+  // The pass under way, awaited on close so the store is not closed beneath it.
+  let running: Promise<void> | null = null;
   const reconciliation = built.reconciliation;
   if (reconciliation && config.reconciliation.enabled) {
-    const run = () =>
-      reconciliation.run().catch((error: unknown) => log.error('reconciliation failed', { error }));
+    const run = () => {
+      if (running || closing) return running ?? Promise.resolve();
+      running = reconciliation
+        .run()
+        .then(
+          () => {},
+          (error: unknown) => log.error('reconciliation failed', { error }),
+        )
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    };
     // At start-up, so payments left pending by a crash settle without waiting for a poll.
     await run();
     timer = setInterval(run, config.reconciliation.intervalMs);
@@ -179,7 +217,9 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     services: built,
     routes: deps.mounted,
     async close() {
+      closing = true;
       if (timer) clearInterval(timer);
+      await running;
       await doku.close();
       if (ownStore) await store.close();
     },

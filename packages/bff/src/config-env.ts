@@ -1,5 +1,5 @@
 // The standalone server's options from environment variables (`kki-bff`).
-import type { KkiBffOptions } from './config.js';
+import { KkiBffConfigError, type KkiBffOptions, type OfflineSandboxOptions } from './config.js';
 
 /** The environment variables the standalone server reads, and the option each sets. */
 export const BFF_ENV = {
@@ -12,7 +12,29 @@ export const BFF_ENV = {
   KKI_DOKU_NONSNAP_CLIENT_ID: 'nonSnapClientId',
   KKI_DOKU_NONSNAP_SECRET_KEY: 'nonSnapSecretKey',
   KKI_PUBLIC_URL: 'publicUrl',
+  KKI_LOG_LEVEL: 'logLevel',
 } as const satisfies Record<string, keyof KkiBffOptions>;
+
+/** The numeric environment variables, and the option each sets. */
+export const NUMBER_ENV = {
+  KKI_TRUST_PROXY: 'trustProxy',
+  KKI_DOKU_TIMEOUT_MS: 'dokuTimeoutMs',
+  KKI_DOKU_RETRIES: 'dokuRetries',
+} as const satisfies Record<string, keyof KkiBffOptions>;
+
+/** `KKI_SANDBOX_FAULTS`: the offline sandbox's fault rules, a JSON array (the sandbox checks each rule). */
+function sandboxFaults(raw: string): NonNullable<OfflineSandboxOptions['faults']> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed)) {
+    throw new KkiBffConfigError(['KKI_SANDBOX_FAULTS must be a JSON array of fault rules']);
+  }
+  return parsed;
+}
 
 /** `KKI_INTEGRATION` and `KKI_PCI_DSS`: the `kki` option (a value that is neither stays, for validation to name). */
 function kkiFromEnv(read: (name: string) => string | undefined): KkiBffOptions['kki'] | undefined {
@@ -28,8 +50,9 @@ function kkiFromEnv(read: (name: string) => string | undefined): KkiBffOptions['
 }
 
 /**
- * Options from environment variables (the standalone server): {@link BFF_ENV}, plus
- * `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_TRUST_PROXY` (a number), `KKI_INTEGRATION`
+ * Options from environment variables (the standalone server): {@link BFF_ENV} and {@link NUMBER_ENV},
+ * plus `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_SANDBOX_FAULTS` (JSON fault rules of the offline
+ * sandbox), `KKI_INTEGRATION`
  * (`checkout` | `h2h`), `KKI_PCI_DSS` (`true`), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
  * escapes. Hooks are not configurable from the environment; the caller passes them.
  */
@@ -52,10 +75,13 @@ export function optionsFromEnv(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-  const trustProxy = read('KKI_TRUST_PROXY');
   // Not a number stays a string, which validation names (`trustProxy must be a number`).
-  if (trustProxy !== undefined)
-    options.trustProxy = /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy;
+  for (const [name, key] of Object.entries(NUMBER_ENV)) {
+    const v = read(name);
+    if (v !== undefined) options[key] = /^\d+$/.test(v) ? Number(v) : v;
+  }
+  const faults = read('KKI_SANDBOX_FAULTS');
+  if (faults !== undefined) options.offlineSandbox = { faults: sandboxFaults(faults) };
   const kki = kkiFromEnv(read);
   if (kki) options.kki = kki;
   const databaseUrl = read('DATABASE_URL');

@@ -2,128 +2,28 @@
 // value, naming the option (or environment variable) and never echoing a secret.
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import { CARD_DATA_KEY_FALLBACK } from '@kki-kit/doku';
-import type { SandboxOptions } from '@kki-kit/doku-sandbox';
-import type { Context } from 'hono';
 import * as z from 'zod';
 import {
-  type CheckoutOptions,
   integrationOptionsSchema,
-  type KkiIntegrationOptions,
   type ResolvedIntegration,
   resolveIntegration,
 } from './config-integration.js';
-import type { KkiLogger } from './log.js';
-import type { PaymentRecord, Store } from './store/index.js';
-
-// Declared here, next to the options that take it, so the DOKU connection (which reads the
-// resolved config) and the config do not import each other.
-/** Sandbox settings a BFF may pass to its in-process sandbox (the wiring fields are the BFF's). */
-export type OfflineSandboxOptions = Omit<
-  SandboxOptions,
-  | 'fetch'
-  | 'clientId'
-  | 'secretKey'
-  | 'cardDataKey'
-  | 'publicBaseUrl'
-  | 'snapNotificationUrl'
-  | 'snapNotificationTokenUrl'
->;
-
-/** Returns the signed-in customer's id, or null (the BFF answers 401). */
-export type AuthenticateHook = (c: Context) => string | null | Promise<string | null>;
-/** Whether the caller may refund this payment. Without the hook, refunds are refused. */
-export type AuthorizeRefundHook = (c: Context, payment: PaymentRecord) => boolean | Promise<boolean>;
-
-/** Attempt limit: `max` attempts per customer and `maxPerAddress` per client address, per `windowMs`. */
-export interface RateLimitRule {
-  max: number;
-  windowMs: number;
-  /** Attempts per client address (all its customers together); default 10 × `max`. */
-  maxPerAddress?: number;
-}
+import { KKI_LOG_LEVELS, type KkiLogLevelSetting } from './log.js';
+import type {
+  AuthenticateHook,
+  AuthorizeRefundHook,
+  KkiBffOptions,
+  RateLimitRule,
+} from './config-options.js';
 
 export type { CheckoutOptions, KkiIntegrationOptions } from './config-integration.js';
-
-/** Options of `createKkiBff`. */
-export interface KkiBffOptions {
-  /**
-   * How KKI is taken: `{ integration: 'checkout' }` (the default) on DOKU Checkout's page, or
-   * `{ integration: 'h2h', pciDss: true }` host-to-host for PCI DSS certified merchants. Without
-   * `'h2h'` no route takes a card number or one-time token.
-   */
-  kki?: KkiIntegrationOptions;
-  /** DOKU Checkout's methods, time limit and return page; `false` turns it off (only with `'h2h'`). */
-  checkout?: CheckoutOptions | false;
-  /**
-   * Which DOKU to talk to: `'sandbox'` (api-sandbox.doku.com), `'production'`, a base URL (e.g. the
-   * offline sandbox on its port, `http://127.0.0.1:4010`), or `'offline'` (the offline sandbox
-   * in-process). Default: `'offline'` when no credentials are given.
-   */
-  environment?: 'sandbox' | 'production' | 'offline' | (string & {});
-  /** SNAP client id (required for `sandbox` / `production`). */
-  clientId?: string;
-  /** SNAP secret key (required for `sandbox` / `production`). Also keys the store's encryption. */
-  secretKey?: string;
-  /**
-   * The merchant's `sharedKey` from DOKU, which keys the AES encryption of `cardData` (seed 001 Card
-   * Binding). Defaults to `secretKey`, what DOKU's SDKs use.
-   */
-  cardDataKey?: string;
-  /** Merchant RSA private key, PEM (required for `sandbox` / `production`). */
-  privateKeyPem?: string;
-  /** DOKU's RSA public key, PEM, to verify RSA-mode notifications. */
-  dokuPublicKeyPem?: string;
-  /** Non-SNAP (Cards) client id; defaults to `clientId`. */
-  nonSnapClientId?: string;
-  /** Non-SNAP (Cards) secret key; defaults to `secretKey`. */
-  nonSnapSecretKey?: string;
-  /** A store you opened, or where to open one: PostgreSQL `databaseUrl`, else PGlite in `dataDir` (memory without). */
-  store?: Store | { databaseUrl?: string; dataDir?: string; schema?: string };
-  /** The signed-in customer's id, or null (401). Required. */
-  authenticate: AuthenticateHook;
-  /** Decides each refund; absent → refunds are refused. */
-  authorizeRefund?: AuthorizeRefundHook;
-  /**
-   * The BFF's public URL including its mount path (e.g. `https://shop.example/api/kki`): DOKU sends
-   * notifications and customers back here.
-   */
-  publicUrl: string;
-  /** Where to send the customer after a KKI payment or binding on DOKU's pages. */
-  returnUrls?: { success?: string; failure?: string };
-  /** Origins allowed to call the browser routes (the shop's pages). Default: `publicUrl`'s origin. */
-  allowedOrigins?: string[];
-  /** Largest request body in bytes (default 16 KiB). */
-  bodyLimitBytes?: number;
-  /**
-   * Attempt limits per customer and per client address, counted in the store so instances share
-   * them (defaults: payment 10/min, otp 5/10 min; per address 10 × those).
-   */
-  rateLimits?: { payment?: RateLimitRule; otp?: RateLimitRule };
-  /**
-   * How many reverse proxies in front of the BFF append to `X-Forwarded-For` (default 0: the socket's
-   * peer is the client). The per-address limits key on the address the outermost trusted proxy saw.
-   */
-  trustProxy?: number;
-  /** Reconciliation of pending payments: after how long a payment counts as stuck, and how often to look. */
-  reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };
-  /** Default language of error copy (`id`). */
-  locale?: KkiLocale;
-  /**
-   * Merchant wording for error codes: used for the error bodies of refused requests and for the
-   * errors payment, binding and refund views carry (a declined payment read later), in the language
-   * each request asks for (`X-KKI-Locale`).
-   */
-  copyOverrides?: KkiCopyOverrides;
-  /** Where structured log lines go (default: JSON lines on stdout); every line is redacted first. */
-  logger?: KkiLogger;
-  /** `fetch` used to reach DOKU (tests inject the sandbox's). */
-  fetch?: typeof fetch;
-  /**
-   * Settings of the in-process sandbox (environment `'offline'` only), e.g. `{ control: true }` for
-   * tests that drive it, or `{ autoApproveMs: 3000 }` for demos.
-   */
-  offlineSandbox?: OfflineSandboxOptions;
-}
+export type {
+  AuthenticateHook,
+  AuthorizeRefundHook,
+  KkiBffOptions,
+  OfflineSandboxOptions,
+  RateLimitRule,
+} from './config-options.js';
 
 /** The options after validation, with every default filled in. */
 export interface ResolvedConfig extends ResolvedIntegration {
@@ -139,7 +39,13 @@ export interface ResolvedConfig extends ResolvedIntegration {
     dokuPublicKeyPem: string | null;
     nonSnapClientId: string;
     nonSnapSecretKey: string;
+    /** Per-attempt timeout of DOKU calls, ms. */
+    timeoutMs: number;
+    /** Retries of a DOKU call after a network error, timeout, 429 or 5xx. */
+    retries: number;
   };
+  /** Lowest level logged. */
+  logLevel: KkiLogLevelSetting;
   publicUrl: URL;
   returnUrls: { success: string | null; failure: string | null };
   allowedOrigins: string[];
@@ -236,6 +142,14 @@ const optionsSchema = z.object({
     })
     .optional(),
   locale: z.enum(['id', 'en']).optional(),
+  logLevel: z.enum(KKI_LOG_LEVELS, { error: `must be one of ${KKI_LOG_LEVELS.join(', ')}` }).optional(),
+  dokuTimeoutMs: z
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1_000, { error: 'must be at least 1000' })
+    .max(120_000)
+    .optional(),
+  dokuRetries: z.number({ error: 'must be a number' }).int().min(0).max(5).optional(),
   ...integrationOptionsSchema,
 });
 
@@ -331,7 +245,10 @@ export function resolveConfig(
         ((environment === 'offline' || !hasCredentials) && sandbox ? sandbox.dokuPublicKeyPem : null),
       nonSnapClientId: o.nonSnapClientId ?? clientId,
       nonSnapSecretKey: o.nonSnapSecretKey ?? secretKey,
+      timeoutMs: o.dokuTimeoutMs ?? 30_000,
+      retries: o.dokuRetries ?? 2,
     },
+    logLevel: o.logLevel ?? 'info',
     publicUrl,
     returnUrls: { success: o.returnUrls?.success ?? null, failure: o.returnUrls?.failure ?? null },
     allowedOrigins: (o.allowedOrigins ?? [publicUrl.origin]).map((u) => new URL(u).origin),

@@ -25,8 +25,13 @@ export interface KkiDomainErrorOptions {
   outcomeUnknown?: boolean;
   /** Structured facts for the UI, sent in the error body (e.g. the open payment of `order_payment_open`). */
   details?: KkiErrorDetails;
-  /** Developer-facing detail for logs; never sent to the browser. */
+  /**
+   * Developer-facing detail for logs; sent to the browser only outside production, as
+   * `details.reason` of a refusal.
+   */
   internal?: string;
+  /** Seconds after which a retry may succeed: answered as `Retry-After` (rate limits). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export class KkiDomainError extends Error {
   readonly dokuResponseCode: string | undefined;
   readonly outcomeUnknown: boolean;
   readonly details: KkiErrorDetails | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: KkiErrorCode, options: KkiDomainErrorOptions = {}) {
     super(options.internal ?? code);
@@ -48,6 +54,7 @@ export class KkiDomainError extends Error {
     this.dokuResponseCode = options.dokuResponseCode;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** The contract's catalogue error for this code in `locale`, with the merchant's copy overrides. */

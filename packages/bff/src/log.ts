@@ -16,6 +16,40 @@ export interface KkiLogLine {
 /** Receives redacted lines. The default writes JSON lines to stdout. */
 export type KkiLogger = (line: KkiLogLine) => void;
 
+/**
+ * A pino-shaped logger (pino, or anything with its `(fields, message)` methods): each line goes to the
+ * method of its level with the redacted fields and the message; the logger adds its own time.
+ */
+export interface KkiStructuredLogger {
+  debug(fields: Record<string, unknown>, msg: string): void;
+  info(fields: Record<string, unknown>, msg: string): void;
+  warn(fields: Record<string, unknown>, msg: string): void;
+  error(fields: Record<string, unknown>, msg: string): void;
+}
+
+/** The lowest level written; `'silent'` writes nothing. */
+export type KkiLogLevelSetting = KkiLogLevel | 'silent';
+
+/** The level names, lowest first (`'silent'` last: above every line). */
+export const KKI_LOG_LEVELS = [
+  'debug',
+  'info',
+  'warn',
+  'error',
+  'silent',
+] as const satisfies readonly KkiLogLevelSetting[];
+
+/** Options of {@link createLog}. */
+export interface CreateLogOptions {
+  /** Lines below this level are dropped (default `'info'`). */
+  level?: KkiLogLevelSetting;
+  /**
+   * Fields of the moment added to every line, e.g. the id of the request being served; called per
+   * line, and a throw or `undefined` adds nothing.
+   */
+  context?: () => Record<string, unknown> | undefined;
+}
+
 /** The BFF's logging front: fields are redacted, then handed to the configured {@link KkiLogger}. */
 export interface Log {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -126,12 +160,33 @@ export const jsonLinesLogger: KkiLogger = (line) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
-/** Builds a {@link Log} around `logger`; every field and message is redacted before `logger` sees it. */
-export function createLog(logger: KkiLogger = jsonLinesLogger, base: Record<string, unknown> = {}): Log {
-  const emit = (level: KkiLogLevel, msg: string, fields: Record<string, unknown> = {}) => {
-    const line = redact({ ...base, ...fields }) as Record<string, unknown>;
+function isStructured(logger: KkiLogger | KkiStructuredLogger): logger is KkiStructuredLogger {
+  return typeof logger === 'object' && logger !== null && typeof logger.info === 'function';
+}
+
+/**
+ * Builds a {@link Log} around `logger` (a line function, or a pino-shaped object); every field and
+ * message is redacted before `logger` sees it, and lines below `options.level` are dropped.
+ */
+export function createLog(
+  logger: KkiLogger | KkiStructuredLogger = jsonLinesLogger,
+  base: Record<string, unknown> = {},
+  options: CreateLogOptions = {},
+): Log {
+  const threshold = KKI_LOG_LEVELS.indexOf(options.level ?? 'info');
+  const contextFields = () => {
     try {
-      logger({ ...line, level, msg: redactText(msg), time: new Date().toISOString() });
+      return options.context?.() ?? {};
+    } catch {
+      return {};
+    }
+  };
+  const emit = (level: KkiLogLevel, msg: string, fields: Record<string, unknown> = {}) => {
+    if (KKI_LOG_LEVELS.indexOf(level) < threshold) return;
+    const line = redact({ ...base, ...contextFields(), ...fields }) as Record<string, unknown>;
+    try {
+      if (isStructured(logger)) logger[level](line, redactText(msg));
+      else logger({ ...line, level, msg: redactText(msg), time: new Date().toISOString() });
     } catch {
       // A broken logger must not break a payment.
     }

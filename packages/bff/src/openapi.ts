@@ -14,6 +14,7 @@ import {
 } from '@kki-kit/contract';
 import * as z from 'zod';
 import { NOTIFICATION_PATHS } from './notifications/paths.js';
+import { HEALTH_PATHS } from './operations/health.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -164,6 +165,36 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
         responses: { '200': ack, '401': ack },
       },
     };
+  const status = (values: string[]) => ({
+    type: 'object',
+    required: ['status'],
+    properties: { status: { enum: values }, reason: { type: 'string' } },
+  });
+  paths[HEALTH_PATHS.live] = {
+    get: {
+      operationId: 'getHealth',
+      summary: 'Liveness: the process serves HTTP.',
+      tags: ['operations'],
+      responses: {
+        '200': { description: 'Alive', content: { 'application/json': { schema: status(['ok']) } } },
+      },
+    },
+  };
+  paths[HEALTH_PATHS.ready] = {
+    get: {
+      operationId: 'getReadiness',
+      summary:
+        'Readiness: the store answers and every migration is applied (503 otherwise, or while stopping).',
+      tags: ['operations'],
+      responses: {
+        '200': { description: 'Ready', content: { 'application/json': { schema: status(['ready']) } } },
+        '503': {
+          description: 'Not ready; `reason` says why',
+          content: { 'application/json': { schema: status(['unavailable']) } },
+        },
+      },
+    },
+  };
   paths['/openapi.json'] = {
     get: {
       operationId: 'getOpenApiDocument',

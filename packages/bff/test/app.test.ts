@@ -18,6 +18,7 @@ async function makeBff(
       kki: { integration: 'h2h', pciDss: true },
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       logger: (line) => lines.push(line),
+      logLevel: 'debug',
       rateLimits: { payment: { max: 3, windowMs: 60_000 } },
       ...extra,
     },
@@ -47,9 +48,11 @@ describe('createKkiBff without DOKU services', () => {
   it('mounts only the routes it can answer from the store (and the kit config)', async () => {
     expect([...bff.routes].sort()).toEqual(
       [
+        'getHealth',
         'getKitConfig',
         'getOpenApiDocument',
         'getOrder',
+        'getReadiness',
         'getPayment',
         'listRefunds',
         'listSavedCards',

@@ -47,6 +47,7 @@ export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<Ca
     authenticate: (c) => c.req.header('x-test-customer') ?? CUSTOMER,
     authorizeRefund: (c) => c.req.header('x-test-staff') === 'yes',
     logger: (line) => lines.push(line),
+    logLevel: 'debug',
     reconciliation: { enabled: false },
     offlineSandbox: { control: true },
     ...extra,

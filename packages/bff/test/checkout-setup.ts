@@ -135,6 +135,7 @@ export async function startCheckout(extra: Partial<KkiBffOptions> = {}): Promise
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     authorizeRefund: (c) => c.req.header('x-test-staff') === 'yes',
     logger: (line) => lines.push(line),
+    logLevel: 'debug',
     reconciliation: { enabled: false },
     rateLimits: { payment: { max: 1000, windowMs: 60_000 } },
     fetch: (input, init) => dokuFetch(new Request(input, init)),

@@ -147,7 +147,7 @@ describe('offline mode is never production by accident (item 2)', () => {
       },
     ]) {
       const lines: KkiLogLine[] = [];
-      const bff = await createKkiBff({ ...options, logger: (line) => lines.push(line) });
+      const bff = await createKkiBff({ ...options, logger: (line) => lines.push(line), logLevel: 'debug' });
       try {
         expect(bff.config.doku.environment).toBe('offline');
         const warned = lines.filter((l) => l.level === 'warn');
@@ -162,7 +162,7 @@ describe('offline mode is never production by accident (item 2)', () => {
   it('outside production the offline default starts without a warning', async () => {
     vi.stubEnv('NODE_ENV', 'development');
     const lines: KkiLogLine[] = [];
-    const bff = await createKkiBff({ ...base, logger: (line) => lines.push(line) });
+    const bff = await createKkiBff({ ...base, logger: (line) => lines.push(line), logLevel: 'debug' });
     await bff.close();
     expect(bff.config.doku.environment).toBe('offline');
     expect(lines.filter((l) => l.level === 'warn')).toEqual([]);

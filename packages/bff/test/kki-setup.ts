@@ -52,6 +52,7 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
     kki: { integration: 'h2h', pciDss: true },
     authenticate: (c) => c.req.header('x-test-customer') ?? null,
     logger: (line) => lines.push(line),
+    logLevel: 'debug',
     reconciliation: { enabled: false },
     rateLimits: { payment: { max: 1000, windowMs: 60_000 }, otp: { max: 1000, windowMs: 60_000 } },
     offlineSandbox: { control: true },

@@ -28,11 +28,11 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
     ],
   },
   { name: 'store', files: ['store/'] },
-  { name: 'config', files: ['config-integration.ts', 'config.ts', 'config-env.ts'] },
+  { name: 'config', files: ['config-integration.ts', 'config-options.ts', 'config.ts', 'config-env.ts'] },
   { name: 'DOKU connection', files: ['doku/'] },
   {
     name: 'shared support',
-    files: ['idempotency.ts', 'views.ts', 'security/', 'card-payments/return-token.ts'],
+    files: ['idempotency.ts', 'views.ts', 'security/', 'operations/', 'card-payments/return-token.ts'],
   },
   {
     name: 'services (shared and per feature)',
@@ -64,7 +64,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
   { name: 'routes', files: ['*/routes.ts'] },
   {
     name: 'edge (app, merchant API, OpenAPI, entry points)',
-    files: ['app.ts', 'merchant.ts', 'openapi.ts', 'index.ts', 'server.ts'],
+    files: ['app.ts', 'merchant.ts', 'openapi.ts', 'index.ts', 'server-help.ts', 'server.ts'],
   },
 ];
 

@@ -5,9 +5,10 @@ import { freshSchema, STORE_BACKENDS } from './helpers.js';
 describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
   let store: Store;
   const schema = freshSchema('store');
+  // PGlite's own start-up takes seconds, more on a loaded machine.
   beforeAll(async () => {
     store = await open(schema);
-  });
+  }, 60_000);
   afterAll(async () => {
     if (store.kind === 'postgres') await store.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await store.close();

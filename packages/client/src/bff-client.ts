@@ -8,6 +8,7 @@ import {
   KKI_LOCALE_HEADER,
   KKI_REQUEST_HEADER,
   KKI_ROUTE_DESCRIPTORS,
+  REQUEST_ID_HEADER,
   type KkiError,
   type KkiLocale,
   type KkiRouteBody,
@@ -128,8 +129,11 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
 
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
-      const error = readErrorBody(body, res.status);
-      if (error !== null) {
+      // The body's id, else the header's (a proxy's or an error page's answer has no kit body).
+      const requestId = res.headers.get(REQUEST_ID_HEADER) ?? undefined;
+      const read = readErrorBody(body, res.status);
+      if (read !== null) {
+        const error = read.requestId === undefined && requestId ? { ...read, requestId } : read;
         throw new KkiRequestError(
           error,
           error.code === 'doku_timeout' || error.code === 'internal_error',
@@ -137,7 +141,13 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
           locale,
         );
       }
-      throw new KkiRequestError(localized('internal_error', locale), res.status >= 500, false, locale);
+      const fallback = localized('internal_error', locale);
+      throw new KkiRequestError(
+        requestId ? { ...fallback, requestId } : fallback,
+        res.status >= 500,
+        false,
+        locale,
+      );
     }
     // A success body that breaks the contract: the action may have happened, so keep the key.
     if (!isUsableResponse(id, body)) {
@@ -161,7 +171,10 @@ function localized(code: 'internal_error', locale: KkiLocale | undefined) {
 export function readErrorBody(body: unknown, httpStatus: number): KkiError | null {
   const e = (body as { error?: unknown } | null)?.error;
   if (typeof e !== 'object' || e === null) return null;
-  const { code, message, retryable, dokuResponseCode, field, details } = e as Record<string, unknown>;
+  const { code, message, retryable, dokuResponseCode, field, details, requestId } = e as Record<
+    string,
+    unknown
+  >;
   const error = {
     code,
     message,
@@ -170,6 +183,7 @@ export function readErrorBody(body: unknown, httpStatus: number): KkiError | nul
     ...(dokuResponseCode !== undefined && { dokuResponseCode }),
     ...(field !== undefined && { field }),
     ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
   };
   return isKkiErrorShape(error) ? error : null;
 }

@@ -16,6 +16,8 @@ export class KkiRequestError extends Error {
   declare readonly noResponse: boolean;
   /** The language the call asked the BFF to word `error` in, if it asked. */
   declare readonly locale: KkiLocale | undefined;
+  /** The BFF request's id (`X-Request-Id`, also `error.requestId`), for support; absent without an answer. */
+  declare readonly requestId: string | undefined;
 
   /**
    * @param error the catalogue error; @param outcomeUnknown whether the BFF may have acted;
@@ -28,5 +30,6 @@ export class KkiRequestError extends Error {
     this.outcomeUnknown = outcomeUnknown;
     this.noResponse = noResponse;
     this.locale = locale;
+    this.requestId = error.requestId;
   }
 }

@@ -60,6 +60,40 @@ describe('createKkiClient', () => {
     expect(b).toMatchObject({ outcomeUnknown: true, error: { code: 'internal_error' } });
   });
 
+  it('keeps the request id of a refusal, from the body or else the X-Request-Id header', async () => {
+    const refusal = { code: 'csrf_rejected', message: 'old page', retryable: true };
+    const fromBody = createKkiClient({
+      baseUrl: '/b',
+      fetch: vi.fn(async () => {
+        const res = json({ error: { ...refusal, requestId: 'req-body' } }, 403);
+        res.headers.set('X-Request-Id', 'req-header');
+        return res;
+      }),
+    });
+    const a = await fromBody.request('listSavedCards', {}).catch((x) => x);
+    expect(a).toMatchObject({ requestId: 'req-body', error: { requestId: 'req-body' } });
+
+    const fromHeader = createKkiClient({
+      baseUrl: '/b',
+      fetch: vi.fn(
+        async () => new Response('<html>', { status: 502, headers: { 'X-Request-Id': 'req-proxy' } }),
+      ),
+    });
+    const b = await fromHeader.request('listSavedCards', {}).catch((x) => x);
+    expect(b).toMatchObject({
+      requestId: 'req-proxy',
+      error: { code: 'internal_error', requestId: 'req-proxy' },
+    });
+
+    const withoutId = createKkiClient({
+      baseUrl: '/b',
+      fetch: vi.fn(async () => json({ error: refusal }, 403)),
+    });
+    const c = await withoutId.request('listSavedCards', {}).catch((x) => x);
+    expect(c.requestId).toBeUndefined();
+    expect(c.error.requestId).toBeUndefined();
+  });
+
   it('rejects a success body that breaks the contract', async () => {
     const client = createKkiClient({
       baseUrl: '/b',

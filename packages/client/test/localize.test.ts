@@ -37,6 +37,15 @@ describe('requestErrorToKki', () => {
     expect(requestErrorToKki(asked, 'en', { do_not_honor: { en: 'Declined.' } }).message).toBe('Declined.');
   });
 
+  it("keeps the answering request's id through re-wording (the error React components hand on)", () => {
+    const withId = new KkiRequestError({ ...bffWording, requestId: 'req-42' }, false, false, 'id');
+    expect(requestErrorToKki(withId, 'id', undefined).requestId).toBe('req-42');
+    expect(requestErrorToKki(withId, 'id', { do_not_honor: { id: 'Ditolak.' } })).toMatchObject({
+      message: 'Ditolak.',
+      requestId: 'req-42',
+    });
+  });
+
   it('anything else is internal_error in the browser copy, with the merchant copy', () => {
     expect(requestErrorToKki(new Error('boom'), 'en', undefined)).toEqual(
       createKkiError('internal_error', { locale: 'en' }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isKkiErrorShape,
   apiErrorBodySchema,
   createKkiError,
   getErrorCopy,
@@ -132,7 +133,23 @@ describe('apiErrorBodySchema', () => {
       },
     });
     expect(apiErrorBodySchema.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);
-    expect(kkiErrorFromApiErrorBody(body, 422)).toEqual(error);
+    // The answering request's id is kept, for support.
+    expect(kkiErrorFromApiErrorBody(body, 422)).toEqual({ ...error, requestId: 'req_123' });
+  });
+
+  it('carries a refusal reason alone, or with the open payment, never a half open payment', () => {
+    const ok = (details: unknown) =>
+      apiErrorBodySchema.safeParse({
+        error: { code: 'csrf_rejected', message: 'x', retryable: true, details },
+      }).success;
+    expect(ok({ reason: 'missing X-KKI-Request' })).toBe(true);
+    expect(ok({ paymentId: 'pay_test0001', method: 'kki', reason: 'open' })).toBe(true);
+    expect(ok({ paymentId: 'pay_test0001', reason: 'open' })).toBe(false);
+    expect(ok({})).toBe(false);
+    const shaped = { ...createKkiError('csrf_rejected'), details: { reason: 'r' }, requestId: 'abc' };
+    expect(isKkiErrorShape(shaped)).toBe(true);
+    expect(isKkiErrorShape({ ...shaped, requestId: 5 })).toBe(false);
+    expect(isKkiErrorShape({ ...shaped, details: { reason: 'r', method: 'kki' } })).toBe(false);
   });
 
   it('omits absent optional members rather than sending undefined', () => {

@@ -55,6 +55,8 @@ export async function createDokuConnection(
     privateKeyPem: d.privateKeyPem,
     nonSnapClientId: d.nonSnapClientId,
     nonSnapSecretKey: d.nonSnapSecretKey,
+    timeoutMs: d.timeoutMs,
+    retries: d.retries,
     ...(d.dokuPublicKeyPem !== null && { dokuPublicKeyPem: d.dokuPublicKeyPem }),
     ...(options.logger && { logger: options.logger }),
   };

@@ -75,6 +75,9 @@ function parse<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S
   return result.data;
 }
 
+const isErrorBody = (body: unknown): body is { error: Record<string, unknown> } =>
+  typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object';
+
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
@@ -151,8 +154,13 @@ export function defineRoute<Id extends KkiRouteId>(
     }
     if (spec.responseType === 'html')
       return c.html(String(answer.body), answer.status as ContentfulStatusCode);
+    // A replayed refusal names this request, the one whose id the caller has.
+    const answered =
+      answer.status >= 400 && isErrorBody(answer.body)
+        ? { error: { ...answer.body.error, requestId: c.get('requestId') } }
+        : answer.body;
     // Worded here, after any replay, so a replayed answer speaks this request's language too.
-    const worded = wordViewErrors(answer.body, {
+    const worded = wordViewErrors(answered, {
       locale: requestLocale(c, deps.config.locale),
       overrides: deps.config.copyOverrides,
     });

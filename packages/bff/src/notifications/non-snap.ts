@@ -131,13 +131,13 @@ export function createNonSnapNotificationHandler(
       if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
       if (!checkoutOutcomeMatches(subject, checkoutOutcomeOf(json))) {
         await deps.store.inbox.finish(record.id, 'ignored', subject.id, 'amount does not match');
-        deps.log.warn('checkout notification for no matching payment', { requestId });
+        deps.log.warn('checkout notification for no matching payment', { dokuRequestId: requestId });
         return c.json({ status: 'ok' }, 200);
       }
       const updated = await applyCheckoutOutcome(deps, subject, json, 'notification');
       await deps.store.inbox.finish(record.id, 'applied', subject.id);
       deps.log.info('checkout notification applied', {
-        requestId,
+        dokuRequestId: requestId,
         paymentId: subject.id,
         status: updated.status,
       });
@@ -157,7 +157,9 @@ export function createNonSnapNotificationHandler(
       const payment = subject;
       if (payment?.method !== 'card' || !options.checkPayment) {
         await deps.store.inbox.finish(record.id, 'ignored', payment?.id ?? null, 'unknown shape');
-        deps.log.warn('cards notification of unknown shape for no card payment', { requestId });
+        deps.log.warn('cards notification of unknown shape for no card payment', {
+          dokuRequestId: requestId,
+        });
         return c.json({ status: 'ok' }, 200);
       }
       const checked = SETTLED_PAYMENT_STATUSES.includes(payment.status)
@@ -165,7 +167,7 @@ export function createNonSnapNotificationHandler(
         : await options.checkPayment(payment);
       await deps.store.inbox.finish(record.id, 'applied', payment.id);
       deps.log.warn('cards notification of unknown shape: checked with order status', {
-        requestId,
+        dokuRequestId: requestId,
         paymentId: payment.id,
         status: checked.status,
       });
@@ -184,14 +186,18 @@ export function createNonSnapNotificationHandler(
     const payment = await deps.store.payments.findByPartnerReference(notification.order.invoice_number);
     if (payment?.method !== 'card' || payment.amount !== notification.order.amount) {
       await deps.store.inbox.finish(record.id, 'ignored', payment?.id ?? null, 'no matching card payment');
-      deps.log.warn('cards notification for no matching payment', { requestId });
+      deps.log.warn('cards notification for no matching payment', { dokuRequestId: requestId });
       return c.json({ status: 'ok' }, 200);
     }
     // Order is kept by the store's state table: a late PENDING never overwrites SUCCESS, a capture
     // moves `authorized` on, an AUTHORIZE arriving after its capture is skipped.
     const updated = await applyCardStatus(deps, payment, notification, 'notification');
     await deps.store.inbox.finish(record.id, 'applied', payment.id);
-    deps.log.info('cards notification applied', { requestId, paymentId: payment.id, status: updated.status });
+    deps.log.info('cards notification applied', {
+      dokuRequestId: requestId,
+      paymentId: payment.id,
+      status: updated.status,
+    });
     return c.json({ status: 'ok' }, 200);
   };
 }

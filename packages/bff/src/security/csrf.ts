@@ -30,11 +30,20 @@ export function csrfGuard(allowedOrigins: readonly string[]): MiddlewareHandler 
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method)) {
       if (c.req.header(KKI_REQUEST_HEADER) !== '1') {
-        throw new KkiDomainError('csrf_rejected', { internal: `missing ${KKI_REQUEST_HEADER}` });
+        throw new KkiDomainError('csrf_rejected', {
+          internal: `the ${KKI_REQUEST_HEADER}: 1 header is missing (every state-changing call sends it)`,
+        });
       }
       const origin = requestOrigin(c.req.raw.headers);
-      if (origin === null || !allowed.has(origin)) {
-        throw new KkiDomainError('csrf_rejected', { internal: 'origin not allowed' });
+      if (origin === null) {
+        throw new KkiDomainError('csrf_rejected', {
+          internal: 'neither an Origin nor a Referer header names the calling page',
+        });
+      }
+      if (!allowed.has(origin)) {
+        throw new KkiDomainError('csrf_rejected', {
+          internal: `origin ${origin} is not in allowedOrigins (${[...allowed].join(', ')})`,
+        });
       }
     }
     await next();

@@ -10,15 +10,25 @@ import {
 } from '@kki-kit/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fromStoreRule, KkiDomainError } from '../errors.js';
-import type { Log } from '../log.js';
+import { type Log, redactText } from '../log.js';
 import { StoreRuleError } from '../store/index.js';
 
-/** The locale of a request's error copy: `X-KKI-Locale`, else the configured default. */
+/**
+ * The locale of a request's error copy: `X-KKI-Locale` (`id` or `en`), else the most preferred of
+ * `id` and `en` in `Accept-Language` (`id-ID`, `en-GB;q=0.8` count), else the configured default.
+ */
 export function requestLocale(c: Context, fallback: KkiLocale): KkiLocale {
   const header = c.req.header(KKI_LOCALE_HEADER)?.toLowerCase();
-  return isKkiLocale(header) ? header : fallback;
+  if (isKkiLocale(header)) return header;
+  // parseAccept orders by quality; the first tag whose language is one the kit speaks wins.
+  for (const { type, q } of parseAccept(c.req.header('accept-language') ?? '')) {
+    const language = type.split('-')[0]?.toLowerCase();
+    if (q > 0 && isKkiLocale(language)) return language;
+  }
+  return fallback;
 }
 
 /** Converts anything thrown into a {@link KkiDomainError}: the edge's mapping of framework and store refusals. */
@@ -34,12 +44,31 @@ export function toDomainError(error: unknown): KkiDomainError {
   return new KkiDomainError('internal_error');
 }
 
-/** A Hono `onError` handler answering `{ error: { … } }`. */
-export function createErrorHandler(options: { log: Log; locale: KkiLocale; overrides?: KkiCopyOverrides }) {
+/**
+ * A Hono `onError` handler answering `{ error: { …, requestId } }` (the request's `X-Request-Id`).
+ * With `explainRefusals` (outside production), a refusal without details of its own says its
+ * developer-facing reason in `details.reason`; server errors never say more than their code.
+ */
+export function createErrorHandler(options: {
+  log: Log;
+  locale: KkiLocale;
+  overrides?: KkiCopyOverrides;
+  explainRefusals?: boolean;
+}) {
   return (error: unknown, c: Context) => {
     const mapped = toDomainError(error);
-    const requestId = crypto.randomUUID();
-    const kkiError = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
+    const requestId = c.get('requestId') ?? crypto.randomUUID();
+    const worded = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
+    const reason = mapped.message === mapped.code ? undefined : redactText(mapped.message);
+    // Only where the error has no structured facts of its own (those already say what is wrong).
+    const kkiError =
+      options.explainRefusals &&
+      worded.httpStatus < 500 &&
+      reason !== undefined &&
+      worded.details === undefined
+        ? { ...worded, details: { reason } }
+        : worded;
+    if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
     if (kkiError.httpStatus >= 500) {
       options.log.error('request failed', { requestId, path: c.req.path, method: c.req.method, error });
     } else {

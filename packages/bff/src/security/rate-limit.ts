@@ -26,7 +26,12 @@ export function createRateLimiter(
 ): RateLimiter {
   const refuse = (internal: string) =>
     // Nothing ran: `outcomeUnknown` releases the idempotency key, so the same key works later.
-    new KkiDomainError('rate_limited', { internal, outcomeUnknown: true });
+    // The window opens at the first attempt, so its length bounds the wait (the store keeps the start).
+    new KkiDomainError('rate_limited', {
+      internal,
+      outcomeUnknown: true,
+      retryAfterSeconds: Math.ceil(rule.windowMs / 1000),
+    });
   return {
     async hit(subject, address) {
       if (address) {

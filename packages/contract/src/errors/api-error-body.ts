@@ -25,8 +25,11 @@ export const apiErrorBodySchema = z.object({
 /** `{ error: { code, message, retryable, dokuResponseCode?, field?, details?, requestId? } }`. */
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
-/** Serialises a {@link KkiError} for the browser; the HTTP status travels as the response status. */
-export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBody {
+/**
+ * Serialises a {@link KkiError} for the browser; the HTTP status travels as the response status.
+ * `requestId` (else the error's own) names the answering request.
+ */
+export function toApiErrorBody(error: KkiError, requestId = error.requestId): ApiErrorBody {
   return {
     error: {
       code: error.code,
@@ -48,7 +51,7 @@ export function toApiErrorBody(error: KkiError, requestId?: string): ApiErrorBod
 export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): KkiError | null {
   const parsed = apiErrorBodySchema.safeParse(body);
   if (!parsed.success) return null;
-  const { code, message, retryable, dokuResponseCode, field, details } = parsed.data.error;
+  const { code, message, retryable, dokuResponseCode, field, details, requestId } = parsed.data.error;
   return {
     code,
     message,
@@ -57,5 +60,6 @@ export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): Kk
     ...(dokuResponseCode !== undefined && { dokuResponseCode }),
     ...(field !== undefined && { field }),
     ...(details !== undefined && { details }),
+    ...(requestId !== undefined && { requestId }),
   };
 }

@@ -23,10 +23,14 @@ export function isKkiErrorShape(value: unknown): value is KkiError {
     typeof v.httpStatus === 'number' &&
     optionalString(v.dokuResponseCode) &&
     optionalString(v.field) &&
+    optionalString(v.requestId) &&
     (details === undefined ||
       (typeof details === 'object' &&
         details !== null &&
-        isString(details.paymentId) &&
-        isString(details.method)))
+        optionalString(details.reason) &&
+        // The open payment's id and method come together; without them, a reason is all there is.
+        (details.paymentId === undefined && details.method === undefined
+          ? isString(details.reason)
+          : isString(details.paymentId) && isString(details.method))))
   );
 }

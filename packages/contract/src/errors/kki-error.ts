@@ -25,6 +25,11 @@ export interface KkiError {
   readonly field?: string;
   /** Structured facts for the UI, e.g. the open payment an `order_payment_open` refusal points at. */
   readonly details?: KkiErrorDetails;
+  /**
+   * The id of the BFF request that answered with this error (its `X-Request-Id`), for support: the
+   * same id is in every BFF log line of that request.
+   */
+  readonly requestId?: string;
 }
 
 /** Merchant wording that replaces the built-in copy, per code and locale. Used as is, no templating. */
