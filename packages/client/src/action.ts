@@ -3,7 +3,7 @@
 import type { KkiActionResult } from '@kki-kit/contract';
 import { fingerprint } from './fingerprint.js';
 import { AttemptKeys } from './idempotency.js';
-import { KkiRequestError } from './request-error.js';
+import type { KkiRequestError } from './request-error.js';
 
 /** A state-changing call the customer can repeat: single-flight, with the attempt's idempotency key. */
 export interface KkiAction<I, R> {
@@ -30,7 +30,9 @@ export interface KkiActionOptions<I, R> {
 
 /** Whether a failure leaves the BFF's outcome unknown (no answer, 5xx, timeout). */
 export function isOutcomeUnknown(cause: unknown): boolean {
-  return cause instanceof KkiRequestError && cause.outcomeUnknown;
+  // Read the flag rather than test `instanceof`: the class stays out of bundles that only run actions,
+  // and an error from a second copy of this package (two versions in one app) still counts.
+  return (cause as Partial<KkiRequestError> | null)?.outcomeUnknown === true;
 }
 
 /** One call at a time: see {@link createSingleFlight}. */

@@ -1,14 +1,12 @@
 // Idempotency keys: one per customer attempt, reused only to retry an attempt whose outcome is unknown.
 
-/** A fresh idempotency key: a UUID from Web Crypto, with fallbacks for older browsers. */
+/** A fresh idempotency key: a UUID from Web Crypto (`kki-` + 128 random bits on plain-http pages). */
 export function newIdempotencyKey(): string {
-  const c: Crypto | undefined = globalThis.crypto;
-  if (c !== undefined && typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (c !== undefined && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
-  // The key is not a secret, only unique per attempt; Math.random is enough where Web Crypto is missing.
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return `kki-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const c = globalThis.crypto;
+  // randomUUID exists only in secure contexts; getRandomValues in every browser React supports and in
+  // Node, Deno, Bun and workers. The key is not a secret, only unique per attempt.
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  return `kki-${c.getRandomValues(new Uint32Array(4)).join('-')}`;
 }
 
 /**
@@ -17,18 +15,21 @@ export function newIdempotencyKey(): string {
  * (network error, timeout) keeps the key, so the BFF replays instead of charging twice.
  */
 export class AttemptKeys {
-  private last: { readonly fingerprint: string; readonly key: string; settled: boolean } | null = null;
+  /** The open attempt's fingerprint (e.g. route id + body, never logged); `null` once it is answered. */
+  private open: string | null = null;
+  private key = '';
 
-  /** The key for a request identified by `fingerprint` (e.g. route id + body, never logged). */
+  /** The key for a request identified by `fingerprint`. */
   keyFor(fingerprint: string): string {
-    if (this.last !== null && !this.last.settled && this.last.fingerprint === fingerprint)
-      return this.last.key;
-    this.last = { fingerprint, key: newIdempotencyKey(), settled: false };
-    return this.last.key;
+    if (this.open !== fingerprint) {
+      this.open = fingerprint;
+      this.key = newIdempotencyKey();
+    }
+    return this.key;
   }
 
   /** Marks the current attempt as answered for certain, so the next call starts a new attempt. */
   settle(): void {
-    if (this.last !== null) this.last.settled = true;
+    this.open = null;
   }
 }

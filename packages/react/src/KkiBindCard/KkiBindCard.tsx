@@ -10,7 +10,7 @@ import { StatusPanel } from '../fields/StatusPanel.js';
 import { TextField } from '../fields/TextField.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
-import { useKitConfig } from '../internal/useKitConfig.js';
+import { useKitConfigQuery } from '../internal/useKitConfig.js';
 import { useKkiContext } from '../provider/context.js';
 import { type KkiBindingInput, type UseCardBindingOptions, useCardBinding } from './useCardBinding.js';
 
@@ -42,7 +42,7 @@ export function KkiBindCard(props: KkiBindCardProps): ReactElement {
   const { copy, locale } = ctx;
   const { mode = 'redirect', otpPage = 'popup' } = props;
   const flow = useCardBinding(props);
-  const { config } = useKitConfig(ctx);
+  const config = useKitConfigQuery(ctx).data;
   const [cpan, setCpan] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

@@ -17,7 +17,7 @@ import {
   type KkiError,
 } from '@kki-kit/contract';
 import { useCallback, useMemo, useState } from 'react';
-import { kkiQueryKeys } from '../internal/query-keys.js';
+import { bindingKey, savedCardsKey } from '../internal/query-keys.js';
 import { useExpiryTimer } from '../internal/useExpiryTimer.js';
 import { useLatest } from '../internal/useLatest.js';
 import { useOncePerOutcome } from '../internal/useOncePerOutcome.js';
@@ -92,7 +92,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   const [otpAction] = useState(() => createActionRunner<BindingView>());
 
   const query = usePolledQuery<BindingView>(ctx, {
-    queryKey: kkiQueryKeys.binding(bindingId ?? ''),
+    queryKey: bindingKey(bindingId ?? ''),
     queryFn: (signal) =>
       client.request('getBinding', { params: { bindingId: bindingId ?? '' }, signal, locale }),
     enabled: bindingId !== null,
@@ -142,7 +142,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   useOncePerOutcome(result, (r) => {
     const cb = callbacks.current;
     if (r.status === 'succeeded') {
-      void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.savedCards() });
+      void queryClient.invalidateQueries({ queryKey: savedCardsKey() });
       cb.onSuccess?.(r.value);
     } else if (r.status === 'requires_action') cb.onRequiresAction?.(r.nextAction, r.value);
     else if (r.status === 'failed') cb.onError?.(r.error, r.value ?? null);
@@ -150,7 +150,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
 
   const accept = useCallback(
     (view: BindingView): BindingActionResult => {
-      queryClient.setQueryData(kkiQueryKeys.binding(view.id), view);
+      queryClient.setQueryData(bindingKey(view.id), view);
       setBindingId(view.id);
       const r = bindingActionResult(view, locale);
       return r.status === 'failed' ? { ...r, error: localizeError(r.error, locale, errorCopy) } : r;

@@ -9,7 +9,7 @@ import {
   type RefundView,
 } from '@kki-kit/contract';
 import { useCallback, useState } from 'react';
-import { kkiQueryKeys } from '../internal/query-keys.js';
+import { paymentKey, refundsKey } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { useOncePerOutcome } from '../internal/useOncePerOutcome.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
@@ -73,7 +73,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   const [latestId, setLatestId] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
-  const key = kkiQueryKeys.refunds(paymentId);
+  const key = refundsKey(paymentId);
 
   const query = usePolledQuery<ListRefundsResponse>(ctx, {
     queryKey: key,
@@ -122,7 +122,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
             refunds: [...(list?.refunds ?? []).filter((r) => r.id !== view.id), view],
           }));
           setLatestId(view.id);
-          void queryClient.invalidateQueries({ queryKey: kkiQueryKeys.payment(paymentId) });
+          void queryClient.invalidateQueries({ queryKey: paymentKey(paymentId) });
           return resultOf(view, toLocal, fallback);
         } catch (cause) {
           const error = toError(cause);

@@ -5,7 +5,7 @@ import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import type { KkiCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
-import { useKitConfig } from '../internal/useKitConfig.js';
+import { useKitConfigQuery } from '../internal/useKitConfig.js';
 import { useKkiContext } from '../provider/context.js';
 import { type UseSavedCardsOptions, useSavedCards } from './useSavedCards.js';
 
@@ -31,7 +31,7 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
   const ctx = useKkiContext('SavedCardsList');
   const { copy, locale } = ctx;
   const list = useSavedCards(props);
-  const { config } = useKitConfig(ctx);
+  const config = useKitConfigQuery(ctx).data;
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const headingId = useId();
@@ -44,18 +44,15 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
   async function confirmRemove(card: SavedCardView) {
     setConfirming(null);
     const r = await list.remove(card.id);
-    if (r.status === 'requires_action') {
-      setMessage(`${card.maskedCpan}: ${copy.savedCardRemoving}`);
-      (props.navigate ?? assignLocation)(r.nextAction.url);
-      return;
-    }
+    // Pending at DOKU and a page to visit both mean "being removed".
     setMessage(
       r.status === 'succeeded'
         ? copy.savedCardRemoved(card.maskedCpan)
-        : r.status === 'pending'
-          ? `${card.maskedCpan}: ${copy.savedCardRemoving}`
-          : r.error.message,
+        : r.status === 'failed'
+          ? r.error.message
+          : `${card.maskedCpan}: ${copy.savedCardRemoving}`,
     );
+    if (r.status === 'requires_action') (props.navigate ?? assignLocation)(r.nextAction.url);
   }
 
   let body: ReactElement;
@@ -89,9 +86,8 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
             confirming={confirming === card.id}
             error={list.removeError?.cardId === card.id ? list.removeError.error.message : null}
             onSelect={props.onSelect}
-            onAskRemove={() => setConfirming(card.id)}
-            onCancelRemove={() => setConfirming(null)}
-            onConfirmRemove={() => void confirmRemove(card)}
+            setConfirming={setConfirming}
+            onRemove={confirmRemove}
             busy={list.removingId !== null}
           />
         ))}
@@ -123,9 +119,10 @@ interface SavedCardItemProps {
   readonly error: string | null;
   readonly busy: boolean;
   readonly onSelect: ((card: SavedCardView) => void) | undefined;
-  readonly onAskRemove: () => void;
-  readonly onCancelRemove: () => void;
-  readonly onConfirmRemove: () => void;
+  /** Opens (a card's id) or closes (`null`) the confirmation step. */
+  readonly setConfirming: (cardId: string | null) => void;
+  /** The customer confirmed the removal. */
+  readonly onRemove: (card: SavedCardView) => Promise<void>;
 }
 
 function SavedCardItem(p: SavedCardItemProps): ReactElement {
@@ -134,8 +131,6 @@ function SavedCardItem(p: SavedCardItemProps): ReactElement {
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
-  const issuer = card.issuerName ?? copy.issuerName(card.issuer);
-  const label = copy.savedCardDescription(issuer, card.maskedCpan);
   const removing = card.status === 'removing';
 
   // Focus follows the confirmation step: into it when asked, back to "Remove" when it closes.
@@ -151,7 +146,9 @@ function SavedCardItem(p: SavedCardItemProps): ReactElement {
   return (
     <li className={`kki-card${p.selected ? ' kki-card--selected' : ''}`} aria-busy={removing || undefined}>
       <div className="kki-card-info" id={`${ids}-label`}>
-        <span className="kki-card-number">{label}</span>
+        <span className="kki-card-number">
+          {copy.savedCardDescription(card.issuerName ?? copy.issuerName(card.issuer), card.maskedCpan)}
+        </span>
         <span className="kki-muted">
           {' '}
           · {removing ? copy.savedCardRemoving : copy.savedCardAddedOn(p.addedOn)}
@@ -167,11 +164,15 @@ function SavedCardItem(p: SavedCardItemProps): ReactElement {
               type="button"
               className="kki-button kki-button--danger"
               aria-describedby={`${ids}-confirm`}
-              onClick={p.onConfirmRemove}
+              onClick={() => void p.onRemove(card)}
             >
               {copy.savedCardRemoveYes}
             </button>
-            <button type="button" className="kki-button kki-button--secondary" onClick={p.onCancelRemove}>
+            <button
+              type="button"
+              className="kki-button kki-button--secondary"
+              onClick={() => p.setConfirming(null)}
+            >
               {copy.savedCardRemoveNo}
             </button>
           </div>
@@ -197,7 +198,7 @@ function SavedCardItem(p: SavedCardItemProps): ReactElement {
               aria-describedby={p.error === null ? `${ids}-label` : `${ids}-label ${ids}-error`}
               aria-disabled={p.busy || undefined}
               onClick={() => {
-                if (!p.busy) p.onAskRemove();
+                if (!p.busy) p.setConfirming(card.id);
               }}
             >
               {copy.savedCardRemove}

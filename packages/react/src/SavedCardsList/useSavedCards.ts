@@ -4,7 +4,7 @@ import { createActionRunner, createSingleFlight } from '@kki-kit/client';
 import type { KkiActionResult, KkiError, ListSavedCardsResponse, SavedCardView } from '@kki-kit/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { kkiQueryKeys } from '../internal/query-keys.js';
+import { savedCardsKey } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { usePolledQuery } from '../internal/usePolledQuery.js';
 import { useKkiContext } from '../provider/context.js';
@@ -64,7 +64,7 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
   );
   const [removeError, setRemoveError] = useState<UseSavedCardsResult['removeError']>(null);
   const [flight] = useState(() => createSingleFlight<RemoveCardResult>());
-  const key = kkiQueryKeys.savedCards();
+  const key = savedCardsKey();
 
   const query = usePolledQuery<ListSavedCardsResponse>(ctx, {
     queryKey: key,
@@ -94,10 +94,6 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
         }
         return { previous };
       },
-      onError: (_error, _cardId, snapshot) => {
-        // Roll back: the card is still the customer's.
-        if (snapshot?.previous !== undefined) queryClient.setQueryData(key, snapshot.previous);
-      },
       onSuccess: (answer) => {
         // PENDING at DOKU: the card stays listed as `removing` until the unbinding settles.
         if (!answer.removed) {
@@ -107,6 +103,10 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
             ),
           }));
         }
+      },
+      onError: (_error, _cardId, snapshot) => {
+        // Roll back: the card is still the customer's.
+        if (snapshot?.previous !== undefined) queryClient.setQueryData(key, snapshot.previous);
       },
       onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
     },
@@ -138,7 +138,7 @@ export function useSavedCards(options: UseSavedCardsOptions = {}): UseSavedCards
           const error = toError(cause);
           setRemoveError({ cardId, error });
           callbacks.current.onError?.(error, card);
-          return card === null ? { status: 'failed', error } : { status: 'failed', error, value: card };
+          return { status: 'failed', error, ...(card === null ? {} : { value: card }) };
         }
       });
     },

@@ -24,7 +24,7 @@ export function ErrorPanel({
   copy,
   onRetry,
   onStartOver,
-  focusOnMount = false,
+  focusOnMount,
 }: ErrorPanelProps): ReactElement {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -45,7 +45,7 @@ export function ErrorPanel({
         {onStartOver !== undefined && (
           <button
             type="button"
-            className={`kki-button${error.retryable && onRetry !== undefined ? ' kki-button--secondary' : ' kki-button--primary'}`}
+            className={`kki-button kki-button--${error.retryable && onRetry !== undefined ? 'secondary' : 'primary'}`}
             onClick={onStartOver}
           >
             {copy.startOver}

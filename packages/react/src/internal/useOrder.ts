@@ -2,7 +2,7 @@
 import type { KkiError, OrderView } from '@kki-kit/contract';
 import { useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
-import { kkiQueryKeys } from './query-keys.js';
+import { orderKey } from './query-keys.js';
 
 /** The order `orderId` (undefined while loading) and the error reading it, if any. */
 export function useOrder(
@@ -11,7 +11,7 @@ export function useOrder(
 ): { readonly order: OrderView | undefined; readonly orderError: KkiError | null } {
   const query = useQuery(
     {
-      queryKey: kkiQueryKeys.order(orderId ?? ''),
+      queryKey: orderKey(orderId ?? ''),
       queryFn: ({ signal }) =>
         ctx.client.request('getOrder', { params: { orderId: orderId ?? '' }, signal, locale: ctx.locale }),
       enabled: orderId !== undefined,

@@ -14,7 +14,7 @@ import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { focusManager } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { KkiContextValue } from '../provider/context.js';
-import { kkiQueryKeys } from './query-keys.js';
+import { paymentKey } from './query-keys.js';
 import { useLatest } from './useLatest.js';
 
 export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
@@ -88,7 +88,7 @@ export function usePaymentFlow(
       (cause) => latest.current.toError(cause),
     );
     const stopCaching = created.subscribe(({ payment }) => {
-      if (payment !== null) queryClient.setQueryData(kkiQueryKeys.payment(payment.id), payment);
+      if (payment !== null) queryClient.setQueryData(paymentKey(payment.id), payment);
     });
     setFlow(created);
     return () => {

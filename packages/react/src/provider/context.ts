@@ -7,6 +7,8 @@ import type { KkiCopy } from '../copy/index.js';
 
 export type { KkiPollingOptions };
 
+declare const process: { readonly env: { readonly NODE_ENV?: string } } | undefined;
+
 /** The provider's value. */
 export interface KkiContextValue {
   readonly client: KkiClient;
@@ -33,10 +35,12 @@ export const KkiContext = createContext<KkiContextValue | null>(null);
 export function useKkiContext(caller: string): KkiContextValue {
   const value = useContext(KkiContext);
   if (value === null) {
-    throw new Error(
-      `@kki-kit/react: ${caller} must be used inside <KkiProvider>. Wrap your checkout in ` +
-        '<KkiProvider baseUrl="/api/kki"> (or pass a client from createKkiClient).',
-    );
+    // The how-to hint is for development; production builds keep the short message only.
+    const hint =
+      typeof process === 'object' && process.env.NODE_ENV !== 'production'
+        ? '. Wrap your checkout in <KkiProvider baseUrl="/api/kki"> (or pass a client from createKkiClient).'
+        : '';
+    throw new Error(`@kki-kit/react: ${caller} must be used inside <KkiProvider>${hint}`);
   }
   return value;
 }
