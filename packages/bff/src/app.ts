@@ -37,6 +37,7 @@ import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
 import { createPaymentRefresh } from './services/payment-refresh.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
+import { type KkiEvents, startEvents } from './events/setup.js';
 import { openStore, type Store } from './store/index.js';
 
 /** What `createKkiBff` returns. */
@@ -54,6 +55,8 @@ export interface KkiBff {
   services: KkiServices;
   /** Ids of the mounted routes. */
   routes: ReadonlySet<string>;
+  /** Events for merchant code: the feed by cursor, webhook and `onEvent` deliveries. */
+  events: KkiEvents;
   /** Stops background work and closes the store (when the BFF opened it). */
   close(): Promise<void>;
 }
@@ -158,6 +161,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   app.get('/openapi.json', (c) => c.json(document));
   deps.mounted.add('getOpenApiDocument');
 
+  const events = await startEvents(store, log, options);
   let timer: ReturnType<typeof setInterval> | null = null;
   const reconciliation = built.reconciliation;
   if (reconciliation && config.reconciliation.enabled) {
@@ -178,8 +182,10 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     doku,
     services: built,
     routes: deps.mounted,
+    events,
     async close() {
       if (timer) clearInterval(timer);
+      await events.close();
       await doku.close();
       if (ownStore) await store.close();
     },

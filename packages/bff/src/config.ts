@@ -12,6 +12,7 @@ import {
   type ResolvedIntegration,
   resolveIntegration,
 } from './config-integration.js';
+import type { KkiEventHandler, KkiEventOptions, KkiWebhookOptions } from './config-events.js';
 import type { KkiLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
 
@@ -116,6 +117,12 @@ export interface KkiBffOptions {
   copyOverrides?: KkiCopyOverrides;
   /** Where structured log lines go (default: JSON lines on stdout); every line is redacted first. */
   logger?: KkiLogger;
+  /** Called with every event (payments, refunds, saved cards); a throw retries it later. */
+  onEvent?: KkiEventHandler;
+  /** Signed webhooks: every event POSTed to `url`, retried until a 2xx answer. */
+  webhooks?: KkiWebhookOptions;
+  /** The delivery loop of `onEvent` and webhooks (retry schedule, polling). */
+  events?: KkiEventOptions;
   /** `fetch` used to reach DOKU (tests inject the sandbox's). */
   fetch?: typeof fetch;
   /**

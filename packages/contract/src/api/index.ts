@@ -4,6 +4,7 @@ export * from './card-payments.js';
 export * from './card-return-message.js';
 export * from './checkout.js';
 export * from './common.js';
+export * from './events.js';
 export * from './headers.js';
 export * from './ids.js';
 export * from './kki-payments.js';
