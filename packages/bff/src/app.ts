@@ -37,7 +37,7 @@ import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
 import { createPaymentRefresh } from './services/payment-refresh.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
-import { type KkiEvents, startEvents } from './events/setup.js';
+import { checkEventSettings, type KkiEvents, startEvents } from './events/setup.js';
 import { openStore, type Store } from './store/index.js';
 
 /** What `createKkiBff` returns. */
@@ -82,6 +82,8 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const sandboxDefaults =
     need === 'none' ? null : await sandboxCredentials('the offline DOKU sandbox', need === 'required');
   const config = resolveConfig(options, sandboxDefaults);
+  // Before anything is opened: a refused start leaves no store or sandbox behind.
+  checkEventSettings(options);
   const log = createLog(options.logger, { component: 'kki-bff' });
   if (config.doku.environment === 'offline' && isProductionProcess()) {
     log.warn('offline DOKU sandbox in production: payments are simulated, nothing is charged', {
