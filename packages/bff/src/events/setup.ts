@@ -1,6 +1,6 @@
 // Events for merchant code, as the BFF runs them: the options checked at start-up, a dispatcher per
 // configured consumer (`onEvent`, webhooks) polling the outbox, and the feed read by cursor.
-import type { EventPage, KkiEventType } from '@kki-kit/contract';
+import type { EventDeliveryView, EventPage } from '@kki-kit/contract';
 import {
   DEFAULT_EVENT_RETRY_SCHEDULE,
   type KkiEventHandler,
@@ -18,18 +18,8 @@ import { sendWebhook } from './webhook-sender.js';
 /** The consumer names deliveries are recorded under. */
 export type KkiEventConsumer = 'handler' | 'webhook';
 
-/** One event's delivery to a consumer, for a staff page. */
-export interface KkiEventDelivery {
-  eventId: string;
-  type: KkiEventType;
-  createdAt: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  /** When the next attempt is due (pending deliveries only). */
-  nextAttemptAt: string | null;
-}
+/** One event's delivery to a consumer, for a staff page (the contract's view). */
+export type KkiEventDelivery = EventDeliveryView;
 
 /** Events for merchant code: the feed, the deliveries, and a way to deliver now. */
 export interface KkiEvents {

@@ -74,3 +74,20 @@ export const eventPageSchema = z.object({
 
 /** A page of the event feed. */
 export type EventPage = z.infer<typeof eventPageSchema>;
+
+/** Where one event's delivery to a consumer (webhook or `onEvent`) stands, e.g. for a staff page. */
+export const eventDeliverySchema = z.object({
+  eventId: eventIdSchema,
+  type: z.enum(KKI_EVENT_TYPES),
+  createdAt: timestampSchema,
+  /** `failed`: every attempt of the retry schedule failed (the event stays in the feed). */
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  lastStatusCode: z.nullable(z.number().check(z.int())),
+  lastError: z.nullable(z.string()),
+  /** When the next attempt is due (pending deliveries only). */
+  nextAttemptAt: z.nullable(timestampSchema),
+});
+
+/** One event's delivery to a consumer. */
+export type EventDeliveryView = z.infer<typeof eventDeliverySchema>;
