@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KkiEvent } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optionsFromEnv } from '../src/config-env.js';
+import { checkEventSettings } from '../src/events/setup.js';
 import type { Store } from '../src/store/index.js';
 import { KkiWebhookVerificationError, verifyKkiWebhook } from '../src/webhook-signature.js';
 import { freshSchema } from './helpers.js';
@@ -158,6 +160,21 @@ describe('signed webhooks', () => {
     ).rejects.toMatchObject({
       problems: ['webhooks.schedule must be a list of at most 50 delays in seconds, each 0 to 86400'],
     });
+  });
+});
+
+describe('webhooks from the environment (kki-bff)', () => {
+  it('KKI_WEBHOOK_URL and KKI_WEBHOOK_SECRET set webhooks; one without the other is refused', () => {
+    const hooks = { authenticate: () => null };
+    const both = optionsFromEnv(
+      { KKI_WEBHOOK_URL: 'https://shop.test/hooks', KKI_WEBHOOK_SECRET: SECRET },
+      hooks,
+    );
+    expect(both.webhooks).toEqual({ url: 'https://shop.test/hooks', secret: SECRET });
+    expect(() => checkEventSettings(both)).not.toThrow();
+    expect(optionsFromEnv({}, hooks).webhooks).toBeUndefined();
+    const urlOnly = optionsFromEnv({ KKI_WEBHOOK_URL: 'https://shop.test/hooks' }, hooks);
+    expect(() => checkEventSettings(urlOnly)).toThrow(/KKI_WEBHOOK_SECRET/);
   });
 });
 

@@ -17,6 +17,18 @@ const body = JSON.stringify({
   data: { amount: 150000 },
 });
 
+describe('@kki-kit/bff/webhooks', () => {
+  it('is import-light: the entry imports nothing (Web Crypto only), so a merchant backend loads no BFF', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, { default: string }>;
+    };
+    const entry = manifest.exports['./webhooks']?.default ?? '';
+    expect(entry).toBe('./src/webhook-signature.ts');
+    const source = readFileSync(new URL(`../${entry}`, import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s|\bimport\(|\brequire\(/m);
+  });
+});
+
 describe("README's Node webhook verification", () => {
   const dir = mkdtempSync(join(tmpdir(), 'kki-snippet-'));
   let verify: Verify;
