@@ -14,6 +14,8 @@ const bff = await createKkiBff({
   authenticate: (c) => c.req.header('x-customer-id') ?? null,
   offlineSandbox: { autoApproveMs: 50 },
   logger: (line) => logs.push(line),
+  // Every line, so the check that no card number is logged sees the request lines too.
+  logLevel: 'debug',
 });
 
 const app = new Hono();

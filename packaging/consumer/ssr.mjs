@@ -1,6 +1,7 @@
 // Every component rendered on the server from the installed package, the way a Next.js page or an
 // SSR framework imports it: no window, no document. Prints the HTML of each as one JSON line.
-import { KkiProvider } from '@kki-kit/react';
+import { QueryClient } from '@tanstack/react-query';
+import { KkiProvider, kkiQueryKeys } from '@kki-kit/react';
 import { CardPaymentFrame } from '@kki-kit/react/CardPaymentFrame';
 import { KkiBindCard } from '@kki-kit/react/KkiBindCard';
 import { KkiPayButton } from '@kki-kit/react/KkiPayButton';
@@ -16,8 +17,12 @@ const components = {
   CardPaymentFrame: h(CardPaymentFrame, { orderId: 'ord_test0001' }),
   RefundForm: h(RefundForm, { paymentId: 'pay_test0001', amount: 150000 }),
 };
+// The BFF's config, prefetched as a server does: the pay form follows the server's KKI path, so it
+// renders on the server once that path is known (here host-to-host, the card field).
+const queryClient = new QueryClient();
+queryClient.setQueryData(kkiQueryKeys.config(), { kki: { integration: 'h2h' }, checkout: null });
 const html = {};
 for (const [name, element] of Object.entries(components)) {
-  html[name] = renderToString(h(KkiProvider, { baseUrl: '/api/kki' }, element));
+  html[name] = renderToString(h(KkiProvider, { baseUrl: '/api/kki', queryClient }, element));
 }
 console.log(JSON.stringify({ hasWindow: typeof window !== 'undefined', html }));
