@@ -107,6 +107,8 @@ export async function startCluster(
       authenticate: (c) => c.req.header('x-test-customer') ?? null,
       authorizeRefund: (c) => c.req.header(STAFF_HEADER) === 'yes',
       logger: (line) => lines.push(line),
+      // Every line (request lines are debug), so the secrets check searches all the BFF writes.
+      logLevel: 'debug',
       reconciliation: { enabled: false, pendingAfterMs: 1 },
       rateLimits: { payment: { max: 100_000, windowMs: 60_000 }, otp: { max: 100_000, windowMs: 60_000 } },
       ...bffExtra,
