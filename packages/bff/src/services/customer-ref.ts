@@ -1,6 +1,6 @@
 // DOKU's `custIdMerchant` for a customer: alphanumeric and at most 64 characters, so a merchant's
 // customer id (which may hold '@', '-', …) is hashed into one stable value instead of sent as-is.
-import { toHex, utf8 } from '@kki-kit/doku';
+import { CHECKOUT_CUSTOMER_ID_MAX, toHex, utf8 } from '@kki-kit/doku';
 import { macBytes } from '../session-token.js';
 
 /** The `custIdMerchant` DOKU knows `customerId` by (64 lower-case hex characters). */
@@ -8,8 +8,11 @@ export async function custIdMerchantFor(customerId: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', utf8(`kki-kit:customer:${customerId}`)));
 }
 
-/** Length of {@link checkoutCustomerIdFor}'s ids: within DOKU Checkout's `customer.id` limit of 50. */
-const CHECKOUT_CUSTOMER_ID_LENGTH = 48;
+/**
+ * Length of {@link checkoutCustomerIdFor}'s ids: 48 hex characters (192 bits), or DOKU Checkout's
+ * `customer.id` limit if that is ever found to be lower (`CHECKOUT_CUSTOMER_ID_MAX`, open questions).
+ */
+const CHECKOUT_CUSTOMER_ID_LENGTH = Math.min(48, CHECKOUT_CUSTOMER_ID_MAX);
 
 /**
  * The `customer.id` DOKU Checkout knows the signed-in customer by (its tokenization offers the saved
