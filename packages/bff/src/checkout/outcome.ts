@@ -2,7 +2,7 @@
 // share one envelope), read tolerantly by `checkoutOutcomeOf` of `@kki-kit/doku` and applied to the
 // payment through the store's state table: a late PENDING never overwrites SUCCESS, and a success
 // the order does not keep (a cancelled attempt, an order paid another way) is refunded at once.
-import { createKkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
+import { createKkiError, kkiErrorFromNonSnap, maskedCpanSchema, type PaymentStatus } from '@kki-kit/contract';
 import { type CheckoutOutcome, checkoutOutcomeOf } from '@kki-kit/doku';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord } from '../store/index.js';
@@ -11,10 +11,6 @@ import type { ServiceDeps } from '../services/types.js';
 
 /** Who read the outcome (recorded in the payment's history). */
 export type CheckoutOutcomeSource = 'status_check' | 'notification' | 'reconciliation';
-
-// What the payment view accepts as a masked number; anything else (a full number would never be
-// kept by `checkoutOutcomeOf`, but an odd mask may) is left out rather than stored.
-const MASKED_CPAN = /^\d{6}\*+\d{4}$/;
 
 const STATUS: Readonly<Record<CheckoutOutcome['status'], PaymentStatus>> = {
   pending: 'pending',
@@ -63,8 +59,10 @@ export async function applyCheckoutOutcome(
     doku: facts,
     lastCheckedAt: new Date(),
     ...(outcome.channel !== null && { checkoutChannel: outcome.channel }),
+    // Only what the payment view accepts as a masked number (the contract's schema); an odd mask is
+    // left out rather than stored.
     ...(outcome.maskedCard !== null &&
-      MASKED_CPAN.test(outcome.maskedCard) && { maskedCpan: outcome.maskedCard }),
+      maskedCpanSchema.safeParse(outcome.maskedCard).success && { maskedCpan: outcome.maskedCard }),
   };
   if (to === payment.status || (to === 'pending' && payment.status !== 'created')) {
     return deps.store.payments.update(payment.id, seen);
