@@ -3,6 +3,9 @@
 /** Your own session lookup (packages/bff/README.md, Hooks). */
 declare function sessionOf(request: Request): Promise<{ customerId: string; role: string } | null>;
 
+/** Your own order fulfilment (packages/bff/README.md, events). */
+declare function fulfil(orderId: string, eventId: string): Promise<void>;
+
 /** pino, the logger the BFF README's logging example passes (not a dependency of the kit). */
 declare module 'pino' {
   interface Logger {

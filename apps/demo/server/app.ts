@@ -15,6 +15,10 @@ import { readSession } from './session.js';
 import { createShopRoutes } from './shop-routes.js';
 import { createStaffSessions } from './staff-sessions.js';
 import { serveBuiltApp } from './static-files.js';
+import { createWebhookReceiver } from './webhook-receiver.js';
+
+/** Where the shop receives the BFF's signed webhooks. */
+export const WEBHOOK_PATH = '/api/webhooks/kki';
 
 /** The staff password when `DEMO_STAFF_PASSWORD` is not set (documented in the README). */
 export const DEFAULT_STAFF_PASSWORD = 'staf-demo';
@@ -97,6 +101,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const secureCookies = origin.startsWith('https:');
   const staff = createStaffSessions({ secret, secureCookies });
 
+  // The BFF signs a webhook per event to the shop's own endpoint (a fresh secret per start: each
+  // POST is signed when it is sent); the staff page lists the deliveries.
+  const webhookSecret = randomBytes(32).toString('base64url');
+  const receiver = createWebhookReceiver(webhookSecret, options.log ?? ((line) => console.error(line)));
+  app.route(WEBHOOK_PATH, receiver.app);
+
   let bff: KkiBff;
   try {
     // Offline mode: the BFF runs the DOKU sandbox in-process, serves its hosted pages (OTP, issuer
@@ -119,6 +129,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       authenticate: async (c) => (await readSession(c, secret))?.customerId ?? null,
       // The shop's staff check: a live staff session (signed in with the staff password).
       authorizeRefund: (c) => staff.isStaff(c),
+      webhooks: { url: `${ownOrigin}${WEBHOOK_PATH}`, secret: webhookSecret, schedule: [5, 30, 120, 600] },
       ...(options.logger && { logger: options.logger }),
     });
   } catch (error) {

@@ -231,6 +231,12 @@ export function createShopRoutes(deps: ShopDeps): Hono<{ Variables: { session: D
     return c.json({ orders: rows.filter((r) => r.order !== null) });
   });
 
+  // The webhook deliveries of the latest events (type, status, attempts), for staff only.
+  app.get('/staff/deliveries', async (c) => {
+    if (!(await requireStaff(c))) return fail(c, 'forbidden');
+    return c.json({ deliveries: await bff.events.deliveries({ limit: 20 }) });
+  });
+
   app.post('/staff/payments/:paymentId/capture', async (c) => {
     if (!(await requireStaff(c))) return fail(c, 'forbidden');
     const paymentId = c.req.param('paymentId');

@@ -1,6 +1,6 @@
 // The browser's calls to the shop's own API (/api/shop). The BFF's routes go through the kit's
 // client inside KkiProvider instead.
-import type { KitConfig, KkiLocale, OrderView, PaymentView } from '@kki-kit/contract';
+import type { EventDeliveryView, KitConfig, KkiLocale, OrderView, PaymentView } from '@kki-kit/contract';
 import { KKI_LOCALE_HEADER } from '@kki-kit/contract';
 import type { KKI_TEST_VALUES } from '@kki-kit/doku-sandbox';
 import type { Product } from '../server/catalogue.js';
@@ -75,6 +75,7 @@ export const shopApi = {
   staffLogout: () => call<{ staff: boolean }>('/staff/logout', 'POST', {}),
   capture: (paymentId: string) =>
     call<{ payment: PaymentView }>(`/staff/payments/${encodeURIComponent(paymentId)}/capture`, 'POST', {}),
+  staffDeliveries: () => call<{ deliveries: EventDeliveryView[] }>('/staff/deliveries'),
   staffOrders: () =>
     call<{ orders: { customerId: string; order: OrderView; payments: PaymentView[] }[] }>('/staff/orders'),
 };

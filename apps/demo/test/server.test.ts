@@ -229,6 +229,29 @@ describe('demo server', () => {
     expect(refunded.body).toMatchObject({ amount: 25_000 });
     const staffOrders = await visit('/api/shop/staff/orders');
     expect(JSON.stringify(staffOrders.body)).toContain(payment.id);
+
+    // The BFF's signed webhooks reach the shop's endpoint; staff see each delivery.
+    await demo.bff.events.dispatch();
+    const deliveries = (await visit('/api/shop/staff/deliveries')).body.deliveries as {
+      type: string;
+      status: string;
+      attempts: number;
+      lastStatusCode: number | null;
+    }[];
+    const succeeded = deliveries.find((d) => d.type === 'payment.succeeded');
+    expect(succeeded).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 204 });
+    expect(deliveries.find((d) => d.type === 'refund.succeeded')).toMatchObject({ status: 'delivered' });
+    expect((await browser()('/api/shop/staff/deliveries')).status).toBe(403);
+    // A forged webhook is refused.
+    const forged = await fetch(`${demo.url}/api/webhooks/kki`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-kki-signature': `t=${Math.floor(Date.now() / 1000)},v1=00`,
+      },
+      body: JSON.stringify({ id: 'evt_forgedforged', type: 'payment.succeeded' }),
+    });
+    expect(forged.status).toBe(400);
   });
 
   it('walks a card AUTHORIZE: DOKU card page, authorised, captured by staff only', async () => {

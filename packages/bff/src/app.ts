@@ -41,6 +41,7 @@ import { createRateLimiter } from './security/rate-limit.js';
 import { createDefaultServices } from './services/index.js';
 import { createPaymentRefresh } from './services/payment-refresh.js';
 import type { KkiServices, ServiceDeps } from './services/types.js';
+import { checkEventSettings, type KkiEvents, startEvents } from './events/setup.js';
 import { openStore, type Store } from './store/index.js';
 
 /** What `createKkiBff` returns. */
@@ -58,9 +59,11 @@ export interface KkiBff {
   services: KkiServices;
   /** Ids of the mounted routes. */
   routes: ReadonlySet<string>;
+  /** Events for merchant code: the feed by cursor, webhook and `onEvent` deliveries. */
+  events: KkiEvents;
   /**
-   * Stops background work (reconciliation: a pass under way is finished first; `/readyz` answers
-   * 503 from here on) and closes the store (when the BFF opened it).
+   * Stops background work (reconciliation: a pass under way is finished first; event deliveries;
+   * `/readyz` answers 503 from here on) and closes the store (when the BFF opened it).
    */
   close(): Promise<void>;
 }
@@ -86,6 +89,8 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const sandboxDefaults =
     need === 'none' ? null : await sandboxCredentials('the offline DOKU sandbox', need === 'required');
   const config = resolveConfig(options, sandboxDefaults);
+  // Before anything is opened: a refused start leaves no store or sandbox behind.
+  checkEventSettings(options);
   const log = createLog(
     options.logger,
     { component: 'kki-bff' },
@@ -183,6 +188,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   app.get('/openapi.json', (c) => c.json(document));
   deps.mounted.add('getOpenApiDocument');
 
+  const events = await startEvents(store, log, options);
   let timer: ReturnType<typeof setInterval> | null = null;
   // The pass under way, awaited on close so the store is not closed beneath it.
   let running: Promise<void> | null = null;
@@ -216,10 +222,12 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     doku,
     services: built,
     routes: deps.mounted,
+    events,
     async close() {
       closing = true;
       if (timer) clearInterval(timer);
       await running;
+      await events.close();
       await doku.close();
       if (ownStore) await store.close();
     },

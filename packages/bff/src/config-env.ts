@@ -52,8 +52,8 @@ function kkiFromEnv(read: (name: string) => string | undefined): KkiBffOptions['
 /**
  * Options from environment variables (the standalone server): {@link BFF_ENV} and {@link NUMBER_ENV},
  * plus `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_SANDBOX_FAULTS` (JSON fault rules of the offline
- * sandbox), `KKI_INTEGRATION`
- * (`checkout` | `h2h`), `KKI_PCI_DSS` (`true`), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
+ * sandbox), `KKI_INTEGRATION` (`checkout` | `h2h`), `KKI_PCI_DSS` (`true`), `KKI_WEBHOOK_URL` and
+ * `KKI_WEBHOOK_SECRET`, `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
  * escapes. Hooks are not configurable from the environment; the caller passes them.
  */
 export function optionsFromEnv(
@@ -84,6 +84,12 @@ export function optionsFromEnv(
   if (faults !== undefined) options.offlineSandbox = { faults: sandboxFaults(faults) };
   const kki = kkiFromEnv(read);
   if (kki) options.kki = kki;
+  const webhookUrl = read('KKI_WEBHOOK_URL');
+  const webhookSecret = read('KKI_WEBHOOK_SECRET');
+  // Either alone is a mistake validation names, so both go through when one is set.
+  if (webhookUrl !== undefined || webhookSecret !== undefined) {
+    options.webhooks = { url: webhookUrl ?? '', secret: webhookSecret ?? '' };
+  }
   const databaseUrl = read('DATABASE_URL');
   const dataDir = read('KKI_DATA_DIR');
   if (databaseUrl || dataDir) options.store = databaseUrl ? { databaseUrl } : { dataDir };

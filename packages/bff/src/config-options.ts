@@ -3,6 +3,7 @@
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
 import type { SandboxOptions } from '@kki-kit/doku-sandbox';
 import type { Context } from 'hono';
+import type { KkiEventHandler, KkiEventOptions, KkiWebhookOptions } from './config-events.js';
 import type { CheckoutOptions, KkiIntegrationOptions } from './config-integration.js';
 import type { KkiLogger, KkiLogLevelSetting, KkiStructuredLogger } from './log.js';
 import type { PaymentRecord, Store } from './store/index.js';
@@ -117,6 +118,12 @@ export interface KkiBffOptions {
   dokuTimeoutMs?: number;
   /** Retries of a DOKU call after a network error, timeout, 429 or 5xx (default 2: at most 3 sends). */
   dokuRetries?: number;
+  /** Called with every event (payments, refunds, saved cards); a throw retries it later. */
+  onEvent?: KkiEventHandler;
+  /** Signed webhooks: every event POSTed to `url`, retried until a 2xx answer. */
+  webhooks?: KkiWebhookOptions;
+  /** The delivery loop of `onEvent` and webhooks (retry schedule, polling). */
+  events?: KkiEventOptions;
   /** `fetch` used to reach DOKU (tests inject the sandbox's). */
   fetch?: typeof fetch;
   /**

@@ -15,6 +15,14 @@ export {
   resolveConfig,
 } from './config.js';
 export { BFF_ENV, optionsFromEnv } from './config-env.js';
+export {
+  DEFAULT_EVENT_RETRY_SCHEDULE,
+  type KkiEventHandler,
+  type KkiEventOptions,
+  type KkiWebhookOptions,
+} from './config-events.js';
+export type { KkiEventConsumer, KkiEventDelivery, KkiEvents } from './events/setup.js';
+export * from './webhook-signature.js';
 export { H2H_NEEDS_PCI_DSS } from './config-integration.js';
 export {
   isKkiDomainError,

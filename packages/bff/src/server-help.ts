@@ -25,6 +25,8 @@ export const SERVER_ENV_HELP: Readonly<Record<string, string>> = {
   KKI_DOKU_RETRIES: 'retries of a DOKU call after a network error, timeout, 429 or 5xx (default 2)',
   KKI_INTEGRATION: 'checkout (default) | h2h',
   KKI_PCI_DSS: 'true: the merchant is PCI DSS certified (required for h2h)',
+  KKI_WEBHOOK_URL: 'where every event is POSTed as a signed webhook (needs KKI_WEBHOOK_SECRET)',
+  KKI_WEBHOOK_SECRET: 'the secret that signs webhooks (X-KKI-Signature, HMAC-SHA256)',
   KKI_TRUST_PROXY: 'how many reverse proxies append to X-Forwarded-For (default 0)',
   KKI_LOG_LEVEL: 'debug | info (default) | warn | error | silent',
   KKI_SHUTDOWN_TIMEOUT_MS:

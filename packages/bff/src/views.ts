@@ -65,7 +65,7 @@ export function paymentView(p: PaymentRecord): PaymentView {
   };
 }
 
-/** A saved card (only `active` and `removing` cards are ever listed). */
+/** A saved card (only `active` and `removing` cards are ever listed; `removed` is for its event). */
 export function savedCardView(s: SavedCardRecord): SavedCardView {
   return {
     id: s.id,
@@ -73,7 +73,7 @@ export function savedCardView(s: SavedCardRecord): SavedCardView {
     issuer: issuerId(s.issuer),
     issuerName: s.issuerName,
     addedAt: s.createdAt.toISOString(),
-    status: s.status === 'active' ? 'active' : 'removing',
+    status: s.status,
   };
 }
 

@@ -5,6 +5,7 @@ import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useShopCopy } from '../i18n.js';
 import { ShopApiError, type ShopSession, shopApi } from '../shop-api.js';
 import { PaymentRows } from './PaymentRows.js';
+import { StaffDeliveries } from './StaffDeliveries.js';
 
 /** Staff: sign in with the demo staff password, see every order, refund payments. */
 export function StaffPage(): ReactElement {
@@ -106,6 +107,7 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
             ))}
         </article>
       ))}
+      <StaffDeliveries />
     </>
   );
 }

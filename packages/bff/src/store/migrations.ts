@@ -205,6 +205,61 @@ ALTER TABLE payments ADD CONSTRAINT payments_method_check CHECK (method IN ('kki
 ALTER TABLE payments ADD COLUMN checkout_channel text CHECK (checkout_channel IN ('kki', 'card'));
 `,
   },
+  {
+    version: 5,
+    name: 'events for merchant code',
+    // The outbox: an event per change, written in the change's transaction (`seq` follows commit
+    // order: writers take an advisory lock first). A delivery row per event and consumer (`handler`
+    // for onEvent, `webhook`) carries the retry state; every attempt is kept for the staff page.
+    sql: `
+CREATE TABLE events (
+  seq bigserial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  type text NOT NULL,
+  subject text NOT NULL CHECK (subject IN ('payment', 'refund', 'card')),
+  stream text NOT NULL,
+  customer_id text NOT NULL,
+  order_id text,
+  snapshot jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX events_stream_idx ON events (stream, seq);
+
+CREATE TABLE event_consumers (
+  name text PRIMARY KEY,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE event_deliveries (
+  consumer text NOT NULL REFERENCES event_consumers (name),
+  event_seq bigint NOT NULL REFERENCES events (seq),
+  stream text NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  claim_token text,
+  claimed_until timestamptz,
+  last_status_code integer,
+  last_error text,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (consumer, event_seq)
+);
+CREATE INDEX event_deliveries_pending_idx ON event_deliveries (consumer, stream, event_seq) WHERE status = 'pending';
+
+CREATE TABLE event_delivery_attempts (
+  id bigserial PRIMARY KEY,
+  consumer text NOT NULL,
+  event_seq bigint NOT NULL REFERENCES events (seq),
+  event_id text NOT NULL,
+  attempt integer NOT NULL,
+  status_code integer,
+  error text,
+  next_attempt_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX event_delivery_attempts_event_idx ON event_delivery_attempts (consumer, event_seq);
+`,
+  },
 ];
 
 // Arbitrary constant: the advisory lock every instance takes while migrating.

@@ -1,6 +1,7 @@
 // Row-level payment writes shared by the payment and refund repositories; callers hold the
 // transaction (and the row lock from lockPayment).
 import type { PaymentStatus } from '@kki-kit/contract';
+import { emitEvent, paymentEventType } from './events.js';
 import type { PaymentEventSource } from './payment-state.js';
 import { json, one } from './query.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord } from './records.js';
@@ -53,7 +54,10 @@ export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatc
   return one(rows, toPayment, 'payment');
 }
 
-/** Appends the payment's state change to its event history. */
+/**
+ * Appends the payment's state change to its history and, when merchant code has an event for it,
+ * to the event outbox: every status change passes here, so every payment method produces events.
+ */
 export async function recordEvent(
   tx: SqlExecutor,
   payment: PaymentRecord,
@@ -66,4 +70,6 @@ export async function recordEvent(
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
     [payment.id, payment.version, from, payment.status, source, json(detail)],
   );
+  const type = paymentEventType(from, payment.status);
+  if (type !== null) await emitEvent(tx, { type, subject: 'payment', payment });
 }

@@ -1,6 +1,7 @@
 // Refunds, with the remaining-amount rule enforced under the payment's row lock.
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
+import { emitEvent } from './events.js';
 import { applyPatch, lockPayment, recordEvent } from './payment-rows.js';
 import type { PaymentRepository } from './payments.js';
 import { json, one } from './query.js';
@@ -104,6 +105,12 @@ export function createRefundRepository(db: SqlDatabase, payments: PaymentReposit
           ],
         );
         const refund = await one(rows, toRefund, 'refund');
+        await emitEvent(tx, {
+          type: refund.status === 'succeeded' ? 'refund.succeeded' : 'refund.failed',
+          subject: 'refund',
+          refund,
+          payment,
+        });
         if (outcome.status !== 'succeeded') return { refund, payment };
         const refunded = payment.refundedAmount + refund.amount;
         const to: PaymentStatus = refunded >= payment.amount ? 'refunded' : 'partially_refunded';

@@ -1,5 +1,6 @@
 // Saved cards; tokens sealed at rest and found by a keyed fingerprint.
 import { newId } from '../ids.js';
+import { emitEvent } from './events.js';
 import { one } from './query.js';
 import { type NewSavedCard, type SavedCardRecord, StoreRuleError } from './records.js';
 import { toSavedCard } from './rows.js';
@@ -27,23 +28,28 @@ export function createSavedCardRepository(db: SqlDatabase, cipher: TokenCipher):
     async create(input) {
       const hash = await cipher.fingerprint(input.token);
       const sealed = await cipher.encrypt(input.token);
-      const rows = await db.query(
-        `INSERT INTO saved_cards (id, customer_id, method, token_ciphertext, token_hash, masked_cpan, issuer,
+      const rows = await db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO saved_cards (id, customer_id, method, token_ciphertext, token_hash, masked_cpan, issuer,
            issuer_name, status, binding_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9)
          ON CONFLICT (token_hash) DO NOTHING RETURNING *`,
-        [
-          newId('card'),
-          input.customerId,
-          input.method,
-          sealed,
-          hash,
-          input.maskedCpan,
-          input.issuer,
-          input.issuerName,
-          input.bindingId ?? null,
-        ],
-      );
+          [
+            newId('card'),
+            input.customerId,
+            input.method,
+            sealed,
+            hash,
+            input.maskedCpan,
+            input.issuer,
+            input.issuerName,
+            input.bindingId ?? null,
+          ],
+        );
+        if (inserted[0])
+          await emitEvent(tx, { type: 'card.saved', subject: 'card', card: toSavedCard(inserted[0]) });
+        return inserted;
+      });
       if (rows[0]) return toSavedCard(rows[0]);
       const existing = await db.query('SELECT * FROM saved_cards WHERE token_hash = $1', [hash]);
       const card = await one(existing, toSavedCard, 'saved card');
@@ -87,12 +93,17 @@ export function createSavedCardRepository(db: SqlDatabase, cipher: TokenCipher):
       return cipher.decrypt(sealed);
     },
     async setStatus(id, status) {
-      const rows = await db.query(
-        `UPDATE saved_cards SET status = $2, updated_at = now(),
-           removed_at = CASE WHEN $2 = 'removed' THEN now() ELSE NULL END
-         WHERE id = $1 AND status <> 'removed' RETURNING *`,
-        [id, status],
-      );
+      const rows = await db.transaction(async (tx) => {
+        const updated = await tx.query(
+          `UPDATE saved_cards SET status = $2, updated_at = now(),
+             removed_at = CASE WHEN $2 = 'removed' THEN now() ELSE NULL END
+           WHERE id = $1 AND status <> 'removed' RETURNING *`,
+          [id, status],
+        );
+        const card = updated[0] ? toSavedCard(updated[0]) : null;
+        if (card?.status === 'removed') await emitEvent(tx, { type: 'card.removed', subject: 'card', card });
+        return updated;
+      });
       if (rows[0]) return toSavedCard(rows[0]);
       // Already removed: removal is final, report the card as it is.
       return one(await db.query('SELECT * FROM saved_cards WHERE id = $1', [id]), toSavedCard, 'saved card');

@@ -3,6 +3,7 @@
 // (`SELECT … FOR UPDATE`) and check the transition table, so concurrent writers (instances,
 // notifications, reconciliation) cannot race.
 import { type BindingRepository, createBindingRepository } from './bindings.js';
+import { createEventRepository, type EventRepository } from './events.js';
 import { createExtraChargeRepository, type ExtraChargeRepository } from './extra-charges.js';
 import { createIdempotencyRepository, type IdempotencyRepository } from './idempotency.js';
 import { createInboxRepository, type InboxRepository } from './inbox.js';
@@ -15,6 +16,15 @@ import type { SqlDatabase } from './sql.js';
 import type { TokenCipher } from './token-cipher.js';
 
 export type { BindingRepository } from './bindings.js';
+export type {
+  AttemptOutcome,
+  ClaimedDelivery,
+  DeliveryAttemptRecord,
+  DeliveryRecord,
+  EventRecord,
+  EventRepository,
+  EventSubject,
+} from './events.js';
 export type { ExtraChargeRepository } from './extra-charges.js';
 export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
@@ -36,6 +46,8 @@ export interface Store {
   readonly idempotency: IdempotencyRepository;
   readonly inbox: InboxRepository;
   readonly rateLimits: RateLimitRepository;
+  /** The event outbox and its deliveries. */
+  readonly events: EventRepository;
   /** The underlying database, for tests and maintenance queries. */
   readonly db: SqlDatabase;
   close(): Promise<void>;
@@ -55,6 +67,7 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     idempotency: createIdempotencyRepository(db),
     inbox: createInboxRepository(db),
     rateLimits: createRateLimitRepository(db),
+    events: createEventRepository(db),
     db,
     close: () => db.close(),
   };

@@ -32,6 +32,8 @@ export const cardIdSchema = opaqueId('card');
 export const bindingIdSchema = opaqueId('bind');
 /** Id of a refund. */
 export const refundIdSchema = opaqueId('ref');
+/** Id of an event for merchant code; receivers de-duplicate on it. */
+export const eventIdSchema = opaqueId('evt');
 
 /** An ISO-8601 UTC timestamp, e.g. `2026-03-26T08:15:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true });

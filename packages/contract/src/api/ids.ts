@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   card: 'card',
   binding: 'bind',
   refund: 'ref',
+  event: 'evt',
 } as const;
 
 /** An opaque id's pattern: its type prefix, `_`, then 8 to 64 letters or digits. */

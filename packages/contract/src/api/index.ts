@@ -6,6 +6,7 @@ export * from './checkout.js';
 // The return page's constants, in a module without schemas: a browser bundle needing only them carries no zod.
 export * from './checkout-return.js';
 export * from './common.js';
+export * from './events.js';
 export * from './headers.js';
 export * from './ids.js';
 export * from './kki-payments.js';

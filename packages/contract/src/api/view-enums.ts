@@ -36,8 +36,11 @@ export const KKI_PAYMENT_KINDS = ['single', 'bind_and_pay', 'token', 'no_auth'] 
 /** One of {@link KKI_PAYMENT_KINDS}. */
 export type KkiPaymentKind = (typeof KKI_PAYMENT_KINDS)[number];
 
-/** A saved card's state: usable, or unbinding at DOKU (PENDING) and about to disappear. */
-export const SAVED_CARD_STATUSES = ['active', 'removing'] as const;
+/**
+ * A saved card's state: usable, or unbinding at DOKU (PENDING) and about to disappear. Lists never
+ * show `removed` cards; only the `card.removed` event carries one.
+ */
+export const SAVED_CARD_STATUSES = ['active', 'removing', 'removed'] as const;
 
 /** How the customer proves the card is theirs: DOKU's hosted OTP page, or the OTP typed in the component. */
 export const BINDING_MODES = ['redirect', 'otp'] as const;

@@ -1,0 +1,306 @@
+// The event outbox: an event is written in the transaction of the change it reports, with a
+// delivery row per registered consumer. Consumers claim due deliveries with `FOR UPDATE SKIP LOCKED`
+// and a lease, oldest first and only the oldest open one per stream (payment or card), so two
+// instances never hold the same delivery and a payment's events arrive in order.
+import type {
+  CARD_EVENT_TYPES,
+  KkiEventType,
+  PAYMENT_EVENT_TYPES,
+  PaymentStatus,
+  REFUND_EVENT_TYPES,
+} from '@kki-kit/contract';
+import { newId } from '../ids.js';
+import { StoreRuleError } from './records.js';
+import type { PaymentRecord, RefundRecord, SavedCardRecord } from './records.js';
+import { toPayment, toRefund, toSavedCard } from './rows.js';
+import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
+
+// Arbitrary constant: event writers take it (until commit) so `seq` follows commit order and a
+// feed reader's cursor never skips an event committed late.
+const EVENTS_LOCK_ID = 7_245_301_119;
+
+/** The record an event reports, as it stood right after the change. */
+export type EventSubject =
+  | { kind: 'payment'; record: PaymentRecord }
+  | { kind: 'refund'; record: RefundRecord }
+  | { kind: 'card'; record: SavedCardRecord };
+
+/** An event as stored. */
+export interface EventRecord {
+  seq: number;
+  id: string;
+  type: KkiEventType;
+  stream: string;
+  customerId: string;
+  orderId: string | null;
+  subject: EventSubject;
+  createdAt: Date;
+}
+
+/** A delivery a consumer claimed: deliver it, then {@link EventRepository.complete} it with `token`. */
+export interface ClaimedDelivery {
+  event: EventRecord;
+  consumer: string;
+  /** Attempts made before this one. */
+  attempts: number;
+  token: string;
+}
+
+/** How one attempt went. */
+export interface AttemptOutcome {
+  ok: boolean;
+  statusCode?: number | null;
+  error?: string | null;
+  /** Seconds until the next attempt after a failure; `null`: give up (status `failed`). */
+  retryInSeconds?: number | null;
+}
+
+/** A delivery's state, for the staff page. */
+export interface DeliveryRecord {
+  consumer: string;
+  eventId: string;
+  eventType: KkiEventType;
+  eventCreatedAt: Date;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+}
+
+/** One attempt, as recorded. */
+export interface DeliveryAttemptRecord {
+  consumer: string;
+  eventId: string;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+}
+
+/** Events and their deliveries. */
+export interface EventRepository {
+  /** Registers a consumer: every event written from now on gets a delivery row for it. */
+  registerConsumer(name: string): Promise<void>;
+  /** Events after `afterSeq`, oldest first. */
+  list(afterSeq: number, limit: number): Promise<EventRecord[]>;
+  get(id: string): Promise<EventRecord | null>;
+  /** Claims up to `limit` due deliveries of `consumer` for `leaseSeconds` (one per stream, in order). */
+  claim(consumer: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]>;
+  /** Records an attempt and ends or reschedules the delivery; `false` when the claim was lost. */
+  complete(claim: ClaimedDelivery, outcome: AttemptOutcome): Promise<boolean>;
+  /** The latest deliveries of `consumer`, newest event first. */
+  deliveries(consumer: string, limit?: number): Promise<DeliveryRecord[]>;
+  /** Every attempt at delivering event `eventId` to `consumer`. */
+  attempts(consumer: string, eventId: string): Promise<DeliveryAttemptRecord[]>;
+}
+
+/** The payment event a status change is, or `null` when merchant code has no event for it. */
+export function paymentEventType(
+  from: PaymentStatus | null,
+  to: PaymentStatus,
+): (typeof PAYMENT_EVENT_TYPES)[number] | null {
+  switch (to) {
+    case 'pending':
+    case 'authorized':
+    case 'failed':
+    case 'expired':
+    case 'cancelled':
+      return `payment.${to}`;
+    case 'succeeded':
+      return from === 'authorized' ? 'payment.captured' : 'payment.succeeded';
+    // Refund states are reported by the refund's own event; `created` is not a change merchant code acts on.
+    default:
+      return null;
+  }
+}
+
+// The row an event reports, minus what merchant code must not see (DOKU's raw facts, sealed tokens).
+const SNAPSHOTS = {
+  payment: `SELECT to_jsonb(x) - 'doku' AS snapshot FROM payments x WHERE x.id = $1`,
+  refund: `SELECT to_jsonb(x) - 'doku' AS snapshot FROM refunds x WHERE x.id = $1`,
+  card: `SELECT to_jsonb(x) - 'token_ciphertext' - 'token_hash' AS snapshot FROM saved_cards x WHERE x.id = $1`,
+} as const;
+
+/** What {@link emitEvent} writes. */
+export type NewEvent =
+  | { type: (typeof PAYMENT_EVENT_TYPES)[number]; subject: 'payment'; payment: PaymentRecord }
+  | {
+      type: (typeof REFUND_EVENT_TYPES)[number];
+      subject: 'refund';
+      refund: RefundRecord;
+      payment: PaymentRecord;
+    }
+  | { type: (typeof CARD_EVENT_TYPES)[number]; subject: 'card'; card: SavedCardRecord };
+
+/** Writes an event and its delivery rows inside `tx`, the transaction of the change it reports. */
+export async function emitEvent(tx: SqlExecutor, event: NewEvent): Promise<void> {
+  const [subjectId, stream, customerId, orderId] =
+    event.subject === 'payment'
+      ? [event.payment.id, event.payment.id, event.payment.customerId, event.payment.orderId]
+      : event.subject === 'refund'
+        ? [event.refund.id, event.payment.id, event.payment.customerId, event.payment.orderId]
+        : [event.card.id, event.card.id, event.card.customerId, null];
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENTS_LOCK_ID]);
+  const snapshot = (await tx.query<{ snapshot: unknown }>(SNAPSHOTS[event.subject], [subjectId]))[0];
+  if (!snapshot) throw new StoreRuleError('not_found', `${event.subject} not found`);
+  const rows = await tx.query<{ seq: unknown }>(
+    `INSERT INTO events (id, type, subject, stream, customer_id, order_id, snapshot)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING seq`,
+    [
+      newId('event'),
+      event.type,
+      event.subject,
+      stream,
+      customerId,
+      orderId,
+      JSON.stringify(snapshot.snapshot),
+    ],
+  );
+  await tx.query(
+    `INSERT INTO event_deliveries (consumer, event_seq, stream) SELECT name, $1, $2 FROM event_consumers`,
+    [Number(rows[0]?.seq), stream],
+  );
+}
+
+const dateOrNull = (v: unknown): Date | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
+const jsonValue = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+function toSubject(kind: string, snapshot: Row): EventSubject {
+  if (kind === 'payment') return { kind, record: toPayment(snapshot) };
+  if (kind === 'refund') return { kind, record: toRefund(snapshot) };
+  return { kind: 'card', record: toSavedCard(snapshot) };
+}
+
+function toEventRecord(r: Row): EventRecord {
+  return {
+    seq: Number(r.seq),
+    id: String(r.id),
+    type: String(r.type) as KkiEventType,
+    stream: String(r.stream),
+    customerId: String(r.customer_id),
+    orderId: r.order_id === null ? null : String(r.order_id),
+    subject: toSubject(String(r.subject), jsonValue(r.snapshot) as Row),
+    createdAt: dateOrNull(r.created_at) ?? new Date(0),
+  };
+}
+
+/** The event repository on `db`. */
+export function createEventRepository(db: SqlDatabase): EventRepository {
+  return {
+    async registerConsumer(name) {
+      await db.query('INSERT INTO event_consumers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+    },
+    async list(afterSeq, limit) {
+      const rows = await db.query('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
+        afterSeq,
+        limit,
+      ]);
+      return rows.map(toEventRecord);
+    },
+    async get(id) {
+      const rows = await db.query('SELECT * FROM events WHERE id = $1', [id]);
+      return rows[0] ? toEventRecord(rows[0]) : null;
+    },
+    async claim(consumer, limit, leaseSeconds) {
+      const token = newId('event');
+      const rows = await db.query(
+        `WITH due AS (
+           SELECT d.event_seq FROM event_deliveries d
+           WHERE d.consumer = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
+             AND (d.claimed_until IS NULL OR d.claimed_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM event_deliveries e
+               WHERE e.consumer = d.consumer AND e.stream = d.stream AND e.status = 'pending'
+                 AND e.event_seq < d.event_seq)
+           ORDER BY d.event_seq LIMIT $2 FOR UPDATE SKIP LOCKED
+         ), claimed AS (
+           UPDATE event_deliveries d SET claim_token = $3,
+             claimed_until = now() + make_interval(secs => $4), updated_at = now()
+           FROM due WHERE d.consumer = $1 AND d.event_seq = due.event_seq
+           RETURNING d.event_seq, d.attempts
+         )
+         SELECT ev.*, claimed.attempts FROM claimed JOIN events ev ON ev.seq = claimed.event_seq
+         ORDER BY ev.seq`,
+        [consumer, limit, token, leaseSeconds],
+      );
+      return rows.map((r) => ({ event: toEventRecord(r), consumer, attempts: Number(r.attempts), token }));
+    },
+    async complete(claim, outcome) {
+      return db.transaction(async (tx) => {
+        const retry = outcome.ok ? null : (outcome.retryInSeconds ?? null);
+        const rows = await tx.query<{ attempts: unknown; next_attempt_at: unknown }>(
+          `UPDATE event_deliveries SET
+             status = CASE WHEN $4 THEN 'delivered' WHEN $7::float8 IS NULL THEN 'failed' ELSE 'pending' END,
+             attempts = attempts + 1, last_status_code = $5, last_error = $6,
+             next_attempt_at = CASE WHEN $7::float8 IS NULL THEN next_attempt_at
+               ELSE now() + make_interval(secs => $7::float8) END,
+             claim_token = NULL, claimed_until = NULL, updated_at = now()
+           WHERE consumer = $1 AND event_seq = $2 AND claim_token = $3
+           RETURNING attempts, next_attempt_at`,
+          [
+            claim.consumer,
+            claim.event.seq,
+            claim.token,
+            outcome.ok,
+            outcome.statusCode ?? null,
+            outcome.error ?? null,
+            retry,
+          ],
+        );
+        const row = rows[0];
+        if (!row) return false;
+        await tx.query(
+          `INSERT INTO event_delivery_attempts (consumer, event_seq, event_id, attempt, status_code, error, next_attempt_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)`,
+          [
+            claim.consumer,
+            claim.event.seq,
+            claim.event.id,
+            Number(row.attempts),
+            outcome.statusCode ?? null,
+            outcome.error ?? null,
+            retry === null ? null : dateOrNull(row.next_attempt_at)?.toISOString(),
+          ],
+        );
+        return true;
+      });
+    },
+    async deliveries(consumer, limit = 50) {
+      const rows = await db.query(
+        `SELECT d.*, ev.id AS event_id, ev.type AS event_type, ev.created_at AS event_created_at
+         FROM event_deliveries d JOIN events ev ON ev.seq = d.event_seq
+         WHERE d.consumer = $1 ORDER BY d.event_seq DESC LIMIT $2`,
+        [consumer, Math.min(limit, 500)],
+      );
+      return rows.map((r) => ({
+        consumer: String(r.consumer),
+        eventId: String(r.event_id),
+        eventType: String(r.event_type) as KkiEventType,
+        eventCreatedAt: dateOrNull(r.event_created_at) ?? new Date(0),
+        status: String(r.status) as DeliveryRecord['status'],
+        attempts: Number(r.attempts),
+        lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
+        lastError: r.last_error === null ? null : String(r.last_error),
+        nextAttemptAt: r.status === 'pending' ? dateOrNull(r.next_attempt_at) : null,
+      }));
+    },
+    async attempts(consumer, eventId) {
+      const rows = await db.query(
+        'SELECT * FROM event_delivery_attempts WHERE consumer = $1 AND event_id = $2 ORDER BY attempt',
+        [consumer, eventId],
+      );
+      return rows.map((r) => ({
+        consumer: String(r.consumer),
+        eventId: String(r.event_id),
+        attempt: Number(r.attempt),
+        statusCode: r.status_code === null ? null : Number(r.status_code),
+        error: r.error === null ? null : String(r.error),
+        nextAttemptAt: dateOrNull(r.next_attempt_at),
+        createdAt: dateOrNull(r.created_at) ?? new Date(0),
+      }));
+    },
+  };
+}

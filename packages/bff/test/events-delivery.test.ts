@@ -1,0 +1,274 @@
+// Delivery of events: signed webhooks to a real HTTP receiver (down first, then back), a throwing
+// onEvent retried, delivery across a BFF restart, and two instances on one database that never hand
+// out the same delivery twice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KkiEvent } from '@kki-kit/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optionsFromEnv } from '../src/config-env.js';
+import { checkEventSettings } from '../src/events/setup.js';
+import type { Store } from '../src/store/index.js';
+import { KkiWebhookVerificationError, verifyKkiWebhook } from '../src/webhook-signature.js';
+import { freshSchema } from './helpers.js';
+import { startKki, startTwoBffs } from './kki-setup.js';
+
+const SECRET = 'whsec-test-0123456789abcdefghij';
+
+interface Receiver {
+  url: string;
+  /** 200 when up; 503 when down. */
+  up: boolean;
+  received: { body: string; headers: Record<string, string | string[] | undefined> }[];
+  close(): Promise<void>;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  const state: Omit<Receiver, 'url' | 'close'> = { up: false, received: [] };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (!state.up) {
+        res.writeHead(503).end('down');
+        return;
+      }
+      state.received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}/hooks/kki`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+/** A payment that goes pending then succeeded, written through the store as the flows write it. */
+async function paymentEvents(store: Store, customerId: string) {
+  const order = await store.orders.create({ customerId, amount: 25_000 });
+  const ref = `ev-${Math.random().toString(36).slice(2, 12)}`;
+  const payment = await store.payments.create({
+    orderId: order.id,
+    method: 'kki',
+    kkiKind: 'single',
+    partnerReferenceNo: ref,
+    externalId: ref,
+  });
+  await store.payments.transition(payment.id, 'pending', { source: 'doku_response' });
+  await store.payments.transition(payment.id, 'succeeded', { source: 'notification' });
+  return payment.id;
+}
+
+/** Makes every pending delivery due now (the test's stand-in for waiting out the schedule). */
+const dueNow = (store: Store) => store.db.query(`UPDATE event_deliveries SET next_attempt_at = now()`);
+
+describe('signed webhooks', () => {
+  let receiver: Receiver;
+  let h: Awaited<ReturnType<typeof startKki>>;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    h = await startKki({
+      webhooks: { url: receiver.url, secret: SECRET, schedule: [3600, 3600] },
+      events: { pollIntervalMs: 0 },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+    await receiver.close();
+  });
+
+  it('a receiver that is down at first gets each event once it is back, signed; every attempt is recorded', async () => {
+    const paymentId = await paymentEvents(h.bff.store, 'wh-alice');
+    expect(await h.bff.events.dispatch()).toBe(1);
+    // Only the first event of the payment was tried: the second waits behind it (order per payment).
+    const down = await h.bff.events.deliveries();
+    expect(down.map((d) => [d.type, d.status, d.attempts, d.lastStatusCode])).toEqual([
+      ['payment.succeeded', 'pending', 0, null],
+      ['payment.pending', 'pending', 1, 503],
+    ]);
+    expect(Date.parse(down[1]?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now() + 30 * 60_000);
+    // Not due yet: nothing is sent.
+    expect(await h.bff.events.dispatch()).toBe(0);
+
+    receiver.up = true;
+    await dueNow(h.bff.store);
+    expect(await h.bff.events.dispatch()).toBe(2);
+    const events = receiver.received.map((r) => JSON.parse(r.body) as KkiEvent);
+    expect(events.map((e) => [e.type, e.data.id])).toEqual([
+      ['payment.pending', paymentId],
+      ['payment.succeeded', paymentId],
+    ]);
+    for (const { body, headers } of receiver.received) {
+      expect(headers['content-type']).toBe('application/json');
+      const event = await verifyKkiWebhook<KkiEvent>(body, String(headers['x-kki-signature']), SECRET);
+      expect(headers['x-kki-event-id']).toBe(event.id);
+      expect(headers['x-kki-event-type']).toBe(event.type);
+    }
+    const delivered = await h.bff.events.deliveries();
+    expect(delivered.map((d) => [d.status, d.attempts, d.lastStatusCode])).toEqual([
+      ['delivered', 1, 204],
+      ['delivered', 2, 204],
+    ]);
+    const attempts = await h.bff.store.events.attempts('webhook', events[0]?.id ?? '');
+    expect(attempts.map((a) => [a.attempt, a.statusCode, a.error])).toEqual([
+      [1, 503, 'HTTP 503'],
+      [2, 204, null],
+    ]);
+    expect(attempts[0]?.nextAttemptAt).toBeInstanceOf(Date);
+    expect(attempts[1]?.nextAttemptAt).toBeNull();
+  });
+
+  it('the signature fails when the body is tampered with, the secret differs, or it is too old', async () => {
+    const sent = receiver.received[0];
+    if (!sent) throw new Error('nothing received');
+    const header = String(sent.headers['x-kki-signature']);
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => 'verified',
+        (e: unknown) => (e instanceof KkiWebhookVerificationError ? e.reason : 'other'),
+      );
+    expect(await reason(verifyKkiWebhook(sent.body.replace('25000', '25001'), header, SECRET))).toBe(
+      'bad_signature',
+    );
+    expect(await reason(verifyKkiWebhook(sent.body, header, `${SECRET}x`))).toBe('bad_signature');
+    expect(await reason(verifyKkiWebhook(sent.body, 'v1=abc', SECRET))).toBe('malformed_header');
+    expect(await reason(verifyKkiWebhook(sent.body, null, SECRET))).toBe('malformed_header');
+    const signedAt = Number(/t=(\d+)/.exec(header)?.[1]);
+    const later = new Date((signedAt + 301) * 1000);
+    expect(await reason(verifyKkiWebhook(sent.body, header, SECRET, { now: later }))).toBe(
+      'timestamp_out_of_tolerance',
+    );
+    expect(
+      await reason(verifyKkiWebhook(sent.body, header, SECRET, { now: later, toleranceSeconds: 600 })),
+    ).toBe('verified');
+  });
+
+  it('refuses bad webhook options at start-up, naming them without the secret', async () => {
+    await expect(startKki({ webhooks: { url: 'ftp://x', secret: 'short' } })).rejects.toMatchObject({
+      problems: [
+        'webhooks.url (KKI_WEBHOOK_URL) must be an absolute http(s) URL',
+        'webhooks.secret (KKI_WEBHOOK_SECRET) must be at least 24 characters',
+      ],
+    });
+    await expect(
+      startKki({ webhooks: { url: receiver.url, secret: SECRET, schedule: [86_401] } }),
+    ).rejects.toMatchObject({
+      problems: ['webhooks.schedule must be a list of at most 50 delays in seconds, each 0 to 86400'],
+    });
+  });
+});
+
+describe('webhooks from the environment (kki-bff)', () => {
+  it('KKI_WEBHOOK_URL and KKI_WEBHOOK_SECRET set webhooks; one without the other is refused', () => {
+    const hooks = { authenticate: () => null };
+    const both = optionsFromEnv(
+      { KKI_WEBHOOK_URL: 'https://shop.test/hooks', KKI_WEBHOOK_SECRET: SECRET },
+      hooks,
+    );
+    expect(both.webhooks).toEqual({ url: 'https://shop.test/hooks', secret: SECRET });
+    expect(() => checkEventSettings(both)).not.toThrow();
+    expect(optionsFromEnv({}, hooks).webhooks).toBeUndefined();
+    const urlOnly = optionsFromEnv({ KKI_WEBHOOK_URL: 'https://shop.test/hooks' }, hooks);
+    expect(() => checkEventSettings(urlOnly)).toThrow(/KKI_WEBHOOK_SECRET/);
+  });
+});
+
+describe('onEvent', () => {
+  it('a throwing handler is retried, not lost, and the payment order holds', async () => {
+    const calls: string[] = [];
+    const failed = new Set<string>();
+    const h = await startKki({
+      onEvent: (event) => {
+        calls.push(event.type);
+        // Each event fails its first hand-over.
+        if (!failed.has(event.id)) {
+          failed.add(event.id);
+          throw new Error('merchant handler down');
+        }
+      },
+      events: { retrySchedule: [0, 0], pollIntervalMs: 0 },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'on-bob');
+      await h.bff.events.dispatch();
+      expect(calls).toEqual(['payment.pending', 'payment.pending', 'payment.succeeded', 'payment.succeeded']);
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.map((d) => [d.status, d.attempts, d.lastError])).toEqual([
+        ['delivered', 2, null],
+        ['delivered', 2, null],
+      ]);
+      expect(h.lines.some((l) => l.msg === 'event delivery failed, will retry')).toBe(true);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
+describe('delivery across a BFF restart', () => {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const dir = mkdtempSync(join(tmpdir(), 'kki-events-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('events left undelivered by a stopped BFF are delivered by the next one on the same store', async () => {
+    const receiver = await startReceiver();
+    const store = pgUrl ? { databaseUrl: pgUrl, schema: freshSchema('ev_restart') } : { dataDir: dir };
+    const webhooks = { url: receiver.url, secret: SECRET, schedule: [3600] };
+    try {
+      const first = await startKki({ store, webhooks, events: { pollIntervalMs: 0 } });
+      const paymentId = await paymentEvents(first.bff.store, 'rs-carol');
+      await first.bff.events.dispatch();
+      expect(receiver.received).toHaveLength(0);
+      await first.close();
+
+      receiver.up = true;
+      const second = await startKki({ store, webhooks, events: { pollIntervalMs: 0 } });
+      try {
+        await dueNow(second.bff.store);
+        await second.bff.events.dispatch();
+        const events = receiver.received.map((r) => JSON.parse(r.body) as KkiEvent);
+        expect(events.map((e) => [e.type, e.data.id])).toEqual([
+          ['payment.pending', paymentId],
+          ['payment.succeeded', paymentId],
+        ]);
+        if (pgUrl) await second.bff.store.db.query(`DROP SCHEMA IF EXISTS ${store.schema} CASCADE`);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await receiver.close();
+    }
+  }, 120_000);
+});
+
+describe('two instances on one database', () => {
+  it('deliver every event once, in order per payment, when both run rounds at the same time', async () => {
+    const seen: KkiEvent[] = [];
+    const two = await startTwoBffs('ev_two', {
+      onEvent: (event) => void seen.push(event),
+      events: { pollIntervalMs: 0 },
+    });
+    try {
+      const store = two.stores[0] as Store;
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(await paymentEvents(store, `two-${i}`));
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(two.bffs.map((bff) => bff.events.dispatch()));
+      }
+      expect(seen).toHaveLength(12);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(12);
+      for (const id of ids) {
+        expect(seen.filter((e) => e.data.id === id).map((e) => e.type)).toEqual([
+          'payment.pending',
+          'payment.succeeded',
+        ]);
+      }
+    } finally {
+      await two.close();
+    }
+  }, 120_000);
+});
