@@ -10,7 +10,7 @@ import {
 import { KkiBffConfigError } from '../config.js';
 import { KkiDomainError } from '../errors.js';
 import type { Log } from '../log.js';
-import type { Store } from '../store/index.js';
+import { isEventCursor, type Store } from '../store/index.js';
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.js';
 import { toKkiEvent } from './event-view.js';
 import { sendWebhook } from './webhook-sender.js';
@@ -85,8 +85,6 @@ export function checkEventSettings(settings: EventSettings): void {
   if (problems.length > 0) throw new KkiBffConfigError(problems);
 }
 
-const CURSOR = /^\d{1,15}$/;
-
 /**
  * Registers the configured consumers, starts their delivery loop and returns the events API. Events
  * written before a consumer was first registered are in the feed but not delivered to it.
@@ -149,14 +147,14 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
 
   return {
     async list(options = {}) {
-      const after = options.after ?? '0';
-      if (!CURSOR.test(after)) {
+      // `0-0` is the start: the cursor of no event.
+      const after = options.after ?? '0-0';
+      if (!isEventCursor(after)) {
         throw new KkiDomainError('validation_failed', { field: 'after', internal: 'bad event cursor' });
       }
       const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 100), 1000));
-      const events = await store.events.list(Number(after), limit);
-      const last = events.at(-1);
-      return { events: events.map(toKkiEvent), next: last ? String(last.seq) : after };
+      const events = await store.events.list(after, limit);
+      return { events: events.map(toKkiEvent), next: events.at(-1)?.cursor ?? after };
     },
     async deliveries(options = {}) {
       const rows = await store.events.deliveries(options.consumer ?? 'webhook', options.limit ?? 50);

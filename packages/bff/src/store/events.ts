@@ -15,9 +15,17 @@ import type { PaymentRecord, RefundRecord, SavedCardRecord } from './records.js'
 import { toPayment, toRefund, toSavedCard } from './rows.js';
 import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
 
-// Arbitrary constant: event writers take it (until commit) so `seq` follows commit order and a
-// feed reader's cursor never skips an event committed late.
-const EVENTS_LOCK_ID = 7_245_301_119;
+// The feed's order is (writing transaction's id, seq), read only below the oldest transaction still
+// running: every event there is final, and any event committed later has a higher transaction id,
+// so a cursor never skips one. No lock is taken, so event writers (which hold payment and order row
+// locks) never wait on each other: a global lock there once deadlocked a late charge's transaction.
+// The price: a transaction left open elsewhere in the cluster holds the feed back until it ends.
+const CURSOR = /^(\d{1,20})-(\d{1,19})$/;
+
+/** True when `value` is a cursor {@link EventRepository.list} gave (`<transaction id>-<seq>`). */
+export function isEventCursor(value: string): boolean {
+  return CURSOR.test(value);
+}
 
 /** The record an event reports, as it stood right after the change. */
 export type EventSubject =
@@ -28,6 +36,8 @@ export type EventSubject =
 /** An event as stored. */
 export interface EventRecord {
   seq: number;
+  /** Where the feed stands after this event: pass it back as `after`. */
+  cursor: string;
   id: string;
   type: KkiEventType;
   stream: string;
@@ -83,8 +93,11 @@ export interface DeliveryAttemptRecord {
 export interface EventRepository {
   /** Registers a consumer: every event written from now on gets a delivery row for it. */
   registerConsumer(name: string): Promise<void>;
-  /** Events after `afterSeq`, oldest first. */
-  list(afterSeq: number, limit: number): Promise<EventRecord[]>;
+  /**
+   * Committed events after `after` (a {@link EventRecord.cursor}; `null`: from the start), in feed
+   * order. Throws `StoreRuleError` for a malformed cursor.
+   */
+  list(after: string | null, limit: number): Promise<EventRecord[]>;
   get(id: string): Promise<EventRecord | null>;
   /** Claims up to `limit` due deliveries of `consumer` for `leaseSeconds` (one per stream, in order). */
   claim(consumer: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]>;
@@ -142,7 +155,6 @@ export async function emitEvent(tx: SqlExecutor, event: NewEvent): Promise<void>
       : event.subject === 'refund'
         ? [event.refund.id, event.payment.id, event.payment.customerId, event.payment.orderId]
         : [event.card.id, event.card.id, event.card.customerId, null];
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENTS_LOCK_ID]);
   const snapshot = (await tx.query<{ snapshot: unknown }>(SNAPSHOTS[event.subject], [subjectId]))[0];
   if (!snapshot) throw new StoreRuleError('not_found', `${event.subject} not found`);
   const rows = await tx.query<{ seq: unknown }>(
@@ -177,6 +189,7 @@ function toSubject(kind: string, snapshot: Row): EventSubject {
 function toEventRecord(r: Row): EventRecord {
   return {
     seq: Number(r.seq),
+    cursor: `${String(r.tx_id)}-${String(r.seq)}`,
     id: String(r.id),
     type: String(r.type) as KkiEventType,
     stream: String(r.stream),
@@ -193,11 +206,16 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
     async registerConsumer(name) {
       await db.query('INSERT INTO event_consumers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
     },
-    async list(afterSeq, limit) {
-      const rows = await db.query('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
-        afterSeq,
-        limit,
-      ]);
+    async list(after, limit) {
+      const match = after === null ? ['', '0', '0'] : CURSOR.exec(after);
+      if (!match) throw new StoreRuleError('validation_failed', 'bad event cursor');
+      const rows = await db.query(
+        `SELECT * FROM events
+         WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint)
+           AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY tx_id, seq LIMIT $3`,
+        [match[1], match[2], limit],
+      );
       return rows.map(toEventRecord);
     },
     async get(id) {

@@ -208,8 +208,8 @@ ALTER TABLE payments ADD COLUMN checkout_channel text CHECK (checkout_channel IN
   {
     version: 5,
     name: 'events for merchant code',
-    // The outbox: an event per change, written in the change's transaction (`seq` follows commit
-    // order: writers take an advisory lock first). A delivery row per event and consumer (`handler`
+    // The outbox: an event per change, written in the change's transaction (the feed orders by the
+    // writing transaction's id, see store/events.ts). A delivery row per event and consumer (`handler`
     // for onEvent, `webhook`) carries the retry state; every attempt is kept for the staff page.
     sql: `
 CREATE TABLE events (
@@ -221,9 +221,11 @@ CREATE TABLE events (
   customer_id text NOT NULL,
   order_id text,
   snapshot jsonb NOT NULL,
+  tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX events_stream_idx ON events (stream, seq);
+CREATE INDEX events_feed_idx ON events (tx_id, seq);
 
 CREATE TABLE event_consumers (
   name text PRIMARY KEY,
