@@ -110,6 +110,15 @@ export async function benchProtocol(options: ProtocolOptions = {}): Promise<Prot
   results.push(
     await time('encryptCardData', iterations, warmup, () => encryptCardData(cardJson, DEFAULT_SECRET_KEY)),
   );
+  // What one KKI payment request costs the BFF in protocol work (the goal: under 50 µs).
+  results.push(
+    await time('one request (sign + verify + encrypt)', iterations, warmup, async () => {
+      await encryptCardData(cardJson, DEFAULT_SECRET_KEY);
+      const signature = await signSnapSymmetric(snapInput);
+      if (!(await verifySnapSymmetric({ ...snapInput, signature })))
+        throw new Error('verifySnapSymmetric refused its own signature');
+    }),
+  );
   results.push(
     await time('decryptCardData', iterations, warmup, async () => {
       if ((await decryptCardData(cardData, DEFAULT_SECRET_KEY)) !== cardJson)

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   b2bTokenStringToSign,
@@ -48,6 +49,15 @@ describe('SNAP body hash', () => {
     const pretty = '{\n  "a" : "x y",\n  "b": [1, 2],\n  "c":"q\\" z"\n}';
     expect(minifyJson(pretty)).toBe('{"a":"x y","b":[1,2],"c":"q\\" z"}');
     expect(minifyJson(vectors.snapBodyHash.minifiedBody)).toBe(vectors.snapBodyHash.minifiedBody);
+  });
+
+  it('minify gives the compact text of any JSON, however indented, strings untouched', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(2, '\t', ' \r\n '), (value, indent) => {
+        expect(minifyJson(JSON.stringify(value, null, indent))).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { primitives } from '#crypto-primitives';
 import { type CardDataFormat, KKI_CARD_DATA_FORMAT } from '../wire/open-questions.js';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.js';
 
@@ -15,10 +16,10 @@ export function cardDataKey(key: string): string {
   return key.length >= 16 ? key.slice(0, 16) : key.padEnd(16, '-');
 }
 
-async function aesKey(key: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+function aesKey(key: string): Uint8Array<ArrayBuffer> {
   const raw = utf8(cardDataKey(key));
   if (raw.length !== 16) throw new CardDataError('the card-data key must be 16 bytes (ASCII key)');
-  return crypto.subtle.importKey('raw', raw, { name: 'AES-CBC' }, false, [usage]);
+  return raw;
 }
 
 /** Options of {@link encryptCardData}. */
@@ -38,11 +39,9 @@ export async function encryptCardData(
   key: string,
   options: EncryptCardDataOptions = {},
 ): Promise<string> {
-  const iv = options.iv ?? crypto.getRandomValues(new Uint8Array(16));
+  const iv = options.iv ?? primitives.randomBytes(16);
   if (iv.length !== 16) throw new CardDataError('the IV must be 16 bytes');
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, await aesKey(key, 'encrypt'), utf8(plaintext)),
-  );
+  const ct = await primitives.aesCbc('encrypt', aesKey(key), iv, utf8(plaintext));
   if ((options.format ?? KKI_CARD_DATA_FORMAT) === 'ct|iv') return `${toBase64(ct)}|${toBase64(iv)}`;
   const joined = new Uint8Array(iv.length + ct.length);
   joined.set(iv);
@@ -77,8 +76,7 @@ export async function decryptCardData(
   try {
     const { iv, ct } = splitCardData(cardData, format);
     if (iv.length !== 16 || ct.length === 0 || ct.length % 16 !== 0) throw new CardDataError('bad lengths');
-    const pt = await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, await aesKey(key, 'decrypt'), ct);
-    return fromUtf8(new Uint8Array(pt));
+    return fromUtf8(await primitives.aesCbc('decrypt', aesKey(key), iv, ct));
   } catch {
     throw new CardDataError('cardData could not be decrypted');
   }

@@ -35,11 +35,13 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** Lower-case hex of bytes. */
 export function toHex(bytes: Uint8Array | ArrayBuffer): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let out = '';
-  for (const b of view) out += b.toString(16).padStart(2, '0');
+  for (const b of view) out += HEX[b];
   return out;
 }
 

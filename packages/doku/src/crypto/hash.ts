@@ -1,13 +1,14 @@
+import { primitives } from '#crypto-primitives';
 import { bodyBytes, toBase64, toHex } from './encoding.js';
 
 /** SHA-256 of a body (string as UTF-8, or bytes), lower-case hex. */
 export async function sha256Hex(body: string | Uint8Array | null | undefined): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', bodyBytes(body)));
+  return toHex(await primitives.sha256(bodyBytes(body)));
 }
 
 /** SHA-256 of a body, Base64: the Non-SNAP `Digest` component. */
 export async function sha256Base64(body: string | Uint8Array | null | undefined): Promise<string> {
-  return toBase64(await crypto.subtle.digest('SHA-256', bodyBytes(body)));
+  return toBase64(await primitives.sha256(bodyBytes(body)));
 }
 
 /**
@@ -16,24 +17,8 @@ export async function sha256Base64(body: string | Uint8Array | null | undefined)
  * into `10000.0`), so this works on the text. A compact body comes back unchanged.
  */
 export function minifyJson(body: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (inString) {
-      out += ch;
-      if (ch === '\\') {
-        out += body[i + 1] ?? '';
-        i++;
-      } else if (ch === '"') {
-        inString = false;
-      }
-    } else if (ch === '"') {
-      inString = true;
-      out += ch;
-    } else if (ch !== ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t') {
-      out += ch;
-    }
-  }
-  return out;
+  // Most bodies are compact already: no whitespace at all, nothing to do.
+  if (!/[ \n\r\t]/.test(body)) return body;
+  // A string literal is kept whole (escapes included); whitespace between tokens is dropped.
+  return body.replace(/("(?:[^"\\]|\\.)*")|[ \n\r\t]+/g, (_, literal: string | undefined) => literal ?? '');
 }

@@ -118,18 +118,3 @@ export async function rsaVerify(
   const key = await importRsaPublicKey(publicKeyPem);
   return crypto.subtle.verify(RSA_ALG, key, signature, data);
 }
-
-const hmacCache = new Map<string, Promise<CryptoKey>>();
-
-/** HMAC key for a secret (UTF-8 bytes), cached per secret and hash. */
-export function importHmacKey(secret: string, hash: 'SHA-256' | 'SHA-512'): Promise<CryptoKey> {
-  const id = `${hash}\u0000${secret}`;
-  let key = hmacCache.get(id);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash }, false, [
-      'sign',
-    ]);
-    hmacCache.set(id, key);
-  }
-  return key;
-}

@@ -1,7 +1,7 @@
+import { primitives } from '#crypto-primitives';
 import { timingSafeEqual } from './compare.js';
 import { toBase64, utf8 } from './encoding.js';
 import { sha256Base64 } from './hash.js';
-import { importHmacKey } from './keys.js';
 
 /** Which timestamp header a Non-SNAP signature covers: requests and notifications, or responses. */
 export type NonSnapTimestampHeader = 'Request-Timestamp' | 'Response-Timestamp';
@@ -34,8 +34,7 @@ export async function nonSnapComponent(input: NonSnapSignatureInput): Promise<st
 
 /** `Signature` header value: `HMACSHA256=` + Base64(HMAC-SHA256(secretKey, component)). */
 export async function signNonSnap(input: NonSnapSignatureInput & { secretKey: string }): Promise<string> {
-  const key = await importHmacKey(input.secretKey, 'SHA-256');
-  const mac = await crypto.subtle.sign('HMAC', key, utf8(await nonSnapComponent(input)));
+  const mac = await primitives.hmac('SHA-256', input.secretKey, utf8(await nonSnapComponent(input)));
   return `HMACSHA256=${toBase64(mac)}`;
 }
 

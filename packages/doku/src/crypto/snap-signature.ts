@@ -1,7 +1,8 @@
+import { primitives } from '#crypto-primitives';
 import { timingSafeEqual } from './compare.js';
 import { fromBase64, toBase64, utf8 } from './encoding.js';
 import { minifyJson, sha256Hex } from './hash.js';
-import { importHmacKey, rsaSign, rsaVerify } from './keys.js';
+import { rsaSign, rsaVerify } from './keys.js';
 
 /** Inputs of the SNAP B2B access-token signature (doku-api.md §1.2). */
 export interface B2bTokenSignatureInput {
@@ -58,9 +59,9 @@ export async function snapSymmetricStringToSign(input: SnapSymmetricInput): Prom
 
 /** `X-SIGNATURE` for SNAP transactional calls: Base64(HMAC-SHA512(secretKey, stringToSign)). */
 export async function signSnapSymmetric(input: SnapSymmetricInput & { secretKey: string }): Promise<string> {
-  const key = await importHmacKey(input.secretKey, 'SHA-512');
-  const mac = await crypto.subtle.sign('HMAC', key, utf8(await snapSymmetricStringToSign(input)));
-  return toBase64(mac);
+  return toBase64(
+    await primitives.hmac('SHA-512', input.secretKey, utf8(await snapSymmetricStringToSign(input))),
+  );
 }
 
 /** Verifies a SNAP symmetric signature in constant time. */
