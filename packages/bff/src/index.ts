@@ -10,6 +10,7 @@ export {
   KkiBffConfigError,
   type KkiBffOptions,
   type KkiIntegrationOptions,
+  type KkiMerchantApiOptions,
   type RateLimitRule,
   type ResolvedConfig,
   resolveConfig,
@@ -56,9 +57,11 @@ export {
   createMerchantApi,
   type KkiMerchantApi,
   type MerchantCaptureOptions,
+  type MerchantCreateOrderOptions,
   type MerchantOperationDeps,
   type MerchantRefundOptions,
 } from './merchant.js';
+export { createMerchantHttpApi, type MerchantHttpDeps } from './merchant-api/http-api.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export { NOTIFICATION_PATHS } from './notifications/paths.js';
 export type * from './services/types.js';
