@@ -51,8 +51,7 @@ function handlers({ merchant, events }: MerchantHttpDeps): Handlers {
   return {
     merchantCreateOrder: ({ body, key }) => merchant.createOrder(body, { idempotencyKey: key }),
     merchantGetOrder: async ({ params }) => found(await merchant.getOrder(params.orderId), 'orderId'),
-    merchantGetPayment: async ({ params }) =>
-      found(await merchant.getPayment(params.paymentId), 'paymentId'),
+    merchantGetPayment: async ({ params }) => found(await merchant.getPayment(params.paymentId), 'paymentId'),
     merchantCapturePayment: ({ params, body, key }) =>
       merchant.capture(params.paymentId, { ...body, idempotencyKey: key }),
     merchantCreateRefund: ({ params, body, key }) =>
@@ -75,7 +74,10 @@ export function createMerchantHttpApi(deps: MerchantHttpDeps, options: { keys: r
   app.use('/merchant/*', merchantKeyAuth([...options.keys]));
   app.use('/merchant', merchantKeyAuth([...options.keys]));
   const all = handlers(deps);
-  for (const [id, spec] of Object.entries(kkiMerchantRoutes) as [KkiMerchantRouteId, KkiMerchantRouteSpec][]) {
+  for (const [id, spec] of Object.entries(kkiMerchantRoutes) as [
+    KkiMerchantRouteId,
+    KkiMerchantRouteSpec,
+  ][]) {
     const handler = all[id] as (input: MerchantRouteInput<KkiMerchantRouteId>) => Promise<unknown>;
     app.on(spec.method, spec.path, async (c) => {
       let key = '';
