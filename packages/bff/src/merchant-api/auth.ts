@@ -26,8 +26,8 @@ export function merchantKeyAuth(keys: readonly string[]): MiddlewareHandler {
       throw new KkiDomainError('merchant_unauthenticated', {
         internal:
           presented === undefined
-            ? 'no Authorization: Bearer header (the merchant API takes an API key, never a customer session)'
-            : 'the bearer token is none of the merchant API keys',
+            ? 'the Authorization header names no API key (the merchant API never takes a customer session)'
+            : 'the API key sent is none of the configured merchant API keys',
       });
     }
     await next();

@@ -74,4 +74,3 @@ export const eventFeedQuerySchema = z.object({
 
 /** `GET /merchant/orders/:orderId`. */
 export const merchantOrderParamsSchema = z.object({ orderId: orderIdSchema });
-
