@@ -1,6 +1,6 @@
 // Request bodies and queries of the merchant HTTP API (`/merchant/*`, server to server, API key):
 // the merchant's backend creates orders, reads payments, captures, refunds, charges saved cards and
-// reads the event feed. The in-process merchant API (`bff.merchant`) validates with the same schemas.
+// reads the event feed. The embedded merchant API (`bff.merchant`) validates with the same schemas.
 import * as z from 'zod/mini';
 import { cardIdSchema, currencySchema, lineItemSchema, orderIdSchema, plainTextSchema } from './common.js';
 import { orderCardOptionsSchema } from './views.js';
