@@ -61,7 +61,6 @@ export {
   type MerchantOperationDeps,
   type MerchantRefundOptions,
 } from './merchant.js';
-export { createMerchantHttpApi, type MerchantHttpDeps } from './merchant-api/http-api.js';
 export { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export { NOTIFICATION_PATHS } from './notifications/paths.js';
 export type * from './services/types.js';

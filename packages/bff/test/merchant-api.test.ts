@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { optionsFromEnv } from '../src/config-env.js';
 import { KkiBffConfigError } from '../src/config.js';
 import { matchesMerchantKey } from '../src/merchant-api/auth.js';
+import { openCardPage, payPage, startCards } from './cards-setup.js';
 import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
 
 // Hono's constant-time compare, watched: the key check must go through it, once per configured key.
@@ -168,6 +169,14 @@ describe('merchant HTTP API', () => {
     });
   });
 
+  it('never writes a key to the log, refused or accepted', () => {
+    const log = JSON.stringify(h.lines);
+    expect(h.lines.some((l) => l.msg === 'request refused')).toBe(true);
+    expect(log).not.toContain(KEY);
+    expect(log).not.toContain(NEXT_KEY);
+    expect(log).not.toContain(KEY.slice(0, -1));
+  });
+
   describe('orders', () => {
     it('creates (201) and reads an order; the answer is the contract view', async () => {
       const res = await merchant('/orders', {
@@ -314,7 +323,7 @@ describe('merchant HTTP API', () => {
       expect((await over.json()).error.code).toBe('refund_exceeds_remaining');
       const bad = await merchant(`/payments/${paymentId}/refunds`, { json: { amount: 0 }, key: newKey() });
       expect(bad.status).toBe(400);
-      expect(await merchant(`/payments/${paymentId}`).then((r) => r.json())).toMatchObject({
+      expect(await (await merchant(`/payments/${paymentId}`)).json()).toMatchObject({
         status: 'partially_refunded',
         refundedAmount: 30_000,
       });
@@ -402,6 +411,41 @@ describe('merchant HTTP API', () => {
       expect(h.bff.routes.has(id)).toBe(true);
     }
   });
+});
+
+describe('merchant HTTP API: capture', () => {
+  it('captures an authorized card payment in part, replays a retry, refuses the key with another amount', async () => {
+    const h = await startCards({ merchantApi: { keys: [KEY] } });
+    try {
+      const { payment } = await openCardPage(h, 120_000, { paymentType: 'AUTHORIZE' });
+      const paid = await payPage(h, payment.nextAction.url ?? '');
+      expect(paid.result).toBe('completed');
+      await h.host.request(paid.redirectUrl ?? '');
+      const capture = (amount: number, key: string) =>
+        h.host.request(`${ORIGIN}${MOUNT}/merchant/payments/${payment.id}/capture`, {
+          method: 'POST',
+          body: JSON.stringify({ amount }),
+          headers: {
+            authorization: `Bearer ${KEY}`,
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
+        });
+      const key = `capture-${payment.id}`;
+      const first = await capture(70_000, key);
+      expect(first.status).toBe(200);
+      const captured = (await first.json()) as PaymentView;
+      expect(captured).toMatchObject({ id: payment.id, status: 'succeeded', cardPaymentType: 'AUTHORIZE' });
+      const again = await capture(70_000, key);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(captured);
+      const other = await capture(80_000, key);
+      expect(other.status).toBe(422);
+      expect((await other.json()).error.code).toBe('idempotency_key_reused');
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
 
 describe('merchant API configuration', () => {

@@ -62,9 +62,8 @@ function handlers({ merchant, events }: MerchantHttpDeps): Handlers {
 }
 
 /**
- * The merchant HTTP API as a Hono app whose routes start with `/merchant`; `createKkiBff` mounts it
- * when `merchantApi.keys` is set. Answers refusals with the contract's error body when mounted in the
- * BFF's app (whose error handler words them); `keys` are checked as `createKkiBff` checks them.
+ * The merchant HTTP API as a Hono app whose routes start with `/merchant`, mounted by `createKkiBff`
+ * in its app when `merchantApi.keys` is set (its error handler answers the refusals thrown here).
  *
  * @throws KkiBffConfigError when `keys` is empty or a key is too short.
  */
