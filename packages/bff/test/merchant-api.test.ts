@@ -348,12 +348,20 @@ describe('merchant HTTP API', () => {
       const again = await merchant('/charges', { json: { orderId: order.id, cardId }, key });
       expect(await again.json()).toEqual(charged);
       expect(await h.bff.merchant.listPayments({ orderId: order.id })).toHaveLength(1);
+      // Another key on the paid order: refused, no second charge.
+      const twice = await merchant('/charges', { json: { orderId: order.id, cardId }, key: newKey() });
+      expect(twice.status).toBe(409);
+      expect((await twice.json()).error.code).toBe('already_paid');
+      const open = (await (
+        await merchant('/orders', { json: { customerId: 'pay-bob', amount: 45_000 }, key: newKey() })
+      ).json()) as OrderView;
       const unknown = await merchant('/charges', {
-        json: { orderId: order.id, cardId: 'card_unknown00000' },
+        json: { orderId: open.id, cardId: 'card_unknown00000' },
         key: newKey(),
       });
-      expect(unknown.status).toBe(409);
-      expect((await unknown.json()).error.code).toBe('already_paid');
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error.code).toBe('card_not_found');
+      expect(await h.bff.merchant.listPayments({ orderId: open.id })).toEqual([]);
       const invalid = await merchant('/charges', { json: { orderId: order.id }, key: newKey() });
       expect(invalid.status).toBe(400);
       expect((await invalid.json()).error.field).toBe('cardId');
