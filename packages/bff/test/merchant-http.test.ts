@@ -283,8 +283,9 @@ describe.each(backends)('a merchant backend over HTTP only (%s)', (_name, storeF
       const all = await verifiedEvents(receiver);
       return all.some((e) => e.type === 'payment.succeeded' && e.data.id === paymentId) ? all : undefined;
     });
-    // In order per payment: pending before succeeded.
-    const ofPayment = events.filter((e) => e.type.startsWith('payment.') && e.data.id === paymentId);
+    // In order per payment: pending before succeeded (de-duplicated by id, as a receiver does).
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    const ofPayment = unique.filter((e) => e.type.startsWith('payment.') && e.data.id === paymentId);
     expect(ofPayment.map((e) => e.type)).toEqual(['payment.pending', 'payment.succeeded']);
     expect((await readPayment(url, paymentId)).status).toBe('succeeded');
   }, 180_000);
