@@ -1,6 +1,6 @@
 // Events for merchant code, as the BFF runs them: the options checked at start-up, a dispatcher per
 // configured consumer (`onEvent`, webhooks) polling the outbox, and the feed read by cursor.
-import type { EventDeliveryView, EventPage } from '@kki-kit/contract';
+import { type EventDeliveryView, type EventPage, eventCursorSchema } from '@kki-kit/contract';
 import {
   DEFAULT_EVENT_RETRY_SCHEDULE,
   type KkiEventHandler,
@@ -85,8 +85,6 @@ export function checkEventSettings(settings: EventSettings): void {
   if (problems.length > 0) throw new KkiBffConfigError(problems);
 }
 
-const CURSOR = /^\d{1,15}$/;
-
 /**
  * Registers the configured consumers, starts their delivery loop and returns the events API. Events
  * written before a consumer was first registered are in the feed but not delivered to it.
@@ -150,7 +148,7 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
   return {
     async list(options = {}) {
       const after = options.after ?? '0';
-      if (!CURSOR.test(after)) {
+      if (!eventCursorSchema.safeParse(after).success) {
         throw new KkiDomainError('validation_failed', { field: 'after', internal: 'bad event cursor' });
       }
       const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 100), 1000));
