@@ -1,6 +1,7 @@
 // createKkiBff: the Hono app a merchant mounts, the merchant API next to it, and the store behind
 // both. Security middleware wraps every route; each route module mounts its DOKU-facing routes only
 // when the matching service exists.
+import { kkiMerchantRoutes } from '@kki-kit/contract';
 import { Hono } from 'hono';
 import {
   isProductionProcess,
@@ -20,6 +21,7 @@ import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
 import { createLog, type Log } from './log.js';
 import { createMerchantApi, type KkiMerchantApi } from './merchant.js';
+import { createMerchantHttpApi } from './merchant-api/http-api.js';
 import { createOpenApiDocument } from './openapi.js';
 import { accessLog } from './operations/access-log.js';
 import { registerHealthRoutes } from './operations/health.js';
@@ -184,11 +186,19 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   registerRefundRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
+  const events = await startEvents(store, log, options);
+  const merchant = createMerchantApi(store, { services: built, idempotency: deps.idempotency });
+  if (config.merchantApiKeys.length > 0) {
+    // Server to server: its own key check, and none of the browser routes' CSRF (that is per route)
+    // or CORS (kkiCors skips /merchant).
+    app.route('/', createMerchantHttpApi({ merchant, events, config }, { keys: config.merchantApiKeys }));
+    for (const id of Object.keys(kkiMerchantRoutes)) deps.mounted.add(id);
+  }
+
   const document = createOpenApiDocument(bffUrl(config, ''), deps.mounted);
   app.get('/openapi.json', (c) => c.json(document));
   deps.mounted.add('getOpenApiDocument');
 
-  const events = await startEvents(store, log, options);
   let timer: ReturnType<typeof setInterval> | null = null;
   // The pass under way, awaited on close so the store is not closed beneath it.
   let running: Promise<void> | null = null;
@@ -215,7 +225,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
 
   return {
     app,
-    merchant: createMerchantApi(store, { services: built, idempotency: deps.idempotency }),
+    merchant,
     store,
     config,
     log,

@@ -53,7 +53,7 @@ function kkiFromEnv(read: (name: string) => string | undefined): KkiBffOptions['
  * Options from environment variables (the standalone server): {@link BFF_ENV} and {@link NUMBER_ENV},
  * plus `KKI_ALLOWED_ORIGINS` (comma-separated), `KKI_SANDBOX_FAULTS` (JSON fault rules of the offline
  * sandbox), `KKI_INTEGRATION` (`checkout` | `h2h`), `KKI_PCI_DSS` (`true`), `KKI_WEBHOOK_URL` and
- * `KKI_WEBHOOK_SECRET`, `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
+ * `KKI_WEBHOOK_SECRET`, `KKI_MERCHANT_API_KEY` (comma-separated keys), `DATABASE_URL`, `KKI_DATA_DIR`. PEM values may use `\n`
  * escapes. Hooks are not configurable from the environment; the caller passes them.
  */
 export function optionsFromEnv(
@@ -89,6 +89,16 @@ export function optionsFromEnv(
   // Either alone is a mistake validation names, so both go through when one is set.
   if (webhookUrl !== undefined || webhookSecret !== undefined) {
     options.webhooks = { url: webhookUrl ?? '', secret: webhookSecret ?? '' };
+  }
+  const merchantKeys = read('KKI_MERCHANT_API_KEY');
+  // Comma-separated for rotation; an empty list (`,`) stays, for validation to refuse.
+  if (merchantKeys !== undefined) {
+    options.merchantApi = {
+      keys: merchantKeys
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    };
   }
   const databaseUrl = read('DATABASE_URL');
   const dataDir = read('KKI_DATA_DIR');

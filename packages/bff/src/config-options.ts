@@ -35,6 +35,16 @@ export interface RateLimitRule {
   maxPerAddress?: number;
 }
 
+/** The merchant HTTP API (`/merchant/*`, server to server). */
+export interface KkiMerchantApiOptions {
+  /**
+   * The API keys a merchant backend sends as `Authorization: Bearer <key>`: each at least 24
+   * characters of letters, digits or `-._~+/=`. Several keys are all accepted (rotation: add the
+   * new key, move the callers, remove the old one).
+   */
+  keys: readonly string[];
+}
+
 /** Options of `createKkiBff`. */
 export interface KkiBffOptions {
   /**
@@ -124,6 +134,12 @@ export interface KkiBffOptions {
   webhooks?: KkiWebhookOptions;
   /** The delivery loop of `onEvent` and webhooks (retry schedule, polling). */
   events?: KkiEventOptions;
+  /**
+   * Mounts the merchant HTTP API under `/merchant` (create orders, read payments, capture, refund,
+   * charge saved cards, the event feed), authenticated by these API keys (`KKI_MERCHANT_API_KEY` for
+   * `kki-bff`). Absent: not mounted (404).
+   */
+  merchantApi?: KkiMerchantApiOptions;
   /** `fetch` used to reach DOKU (tests inject the sandbox's). */
   fetch?: typeof fetch;
   /**

@@ -21,6 +21,7 @@ export type {
   AuthenticateHook,
   AuthorizeRefundHook,
   KkiBffOptions,
+  KkiMerchantApiOptions,
   OfflineSandboxOptions,
   RateLimitRule,
 } from './config-options.js';
@@ -54,6 +55,8 @@ export interface ResolvedConfig extends ResolvedIntegration {
   trustProxy: number;
   reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
   locale: KkiLocale;
+  /** Keys of the merchant HTTP API; empty: the API is not mounted. */
+  merchantApiKeys: readonly string[];
   /** Merchant wording for error codes, used in every error the browser gets (replayed ones too). */
   copyOverrides?: KkiCopyOverrides;
 }
@@ -150,6 +153,12 @@ const optionsSchema = z.object({
     .max(120_000)
     .optional(),
   dokuRetries: z.number({ error: 'must be a number' }).int().min(0).max(5).optional(),
+  merchantApi: z
+    .object(
+      { keys: z.array(z.string({ error: 'must be strings' }), { error: 'must be a list of keys' }) },
+      { error: 'must be { keys: string[] }' },
+    )
+    .optional(),
   ...integrationOptionsSchema,
 });
 
@@ -157,6 +166,35 @@ const optionsSchema = z.object({
 // customer's, still a limit for a caller who sheds its session to get a fresh customer count.
 function withAddressLimit(r: RateLimitRule): Required<RateLimitRule> {
   return { ...r, maxPerAddress: r.maxPerAddress ?? r.max * 10 };
+}
+
+/** Shortest merchant API key accepted: a guessable key would open refunds to anyone. */
+export const MERCHANT_API_KEY_MIN_LENGTH = 24;
+// The characters of an RFC 6750 bearer token, so a key always fits `Authorization: Bearer <key>`.
+const MERCHANT_API_KEY = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** What is wrong with the merchant API's keys (messages name the option, never a key). */
+function merchantKeyProblems(keys: readonly string[]): string[] {
+  const name = 'merchantApi.keys (KKI_MERCHANT_API_KEY)';
+  if (keys.length === 0) return [`${name} must list at least one key`];
+  const problems: string[] = [];
+  if (keys.some((k) => k.length < MERCHANT_API_KEY_MIN_LENGTH || k.length > 512)) {
+    problems.push(`${name}: each key must be ${MERCHANT_API_KEY_MIN_LENGTH} to 512 characters`);
+  }
+  if (keys.some((k) => !MERCHANT_API_KEY.test(k))) {
+    problems.push(`${name}: a key may hold letters, digits and - . _ ~ + / (= at the end) only`);
+  }
+  return problems;
+}
+
+/**
+ * Checks the merchant API's keys (at least one, each 24 to 512 bearer-token characters).
+ *
+ * @throws KkiBffConfigError naming the problem, never a key.
+ */
+export function checkMerchantApiKeys(keys: readonly string[]): void {
+  const problems = merchantKeyProblems(keys);
+  if (problems.length > 0) throw new KkiBffConfigError(problems);
 }
 
 function formatProblems(error: z.ZodError): string[] {
@@ -188,6 +226,7 @@ export function resolveConfig(
   const problems: string[] = [];
   const shopPage = o.returnUrls?.success ?? `${new URL(o.allowedOrigins?.[0] ?? o.publicUrl).origin}/`;
   const integration = resolveIntegration(o.kki, o.checkout, shopPage, problems);
+  if (o.merchantApi) problems.push(...merchantKeyProblems(o.merchantApi.keys));
   const hasCredentials =
     o.clientId !== undefined || o.secretKey !== undefined || o.privateKeyPem !== undefined;
   const envName = o.environment ?? (hasCredentials ? 'sandbox' : 'offline');
@@ -264,6 +303,7 @@ export function resolveConfig(
       enabled: o.reconciliation?.enabled ?? true,
     },
     locale: o.locale ?? 'id',
+    merchantApiKeys: o.merchantApi?.keys ?? [],
     ...(options.copyOverrides && { copyOverrides: options.copyOverrides }),
   };
 }

@@ -10,6 +10,7 @@ export {
   KkiBffConfigError,
   type KkiBffOptions,
   type KkiIntegrationOptions,
+  type KkiMerchantApiOptions,
   type RateLimitRule,
   type ResolvedConfig,
   resolveConfig,
@@ -56,6 +57,7 @@ export {
   createMerchantApi,
   type KkiMerchantApi,
   type MerchantCaptureOptions,
+  type MerchantCreateOrderOptions,
   type MerchantOperationDeps,
   type MerchantRefundOptions,
 } from './merchant.js';

@@ -3,17 +3,16 @@
 // reach it. DOKU-calling operations (refund, capture, charge a saved card) are added by the
 // service layer when present.
 import {
+  capturePaymentRequestSchema,
+  chargeSavedCardRequestSchema,
+  type CreateOrderRequest,
+  createOrderRequestSchema,
+  createRefundRequestSchema,
   idempotencyKeySchema,
   kkiErrorFromApiErrorBody,
-  type LineItem,
-  lineItemSchema,
-  type OrderCardOptions,
-  orderCardOptionsSchema,
   type OrderView,
   type PaymentView,
-  plainTextSchema,
   type RefundView,
-  rupiahSchema,
 } from '@kki-kit/contract';
 import * as z from 'zod';
 import { KkiDomainError } from './errors.js';
@@ -23,43 +22,27 @@ import type { KkiServices } from './services/types.js';
 import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
 
-/** Input of {@link KkiMerchantApi.createOrder}. */
-export interface CreateOrderInput {
-  /** Your id of the customer who will pay (the `authenticate` hook returns the same id). */
-  customerId: string;
-  /** Whole rupiah. When `lineItems` are given they must sum to it (DOKU Cards checks the same). */
-  amount: number;
-  currency?: 'IDR';
-  description?: string;
-  lineItems?: LineItem[];
-  /** Card payment-page limits and promos for this order. */
-  cardOptions?: OrderCardOptions;
-  /** Your own references (string values, at most 20 keys). */
-  metadata?: Record<string, string>;
-}
+/**
+ * Input of {@link KkiMerchantApi.createOrder}: `customerId` (your id of the customer who will pay, the
+ * one `authenticate` returns), `amount` in whole rupiah (line items, when given, must sum to it),
+ * optional `description`, `lineItems`, `cardOptions` and `metadata` (string values, at most 20 keys).
+ * The contract's `createOrderRequestSchema` (also the body of `POST /merchant/orders`) validates it.
+ */
+export type CreateOrderInput = CreateOrderRequest;
 
-const createOrderSchema = z
-  .object({
-    customerId: z.string().min(1).max(64),
-    amount: rupiahSchema,
-    currency: z.literal('IDR').default('IDR'),
-    description: z.optional(plainTextSchema(0, 255)),
-    lineItems: z.array(lineItemSchema).max(100).optional(),
-    cardOptions: z.optional(orderCardOptionsSchema),
-    metadata: z
-      .record(z.string().max(40), z.string().max(500))
-      .refine((m) => Object.keys(m).length <= 20, 'at most 20 metadata keys')
-      .optional(),
-  })
-  .refine((o) => !o.lineItems || o.lineItems.reduce((sum, i) => sum + i.price * i.quantity, 0) === o.amount, {
-    message: 'line items must sum to the amount',
-    path: ['lineItems'],
-  });
+/** Options of {@link KkiMerchantApi.createOrder}. */
+export interface MerchantCreateOrderOptions {
+  /**
+   * Your key for this order (8-255 letters, digits or `_-.:`): a retry with the same key and input
+   * answers the first order instead of creating a second one.
+   */
+  idempotencyKey?: string;
+}
 
 /** The merchant API. */
 export interface KkiMerchantApi {
-  /** Creates an order; give its `id` to the page. */
-  createOrder(input: CreateOrderInput): Promise<OrderView>;
+  /** Creates an order; give its `id` to the page. Idempotent when given an `idempotencyKey`. */
+  createOrder(input: CreateOrderInput, options?: MerchantCreateOrderOptions): Promise<OrderView>;
   getOrder(orderId: string): Promise<OrderView | null>;
   getPayment(paymentId: string): Promise<PaymentView | null>;
   /** Payments, newest first, filtered by order, customer or status. */
@@ -121,24 +104,30 @@ export interface MerchantOperationDeps {
   idempotency: Idempotency;
 }
 
-const captureSchema = z.object({ amount: z.optional(rupiahSchema), idempotencyKey: idempotencyKeySchema });
-const chargeSchema = z.object({
-  orderId: z.string().min(1).max(64),
-  cardId: z.string().min(1).max(64),
-  idempotencyKey: idempotencyKeySchema,
-});
-const refundSchema = z.object({
-  amount: z.optional(rupiahSchema),
-  reason: z.optional(plainTextSchema(1, 255)),
-  idempotencyKey: idempotencyKeySchema,
-});
-
-function invalid(what: string, error: z.ZodError): KkiDomainError {
+function invalid(what: string, error: z.core.$ZodError): KkiDomainError {
   const issue = error.issues[0];
   return new KkiDomainError('validation_failed', {
     ...(issue?.path.length ? { field: issue.path.map(String).join('.') } : {}),
     internal: `${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
   });
+}
+
+// The contract's schemas are zod/mini; zod's own parse functions take any zod schema, classic or mini.
+function parse<S extends z.core.$ZodType>(what: string, schema: S, value: unknown): z.output<S> {
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw invalid(what, result.error);
+  return result.data;
+}
+
+function parseKey(what: string, key: unknown): string {
+  const result = idempotencyKeySchema.safeParse(key);
+  if (!result.success) {
+    throw new KkiDomainError('validation_failed', {
+      field: 'idempotencyKey',
+      internal: `${what}: bad idempotency key`,
+    });
+  }
+  return result.data;
 }
 
 /** A stored refusal replayed by the idempotency runner becomes the same error again. */
@@ -175,19 +164,21 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
   }
 
   return {
-    async createOrder(input) {
-      const parsed = createOrderSchema.safeParse(input);
-      if (!parsed.success) throw invalid('createOrder', parsed.error);
-      const o = parsed.data;
-      const order = await store.orders.create({
-        customerId: o.customerId,
-        amount: o.amount,
-        description: o.description ?? null,
-        lineItems: o.lineItems ?? [],
-        cardOptions: o.cardOptions ?? null,
-        metadata: o.metadata ?? {},
-      });
-      return orderView(order);
+    async createOrder(input, options = {}) {
+      const o = parse('createOrder', createOrderRequestSchema, input);
+      const create = async () =>
+        orderView(
+          await store.orders.create({
+            customerId: o.customerId,
+            amount: o.amount,
+            description: o.description ?? null,
+            lineItems: o.lineItems ?? [],
+            cardOptions: o.cardOptions ?? null,
+            metadata: o.metadata ?? {},
+          }),
+        );
+      if (options.idempotencyKey === undefined) return create();
+      return run('createOrder', parseKey('createOrder', options.idempotencyKey), o, create);
     },
     async getOrder(orderId) {
       const order = await store.orders.get(orderId);
@@ -204,9 +195,9 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       return (await store.refunds.listByPayment(paymentId)).map(refundView);
     },
     async capture(paymentId, options) {
-      const parsed = captureSchema.safeParse(options);
-      if (!parsed.success) throw invalid('capture', parsed.error);
-      const { amount, idempotencyKey } = parsed.data;
+      const { idempotencyKey: key, ...request } = options;
+      const idempotencyKey = parseKey('capture', key);
+      const { amount } = parse('capture', capturePaymentRequestSchema, request);
       return run('capture', idempotencyKey, { paymentId, amount }, async (ctx) => {
         const cards = operations?.services.cardPayments;
         if (!cards)
@@ -215,9 +206,9 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       });
     },
     async refund(paymentId, options) {
-      const parsed = refundSchema.safeParse(options);
-      if (!parsed.success) throw invalid('refund', parsed.error);
-      const { idempotencyKey, ...request } = parsed.data;
+      const { idempotencyKey: key, ...input } = options;
+      const idempotencyKey = parseKey('refund', key);
+      const request = parse('refund', createRefundRequestSchema, input);
       return run('refund', idempotencyKey, { paymentId, ...request }, async (ctx) => {
         const refunds = operations?.services.refunds;
         if (!refunds) throw new KkiDomainError('operation_not_allowed', { internal: 'no refund service' });
@@ -225,9 +216,9 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       });
     },
     async chargeSavedCard(input) {
-      const parsed = chargeSchema.safeParse(input);
-      if (!parsed.success) throw invalid('chargeSavedCard', parsed.error);
-      const { orderId, cardId, idempotencyKey } = parsed.data;
+      const { idempotencyKey: key, ...request } = input;
+      const idempotencyKey = parseKey('chargeSavedCard', key);
+      const { orderId, cardId } = parse('chargeSavedCard', chargeSavedCardRequestSchema, request);
       return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
         const kki = operations?.services.kkiPayments;
         if (!kki) throw new KkiDomainError('operation_not_allowed', { internal: 'no KKI payment service' });

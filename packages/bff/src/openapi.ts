@@ -9,8 +9,11 @@ import {
   KKI_LOCALE_HEADER,
   KKI_REQUEST_HEADER,
   type KkiErrorCode,
+  type KkiMerchantRouteSpec,
+  kkiMerchantRoutes,
   kkiRoutes,
   type KkiRouteSpec,
+  MERCHANT_COMMON_ERRORS,
 } from '@kki-kit/contract';
 import * as z from 'zod';
 import { NOTIFICATION_PATHS } from './notifications/paths.js';
@@ -24,8 +27,24 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description: string };
   servers: { url: string }[];
   paths: Record<string, Record<string, JsonSchema>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
 }
+
+/** The security schemes: the customer's session (browser routes) and the merchant API's key. */
+const SECURITY_SCHEMES = {
+  customerSession: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      "The signed-in customer, as the BFF's `authenticate` hook reads it: with `kki-bff`, a customer token (`KKI_SESSION_SECRET`) as `Authorization: Bearer`; embedded, whatever the hook checks (e.g. the shop's session cookie).",
+  },
+  merchantApiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A merchant API key (`merchantApi.keys`, `KKI_MERCHANT_API_KEY`) as `Authorization: Bearer <key>`, server to server only; a customer session is never accepted.',
+  },
+} as const;
 
 const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
@@ -34,7 +53,7 @@ const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema =
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
-function parameters(spec: KkiRouteSpec): JsonSchema[] {
+function parameters(spec: KkiRouteSpec | KkiMerchantRouteSpec, browser = true): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const [where, schema] of [
     ['path', spec.params],
@@ -59,11 +78,13 @@ function parameters(spec: KkiRouteSpec): JsonSchema[] {
       name: IDEMPOTENCY_KEY_HEADER,
       in: 'header',
       required: true,
-      description: 'One key per customer action; the same key and body replays the first answer.',
+      description: browser
+        ? 'One key per customer action; the same key and body replays the first answer.'
+        : 'One key per operation (e.g. your order or refund id); a retry with the same key and body replays the first answer, another body is refused (422).',
       schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,255}$' },
     });
   }
-  if (spec.method !== 'GET' && spec.audience !== 'redirect') {
+  if (browser && 'audience' in spec && spec.method !== 'GET' && spec.audience !== 'redirect') {
     out.push({ name: KKI_REQUEST_HEADER, in: 'header', required: true, schema: { const: '1' } });
   }
   out.push({ name: KKI_LOCALE_HEADER, in: 'header', required: false, schema: { enum: ['id', 'en'] } });
@@ -84,6 +105,36 @@ function errorResponses(codes: readonly KkiErrorCode[]): Record<string, JsonSche
     };
   }
   return out;
+}
+
+/** One operation of the merchant API: its own security scheme, no CSRF header. */
+function merchantOperation(id: string, spec: KkiMerchantRouteSpec): JsonSchema {
+  const errors = [
+    ...MERCHANT_COMMON_ERRORS,
+    ...(spec.idempotent ? IDEMPOTENT_ROUTE_ERRORS : []),
+    ...spec.errors,
+  ] as KkiErrorCode[];
+  return {
+    operationId: id,
+    summary: spec.summary,
+    tags: ['merchant'],
+    'x-kki-idempotent': spec.idempotent,
+    security: [{ merchantApiKey: [] }],
+    parameters: parameters(spec, false),
+    ...(spec.body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+      },
+    }),
+    responses: {
+      [String(spec.successStatus)]: {
+        description: spec.summary,
+        content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+      },
+      ...errorResponses(errors),
+    },
+  };
 }
 
 /**
@@ -108,6 +159,7 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
       'x-kki-audience': spec.audience,
       'x-kki-idempotent': spec.idempotent,
       ...(spec.rateLimit && { 'x-kki-rate-limit': spec.rateLimit }),
+      ...(spec.audience === 'customer' && { security: [{ customerSession: [] }] }),
       parameters: parameters(spec),
       ...(spec.body && {
         requestBody: {
@@ -129,6 +181,11 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
     };
     const path = openApiPath(spec.path);
     paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operation };
+  }
+  for (const [id, spec] of Object.entries(kkiMerchantRoutes) as [string, KkiMerchantRouteSpec][]) {
+    if (!has(id)) continue;
+    const path = openApiPath(spec.path);
+    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: merchantOperation(id, spec) };
   }
   const ack = {
     description: "Acknowledged in DOKU's format.",
@@ -214,10 +271,13 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
       title: 'kki-kit BFF',
       version: '0.1.0',
       description:
-        'Browser-facing API of the kki-kit BFF for DOKU KKI (DOKU Checkout, or host-to-host for PCI DSS merchants) and Cards payments. Amounts come from the stored order, never from the browser.',
+        'Browser-facing API of the kki-kit BFF for DOKU KKI (DOKU Checkout, or host-to-host for PCI DSS merchants) and Cards payments, and the merchant API (`/merchant`, server to server, API key). Amounts come from the stored order, never from the browser.',
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { ApiErrorBody: schemaOf(apiErrorBodySchema, 'output') } },
+    components: {
+      schemas: { ApiErrorBody: schemaOf(apiErrorBodySchema, 'output') },
+      securitySchemes: { ...SECURITY_SCHEMES },
+    },
   };
 }

@@ -27,6 +27,8 @@ export const SERVER_ENV_HELP: Readonly<Record<string, string>> = {
   KKI_PCI_DSS: 'true: the merchant is PCI DSS certified (required for h2h)',
   KKI_WEBHOOK_URL: 'where every event is POSTed as a signed webhook (needs KKI_WEBHOOK_SECRET)',
   KKI_WEBHOOK_SECRET: 'the secret that signs webhooks (X-KKI-Signature, HMAC-SHA256)',
+  KKI_MERCHANT_API_KEY:
+    'mounts the merchant API under /merchant (Authorization: Bearer <key>); comma-separated keys for rotation, each at least 24 characters',
   KKI_TRUST_PROXY: 'how many reverse proxies append to X-Forwarded-For (default 0)',
   KKI_LOG_LEVEL: 'debug | info (default) | warn | error | silent',
   KKI_SHUTDOWN_TIMEOUT_MS:
@@ -57,7 +59,8 @@ export function serverHelp(): string {
     'Configured by environment variables:',
     ...lines,
     '',
-    'Routes: /healthz (alive), /readyz (store reachable, migrations applied), /openapi.json.',
+    'Routes: /healthz (alive), /readyz (store reachable, migrations applied), /openapi.json,',
+    '/merchant/* with KKI_MERCHANT_API_KEY.',
     'SIGTERM or SIGINT: stops accepting requests, finishes those in flight, closes the store, exits 0.',
     '',
   ].join('\n');

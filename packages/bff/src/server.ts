@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { timingSafeEqual } from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { createKkiBff, type KkiBff } from './app.js';
-import { KkiBffConfigError } from './config.js';
+import { KkiBffConfigError, type KkiBffOptions } from './config.js';
 import { optionsFromEnv } from './config-env.js';
 import { bffVersion, serverHelp } from './server-help.js';
 import { verifyCustomerToken } from './session-token.js';
@@ -27,9 +27,14 @@ export interface BffServer {
   close(): Promise<void>;
 }
 
-/** Starts the standalone server; resolves once it listens. */
+/**
+ * Starts the standalone server; resolves once it listens. `overrides` win over the options read from
+ * `env` (for a wrapper script or a test that needs what the environment cannot say, e.g. a webhook
+ * retry schedule or a store schema).
+ */
 export async function startBffServer(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Partial<KkiBffOptions> = {},
 ): Promise<BffServer> {
   const port = Number(env.PORT ?? 4020);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -44,7 +49,7 @@ export async function startBffServer(
     ]);
   }
   const staffToken = env.KKI_STAFF_TOKEN;
-  const options = optionsFromEnv(env, {
+  const fromEnv = optionsFromEnv(env, {
     authenticate: async (c) => {
       const token = bearer(c);
       return token ? verifyCustomerToken(sessionSecret, token) : null;
@@ -56,6 +61,7 @@ export async function startBffServer(
       },
     }),
   });
+  const options: KkiBffOptions = { ...fromEnv, ...overrides };
   const hostname = env.HOST ?? '127.0.0.1';
   // Listen first, so the default publicUrl names the port actually bound (PORT=0 picks a free one);
   // requests arriving before the BFF is ready are answered 503.

@@ -58,10 +58,14 @@ describe('merchant.chargeSavedCard (KKI payment without authentication)', () => 
     await expect(
       h.bff.merchant.chargeSavedCard({
         orderId: mine.id,
-        cardId: 'card_unknown',
+        cardId: 'card_unknown0000',
         idempotencyKey: `unk-${mine.id}`,
       }),
     ).rejects.toMatchObject({ code: 'card_not_found' });
+    // Not a card id at all: refused by the contract's schema before anything is looked up.
+    await expect(
+      h.bff.merchant.chargeSavedCard({ orderId: mine.id, cardId: 'x', idempotencyKey: `bad-${mine.id}` }),
+    ).rejects.toMatchObject({ code: 'validation_failed', field: 'cardId' });
     await expect(
       h.bff.merchant.chargeSavedCard({ orderId: mine.id, cardId, idempotencyKey: 'short' }),
     ).rejects.toMatchObject({ code: 'validation_failed' });

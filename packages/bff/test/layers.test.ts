@@ -72,7 +72,15 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
   { name: 'routes', files: ['*/routes.ts'] },
   {
     name: 'edge (app, merchant API, OpenAPI, entry points)',
-    files: ['app.ts', 'merchant.ts', 'openapi.ts', 'index.ts', 'server-help.ts', 'server.ts'],
+    files: [
+      'app.ts',
+      'merchant.ts',
+      'merchant-api/',
+      'openapi.ts',
+      'index.ts',
+      'server-help.ts',
+      'server.ts',
+    ],
   },
 ];
 

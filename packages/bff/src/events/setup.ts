@@ -1,6 +1,6 @@
 // Events for merchant code, as the BFF runs them: the options checked at start-up, a dispatcher per
 // configured consumer (`onEvent`, webhooks) polling the outbox, and the feed read by cursor.
-import type { EventDeliveryView, EventPage } from '@kki-kit/contract';
+import { type EventDeliveryView, type EventPage, eventCursorSchema } from '@kki-kit/contract';
 import {
   DEFAULT_EVENT_RETRY_SCHEDULE,
   type KkiEventHandler,
@@ -10,7 +10,7 @@ import {
 import { KkiBffConfigError } from '../config.js';
 import { KkiDomainError } from '../errors.js';
 import type { Log } from '../log.js';
-import { isEventCursor, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.js';
 import { toKkiEvent } from './event-view.js';
 import { sendWebhook } from './webhook-sender.js';
@@ -147,13 +147,13 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
 
   return {
     async list(options = {}) {
-      // `0-0` is the start: the cursor of no event.
-      const after = options.after ?? '0-0';
-      if (!isEventCursor(after)) {
+      // `0` is the start; any other cursor is a page's `next`, checked by the contract's schema.
+      const after = options.after ?? '0';
+      if (!eventCursorSchema.safeParse(after).success) {
         throw new KkiDomainError('validation_failed', { field: 'after', internal: 'bad event cursor' });
       }
       const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 100), 1000));
-      const events = await store.events.list(after, limit);
+      const events = await store.events.list(after === '0' ? null : after, limit);
       return { events: events.map(toKkiEvent), next: events.at(-1)?.cursor ?? after };
     },
     async deliveries(options = {}) {

@@ -58,7 +58,7 @@ export interface RouteInput<Id extends KkiRouteId> {
 /** A handler's answer: the body (validated by the route's response schema), status defaults to the route's. */
 export type RouteResult = { body: unknown; status?: number };
 
-function validation(error: z.ZodError): KkiDomainError {
+function validation(error: z.core.$ZodError): KkiDomainError {
   const path = error.issues[0]?.path.map(String) ?? [];
   // The last path segment names the field (`source.cpan` → `cpan`), so the UI can focus it.
   const field = path.at(-1);
@@ -68,8 +68,11 @@ function validation(error: z.ZodError): KkiDomainError {
   });
 }
 
-// The contract's schemas are zod/mini; zod's own parse functions take any zod schema, classic or mini.
-function parse<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+/**
+ * `value` parsed by `schema` (a contract schema), or `validation_failed` naming the field. The
+ * contract's schemas are zod/mini; zod's own parse functions take any zod schema, classic or mini.
+ */
+export function parseRequestPart<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
   const result = z.safeParse(schema, value);
   if (!result.success) throw validation(result.error);
   return result.data;
@@ -78,7 +81,8 @@ function parse<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S
 const isErrorBody = (body: unknown): body is { error: Record<string, unknown> } =>
   typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object';
 
-async function readJson(c: Context): Promise<unknown> {
+/** The request's JSON body (`{}` when empty), or `validation_failed` when it is not JSON. */
+export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
   try {
@@ -116,9 +120,9 @@ export function defineRoute<Id extends KkiRouteId>(
       // No hook, no refunds (and no refund data): the safe default.
       throw new KkiDomainError('refund_not_authorized');
     }
-    const params = spec.params ? parse(spec.params, c.req.param()) : undefined;
-    const query = spec.query ? parse(spec.query, c.req.query()) : undefined;
-    const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
+    const params = spec.params ? parseRequestPart(spec.params, c.req.param()) : undefined;
+    const query = spec.query ? parseRequestPart(spec.query, c.req.query()) : undefined;
+    const body = spec.body ? parseRequestPart(spec.body, await readJson(c)) : undefined;
     const run = async (idem: IdempotencyContext | null) => {
       // Counted when the attempt really runs: a replayed double submit is not a second attempt.
       if (spec.rateLimit && customerId) {

@@ -22,11 +22,6 @@ import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
 // The price: a transaction left open elsewhere in the cluster holds the feed back until it ends.
 const CURSOR = /^(\d{1,20})-(\d{1,19})$/;
 
-/** True when `value` is a cursor {@link EventRepository.list} gave (`<transaction id>-<seq>`). */
-export function isEventCursor(value: string): boolean {
-  return CURSOR.test(value);
-}
-
 /** The record an event reports, as it stood right after the change. */
 export type EventSubject =
   | { kind: 'payment'; record: PaymentRecord }

@@ -25,7 +25,6 @@ export type {
   EventRepository,
   EventSubject,
 } from './events.js';
-export { isEventCursor } from './events.js';
 export type { ExtraChargeRepository } from './extra-charges.js';
 export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';

@@ -667,6 +667,16 @@ export const KKI_ERROR_CATALOGUE: KkiErrorCatalogue = withCodes({
       id: 'Sesi Anda sudah berakhir. Silakan masuk kembali untuk melanjutkan.',
     },
   },
+  merchant_unauthenticated: {
+    // The merchant API (server to server): no key, or not one of the configured keys. Never a
+    // customer's session, so the copy speaks to the shop's developer, not a shopper.
+    httpStatus: 401,
+    retryable: false,
+    copy: {
+      en: "The shop's server did not send a valid secret key for this request. Check its configuration.",
+      id: 'Server toko tidak mengirim kunci rahasia yang sah untuk permintaan ini. Periksa konfigurasinya.',
+    },
+  },
   csrf_rejected: {
     httpStatus: 403,
     retryable: true,

@@ -93,6 +93,7 @@ type KkiErrorCodeList = readonly [
   'card_not_found',
   'forbidden',
   'unauthenticated',
+  'merchant_unauthenticated',
   'csrf_rejected',
   'payload_too_large',
   'refund_exceeds_remaining',

@@ -1,0 +1,79 @@
+// Request bodies and queries of the merchant HTTP API (`/merchant/*`, server to server, API key):
+// the merchant's backend creates orders, reads payments, captures, refunds, charges saved cards and
+// reads the event feed. The embedded merchant API (`bff.merchant`) validates with the same schemas.
+import * as z from 'zod/mini';
+import { cardIdSchema, currencySchema, lineItemSchema, orderIdSchema, plainTextSchema } from './common.js';
+import { orderCardOptionsSchema } from './views.js';
+import { rupiahSchema } from '../money-schemas.js';
+
+/** Most metadata keys an order may carry. */
+export const MAX_ORDER_METADATA_KEYS = 20;
+
+/**
+ * `POST /merchant/orders` (and `bff.merchant.createOrder`): the order a customer will pay. The amount
+ * is decided here, by the merchant's server, and never by the browser; line items, when given, must
+ * sum to it.
+ */
+export const createOrderRequestSchema = z
+  .object({
+    /** Your id of the customer who will pay (what the BFF's `authenticate` returns for them). */
+    customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+    amount: rupiahSchema,
+    currency: z.optional(currencySchema),
+    description: z.optional(plainTextSchema(0, 255)),
+    lineItems: z.optional(z.array(lineItemSchema).check(z.maxLength(100))),
+    cardOptions: z.optional(orderCardOptionsSchema),
+    /** Your own references: string values, at most 20 keys. */
+    metadata: z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))),
+  })
+  .check(
+    z.superRefine((order, ctx) => {
+      if (order.metadata && Object.keys(order.metadata).length > MAX_ORDER_METADATA_KEYS) {
+        ctx.addIssue({ code: 'custom', path: ['metadata'], message: 'at most 20 metadata keys' });
+      }
+      const items = order.lineItems;
+      if (items && items.reduce((sum, i) => sum + i.price * i.quantity, 0) !== order.amount) {
+        ctx.addIssue({ code: 'custom', path: ['lineItems'], message: 'line items must sum to the amount' });
+      }
+    }),
+  );
+/** Body of `POST /merchant/orders`. */
+export type CreateOrderRequest = z.input<typeof createOrderRequestSchema>;
+
+/** `POST /merchant/payments/:paymentId/capture`: the amount to capture (absent: everything authorized). */
+export const capturePaymentRequestSchema = z.object({ amount: z.optional(rupiahSchema) });
+/** Body of a capture. */
+export type CapturePaymentRequest = z.infer<typeof capturePaymentRequestSchema>;
+
+/**
+ * `POST /merchant/charges`: charge the order's customer on one of their saved KKI cards without
+ * asking them (a subscription renewal). The order's amount is charged.
+ */
+export const chargeSavedCardRequestSchema = z.object({ orderId: orderIdSchema, cardId: cardIdSchema });
+/** Body of a saved-card charge. */
+export type ChargeSavedCardRequest = z.infer<typeof chargeSavedCardRequestSchema>;
+
+/**
+ * An event feed cursor: the `next` of a previous page (`<transaction id>-<sequence>`, opaque to
+ * readers), or `0` for the start.
+ */
+export const eventCursorSchema = z
+  .string()
+  .check(z.regex(/^(?:0|\d{1,20}-\d{1,19})$/, 'a cursor is the `next` of a previous page, or 0'));
+
+/** `GET /merchant/events?after=&limit=`: events after the cursor, oldest first, 1 to 1000 per page (default 100). */
+export const eventFeedQuerySchema = z.object({
+  after: z.optional(eventCursorSchema),
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,4}$/, 'limit is 1 to 1000')),
+      z.pipe(
+        z.transform((s: string) => Number(s)),
+        z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+      ),
+    ),
+  ),
+});
+
+/** `GET /merchant/orders/:orderId`. */
+export const merchantOrderParamsSchema = z.object({ orderId: orderIdSchema });
