@@ -1,7 +1,8 @@
 // The packages as a user installs them from the registry: each one built (`pnpm build`), packed
 // (`pnpm pack`, which applies publishConfig and turns workspace: ranges into versions), and the
-// tarballs installed into a fresh app outside the workspace. Nothing here reads the workspace's
-// sources: the app sees only what the tarballs carry (and the READMEs' code blocks, compiled against them).
+// tarballs installed into fresh apps outside the workspace (on the workspace's versions, on React 18,
+// on hono 4.9). Nothing here reads the workspace's sources: the apps see only what the tarballs carry
+// (and the READMEs' code blocks, compiled against them).
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -110,6 +111,31 @@ let app: string;
 const apps = {} as Record<AppName, string>;
 const tarballs = {} as Record<PackageDir, string>;
 
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
+  ok(pnpm(['build'], root), 'pnpm build');
+  const packs = join(work, 'packs');
+  for (const dir of PACKAGES) {
+    const out = ok(pnpm(['pack', '--pack-destination', packs], join(root, 'packages', dir)), `pack ${dir}`);
+    const tarball = out
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.endsWith('.tgz'));
+    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
+    tarballs[dir] = tarball;
+  }
+  // Side by side: pnpm's store takes concurrent installs, and most of the time is waiting on it.
+  const dirs = await Promise.all(APP_NAMES.map((name) => installApp(name, APPS[name])));
+  APP_NAMES.forEach((name, i) => {
+    apps[name] = dirs[i] as string;
+  });
+  app = apps.latest;
+}, 300_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
 /** Copies the consumer files into a fresh app, with `versions` over the workspace's, and installs the tarballs. */
 async function installApp(name: AppName, versions: Partial<typeof APP_DEPENDENCIES>): Promise<string> {
   const dir = join(work, `app-${name}`);
@@ -140,31 +166,6 @@ async function installApp(name: AppName, versions: Partial<typeof APP_DEPENDENCI
   );
   return dir;
 }
-
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
-  ok(pnpm(['build'], root), 'pnpm build');
-  const packs = join(work, 'packs');
-  for (const dir of PACKAGES) {
-    const out = ok(pnpm(['pack', '--pack-destination', packs], join(root, 'packages', dir)), `pack ${dir}`);
-    const tarball = out
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.endsWith('.tgz'));
-    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
-    tarballs[dir] = tarball;
-  }
-  // Side by side: pnpm's store takes concurrent installs, and most of the time is waiting on it.
-  const dirs = await Promise.all(APP_NAMES.map((name) => installApp(name, APPS[name])));
-  APP_NAMES.forEach((name, i) => {
-    apps[name] = dirs[i] as string;
-  });
-  app = apps.latest;
-}, 300_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 /** The READMEs whose TypeScript blocks a merchant may paste: each one must compile as it stands. */
 const READMES = {
