@@ -1,7 +1,8 @@
 // The packages as a user installs them from the registry: each one built (`pnpm build`), packed
 // (`pnpm pack`, which applies publishConfig and turns workspace: ranges into versions), and the
-// tarballs installed into a fresh app outside the workspace. Nothing here reads the workspace's
-// sources: the app sees only what the tarballs carry (and the READMEs' code blocks, compiled against them).
+// tarballs installed into fresh apps outside the workspace (on the workspace's versions, on React 18,
+// on hono 4.9). Nothing here reads the workspace's sources: the apps see only what the tarballs carry
+// (and the READMEs' code blocks, compiled against them).
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -13,6 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,16 +40,53 @@ const APP_DEPENDENCIES = {
   'react-dom': '19.3.1',
 };
 
+/**
+ * The apps the tarballs are installed into: one on the workspace's versions, and one on each oldest
+ * peer the packages support (React 18 with its types, an older hono 4 minor), each run and
+ * type-checked by the same tests.
+ */
+const APPS = {
+  latest: {},
+  'react-18': { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32' },
+  'hono-4.9': { hono: '4.9.12' },
+} as const satisfies Record<string, Partial<Record<keyof typeof APP_DEPENDENCIES, string>>>;
+type AppName = keyof typeof APPS;
+const APP_NAMES = Object.keys(APPS) as AppName[];
+
 function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
 }
 
+/** `sh` without blocking, so that the apps install side by side. */
+function shAsync(cmd: string, args: string[], cwd: string): Promise<SpawnSyncReturns<string>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, CI: 'true' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (status, signal) =>
+      resolve({ pid: child.pid ?? 0, output: [null, stdout, stderr], stdout, stderr, status, signal }),
+    );
+  });
+}
+
 /** pnpm 10: the one `npm test` put on PATH, else from the registry (a plain `vitest run` here). */
-function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
+function pnpmCommand(cwd: string): [string, string[]] {
   const onPath = sh('pnpm', ['--version'], cwd);
   return onPath.status === 0 && onPath.stdout.startsWith('10.')
-    ? sh('pnpm', args, cwd)
-    : sh('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args], cwd);
+    ? ['pnpm', []]
+    : ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
+}
+
+function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
+  const [cmd, pre] = pnpmCommand(cwd);
+  return sh(cmd, [...pre, ...args], cwd);
 }
 
 function ok(res: SpawnSyncReturns<string>, what: string): string {
@@ -67,10 +106,12 @@ function tarManifest(tarball: string): Record<string, unknown> {
 }
 
 let work: string;
+/** The app the current tests run in (the latest one, or the peers variant of a `describe.each`). */
 let app: string;
+const apps = {} as Record<AppName, string>;
 const tarballs = {} as Record<PackageDir, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
   ok(pnpm(['build'], root), 'pnpm build');
   const packs = join(work, 'packs');
@@ -83,15 +124,30 @@ beforeAll(() => {
     if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
     tarballs[dir] = tarball;
   }
-  app = join(work, 'app');
-  cpSync(join(here, 'consumer'), app, { recursive: true });
-  const file = (dir: PackageDir) => `file:${tarballs[dir]}`;
+  // Side by side: pnpm's store takes concurrent installs, and most of the time is waiting on it.
+  const dirs = await Promise.all(APP_NAMES.map((name) => installApp(name, APPS[name])));
+  APP_NAMES.forEach((name, i) => {
+    apps[name] = dirs[i] as string;
+  });
+  app = apps.latest;
+}, 300_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Copies the consumer files into a fresh app, with `versions` over the workspace's, and installs the tarballs. */
+async function installApp(name: AppName, versions: Partial<typeof APP_DEPENDENCIES>): Promise<string> {
+  const dir = join(work, `app-${name}`);
+  cpSync(join(here, 'consumer'), dir, { recursive: true });
+  const file = (pkg: PackageDir) => `file:${tarballs[pkg]}`;
   const manifest = {
     name: 'merchant-app',
     private: true,
     type: 'module',
     dependencies: {
       ...APP_DEPENDENCIES,
+      ...versions,
       '@kki-kit/bff': file('bff'),
       '@kki-kit/client': file('client'),
       '@kki-kit/contract': file('contract'),
@@ -102,13 +158,14 @@ beforeAll(() => {
     // The tarballs name each other by version (0.1.0), which the registry does not have yet.
     pnpm: { overrides: Object.fromEntries(PACKAGES.map((d) => [`@kki-kit/${d}`, file(d)])) },
   };
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  ok(pnpm(['install', '--prefer-offline', '--reporter=append-only'], app), 'pnpm install in the app');
-}, 300_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const [cmd, pre] = pnpmCommand(dir);
+  ok(
+    await shAsync(cmd, [...pre, 'install', '--prefer-offline', '--reporter=append-only'], dir),
+    `pnpm install in the ${name} app`,
+  );
+  return dir;
+}
 
 /** The READMEs whose TypeScript blocks a merchant may paste: each one must compile as it stands. */
 const READMES = {
@@ -131,6 +188,15 @@ function runInApp(script: string): Record<string, unknown> {
   const out = ok(sh(process.execPath, [script], app), `node ${script}`);
   const last = out.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as Record<string, unknown>;
+}
+
+/** A local port nothing listens on: a PostgreSQL URL there fails to connect. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 describe('the packed packages', () => {
@@ -176,6 +242,17 @@ describe('the packed packages', () => {
     expect(bff.peerDependenciesMeta?.['@kki-kit/doku-sandbox']?.optional).toBe(true);
   });
 
+  it('names hono a peer of the BFF and the sandbox, and gives zod, pg and PGlite caret ranges', () => {
+    type Manifest = { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    for (const dir of ['bff', 'doku-sandbox'] as const) {
+      const manifest = tarManifest(tarballs[dir]) as Manifest;
+      expect(manifest.peerDependencies?.hono, dir).toMatch(/^\^4\./);
+      expect(Object.keys(manifest.dependencies ?? {}), dir).not.toContain('hono');
+    }
+    const bff = (tarManifest(tarballs.bff) as Manifest).dependencies ?? {};
+    for (const dep of ['zod', 'pg', '@electric-sql/pglite']) expect(bff[dep], dep).toMatch(/^\^/);
+  });
+
   it("keeps 'use client' on every module of @kki-kit/react that has it in its source", () => {
     const installed = realpathSync(join(app, 'node_modules', '@kki-kit', 'react'));
     const src = join(installed, 'src');
@@ -191,19 +268,8 @@ describe('the packed packages', () => {
 });
 
 describe('a merchant app on the installed packages', () => {
-  it('runs the BFF README quick start and a KKI payment through it (offline sandbox)', () => {
-    const seen = runInApp('server.mjs');
-    expect(seen).toMatchObject({
-      createdStatus: 201,
-      firstStatus: 'pending',
-      nextAction: 'issuer_app',
-      finalStatus: 'succeeded',
-      amount: 150_000,
-      cpanInLogs: false,
-    });
-    expect(seen.openapi).toMatch(/^3\.1\./);
-    expect(seen.routes).toBeGreaterThanOrEqual(10);
-    expect(seen.logLines).toBeGreaterThan(0);
+  beforeAll(() => {
+    app = apps.latest;
   });
 
   it('runs the conformance check from its bin (kki-doku-conformance) against a sandbox, and names a missing variable', async () => {
@@ -244,46 +310,6 @@ describe('a merchant app on the installed packages', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('starts the standalone server from its bin (kki-bff), and refuses to start without its secret', async () => {
-    const bin = join(app, 'node_modules', '.bin', 'kki-bff');
-    const refused = sh(bin, [], app);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('KKI_SESSION_SECRET is required');
-
-    const child = spawn(bin, [], {
-      cwd: app,
-      env: { ...process.env, PORT: '0', KKI_SESSION_SECRET: 's'.repeat(32) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /"url":"(http:[^"]+)"/.exec(out);
-          if (found?.[1]) resolve(found[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`kki-bff exited (${code}): ${out}`)));
-      });
-      const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { openapi: string };
-      expect(spec.openapi).toMatch(/^3\.1\./);
-      // Customer routes need the signed customer token.
-      expect((await fetch(`${url}/kki/cards`)).status).toBe(401);
-    } finally {
-      child.kill('SIGTERM');
-    }
-  });
-
-  it('renders every component on the server (renderToString, no window)', () => {
-    const seen = runInApp('ssr.mjs') as { hasWindow: boolean; html: Record<string, string> };
-    expect(seen.hasWindow).toBe(false);
-    expect(seen.html.KkiPayButton).toContain('Nomor kartu');
-    expect(seen.html.KkiBindCard).toContain('Tambah kartu');
-    expect(seen.html.SavedCardsList).toContain('Memuat kartu tersimpan');
-    expect(seen.html.CardPaymentFrame).toContain('Bayar dengan kartu');
-    expect(seen.html.RefundForm).toContain('Riwayat pengembalian dana');
   });
 
   it('bundles a component and the stylesheet for the browser with no Node built-ins', async () => {
@@ -336,6 +362,107 @@ describe('a merchant app on the installed packages', () => {
     expect(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })).toEqual([
       '@kki-kit/contract',
     ]);
+  });
+
+  it('loads neither PGlite nor the sandbox on PostgreSQL with DOKU credentials (what Node resolved)', async () => {
+    // On a machine without PostgreSQL the start gets as far as connecting, and fails there.
+    const databaseUrl =
+      process.env.TEST_DATABASE_URL ?? `postgres://postgres@127.0.0.1:${await closedPort()}/test`;
+    for (const environment of ['sandbox', 'production']) {
+      const log = join(app, `resolved-${environment}.log`);
+      writeFileSync(log, '');
+      const res = spawnSync(process.execPath, ['--import', './resolve-log.mjs', 'postgres-server.mjs'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: databaseUrl, KKI_DOKU_ENV: environment, KKI_RESOLVE_LOG: log },
+      });
+      const seen = JSON.parse(ok(res, 'node postgres-server.mjs').trim().split('\n').at(-1) ?? '');
+      expect(seen).toEqual(
+        process.env.TEST_DATABASE_URL ? { store: 'postgres', ready: 200 } : { error: 'ECONNREFUSED' },
+      );
+      const resolved = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ') as [specifier: string, url: string]);
+      // The log saw the BFF and its PostgreSQL driver load …
+      expect(resolved.map(([specifier]) => specifier)).toEqual(
+        expect.arrayContaining(['@kki-kit/bff', 'pg']),
+      );
+      // … and no module of PGlite or the sandbox (by name, or by a file of the package).
+      const lazy =
+        /^(@electric-sql\/pglite|@kki-kit\/doku-sandbox)(\/|$)|\/node_modules\/(@electric-sql\/pglite|@kki-kit\/doku-sandbox)\//;
+      expect(resolved.filter(([specifier, url]) => lazy.test(specifier) || lazy.test(url))).toEqual([]);
+    }
+  });
+});
+
+describe.each(APP_NAMES)('a merchant app on the installed packages, %s peers', (name) => {
+  beforeAll(() => {
+    app = apps[name];
+  });
+
+  it("has one copy of hono, react and its types, the app's own", () => {
+    const installed = readdirSync(join(app, 'node_modules', '.pnpm'));
+    const versions: Partial<Record<string, string>> = { ...APP_DEPENDENCIES, ...APPS[name] };
+    for (const pkg of ['hono', 'react', '@types/react']) {
+      const dir = `${pkg.replace('/', '+')}@`;
+      expect(installed.filter((d) => d.startsWith(dir))).toEqual([`${dir}${versions[pkg]}`]);
+    }
+  });
+
+  it('runs the BFF README quick start and a KKI payment through it (offline sandbox)', () => {
+    const seen = runInApp('server.mjs');
+    expect(seen).toMatchObject({
+      createdStatus: 201,
+      firstStatus: 'pending',
+      nextAction: 'issuer_app',
+      finalStatus: 'succeeded',
+      amount: 150_000,
+      cpanInLogs: false,
+    });
+    expect(seen.openapi).toMatch(/^3\.1\./);
+    expect(seen.routes).toBeGreaterThanOrEqual(10);
+    expect(seen.logLines).toBeGreaterThan(0);
+  });
+
+  it('starts the standalone server from its bin (kki-bff), and refuses to start without its secret', async () => {
+    const bin = join(app, 'node_modules', '.bin', 'kki-bff');
+    const refused = sh(bin, [], app);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('KKI_SESSION_SECRET is required');
+
+    const child = spawn(bin, [], {
+      cwd: app,
+      env: { ...process.env, PORT: '0', KKI_SESSION_SECRET: 's'.repeat(32) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /"url":"(http:[^"]+)"/.exec(out);
+          if (found?.[1]) resolve(found[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`kki-bff exited (${code}): ${out}`)));
+      });
+      const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { openapi: string };
+      expect(spec.openapi).toMatch(/^3\.1\./);
+      // Customer routes need the signed customer token.
+      expect((await fetch(`${url}/kki/cards`)).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('renders every component on the server (renderToString, no window)', () => {
+    const seen = runInApp('ssr.mjs') as { hasWindow: boolean; html: Record<string, string> };
+    expect(seen.hasWindow).toBe(false);
+    expect(seen.html.KkiPayButton).toContain('Nomor kartu');
+    expect(seen.html.KkiBindCard).toContain('Tambah kartu');
+    expect(seen.html.SavedCardsList).toContain('Memuat kartu tersimpan');
+    expect(seen.html.CardPaymentFrame).toContain('Bayar dengan kartu');
+    expect(seen.html.RefundForm).toContain('Riwayat pengembalian dana');
   });
 
   it('type-checks a merchant TypeScript file under nodenext, with wrong usage rejected', () => {

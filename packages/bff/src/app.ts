@@ -87,9 +87,10 @@ function isStore(value: unknown): value is Store {
  * every `reconciliation.intervalMs`).
  */
 export async function createKkiBff(options: KkiBffOptions, services?: ServiceFactory): Promise<KkiBff> {
-  const need = sandboxCredentialsNeed(options);
   const sandboxDefaults =
-    need === 'none' ? null : await sandboxCredentials('the offline DOKU sandbox', need === 'required');
+    sandboxCredentialsNeed(options) === 'required'
+      ? await sandboxCredentials('the offline DOKU sandbox')
+      : null;
   const config = resolveConfig(options, sandboxDefaults);
   // Before anything is opened: a refused start leaves no store or sandbox behind.
   checkEventSettings(options);

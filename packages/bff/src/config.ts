@@ -1,7 +1,7 @@
 // createKkiBff's options, validated once at start-up: one clear message per missing or malformed
 // value, naming the option (or environment variable) and never echoing a secret.
 import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
-import { CARD_DATA_KEY_FALLBACK } from '@kki-kit/doku';
+import { CARD_DATA_KEY_FALLBACK, DOKU_SAMPLE_SECRET_KEY } from '@kki-kit/doku';
 import * as z from 'zod';
 import {
   integrationOptionsSchema,
@@ -74,14 +74,14 @@ export interface SandboxCredentials {
 
 /**
  * Whether resolving `options` needs the sandbox's credentials: `'required'` for the sandbox's
- * environments (offline, or a sandbox on its own port) without credentials, `'check'` in production
- * (its public secret key is refused there, checked when the sandbox is installed), else `'none'`.
+ * environments (offline, or a sandbox on its own port) without credentials, else `'none'` (real DOKU
+ * never loads the sandbox; production refuses DOKU's sample key from `@kki-kit/doku`).
  */
-export function sandboxCredentialsNeed(options: KkiBffOptions): 'required' | 'check' | 'none' {
+export function sandboxCredentialsNeed(options: KkiBffOptions): 'required' | 'none' {
   const hasCredentials =
     options.clientId !== undefined || options.secretKey !== undefined || options.privateKeyPem !== undefined;
   const env = options.environment ?? (hasCredentials ? 'sandbox' : 'offline');
-  if (env === 'production') return 'check';
+  if (env === 'production') return 'none';
   // Offline by default in production is refused by resolveConfig, with or without the sandbox.
   if (options.environment === undefined && !hasCredentials && isProductionProcess()) return 'none';
   if (env === 'sandbox') return 'none';
@@ -245,7 +245,7 @@ export function resolveConfig(
       if (o[key] === undefined) problems.push(`${key} is required with environment "${environment}"`);
     }
   }
-  if (environment === 'production' && sandbox !== null && o.secretKey === sandbox.secretKey) {
+  if (environment === 'production' && o.secretKey === DOKU_SAMPLE_SECRET_KEY) {
     problems.push('secretKey is the public sandbox key; it cannot be used with environment "production"');
   }
   // Missing credentials fall back to the sandbox's published ones (offline, or a sandbox on its port).

@@ -1,4 +1,5 @@
 // Sandbox configuration: defaults that need no setup, and the environment variables that override them.
+import { DOKU_SAMPLE_CLIENT_ID, DOKU_SAMPLE_SECRET_KEY } from '@kki-kit/doku';
 import type {
   FaultKind,
   FaultRule,
@@ -13,9 +14,9 @@ import {
 } from './test-keys.js';
 
 /** The one merchant the sandbox knows with no configuration (DOKU's public sample client id and key). */
-export const DEFAULT_CLIENT_ID = 'MCH-0001-10791114622547';
+export const DEFAULT_CLIENT_ID = DOKU_SAMPLE_CLIENT_ID;
 /** DOKU's sample secret key (doku-api.md §3.3); the sandbox's HMAC and card-data key by default. */
-export const DEFAULT_SECRET_KEY = 'SK-hCJ42G28TA0MKG9LE2E_1';
+export const DEFAULT_SECRET_KEY = DOKU_SAMPLE_SECRET_KEY;
 /** Port of the standalone server. */
 export const DEFAULT_PORT = 4010;
 

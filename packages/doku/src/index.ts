@@ -6,3 +6,4 @@ export * from './crypto/index.js';
 export * from './wire/index.js';
 export * from './client/index.js';
 export * from './conformance/index.js';
+export * from './sample-credentials.js';

@@ -1,6 +1,6 @@
 // The offline sandbox is an optional peer of the BFF: a merchant talking to real DOKU never installs
-// or loads it. It is imported here only, on first need (the offline environment, a sandbox on its own
-// port without credentials, or the production check against its public key).
+// or loads it. It is imported here only, on first need (the offline environment, or a sandbox on its
+// own port without credentials).
 import { KkiBffConfigError, type SandboxCredentials } from '../config.js';
 
 /** The `@kki-kit/doku-sandbox` module, as loaded. */
@@ -43,14 +43,9 @@ export async function loadSandbox(why: string): Promise<SandboxModule> {
   }
 }
 
-/** The sandbox's published merchant credentials and DOKU key, or `null` when it is not installed. */
-export async function sandboxCredentials(why: string, required: boolean): Promise<SandboxCredentials | null> {
-  try {
-    return credentialsOf(await loadSandbox(why));
-  } catch (error) {
-    if (!required && error instanceof SandboxNotInstalledError) return null;
-    throw error;
-  }
+/** The sandbox's published merchant credentials and DOKU key (it is loaded for them). */
+export async function sandboxCredentials(why: string): Promise<SandboxCredentials> {
+  return credentialsOf(await loadSandbox(why));
 }
 
 /** The credentials a loaded sandbox publishes. */

@@ -1,7 +1,8 @@
 // The small SQL surface the store needs, implemented by PGlite and by node-postgres, so every query
 // and migration is written once and runs on both. int8 values differ by driver (string, bigint), so
 // row mappers read them with `Number()`; JSON goes in as text with a `::jsonb` cast.
-import { PGlite } from '@electric-sql/pglite';
+// PGlite is imported where it is opened, not here: a BFF on PostgreSQL never loads it.
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /** A row as the driver returns it. */
@@ -27,6 +28,7 @@ export interface SqlDatabase extends SqlExecutor {
  * `SELECT … FOR UPDATE` gives on PostgreSQL.
  */
 export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dataDir ?? 'memory://');
   const run =
     (exec: Pick<PGlite, 'query'>) =>
