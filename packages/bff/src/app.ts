@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import {
   isProductionProcess,
+  KkiBffConfigError,
   type KkiBffOptions,
   type ResolvedConfig,
   resolveConfig,
@@ -13,8 +14,10 @@ import {
   createDokuConnection,
   type DokuConnection,
   OFFLINE_SANDBOX_PATH,
+  paymentIdsForControl,
   sandboxCredentials,
 } from './doku/index.js';
+import { type CustomerSession, createCustomerSession } from './customer-session.js';
 import { KkiDomainError } from './errors.js';
 import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
@@ -61,6 +64,8 @@ export interface KkiBff {
   routes: ReadonlySet<string>;
   /** Events for merchant code: the feed by cursor, webhook and `onEvent` deliveries. */
   events: KkiEvents;
+  /** The customer cookie of `customerSession` (sign in with `setCookie`), or null without that option. */
+  customerSession: CustomerSession | null;
   /**
    * Stops background work (reconciliation: a pass under way is finished first; event deliveries;
    * `/readyz` answers 503 from here on) and closes the store (when the BFF opened it).
@@ -91,6 +96,9 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const config = resolveConfig(options, sandboxDefaults);
   // Before anything is opened: a refused start leaves no store or sandbox behind.
   checkEventSettings(options);
+  const customerSession = options.customerSession ? createCustomerSession(options.customerSession) : null;
+  const authenticate = options.authenticate ?? customerSession?.authenticate;
+  if (!authenticate) throw new KkiBffConfigError(['authenticate is required (or customerSession)']);
   const log = createLog(
     options.logger,
     { component: 'kki-bff' },
@@ -139,7 +147,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     log,
     services: built,
     idempotency: createIdempotency({ store, secret: config.doku.secretKey }),
-    authenticate: options.authenticate,
+    authenticate,
     authorizeRefund: options.authorizeRefund,
     rateLimiters: {
       payment: createRateLimiter(store.rateLimits, 'payment', config.rateLimits.payment),
@@ -158,6 +166,9 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const sandbox = doku.sandbox;
   // Offline, the sandbox's hosted pages (OTP, issuer app, card page) are served from the BFF's
   // origin. Registered before the security middleware: they are DOKU's pages, with DOKU's headers.
+  if (sandbox?.config.control) {
+    app.use(`${OFFLINE_SANDBOX_PATH}/__sandbox/*`, paymentIdsForControl(sandbox.app, store.payments));
+  }
   if (sandbox) app.route(OFFLINE_SANDBOX_PATH, sandbox.app);
   app.use('*', securityHeaders());
   app.use('*', bodyLimit(config.bodyLimitBytes));
@@ -223,6 +234,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     services: built,
     routes: deps.mounted,
     events,
+    customerSession,
     async close() {
       closing = true;
       if (timer) clearInterval(timer);
