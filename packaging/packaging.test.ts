@@ -2,7 +2,7 @@
 // (`pnpm pack`, which applies publishConfig and turns workspace: ranges into versions), and the
 // tarballs installed into a fresh app outside the workspace. Nothing here reads the workspace's
 // sources: the app sees only what the tarballs carry (and the READMEs' code blocks, compiled against them).
-import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -18,13 +18,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kitTarballs, ok, PACKAGES, type PackageDir, pnpm, root, sh } from './tarballs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
-const PACKAGES = ['contract', 'doku', 'doku-sandbox', 'bff', 'client', 'react'] as const;
-type PackageDir = (typeof PACKAGES)[number];
-const PNPM_VERSION = '10.34.9';
-
 /** The workspace's pinned versions of what the app adds itself (so the install comes from the store). */
 const APP_DEPENDENCIES = {
   '@hono/node-server': '2.1.8',
@@ -37,23 +33,6 @@ const APP_DEPENDENCIES = {
   react: '19.3.1',
   'react-dom': '19.3.1',
 };
-
-function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-}
-
-/** pnpm 10: the one `npm test` put on PATH, else from the registry (a plain `vitest run` here). */
-function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const onPath = sh('pnpm', ['--version'], cwd);
-  return onPath.status === 0 && onPath.stdout.startsWith('10.')
-    ? sh('pnpm', args, cwd)
-    : sh('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args], cwd);
-}
-
-function ok(res: SpawnSyncReturns<string>, what: string): string {
-  if (res.status !== 0) throw new Error(`${what} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
-  return res.stdout;
-}
 
 function tarList(tarball: string): string[] {
   return ok(sh('tar', ['tzf', tarball], root), `tar tzf ${tarball}`)
@@ -72,17 +51,7 @@ const tarballs = {} as Record<PackageDir, string>;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
-  ok(pnpm(['build'], root), 'pnpm build');
-  const packs = join(work, 'packs');
-  for (const dir of PACKAGES) {
-    const out = ok(pnpm(['pack', '--pack-destination', packs], join(root, 'packages', dir)), `pack ${dir}`);
-    const tarball = out
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.endsWith('.tgz'));
-    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
-    tarballs[dir] = tarball;
-  }
+  Object.assign(tarballs, kitTarballs());
   app = join(work, 'app');
   cpSync(join(here, 'consumer'), app, { recursive: true });
   const file = (dir: PackageDir) => `file:${tarballs[dir]}`;

@@ -51,6 +51,11 @@ import { openStore, type Store } from './store/index.js';
 export interface KkiBff {
   /** Mount it under any path: `app.route('/api/kki', bff.app)`, or serve `bff.app.fetch`. */
   app: Hono;
+  /**
+   * Serves a request whose URL is under `publicUrl`, mount path included (`/api/kki/orders/…`): the
+   * whole handler of a Next.js route handler (`app/api/kki/[...path]/route.ts`), Bun or Deno.
+   */
+  fetch(request: Request): Promise<Response>;
   /** Server-side API for your code; not reachable from the browser. */
   merchant: KkiMerchantApi;
   store: Store;
@@ -224,8 +229,20 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     timer.unref?.();
   }
 
+  // The app under publicUrl's path, for hosts that hand over the whole URL. Its notFound is the
+  // app's own (a JSON 404), which a parent app does not inherit.
+  const inner = app;
+  const underPublicPath =
+    publicPath === ''
+      ? app
+      : new Hono()
+          .basePath(publicPath)
+          .route('/', app)
+          .notFound((c) => inner.fetch(c.req.raw));
+
   return {
     app,
+    fetch: async (request) => underPublicPath.fetch(request),
     merchant: createMerchantApi(store, { services: built, idempotency: deps.idempotency }),
     store,
     config,

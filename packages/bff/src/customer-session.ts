@@ -39,7 +39,8 @@ export interface CustomerSession {
 function cookieHeaderOf(source: CookieSource): string | null {
   if (source === null || source === undefined) return null;
   if (typeof source === 'string') return source;
-  return (source instanceof Headers ? source : source.headers).get('cookie');
+  // Duck-typed: frameworks hand out their own Headers (Next.js's `headers()`), not always this realm's.
+  return ('headers' in source ? source.headers : source).get('cookie');
 }
 
 const noPadding = (base64: string) => base64.replace(/=+$/, '');

@@ -92,7 +92,7 @@ describe('an Express 5 app signing customers in with its own signed cookies', ()
     const app = express();
     // What cookie-parser does with `cookieParser(SECRET)`: Express signs `res.cookie` with req.secret.
     app.use((req, _res, next) => {
-      req.secret = SECRET;
+      (req as { secret?: string }).secret = SECRET;
       next();
     });
     app.post('/login', (_req, res) => {
