@@ -39,8 +39,11 @@ export interface CustomerSession {
 function cookieHeaderOf(source: CookieSource): string | null {
   if (source === null || source === undefined) return null;
   if (typeof source === 'string') return source;
-  // Duck-typed: frameworks hand out their own Headers (Next.js's `headers()`), not always this realm's.
-  return ('headers' in source ? source.headers : source).get('cookie');
+  // Duck-typed: frameworks hand out Headers of their own (Next.js's `headers()` is an adapter that
+  // also has a `headers` field), so what has `get` is headers, anything else a request.
+  return 'get' in source && typeof source.get === 'function'
+    ? source.get('cookie')
+    : (source as Request).headers.get('cookie');
 }
 
 const noPadding = (base64: string) => base64.replace(/=+$/, '');
