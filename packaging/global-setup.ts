@@ -8,5 +8,5 @@ import { packKit } from './tarballs.js';
 export default function setup(project: TestProject): () => void {
   const packs = mkdtempSync(join(tmpdir(), 'kki-packs-'));
   project.provide('kkiTarballs', packKit(packs));
-  return () => (process.env.KEEP_GUIDES ? undefined : rmSync(packs, { recursive: true, force: true }));
+  return () => rmSync(packs, { recursive: true, force: true });
 }
