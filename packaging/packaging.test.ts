@@ -20,13 +20,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kitTarballs, ok, PACKAGES, type PackageDir, pnpm, pnpmCommand, root, sh } from './tarballs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
-const PACKAGES = ['contract', 'doku', 'doku-sandbox', 'bff', 'client', 'react'] as const;
-type PackageDir = (typeof PACKAGES)[number];
-const PNPM_VERSION = '10.34.9';
-
 /** The workspace's pinned versions of what the app adds itself (so the install comes from the store). */
 const APP_DEPENDENCIES = {
   '@hono/node-server': '2.1.8',
@@ -53,10 +49,6 @@ const APPS = {
 type AppName = keyof typeof APPS;
 const APP_NAMES = Object.keys(APPS) as AppName[];
 
-function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-}
-
 /** `sh` without blocking, so that the apps install side by side. */
 function shAsync(cmd: string, args: string[], cwd: string): Promise<SpawnSyncReturns<string>> {
   return new Promise((resolve, reject) => {
@@ -74,24 +66,6 @@ function shAsync(cmd: string, args: string[], cwd: string): Promise<SpawnSyncRet
       resolve({ pid: child.pid ?? 0, output: [null, stdout, stderr], stdout, stderr, status, signal }),
     );
   });
-}
-
-/** pnpm 10: the one `npm test` put on PATH, else from the registry (a plain `vitest run` here). */
-function pnpmCommand(cwd: string): [string, string[]] {
-  const onPath = sh('pnpm', ['--version'], cwd);
-  return onPath.status === 0 && onPath.stdout.startsWith('10.')
-    ? ['pnpm', []]
-    : ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
-}
-
-function pnpm(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const [cmd, pre] = pnpmCommand(cwd);
-  return sh(cmd, [...pre, ...args], cwd);
-}
-
-function ok(res: SpawnSyncReturns<string>, what: string): string {
-  if (res.status !== 0) throw new Error(`${what} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
-  return res.stdout;
 }
 
 function tarList(tarball: string): string[] {
@@ -113,17 +87,7 @@ const tarballs = {} as Record<PackageDir, string>;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kki-packaging-'));
-  ok(pnpm(['build'], root), 'pnpm build');
-  const packs = join(work, 'packs');
-  for (const dir of PACKAGES) {
-    const out = ok(pnpm(['pack', '--pack-destination', packs], join(root, 'packages', dir)), `pack ${dir}`);
-    const tarball = out
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.endsWith('.tgz'));
-    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${dir}:\n${out}`);
-    tarballs[dir] = tarball;
-  }
+  Object.assign(tarballs, kitTarballs());
   // Side by side: pnpm's store takes concurrent installs, and most of the time is waiting on it.
   const dirs = await Promise.all(APP_NAMES.map((name) => installApp(name, APPS[name])));
   APP_NAMES.forEach((name, i) => {

@@ -5,6 +5,7 @@ import { kkiMerchantRoutes } from '@kki-kit/contract';
 import { Hono } from 'hono';
 import {
   isProductionProcess,
+  KkiBffConfigError,
   type KkiBffOptions,
   type ResolvedConfig,
   resolveConfig,
@@ -14,8 +15,10 @@ import {
   createDokuConnection,
   type DokuConnection,
   OFFLINE_SANDBOX_PATH,
+  paymentIdsForControl,
   sandboxCredentials,
 } from './doku/index.js';
+import { type CustomerSession, createCustomerSession } from './customer-session.js';
 import { KkiDomainError } from './errors.js';
 import { bffPath, bffUrl } from './http/urls.js';
 import { createIdempotency } from './idempotency.js';
@@ -50,6 +53,11 @@ import { openStore, type Store } from './store/index.js';
 export interface KkiBff {
   /** Mount it under any path: `app.route('/api/kki', bff.app)`, or serve `bff.app.fetch`. */
   app: Hono;
+  /**
+   * Serves a request whose URL is under `publicUrl`, mount path included (`/api/kki/orders/…`): the
+   * whole handler of a Next.js route handler (`app/api/kki/[...path]/route.ts`), Bun or Deno.
+   */
+  fetch(request: Request): Promise<Response>;
   /** Server-side API for your code; not reachable from the browser. */
   merchant: KkiMerchantApi;
   store: Store;
@@ -63,6 +71,8 @@ export interface KkiBff {
   routes: ReadonlySet<string>;
   /** Events for merchant code: the feed by cursor, webhook and `onEvent` deliveries. */
   events: KkiEvents;
+  /** The customer cookie of `customerSession` (sign in with `setCookie`), or null without that option. */
+  customerSession: CustomerSession | null;
   /**
    * Stops background work (reconciliation: a pass under way is finished first; event deliveries;
    * `/readyz` answers 503 from here on) and closes the store (when the BFF opened it).
@@ -94,6 +104,9 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const config = resolveConfig(options, sandboxDefaults);
   // Before anything is opened: a refused start leaves no store or sandbox behind.
   checkEventSettings(options);
+  const customerSession = options.customerSession ? createCustomerSession(options.customerSession) : null;
+  const authenticate = options.authenticate ?? customerSession?.authenticate;
+  if (!authenticate) throw new KkiBffConfigError(['authenticate is required (or customerSession)']);
   const log = createLog(
     options.logger,
     { component: 'kki-bff' },
@@ -142,7 +155,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     log,
     services: built,
     idempotency: createIdempotency({ store, secret: config.doku.secretKey }),
-    authenticate: options.authenticate,
+    authenticate,
     authorizeRefund: options.authorizeRefund,
     rateLimiters: {
       payment: createRateLimiter(store.rateLimits, 'payment', config.rateLimits.payment),
@@ -161,6 +174,9 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   const sandbox = doku.sandbox;
   // Offline, the sandbox's hosted pages (OTP, issuer app, card page) are served from the BFF's
   // origin. Registered before the security middleware: they are DOKU's pages, with DOKU's headers.
+  if (sandbox?.config.control) {
+    app.use(`${OFFLINE_SANDBOX_PATH}/__sandbox/*`, paymentIdsForControl(sandbox.app, store.payments));
+  }
   if (sandbox) app.route(OFFLINE_SANDBOX_PATH, sandbox.app);
   app.use('*', securityHeaders());
   app.use('*', bodyLimit(config.bodyLimitBytes));
@@ -224,8 +240,20 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     timer.unref?.();
   }
 
+  // The app under publicUrl's path, for hosts that hand over the whole URL. Its notFound is the
+  // app's own (a JSON 404), which a parent app does not inherit.
+  const inner = app;
+  const underPublicPath =
+    publicPath === ''
+      ? app
+      : new Hono()
+          .basePath(publicPath)
+          .route('/', app)
+          .notFound((c) => inner.fetch(c.req.raw));
+
   return {
     app,
+    fetch: async (request) => underPublicPath.fetch(request),
     merchant,
     store,
     config,
@@ -234,6 +262,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
     services: built,
     routes: deps.mounted,
     events,
+    customerSession,
     async close() {
       closing = true;
       if (timer) clearInterval(timer);

@@ -27,6 +27,21 @@ export type AuthenticateHook = (c: Context) => string | null | Promise<string | 
 /** Whether the caller may refund this payment. Without the hook, refunds are refused. */
 export type AuthorizeRefundHook = (c: Context, payment: PaymentRecord) => boolean | Promise<boolean>;
 
+/** The customer cookie's settings (`customerSession` of createKkiBff, or `createCustomerSession`). */
+export interface CustomerSessionOptions {
+  /**
+   * Signs the cookie: 32 characters or more, from the environment (e.g. `process.env.SESSION_SECRET`;
+   * `undefined` is accepted here and refused at start-up, naming the option).
+   */
+  secret: string | undefined;
+  /** The cookie's name (default `customer`). */
+  cookieName?: string;
+  /** How long the cookie lasts in the browser, in seconds (default 8 hours). */
+  maxAgeSeconds?: number;
+  /** The `Secure` attribute (default true; browsers keep Secure cookies of `http://localhost` too). */
+  secure?: boolean;
+}
+
 /** Attempt limit: `max` attempts per customer and `maxPerAddress` per client address, per `windowMs`. */
 export interface RateLimitRule {
   max: number;
@@ -80,8 +95,17 @@ export interface KkiBffOptions {
   nonSnapSecretKey?: string;
   /** A store you opened, or where to open one: PostgreSQL `databaseUrl`, else PGlite in `dataDir` (memory without). */
   store?: Store | { databaseUrl?: string; dataDir?: string; schema?: string };
-  /** The signed-in customer's id, or null (401). Required. */
-  authenticate: AuthenticateHook;
+  /**
+   * The signed-in customer's id, or null (401). Required unless `customerSession` is given, whose
+   * cookie it reads then.
+   */
+  authenticate?: AuthenticateHook;
+  /**
+   * The customer cookie your login sets (`bff.customerSession.setCookie(id)`, or Express's
+   * `res.cookie(name, id, { signed: true })` under the same secret). Start-up is refused when its
+   * `secret` is missing or shorter than 32 characters.
+   */
+  customerSession?: CustomerSessionOptions;
   /** Decides each refund; absent → refunds are refused. */
   authorizeRefund?: AuthorizeRefundHook;
   /**

@@ -12,6 +12,7 @@ import { KKI_LOG_LEVELS, type KkiLogLevelSetting } from './log.js';
 import type {
   AuthenticateHook,
   AuthorizeRefundHook,
+  CustomerSessionOptions,
   KkiBffOptions,
   RateLimitRule,
 } from './config-options.js';
@@ -20,6 +21,7 @@ export type { CheckoutOptions, KkiIntegrationOptions } from './config-integratio
 export type {
   AuthenticateHook,
   AuthorizeRefundHook,
+  CustomerSessionOptions,
   KkiBffOptions,
   KkiMerchantApiOptions,
   OfflineSandboxOptions,
@@ -93,6 +95,33 @@ export function sandboxCredentialsNeed(options: KkiBffOptions): 'required' | 'no
   return complete ? 'none' : 'required';
 }
 
+/** Shortest secret a customer session accepts (32 characters, e.g. `openssl rand -hex 32` gives 64). */
+export const CUSTOMER_SESSION_SECRET_MIN_LENGTH = 32;
+/** The cookie's name unless `cookieName` says otherwise. */
+export const DEFAULT_CUSTOMER_COOKIE = 'customer';
+
+/**
+ * The problems of `options` (empty when it is usable), each naming `path`'s field and never a value.
+ * createKkiBff reports them with the rest of its options.
+ */
+export function customerSessionProblems(options: CustomerSessionOptions, path: string): string[] {
+  const problems: string[] = [];
+  const secret: unknown = options.secret;
+  if (typeof secret !== 'string' || secret.trim() === '') {
+    problems.push(`${path}secret is required (e.g. process.env.SESSION_SECRET, set it in the environment)`);
+  } else if (secret.length < CUSTOMER_SESSION_SECRET_MIN_LENGTH) {
+    problems.push(`${path}secret must be at least ${CUSTOMER_SESSION_SECRET_MIN_LENGTH} characters`);
+  }
+  if (options.cookieName !== undefined && !/^[\w!#$%&'*.^`|~+-]+$/.test(options.cookieName)) {
+    problems.push(`${path}cookieName must be a cookie name (letters, digits and !#$%&'*.^\`|~+-)`);
+  }
+  const maxAge = options.maxAgeSeconds;
+  if (maxAge !== undefined && (!Number.isInteger(maxAge) || maxAge < 1 || maxAge > 34_560_000)) {
+    problems.push(`${path}maxAgeSeconds must be a whole number of seconds from 1 to 34560000 (400 days)`);
+  }
+  return problems;
+}
+
 /** Start-up refused: `problems` lists one message per bad or missing value. */
 export class KkiBffConfigError extends Error {
   override name = 'KkiBffConfigError';
@@ -127,7 +156,11 @@ const optionsSchema = z.object({
   dokuPublicKeyPem: pemPublic.optional(),
   nonSnapClientId: nonEmpty.optional(),
   nonSnapSecretKey: nonEmpty.optional(),
-  authenticate: z.custom<AuthenticateHook>((v) => typeof v === 'function', { error: 'must be a function' }),
+  authenticate: z
+    .custom<AuthenticateHook>((v) => typeof v === 'function', { error: 'must be a function' })
+    .optional(),
+  // Checked by customerSessionProblems (resolveConfig), which names the field and never the value.
+  customerSession: z.object({}, { error: 'must be an object' }).loose().optional(),
   authorizeRefund: z
     .custom<AuthorizeRefundHook>((v) => typeof v === 'function', { error: 'must be a function' })
     .optional(),
@@ -224,6 +257,12 @@ export function resolveConfig(
   if (!parsed.success) throw new KkiBffConfigError(formatProblems(parsed.error));
   const o = parsed.data;
   const problems: string[] = [];
+  if (o.customerSession === undefined && o.authenticate === undefined) {
+    problems.push('authenticate is required (or customerSession, to read the customer cookie)');
+  }
+  if (options.customerSession !== undefined) {
+    problems.push(...customerSessionProblems(options.customerSession, 'customerSession.'));
+  }
   const shopPage = o.returnUrls?.success ?? `${new URL(o.allowedOrigins?.[0] ?? o.publicUrl).origin}/`;
   const integration = resolveIntegration(o.kki, o.checkout, shopPage, problems);
   if (o.merchantApi) problems.push(...merchantKeyProblems(o.merchantApi.keys));

@@ -66,3 +66,11 @@ export { NOTIFICATION_PATHS } from './notifications/paths.js';
 export type * from './services/types.js';
 export * from './store/index.js';
 export { createCustomerToken, verifyCustomerToken } from './session-token.js';
+export {
+  type CookieSource,
+  CUSTOMER_SESSION_SECRET_MIN_LENGTH,
+  type CustomerSession,
+  type CustomerSessionOptions,
+  createCustomerSession,
+  DEFAULT_CUSTOMER_COOKIE,
+} from './customer-session.js';

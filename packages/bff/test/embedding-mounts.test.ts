@@ -1,7 +1,7 @@
-// The three ways a merchant embeds the BFF, each answering real requests end to end (order read,
+// The ways a merchant embeds the BFF, each answering real requests end to end (order read,
 // DOKU card page opened on the in-process sandbox, the return route confirming with DOKU): a plain
 // Node server (@hono/node-server), an Express 5 app with the BFF under a sub-path, and a bare fetch
-// handler (Next.js route handler / Bun / Deno style) with a basePath.
+// handler (Next.js route handler / Bun / Deno style) with a basePath, and `bff.fetch` taking the whole URL.
 import type { AddressInfo } from 'node:net';
 import { type ServerType, getRequestListener, serve } from '@hono/node-server';
 import express from 'express';
@@ -116,5 +116,14 @@ describe('embedding the BFF', () => {
     const handle = async (req: Request) => handler.fetch(req);
     await roundTrip(bff, (path, init) => handle(new Request(`${ORIGIN}${path}`, init)));
     expect((await handle(new Request(`${ORIGIN}/elsewhere`))).status).toBe(404);
+  });
+
+  it('bff.fetch: the whole URL under publicUrl, no router of your own (Next.js route handler)', async () => {
+    // app/api/kki/[...path]/route.ts: const handle = async (req) => (await getKkiBff()).fetch(req);
+    await roundTrip(bff, (path, init) => bff.fetch(new Request(`${ORIGIN}${path}`, init)));
+    const unknown = await bff.fetch(new Request(`${ORIGIN}${MOUNT}/no-such-route`));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(unknown.headers.get('x-request-id')).toBeTruthy();
   });
 });

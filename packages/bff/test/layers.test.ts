@@ -31,7 +31,14 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
   { name: 'store', files: ['store/'] },
   {
     name: 'config',
-    files: ['config-events.ts', 'config-integration.ts', 'config-options.ts', 'config.ts', 'config-env.ts'],
+    files: [
+      'config-events.ts',
+      'config-integration.ts',
+      'config-options.ts',
+      'config.ts',
+      'config-env.ts',
+      'customer-session.ts',
+    ],
   },
   { name: 'DOKU connection', files: ['doku/'] },
   {

@@ -25,8 +25,53 @@ export { kkiQueryKeys } from './internal/query-keys.js';
 export type { KkiAppearance, KkiAppearanceVariables } from './provider/appearance.js';
 export { type KkiContextValue, type KkiPollingOptions, useKkiContext } from './provider/context.js';
 export { KkiProvider, type KkiProviderProps, type KkiProviderTarget } from './provider/KkiProvider.js';
-export * from './CardPaymentFrame/index.js';
-export * from './KkiBindCard/index.js';
-export * from './KkiPayButton/index.js';
-export * from './RefundForm/index.js';
-export * from './SavedCardsList/index.js';
+// Named, not `export *`: webpack's React Server Components loader (Next.js 15, `next build
+// --webpack`) refuses `export *` in a 'use client' module.
+export {
+  CardPaymentFrame,
+  type CardPaymentFrameProps,
+  type KkiCardPageRequest,
+  type KkiInstallmentChoice,
+  type UseCardPaymentPageOptions,
+  type UseCardPaymentPageResult,
+  useCardPaymentPage,
+} from './CardPaymentFrame/index.js';
+export {
+  KkiBindCard,
+  type KkiBindCardProps,
+  type KkiBindingAction,
+  type KkiBindingInput,
+  type KkiBindingPhase,
+  type UseCardBindingOptions,
+  type UseCardBindingResult,
+  useCardBinding,
+} from './KkiBindCard/index.js';
+export {
+  KkiPayButton,
+  type KkiPayButtonProps,
+  type KkiPaymentAction,
+  type KkiPaymentCallbacks,
+  type KkiPaymentPhase,
+  type KkiPaymentSource,
+  type UseKkiPaymentOptions,
+  type UseKkiPaymentResult,
+  useKkiPayment,
+} from './KkiPayButton/index.js';
+export {
+  type KkiRefundRequest,
+  RefundForm,
+  type RefundFormProps,
+  type RefundResult,
+  type UseRefundOptions,
+  type UseRefundResult,
+  useRefund,
+} from './RefundForm/index.js';
+export {
+  type RemoveCardRedirect,
+  type RemoveCardResult,
+  SavedCardsList,
+  type SavedCardsListProps,
+  type UseSavedCardsOptions,
+  type UseSavedCardsResult,
+  useSavedCards,
+} from './SavedCardsList/index.js';

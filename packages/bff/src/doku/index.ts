@@ -13,3 +13,4 @@ export {
   SandboxNotInstalledError,
   sandboxCredentials,
 } from './sandbox-loader.js';
+export { paymentIdsForControl } from './offline-control.js';
