@@ -6,6 +6,7 @@ import { expectShown } from '../stories-support/failure-copy.js';
 import { playKit } from '../stories-support/play.js';
 import { APPEARANCES, storyLocale } from '../stories-support/provider-decorator.js';
 import { payButtonMeta, payWithNewCard } from '../stories-support/steps-pay-button.js';
+import { DOKU_OTP_PAGE } from '../stories-support/steps-bind-card.js';
 import { secondsFromNow, storyPayment, storySavedCards } from '../stories-support/views.js';
 import { KkiPayButton } from './KkiPayButton.js';
 
@@ -118,7 +119,11 @@ export const OtpRedirect: Story = {
   name: "Waiting for the bank's OTP page",
   beforeEach({ msw }) {
     const waiting = storyPayment({
-      nextAction: { type: 'otp_redirect', url: 'https://otp.bri.test/kki/1', expiresAt: secondsFromNow(300) },
+      nextAction: {
+        type: 'otp_redirect',
+        url: new URL(DOKU_OTP_PAGE, window.location.href).href,
+        expiresAt: secondsFromNow(300),
+      },
     });
     msw.use(answer('createKkiPayment', waiting), answer('getPayment', waiting));
   },
@@ -140,17 +145,29 @@ export const Pending: Story = {
   },
 };
 
+/**
+ * The shopper confirms in the bank's app and comes back to the page. The mock BFF answers
+ * `succeeded` only once the play function has seen the waiting step and the shopper has confirmed;
+ * the kit checks the payment at once when the page is shown again, so the story does not wait on
+ * the polling backoff.
+ */
+let confirmedInApp = false;
 export const Succeeded: Story = {
   beforeEach({ msw }) {
+    confirmedInApp = false;
     const waiting = storyPayment({ nextAction: issuerApp(300) });
     msw.use(
       answer('createKkiPayment', waiting),
-      answer('getPayment', (n) => (n < 1 ? waiting : storyPayment({ status: 'succeeded' }))),
+      answer('getPayment', () => (confirmedInApp ? storyPayment({ status: 'succeeded' }) : waiting)),
     );
   },
   play: async (context) => {
     const { canvas, copy, amount } = playKit(context);
     await payWithNewCard(context);
+    await canvas.findByRole('heading', { name: copy.payConfirmInApp(copy.issuerName('bri')) });
+    confirmedInApp = true;
+    // Back from the bank's app: the page is shown again.
+    window.dispatchEvent(new Event('visibilitychange'));
     await expect(await canvas.findByRole('heading', { name: copy.paySucceeded(amount) })).toBeInTheDocument();
   },
 };

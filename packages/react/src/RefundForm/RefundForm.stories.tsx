@@ -71,9 +71,41 @@ export const Pending: Story = {
     );
   },
   play: async (context) => {
-    const { copy } = playKit(context);
+    const { canvas, copy } = playKit(context);
     await refundTheRest(context);
     await expectShown(context.canvasElement, copy.refundStatus('pending'));
+    // Nothing is left to refund, but not because it was refunded: the rest is still being processed.
+    await expectShown(context.canvasElement, copy.refundRestPending);
+    await expect(canvas.queryByText(copy.refundNothingLeft)).toBeNull();
+  },
+};
+
+const PART = 100_000;
+
+export const PartialSucceeded: Story = {
+  name: 'Partial refund succeeded',
+  beforeEach({ msw }) {
+    const done = storyRefund({ id: 'ref_story0002', amount: PART, reason: null });
+    msw.use(
+      answer('createRefund', done),
+      answer('listRefunds', (n) => ({ refunds: n === 0 ? [earlier] : [earlier, done] })),
+    );
+  },
+  play: async (context) => {
+    const { canvas, copy, locale } = playKit(context);
+    await userEvent.click(await canvas.findByRole('radio', { name: copy.refundPartial }));
+    await userEvent.type(canvas.getByLabelText(copy.refundAmountLabel), String(PART));
+    await userEvent.click(canvas.getByRole('button', { name: copy.refundButton(formatIdr(PART, locale)) }));
+    await expectShown(
+      context.canvasElement,
+      copy.refundCreated(copy.refundType('KKI_PARTIAL_REFUND'), copy.refundStatus('succeeded')),
+    );
+    // The form stays, offering what is left after both partial refunds.
+    const rest = formatIdr(LEFT - PART, locale);
+    await userEvent.click(await canvas.findByRole('radio', { name: `${copy.refundFull} (${rest})` }));
+    await expect(await canvas.findByRole('button', { name: copy.refundButton(rest) })).toBeEnabled();
+    const table = canvas.getByRole('table', { name: copy.refundHistoryTitle });
+    await expect(within(table).getAllByRole('row')).toHaveLength(3);
   },
 };
 
