@@ -4,9 +4,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { cardFrameMeta as base, cardPaymentErrors as errors } from '../stories-support/steps-card-frame.js';
 import { CardPaymentFrame } from './CardPaymentFrame.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'Cards/CardPaymentFrame/Errors',
   component: CardPaymentFrame,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof CardPaymentFrame>;
 

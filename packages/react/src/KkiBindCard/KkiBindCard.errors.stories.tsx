@@ -4,9 +4,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { bindCardMeta as base, kkiBindingErrors as errors } from '../stories-support/steps-bind-card.js';
 import { KkiBindCard } from './KkiBindCard.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/KkiBindCard/Errors',
   component: KkiBindCard,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof KkiBindCard>;
 

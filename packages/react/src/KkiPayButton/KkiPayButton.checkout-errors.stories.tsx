@@ -7,9 +7,11 @@ import {
 } from '../stories-support/steps-pay-button.js';
 import { KkiPayButton } from './KkiPayButton.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/KkiPayButton/Checkout errors',
   component: KkiPayButton,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof KkiPayButton>;
 

@@ -4,9 +4,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { payButtonMeta as base, kkiPaymentErrors as errors } from '../stories-support/steps-pay-button.js';
 import { KkiPayButton } from './KkiPayButton.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/KkiPayButton/Errors',
   component: KkiPayButton,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof KkiPayButton>;
 

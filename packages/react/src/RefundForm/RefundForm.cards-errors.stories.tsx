@@ -4,9 +4,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { refundFormMeta as base, cardRefundErrors as errors } from '../stories-support/steps-refund-form.js';
 import { RefundForm } from './RefundForm.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/RefundForm/Cards errors',
   component: RefundForm,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof RefundForm>;
 

@@ -4,9 +4,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { savedCardsMeta as base, cardRemovalErrors as errors } from '../stories-support/steps-saved-cards.js';
 import { SavedCardsList } from './SavedCardsList.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/SavedCardsList/Cards errors',
   component: SavedCardsList,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof SavedCardsList>;
 

@@ -7,9 +7,11 @@ import {
 } from '../stories-support/steps-saved-cards.js';
 import { SavedCardsList } from './SavedCardsList.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: 'KKI/SavedCardsList/Errors',
   component: SavedCardsList,
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof SavedCardsList>;
 

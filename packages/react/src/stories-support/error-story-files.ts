@@ -116,9 +116,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 ${stepsImport}
 import { ${file.component} } from './${file.component}.js';
 
+// No docs page: a failure shows only once its play function has run, which docs pages do not do.
 const meta = {
   title: '${file.title}',
   component: ${file.component},
+  tags: ['!autodocs'],
   ...base,
 } satisfies Meta<typeof ${file.component}>;
 
