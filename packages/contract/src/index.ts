@@ -37,6 +37,7 @@ export {
   KKI_ERROR_FLOW_NAMES,
   KKI_ERROR_FLOWS,
   KKI_FLOW_CASES,
+  KKI_ROUTE_COPY_FLOWS,
   type KkiCopyFlow,
   type KkiErrorFlow,
   type KkiErrorFlowInfo,

@@ -6,6 +6,7 @@
  * `flow-copy.ts`. Storybook shows one story per (flow, code). Not used by the browser kit.
  */
 import { KKI_CASE_HTTP_STATUS } from '@kki-kit/doku/open-questions';
+import type { KkiRouteId } from '../api/routes.js';
 import type { LocalizedText } from '../locale.js';
 import { formatSnapResponseCode, SNAP_SERVICE_CODES, type SnapServiceName } from '../response-code.js';
 import { KKI_ERROR_CATALOGUE } from './catalogue.js';
@@ -54,6 +55,19 @@ export type KkiErrorFlow = keyof typeof KKI_ERROR_FLOWS;
 
 /** The flows, in the order above. */
 export const KKI_ERROR_FLOW_NAMES = Object.keys(KKI_ERROR_FLOWS) as KkiErrorFlow[];
+
+/**
+ * The copy flow of the BFF routes whose errors are not read by a shopper paying: the BFF words their
+ * refusals, and the errors in their views, for that reader. Other routes use the catalogue's copy.
+ */
+export const KKI_ROUTE_COPY_FLOWS: { readonly [R in KkiRouteId]?: KkiCopyFlow } = {
+  createBinding: 'binding',
+  getBinding: 'binding',
+  verifyBindingOtp: 'binding',
+  removeSavedCard: 'card_removal',
+  createRefund: 'refund',
+  listRefunds: 'refund',
+};
 
 /** One code a flow can return, with DOKU's codes that lead to it. */
 export interface KkiFlowCase {
