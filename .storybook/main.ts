@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
 
 // Written by hand: `storybook init/add` forward to an unpublished CLI (see docs/toolchain.md §3).
@@ -17,9 +18,11 @@ const config: StorybookConfig = {
   typescript: {
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
+      // The kit's compiler options (the root has none), so workspace packages resolve by their exports.
+      tsconfigPath: fileURLToPath(new URL('../packages/react/tsconfig.json', import.meta.url)),
       shouldExtractLiteralValuesFromEnum: true,
-      // The kit's own props, not React's or the DOM's.
-      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+      // The kit's own props (the payment callbacks come from @kki-kit/client), not React's or the DOM's.
+      propFilter: (prop) => !prop.parent || !/node_modules\/(?!@kki-kit\/)/.test(prop.parent.fileName),
     },
   },
   core: { disableTelemetry: true },
