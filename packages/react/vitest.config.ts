@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     // Browser tests need Chromium and run with the root's vitest.browser.config.ts; the built Storybook's
     // index is checked after its build (vitest.storybook-index.config.ts).
-    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/storybook-static/**'],
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/storybook-built/**'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 20_000,
   },
