@@ -13,7 +13,9 @@ describe('storybook-static/index.json', () => {
   });
 
   const entries = existsSync(indexFile)
-    ? Object.values((JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: Record<string, IndexEntry> }).entries)
+    ? Object.values(
+        (JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: Record<string, IndexEntry> }).entries,
+      )
     : [];
 
   it('has a story for every code each flow can return, named by its codes, with its play-fn tag', () => {

@@ -62,19 +62,25 @@ describe('toolbar switches in the built Storybook', () => {
   it('the locale switch replays the story: the failure is shown again, in English', async () => {
     const page = await browser.newPage();
     const preview = await openStory(page);
-    await page.getByRole('button', { name: /Locale|Bahasa Indonesia/ }).first().click();
+    await page
+      .getByRole('button', { name: /Locale|Bahasa Indonesia/ })
+      .first()
+      .click();
     await page.getByText('English', { exact: true }).click();
     await preview.getByText('Payment not completed').first().waitFor({ timeout: 30_000 });
-    await expect(preview.getByText("Your card's available limit isn't enough").first().isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(
+      preview.getByText("Your card's available limit isn't enough").first().isVisible(),
+    ).resolves.toBe(true);
     await page.close();
   }, 90_000);
 
   it('the appearance switch keeps the failure and applies the theme', async () => {
     const page = await browser.newPage();
     const preview = await openStory(page);
-    await page.getByRole('button', { name: /Appearance|default/ }).first().click();
+    await page
+      .getByRole('button', { name: /Appearance|default/ })
+      .first()
+      .click();
     await page.getByText('night market', { exact: true }).click();
     const root = preview.locator('.kki-root').first();
     await expect
