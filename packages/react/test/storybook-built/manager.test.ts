@@ -1,5 +1,6 @@
-// Run after `storybook build` (scripts/kki.mjs): in the built Storybook, switching the locale or the
-// appearance in the toolbar keeps a story's state. A failure story stays a failure, in the new
+// Run after `storybook build` (scripts/kki.mjs): in the built Storybook, the sidebar search finds an
+// error story by case code, full response code and name, and switching the locale or the appearance
+// in the toolbar keeps a story's state. A failure story stays a failure, in the new
 // language (the story is replayed), or with the new theme (the provider keeps its state).
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -57,6 +58,24 @@ async function openStory(page: Page): Promise<Frame> {
   if (preview === undefined) throw new Error('no preview frame');
   return preview;
 }
+
+describe('the sidebar search of the built Storybook', () => {
+  it.each(['14', '4035414', 'insufficient'])(
+    'finds the KKI payment story of insufficient funds by "%s"',
+    async (query) => {
+      const page = await browser.newPage();
+      await page.goto(`${base}/?path=/docs/introduction--docs`);
+      const search = page.getByRole('searchbox').first();
+      await search.fill(query);
+      // The sidebar lists matches by story name; 4035414 is the KKI payment service's (54) case 14.
+      await expect
+        .poll(() => page.locator('body').innerText(), { timeout: 20_000 })
+        .toContain('14 · Insufficient funds (4035414)');
+      await page.close();
+    },
+    60_000,
+  );
+});
 
 describe('toolbar switches in the built Storybook', () => {
   it('the locale switch replays the story: the failure is shown again, in English', async () => {
