@@ -1,7 +1,7 @@
 // The error stories of one (component, DOKU flow): a generated `*.errors.stories.tsx` file holds one
-// story per code the contract's error flows say can reach the flow (scripts/storybook-error-stories.ts
-// writes it, so Storybook's static indexer reads every name). This module gives each story its mock
-// BFF answer and play function.
+// story per code the contract's error flows say can reach the flow (written by
+// scripts/write-error-stories.ts, so Storybook's static indexer reads every name). This module gives
+// each story its mock BFF answer and play function.
 import {
   KKI_ERROR_FLOWS,
   type KkiErrorCode,

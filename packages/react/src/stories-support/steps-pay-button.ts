@@ -96,8 +96,14 @@ export const kkiPaymentErrors = errorStories({
 /** A Checkout payment DOKU failed with a code, read when the shopper comes back. */
 export const checkoutPaymentErrors = errorStories({
   flow: 'checkout_payment',
-  respond: (code, locale) => [
-    answer('getPayment', storyCheckoutPayment({ status: 'failed', error: createKkiError(code, { locale }) })),
+  respond: (code, locale, dokuResponseCode) => [
+    answer(
+      'getPayment',
+      storyCheckoutPayment({
+        status: 'failed',
+        error: createKkiError(code, { locale, ...(dokuResponseCode && { dokuResponseCode }) }),
+      }),
+    ),
   ],
   act: async () => {},
   check: async (context) => {
