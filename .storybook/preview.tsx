@@ -3,6 +3,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import {
   APPEARANCE_NAMES,
   withKkiProvider,
+  withReplayOnLocaleChange,
 } from '../packages/react/src/stories-support/provider-decorator.js';
 import '../packages/react/src/styles.css';
 
@@ -13,7 +14,10 @@ const preview: Preview = {
   beforeEach() {
     sessionStorage.clear();
   },
-  decorators: [withKkiProvider],
+  // The provider wraps the story; the replay decorator sits outside it and sees every locale switch.
+  decorators: [withKkiProvider, withReplayOnLocaleChange],
+  // Docs pages with prop tables (from the components' TSDoc) for every component.
+  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'Language of the kit and of the BFF error copy',
@@ -38,7 +42,11 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'id', appearance: 'default' },
-  parameters: { layout: 'padded' },
+  parameters: {
+    layout: 'padded',
+    // axe runs on every story, in the a11y panel and in the stories suite: a violation fails the story.
+    a11y: { test: 'error' },
+  },
 };
 
 export default preview;

@@ -143,6 +143,8 @@ function suites() {
       '--quiet',
     ]),
   );
+  // The built index: every code each DOKU flow can return has a story named by its codes, and the docs pages exist.
+  results.push(vitest('storybook index', ['--config', 'vitest.storybook-index.config.ts']));
   if (existsSync(CHROMIUM)) {
     results.push(vitest('stories (chromium)', ['--config', 'vitest.storybook.config.ts']));
   } else {

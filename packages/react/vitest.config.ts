@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-    // Browser tests need Chromium and run with the root's vitest.browser.config.ts.
-    exclude: [...configDefaults.exclude, 'test/browser/**'],
+    // Browser tests need Chromium and run with the root's vitest.browser.config.ts; the built Storybook's
+    // index is checked after its build (vitest.storybook-index.config.ts).
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/storybook-built/**'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 20_000,
   },

@@ -4,6 +4,7 @@
 // retry advice from @kki-kit/contract's catalogue) with `toKkiError`.
 import {
   createKkiError,
+  type KkiCopyFlow,
   type KkiCopyOverrides,
   type KkiError,
   type KkiErrorCode,
@@ -57,10 +58,14 @@ export class KkiDomainError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
-  /** The contract's catalogue error for this code in `locale`, with the merchant's copy overrides. */
-  toKkiError(locale?: KkiLocale, overrides?: KkiCopyOverrides): KkiError {
+  /**
+   * The contract's catalogue error for this code in `locale`, with the merchant's copy overrides,
+   * worded for the reader of `flow` (staff for a refund, the card's owner for a card removal).
+   */
+  toKkiError(locale?: KkiLocale, overrides?: KkiCopyOverrides, flow?: KkiCopyFlow): KkiError {
     return createKkiError(this.code, {
       ...(locale !== undefined && { locale }),
+      ...(flow !== undefined && { flow }),
       ...(overrides !== undefined && { overrides }),
       ...(this.field !== undefined && { field: this.field }),
       ...(this.dokuResponseCode !== undefined && { dokuResponseCode: this.dokuResponseCode }),

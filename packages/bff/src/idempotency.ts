@@ -3,7 +3,7 @@
 // instances sharing a database (a unique row claims the key; the others wait for its result). The
 // key also fixes the DOKU ids of the call (X-EXTERNAL-ID, partnerReferenceNo, Request-Id), so even a
 // retry after a crash mid-call is a replay at DOKU, not a second charge.
-import { toApiErrorBody, type KkiCopyOverrides, type KkiLocale } from '@kki-kit/contract';
+import { type KkiCopyFlow, type KkiCopyOverrides, type KkiLocale, toApiErrorBody } from '@kki-kit/contract';
 import { sha256Hex, toHex, utf8 } from '@kki-kit/doku';
 import { KkiDomainError } from './errors.js';
 import type { Store } from './store/index.js';
@@ -33,6 +33,8 @@ export interface IdempotentCall {
   /** Language of a stored error's copy. */
   locale?: KkiLocale;
   overrides?: KkiCopyOverrides;
+  /** The reader a stored refusal is worded for (the route's copy flow). */
+  flow?: KkiCopyFlow;
 }
 
 /** The idempotency runner. */
@@ -133,7 +135,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
       clearInterval(heartbeat);
       if (error instanceof KkiDomainError && !error.outcomeUnknown) {
         // A definite refusal is the call's result: a replay must see the same answer.
-        const kkiError = error.toKkiError(call.locale, call.overrides);
+        const kkiError = error.toKkiError(call.locale, call.overrides, call.flow);
         await store.idempotency.complete(
           call.scope,
           call.key,

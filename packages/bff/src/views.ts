@@ -2,6 +2,7 @@
 // on the way out, so a field the contract does not name (a token, a DOKU reference) cannot leak.
 import type {
   BindingView,
+  KkiCopyFlow,
   KkiCopyOverrides,
   KkiLocale,
   OrderView,
@@ -113,6 +114,8 @@ export function refundView(r: RefundRecord): RefundView {
 export interface ErrorWording {
   readonly locale: KkiLocale;
   readonly overrides: KkiCopyOverrides | undefined;
+  /** The reader of the route's errors, when not a shopper paying (see `KKI_ROUTE_COPY_FLOWS`). */
+  readonly flow?: KkiCopyFlow | undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -121,7 +124,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function wordView(view: Record<string, unknown>, wording: ErrorWording): Record<string, unknown> {
   const error = view.error;
   if (!isKkiError(error)) return view;
-  const message = getErrorCopy(error.code, wording.locale, wording.overrides, error.field);
+  const message = getErrorCopy(error.code, wording.locale, wording.overrides, error.field, wording.flow);
   return { ...view, error: { ...error, message } };
 }
 

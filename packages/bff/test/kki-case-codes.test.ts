@@ -1,7 +1,7 @@
 // Every KKI case code of the sandbox's test-values table that a browser can reach through the BFF
 // (payment and binding, answered in DOKU's response) surfaces as the catalogue's KkiErrorCode and
 // HTTP status, and a refused payment is stored as failed with that error.
-import { KKI_ERROR_CATALOGUE, kkiErrorFromSnap } from '@kki-kit/contract';
+import { createKkiError, KKI_ERROR_CATALOGUE, kkiErrorFromSnap } from '@kki-kit/contract';
 import { KKI_TEST_CASES, type KkiTestCase, kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
@@ -61,8 +61,18 @@ describe('KKI case codes at the BFF', () => {
           json: { cpan: c.value, mode: 'otp' },
         });
       }
-      const body = (await res.json()) as { error: { code: string; dokuResponseCode?: string } };
+      const body = (await res.json()) as {
+        error: { code: string; message: string; field?: string; dokuResponseCode?: string };
+      };
       expect(body.error.code).toBe(expected);
+      // Worded for the shopper's flow: binding copy never speaks of "this payment".
+      const field = body.error.field;
+      expect(body.error.message).toBe(
+        createKkiError(expected, {
+          ...(c.flow === 'bind' && { flow: 'binding' as const }),
+          ...(field !== undefined && { field }),
+        }).message,
+      );
       expect(res.status).toBe(KKI_ERROR_CATALOGUE[expected].httpStatus);
     },
   );

@@ -1,3 +1,4 @@
+import { KKI_ERROR_CATALOGUE, kkiFlowCopy } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER, type CardsHarness, startCards } from './cards-setup.js';
 
@@ -76,8 +77,18 @@ describe('KKI refunds', () => {
     const id = await paidKki(h, 30_000, '9360000249999058');
     const res = await refund(id, {}, `kki-f-${id}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
+    // Worded for the staff member refunding, not with the shopper's "try another card".
+    const { error } = (await res.json()) as { error: { code: 'do_not_honor'; message: string } };
+    expect(error.code).toBe('do_not_honor');
+    expect(error.message).toBe(kkiFlowCopy('refund', 'do_not_honor')?.id);
+    expect(error.message).not.toBe(KKI_ERROR_CATALOGUE.do_not_honor.copy.id);
     expect(await h.bff.merchant.getPayment(id)).toMatchObject({ status: 'succeeded', refundedAmount: 0 });
     expect((await h.bff.merchant.listRefunds(id)).map((r) => r.status)).toEqual(['failed']);
+    // The failed refund in the list reads the same for staff.
+    const list = (await (await h.call(`/payments/${id}/refunds`, { headers: staff })).json()) as {
+      refunds: { error: { message: string } | null }[];
+    };
+    expect(list.refunds[0]?.error?.message).toBe(kkiFlowCopy('refund', 'do_not_honor')?.id);
   });
 
   it('refused without the staff decision of authorizeRefund', async () => {

@@ -33,6 +33,22 @@ export {
   SNAP_STANDARD_CODES,
   type SnapStandardCode,
 } from './errors/doku-mapping.js';
+export {
+  KKI_ERROR_FLOW_NAMES,
+  KKI_ERROR_FLOWS,
+  KKI_FLOW_CASES,
+  KKI_ROUTE_COPY_FLOWS,
+  type KkiCopyFlow,
+  type KkiErrorFlow,
+  type KkiErrorFlowInfo,
+  type KkiErrorReader,
+  type KkiFlowCase,
+  type KkiFlowSource,
+  kkiErrorTitle,
+  kkiFlowCase,
+  kkiFlowCopy,
+} from './errors/flows.js';
+export { KKI_FLOW_COPY } from './errors/flow-copy.js';
 export { isKkiField, KKI_FIELD_LABELS, KKI_FIELDS, type KkiField } from './errors/fields.js';
 export {
   type CreateKkiErrorOptions,

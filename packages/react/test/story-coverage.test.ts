@@ -1,11 +1,15 @@
 /// <reference types="vite/client" />
-// Every code a DOKU flow can hand the shopper has a Storybook story showing it: binding (SNAP service
-// 01), unbinding (05), payment (54), refund (58) and the Non-SNAP Cards API. The required list comes
-// from the contract's tables through FLOW_CASES; the stories are read from the stories modules.
-import { isKkiErrorCode, KKI_ERROR_CODES } from '@kki-kit/contract';
+// Every code a DOKU flow can hand its reader has a Storybook story showing it, named by its codes, as
+// Storybook's indexer reads the stories files. The codes come from the contract's error flows; the
+// error stories files are generated from them and must be up to date.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KKI_ERROR_FLOW_NAMES, KKI_ERROR_FLOWS, kkiFlowCase } from '@kki-kit/contract';
+import { loadCsf } from 'storybook/internal/csf-tools';
 import { describe, expect, it } from 'vitest';
-import { FLOW_CASES, type KkiStoryFlow } from '../src/stories-support/case-codes.js';
+import { ERROR_STORY_FILES, errorStoryFileText } from '../src/stories-support/error-story-files.js';
 import type { KkiCaseParameter } from '../src/stories-support/failure-copy.js';
+import { type IndexEntry, missingErrorStories } from './storybook-index.js';
 
 interface StoryLike {
   readonly name?: string;
@@ -14,103 +18,111 @@ interface StoryLike {
 }
 
 /** The states of KkiPayButton on the DOKU Checkout path, each shown by a story. */
-const CHECKOUT_STATES = ['idle', 'opening', 'waiting', 'succeeded', 'failed', 'expired', 'cancelled'];
+const CHECKOUT_STATES = ['idle', 'opening', 'waiting', 'succeeded', 'expired', 'cancelled'];
 
+const src = join(import.meta.dirname, '..', 'src');
 const modules = import.meta.glob<Record<string, unknown>>('../src/**/*.stories.tsx', { eager: true });
+const sources = import.meta.glob<string>('../src/**/*.stories.tsx', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
-/** Every failure story: `(module path, export name, its kkiCase)`. */
-function failureStories(mods: Record<string, Record<string, unknown>>) {
-  return Object.entries(mods).flatMap(([file, mod]) =>
-    Object.entries(mod)
-      .filter(([name]) => name !== 'default')
-      .flatMap(([name, story]) => {
-        const kkiCase = (story as StoryLike).parameters?.kkiCase;
-        return kkiCase === undefined ? [] : [{ file, name, story: story as StoryLike, kkiCase }];
-      }),
-  );
-}
+/** What Storybook's indexer reads from the stories files, without running them. */
+const staticIndex: (IndexEntry & { exportName: string; file: string })[] = Object.entries(sources).flatMap(
+  ([file, code]) =>
+    loadCsf(code, { makeTitle: (title?: string) => title ?? file, fileName: file })
+      .parse()
+      .indexInputs.map((input) => ({
+        id: input.__id ?? '',
+        title: input.title ?? '',
+        name: input.name ?? '',
+        type: input.type,
+        tags: input.tags ?? [],
+        exportName: input.exportName,
+        file,
+      })),
+);
 
-/** `flow:code` pairs a flow can return that no story shows. */
-function missingStories(stories: ReturnType<typeof failureStories>): string[] {
-  const shown = new Set(stories.map((s) => `${s.kkiCase.flow}:${s.kkiCase.code}`));
-  return (Object.keys(FLOW_CASES) as KkiStoryFlow[]).flatMap((flow) =>
-    FLOW_CASES[flow].map((c) => `${flow}:${c.code}`).filter((key) => !shown.has(key)),
-  );
-}
+/** Every story object: `(module path, export name, story)`. */
+const stories = Object.entries(modules).flatMap(([file, mod]) =>
+  Object.entries(mod)
+    .filter(([name]) => name !== 'default')
+    .map(([name, story]) => ({ file, name, story: story as StoryLike })),
+);
 
-describe('Storybook covers every case code', () => {
-  const stories = failureStories(modules);
-
-  it('finds the five components’ stories modules', () => {
-    const files = Object.keys(modules).map((f) => f.replace(/^.*\//, ''));
-    expect(files.sort()).toEqual([
-      'CardPaymentFrame.stories.tsx',
-      'KkiBindCard.stories.tsx',
-      'KkiPayButton.stories.tsx',
-      'RefundForm.stories.tsx',
-      'SavedCardsList.stories.tsx',
-    ]);
-  });
-
-  it('derives a non-empty list of catalogue codes for every flow', () => {
-    for (const [flow, cases] of Object.entries(FLOW_CASES)) {
-      expect(cases.length, flow).toBeGreaterThan(0);
-      for (const c of cases) {
-        expect(KKI_ERROR_CODES, `${flow}:${c.code}`).toContain(c.code);
-        expect(c.dokuCodes.length, `${flow}:${c.code}`).toBeGreaterThan(0);
-      }
+describe('Storybook covers every code of every flow', () => {
+  it('generates one error stories file per flow, and the files on disk are up to date', () => {
+    expect(ERROR_STORY_FILES.map((f) => f.flow).sort()).toEqual([...KKI_ERROR_FLOW_NAMES].sort());
+    for (const file of ERROR_STORY_FILES) {
+      const onDisk = readFileSync(join(src, file.path), 'utf8');
+      expect(onDisk, `${file.path}: run pnpm --filter @kki-kit/react storybook:errors`).toBe(
+        errorStoryFileText(file),
+      );
     }
-    // The per-service reading is applied: binding's duplicate token means the card is already bound.
-    expect(FLOW_CASES.binding.map((c) => c.code)).toContain('card_already_bound');
-    expect(FLOW_CASES.payment.map((c) => c.code)).not.toContain('card_already_bound');
-    expect(FLOW_CASES.binding.find((c) => c.code === 'do_not_honor')?.dokuCodes).toContain('4030105');
-    expect(FLOW_CASES.refund.find((c) => c.code === 'do_not_honor')?.dokuCodes).toContain('4035805');
-    expect(FLOW_CASES.cards.map((c) => c.code)).toEqual(
-      expect.arrayContaining(['refund_failed', 'card_declined']),
-    );
   });
 
-  it('has a story for every code each flow can return', () => {
-    expect(missingStories(stories)).toEqual([]);
+  it('indexes a story for every code each flow can return, named by its codes, with the play-fn tag', () => {
+    expect(staticIndex.length).toBeGreaterThan(200);
+    expect(missingErrorStories(staticIndex)).toEqual([]);
   });
 
-  it('each failure story shows a real flow code once, with the DOKU codes behind it and a play function', () => {
-    const seen = new Set<string>();
-    for (const { file, name, story, kkiCase } of stories) {
-      const key = `${kkiCase.flow}:${kkiCase.code}`;
-      expect(isKkiErrorCode(kkiCase.code), `${file} ${name}`).toBe(true);
-      expect(seen.has(key), `${key} shown twice (${name})`).toBe(false);
-      seen.add(key);
-      const expected = FLOW_CASES[kkiCase.flow].find((c) => c.code === kkiCase.code);
-      expect(expected, `${file} ${name}: ${key} is not a code this flow returns`).toBeDefined();
+  it('tags every story that has a play function with play-fn, as the indexer reads it', () => {
+    for (const { file, name, story } of stories) {
+      const entry = staticIndex.find((e) => e.file === file && e.exportName === name);
+      expect(entry, `${file} ${name}`).toBeDefined();
+      if (typeof story.play === 'function') expect(entry?.tags, `${file} ${name}`).toContain('play-fn');
+      // The indexer's name is the one the story object carries (no name built at run time).
+      if (story.name !== undefined) expect(entry?.name, `${file} ${name}`).toBe(story.name);
+    }
+  });
+
+  it('each error story shows a code of its own flow, in its flow’s file, with the DOKU codes behind it', () => {
+    const errorStories = stories.filter((s) => s.story.parameters?.kkiCase !== undefined);
+    expect(errorStories.length).toBeGreaterThan(150);
+    for (const { file, name, story } of errorStories) {
+      const kkiCase = story.parameters?.kkiCase as KkiCaseParameter;
+      const flowFile = ERROR_STORY_FILES.find((f) => file.endsWith(f.path));
+      expect(flowFile?.flow, `${file} ${name}`).toBe(kkiCase.flow);
+      const expected = kkiFlowCase(kkiCase.flow, kkiCase.code);
+      expect(expected, `${file} ${name}: ${kkiCase.code} cannot reach ${kkiCase.flow}`).toBeDefined();
       expect(kkiCase.dokuCodes).toEqual(expected?.dokuCodes);
       expect(typeof story.play, `${file} ${name}`).toBe('function');
-      expect(story.name).toContain(kkiCase.code);
+    }
+  });
+
+  it('gives staff and card owners no shopper flow, and shoppers no staff or account flow', () => {
+    const readers: Record<string, string> = {
+      'RefundForm/': 'staff',
+      'SavedCardsList/': 'account',
+      'KkiPayButton/': 'shopper',
+      'KkiBindCard/': 'shopper',
+      'CardPaymentFrame/': 'shopper',
+    };
+    for (const file of ERROR_STORY_FILES) {
+      const reader = Object.entries(readers).find(([dir]) => file.path.startsWith(dir))?.[1];
+      expect(KKI_ERROR_FLOWS[file.flow].reader, file.path).toBe(reader);
     }
   });
 
   it('shows every state of the Checkout path, each with a play function', () => {
-    const mod = Object.entries(modules).find(([file]) => file.endsWith('/KkiPayButton.stories.tsx'))?.[1];
-    const checkout = Object.values(mod ?? {}).filter(
-      (story): story is StoryLike =>
-        typeof story === 'object' &&
-        story !== null &&
-        (story as StoryLike).parameters?.kkiCheckoutState !== undefined,
-    );
-    const shown = new Set(checkout.map((story) => story.parameters?.kkiCheckoutState));
+    const checkout = stories.filter((s) => s.story.parameters?.kkiCheckoutState !== undefined);
+    const shown = new Set(checkout.map((s) => s.story.parameters?.kkiCheckoutState));
     for (const state of CHECKOUT_STATES) expect(shown.has(state), `Checkout state ${state}`).toBe(true);
-    for (const story of checkout) expect(typeof story.play, story.name).toBe('function');
-    // Every code a failed Checkout payment can carry has its own story (the failed state per code).
-    expect(FLOW_CASES.checkout.length).toBeGreaterThan(0);
-    const failed = stories.filter((s) => s.kkiCase.flow === 'checkout');
-    expect(failed.map((s) => s.kkiCase.code).sort()).toEqual(FLOW_CASES.checkout.map((c) => c.code).sort());
-    for (const s of failed) expect(s.story.parameters?.kkiCheckoutState).toBe('failed');
+    for (const s of checkout) expect(typeof s.story.play, s.name).toBe('function');
   });
 
-  it('reports a code whose story is removed', () => {
-    const [dropped, ...rest] = stories.filter((s) => s.kkiCase.flow === 'refund');
-    expect(dropped).toBeDefined();
-    const others = stories.filter((s) => s.kkiCase.flow !== 'refund');
-    expect(missingStories([...others, ...rest])).toEqual([`refund:${dropped?.kkiCase.code}`]);
+  it('reports a code whose story is removed, or named without its code', () => {
+    const payment = staticIndex.filter((e) => e.title === 'KKI/KkiPayButton/Errors');
+    const dropped = payment.find((e) => e.name.startsWith('14 · '));
+    expect(dropped?.name).toBe('14 · Insufficient funds (4035414)');
+    const without = staticIndex.filter((e) => e !== dropped);
+    expect(missingErrorStories(without)).toEqual([
+      'kki_payment:insufficient_funds (a story under KKI/KkiPayButton/Errors naming 14, 4035414, Insufficient funds)',
+    ]);
+    const renamed = staticIndex.map((e) =>
+      e === dropped ? { ...e, name: 'Failed: insufficient_funds' } : e,
+    );
+    expect(missingErrorStories(renamed)).toHaveLength(1);
   });
 });

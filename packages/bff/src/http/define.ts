@@ -5,6 +5,7 @@
 import {
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeySchema,
+  KKI_ROUTE_COPY_FLOWS,
   type KkiRouteId,
   kkiRoutes,
   type KkiRouteSpec,
@@ -109,7 +110,10 @@ export function defineRoute<Id extends KkiRouteId>(
   const stateChanging = spec.method !== 'GET';
   deps.mounted.add(id);
 
+  const flow = KKI_ROUTE_COPY_FLOWS[id];
   app[method](spec.path, async (c) => {
+    // Errors of this route are worded for its reader (staff for refunds, the card's owner for removal).
+    if (flow !== undefined) c.set('kkiCopyFlow', flow);
     if (stateChanging && spec.audience !== 'redirect') await csrf(c, async () => {});
     let customerId: string | null = null;
     if (spec.audience === 'customer') {
@@ -150,6 +154,7 @@ export function defineRoute<Id extends KkiRouteId>(
           locale: requestLocale(c, deps.config.locale),
           // The stored refusal is worded like every other error, with the merchant's copy.
           ...(deps.config.copyOverrides && { overrides: deps.config.copyOverrides }),
+          ...(flow !== undefined && { flow }),
         },
         (ctx) => run(ctx),
       );
@@ -167,6 +172,7 @@ export function defineRoute<Id extends KkiRouteId>(
     const worded = wordViewErrors(answered, {
       locale: requestLocale(c, deps.config.locale),
       overrides: deps.config.copyOverrides,
+      flow,
     });
     return c.json(worded as object, answer.status as ContentfulStatusCode);
   });

@@ -4,6 +4,7 @@
 import {
   isKkiLocale,
   KKI_LOCALE_HEADER,
+  type KkiCopyFlow,
   type KkiCopyOverrides,
   type KkiLocale,
   toApiErrorBody,
@@ -15,6 +16,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fromStoreRule, KkiDomainError } from '../errors.js';
 import { type Log, redactText } from '../log.js';
 import { StoreRuleError } from '../store/index.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The reader of the matched route's errors, when not a shopper paying (set by `defineRoute`). */
+    kkiCopyFlow: KkiCopyFlow;
+  }
+}
 
 /**
  * The locale of a request's error copy: `X-KKI-Locale` (`id` or `en`), else the most preferred of
@@ -58,7 +66,12 @@ export function createErrorHandler(options: {
   return (error: unknown, c: Context) => {
     const mapped = toDomainError(error);
     const requestId = c.get('requestId') ?? crypto.randomUUID();
-    const worded = mapped.toKkiError(requestLocale(c, options.locale), options.overrides);
+    // A route whose errors another reader gets (staff, the card's owner) says so in `kkiCopyFlow`.
+    const worded = mapped.toKkiError(
+      requestLocale(c, options.locale),
+      options.overrides,
+      c.get('kkiCopyFlow'),
+    );
     const reason = mapped.message === mapped.code ? undefined : redactText(mapped.message);
     // Only where the error has no structured facts of its own (those already say what is wrong).
     const kkiError =

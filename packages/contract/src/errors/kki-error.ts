@@ -4,6 +4,7 @@ import { isKkiErrorCode, type KkiErrorCode } from './codes.js';
 import { type KkiErrorDetails, kkiErrorDetailsSchema } from './details.js';
 import { isKkiErrorShape } from './error-shape.js';
 import { kkiErrorFromSnap, kkiFieldFromSnapMessage } from './doku-mapping.js';
+import { type KkiCopyFlow, KKI_FLOW_COPY } from './flow-copy.js';
 import { isKkiField, KKI_FIELD_LABELS } from './fields.js';
 
 /**
@@ -49,19 +50,25 @@ export interface CreateKkiErrorOptions {
   readonly overrides?: KkiCopyOverrides;
   /** Structured facts for the UI (see {@link KkiError.details}). */
   readonly details?: KkiErrorDetails;
+  /**
+   * The flow the error happens in, so its reader gets copy written for them (staff for a refund, the
+   * card's owner for a card removal); defaults to the shopper's payment copy.
+   */
+  readonly flow?: KkiCopyFlow;
 }
 
 /**
  * The shopper-facing text for a code. An override for the code and locale wins; otherwise, when
  * `field` is a known `KkiField` and the code has field-aware copy, that copy names the field;
- * otherwise the code's general copy. Unknown field names fall back to the general copy, so raw
- * DOKU or schema paths never reach the shopper.
+ * otherwise the copy written for `flow`'s reader, if any; otherwise the code's general copy. Unknown
+ * field names fall back to the general copy, so raw DOKU or schema paths never reach the shopper.
  */
 export function getErrorCopy(
   code: KkiErrorCode,
   locale: KkiLocale,
   overrides?: KkiCopyOverrides,
   field?: string,
+  flow?: KkiCopyFlow,
 ): string {
   const override = overrides?.[code]?.[locale];
   if (override) return override;
@@ -69,7 +76,8 @@ export function getErrorCopy(
   if (entry.fieldCopy && isKkiField(field)) {
     return entry.fieldCopy[locale].replace('{field}', KKI_FIELD_LABELS[field][locale]);
   }
-  return entry.copy[locale];
+  const forFlow = flow === undefined ? undefined : KKI_FLOW_COPY[flow][code];
+  return (forFlow ?? entry.copy)[locale];
 }
 
 /** Builds a {@link KkiError} for a code, with copy in the requested locale. */
@@ -79,7 +87,7 @@ export function createKkiError(code: KkiErrorCode, options: CreateKkiErrorOption
   const field = options.field ?? entry.field;
   return {
     code,
-    message: getErrorCopy(code, locale, options.overrides, field),
+    message: getErrorCopy(code, locale, options.overrides, field, options.flow),
     retryable: entry.retryable,
     httpStatus: entry.httpStatus,
     ...(options.dokuResponseCode !== undefined && { dokuResponseCode: options.dokuResponseCode }),

@@ -3,39 +3,27 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { answer, hang } from '../stories-support/bff-handlers.js';
 import { catalogueCopy, expectShown } from '../stories-support/failure-copy.js';
-import { type PlayContext, playKit } from '../stories-support/play.js';
-import { failureStory } from '../stories-support/failure-story.js';
+import { playKit } from '../stories-support/play.js';
 import { storyLocale } from '../stories-support/provider-decorator.js';
-import { STORY_ORDER_ID, secondsFromNow, storyCardPayment, storyOrder } from '../stories-support/views.js';
+import {
+  cardFrameMeta,
+  DOKU_CARD_PAGE,
+  onCardPage as onPage,
+  openCardPage,
+} from '../stories-support/steps-card-frame.js';
+import { storyCardPayment } from '../stories-support/views.js';
 import { CardPaymentFrame } from './CardPaymentFrame.js';
 
+// Failures per DOKU code are in CardPaymentFrame.errors.stories.tsx, generated from the contract's
+// error flows.
 const meta = {
   title: 'Cards/CardPaymentFrame',
   component: CardPaymentFrame,
-  args: { orderId: STORY_ORDER_ID, paymentTypes: ['SALE'] },
-  beforeEach({ msw }) {
-    msw.use(answer('getOrder', storyOrder()));
-  },
+  ...cardFrameMeta,
 } satisfies Meta<typeof CardPaymentFrame>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const onPage = (seconds: number) =>
-  storyCardPayment({
-    nextAction: {
-      type: 'card_page',
-      url: 'https://pay.doku.test/card/story',
-      expiresAt: secondsFromNow(seconds),
-    },
-  });
-
-/** Presses "pay by card", which asks the BFF for DOKU's card page. */
-async function openCardPage(context: PlayContext): Promise<void> {
-  const { canvas, copy, amount } = playKit(context);
-  await userEvent.click(await canvas.findByRole('button', { name: copy.cardFrameOpen(amount) }));
-}
-
 export const Idle: Story = {
   play: async (context) => {
     const { canvas, copy, amount } = playKit(context);
@@ -84,7 +72,7 @@ export const OnCardPage: Story = {
     await openCardPage(context);
     await expect(await canvas.findByTitle(copy.cardFrameTitle)).toHaveAttribute(
       'src',
-      'https://pay.doku.test/card/story',
+      new URL(DOKU_CARD_PAGE, window.location.href).href,
     );
     await expect(canvas.getByRole('timer')).toBeInTheDocument();
   },
@@ -145,18 +133,3 @@ export const Expired: Story = {
     ).toBeInTheDocument();
   },
 };
-
-const failed = failureStory({ flow: 'cards', route: 'createCardPayment', act: openCardPage });
-
-// One story per code DOKU's Cards API can lead to when paying (refund and token-deletion failures are
-// in RefundForm and SavedCardsList); test/story-coverage.test.ts keeps this complete.
-export const FailedInvalidFieldFormat: Story = failed('invalid_field_format');
-export const FailedInvalidAmount: Story = failed('invalid_amount');
-export const FailedBadRequest: Story = failed('bad_request');
-export const FailedInvalidMerchant: Story = failed('invalid_merchant');
-export const FailedUnauthorizedSignature: Story = failed('unauthorized_signature');
-export const FailedDuplicateRequest: Story = failed('duplicate_request');
-export const FailedTransactionNotFound: Story = failed('transaction_not_found');
-export const FailedInvalidTransactionStatus: Story = failed('invalid_transaction_status');
-export const FailedDokuServerError: Story = failed('doku_server_error');
-export const FailedCardDeclined: Story = failed('card_declined');

@@ -2,38 +2,31 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
 import { catalogueCopy, expectShown } from '../stories-support/failure-copy.js';
-import { type PlayContext, playKit } from '../stories-support/play.js';
-import { failureStory } from '../stories-support/failure-story.js';
+import { playKit } from '../stories-support/play.js';
 import { storyLocale } from '../stories-support/provider-decorator.js';
-import { STORY_CPAN, secondsFromNow, storyBinding } from '../stories-support/views.js';
+import { bindCard, bindCardMeta, DOKU_OTP_PAGE } from '../stories-support/steps-bind-card.js';
+import { secondsFromNow, storyBinding } from '../stories-support/views.js';
 import { KkiBindCard } from './KkiBindCard.js';
 
+// Failures per DOKU case code are in KkiBindCard.errors.stories.tsx, generated from the contract's
+// error flows.
 const meta = {
   title: 'KKI/KkiBindCard',
   component: KkiBindCard,
-  args: { mode: 'redirect', otpPage: 'popup' },
+  ...bindCardMeta,
 } satisfies Meta<typeof KkiBindCard>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
-
 const otpStep = (seconds: number, attemptsLeft = 3) =>
   ({ type: 'otp_input', expiresAt: secondsFromNow(seconds), attemptsLeft }) as const;
+const otpPageUrl = () => new URL(DOKU_OTP_PAGE, window.location.href).href;
 const otpPage = (seconds: number) =>
   ({
     type: 'otp_redirect',
-    url: 'https://otp.doku.test/bind/story',
+    url: otpPageUrl(),
     expiresAt: secondsFromNow(seconds),
   }) as const;
-
-/** Types the story card (and, for the H2H OTP mode, a phone number), then presses "add card". */
-async function bindCard(context: PlayContext, withPhone = false): Promise<void> {
-  const { canvas, copy } = playKit(context);
-  await userEvent.type(await canvas.findByLabelText(copy.cardNumberLabel), STORY_CPAN);
-  await userEvent.type(canvas.getByLabelText(copy.holderNameLabel), 'Siti Rahma');
-  if (withPhone) await userEvent.type(canvas.getByLabelText(copy.holderPhoneLabel), '6281234567890');
-  await userEvent.click(canvas.getByRole('button', { name: copy.bindButton }));
-}
 
 export const Idle: Story = {
   play: async (context) => {
@@ -113,7 +106,7 @@ export const OtpPageInNewTab: Story = {
     const { canvas, copy } = playKit(context);
     await bindCard(context);
     const link = await canvas.findByRole('link', { name: copy.bindOtpPageLink });
-    await expect(link).toHaveAttribute('href', 'https://otp.doku.test/bind/story');
+    await expect(link).toHaveAttribute('href', otpPageUrl());
     await expect(link).toHaveAttribute('target', '_blank');
   },
 };
@@ -165,45 +158,3 @@ export const Expired: Story = {
     ).toBeInTheDocument();
   },
 };
-
-const failed = failureStory({ flow: 'binding', route: 'createBinding', act: bindCard });
-
-// One story per code DOKU's card binding service (01) can lead to; test/story-coverage.test.ts keeps this complete.
-export const FailedInvalidCpan: Story = failed('invalid_cpan');
-export const FailedInvalidAmount: Story = failed('invalid_amount');
-export const FailedInsufficientFunds: Story = failed('insufficient_funds');
-export const FailedTransactionNotPermitted: Story = failed('transaction_not_permitted');
-export const FailedBadRequest: Story = failed('bad_request');
-export const FailedCardAlreadyBound: Story = failed('card_already_bound');
-export const FailedSuspectedFraud: Story = failed('suspected_fraud');
-export const FailedFrequencyLimitExceeded: Story = failed('frequency_limit_exceeded');
-export const FailedDoNotHonor: Story = failed('do_not_honor');
-export const FailedNoCardRecord: Story = failed('no_card_record');
-export const FailedInvalidFieldFormat: Story = failed('invalid_field_format');
-export const FailedMissingMandatoryField: Story = failed('missing_mandatory_field');
-export const FailedInvalidAccessToken: Story = failed('invalid_access_token');
-export const FailedPaymentExpired: Story = failed('payment_expired');
-export const FailedFeatureUnavailableNow: Story = failed('feature_unavailable_now');
-export const FailedCardBlocked: Story = failed('card_blocked');
-export const FailedDormantAccount: Story = failed('dormant_account');
-export const FailedTokenLimitRequired: Story = failed('token_limit_required');
-export const FailedTransactionSuspended: Story = failed('transaction_suspended');
-export const FailedTokenLimitExceeded: Story = failed('token_limit_exceeded');
-export const FailedCardInactive: Story = failed('card_inactive');
-export const FailedMerchantBlacklisted: Story = failed('merchant_blacklisted');
-export const FailedMerchantLimitExceeded: Story = failed('merchant_limit_exceeded');
-export const FailedSetLimitNotAllowed: Story = failed('set_limit_not_allowed');
-export const FailedTokenLimitInvalid: Story = failed('token_limit_invalid');
-export const FailedAccountLimitExceeded: Story = failed('account_limit_exceeded');
-export const FailedOtpNotRequested: Story = failed('otp_not_requested');
-export const FailedJourneyNotFound: Story = failed('journey_not_found');
-export const FailedNoIssuer: Story = failed('no_issuer');
-export const FailedInvalidApiTransition: Story = failed('invalid_api_transition');
-export const FailedPartnerNotFound: Story = failed('partner_not_found');
-export const FailedInvalidTerminal: Story = failed('invalid_terminal');
-export const FailedInconsistentRequest: Story = failed('inconsistent_request');
-export const FailedDuplicateRequest: Story = failed('duplicate_request');
-export const FailedRateLimited: Story = failed('rate_limited');
-export const FailedDokuTimeout: Story = failed('doku_timeout');
-export const FailedOttExpiredOrNotPermitted: Story = failed('ott_expired_or_not_permitted');
-export const FailedOttRejected: Story = failed('ott_rejected');

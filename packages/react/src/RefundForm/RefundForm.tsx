@@ -89,7 +89,10 @@ export function RefundForm(props: RefundFormProps): ReactElement {
         {copy.refundTitle}
       </h3>
       {flow.refunds !== undefined && flow.remaining === 0 ? (
-        <p className="kki-muted">{copy.refundNothingLeft}</p>
+        // Pending refunds count as taken: "refunded in full" would contradict a "Processing" row.
+        <p className="kki-muted">
+          {flow.refunds.some((r) => r.status === 'pending') ? copy.refundRestPending : copy.refundNothingLeft}
+        </p>
       ) : (
         <form
           className="kki-form"

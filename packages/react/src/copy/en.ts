@@ -119,6 +119,7 @@ export const en: KkiCopy = {
   refundButton: (amount) => `Refund ${amount}`,
   refundSubmitting: 'Sending the refund…',
   refundNothingLeft: 'This payment has been refunded in full.',
+  refundRestPending: 'The rest of this payment is being refunded. Its status is in the history below.',
   refundCreated: (type, status) => `Refund recorded. Type: ${type}. Status: ${status}.`,
   refundHistoryTitle: 'Refund history',
   refundHistoryEmpty: 'No refunds yet.',

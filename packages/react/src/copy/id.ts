@@ -120,6 +120,7 @@ export const id: KkiCopy = {
   refundButton: (amount) => `Kembalikan ${amount}`,
   refundSubmitting: 'Pengembalian dana sedang dikirim…',
   refundNothingLeft: 'Dana pembayaran ini sudah dikembalikan seluruhnya.',
+  refundRestPending: 'Sisa dana pembayaran ini sedang dikembalikan. Statusnya ada di riwayat di bawah.',
   refundCreated: (type, status) => `Pengembalian dana dicatat. Jenis: ${type}. Status: ${status}.`,
   refundHistoryTitle: 'Riwayat pengembalian dana',
   refundHistoryEmpty: 'Belum ada pengembalian dana.',

@@ -121,6 +121,8 @@ export interface KkiCopy {
   readonly refundButton: WithAmount;
   readonly refundSubmitting: string;
   readonly refundNothingLeft: string;
+  /** Nothing left to refund because a refund of the rest is still being processed. */
+  readonly refundRestPending: string;
   readonly refundCreated: (type: string, status: string) => string;
   readonly refundHistoryTitle: string;
   readonly refundHistoryEmpty: string;

@@ -2,6 +2,7 @@
 // bodies. Errors are the BFF's own error body for a catalogue code, at the catalogue's HTTP status.
 import {
   createKkiError,
+  type KkiCopyFlow,
   type KkiErrorCode,
   type KkiLocale,
   type KkiRouteId,
@@ -41,6 +42,8 @@ export interface RefusalOptions {
   readonly dokuResponseCode?: string;
   /** The form field the error points at. */
   readonly field?: string;
+  /** The flow whose reader gets the copy (staff for refunds, the card's owner for card removal). */
+  readonly flow?: KkiCopyFlow;
 }
 
 /** The BFF's error response for `code`: `toApiErrorBody(createKkiError(code))` at the catalogue's status. */

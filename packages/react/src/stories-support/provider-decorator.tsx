@@ -3,6 +3,8 @@ import { isKkiLocale, type KkiLocale } from '@kki-kit/contract';
 import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FORCE_REMOUNT } from 'storybook/internal/core-events';
+import { addons, useEffect } from 'storybook/preview-api';
 import type { KkiAppearance } from '../provider/appearance.js';
 import { KkiProvider } from '../provider/KkiProvider.js';
 import { STORY_BFF_URL } from './bff-handlers.js';
@@ -62,13 +64,47 @@ function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; ch
   );
 }
 
+/**
+ * The canvas around the story: a theme with its own background (a dark one) is drawn on that
+ * background with room around the form, as a merchant's page would, not as a dark box flush against
+ * Storybook's light canvas.
+ */
+function frameStyle(appearance: KkiAppearance): React.CSSProperties | undefined {
+  const background = appearance.variables?.colorBackground;
+  return background === undefined ? undefined : { background, padding: '24px' };
+}
+
 /** The decorator preview.tsx applies to every story. */
 export const withKkiProvider: Decorator = (Story, context) => {
   const locale = storyLocale(context.globals);
-  // Keyed by locale: a new locale mounts a fresh provider and query cache.
+  const appearance = appearanceOf(context.globals);
+  // Keyed by locale: a new locale mounts a fresh provider and query cache (and the story is replayed,
+  // see withReplayOnLocaleChange). A new appearance keeps the provider and the story's state.
   return (
-    <StoryProvider key={locale} locale={locale} appearance={appearanceOf(context.globals)}>
-      <Story />
-    </StoryProvider>
+    <div style={frameStyle(appearance)}>
+      <StoryProvider key={locale} locale={locale} appearance={appearance}>
+        <Story />
+      </StoryProvider>
+    </div>
   );
+};
+
+/** The locale each story was last rendered in, to tell a toolbar switch from a first render. */
+const renderedLocale = new Map<string, KkiLocale>();
+
+/**
+ * Replays a story when the locale toolbar changes: the mock BFF answers in the story's locale and the
+ * provider's cache is per locale, so the story is mounted again and its play function brings it back
+ * to the state it shows (a failure stays a failure, in the new language). The appearance toolbar needs
+ * no replay: the provider keeps its state and only its `--kki-*` variables change.
+ */
+export const withReplayOnLocaleChange: Decorator = (Story, context) => {
+  const locale = storyLocale(context.globals);
+  const before = renderedLocale.get(context.id);
+  renderedLocale.set(context.id, locale);
+  useEffect(() => {
+    if (before !== undefined && before !== locale && context.viewMode === 'story')
+      addons.getChannel().emit(FORCE_REMOUNT, { storyId: context.id });
+  }, [before, locale, context.id, context.viewMode]);
+  return <Story />;
 };
