@@ -82,13 +82,17 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const saved = useSavedCardsIf(showSavedCards && config?.kki.integration === 'h2h');
   const activeCards = (saved ?? []).filter((c) => c.status === 'active');
 
-  const [mode, setMode] = useState<'card' | 'saved_card'>(
-    props.savedCardId !== undefined ? 'saved_card' : 'card',
-  );
+  // The customer's own choices; until they make one, a saved card is preselected (the first, or
+  // `savedCardId`), so a returning customer pays with one click.
+  const [modeChoice, setMode] = useState<'card' | 'saved_card' | null>(null);
+  const [cardChoice, setCardId] = useState<string | null>(props.savedCardId ?? null);
+  const hasSaved = showSavedCards && activeCards.length > 0;
+  const mode = hasSaved ? (modeChoice ?? 'saved_card') : 'card';
+  const cardId =
+    activeCards.find((c) => c.id === cardChoice)?.id ?? (hasSaved ? (activeCards[0]?.id ?? null) : null);
   const [cpan, setCpan] = useState('');
   const [ott, setOtt] = useState('');
   const [saveCard, setSaveCard] = useState(false);
-  const [cardId, setCardId] = useState<string | null>(props.savedCardId ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [acted, setActed] = useState(false);
   const [showForm, setShowForm] = useState(false);
@@ -172,8 +176,10 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     flow.reset();
     setShowForm(true);
     setOtt('');
+    // Starting over resets the choices but keeps the card number: retyping 16 digits is the
+    // slowest part of the form, and the number was not what failed.
     if (clear) {
-      setCpan('');
+      setMode(null);
       setSaveCard(false);
     }
     focus(mode === 'card' ? cpanRef : savedRef);
@@ -298,7 +304,6 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     ...(errorOnForm && fieldOfError === 'cardNumber' && flow.error && { cpan: flow.error.message }),
     ...(errorOnForm && fieldOfError === 'ott' && flow.error && { ott: flow.error.message }),
   };
-  const hasSaved = showSavedCards && activeCards.length > 0;
   return root(
     <form
       className="kki-form"

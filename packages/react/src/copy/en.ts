@@ -28,6 +28,40 @@ export const en: KkiCopy = {
   close: 'Close',
   issuerName: (issuer) => (issuer === null ? 'your bank' : (issuerNames[issuer] ?? issuer)),
 
+  paymentStatus: (status) =>
+    ({
+      created: 'Not started',
+      pending: 'Waiting for payment',
+      authorized: 'Authorised, not yet captured',
+      succeeded: 'Paid',
+      failed: 'Failed',
+      expired: 'Expired',
+      cancelled: 'Cancelled',
+      partially_refunded: 'Partly refunded',
+      refunded: 'Refunded',
+    })[status],
+  paymentMethod: (p) =>
+    p.method === 'checkout'
+      ? p.checkoutChannel === 'card'
+        ? 'Credit card (DOKU Checkout)'
+        : p.checkoutChannel === 'kki'
+          ? 'KKI (DOKU Checkout)'
+          : 'DOKU Checkout'
+      : p.method === 'kki'
+        ? {
+            single: 'KKI',
+            bind_and_pay: 'KKI, card saved',
+            token: 'KKI, saved card',
+            no_auth: 'KKI, saved card (no confirmation)',
+          }[p.kkiKind ?? 'single']
+        : {
+            SALE: 'Credit card',
+            AUTHORIZE: 'Credit card (authorise, capture later)',
+            INSTALLMENT: 'Credit card, instalments',
+            MOTO: 'Credit card (mail/phone order)',
+            RECURRING: 'Credit card, recurring',
+          }[p.cardPaymentType ?? 'SALE'],
+
   payTitle: 'Pay with KKI card',
   payWithNewCard: 'New card',
   payWithSavedCard: 'Saved card',
@@ -117,6 +151,11 @@ export const en: KkiCopy = {
   refundAmountTooHigh: (left) => `You can refund at most ${left}.`,
   refundReasonLabel: 'Reason (optional)',
   refundButton: (amount) => `Refund ${amount}`,
+  refundButtonNoAmount: 'Refund',
+  refundRest: 'The rest',
+  refundConfirmQuestion: (amount) => `Refund ${amount} to the customer? This cannot be undone.`,
+  refundConfirmYes: 'Yes, refund',
+  refundConfirmBack: 'Back',
   refundSubmitting: 'Sending the refund…',
   refundNothingLeft: 'This payment has been refunded in full.',
   refundCreated: (type, status) => `Refund recorded. Type: ${type}. Status: ${status}.`,

@@ -28,6 +28,40 @@ export const id: KkiCopy = {
   close: 'Tutup',
   issuerName: (issuer) => (issuer === null ? 'bank Anda' : (issuerNames[issuer] ?? issuer)),
 
+  paymentStatus: (status) =>
+    ({
+      created: 'Belum dimulai',
+      pending: 'Menunggu pembayaran',
+      authorized: 'Diotorisasi, belum di-capture',
+      succeeded: 'Lunas',
+      failed: 'Gagal',
+      expired: 'Kedaluwarsa',
+      cancelled: 'Dibatalkan',
+      partially_refunded: 'Dikembalikan sebagian',
+      refunded: 'Dikembalikan',
+    })[status],
+  paymentMethod: (p) =>
+    p.method === 'checkout'
+      ? p.checkoutChannel === 'card'
+        ? 'Kartu kredit (DOKU Checkout)'
+        : p.checkoutChannel === 'kki'
+          ? 'KKI (DOKU Checkout)'
+          : 'DOKU Checkout'
+      : p.method === 'kki'
+        ? {
+            single: 'KKI',
+            bind_and_pay: 'KKI, kartu disimpan',
+            token: 'KKI, kartu tersimpan',
+            no_auth: 'KKI, kartu tersimpan (tanpa konfirmasi)',
+          }[p.kkiKind ?? 'single']
+        : {
+            SALE: 'Kartu kredit',
+            AUTHORIZE: 'Kartu kredit (otorisasi, capture nanti)',
+            INSTALLMENT: 'Kartu kredit, cicilan',
+            MOTO: 'Kartu kredit (pesanan surat/telepon)',
+            RECURRING: 'Kartu kredit, berulang',
+          }[p.cardPaymentType ?? 'SALE'],
+
   payTitle: 'Bayar dengan kartu KKI',
   payWithNewCard: 'Kartu baru',
   payWithSavedCard: 'Kartu tersimpan',
@@ -118,6 +152,11 @@ export const id: KkiCopy = {
   refundAmountTooHigh: (left) => `Jumlah maksimal yang bisa dikembalikan ${left}.`,
   refundReasonLabel: 'Alasan (opsional)',
   refundButton: (amount) => `Kembalikan ${amount}`,
+  refundButtonNoAmount: 'Kembalikan',
+  refundRest: 'Sisanya',
+  refundConfirmQuestion: (amount) => `Kembalikan ${amount} ke pelanggan? Ini tidak dapat dibatalkan.`,
+  refundConfirmYes: 'Ya, kembalikan',
+  refundConfirmBack: 'Kembali',
   refundSubmitting: 'Pengembalian dana sedang dikirim…',
   refundNothingLeft: 'Dana pembayaran ini sudah dikembalikan seluruhnya.',
   refundCreated: (type, status) => `Pengembalian dana dicatat. Jenis: ${type}. Status: ${status}.`,

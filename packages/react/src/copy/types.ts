@@ -1,5 +1,5 @@
 // The shape of the kit's UI copy. Error copy is not here: the BFF words errors in the asked language.
-import type { CardPaymentType, KkiIssuerId, RefundType } from '@kki-kit/contract';
+import type { CardPaymentType, KkiIssuerId, PaymentStatus, PaymentView, RefundType } from '@kki-kit/contract';
 
 /** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */
 type WithAmount = (amount: string) => string;
@@ -31,6 +31,12 @@ export interface KkiCopy {
   readonly cancel: string;
   readonly close: string;
   readonly issuerName: (issuer: KkiIssuerId | null) => string;
+  /** A payment's status as shoppers and staff read it (never the raw enum). */
+  readonly paymentStatus: (status: PaymentStatus) => string;
+  /** How a payment was made: KKI (and which kind), the card page (and which transaction), or Checkout. */
+  readonly paymentMethod: (
+    payment: Pick<PaymentView, 'method' | 'kkiKind' | 'cardPaymentType' | 'checkoutChannel'>,
+  ) => string;
 
   // KkiPayButton
   readonly payTitle: string;
@@ -119,6 +125,14 @@ export interface KkiCopy {
   readonly refundAmountTooHigh: WithAmount;
   readonly refundReasonLabel: string;
   readonly refundButton: WithAmount;
+  /** The refund button while a partial refund has no amount typed yet. */
+  readonly refundButtonNoAmount: string;
+  /** The "everything" choice once part of the payment was refunded: what is left, not the whole. */
+  readonly refundRest: string;
+  /** The question before a refund is sent (`confirm` prop). */
+  readonly refundConfirmQuestion: WithAmount;
+  readonly refundConfirmYes: string;
+  readonly refundConfirmBack: string;
   readonly refundSubmitting: string;
   readonly refundNothingLeft: string;
   readonly refundCreated: (type: string, status: string) => string;
