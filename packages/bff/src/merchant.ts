@@ -187,11 +187,13 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
         cardOptions: o.cardOptions ?? null,
         metadata: o.metadata ?? {},
       });
-      return orderView(order);
+      // A new order has no attempt yet.
+      return orderView(order, null);
     },
     async getOrder(orderId) {
       const order = await store.orders.get(orderId);
-      return order ? orderView(order) : null;
+      if (!order) return null;
+      return orderView(order, (await store.payments.findOpenForOrder(order.id))?.id ?? null);
     },
     async getPayment(paymentId) {
       const payment = await store.payments.get(paymentId);

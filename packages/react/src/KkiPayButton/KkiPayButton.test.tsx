@@ -326,6 +326,18 @@ describe('KkiPayButton', () => {
     expect(callsTo('getPayment').length).toBe(polls);
   });
 
+  it('resumes the order\u2019s attempt in progress from the server: no form, no second payment', async () => {
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('listSavedCards', { json: { cards: [] } });
+    on('getPayment', { json: payment({ id: PAYMENT_ID, nextAction: issuerApp() }) });
+    const { container } = renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    expect(await screen.findByRole('link', { name: /Buka aplikasi/ })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Nomor kartu')).not.toBeInTheDocument();
+    expect(callsTo('getPayment')[0]?.params.paymentId).toBe(PAYMENT_ID);
+    expect(callsTo('createKkiPayment')).toHaveLength(0);
+    await expectNoAxeViolations(container);
+  });
+
   it('cancel while waiting for the issuer app', async () => {
     baseHandlers();
     on('createKkiPayment', { json: payment({ nextAction: issuerApp() }) });
