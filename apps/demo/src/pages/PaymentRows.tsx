@@ -1,12 +1,10 @@
-import { formatIdr, type PaymentView } from '@kki-kit/contract';
-import { KKI_COPY } from '@kki-kit/react';
+import { formatIdr, type PaymentView, paymentMethodLabel, paymentStatusLabel } from '@kki-kit/contract';
 import type { ReactElement } from 'react';
 import { useShopCopy } from '../i18n.js';
 
 /** The payments of an order as a table, statuses and methods in the shop's language. */
 export function PaymentRows(props: { payments: readonly PaymentView[]; caption: string }): ReactElement {
   const { t, locale } = useShopCopy();
-  const kit = KKI_COPY[locale];
   if (props.payments.length === 0) return <p>{t.noPayments}</p>;
   return (
     <table className="shop-table">
@@ -22,11 +20,11 @@ export function PaymentRows(props: { payments: readonly PaymentView[]; caption: 
         {props.payments.map((p) => (
           <tr key={p.id} data-status={p.status}>
             <td>
-              {kit.paymentMethod(p)}
+              {paymentMethodLabel(p, locale)}
               {p.card?.maskedCpan ? ` · ${p.card.maskedCpan}` : ''}
             </td>
             <td>
-              {kit.paymentStatus(p.status)}
+              {paymentStatusLabel(p.status, locale)}
               {p.error ? ` — ${p.error.message}` : ''}
             </td>
             <td>{formatIdr(p.amount, locale)}</td>

@@ -1,5 +1,5 @@
-import { formatIdr, type OrderView, type PaymentView, shortId } from '@kki-kit/contract';
-import { KKI_COPY, RefundForm } from '@kki-kit/react';
+import { formatIdr, type OrderView, type PaymentView, paymentMethodLabel, shortId } from '@kki-kit/contract';
+import { RefundForm } from '@kki-kit/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useShopCopy } from '../i18n.js';
@@ -160,7 +160,7 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
             .map((p) => (
               <details key={p.id} className="staff-refund">
                 <summary>
-                  {t.refund} · {KKI_COPY[locale].paymentMethod(p)} · {formatIdr(p.amount, locale)}
+                  {t.refund} · {paymentMethodLabel(p, locale)} · {formatIdr(p.amount, locale)}
                 </summary>
                 <RefundForm
                   paymentId={p.id}

@@ -10,6 +10,7 @@ export * from './events.js';
 export * from './headers.js';
 export * from './ids.js';
 export * from './kki-payments.js';
+export * from './payment-labels.js';
 export * from './payment-states.js';
 export * from './refunds.js';
 export * from './results.js';

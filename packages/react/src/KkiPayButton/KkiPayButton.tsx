@@ -3,7 +3,6 @@
 import { formatIdr } from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
 import { CpanInput } from '../fields/CpanInput.js';
-import { Countdown } from '../fields/Countdown.js';
 import { cpanProblem } from '../fields/cpan.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
@@ -15,6 +14,7 @@ import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKitConfig } from '../internal/useKitConfig.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { useKkiContext } from '../provider/context.js';
+import { BankWaiting } from './BankWaiting.js';
 import { CheckoutStart, CheckoutWaiting } from './checkout/CheckoutPanels.js';
 import { type KkiCheckoutMode, useCheckoutOpener } from './checkout/useCheckoutOpener.js';
 import { SavedCardChoice, useSavedCardsIf } from './SavedCardChoice.js';
@@ -207,26 +207,18 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     if (phase === 'requires_action' && flow.nextAction !== null) {
       const action = flow.nextAction;
       return root(
-        <StatusPanel tone="waiting" focusOnMount={acted} title={actionTitle(action, copy, issuerName)}>
-          {action.type === 'issuer_app' && <p className="kki-panel-text">{copy.payConfirmInAppHint}</p>}
-          {action.expiresAt !== null && <Countdown expiresAt={action.expiresAt} copy={copy} />}
-          <div className="kki-actions">
-            <a className="kki-button kki-button--primary" href={action.url} rel="noopener noreferrer">
-              {action.type === 'issuer_app'
-                ? copy.payOpenIssuerApp(issuerName)
-                : action.type === 'otp_redirect'
-                  ? copy.payOtpRedirectLink
-                  : copy.payCardPage}
-            </a>
-            <button
-              type="button"
-              className="kki-button kki-button--secondary"
-              onClick={() => void flow.cancel()}
-            >
-              {copy.payCancelButton}
-            </button>
-          </div>
-        </StatusPanel>,
+        <BankWaiting
+          action={action}
+          title={actionTitle(action, copy, issuerName)}
+          issuerName={issuerName}
+          copy={copy}
+          focusOnMount={acted}
+          onCheck={async () => {
+            const now = await flow.refresh();
+            return now !== null && (now.status === 'created' || now.status === 'pending');
+          }}
+          onCancel={() => void flow.cancel()}
+        />,
       );
     }
     if (phase === 'pending') {

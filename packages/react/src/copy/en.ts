@@ -28,40 +28,6 @@ export const en: KkiCopy = {
   close: 'Close',
   issuerName: (issuer) => (issuer === null ? 'your bank' : (issuerNames[issuer] ?? issuer)),
 
-  paymentStatus: (status) =>
-    ({
-      created: 'Not started',
-      pending: 'Waiting for payment',
-      authorized: 'Authorised, not yet captured',
-      succeeded: 'Paid',
-      failed: 'Failed',
-      expired: 'Expired',
-      cancelled: 'Cancelled',
-      partially_refunded: 'Partly refunded',
-      refunded: 'Refunded',
-    })[status],
-  paymentMethod: (p) =>
-    p.method === 'checkout'
-      ? p.checkoutChannel === 'card'
-        ? 'Credit card (DOKU Checkout)'
-        : p.checkoutChannel === 'kki'
-          ? 'KKI (DOKU Checkout)'
-          : 'DOKU Checkout'
-      : p.method === 'kki'
-        ? {
-            single: 'KKI',
-            bind_and_pay: 'KKI, card saved',
-            token: 'KKI, saved card',
-            no_auth: 'KKI, saved card (no confirmation)',
-          }[p.kkiKind ?? 'single']
-        : {
-            SALE: 'Credit card',
-            AUTHORIZE: 'Credit card (authorise, capture later)',
-            INSTALLMENT: 'Credit card, instalments',
-            MOTO: 'Credit card (mail/phone order)',
-            RECURRING: 'Credit card, recurring',
-          }[p.cardPaymentType ?? 'SALE'],
-
   payTitle: 'Pay with KKI card',
   payWithNewCard: 'New card',
   payWithSavedCard: 'Saved card',
@@ -82,6 +48,11 @@ export const en: KkiCopy = {
   payExpired: 'The time to confirm this payment has run out. Please start a new payment.',
   payCancelled: 'The payment was cancelled.',
   payCancelButton: 'Cancel payment',
+  payCheckNow: 'I have confirmed: check now',
+  payChecking: 'Checking…',
+  payNotConfirmedYet: 'Your bank has not confirmed yet. We keep checking.',
+  payTimeAlmostUp: 'Less than a minute left to confirm the payment.',
+  opensInNewTab: '(opens in a new tab)',
   noSavedCards: 'You have no saved cards yet.',
   chooseSavedCard: 'Choose a saved card.',
 

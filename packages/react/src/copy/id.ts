@@ -28,40 +28,6 @@ export const id: KkiCopy = {
   close: 'Tutup',
   issuerName: (issuer) => (issuer === null ? 'bank Anda' : (issuerNames[issuer] ?? issuer)),
 
-  paymentStatus: (status) =>
-    ({
-      created: 'Belum dimulai',
-      pending: 'Menunggu pembayaran',
-      authorized: 'Diotorisasi, belum di-capture',
-      succeeded: 'Lunas',
-      failed: 'Gagal',
-      expired: 'Kedaluwarsa',
-      cancelled: 'Dibatalkan',
-      partially_refunded: 'Dikembalikan sebagian',
-      refunded: 'Dikembalikan',
-    })[status],
-  paymentMethod: (p) =>
-    p.method === 'checkout'
-      ? p.checkoutChannel === 'card'
-        ? 'Kartu kredit (DOKU Checkout)'
-        : p.checkoutChannel === 'kki'
-          ? 'KKI (DOKU Checkout)'
-          : 'DOKU Checkout'
-      : p.method === 'kki'
-        ? {
-            single: 'KKI',
-            bind_and_pay: 'KKI, kartu disimpan',
-            token: 'KKI, kartu tersimpan',
-            no_auth: 'KKI, kartu tersimpan (tanpa konfirmasi)',
-          }[p.kkiKind ?? 'single']
-        : {
-            SALE: 'Kartu kredit',
-            AUTHORIZE: 'Kartu kredit (otorisasi, capture nanti)',
-            INSTALLMENT: 'Kartu kredit, cicilan',
-            MOTO: 'Kartu kredit (pesanan surat/telepon)',
-            RECURRING: 'Kartu kredit, berulang',
-          }[p.cardPaymentType ?? 'SALE'],
-
   payTitle: 'Bayar dengan kartu KKI',
   payWithNewCard: 'Kartu baru',
   payWithSavedCard: 'Kartu tersimpan',
@@ -83,6 +49,11 @@ export const id: KkiCopy = {
   payExpired: 'Batas waktu konfirmasi pembayaran sudah habis. Silakan mulai pembayaran baru.',
   payCancelled: 'Pembayaran dibatalkan.',
   payCancelButton: 'Batalkan pembayaran',
+  payCheckNow: 'Saya sudah konfirmasi: cek status',
+  payChecking: 'Memeriksa…',
+  payNotConfirmedYet: 'Bank Anda belum mengonfirmasi. Kami terus memeriksa.',
+  payTimeAlmostUp: 'Waktu konfirmasi pembayaran tinggal kurang dari satu menit.',
+  opensInNewTab: '(terbuka di tab baru)',
   noSavedCards: 'Anda belum punya kartu tersimpan.',
   chooseSavedCard: 'Pilih kartu tersimpan.',
 

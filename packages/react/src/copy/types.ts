@@ -1,5 +1,5 @@
 // The shape of the kit's UI copy. Error copy is not here: the BFF words errors in the asked language.
-import type { CardPaymentType, KkiIssuerId, PaymentStatus, PaymentView, RefundType } from '@kki-kit/contract';
+import type { CardPaymentType, KkiIssuerId, RefundType } from '@kki-kit/contract';
 
 /** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */
 type WithAmount = (amount: string) => string;
@@ -31,12 +31,6 @@ export interface KkiCopy {
   readonly cancel: string;
   readonly close: string;
   readonly issuerName: (issuer: KkiIssuerId | null) => string;
-  /** A payment's status as shoppers and staff read it (never the raw enum). */
-  readonly paymentStatus: (status: PaymentStatus) => string;
-  /** How a payment was made: KKI (and which kind), the card page (and which transaction), or Checkout. */
-  readonly paymentMethod: (
-    payment: Pick<PaymentView, 'method' | 'kkiKind' | 'cardPaymentType' | 'checkoutChannel'>,
-  ) => string;
 
   // KkiPayButton
   readonly payTitle: string;
@@ -59,6 +53,15 @@ export interface KkiCopy {
   readonly payExpired: string;
   readonly payCancelled: string;
   readonly payCancelButton: string;
+  /** "Check now": the customer says they confirmed; the kit asks the BFF at once. */
+  readonly payCheckNow: string;
+  readonly payChecking: string;
+  /** After "check now", when the bank has not confirmed yet. */
+  readonly payNotConfirmedYet: string;
+  /** Said to screen readers once, a minute before the confirmation time runs out. */
+  readonly payTimeAlmostUp: string;
+  /** Read after a link that opens in a new tab. */
+  readonly opensInNewTab: string;
   readonly noSavedCards: string;
   readonly chooseSavedCard: string;
 

@@ -1,18 +1,18 @@
-// Every status and method a view can carry has its own words in both languages: shoppers and staff
-// never read a raw enum (`partially_refunded`, `bind_and_pay`).
+// Every status and method a payment view can carry has its own words in both languages: shoppers and
+// staff never read a raw enum (`partially_refunded`, `bind_and_pay`).
+import { describe, expect, it } from 'vitest';
 import {
   CARD_PAYMENT_TYPES,
   CHECKOUT_CHANNELS,
   KKI_LOCALES,
   KKI_PAYMENT_KINDS,
   PAYMENT_STATUSES,
-  type PaymentView,
-} from '@kki-kit/contract';
-import { describe, expect, it } from 'vitest';
-import { KKI_COPY } from './index.js';
+  type PaymentMethodFields,
+  paymentMethodLabel,
+  paymentStatusLabel,
+} from '../src/index.js';
 
-type MethodFields = Pick<PaymentView, 'method' | 'kkiKind' | 'cardPaymentType' | 'checkoutChannel'>;
-const METHODS: MethodFields[] = [
+const METHODS: PaymentMethodFields[] = [
   ...KKI_PAYMENT_KINDS.map(
     (k) => ({ method: 'kki', kkiKind: k, cardPaymentType: null, checkoutChannel: null }) as const,
   ),
@@ -24,11 +24,9 @@ const METHODS: MethodFields[] = [
   ),
 ];
 
-describe.each(KKI_LOCALES)('copy (%s)', (locale) => {
-  const copy = KKI_COPY[locale];
-
-  it('words every payment status, each differently, none as its enum', () => {
-    const labels = PAYMENT_STATUSES.map((s) => copy.paymentStatus(s));
+describe.each(KKI_LOCALES)('payment labels (%s)', (locale) => {
+  it('word every payment status, each differently, none as its enum', () => {
+    const labels = PAYMENT_STATUSES.map((s) => paymentStatusLabel(s, locale));
     for (const [i, label] of labels.entries()) {
       expect(label, PAYMENT_STATUSES[i]).toMatch(/\S/);
       expect(label).not.toBe(PAYMENT_STATUSES[i]);
@@ -37,8 +35,8 @@ describe.each(KKI_LOCALES)('copy (%s)', (locale) => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  it('words every payment method and kind, each differently', () => {
-    const labels = METHODS.map((m) => copy.paymentMethod(m));
+  it('word every payment method and kind, each differently', () => {
+    const labels = METHODS.map((m) => paymentMethodLabel(m, locale));
     for (const label of labels) {
       expect(label).toMatch(/\S/);
       expect(label).not.toMatch(/bind_and_pay|no_auth|\bSALE\b|AUTHORIZE|INSTALLMENT/);
@@ -48,8 +46,10 @@ describe.each(KKI_LOCALES)('copy (%s)', (locale) => {
 });
 
 it('the two languages differ where the words are not names', () => {
-  expect(KKI_COPY.en.paymentStatus('succeeded')).not.toBe(KKI_COPY.id.paymentStatus('succeeded'));
-  expect(KKI_COPY.en.paymentMethod(METHODS[1] as MethodFields)).not.toBe(
-    KKI_COPY.id.paymentMethod(METHODS[1] as MethodFields),
+  for (const status of PAYMENT_STATUSES) {
+    expect(paymentStatusLabel(status, 'en')).not.toBe(paymentStatusLabel(status, 'id'));
+  }
+  expect(paymentMethodLabel(METHODS[1] as PaymentMethodFields, 'en')).not.toBe(
+    paymentMethodLabel(METHODS[1] as PaymentMethodFields, 'id'),
   );
 });
