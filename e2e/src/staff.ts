@@ -1,4 +1,5 @@
 // The shop's staff page: sign-in with the demo's staff password, an order's article, capture, refunds.
+import { shortId } from '@kki-kit/contract';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible, STAFF_PASSWORD } from './shop.js';
@@ -13,12 +14,12 @@ export async function signInAsStaff(page: Page, demoUrl: string): Promise<void> 
   await page.getByRole('heading', { name: 'All orders' }).waitFor();
 }
 
-/** The staff page's article for one order. */
+/** The staff page's article for one order (labelled with its short number). */
 export function staffOrder(page: Page, orderId: string): Locator {
-  return page.getByRole('article', { name: `Order ${orderId}` });
+  return page.getByRole('article', { name: `Order #${shortId(orderId)}` });
 }
 
-/** Waits until a payment row of the order shows exactly `status`. */
+/** Waits until a payment row of the order shows exactly `status` (as staff read it, e.g. `Paid`). */
 export async function expectPaymentStatus(order: Locator, status: string): Promise<void> {
   await expect
     .poll(() => order.getByRole('cell', { name: status, exact: true }).count(), { timeout: 20_000 })

@@ -20,7 +20,7 @@ describe('card AUTHORIZE then capture', () => {
           () =>
             page
               .getByText('Card payment approved. The store will complete it shortly.')
-              .or(page.getByRole('row').filter({ hasText: 'authorized' }))
+              .or(page.getByRole('row').filter({ hasText: 'Authorised, not yet captured' }))
               .count(),
           { timeout: 20_000 },
         )
@@ -29,11 +29,13 @@ describe('card AUTHORIZE then capture', () => {
 
       await signInAsStaff(page, demoUrl);
       const order = staffOrder(page, orderId);
-      await expectPaymentStatus(order, 'authorized');
+      await expectPaymentStatus(order, 'Authorised, not yet captured');
       const capture = order.getByRole('button', { name: /^Capture / });
       await expectAccessible(page);
       await capture.click();
-      await expectPaymentStatus(order, 'succeeded');
+      // Staff confirm the amount first; the list reads the order again after the capture.
+      await order.getByRole('button', { name: 'Yes, capture' }).click();
+      await expectPaymentStatus(order, 'Paid');
       await expect.poll(() => capture.count()).toBe(0);
       await finish(page, 'card-authorize-capture');
     });

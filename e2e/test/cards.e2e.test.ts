@@ -26,7 +26,7 @@ describe('DOKU card page in the iframe', () => {
       await waitForOrderPage(page, orderId);
       await expectOrderPaid(page, demoUrl, orderId);
       await expect(
-        page.getByRole('row').filter({ hasText: 'Card SALE' }).filter({ hasText: 'succeeded' }).count(),
+        page.getByRole('row').filter({ hasText: 'Credit card' }).filter({ hasText: 'Paid' }).count(),
       ).resolves.toBe(1);
       await finish(page, 'card-sale');
     });
@@ -47,8 +47,8 @@ describe('DOKU card page in the iframe', () => {
       await expect(
         page
           .getByRole('row')
-          .filter({ hasText: 'Card INSTALLMENT' })
-          .filter({ hasText: 'succeeded' })
+          .filter({ hasText: 'Credit card, instalments' })
+          .filter({ hasText: 'Paid' })
           .count(),
       ).resolves.toBe(1);
       await finish(page, 'card-installment');

@@ -26,12 +26,14 @@ describe('refunds from the staff page', () => {
 
       await signInAsStaff(page, demoUrl);
       const order = staffOrder(page, orderId);
-      await order.getByText(/^Refund pay_/).click();
+      await order.getByText(/^Refund · /).click();
       const form = order.getByRole('form', { name: 'Refund' });
       await form.getByRole('radio', { name: 'Partial refund' }).check();
       await form.getByLabel('Amount (IDR)').fill('10000');
       await expectAccessible(page);
-      await form.getByRole('button', { name: /^Refund / }).click();
+      // The button names the amount typed, and staff confirm it before anything is sent.
+      await form.getByRole('button', { name: 'Refund IDR 10,000' }).click();
+      await form.getByRole('button', { name: 'Yes, refund' }).click();
       await expect
         .poll(() => order.getByText(/^Refund recorded\./).count(), { timeout: 20_000 })
         .toBeGreaterThan(0);
@@ -39,19 +41,18 @@ describe('refunds from the staff page', () => {
         .poll(() => order.getByRole('row').filter({ hasText: 'Partial refund' }).count(), { timeout: 20_000 })
         .toBeGreaterThan(0);
       await expectAccessible(page);
-      // The staff list reads the order again on a reload: the payment is partly refunded.
-      await page.reload();
-      await expectPaymentStatus(order, 'partially_refunded');
+      // The staff list reads the order again after the refund, no reload: partly refunded.
+      await expectPaymentStatus(order, 'Partly refunded');
 
-      await order.getByText(/^Refund pay_/).click();
-      await form.getByRole('radio', { name: 'Full refund' }).check();
-      await form.getByRole('button', { name: /^Refund / }).click();
+      await form.getByRole('radio', { name: /^The rest / }).check();
+      await form.getByRole('button', { name: /^Refund IDR / }).click();
+      await form.getByRole('button', { name: 'Yes, refund' }).click();
       await expect
         .poll(() => order.getByText('This payment has been refunded in full.').count(), { timeout: 20_000 })
         .toBeGreaterThan(0);
       await page.reload();
-      await expectPaymentStatus(order, 'refunded');
-      await order.getByText(/^Refund pay_/).click();
+      await expectPaymentStatus(order, 'Refunded');
+      await order.getByText(/^Refund · /).click();
       await expect
         .poll(() => order.getByRole('row').filter({ hasText: 'Full refund' }).count())
         .toBeGreaterThan(0);

@@ -166,6 +166,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
   return {
     async createOrder(input, options = {}) {
       const o = parse('createOrder', createOrderRequestSchema, input);
+      // A new order has no attempt yet.
       const create = async () =>
         orderView(
           await store.orders.create({
@@ -176,13 +177,15 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
             cardOptions: o.cardOptions ?? null,
             metadata: o.metadata ?? {},
           }),
+          null,
         );
       if (options.idempotencyKey === undefined) return create();
       return run('createOrder', parseKey('createOrder', options.idempotencyKey), o, create);
     },
     async getOrder(orderId) {
       const order = await store.orders.get(orderId);
-      return order ? orderView(order) : null;
+      if (!order) return null;
+      return orderView(order, (await store.payments.findOpenForOrder(order.id))?.id ?? null);
     },
     async getPayment(paymentId) {
       const payment = await store.payments.get(paymentId);

@@ -24,8 +24,8 @@ type IssuerId = (typeof KKI_ISSUERS)[number]['id'];
 const issuerId = (value: string | null): IssuerId | null =>
   KKI_ISSUERS.find((i) => i.id === value)?.id ?? null;
 
-/** An order for the page. */
-export function orderView(o: OrderRecord): OrderView {
+/** An order for the page, with its attempt still in progress (`openPaymentId`), if any. */
+export function orderView(o: OrderRecord, openPaymentId: string | null): OrderView {
   return {
     id: o.id,
     amount: o.amount,
@@ -34,6 +34,7 @@ export function orderView(o: OrderRecord): OrderView {
     lineItems: o.lineItems,
     status: o.status,
     paidPaymentId: o.paidPaymentId,
+    openPaymentId,
     cardOptions: o.cardOptions,
     createdAt: o.createdAt.toISOString(),
   };

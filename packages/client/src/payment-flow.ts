@@ -94,6 +94,12 @@ export interface KkiPaymentFlow {
   cancel(): Promise<PaymentActionResult | null>;
   /** Asks the BFF for the payment now. */
   refresh(): Promise<PaymentView | null>;
+  /**
+   * Follows `paymentId` (the order's attempt in progress, `OrderView.openPaymentId`, e.g. started
+   * in another tab or on another device) when the flow follows none and is not starting one: the
+   * customer sees that attempt instead of a form that would make a second.
+   */
+  resume(paymentId: string): void;
   /** Forgets the current attempt. */
   reset(): void;
   /** Stops polling and listening; the flow does nothing afterwards. */
@@ -312,6 +318,10 @@ export function createPaymentFlowWith(
       }
     },
     refresh: read,
+    resume(id) {
+      if (disposed || paymentId !== null || submitting !== null) return;
+      follow(id);
+    },
     configure(update) {
       if (update.locale === locale && update.errorCopy === errorCopy) return;
       locale = update.locale;

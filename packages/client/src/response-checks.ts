@@ -85,7 +85,11 @@ const isListOf = (list: unknown, item: (value: unknown) => boolean) =>
 /** The check of each JSON route's success body. */
 export const RESPONSE_CHECKS: { readonly [Id in KkiJsonRouteId]: Check } = {
   getOrder: (o) =>
-    isOpaqueId(o.id, ID_PREFIXES.order) && isAmount(o.amount) && oneOf(ORDER_STATUSES, o.status),
+    isOpaqueId(o.id, ID_PREFIXES.order) &&
+    isAmount(o.amount) &&
+    oneOf(ORDER_STATUSES, o.status) &&
+    // The flow follows it: a payment id or nothing (absent from an older BFF).
+    (o.openPaymentId == null || isOpaqueId(o.openPaymentId, ID_PREFIXES.payment)),
   createKkiPayment: isPayment,
   getPayment: isPayment,
   cancelPayment: isPayment,

@@ -159,6 +159,39 @@ describe('a KKI payment through @kki-kit/client alone', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
+  it('another tab with nothing remembered resumes the open payment the order view names', async () => {
+    const order = await bff.merchant.createOrder({ customerId: 'rina', amount: 75_000 });
+    const first = createPaymentFlow({
+      client: clientFor('rina'),
+      orderId: order.id,
+      polling: POLLING,
+      storage: null,
+    });
+    flows.push(first);
+    const answer = await first.pay({ type: 'card', cpan: newCpan(), ott: newOtt(), saveCard: false });
+    if (answer.status !== 'requires_action')
+      throw new Error(`expected requires_action, got ${answer.status}`);
+
+    // A second tab (or device): its own storage is empty, the order view names the open attempt.
+    const client = clientFor('rina');
+    const view = await client.request('getOrder', { params: { orderId: order.id } });
+    expect(view.openPaymentId).toBe(answer.value.id);
+    const second = createPaymentFlow({ client, orderId: order.id, polling: POLLING, storage: null });
+    flows.push(second);
+    expect(second.getState().phase).toBe('idle');
+    second.resume(view.openPaymentId ?? '');
+    const resumed = await until(second, (s) => s.phase === 'requires_action');
+    expect(resumed.payment?.id).toBe(answer.value.id);
+    // Following one already, a second resume changes nothing.
+    second.resume('pay_000000000000other');
+    expect(second.getState().payment?.id).toBe(answer.value.id);
+
+    await approve(answer.value.id);
+    await until(second, (s) => s.phase === 'succeeded');
+    const after = await client.request('getOrder', { params: { orderId: order.id } });
+    expect(after).toMatchObject({ status: 'paid', openPaymentId: null, paidPaymentId: answer.value.id });
+  });
+
   it('retries a payment whose answer was lost with the same key: one payment, not two', async () => {
     const order = await bff.merchant.createOrder({ customerId: 'sinta', amount: 90_000 });
     const keys: string[] = [];

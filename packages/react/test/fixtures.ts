@@ -31,6 +31,7 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     lineItems: [{ name: 'Kopi susu', price: 150_000, quantity: 1 }],
     status: 'open',
     paidPaymentId: null,
+    openPaymentId: null,
     cardOptions: null,
     createdAt: T0,
     ...over,

@@ -1,13 +1,8 @@
-import { formatIdr, type PaymentView } from '@kki-kit/contract';
+import { formatIdr, type PaymentView, paymentMethodLabel, paymentStatusLabel } from '@kki-kit/contract';
 import type { ReactElement } from 'react';
 import { useShopCopy } from '../i18n.js';
 
-/** A payment's kind as the shop labels it: KKI type or card transaction type. */
-export function paymentKind(p: PaymentView): string {
-  return p.method === 'kki' ? `KKI ${p.kkiKind ?? ''}`.trim() : `Card ${p.cardPaymentType ?? ''}`.trim();
-}
-
-/** The payments of an order as a table. */
+/** The payments of an order as a table, statuses and methods in the shop's language. */
 export function PaymentRows(props: { payments: readonly PaymentView[]; caption: string }): ReactElement {
   const { t, locale } = useShopCopy();
   if (props.payments.length === 0) return <p>{t.noPayments}</p>;
@@ -23,13 +18,13 @@ export function PaymentRows(props: { payments: readonly PaymentView[]; caption: 
       </thead>
       <tbody>
         {props.payments.map((p) => (
-          <tr key={p.id}>
+          <tr key={p.id} data-status={p.status}>
             <td>
-              {paymentKind(p)}
+              {paymentMethodLabel(p, locale)}
               {p.card?.maskedCpan ? ` · ${p.card.maskedCpan}` : ''}
             </td>
             <td>
-              {p.status}
+              {paymentStatusLabel(p.status, locale)}
               {p.error ? ` — ${p.error.message}` : ''}
             </td>
             <td>{formatIdr(p.amount, locale)}</td>

@@ -1,4 +1,4 @@
-import { formatIdr } from '@kki-kit/contract';
+import { formatIdr, type OrderView, type PaymentView, paymentMethodLabel, shortId } from '@kki-kit/contract';
 import { RefundForm } from '@kki-kit/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
@@ -66,23 +66,85 @@ function StaffLogin(props: { onLogin(): void }): ReactElement {
   );
 }
 
+type StaffOrder = { customerId: string; order: OrderView; payments: PaymentView[] };
+type StaffFilter = 'all' | 'open' | 'paid' | 'authorized' | 'refunded';
+
+const REFUNDABLE = ['succeeded', 'partially_refunded', 'refunded'] as const;
+
+/** Whether an order passes the staff filter. */
+function matchesFilter({ order, payments }: StaffOrder, filter: StaffFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'open':
+    case 'paid':
+      return order.status === filter;
+    case 'authorized':
+      return payments.some((p) => p.status === 'authorized');
+    case 'refunded':
+      return payments.some((p) => p.status === 'partially_refunded' || p.status === 'refunded');
+  }
+}
+
+/** Whether an order matches the search: its number (short or full), its customer, a payment id. */
+function matchesSearch({ order, payments, customerId }: StaffOrder, query: string): boolean {
+  const q = query.trim().toLowerCase().replace(/^#/, '');
+  if (q === '') return true;
+  return [order.id, shortId(order.id), customerId, ...payments.map((p) => p.id)].some((v) =>
+    v.toLowerCase().includes(q),
+  );
+}
+
 function StaffOrders(props: { onLogout(): void }): ReactElement {
   const { t, locale } = useShopCopy();
+  const queryClient = useQueryClient();
   const orders = useQuery({ queryKey: ['shop', 'staff', 'orders'], queryFn: shopApi.staffOrders });
   const logout = useMutation({ mutationFn: shopApi.staffLogout, onSuccess: props.onLogout });
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<StaffFilter>('all');
+  const ids = useId();
+  // Every action ends with the list read again, so statuses never stay stale until a reload.
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['shop', 'staff', 'orders'] });
+  const shown = (orders.data?.orders ?? []).filter(
+    (o) => matchesFilter(o, filter) && matchesSearch(o, query),
+  );
   return (
     <>
       <button type="button" className="shop-button shop-button--quiet" onClick={() => logout.mutate()}>
         {t.staffLogout}
       </button>
       <h2>{t.ordersAll}</h2>
+      <search className="staff-tools">
+        <label htmlFor={`${ids}-q`}>{t.staffSearch}</label>
+        <input
+          id={`${ids}-q`}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby={`${ids}-count`}
+        />
+        <label htmlFor={`${ids}-f`}>{t.staffFilter}</label>
+        <select id={`${ids}-f`} value={filter} onChange={(e) => setFilter(e.target.value as StaffFilter)}>
+          {(['all', 'open', 'paid', 'authorized', 'refunded'] as const).map((f) => (
+            <option key={f} value={f}>
+              {t.staffFilters[f]}
+            </option>
+          ))}
+        </select>
+      </search>
       {orders.isPending && <p>{t.loading}</p>}
       {orders.isError && <p role="alert">{t.loadFailed}</p>}
+      {orders.data && (
+        <p id={`${ids}-count`} className="shop-hint" aria-live="polite">
+          {t.staffShown(shown.length, orders.data.orders.length)}
+        </p>
+      )}
       {orders.data?.orders.length === 0 && <p>{t.noOrders}</p>}
-      {orders.data?.orders.map(({ order, payments, customerId }) => (
-        <article key={order.id} className="staff-order" aria-label={`${t.orderTitle} ${order.id}`}>
+      {shown.map(({ order, payments, customerId }) => (
+        <article key={order.id} className="staff-order" aria-label={`${t.orderTitle} #${shortId(order.id)}`}>
           <h3>
-            {order.id} · {formatIdr(order.amount, locale)} · {order.status}
+            #{shortId(order.id)} · {formatIdr(order.amount, locale)} ·{' '}
+            {order.status === 'paid' ? t.orderPaid : t.orderOpen}
           </h3>
           <p className="shop-hint">
             {customerId} — {order.description}
@@ -91,18 +153,22 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
           {payments
             .filter((p) => p.status === 'authorized' && p.cardPaymentType === 'AUTHORIZE')
             .map((p) => (
-              <CaptureButton key={p.id} paymentId={p.id} amount={p.amount} />
+              <CaptureButton key={p.id} paymentId={p.id} amount={p.amount} onDone={refresh} />
             ))}
           {payments
-            .filter(
-              (p) => p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded',
-            )
+            .filter((p) => (REFUNDABLE as readonly string[]).includes(p.status))
             .map((p) => (
               <details key={p.id} className="staff-refund">
                 <summary>
-                  {t.refund} {p.id}
+                  {t.refund} · {paymentMethodLabel(p, locale)} · {formatIdr(p.amount, locale)}
                 </summary>
-                <RefundForm paymentId={p.id} amount={p.amount} />
+                <RefundForm
+                  paymentId={p.id}
+                  amount={p.amount}
+                  confirm
+                  onSuccess={refresh}
+                  onPending={refresh}
+                />
               </details>
             ))}
         </article>
@@ -112,23 +178,46 @@ function StaffOrders(props: { onLogout(): void }): ReactElement {
   );
 }
 
-/** Captures an authorised card payment in full (the server calls the merchant API). */
-function CaptureButton(props: { paymentId: string; amount: number }): ReactElement {
+/** Captures an authorised card payment in full, after staff confirm the amount (the server calls the merchant API). */
+function CaptureButton(props: { paymentId: string; amount: number; onDone(): void }): ReactElement {
   const { t, locale } = useShopCopy();
-  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
   const capture = useMutation({
     mutationFn: () => shopApi.capture(props.paymentId),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['shop', 'staff', 'orders'] }),
+    onSettled: props.onDone,
   });
+  const amount = formatIdr(props.amount, locale);
+  if (asking) {
+    return (
+      <fieldset className="shop-row shop-confirm">
+        <legend>{t.captureQuestion(amount)}</legend>
+        <button
+          type="button"
+          className="shop-button"
+          // biome-ignore lint/a11y/noAutofocus: the question replaces the button staff just pressed
+          autoFocus
+          onClick={() => {
+            setAsking(false);
+            capture.mutate();
+          }}
+        >
+          {t.captureYes}
+        </button>
+        <button type="button" className="shop-button shop-button--quiet" onClick={() => setAsking(false)}>
+          {t.captureBack}
+        </button>
+      </fieldset>
+    );
+  }
   return (
     <p className="shop-row">
       <button
         type="button"
         className="shop-button"
         disabled={capture.isPending}
-        onClick={() => capture.mutate()}
+        onClick={() => setAsking(true)}
       >
-        {t.capture} {formatIdr(props.amount, locale)}
+        {t.capture} {amount}
       </button>
       {capture.isError && <span role="alert">{capture.error.message}</span>}
     </p>

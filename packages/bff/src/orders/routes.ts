@@ -10,6 +10,7 @@ export function registerOrderRoutes(app: Hono, deps: RouteDeps): void {
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
     const order = await deps.store.orders.getForCustomer(params.orderId, customerId ?? '');
     if (!order) throw new KkiDomainError('not_found');
-    return { body: orderView(order) };
+    const open = await deps.store.payments.findOpenForOrder(order.id);
+    return { body: orderView(order, open?.id ?? null) };
   });
 }

@@ -51,6 +51,8 @@ export interface PaymentRepository {
   getForCustomer(id: string, customerId: string): Promise<PaymentRecord | null>;
   findByPartnerReference(partnerReferenceNo: string): Promise<PaymentRecord | null>;
   findByDokuReference(dokuReferenceNo: string): Promise<PaymentRecord | null>;
+  /** The order's open attempt (created or pending; an order has at most one), or `null`. */
+  findOpenForOrder(orderId: string): Promise<PaymentRecord | null>;
   list(filter?: PaymentFilter): Promise<PaymentRecord[]>;
   /**
    * Moves a payment to `to` if the transition table allows it from its current state (checked under
@@ -139,6 +141,13 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
     },
     async findByDokuReference(ref) {
       const rows = await db.query('SELECT * FROM payments WHERE doku_reference_no = $1', [ref]);
+      return rows[0] ? toPayment(rows[0]) : null;
+    },
+    async findOpenForOrder(orderId) {
+      const rows = await db.query(
+        'SELECT * FROM payments WHERE order_id = $1 AND status = ANY($2::text[]) ORDER BY created_at DESC LIMIT 1',
+        [orderId, OPEN_PAYMENT_STATUSES],
+      );
       return rows[0] ? toPayment(rows[0]) : null;
     },
     async list(filter = {}) {

@@ -20,3 +20,12 @@ export function opaqueIdPattern(prefix: string): RegExp {
 export function isOpaqueId(value: unknown, prefix: string): value is string {
   return typeof value === 'string' && opaqueIdPattern(prefix).test(value);
 }
+
+/**
+ * A short, readable handle of an opaque id for people (an order number on a receipt or a staff
+ * table): its last 8 characters, upper-case. Not unique on its own: look ids up by the full id, and
+ * match the handle case-insensitively.
+ */
+export function shortId(id: string): string {
+  return id.slice(-8).toUpperCase();
+}

@@ -12,6 +12,7 @@ export * from './ids.js';
 export * from './kki-payments.js';
 export * from './merchant.js';
 export * from './merchant-routes.js';
+export * from './payment-labels.js';
 export * from './payment-states.js';
 export * from './refunds.js';
 export * from './results.js';

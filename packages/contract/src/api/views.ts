@@ -93,6 +93,11 @@ export const orderViewSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   /** The payment that paid the order, once one succeeded. */
   paidPaymentId: z.nullable(paymentIdSchema),
+  /**
+   * The order's attempt still in progress (at most one), so any tab or device resumes it instead
+   * of offering a second payment; `null` when there is none.
+   */
+  openPaymentId: z.nullable(paymentIdSchema),
   cardOptions: z.nullable(orderCardOptionsSchema),
   createdAt: timestampSchema,
 });

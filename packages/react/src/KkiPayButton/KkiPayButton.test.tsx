@@ -154,14 +154,14 @@ describe('KkiPayButton', () => {
     expect(callsTo('createKkiPayment')[0]?.body).toMatchObject({ source: { saveCard: true } });
   });
 
-  it('pays with a saved card', async () => {
+  it('pays with a saved card: the saved-card choice and its first card are preselected', async () => {
     baseHandlers([savedCard(), savedCard({ id: 'card_test0002', maskedCpan: '936000******1111' })]);
     on('createKkiPayment', { json: payment({ kkiKind: 'token', status: 'succeeded' }) });
     const user = userEvent.setup();
     const { container } = renderKki(<KkiPayButton orderId={ORDER_ID} />);
-    await user.click(await screen.findByRole('radio', { name: 'Kartu tersimpan' }));
-    await user.click(screen.getByRole('button', { name: /Bayar/ }));
-    expect(await screen.findByText('Pilih kartu tersimpan.')).toBeInTheDocument();
+    expect(await screen.findByRole('radio', { name: 'Kartu tersimpan' })).toBeChecked();
+    const cards = screen.getAllByRole('radio', { name: /^BRI / });
+    expect(cards[0]).toBeChecked();
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole('radio', { name: 'BRI 936000******1111' }));
     await user.click(screen.getByRole('button', { name: /Bayar/ }));
@@ -172,7 +172,23 @@ describe('KkiPayButton', () => {
     });
   });
 
-  it('failed (not retryable): the catalogue copy, no retry, start over clears the card', async () => {
+  it('the only saved card is selected: Bayar pays with it at once; "Kartu baru" still offers the form', async () => {
+    baseHandlers([savedCard()]);
+    on('createKkiPayment', { json: payment({ kkiKind: 'token', status: 'succeeded' }) });
+    const user = userEvent.setup();
+    renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    await user.click(await screen.findByRole('radio', { name: 'Kartu baru' }));
+    expect(screen.getByLabelText('Nomor kartu')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Kartu tersimpan' }));
+    await user.click(screen.getByRole('button', { name: /Bayar/ }));
+    await screen.findByRole('heading', { name: /berhasil/ });
+    expect(callsTo('createKkiPayment')[0]?.body).toEqual({
+      orderId: ORDER_ID,
+      source: { type: 'saved_card', cardId: savedCard().id },
+    });
+  });
+
+  it('failed (not retryable): the catalogue copy, no retry, start over keeps the card number', async () => {
     baseHandlers();
     on('createKkiPayment', { error: 'card_declined' });
     const onError = vi.fn();
@@ -193,7 +209,8 @@ describe('KkiPayButton', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'card_declined' }), null);
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole('button', { name: 'Mulai lagi' }));
-    expect(screen.getByLabelText('Nomor kartu')).toHaveValue('');
+    expect(screen.getByLabelText('Nomor kartu')).not.toHaveValue('');
+    expect(screen.getByLabelText('Kode sekali pakai dari aplikasi bank')).toHaveValue('');
   });
 
   it('order_payment_open: says another payment of the order is in progress, with the payment to resume', async () => {
@@ -307,6 +324,18 @@ describe('KkiPayButton', () => {
     const polls = callsTo('getPayment').length;
     await new Promise((r) => setTimeout(r, 200));
     expect(callsTo('getPayment').length).toBe(polls);
+  });
+
+  it('resumes the order\u2019s attempt in progress from the server: no form, no second payment', async () => {
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('listSavedCards', { json: { cards: [] } });
+    on('getPayment', { json: payment({ id: PAYMENT_ID, nextAction: issuerApp() }) });
+    const { container } = renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    expect(await screen.findByRole('link', { name: /Buka aplikasi/ })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Nomor kartu')).not.toBeInTheDocument();
+    expect(callsTo('getPayment')[0]?.params.paymentId).toBe(PAYMENT_ID);
+    expect(callsTo('createKkiPayment')).toHaveLength(0);
+    await expectNoAxeViolations(container);
   });
 
   it('cancel while waiting for the issuer app', async () => {

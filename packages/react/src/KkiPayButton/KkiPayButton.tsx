@@ -3,7 +3,6 @@
 import { formatIdr } from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
 import { CpanInput } from '../fields/CpanInput.js';
-import { Countdown } from '../fields/Countdown.js';
 import { cpanProblem } from '../fields/cpan.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
@@ -15,6 +14,7 @@ import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKitConfig } from '../internal/useKitConfig.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { useKkiContext } from '../provider/context.js';
+import { BankWaiting } from './BankWaiting.js';
 import { CheckoutStart, CheckoutWaiting } from './checkout/CheckoutPanels.js';
 import { type KkiCheckoutMode, useCheckoutOpener } from './checkout/useCheckoutOpener.js';
 import { SavedCardChoice, useSavedCardsIf } from './SavedCardChoice.js';
@@ -82,13 +82,17 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const saved = useSavedCardsIf(showSavedCards && config?.kki.integration === 'h2h');
   const activeCards = (saved ?? []).filter((c) => c.status === 'active');
 
-  const [mode, setMode] = useState<'card' | 'saved_card'>(
-    props.savedCardId !== undefined ? 'saved_card' : 'card',
-  );
+  // The customer's own choices; until they make one, a saved card is preselected (the first, or
+  // `savedCardId`), so a returning customer pays with one click.
+  const [modeChoice, setMode] = useState<'card' | 'saved_card' | null>(null);
+  const [cardChoice, setCardId] = useState<string | null>(props.savedCardId ?? null);
+  const hasSaved = showSavedCards && activeCards.length > 0;
+  const mode = hasSaved ? (modeChoice ?? 'saved_card') : 'card';
+  const cardId =
+    activeCards.find((c) => c.id === cardChoice)?.id ?? (hasSaved ? (activeCards[0]?.id ?? null) : null);
   const [cpan, setCpan] = useState('');
   const [ott, setOtt] = useState('');
   const [saveCard, setSaveCard] = useState(false);
-  const [cardId, setCardId] = useState<string | null>(props.savedCardId ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [acted, setActed] = useState(false);
   const [showForm, setShowForm] = useState(false);
@@ -172,8 +176,10 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     flow.reset();
     setShowForm(true);
     setOtt('');
+    // Starting over resets the choices but keeps the card number: retyping 16 digits is the
+    // slowest part of the form, and the number was not what failed.
     if (clear) {
-      setCpan('');
+      setMode(null);
       setSaveCard(false);
     }
     focus(mode === 'card' ? cpanRef : savedRef);
@@ -201,26 +207,18 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     if (phase === 'requires_action' && flow.nextAction !== null) {
       const action = flow.nextAction;
       return root(
-        <StatusPanel tone="waiting" focusOnMount={acted} title={actionTitle(action, copy, issuerName)}>
-          {action.type === 'issuer_app' && <p className="kki-panel-text">{copy.payConfirmInAppHint}</p>}
-          {action.expiresAt !== null && <Countdown expiresAt={action.expiresAt} copy={copy} />}
-          <div className="kki-actions">
-            <a className="kki-button kki-button--primary" href={action.url} rel="noopener noreferrer">
-              {action.type === 'issuer_app'
-                ? copy.payOpenIssuerApp(issuerName)
-                : action.type === 'otp_redirect'
-                  ? copy.payOtpRedirectLink
-                  : copy.payCardPage}
-            </a>
-            <button
-              type="button"
-              className="kki-button kki-button--secondary"
-              onClick={() => void flow.cancel()}
-            >
-              {copy.payCancelButton}
-            </button>
-          </div>
-        </StatusPanel>,
+        <BankWaiting
+          action={action}
+          title={actionTitle(action, copy, issuerName)}
+          issuerName={issuerName}
+          copy={copy}
+          focusOnMount={acted}
+          onCheck={async () => {
+            const now = await flow.refresh();
+            return now !== null && (now.status === 'created' || now.status === 'pending');
+          }}
+          onCancel={() => void flow.cancel()}
+        />,
       );
     }
     if (phase === 'pending') {
@@ -298,7 +296,6 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
     ...(errorOnForm && fieldOfError === 'cardNumber' && flow.error && { cpan: flow.error.message }),
     ...(errorOnForm && fieldOfError === 'ott' && flow.error && { ott: flow.error.message }),
   };
-  const hasSaved = showSavedCards && activeCards.length > 0;
   return root(
     <form
       className="kki-form"

@@ -91,7 +91,8 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const { order, orderError } = useOrder(ctx, orderId);
-  const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId);
+  // The order's open attempt (any tab, any device) is resumed, never doubled.
+  const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId, order?.openPaymentId);
   const { start, result } = flow;
   const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);
   const { locale } = ctx;

@@ -16,7 +16,8 @@ describe('RefundForm', () => {
     on('listRefunds', { json: { refunds: [earlier] } });
     const user = userEvent.setup();
     const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
-    expect(await screen.findByRole('radio', { name: 'Kembalikan penuh (Rp 100.000)' })).toBeChecked();
+    // Part was refunded before: the "everything" choice is the rest, not the whole payment.
+    expect(await screen.findByRole('radio', { name: 'Sisanya (Rp 100.000)' })).toBeChecked();
     const table = screen.getByRole('table', { name: 'Riwayat pengembalian dana' });
     expect(within(table).getByText('Rp 50.000')).toBeInTheDocument();
     expect(within(table).getByText('Pengembalian sebagian')).toBeInTheDocument();
@@ -26,11 +27,13 @@ describe('RefundForm', () => {
     await user.click(screen.getByRole('radio', { name: 'Kembalikan sebagian' }));
     const amount = screen.getByLabelText('Jumlah (IDR)');
     expect(amount).toHaveAccessibleDescription('Maksimal Rp 100.000.');
-    await user.click(screen.getByRole('button', { name: /^Kembalikan/ }));
+    // No amount typed: the button names none (never "Rp 0").
+    await user.click(screen.getByRole('button', { name: 'Kembalikan' }));
     await waitFor(() => expect(amount).toHaveFocus());
     expect(amount).toHaveAccessibleDescription(expect.stringContaining('Masukkan jumlah yang dikembalikan.'));
     await user.type(amount, '120000');
-    await user.click(screen.getByRole('button', { name: /^Kembalikan/ }));
+    // The button says what was typed, even above what is left (the check below refuses it).
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 120.000' }));
     expect(amount).toHaveAccessibleDescription(
       expect.stringContaining('Jumlah maksimal yang bisa dikembalikan Rp 100.000.'),
     );
@@ -66,7 +69,7 @@ describe('RefundForm', () => {
       }),
     ).toBeInTheDocument();
     expect(onSuccess).toHaveBeenCalledWith(done);
-    expect(screen.getByRole('radio', { name: 'Kembalikan penuh (Rp 70.000)' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Sisanya (Rp 70.000)' })).toBeInTheDocument();
     const [call] = callsTo('createRefund');
     expect(call?.body).toEqual({ amount: 30_000, reason: 'Ongkir' });
     expect(call?.params.paymentId).toBe(PAYMENT_ID);
@@ -90,6 +93,34 @@ describe('RefundForm', () => {
     ).toBeInTheDocument();
     expect(callsTo('createRefund')[0]?.body).toEqual({});
     await expectNoAxeViolations(container);
+  });
+
+  it('with confirm: asks with the amount first, sends only on yes; back changes nothing', async () => {
+    const created = refund({ id: 'ref_test0009', amount: 40_000, type: 'KKI_PARTIAL_REFUND' });
+    on('listRefunds', (_c, n) => ({ json: { refunds: n === 0 ? [] : [created] } }));
+    on('createRefund', { json: created });
+    const user = userEvent.setup();
+    const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} confirm />, {
+      locale: 'en',
+    });
+    expect(await screen.findByRole('radio', { name: 'Full refund (IDR 150,000)' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Partial refund' }));
+    await user.type(screen.getByLabelText('Amount (IDR)'), '40000');
+    await user.click(screen.getByRole('button', { name: 'Refund IDR 40,000' }));
+    const question = screen.getByRole('group', {
+      name: 'Refund IDR 40,000 to the customer? This cannot be undone.',
+    });
+    expect(within(question).getByRole('button', { name: 'Yes, refund' })).toHaveFocus();
+    expect(screen.getByLabelText('Amount (IDR)')).toBeDisabled();
+    await expectNoAxeViolations(container);
+    await user.click(within(question).getByRole('button', { name: 'Back' }));
+    expect(callsTo('createRefund')).toHaveLength(0);
+    expect(screen.getByLabelText('Amount (IDR)')).toBeEnabled();
+
+    await user.click(screen.getByRole('button', { name: 'Refund IDR 40,000' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, refund' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(1));
+    expect(callsTo('createRefund')[0]?.body).toEqual({ amount: 40_000 });
   });
 
   it('refused: the catalogue copy in a panel that takes focus', async () => {

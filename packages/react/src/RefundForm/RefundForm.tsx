@@ -9,10 +9,12 @@ import { TextField } from '../fields/TextField.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKkiContext } from '../provider/context.js';
-import { type UseRefundOptions, useRefund } from './useRefund.js';
+import { type KkiRefundRequest, type UseRefundOptions, useRefund } from './useRefund.js';
 
 /** Props of {@link RefundForm}. */
 export interface RefundFormProps extends UseRefundOptions {
+  /** Ask "Refund Rp X to the customer?" before sending (a staff page should). Default `false`. */
+  readonly confirm?: boolean;
   readonly className?: string;
 }
 
@@ -25,6 +27,8 @@ export function RefundForm(props: RefundFormProps): ReactElement {
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
+  // The checked request waiting for staff to confirm it (`confirm` prop).
+  const [pending, setPending] = useState<KkiRefundRequest | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const focus = useFocusRequest();
   const ids = useId();
@@ -61,21 +65,31 @@ export function RefundForm(props: RefundFormProps): ReactElement {
       if (problem !== null) return focus(amountRef);
       amount = value;
     }
-    void flow
-      .refund({ ...(amount !== undefined && { amount }), ...(reason.trim() !== '' && { reason }) })
-      .then((r) => {
-        if (r.status === 'failed' && r.error.field === 'amount') {
-          setAmountError(r.error.message);
-          focus(amountRef);
-        } else if (r.status !== 'failed') {
-          setAmountText('');
-          setReason('');
-        }
-      });
+    const request = { ...(amount !== undefined && { amount }), ...(reason.trim() !== '' && { reason }) };
+    if (props.confirm) setPending(request);
+    else send(request);
   }
 
+  function send(request: KkiRefundRequest) {
+    setPending(null);
+    void flow.refund(request).then((r) => {
+      if (r.status === 'failed' && r.error.field === 'amount') {
+        setAmountError(r.error.message);
+        focus(amountRef);
+      } else if (r.status !== 'failed') {
+        setAmountText('');
+        setReason('');
+      }
+    });
+  }
+
+  // The button names exactly what would be sent: the typed amount (checked on submit), never a
+  // clamped one, and no amount at all before one is typed.
   const requested = kind === 'full' ? flow.remaining : Number(amountText.replace(/[.,\s]/g, '')) || 0;
+  const refundedBefore = flow.refunds !== undefined && flow.remaining < props.amount;
   const submitting = flow.isSubmitting;
+  // While the question is asked, the form holds what it asks about.
+  const locked = submitting || pending !== null;
   const failure =
     flow.result?.status === 'failed' && flow.result.error.field !== 'amount' ? flow.result.error : null;
 
@@ -109,9 +123,9 @@ export function RefundForm(props: RefundFormProps): ReactElement {
                 name={`${ids}-kind`}
                 checked={kind === 'full'}
                 onChange={() => setKind('full')}
-                disabled={submitting}
+                disabled={locked}
               />
-              {copy.refundFull} ({left})
+              {refundedBefore ? copy.refundRest : copy.refundFull} ({left})
             </label>
             <label className="kki-radio">
               <input
@@ -119,7 +133,7 @@ export function RefundForm(props: RefundFormProps): ReactElement {
                 name={`${ids}-kind`}
                 checked={kind === 'partial'}
                 onChange={() => setKind('partial')}
-                disabled={submitting}
+                disabled={locked}
               />
               {copy.refundPartial}
             </label>
@@ -135,7 +149,7 @@ export function RefundForm(props: RefundFormProps): ReactElement {
               inputMode="numeric"
               autoComplete="off"
               required
-              disabled={submitting}
+              disabled={locked}
             />
           )}
           <TextField
@@ -144,17 +158,28 @@ export function RefundForm(props: RefundFormProps): ReactElement {
             onValueChange={setReason}
             maxLength={255}
             autoComplete="off"
-            disabled={submitting}
+            disabled={locked}
           />
-          <button
-            type="submit"
-            className="kki-button kki-button--primary"
-            aria-disabled={submitting || undefined}
-          >
-            {submitting
-              ? copy.refundSubmitting
-              : copy.refundButton(formatIdr(Math.min(requested, flow.remaining), locale))}
-          </button>
+          {pending === null ? (
+            <button
+              type="submit"
+              className="kki-button kki-button--primary"
+              aria-disabled={submitting || undefined}
+            >
+              {submitting
+                ? copy.refundSubmitting
+                : requested > 0
+                  ? copy.refundButton(formatIdr(requested, locale))
+                  : copy.refundButtonNoAmount}
+            </button>
+          ) : (
+            <ConfirmRefund
+              question={copy.refundConfirmQuestion(formatIdr(pending.amount ?? flow.remaining, locale))}
+              copy={copy}
+              onYes={() => send(pending)}
+              onBack={() => setPending(null)}
+            />
+          )}
         </form>
       )}
       {failure !== null && (
@@ -180,6 +205,31 @@ export function RefundForm(props: RefundFormProps): ReactElement {
         headingId={`${ids}-history`}
       />
     </section>
+  );
+}
+
+/** The confirm step: the question, focused so a screen reader reads it, and the two answers. */
+function ConfirmRefund(props: {
+  readonly question: string;
+  readonly copy: KkiCopy;
+  readonly onYes: () => void;
+  readonly onBack: () => void;
+}): ReactElement {
+  const { copy } = props;
+  return (
+    <fieldset className="kki-fieldset kki-confirm">
+      <legend className="kki-panel-text">{props.question}</legend>
+      <div className="kki-actions">
+        {/* Focus moves to the answer, inside the group the question labels: it is read out. */}
+        {/* biome-ignore lint/a11y/noAutofocus: the step replaces the button staff just pressed */}
+        <button type="button" className="kki-button kki-button--primary" onClick={props.onYes} autoFocus>
+          {copy.refundConfirmYes}
+        </button>
+        <button type="button" className="kki-button kki-button--secondary" onClick={props.onBack}>
+          {copy.refundConfirmBack}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

@@ -53,6 +53,15 @@ export interface KkiCopy {
   readonly payExpired: string;
   readonly payCancelled: string;
   readonly payCancelButton: string;
+  /** "Check now": the customer says they confirmed; the kit asks the BFF at once. */
+  readonly payCheckNow: string;
+  readonly payChecking: string;
+  /** After "check now", when the bank has not confirmed yet. */
+  readonly payNotConfirmedYet: string;
+  /** Said to screen readers once, a minute before the confirmation time runs out. */
+  readonly payTimeAlmostUp: string;
+  /** Read after a link that opens in a new tab. */
+  readonly opensInNewTab: string;
   readonly noSavedCards: string;
   readonly chooseSavedCard: string;
 
@@ -119,6 +128,14 @@ export interface KkiCopy {
   readonly refundAmountTooHigh: WithAmount;
   readonly refundReasonLabel: string;
   readonly refundButton: WithAmount;
+  /** The refund button while a partial refund has no amount typed yet. */
+  readonly refundButtonNoAmount: string;
+  /** The "everything" choice once part of the payment was refunded: what is left, not the whole. */
+  readonly refundRest: string;
+  /** The question before a refund is sent (`confirm` prop). */
+  readonly refundConfirmQuestion: WithAmount;
+  readonly refundConfirmYes: string;
+  readonly refundConfirmBack: string;
   readonly refundSubmitting: string;
   readonly refundNothingLeft: string;
   /** Nothing left to refund because a refund of the rest is still being processed. */

@@ -55,6 +55,7 @@ export function usePaymentFlow(
   orderId: string,
   callbacks: RefObject<KkiPaymentCallbacks>,
   resumePaymentId?: string,
+  openPaymentId?: string | null,
 ): PaymentFlowHandle {
   const { client, queryClient, locale, errorCopy } = ctx;
   const latest = useLatest(ctx);
@@ -98,6 +99,10 @@ export function usePaymentFlow(
   }, [client, queryClient, orderId, resumePaymentId, callbacks, latest]);
 
   useEffect(() => flow?.configure({ locale, errorCopy }), [flow, locale, errorCopy]);
+  // The server knows the order's attempt in progress: a new tab or device picks it up.
+  useEffect(() => {
+    if (openPaymentId) flow?.resume(openPaymentId);
+  }, [flow, openPaymentId]);
 
   const subscribe = useCallback((onChange: () => void) => flow?.subscribe(onChange) ?? noop, [flow]);
   const getState = useCallback(() => flow?.getState() ?? IDLE, [flow]);

@@ -44,6 +44,7 @@ export const storyOrder = (over: Partial<OrderView> = {}): OrderView =>
     lineItems: [{ name: 'Batik tulis', price: STORY_AMOUNT, quantity: 1 }],
     status: 'open',
     paidPaymentId: null,
+    openPaymentId: null,
     cardOptions: null,
     createdAt: CREATED,
     ...over,

@@ -313,7 +313,7 @@ describe('KKI through the components, against the real BFF and sandbox', () => {
     });
 
     // The rest: "full" now means what is left.
-    await user.click(screen.getByRole('radio', { name: 'Kembalikan penuh (Rp 60.000)' }));
+    await user.click(screen.getByRole('radio', { name: 'Sisanya (Rp 60.000)' }));
     await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 60.000' }));
     expect(await screen.findByText('Dana pembayaran ini sudah dikembalikan seluruhnya.')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Riwayat pengembalian dana' });
