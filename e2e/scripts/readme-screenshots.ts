@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await form.getByLabel('Save this card for next time').check();
     await shot(page, 'checkout-kki');
     await form.getByRole('button', { name: /^Pay/ }).click();
-    const open = page.getByRole('link', { name: /^Open .+ app$/ });
+    const open = page.getByRole('link', { name: /^Open .+ app/ });
     const issuerUrl = await open.getAttribute('href');
     if (!issuerUrl) throw new Error('no issuer-app link');
     const phone = await context.newPage();

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KKI_TEST_OTT } from '@kki-kit/doku-sandbox';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations } from './axe.js';
 
@@ -84,22 +84,35 @@ export async function payWithNewKkiCard(
   await form.getByRole('button', { name: /^Pay/ }).click();
 }
 
+/** The waiting panel's link to the bank's app ("Open BRI app", plus "(opens in a new tab)" on a desktop). */
+export function issuerAppLink(page: Page): Locator {
+  return page.getByRole('link', { name: /^Open .+ app/ });
+}
+
 /**
  * From "Confirm the payment in your … app": opens the issuer-app page (the sandbox's, on the shop's
- * origin), presses Approve, and follows the result page's link back to the shop.
+ * origin), presses Approve, and follows the result page's link back to the shop. On a desktop the
+ * page opens in a new tab (the shop's tab keeps waiting), which is closed afterwards.
  */
 export async function approveInIssuerApp(page: Page): Promise<void> {
-  const open = page.getByRole('link', { name: /^Open .+ app$/ });
+  const open = issuerAppLink(page);
   await open.waitFor();
   await expectAccessible(page);
-  await open.click();
-  await page.getByRole('heading', { name: 'Confirm this payment?' }).waitFor();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Approve' }).click();
+  const newTab = (await open.getAttribute('target')) === '_blank';
+  let bank = page;
+  if (newTab) [bank] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
+  else await open.click();
+  await bank.getByRole('heading', { name: 'Confirm this payment?' }).waitFor();
+  await expectAccessible(bank);
+  await bank.getByRole('button', { name: 'Approve' }).click();
   // DOKU sends the customer to the merchant's success URL (the shop's /orders) after approval.
-  await page.waitForURL((url) => url.pathname === '/orders');
-  await page.getByRole('heading').first().waitFor();
-  await expectAccessible(page);
+  await bank.waitForURL((url) => url.pathname === '/orders');
+  await bank.getByRole('heading').first().waitFor();
+  await expectAccessible(bank);
+  if (newTab) {
+    await bank.close();
+    await page.bringToFront();
+  }
 }
 
 /** Opens the order's page and waits until the shop shows it paid (notifications settle it). */

@@ -9,6 +9,7 @@ import {
   expectOrderPaid,
   finish,
   freshOtt,
+  issuerAppLink,
   payWithNewKkiCard,
 } from '../src/shop.js';
 
@@ -36,7 +37,7 @@ describe('KKI pay and save, then pay with the saved card', () => {
       await expectAccessible(page);
       await form.getByRole('button', { name: /^Pay/ }).click();
       // A saved-card payment may still ask for the issuer app's confirmation.
-      const open = page.getByRole('link', { name: /^Open .+ app$/ });
+      const open = issuerAppLink(page);
       const done = page.getByText(/^Payment of .+ succeeded\.$/);
       await expect.poll(async () => (await open.count()) + (await done.count()), { timeout: 20_000 }).toBe(1);
       if ((await open.count()) > 0) await approveInIssuerApp(page);
