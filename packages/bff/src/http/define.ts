@@ -119,10 +119,14 @@ export function defineRoute<Id extends KkiRouteId>(
     const params = spec.params ? parse(spec.params, c.req.param()) : undefined;
     const query = spec.query ? parse(spec.query, c.req.query()) : undefined;
     const body = spec.body ? parse(spec.body, await readJson(c)) : undefined;
+    const limiter = spec.rateLimit && customerId ? deps.rateLimiters[spec.rateLimit] : null;
+    const address = limiter ? clientAddress(c, deps.config.trustProxy) : null;
     const run = async (idem: IdempotencyContext | null) => {
-      // Counted when the attempt really runs: a replayed double submit is not a second attempt.
-      if (spec.rateLimit && customerId) {
-        await deps.rateLimiters[spec.rateLimit].hit(customerId, clientAddress(c, deps.config.trustProxy));
+      // Counted when the attempt really runs: a replayed double submit is not a second attempt. A
+      // claim of the key counted it already in its own statement (`counted`).
+      if (limiter && customerId) {
+        if (idem?.counted) limiter.check(idem.counted);
+        else await limiter.hit(customerId, address);
       }
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
@@ -146,6 +150,7 @@ export function defineRoute<Id extends KkiRouteId>(
           locale: requestLocale(c, deps.config.locale),
           // The stored refusal is worded like every other error, with the merchant's copy.
           ...(deps.config.copyOverrides && { overrides: deps.config.copyOverrides }),
+          ...(limiter && customerId && { counters: limiter.counters(customerId, address) }),
         },
         (ctx) => run(ctx),
       );
