@@ -6,7 +6,7 @@
 import { type KkiCopyFlow, type KkiCopyOverrides, type KkiLocale, toApiErrorBody } from '@kki-kit/contract';
 import { sha256Hex, toHex, utf8 } from '@kki-kit/doku';
 import { KkiDomainError } from './errors.js';
-import type { Store } from './store/index.js';
+import type { AttemptCounters, Store } from './store/index.js';
 
 /** A stored answer: HTTP status and JSON body. */
 export interface IdempotentResponse {
@@ -21,6 +21,8 @@ export interface IdempotencyContext {
   readonly externalId: string;
   /** A further deterministic id for another DOKU call made by the same action, e.g. `dokuId('status')`. */
   dokuId(purpose: string): Promise<string>;
+  /** The counts of {@link IdempotentCall.counters} when the claim counted them (absent: not counted). */
+  readonly counted?: readonly number[];
 }
 
 /** Input of {@link Idempotency.run}. */
@@ -35,6 +37,12 @@ export interface IdempotentCall {
   overrides?: KkiCopyOverrides;
   /** The reader a stored refusal is worded for (the route's copy flow). */
   flow?: KkiCopyFlow;
+  /**
+   * Attempt counters (rate limits) to count in the claim's own statement when this call claims the
+   * key, so a first attempt costs the store one round trip less; the counts reach the operation as
+   * {@link IdempotencyContext.counted}. A replay counts nothing.
+   */
+  counters?: AttemptCounters;
 }
 
 /** The idempotency runner. */
@@ -117,11 +125,13 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
     call: IdempotentCall,
     externalId: string,
     operation: (ctx: IdempotencyContext) => Promise<IdempotentResponse>,
+    counted?: readonly number[],
   ): Promise<IdempotentResponse> {
     const ctx: IdempotencyContext = {
       key: call.key,
       externalId,
       dokuId: (purpose) => externalIdFor(call.scope, call.key, purpose),
+      ...(counted && { counted }),
     };
     // Heartbeat: a failed renewal is only a missed beat (the lease is three beats long).
     const heartbeat = setInterval(
@@ -189,9 +199,10 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
       externalId,
       owner,
       leaseMs,
+      counters: call.counters,
     });
     if (!claimed) return waitForOther(call, hash, operation);
-    return { ...(await execute(call, externalId, operation)), replayed: false };
+    return { ...(await execute(call, externalId, operation, claimed.counts)), replayed: false };
   }
 
   return {

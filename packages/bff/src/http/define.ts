@@ -127,10 +127,14 @@ export function defineRoute<Id extends KkiRouteId>(
     const params = spec.params ? parseRequestPart(spec.params, c.req.param()) : undefined;
     const query = spec.query ? parseRequestPart(spec.query, c.req.query()) : undefined;
     const body = spec.body ? parseRequestPart(spec.body, await readJson(c)) : undefined;
+    const limiter = spec.rateLimit && customerId ? deps.rateLimiters[spec.rateLimit] : null;
+    const address = limiter ? clientAddress(c, deps.config.trustProxy) : null;
     const run = async (idem: IdempotencyContext | null) => {
-      // Counted when the attempt really runs: a replayed double submit is not a second attempt.
-      if (spec.rateLimit && customerId) {
-        await deps.rateLimiters[spec.rateLimit].hit(customerId, clientAddress(c, deps.config.trustProxy));
+      // Counted when the attempt really runs: a replayed double submit is not a second attempt. A
+      // claim of the key counted it already in its own statement (`counted`).
+      if (limiter && customerId) {
+        if (idem?.counted) limiter.check(idem.counted);
+        else await limiter.hit(customerId, address);
       }
       const result = await handler({ c, params, query, body, customerId, idem } as RouteInput<Id>);
       const status = result.status ?? spec.successStatus;
@@ -155,6 +159,7 @@ export function defineRoute<Id extends KkiRouteId>(
           // The stored refusal is worded like every other error, with the merchant's copy.
           ...(deps.config.copyOverrides && { overrides: deps.config.copyOverrides }),
           ...(flow !== undefined && { flow }),
+          ...(limiter && customerId && { counters: limiter.counters(customerId, address) }),
         },
         (ctx) => run(ctx),
       );

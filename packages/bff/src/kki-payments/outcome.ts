@@ -72,6 +72,7 @@ export function createKkiPaymentApplier(deps: {
       if (outcome.status !== payment.status) {
         const result = await store.payments.transition(payment.id, outcome.status, {
           source,
+          expected: payment.status,
           ...(outcome.detail && { detail: outcome.detail }),
           patch,
         });

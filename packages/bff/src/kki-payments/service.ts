@@ -57,11 +57,16 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   const lifetimeMs = deps.ottLifetimeMs ?? DEFAULT_OTT_LIFETIME_MS;
   const applier = deps.applier ?? createKkiPaymentApplier(deps);
 
-  // The store's refusals (`already_paid`, `order_payment_open`) are the call's definite answer.
+  // The payment this call's reference already has (a retry reuses the first attempt's, with the same
+  // DOKU ids), else a new one. The store's refusals (`already_paid`, `order_payment_open`) are the
+  // call's definite answer.
   const createPayment = (input: NewPayment) =>
-    store.payments.create(input).catch((error: unknown) => {
-      throw dokuFailure(error);
-    });
+    store.payments.createOrReuse(input).then(
+      (r) => r.payment,
+      (error: unknown) => {
+        throw dokuFailure(error);
+      },
+    );
 
   async function refused(payment: PaymentRecord, error: DokuError): Promise<never> {
     await applier.apply(
@@ -122,20 +127,18 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   return {
     async create({ customerId, order, source, savedCard, ctx, noAuth }) {
       const reference = ctx.externalId;
-      let payment = await store.payments.findByPartnerReference(reference);
-      // A retry after an unknown outcome reuses the payment of the first attempt (same DOKU ids).
-      if (payment && payment.status !== 'created') return refresh(payment);
-      let input: KkiPaymentInput;
       const base = { partnerReferenceNo: reference, amount: toSnapAmountObject(order.amount) };
       const returnUrls = {
         ...(deps.config.returnUrls.success && { successPaymentUrl: deps.config.returnUrls.success }),
         ...(deps.config.returnUrls.failure && { failedPaymentUrl: deps.config.returnUrls.failure }),
       };
       let issuerId: KkiIssuerId | null;
+      let payment: PaymentRecord;
+      let input: KkiPaymentInput;
       if (source.type === 'card') {
         const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
         issuerId = issuerFromCpan(source.cpan)?.id ?? null;
-        payment ??= await createPayment({
+        payment = await createPayment({
           orderId: order.id,
           method: 'kki',
           kkiKind: source.saveCard ? 'bind_and_pay' : 'single',
@@ -144,6 +147,8 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           maskedCpan: maskCpan(source.cpan),
           issuer: issuerId,
         });
+        // A retry after an unknown outcome reuses the payment of the first attempt (same DOKU ids).
+        if (payment.status !== 'created') return refresh(payment);
         input = source.saveCard
           ? {
               ...base,
@@ -156,7 +161,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       } else {
         if (!savedCard) throw new KkiDomainError('card_not_found', { field: 'cardId' });
         issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
-        payment ??= await createPayment({
+        payment = await createPayment({
           orderId: order.id,
           method: 'kki',
           kkiKind: noAuth ? 'no_auth' : 'token',
@@ -166,6 +171,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           maskedCpan: savedCard.maskedCpan,
           issuer: savedCard.issuer,
         });
+        if (payment.status !== 'created') return refresh(payment);
         input = {
           ...base,
           type: noAuth ? 'no_auth' : 'token',

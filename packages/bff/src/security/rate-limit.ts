@@ -3,7 +3,7 @@
 // `max`; a fixed window keeps it one atomic upsert per attempt.
 import type { RateLimitRule } from '../config.js';
 import { KkiDomainError } from '../errors.js';
-import type { RateLimitRepository } from '../store/index.js';
+import type { AttemptCounters, RateLimitRepository } from '../store/index.js';
 
 /** Counts attempts per customer and per client address, and refuses the one over a limit. */
 export interface RateLimiter {
@@ -12,6 +12,10 @@ export interface RateLimiter {
    * `rate_limited` when either is over its limit.
    */
   hit(subject: string, address?: string | null): Promise<void>;
+  /** The counters {@link hit} counts, to count them elsewhere (the idempotency claim's statement). */
+  counters(subject: string, address?: string | null): AttemptCounters;
+  /** Refuses as {@link hit} would, given the counts of {@link counters} (in their order). */
+  check(counts: readonly number[]): void;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface RateLimiter {
  * caller sheds its session: each new session would start a fresh customer count.
  */
 export function createRateLimiter(
-  counters: RateLimitRepository,
+  repository: RateLimitRepository,
   bucket: string,
   rule: Required<RateLimitRule>,
 ): RateLimiter {
@@ -32,14 +36,26 @@ export function createRateLimiter(
       outcomeUnknown: true,
       retryAfterSeconds: Math.ceil(rule.windowMs / 1000),
     });
+  const counters = (subject: string, address?: string | null): AttemptCounters => ({
+    // An attempt from a known address counts on both; one statement counts them.
+    keys: address
+      ? [
+          [bucket, subject],
+          [`${bucket}:address`, address],
+        ]
+      : [[bucket, subject]],
+    windowMs: rule.windowMs,
+  });
+  const check = ([count = 0, fromAddress = 0]: readonly number[]) => {
+    if (fromAddress > rule.maxPerAddress) throw refuse('attempt limit of the client address reached');
+    if (count > rule.max) throw refuse('attempt limit reached');
+  };
   return {
+    counters,
+    check,
     async hit(subject, address) {
-      if (address) {
-        const fromAddress = await counters.hit(`${bucket}:address`, address, rule.windowMs);
-        if (fromAddress > rule.maxPerAddress) throw refuse('attempt limit of the client address reached');
-      }
-      const count = await counters.hit(bucket, subject, rule.windowMs);
-      if (count > rule.max) throw refuse('attempt limit reached');
+      const { keys, windowMs } = counters(subject, address);
+      check(await repository.hitAll(keys, windowMs));
     },
   };
 }

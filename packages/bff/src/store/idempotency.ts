@@ -2,11 +2,16 @@
 import { json } from './query.js';
 import type { IdempotencyRecord } from './records.js';
 import { toIdempotency } from './rows.js';
-import type { SqlDatabase } from './sql.js';
+import { type AttemptCounters, countAttempt, countsOf } from './rate-limits.js';
+import type { Row, SqlDatabase } from './sql.js';
 
 /** Idempotency records (used by `src/idempotency.ts`). */
 export interface IdempotencyRepository {
-  /** Inserts an `in_progress` record unless one exists; returns it when this call inserted it. */
+  /**
+   * Inserts an `in_progress` record unless one exists; returns it when this call inserted it. With
+   * `counters`, a claim that inserted also counts one attempt on each (rate limits), in the same
+   * statement, and returns their counts.
+   */
   claim(input: {
     scope: string;
     key: string;
@@ -14,7 +19,8 @@ export interface IdempotencyRepository {
     externalId: string;
     owner: string;
     leaseMs: number;
-  }): Promise<IdempotencyRecord | null>;
+    counters?: AttemptCounters | undefined;
+  }): Promise<(IdempotencyRecord & { counts?: number[] }) | null>;
   get(scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** Takes over an `in_progress` record whose lease ran out (its owner died). */
   takeOver(scope: string, key: string, owner: string, leaseMs: number): Promise<IdempotencyRecord | null>;
@@ -29,13 +35,42 @@ export interface IdempotencyRepository {
 export function createIdempotencyRepository(db: SqlDatabase): IdempotencyRepository {
   return {
     async claim(input) {
-      const rows = await db.query(
-        `INSERT INTO idempotency_records (scope, key, request_hash, external_id, state, owner, locked_until)
+      const params = [
+        input.scope,
+        input.key,
+        input.requestHash,
+        input.externalId,
+        input.owner,
+        input.leaseMs,
+      ];
+      const insert = `INSERT INTO idempotency_records (scope, key, request_hash, external_id, state, owner, locked_until)
          VALUES ($1, $2, $3, $4, 'in_progress', $5, now() + ($6::int * interval '1 millisecond'))
-         ON CONFLICT (scope, key) DO NOTHING RETURNING *`,
-        [input.scope, input.key, input.requestHash, input.externalId, input.owner, input.leaseMs],
+         ON CONFLICT (scope, key) DO NOTHING RETURNING *`;
+      const counters = input.counters;
+      if (!counters || counters.keys.length === 0) {
+        const rows = await db.query(insert, params);
+        return rows[0] ? toIdempotency(rows[0]) : null;
+      }
+      const rows = await db.query<Row & { counted: unknown }>(
+        `WITH claimed AS (${insert}),
+         counted AS (
+           INSERT INTO rate_limits (bucket, subject, window_start, count)
+           SELECT c.bucket, c.subject, now(), 1 FROM unnest($7::text[], $8::text[]) AS c(bucket, subject)
+           CROSS JOIN claimed
+           ${countAttempt('$9')})
+         SELECT claimed.*, (SELECT coalesce(jsonb_agg(to_jsonb(counted)), '[]'::jsonb) FROM counted) AS counted
+         FROM claimed`,
+        [
+          ...params,
+          counters.keys.map(([bucket]) => bucket),
+          counters.keys.map(([, subject]) => subject),
+          counters.windowMs,
+        ],
       );
-      return rows[0] ? toIdempotency(rows[0]) : null;
+      const row = rows[0];
+      if (!row) return null;
+      const counted = (typeof row.counted === 'string' ? JSON.parse(row.counted) : row.counted) as Row[];
+      return { ...toIdempotency(row), counts: countsOf(counters.keys, counted) };
     },
     async get(scope, key) {
       const rows = await db.query('SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2', [

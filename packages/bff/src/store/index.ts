@@ -1,6 +1,7 @@
 // Opens the store the configuration asks for: PostgreSQL when a URL is given, embedded PGlite
 // otherwise (a data directory, or memory for tests); migrates it; seals tokens with a derived key.
 import { migrate } from './migrations.js';
+import { sharedPglite } from './pglite-instances.js';
 import type { SqlDatabase } from './sql.js';
 import { openPglite, openPostgres } from './sql.js';
 import { createSqlStore, type Store } from './store.js';
@@ -40,7 +41,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         ...(options.schema !== undefined && { schema: options.schema }),
         ...(options.maxConnections !== undefined && { maxConnections: options.maxConnections }),
       })
-    : await openPglite(options.dataDir);
+    : options.dataDir
+      ? await sharedPglite(options.dataDir, () => openPglite(options.dataDir))
+      : await openPglite();
   try {
     await migrate(db);
     return createSqlStore(db, await createTokenCipher(options.encryptionSecret));

@@ -262,6 +262,56 @@ CREATE TABLE event_delivery_attempts (
 CREATE INDEX event_delivery_attempts_event_idx ON event_delivery_attempts (consumer, event_seq);
 `,
   },
+  {
+    version: 6,
+    name: 'payment creation in one round trip',
+    // `payments.create` as one call instead of a five-statement transaction (issue 18): the order's
+    // row lock, the paid and open-attempt checks, the payment and its first history row; with
+    // `p_reuse`, first the payment this partner reference already has (a retry of the same call). A function
+    // body's statements each read the newest committed rows, as the transaction's did, so an open
+    // attempt another instance committed while this one waited on the lock is seen.
+    sql: `
+CREATE FUNCTION kki_create_payment(
+  p_id text, p_order_id text, p_method text, p_kki_kind text, p_card_payment_type text,
+  p_partner_reference_no text, p_external_id text, p_saved_card_id text, p_masked_cpan text,
+  p_issuer text, p_open_statuses text[], p_reuse boolean
+) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  o orders%ROWTYPE;
+  open_attempt record;
+  created payments%ROWTYPE;
+BEGIN
+  IF p_reuse THEN
+    SELECT * INTO created FROM payments WHERE partner_reference_no = p_partner_reference_no;
+    IF FOUND THEN
+      RETURN jsonb_build_object('payment', to_jsonb(created), 'reused', true);
+    END IF;
+  END IF;
+  SELECT * INTO o FROM orders WHERE id = p_order_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN jsonb_build_object('refused', 'not_found');
+  END IF;
+  IF o.status = 'paid' THEN
+    RETURN jsonb_build_object('refused', 'already_paid');
+  END IF;
+  SELECT id, method INTO open_attempt FROM payments
+    WHERE order_id = o.id AND status = ANY(p_open_statuses) LIMIT 1;
+  IF FOUND THEN
+    RETURN jsonb_build_object('refused', 'order_payment_open', 'paymentId', open_attempt.id,
+      'method', open_attempt.method);
+  END IF;
+  INSERT INTO payments (id, order_id, customer_id, method, kki_kind, card_payment_type, status, amount,
+    currency, partner_reference_no, external_id, saved_card_id, masked_cpan, issuer)
+  VALUES (p_id, o.id, o.customer_id, p_method, p_kki_kind, p_card_payment_type, 'created', o.amount,
+    o.currency, p_partner_reference_no, p_external_id, p_saved_card_id, p_masked_cpan, p_issuer)
+  RETURNING * INTO created;
+  INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
+  VALUES (created.id, created.version, NULL, created.status, 'api', '{}'::jsonb);
+  RETURN jsonb_build_object('payment', to_jsonb(created));
+END
+$$;
+`,
+  },
 ];
 
 // Arbitrary constant: the advisory lock every instance takes while migrating.
@@ -298,10 +348,25 @@ export async function migrate(
   });
 }
 
-// Extended-protocol queries take one statement each; migrations are split on `;` at line ends
-// (no migration uses `;` inside a literal or function body).
+// Extended-protocol queries take one statement each; migrations are split on `;` at line ends,
+// except inside a `$$`-quoted function body (no migration uses `;` at a line end in a literal).
 async function runStatements(tx: { query(text: string): Promise<unknown> }, sql: string): Promise<void> {
-  for (const statement of sql.split(/;\s*$/m)) {
+  const statements: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const [first = '', ...rest] = part.split(/;\s*$/m);
+    current += first;
+    for (const next of rest) {
+      statements.push(current);
+      current = next;
+    }
+  });
+  statements.push(current);
+  for (const statement of statements) {
     if (statement.trim() !== '') await tx.query(statement);
   }
 }

@@ -1,6 +1,7 @@
 // Row-level payment writes shared by the payment and refund repositories; callers hold the
 // transaction (and the row lock from lockPayment).
 import type { PaymentStatus } from '@kki-kit/contract';
+import { newId } from '../ids.js';
 import { emitEvent, paymentEventType } from './events.js';
 import type { PaymentEventSource } from './payment-state.js';
 import { json, one } from './query.js';
@@ -13,10 +14,13 @@ export async function lockPayment(tx: SqlExecutor, id: string): Promise<PaymentR
   return one(await tx.query('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]), toPayment, 'payment');
 }
 
-/** Applies `patch` (and `status`) in one UPDATE; unset fields keep their value (`COALESCE` on a flag per field). */
-export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatch, status?: PaymentStatus) {
-  const rows = await tx.query(
-    `UPDATE payments SET
+/**
+ * The UPDATE that applies `patch` (and `status`) to payment `$1`; unset fields keep their value
+ * (`COALESCE` on a flag per field). `$1`–`$18` are taken; `where` adds conditions after `id = $1`.
+ */
+export function patchStatement(id: string, patch: PaymentPatch, status?: PaymentStatus, where = '') {
+  return {
+    text: `UPDATE payments SET
        status = COALESCE($2, status),
        version = version + CASE WHEN $2::text IS NULL THEN 0 ELSE 1 END,
        doku_reference_no = CASE WHEN $3 THEN $4 ELSE doku_reference_no END,
@@ -29,8 +33,8 @@ export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatc
        last_checked_at = CASE WHEN $15 THEN $16::timestamptz ELSE last_checked_at END,
        checkout_channel = CASE WHEN $17 THEN $18 ELSE checkout_channel END,
        updated_at = now()
-     WHERE id = $1 RETURNING *`,
-    [
+     WHERE id = $1${where} RETURNING *`,
+    params: [
       id,
       status ?? null,
       'dokuReferenceNo' in patch,
@@ -49,9 +53,14 @@ export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatc
       patch.lastCheckedAt ? patch.lastCheckedAt.toISOString() : null,
       'checkoutChannel' in patch,
       patch.checkoutChannel ?? null,
-    ],
-  );
-  return one(rows, toPayment, 'payment');
+    ] as unknown[],
+  };
+}
+
+/** Applies `patch` (and `status`) in one UPDATE; unset fields keep their value. */
+export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatch, status?: PaymentStatus) {
+  const { text, params } = patchStatement(id, patch, status);
+  return one(await tx.query(text, params), toPayment, 'payment');
 }
 
 /**
@@ -72,4 +81,40 @@ export async function recordEvent(
   );
   const type = paymentEventType(from, payment.status);
   if (type !== null) await emitEvent(tx, { type, subject: 'payment', payment });
+}
+
+/**
+ * A status change from `from` as one statement: the UPDATE (only while the payment is still in
+ * `from`; the row lock it takes re-checks that against the newest row), its history row and, when
+ * merchant code has an event for it, the outbox event and its deliveries, all in the statement's
+ * own transaction, as {@link recordEvent} writes them. Null when the payment was no longer in `from`.
+ */
+export async function changeStatusAtOnce(
+  db: SqlExecutor,
+  id: string,
+  from: PaymentStatus,
+  to: PaymentStatus,
+  source: PaymentEventSource,
+  detail: DokuFacts,
+  patch: PaymentPatch,
+): Promise<PaymentRecord | null> {
+  const update = patchStatement(id, patch, to, ' AND status = $19');
+  const type = paymentEventType(from, to);
+  const rows = await db.query(
+    `WITH changed AS (${update.text}),
+     history AS (
+       INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
+       SELECT id, version, $19, status, $20, $21::jsonb FROM changed),
+     event AS (
+       INSERT INTO events (id, type, subject, stream, customer_id, order_id, snapshot)
+       SELECT $22, $23, 'payment', id, customer_id, order_id, to_jsonb(changed) - 'doku' FROM changed
+       WHERE $23::text IS NOT NULL
+       RETURNING seq, stream),
+     deliveries AS (
+       INSERT INTO event_deliveries (consumer, event_seq, stream)
+       SELECT c.name, event.seq, event.stream FROM event_consumers c CROSS JOIN event)
+     SELECT * FROM changed`,
+    [...update.params, from, source, json(detail), newId('event'), type],
+  );
+  return rows[0] ? toPayment(rows[0]) : null;
 }

@@ -1,7 +1,7 @@
 // Payment attempts: state changes under a row lock, checked against the transition table.
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
-import { applyPatch, lockPayment, recordEvent } from './payment-rows.js';
+import { applyPatch, changeStatusAtOnce, lockPayment, recordEvent } from './payment-rows.js';
 import {
   canTransition,
   MONEY_TAKEN_STATUSES,
@@ -9,6 +9,7 @@ import {
   type PaymentEventSource,
 } from './payment-state.js';
 import { one } from './query.js';
+import type { Row } from './sql.js';
 import {
   type DokuFacts,
   type ExtraChargeReason,
@@ -29,6 +30,11 @@ export interface TransitionOptions {
   detail?: DokuFacts;
   /** Other fields to set in the same update. */
   patch?: PaymentPatch;
+  /**
+   * The status the caller last read. While the payment is still in it and the change takes no
+   * money, the change is one statement instead of a locked read-check-write transaction.
+   */
+  expected?: PaymentStatus;
 }
 
 /** Filter of `payments.list`. */
@@ -47,6 +53,11 @@ export interface PaymentRepository {
    * open attempt (`order_payment_open`, with that payment's id and method in `details`).
    */
   create(input: NewPayment): Promise<PaymentRecord>;
+  /**
+   * The payment `input.partnerReferenceNo` already has (a retry of the same call: `reused`), else
+   * {@link create}'s new payment, in one round trip.
+   */
+  createOrReuse(input: NewPayment): Promise<{ payment: PaymentRecord; reused: boolean }>;
   get(id: string): Promise<PaymentRecord | null>;
   getForCustomer(id: string, customerId: string): Promise<PaymentRecord | null>;
   findByPartnerReference(partnerReferenceNo: string): Promise<PaymentRecord | null>;
@@ -73,57 +84,53 @@ export interface PaymentRepository {
   events(id: string): Promise<PaymentEventRecord[]>;
 }
 
+/** A jsonb value as an object (drivers parse jsonb; a text result is parsed here). */
+const jsonObject = (v: unknown): Row => (typeof v === 'string' ? JSON.parse(v) : (v ?? {})) as Row;
+
 /** The payment repository on `db`. */
 export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
+  async function createPayment(input: NewPayment, reuse: boolean) {
+    // One round trip: migration 6's function holds the order's row lock for the checks and inserts.
+    const rows = await db.query<{ result: unknown }>(
+      'SELECT kki_create_payment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12) AS result',
+      [
+        newId('payment'),
+        input.orderId,
+        input.method,
+        input.kkiKind ?? null,
+        input.cardPaymentType ?? null,
+        input.partnerReferenceNo,
+        input.externalId,
+        input.savedCardId ?? null,
+        input.maskedCpan ?? null,
+        input.issuer ?? null,
+        OPEN_PAYMENT_STATUSES,
+        reuse,
+      ],
+    );
+    const result = jsonObject(rows[0]?.result);
+    if (result.payment)
+      return { payment: toPayment(jsonObject(result.payment)), reused: result.reused === true };
+    if (result.refused === 'already_paid')
+      throw new StoreRuleError('already_paid', 'the order is already paid');
+    if (result.refused === 'order_payment_open') {
+      throw new StoreRuleError(
+        'order_payment_open',
+        `order ${input.orderId} has the open payment ${String(result.paymentId)}`,
+        {
+          paymentId: String(result.paymentId),
+          method: String(result.method) as PaymentRecord['method'],
+        },
+      );
+    }
+    throw new StoreRuleError('not_found', 'order not found');
+  }
+
   return {
     async create(input) {
-      return db.transaction(async (tx) => {
-        const order = await one(
-          await tx.query('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [input.orderId]),
-          toOrder,
-          'order',
-        );
-        if (order.status === 'paid') throw new StoreRuleError('already_paid', 'the order is already paid');
-        const open = await tx.query<{ id: string; method: PaymentRecord['method'] }>(
-          'SELECT id, method FROM payments WHERE order_id = $1 AND status = ANY($2::text[]) LIMIT 1',
-          [order.id, OPEN_PAYMENT_STATUSES],
-        );
-        const attempt = open[0];
-        if (attempt) {
-          throw new StoreRuleError(
-            'order_payment_open',
-            `order ${order.id} has the open payment ${attempt.id}`,
-            {
-              paymentId: attempt.id,
-              method: attempt.method,
-            },
-          );
-        }
-        const rows = await tx.query(
-          `INSERT INTO payments (id, order_id, customer_id, method, kki_kind, card_payment_type, status, amount,
-             currency, partner_reference_no, external_id, saved_card_id, masked_cpan, issuer)
-           VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-          [
-            newId('payment'),
-            order.id,
-            order.customerId,
-            input.method,
-            input.kkiKind ?? null,
-            input.cardPaymentType ?? null,
-            order.amount,
-            order.currency,
-            input.partnerReferenceNo,
-            input.externalId,
-            input.savedCardId ?? null,
-            input.maskedCpan ?? null,
-            input.issuer ?? null,
-          ],
-        );
-        const payment = await one(rows, toPayment, 'payment');
-        await recordEvent(tx, payment, null, 'api', {});
-        return payment;
-      });
+      return (await createPayment(input, false)).payment;
     },
+    createOrReuse: (input) => createPayment(input, true),
     async get(id) {
       const rows = await db.query('SELECT * FROM payments WHERE id = $1', [id]);
       return rows[0] ? toPayment(rows[0]) : null;
@@ -166,6 +173,24 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
       return rows.map(toPayment);
     },
     async transition(id, to, options) {
+      const from = options.expected;
+      if (
+        from !== undefined &&
+        !MONEY_TAKEN_STATUSES.includes(to) &&
+        canTransition(from, to, options.source)
+      ) {
+        const changed = await changeStatusAtOnce(
+          db,
+          id,
+          from,
+          to,
+          options.source,
+          options.detail ?? {},
+          options.patch ?? {},
+        );
+        if (changed) return { applied: true, record: changed };
+        // Changed meanwhile: the locked path decides from what is stored now.
+      }
       return db.transaction(async (tx) => {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };

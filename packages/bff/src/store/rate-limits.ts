@@ -1,5 +1,5 @@
 // Fixed-window attempt counters shared by every instance on the store.
-import type { SqlDatabase } from './sql.js';
+import type { Row, SqlDatabase } from './sql.js';
 
 /** Attempt counters shared by every instance on the store (payment and OTP limits). */
 export interface RateLimitRepository {
@@ -9,23 +9,52 @@ export interface RateLimitRepository {
    * database's clock, so instances with skewed clocks still share one window.
    */
   hit(bucket: string, subject: string, windowMs: number): Promise<number>;
+  /**
+   * {@link hit} for several counters at once (distinct `[bucket, subject]` pairs), in one statement:
+   * the counts in the order given.
+   */
+  hitAll(
+    counters: readonly (readonly [bucket: string, subject: string])[],
+    windowMs: number,
+  ): Promise<number[]>;
+}
+
+/** The upsert that counts an attempt, the window's length (ms) in parameter `window` (e.g. `$1`). */
+export const countAttempt = (window: string) => `ON CONFLICT (bucket, subject) DO UPDATE SET
+   window_start = CASE WHEN rate_limits.window_start <= now() - (${window}::int * interval '1 millisecond')
+     THEN now() ELSE rate_limits.window_start END,
+   count = CASE WHEN rate_limits.window_start <= now() - (${window}::int * interval '1 millisecond')
+     THEN 1 ELSE rate_limits.count + 1 END
+ RETURNING bucket, subject, count`;
+
+/** Counters to count in one statement: `[bucket, subject]` pairs and their window. */
+export interface AttemptCounters {
+  keys: readonly (readonly [bucket: string, subject: string])[];
+  windowMs: number;
+}
+
+/** The counts of `keys` in their order, from `RETURNING bucket, subject, count` rows. */
+export function countsOf(keys: AttemptCounters['keys'], rows: readonly Row[]): number[] {
+  return keys.map(([bucket, subject]) =>
+    Number(rows.find((r) => r.bucket === bucket && r.subject === subject)?.count ?? 0),
+  );
 }
 
 /** The rate-limit repository on `db`. */
 export function createRateLimitRepository(db: SqlDatabase): RateLimitRepository {
+  const hitAll: RateLimitRepository['hitAll'] = async (counters, windowMs) => {
+    if (counters.length === 0) return [];
+    const values = counters.map((_, i) => `($${2 * i + 2}, $${2 * i + 3}, now(), 1)`).join(', ');
+    const rows = await db.query<{ bucket: string; subject: string; count: number }>(
+      `INSERT INTO rate_limits (bucket, subject, window_start, count) VALUES ${values} ${countAttempt('$1')}`,
+      [windowMs, ...counters.flat()],
+    );
+    return counters.map(([bucket, subject]) =>
+      Number(rows.find((r) => r.bucket === bucket && r.subject === subject)?.count ?? 0),
+    );
+  };
   return {
-    async hit(bucket, subject, windowMs) {
-      const rows = await db.query<{ count: number }>(
-        `INSERT INTO rate_limits (bucket, subject, window_start, count) VALUES ($1, $2, now(), 1)
-         ON CONFLICT (bucket, subject) DO UPDATE SET
-           window_start = CASE WHEN rate_limits.window_start <= now() - ($3::int * interval '1 millisecond')
-             THEN now() ELSE rate_limits.window_start END,
-           count = CASE WHEN rate_limits.window_start <= now() - ($3::int * interval '1 millisecond')
-             THEN 1 ELSE rate_limits.count + 1 END
-         RETURNING count`,
-        [bucket, subject, windowMs],
-      );
-      return Number(rows[0]?.count ?? 0);
-    },
+    hitAll,
+    hit: async (bucket, subject, windowMs) => (await hitAll([[bucket, subject]], windowMs))[0] ?? 0,
   };
 }

@@ -30,7 +30,7 @@ export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
 export type { OrderRepository } from './orders.js';
 export type { PaymentFilter, PaymentRepository, TransitionOptions } from './payments.js';
-export type { RateLimitRepository } from './rate-limits.js';
+export type { AttemptCounters, RateLimitRepository } from './rate-limits.js';
 export type { RefundRepository } from './refunds.js';
 export type { SavedCardRepository } from './saved-cards.js';
 
