@@ -15,7 +15,7 @@ import { OrdersPage } from './pages/OrdersPage.js';
 import { PayPage } from './pages/PayPage.js';
 import { StaffPage } from './pages/StaffPage.js';
 import { TestValuesPage } from './pages/TestValuesPage.js';
-import { matchPath, useLocation } from './router.js';
+import { hasNavigated, matchPath, useLocation } from './router.js';
 import { setApiLocale, shopApi } from './shop-api.js';
 
 const LOCALE_KEY = 'kki-demo-locale';
@@ -142,6 +142,15 @@ function CustomerSwitch(props: { slot: 'a' | 'b' }): ReactElement {
 
 function Page(): ReactElement {
   const { path, query } = useLocation();
+  // After a move to another page, focus its heading so screen readers start there (not at the top,
+  // nor on the link that is gone). The first load keeps the browser's own focus.
+  useEffect(() => {
+    if (!hasNavigated()) return;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [path]);
   const pay = matchPath('/orders/:orderId/pay', path);
   if (pay?.orderId) return <PayPage orderId={pay.orderId} resumePaymentId={query.get('paymentId')} />;
   const order = matchPath('/orders/:orderId', path);

@@ -12,11 +12,30 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Goes to `path` (path and query) without reloading the page. */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
+/**
+ * Goes to `path` (path and query) without reloading the page. `replace` takes the current entry's
+ * place, for pages Back must not return to (the checkout that created the order would make another).
+ */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   for (const l of listeners) l();
   window.scrollTo(0, 0);
+  navigated = true;
+}
+
+// Set by the first navigation (a link, or Back/Forward): the page's first load keeps the browser's
+// own focus.
+let navigated = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    navigated = true;
+  });
+}
+
+/** Whether the shop has moved from page to page since it loaded (focus then follows the new page). */
+export function hasNavigated(): boolean {
+  return navigated;
 }
 
 /** The current location's path and query parameters. */

@@ -16,7 +16,8 @@ export function CheckoutPage(): ReactElement {
       shopApi.createOrder(lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))),
     onSuccess: ({ order }) => {
       cart.clear();
-      navigate(`/orders/${encodeURIComponent(order.id)}/pay`);
+      // The checkout page created the order: Back goes to the cart, never here again.
+      navigate(`/orders/${encodeURIComponent(order.id)}/pay`, { replace: true });
     },
   });
   useEffect(() => {

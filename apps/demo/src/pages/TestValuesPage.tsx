@@ -47,7 +47,7 @@ export function TestValuesPage(): ReactElement {
         </dd>
         <dt>{t.kkiOtt}</dt>
         <dd>
-          ✓ <code>{kki.ott.valid}</code> · ✗ <code>{kki.ott.invalid}</code> · ⌛{' '}
+          ✓ <code>{kki.ott.valid}</code> {t.kkiOttOnce} · ✗ <code>{kki.ott.invalid}</code> · ⌛{' '}
           <code>{kki.ott.expired}</code>
         </dd>
         <dt>{t.amount}</dt>
