@@ -144,6 +144,7 @@ function Page(): ReactElement {
   const { path, query } = useLocation();
   // After a move to another page, focus its heading so screen readers start there (not at the top,
   // nor on the link that is gone). The first load keeps the browser's own focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger (a new page), not an input
   useEffect(() => {
     if (!hasNavigated()) return;
     const heading = document.querySelector<HTMLElement>('#main h1');

@@ -38,8 +38,10 @@ export const InvalidInput: Story = {
     const { canvas, copy, locale } = playKit(context);
     await userEvent.click(await canvas.findByRole('radio', { name: copy.refundPartial }));
     await userEvent.type(canvas.getByLabelText(copy.refundAmountLabel), String(STORY_AMOUNT));
-    // The button never offers more than what is left.
-    await userEvent.click(canvas.getByRole('button', { name: copy.refundButton(formatIdr(LEFT, locale)) }));
+    // The button names the amount typed; the check refuses it as more than what is left.
+    await userEvent.click(
+      canvas.getByRole('button', { name: copy.refundButton(formatIdr(STORY_AMOUNT, locale)) }),
+    );
     await expect(canvas.getByLabelText(copy.refundAmountLabel)).toHaveAttribute('aria-invalid', 'true');
     await expectShown(context.canvasElement, copy.refundAmountTooHigh(formatIdr(LEFT, locale)));
   },
@@ -102,7 +104,7 @@ export const PartialSucceeded: Story = {
     );
     // The form stays, offering what is left after both partial refunds.
     const rest = formatIdr(LEFT - PART, locale);
-    await userEvent.click(await canvas.findByRole('radio', { name: `${copy.refundFull} (${rest})` }));
+    await userEvent.click(await canvas.findByRole('radio', { name: `${copy.refundRest} (${rest})` }));
     await expect(await canvas.findByRole('button', { name: copy.refundButton(rest) })).toBeEnabled();
     const table = canvas.getByRole('table', { name: copy.refundHistoryTitle });
     await expect(within(table).getAllByRole('row')).toHaveLength(3);
