@@ -2,6 +2,7 @@
 // the kit's payment id. The sandbox knows DOKU's references only and must not know the BFF, so the
 // BFF swaps a `pay_…` in the path for the payment's `partnerReferenceNo` (KKI's reference, the
 // invoice number of Cards and Checkout) before the sandbox sees the request.
+import { ID_PREFIXES, isOpaqueId } from '@kki-kit/contract';
 import type { MiddlewareHandler } from 'hono';
 import type { PaymentRepository } from '../store/index.js';
 import { OFFLINE_SANDBOX_PATH } from './connection.js';
@@ -9,7 +10,7 @@ import { OFFLINE_SANDBOX_PATH } from './connection.js';
 // The control routes keyed by a DOKU reference: `/kki/payments/:ref…`, `/checkout/:ref…`,
 // `/cards/orders/:invoice…` (see the sandbox README's Control API).
 const BY_REFERENCE = new RegExp(
-  `${OFFLINE_SANDBOX_PATH}(/__sandbox/(?:kki/payments|checkout|cards/orders)/)(pay_[A-Za-z0-9]+)(/[^/]*)?$`,
+  `${OFFLINE_SANDBOX_PATH}(/__sandbox/(?:kki/payments|checkout|cards/orders)/)([^/]+)(/[^/]*)?$`,
 );
 
 /**
@@ -23,7 +24,9 @@ export function paymentIdsForControl(
 ): MiddlewareHandler {
   return async (c, next) => {
     const match = BY_REFERENCE.exec(c.req.path);
-    const payment = match?.[2] ? await payments.get(match[2]) : null;
+    // The contract's payment id pattern: anything else is a DOKU reference, for the sandbox as is.
+    const id = match?.[2];
+    const payment = id !== undefined && isOpaqueId(id, ID_PREFIXES.payment) ? await payments.get(id) : null;
     if (!match || !payment) return next();
     const url = new URL(c.req.url);
     url.pathname = `${match[1]}${encodeURIComponent(payment.partnerReferenceNo)}${match[3] ?? ''}`;

@@ -12,7 +12,7 @@ import type {
 import { newId } from '../ids.js';
 import { StoreRuleError } from './records.js';
 import type { PaymentRecord, RefundRecord, SavedCardRecord } from './records.js';
-import { toPayment, toRefund, toSavedCard } from './rows.js';
+import { jsonValue, toPayment, toRefund, toSavedCard } from './rows.js';
 import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
 
 // The feed's order is (writing transaction's id, seq), read only below the oldest transaction still
@@ -124,9 +124,16 @@ export function paymentEventType(
   }
 }
 
+/**
+ * A payment row as its event reports it (SQL over the row `alias`): minus DOKU's raw facts, which
+ * merchant code must not see. Every writer of payment events uses it (emitEvent, the one-statement
+ * status change in payment-rows.ts).
+ */
+export const paymentSnapshotSql = (alias: string): string => `to_jsonb(${alias}) - 'doku'`;
+
 // The row an event reports, minus what merchant code must not see (DOKU's raw facts, sealed tokens).
 const SNAPSHOTS = {
-  payment: `SELECT to_jsonb(x) - 'doku' AS snapshot FROM payments x WHERE x.id = $1`,
+  payment: `SELECT ${paymentSnapshotSql('x')} AS snapshot FROM payments x WHERE x.id = $1`,
   refund: `SELECT to_jsonb(x) - 'doku' AS snapshot FROM refunds x WHERE x.id = $1`,
   card: `SELECT to_jsonb(x) - 'token_ciphertext' - 'token_hash' AS snapshot FROM saved_cards x WHERE x.id = $1`,
 } as const;
@@ -173,7 +180,6 @@ export async function emitEvent(tx: SqlExecutor, event: NewEvent): Promise<void>
 
 const dateOrNull = (v: unknown): Date | null =>
   v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
-const jsonValue = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 function toSubject(kind: string, snapshot: Row): EventSubject {
   if (kind === 'payment') return { kind, record: toPayment(snapshot) };

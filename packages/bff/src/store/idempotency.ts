@@ -1,7 +1,7 @@
 // Idempotency records: claim, lease, complete or release a key.
 import { json } from './query.js';
 import type { IdempotencyRecord } from './records.js';
-import { toIdempotency } from './rows.js';
+import { jsonValue, toIdempotency } from './rows.js';
 import { type AttemptCounters, countAttempt, countsOf } from './rate-limits.js';
 import type { Row, SqlDatabase } from './sql.js';
 
@@ -69,7 +69,7 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
       );
       const row = rows[0];
       if (!row) return null;
-      const counted = (typeof row.counted === 'string' ? JSON.parse(row.counted) : row.counted) as Row[];
+      const counted = jsonValue(row.counted) as Row[];
       return { ...toIdempotency(row), counts: countsOf(counters.keys, counted) };
     },
     async get(scope, key) {

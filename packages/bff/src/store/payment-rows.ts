@@ -2,7 +2,7 @@
 // transaction (and the row lock from lockPayment).
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
-import { emitEvent, paymentEventType } from './events.js';
+import { emitEvent, paymentEventType, paymentSnapshotSql } from './events.js';
 import type { PaymentEventSource } from './payment-state.js';
 import { json, one } from './query.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord } from './records.js';
@@ -107,7 +107,7 @@ export async function changeStatusAtOnce(
        SELECT id, version, $19, status, $20, $21::jsonb FROM changed),
      event AS (
        INSERT INTO events (id, type, subject, stream, customer_id, order_id, snapshot)
-       SELECT $22, $23, 'payment', id, customer_id, order_id, to_jsonb(changed) - 'doku' FROM changed
+       SELECT $22, $23, 'payment', id, customer_id, order_id, ${paymentSnapshotSql('changed')} FROM changed
        WHERE $23::text IS NOT NULL
        RETURNING seq, stream),
      deliveries AS (

@@ -20,7 +20,7 @@ import {
   StoreRuleError,
   type TransitionResult,
 } from './records.js';
-import { toEvent, toExtraCharge, toOrder, toPayment } from './rows.js';
+import { jsonValue, toEvent, toExtraCharge, toOrder, toPayment } from './rows.js';
 import type { SqlDatabase } from './sql.js';
 
 /** Options of a payment state change. */
@@ -84,8 +84,8 @@ export interface PaymentRepository {
   events(id: string): Promise<PaymentEventRecord[]>;
 }
 
-/** A jsonb value as an object (drivers parse jsonb; a text result is parsed here). */
-const jsonObject = (v: unknown): Row => (typeof v === 'string' ? JSON.parse(v) : (v ?? {})) as Row;
+/** A jsonb value as an object. */
+const jsonObject = (v: unknown): Row => (jsonValue(v) ?? {}) as Row;
 
 /** The payment repository on `db`. */
 export function createPaymentRepository(db: SqlDatabase): PaymentRepository {

@@ -20,8 +20,8 @@ const str = (v: unknown): string => String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
-// jsonb arrives parsed from both drivers; a string means a driver returned text, so parse it.
-const jsonValue = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+/** A jsonb column's value: both drivers parse jsonb; a string means a driver returned text, so parse it. */
+export const jsonValue = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const facts = (v: unknown): DokuFacts => (jsonValue(v) ?? {}) as DokuFacts;
 const errorOrNull = (v: unknown): KkiError | null => (jsonValue(v) ?? null) as KkiError | null;
 
