@@ -2,6 +2,7 @@
 // format for every server: hono's signed cookie (`<id>.<base64 HMAC-SHA256>`, URL-encoded), which
 // `getSignedCookie` reads too. Express's signed cookies (`s:<id>.<base64 without padding>`, what
 // `res.cookie(…, { signed: true })` and cookie-parser write) carry the same HMAC and are read as well.
+import { customerIdSchema } from '@kki-kit/contract';
 import { timingSafeEqual, toBase64 } from '@kki-kit/doku';
 import { parse, serialize, serializeSigned } from 'hono/utils/cookie';
 import {
@@ -70,8 +71,8 @@ export function createCustomerSession(options: CustomerSessionOptions): Customer
   const signature = async (value: string) => toBase64(await macBytes(secret, value));
 
   async function sign(customerId: string): Promise<string> {
-    // The contract's customer id: 1-64 characters; control characters would end the header.
-    if (customerId.length < 1 || customerId.length > 64 || /\p{Cc}/u.test(customerId)) {
+    // The contract's customer id; control characters would also end the cookie header.
+    if (!customerIdSchema.safeParse(customerId).success || /\p{Cc}/u.test(customerId)) {
       throw new TypeError('customerId must be 1-64 characters without control characters');
     }
     return encodeURIComponent(`${customerId}.${await signature(customerId)}`);

@@ -35,6 +35,9 @@ export const refundIdSchema = opaqueId('ref');
 /** Id of an event for merchant code; receivers de-duplicate on it. */
 export const eventIdSchema = opaqueId('evt');
 
+/** The merchant's id of a customer (what the BFF's `authenticate` returns): 1 to 64 characters. */
+export const customerIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+
 /** An ISO-8601 UTC timestamp, e.g. `2026-03-26T08:15:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true });
 

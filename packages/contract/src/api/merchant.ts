@@ -2,7 +2,14 @@
 // the merchant's backend creates orders, reads payments, captures, refunds, charges saved cards and
 // reads the event feed. The embedded merchant API (`bff.merchant`) validates with the same schemas.
 import * as z from 'zod/mini';
-import { cardIdSchema, currencySchema, lineItemSchema, orderIdSchema, plainTextSchema } from './common.js';
+import {
+  cardIdSchema,
+  currencySchema,
+  customerIdSchema,
+  lineItemSchema,
+  orderIdSchema,
+  plainTextSchema,
+} from './common.js';
 import { orderCardOptionsSchema } from './views.js';
 import { rupiahSchema } from '../money-schemas.js';
 
@@ -17,7 +24,7 @@ export const MAX_ORDER_METADATA_KEYS = 20;
 export const createOrderRequestSchema = z
   .object({
     /** Your id of the customer who will pay (what the BFF's `authenticate` returns for them). */
-    customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+    customerId: customerIdSchema,
     amount: rupiahSchema,
     currency: z.optional(currencySchema),
     description: z.optional(plainTextSchema(0, 255)),
