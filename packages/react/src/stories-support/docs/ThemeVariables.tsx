@@ -13,6 +13,7 @@ const KEYS: readonly (keyof KkiAppearanceVariables)[] = [
   'colorBackground',
   'colorBorder',
   'colorDanger',
+  'colorDangerText',
   'colorSuccess',
   'fontFamily',
   'fontSize',
