@@ -2,12 +2,16 @@ import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import {
   APPEARANCE_NAMES,
+  STORY_THEMES,
   withKkiProvider,
   withReplayOnLocaleChange,
 } from '../packages/react/src/stories-support/provider-decorator.js';
 import '../packages/react/src/styles.css';
 
-/** Locale and appearance are toolbar globals, so every story can be seen in both languages and each theme. */
+/**
+ * Locale, appearance and light/dark theme are toolbar globals, so every story can be seen in both
+ * languages, each appearance and both presets.
+ */
 const preview: Preview = {
   loaders: [mswLoader()],
   // The kit keeps a payment in flight in sessionStorage to resume it after a redirect; each story starts clean.
@@ -40,8 +44,18 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    theme: {
+      description:
+        "The stylesheet's preset: the device's (prefers-color-scheme), or pinned by data-kki-theme",
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: STORY_THEMES.map((value) => ({ value, title: value })),
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'id', appearance: 'default' },
+  initialGlobals: { locale: 'id', appearance: 'default', theme: 'device' },
   parameters: {
     layout: 'padded',
     // axe runs on every story, in the a11y panel and in the stories suite: a violation fails the story.

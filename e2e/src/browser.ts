@@ -21,14 +21,24 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** How a customer's browser is set up. */
+export interface CustomerOptions {
+  readonly locale?: 'en' | 'id';
+  readonly width?: number;
+  readonly height?: number;
+  /** The device's light or dark mode (`prefers-color-scheme`); light by default. */
+  readonly colorScheme?: 'light' | 'dark';
+  /** A phone: touch, a coarse pointer and no hover (the kit shows no QR code there). */
+  readonly phone?: boolean;
+}
+
 /** A fresh customer (own cookies) who reads the shop in `locale`, at a phone-to-laptop width. */
-export async function newCustomer(
-  browser: Browser,
-  options: { locale?: 'en' | 'id'; width?: number; height?: number } = {},
-): Promise<BrowserContext> {
+export async function newCustomer(browser: Browser, options: CustomerOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1024, height: options.height ?? 900 },
     locale: options.locale === 'id' ? 'id-ID' : 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.phone && { isMobile: true, hasTouch: true }),
   });
   // The shop keeps its language choice in localStorage (App.tsx); set it before the first script.
   await context.addInitScript((locale: string) => {

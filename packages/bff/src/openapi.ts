@@ -7,6 +7,7 @@ import {
   IDEMPOTENT_ROUTE_ERRORS,
   KKI_ERROR_CATALOGUE,
   KKI_LOCALE_HEADER,
+  KKI_RESPONSE_MEDIA_TYPES,
   KKI_REQUEST_HEADER,
   type KkiErrorCode,
   type KkiMerchantRouteSpec,
@@ -171,7 +172,7 @@ export function createOpenApiDocument(serverUrl: string, mounted?: ReadonlySet<s
         [String(spec.successStatus)]: {
           description: spec.summary,
           content: {
-            [spec.responseType === 'html' ? 'text/html' : 'application/json']: {
+            [KKI_RESPONSE_MEDIA_TYPES[spec.responseType]]: {
               schema: schemaOf(spec.response, 'output'),
             },
           },

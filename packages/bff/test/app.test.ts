@@ -54,6 +54,7 @@ describe('createKkiBff without DOKU services', () => {
         'getOrder',
         'getReadiness',
         'getPayment',
+        'getPaymentAppLinkQr',
         'listRefunds',
         'listSavedCards',
       ].sort(),

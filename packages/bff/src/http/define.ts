@@ -5,6 +5,7 @@
 import {
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeySchema,
+  KKI_RESPONSE_MEDIA_TYPES,
   KKI_ROUTE_COPY_FLOWS,
   type KkiRouteId,
   kkiRoutes,
@@ -168,6 +169,10 @@ export function defineRoute<Id extends KkiRouteId>(
     }
     if (spec.responseType === 'html')
       return c.html(String(answer.body), answer.status as ContentfulStatusCode);
+    if (spec.responseType === 'svg')
+      return c.body(String(answer.body), answer.status as ContentfulStatusCode, {
+        'Content-Type': KKI_RESPONSE_MEDIA_TYPES.svg,
+      });
     // A replayed refusal names this request, the one whose id the caller has.
     const answered =
       answer.status >= 400 && isErrorBody(answer.body)

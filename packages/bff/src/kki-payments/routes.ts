@@ -7,6 +7,7 @@ import { isOpenPayment } from '../store/payment-state.js';
 import { paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 import { payOrderWithKki } from '../orders/pay-order.js';
+import { appLinkQrSvg } from './app-link-qr.js';
 
 async function ownPayment(
   deps: RouteDeps,
@@ -19,7 +20,7 @@ async function ownPayment(
 }
 
 /**
- * Mounts `getPayment` always; `createKkiPayment` (H2H only) and `cancelPayment` when the KKI payment
+ * Mounts `getPayment` and `getPaymentAppLinkQr` always; `createKkiPayment` (H2H only) and `cancelPayment` when the KKI payment
  * service exists; with only the Checkout service, `cancelPayment` for checkout payments.
  */
 export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
@@ -29,6 +30,18 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   defineRoute(app, deps, 'getPayment', async ({ params, query, customerId }) => {
     const payment = await ownPayment(deps, params.paymentId, customerId);
     return { body: paymentView(query.refresh === 'true' ? await deps.refreshPayment(payment) : payment) };
+  });
+
+  defineRoute(app, deps, 'getPaymentAppLinkQr', async ({ c, params, customerId }) => {
+    const payment = await ownPayment(deps, params.paymentId, customerId);
+    // Exactly the link the payment's view shows the customer, and only while it is shown.
+    const action = paymentView(payment).nextAction;
+    if (action.type !== 'issuer_app')
+      throw new KkiDomainError('not_found', { internal: `no issuer-app link (${action.type})` });
+    c.header('Cache-Control', 'no-store');
+    // Shown by the shop's page as an <img>: a shop on another origin of the same site may embed it.
+    c.header('Cross-Origin-Resource-Policy', 'same-site');
+    return { body: appLinkQrSvg(action.url) };
   });
 
   if (service || checkout) {

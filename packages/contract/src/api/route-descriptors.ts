@@ -10,8 +10,11 @@ export interface KkiRouteDescriptor {
   readonly path: `/${string}`;
   /** Whether the call must carry an `Idempotency-Key` header (every state-changing call does). */
   readonly idempotent: boolean;
-  /** `json` for API answers, `html` for a page the browser navigates to. */
-  readonly responseType: 'json' | 'html';
+  /**
+   * `json` for API answers, `html` for a page the browser navigates to, `svg` for an image the
+   * browser shows (`<img src>`).
+   */
+  readonly responseType: 'json' | 'html' | 'svg';
 }
 
 /** Every browser-facing route's descriptor, by id (the ids of `kkiRoutes`). */
@@ -19,6 +22,12 @@ export const KKI_ROUTE_DESCRIPTORS = {
   getOrder: { method: 'GET', path: '/orders/:orderId', idempotent: false, responseType: 'json' },
   createKkiPayment: { method: 'POST', path: '/kki/payments', idempotent: true, responseType: 'json' },
   getPayment: { method: 'GET', path: '/payments/:paymentId', idempotent: false, responseType: 'json' },
+  getPaymentAppLinkQr: {
+    method: 'GET',
+    path: '/payments/:paymentId/app-link.svg',
+    idempotent: false,
+    responseType: 'svg',
+  },
   cancelPayment: {
     method: 'POST',
     path: '/payments/:paymentId/cancel',

@@ -25,7 +25,7 @@ export interface KkiRouteSpec extends KkiRouteDescriptor {
   readonly params: z.ZodMiniObject | null;
   readonly query: z.ZodMiniObject | null;
   readonly body: z.ZodMiniType | null;
-  /** The success body (`responseType: 'json'`), or the page's HTML (`'html'`). */
+  /** The success body (`responseType: 'json'`), the page's HTML (`'html'`) or the image (`'svg'`). */
   readonly response: z.ZodMiniType;
   readonly successStatus: 200 | 201;
   readonly rateLimit: KkiRateLimitBucket | null;
@@ -54,3 +54,10 @@ export const IDEMPOTENT_ROUTE_ERRORS = [
   'idempotency_key_reused',
   'payment_in_progress',
 ] as const satisfies readonly KkiErrorCode[];
+
+/** The `Content-Type` of each `responseType`'s success answer. */
+export const KKI_RESPONSE_MEDIA_TYPES = {
+  json: 'application/json',
+  html: 'text/html',
+  svg: 'image/svg+xml',
+} as const satisfies Record<KkiRouteSpec['responseType'], string>;

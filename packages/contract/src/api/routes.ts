@@ -95,6 +95,21 @@ export const kkiRoutes = {
     rateLimit: null,
     errors: ['not_found'],
   },
+  getPaymentAppLinkQr: {
+    ...KKI_ROUTE_DESCRIPTORS.getPaymentAppLinkQr,
+    summary:
+      "A QR code (SVG) of the payment's issuer-app link, for the customer to open it on their phone while the payment waits in the app.",
+    audience: 'customer',
+    params: paymentParamsSchema,
+    query: null,
+    body: null,
+    response: z.string().register(z.globalRegistry, {
+      description: "An SVG image: the QR code of the payment's `nextAction.url` (`issuer_app`).",
+    }),
+    successStatus: 200,
+    rateLimit: null,
+    errors: ['not_found'],
+  },
   cancelPayment: {
     ...KKI_ROUTE_DESCRIPTORS.cancelPayment,
     summary: 'Cancel a payment the customer has not confirmed yet.',

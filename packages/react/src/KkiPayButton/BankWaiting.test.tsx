@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe.js';
-import { callsTo, on } from '../../test/bff-mock.js';
+import { BFF_URL, callsTo, on } from '../../test/bff-mock.js';
 import { inMinutes, ORDER_ID, order, PAYMENT_ID, payment } from '../../test/fixtures.js';
 import { renderKki, setupMockBff } from '../../test/render.js';
 import { KkiPayButton } from './KkiPayButton.js';
@@ -66,6 +66,44 @@ describe('waiting for the bank', () => {
     renderKki(<KkiPayButton orderId={ORDER_ID} />);
     const inPlace = await screen.findByRole('link', { name: 'Buka aplikasi BRI' });
     expect(inPlace).not.toHaveAttribute('target');
+  });
+
+  it("on a desktop shows the BFF's QR code of the app link, in the shopper's language; on a phone none", async () => {
+    desktop(true);
+    waitingFor(inMinutes(5));
+    const { container, unmount } = renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    const qr = await screen.findByRole('img', {
+      name: 'Kode QR: pindai dengan ponsel untuk membuka aplikasi BRI',
+    });
+    expect(qr).toHaveAttribute('src', `${BFF_URL}/payments/${PAYMENT_ID}/app-link.svg`);
+    await expectNoAxeViolations(container);
+    unmount();
+
+    waitingFor(inMinutes(5));
+    const english = renderKki(<KkiPayButton orderId={ORDER_ID} />, { locale: 'en' });
+    await screen.findByRole('img', { name: 'QR code: scan it with your phone to open the BRI app' });
+    english.unmount();
+
+    desktop(false);
+    waitingFor(inMinutes(5));
+    renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    await screen.findByRole('link', { name: 'Buka aplikasi BRI' });
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('shows no QR code for a web page the bank opens (OTP), only for its app', async () => {
+    desktop(true);
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('listSavedCards', { json: { cards: [] } });
+    on('getPayment', {
+      json: payment({
+        id: PAYMENT_ID,
+        nextAction: { type: 'otp_redirect', url: 'https://otp.bank.test/verify', expiresAt: inMinutes(5) },
+      }),
+    });
+    renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    await screen.findByRole('link', { name: /^Lanjut ke verifikasi/ });
+    expect(screen.queryByRole('img')).toBeNull();
   });
 
   it('tells screen readers once less than a minute is left', async () => {

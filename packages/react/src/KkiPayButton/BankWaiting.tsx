@@ -1,7 +1,8 @@
 'use client';
 // The wait for the customer's bank (issuer app, OTP page, card page): signs of life beside the
 // countdown, a "check now" for the customer who already confirmed, the bank link in a new tab on a
-// desktop (this page must stay open), and a "time almost up" announcement for screen readers.
+// desktop (this page must stay open) with a QR code of the issuer-app link for the phone (drawn by the
+// BFF, so no QR encoder ships to the browser), and a "time almost up" announcement for screen readers.
 import { type ReactElement, useState, useSyncExternalStore } from 'react';
 import type { KkiCopy } from '../copy/index.js';
 import { Countdown } from '../fields/Countdown.js';
@@ -28,6 +29,8 @@ const isDesktop = () => typeof window !== 'undefined' && !!window.matchMedia?.(D
 /** Props of {@link BankWaiting}. */
 export interface BankWaitingProps {
   readonly action: KkiPaymentAction;
+  /** The waiting payment: its issuer-app link's QR code is read from the BFF. */
+  readonly paymentId: string | undefined;
   readonly title: string;
   readonly issuerName: string;
   readonly copy: KkiCopy;
@@ -45,6 +48,11 @@ export function BankWaiting(props: BankWaitingProps): ReactElement {
   const desktop = useSyncExternalStore(subscribeDesktop, isDesktop, () => false);
   const [checking, setChecking] = useState(false);
   const [stillWaiting, setStillWaiting] = useState(false);
+  const qr =
+    desktop && action.type === 'issuer_app' && props.paymentId
+      ? ctx.client.url('getPaymentAppLinkQr', { paymentId: props.paymentId })
+      : null;
+  const scan = copy.payScanQr(props.issuerName);
   const left = action.expiresAt === null || now === null ? null : Date.parse(action.expiresAt) - now;
   const almostUp = left !== null && left > 0 && left <= ALMOST_UP_SECONDS * 1000;
   useAnnounce(ctx, almostUp ? copy.payTimeAlmostUp : stillWaiting ? copy.payNotConfirmedYet : null);
@@ -100,6 +108,16 @@ export function BankWaiting(props: BankWaitingProps): ReactElement {
           {copy.payCancelButton}
         </button>
       </div>
+      {qr && (
+        // The spinner's row layout; the SVG brings its own white ground and quiet zone.
+        <div className="kki-waiting">
+          <img src={qr} alt={scan} width={144} height={144} />
+          {/* The alt text says it to screen readers; this line is for the eyes. */}
+          <span className="kki-muted" aria-hidden>
+            {scan}
+          </span>
+        </div>
+      )}
     </StatusPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { createKkiError } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
 import { expectShown } from '../stories-support/failure-copy.js';
 import { playKit } from '../stories-support/play.js';
@@ -100,7 +100,7 @@ export const Submitting: Story = {
 };
 
 export const WaitingForIssuerApp: Story = {
-  name: 'Waiting for the issuer app (countdown)',
+  name: 'Waiting for the issuer app (countdown, QR code)',
   beforeEach({ msw }) {
     const waiting = storyPayment({ nextAction: issuerApp(300) });
     msw.use(answer('createKkiPayment', waiting), answer('getPayment', waiting));
@@ -114,6 +114,9 @@ export const WaitingForIssuerApp: Story = {
     const opensApp = (name: string) => name.startsWith(copy.payOpenIssuerApp(bri));
     await expect(canvas.getByRole('link', { name: opensApp })).toBeInTheDocument();
     await expect(await canvas.findByRole('timer')).toBeInTheDocument();
+    // And the BFF's QR code of the app link, for the phone (a desktop pointer in the stories' Chromium).
+    const qr = canvas.getByRole('img', { name: copy.payScanQr(bri) }) as HTMLImageElement;
+    await waitFor(() => expect(qr.naturalWidth).toBeGreaterThan(0));
   },
 };
 

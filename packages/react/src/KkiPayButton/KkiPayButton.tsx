@@ -209,6 +209,7 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
       return root(
         <BankWaiting
           action={action}
+          paymentId={flow.payment?.id}
           title={actionTitle(action, copy, issuerName)}
           issuerName={issuerName}
           copy={copy}

@@ -52,6 +52,7 @@ export const en: KkiCopy = {
   payChecking: 'Checking…',
   payNotConfirmedYet: 'Your bank has not confirmed yet. We keep checking.',
   payTimeAlmostUp: 'Less than a minute left to confirm the payment.',
+  payScanQr: (issuer) => `QR code: scan it with your phone to open the ${issuer} app`,
   opensInNewTab: '(opens in a new tab)',
   noSavedCards: 'You have no saved cards yet.',
   chooseSavedCard: 'Choose a saved card.',

@@ -53,6 +53,7 @@ export const id: KkiCopy = {
   payChecking: 'Memeriksa…',
   payNotConfirmedYet: 'Bank Anda belum mengonfirmasi. Kami terus memeriksa.',
   payTimeAlmostUp: 'Waktu konfirmasi pembayaran tinggal kurang dari satu menit.',
+  payScanQr: (issuer) => `Kode QR: pindai dengan ponsel untuk membuka aplikasi ${issuer}`,
   opensInNewTab: '(terbuka di tab baru)',
   noSavedCards: 'Anda belum punya kartu tersimpan.',
   chooseSavedCard: 'Pilih kartu tersimpan.',

@@ -60,6 +60,8 @@ export interface KkiCopy {
   readonly payNotConfirmedYet: string;
   /** Said to screen readers once, a minute before the confirmation time runs out. */
   readonly payTimeAlmostUp: string;
+  /** The QR code of the issuer-app link (desktop): its caption and its image's alt text. */
+  readonly payScanQr: (issuerName: string) => string;
   /** Read after a link that opens in a new tab. */
   readonly opensInNewTab: string;
   readonly noSavedCards: string;

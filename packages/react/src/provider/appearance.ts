@@ -17,6 +17,8 @@ export interface KkiAppearanceVariables {
   readonly colorBorder?: string;
   /** `--kki-color-danger`: errors. */
   readonly colorDanger?: string;
+  /** `--kki-color-danger-text`: text on danger buttons. */
+  readonly colorDangerText?: string;
   /** `--kki-color-success`. */
   readonly colorSuccess?: string;
   /** `--kki-font-family`. */
@@ -29,7 +31,10 @@ export interface KkiAppearanceVariables {
   readonly spacing?: string;
 }
 
-/** How the components look: CSS variables on each component's root. */
+/**
+ * How the components look: CSS variables on each component's root. They apply in the light and the
+ * dark preset alike (the theme is the stylesheet's: `data-kki-theme` or `prefers-color-scheme`).
+ */
 export interface KkiAppearance {
   readonly variables?: KkiAppearanceVariables;
 }

@@ -10,7 +10,7 @@ import {
   kkiRoutes,
   toApiErrorBody,
 } from '@kki-kit/contract';
-import { delay, type HttpHandler, HttpResponse, http, type JsonBodyType } from 'msw';
+import { bypass, delay, type HttpHandler, HttpResponse, http, type JsonBodyType } from 'msw';
 
 /** Where the stories' KkiProvider sends its calls; same origin, so the service worker sees them. */
 export const STORY_BFF_URL = '/api/kki';
@@ -32,6 +32,14 @@ export function answer<Id extends KkiRouteId>(
       status: kkiRoutes[id].successStatus,
     }),
   );
+}
+
+/**
+ * Answers image route `id` with a file Storybook serves (`.storybook/public`), as the BFF would draw
+ * it (e.g. the QR code of the stories' issuer-app link).
+ */
+export function image(id: KkiRouteId, file: string): HttpHandler {
+  return route(id, () => fetch(bypass(new URL(file, window.location.href))));
 }
 
 /** What a refusal carries besides its code. */

@@ -1,4 +1,5 @@
-// Every story renders inside a KkiProvider whose locale and appearance come from the toolbar globals.
+// Every story renders inside a KkiProvider whose locale and appearance come from the toolbar globals,
+// on a page whose theme (the device's, or light or dark pinned by data-kki-theme) is a global too.
 import { isKkiLocale, type KkiLocale } from '@kki-kit/contract';
 import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
@@ -35,6 +36,16 @@ export const APPEARANCES = {
 type AppearanceName = keyof typeof APPEARANCES;
 export const APPEARANCE_NAMES = Object.keys(APPEARANCES) as AppearanceName[];
 
+/**
+ * The stylesheet's themes: `device` follows prefers-color-scheme, `light` and `dark` pin one with
+ * `data-kki-theme`, as a merchant's page does.
+ */
+export const STORY_THEMES = ['device', 'light', 'dark'] as const;
+type StoryTheme = (typeof STORY_THEMES)[number];
+
+const themeOf = (globals: Record<string, unknown>): StoryTheme =>
+  (STORY_THEMES as readonly unknown[]).includes(globals.theme) ? (globals.theme as StoryTheme) : 'device';
+
 /** The story's locale from the toolbar (Indonesian when unset or unknown). */
 export const storyLocale = (globals: Record<string, unknown>): KkiLocale =>
   isKkiLocale(globals.locale) ? globals.locale : 'id';
@@ -67,21 +78,28 @@ function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; ch
 /**
  * The canvas around the story: a theme with its own background (a dark one) is drawn on that
  * background with room around the form, as a merchant's page would, not as a dark box flush against
- * Storybook's light canvas.
+ * Storybook's light canvas. The page's own colours follow the theme (`Canvas` is the browser's page
+ * background in the color-scheme given).
  */
-function frameStyle(appearance: KkiAppearance): React.CSSProperties | undefined {
+function frameStyle(appearance: KkiAppearance, theme: StoryTheme): React.CSSProperties {
   const background = appearance.variables?.colorBackground;
-  return background === undefined ? undefined : { background, padding: '24px' };
+  if (background !== undefined) return { background, padding: '24px' };
+  return {
+    colorScheme: theme === 'device' ? 'light dark' : theme,
+    background: 'Canvas',
+    ...(theme === 'dark' && { padding: '24px' }),
+  };
 }
 
 /** The decorator preview.tsx applies to every story. */
 export const withKkiProvider: Decorator = (Story, context) => {
   const locale = storyLocale(context.globals);
   const appearance = appearanceOf(context.globals);
+  const theme = themeOf(context.globals);
   // Keyed by locale: a new locale mounts a fresh provider and query cache (and the story is replayed,
-  // see withReplayOnLocaleChange). A new appearance keeps the provider and the story's state.
+  // see withReplayOnLocaleChange). A new appearance or theme keeps the provider and the story's state.
   return (
-    <div style={frameStyle(appearance)}>
+    <div style={frameStyle(appearance, theme)} data-kki-theme={theme === 'device' ? undefined : theme}>
       <StoryProvider key={locale} locale={locale} appearance={appearance}>
         <Story />
       </StoryProvider>

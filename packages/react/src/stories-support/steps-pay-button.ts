@@ -3,7 +3,7 @@
 import { createKkiError, type KitConfig } from '@kki-kit/contract';
 import type { MswApi } from 'msw-storybook-addon/types';
 import { expect, fn, userEvent } from 'storybook/test';
-import { answer } from './bff-handlers.js';
+import { answer, image } from './bff-handlers.js';
 import { errorStories } from './error-stories.js';
 import { type PlayContext, playKit } from './play.js';
 import {
@@ -25,6 +25,9 @@ export const paymentCallbacks = () => ({
   onExpire: fn(),
 });
 
+/** The QR code the BFF draws of the stories' issuer-app link (`https://app.bri.test/kki/confirm`). */
+export const APP_LINK_QR = '/doku-stub/app-link-qr.svg';
+
 /** The args and mock BFF every KkiPayButton story starts from (H2H KKI, an open order, no saved cards). */
 export const payButtonMeta = {
   args: {
@@ -38,6 +41,7 @@ export const payButtonMeta = {
       answer('getKitConfig', { kki: { integration: 'h2h' }, checkout: null }),
       answer('getOrder', storyOrder()),
       answer('listSavedCards', { cards: [] }),
+      image('getPaymentAppLinkQr', APP_LINK_QR),
     );
   },
 };

@@ -23,8 +23,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The pay form as the server renders it (the H2H path known, as a server prefetches it), with the kit's stylesheet, loaded in Chromium. */
-async function show(variables?: KkiAppearanceVariables) {
+/**
+ * The pay form as the server renders it (the H2H path known, as a server prefetches it), with the
+ * kit's stylesheet, loaded in Chromium; `theme` pins one on `<html>` as a page's theme switch would.
+ */
+async function show(variables?: KkiAppearanceVariables, theme?: 'light' | 'dark') {
   const queryClient = new QueryClient();
   queryClient.setQueryData(kkiQueryKeys.config(), { kki: { integration: 'h2h' }, checkout: null });
   const html = renderToString(
@@ -37,7 +40,7 @@ async function show(variables?: KkiAppearanceVariables) {
     </KkiProvider>,
   );
   await page.setContent(
-    `<!doctype html><html><head><style>${STYLES}</style></head><body>${html}</body></html>`,
+    `<!doctype html><html${theme ? ` data-kki-theme="${theme}"` : ''}><head><style>${STYLES}</style></head><body>${html}</body></html>`,
   );
 }
 
@@ -94,6 +97,7 @@ describe('appearance in Chromium', () => {
       colorBackground: '#050505',
       colorBorder: '#060606',
       colorDanger: '#070707',
+      colorDangerText: '#0a0a0a',
       colorSuccess: '#080808',
       fontFamily: 'serif',
       fontSize: '17px',
@@ -108,5 +112,44 @@ describe('appearance in Chromium', () => {
     });
     expect(names).toHaveLength(Object.keys(all).length);
     for (const name of names) expect(STYLES).toContain(`var(${name})`);
+  });
+});
+
+describe('light and dark presets in Chromium', () => {
+  const LIGHT = {
+    'background-color': 'rgb(255, 255, 255)',
+    color: 'rgb(26, 29, 35)',
+    'color-scheme': 'light',
+  };
+  const DARK = { 'background-color': 'rgb(23, 25, 30)', color: 'rgb(232, 234, 238)', 'color-scheme': 'dark' };
+  const look = () => computed('.kki-root', ['background-color', 'color', 'color-scheme']);
+  afterAll(() => page.emulateMedia({ colorScheme: 'light' }));
+
+  it("follows the device's prefers-color-scheme", async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await show();
+    expect(await look()).toEqual(LIGHT);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await look()).toEqual(DARK);
+    // The primary button keeps its text readable on the dark preset's lighter blue.
+    expect(await computed('.kki-button--primary', ['background-color', 'color'])).toEqual({
+      'background-color': 'rgb(138, 180, 255)',
+      color: 'rgb(11, 21, 48)',
+    });
+  });
+
+  it('data-kki-theme on an ancestor pins a theme whatever the device says', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await show(undefined, 'light');
+    expect(await look()).toEqual(LIGHT);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await show(undefined, 'dark');
+    expect(await look()).toEqual(DARK);
+  });
+
+  it("the merchant's appearance variables apply in the dark preset too", async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await show({ colorBackground: 'rgb(7, 8, 9)' });
+    expect(await look()).toEqual({ ...DARK, 'background-color': 'rgb(7, 8, 9)' });
   });
 });

@@ -1,5 +1,5 @@
-// The theming page's table: each `--kki-*` variable, the appearance key that sets it, its default
-// (read from the stylesheet the page loads) and a swatch, plus the kit under each story theme.
+// The theming page's table: each `--kki-*` variable, the appearance key that sets it, its light and
+// dark defaults (read from the stylesheet the page loads, each preset pinned) with swatches.
 import type { ReactElement } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { appearanceStyle, type KkiAppearanceVariables } from '../../provider/appearance.js';
@@ -13,6 +13,7 @@ const KEYS: readonly (keyof KkiAppearanceVariables)[] = [
   'colorBackground',
   'colorBorder',
   'colorDanger',
+  'colorDangerText',
   'colorSuccess',
   'fontFamily',
   'fontSize',
@@ -24,18 +25,63 @@ const KEYS: readonly (keyof KkiAppearanceVariables)[] = [
 const variableOf = (key: keyof KkiAppearanceVariables): string =>
   Object.keys(appearanceStyle({ variables: { [key]: 'x' } }) ?? {})[0] ?? '';
 
-/** The table of variables with their defaults, read from a `.kki-root` the page renders. */
-export function ThemeVariables(): ReactElement {
-  const probe = useRef<HTMLDivElement>(null);
-  const [defaults, setDefaults] = useState<Record<string, string>>({});
+type Values = Record<string, string>;
+
+/** The variables' values on `.kki-root` probes the page renders, one per preset. */
+function useDefaults(): { light: Values; dark: Values; probes: ReactElement } {
+  const light = useRef<HTMLDivElement>(null);
+  const dark = useRef<HTMLDivElement>(null);
+  const [values, setValues] = useState<{ light: Values; dark: Values }>({ light: {}, dark: {} });
   useEffect(() => {
-    if (probe.current === null) return;
-    const style = getComputedStyle(probe.current);
-    setDefaults(Object.fromEntries(KEYS.map((k) => [k, style.getPropertyValue(variableOf(k)).trim()])));
+    const read = (el: HTMLElement | null): Values => {
+      if (el === null) return {};
+      const style = getComputedStyle(el);
+      return Object.fromEntries(KEYS.map((k) => [k, style.getPropertyValue(variableOf(k)).trim()]));
+    };
+    setValues({ light: read(light.current), dark: read(dark.current) });
   }, []);
+  const probes = (
+    <>
+      <div data-kki-theme="light" hidden>
+        <div ref={light} className="kki-root" />
+      </div>
+      <div data-kki-theme="dark" hidden>
+        <div ref={dark} className="kki-root" />
+      </div>
+    </>
+  );
+  return { ...values, probes };
+}
+
+/** A value with its colour swatch. */
+function Value(props: { name: string; value: string | undefined }): ReactElement {
+  return (
+    <td>
+      <code>{props.value}</code>
+      {props.name.startsWith('color') && props.value ? (
+        <span
+          aria-hidden="true"
+          style={{
+            display: 'inline-block',
+            width: '1em',
+            height: '1em',
+            marginInlineStart: '0.5em',
+            verticalAlign: 'middle',
+            border: '1px solid #888',
+            background: props.value,
+          }}
+        />
+      ) : null}
+    </td>
+  );
+}
+
+/** The table of variables with their light and dark defaults. */
+export function ThemeVariables(): ReactElement {
+  const { light, dark, probes } = useDefaults();
   return (
     <div>
-      <div ref={probe} className="kki-root" hidden />
+      {probes}
       <table>
         <thead>
           <tr>
@@ -43,7 +89,8 @@ export function ThemeVariables(): ReactElement {
             <th scope="col">
               <code>appearance.variables</code> key
             </th>
-            <th scope="col">Default</th>
+            <th scope="col">Light (default)</th>
+            <th scope="col">Dark</th>
           </tr>
         </thead>
         <tbody>
@@ -55,23 +102,8 @@ export function ThemeVariables(): ReactElement {
               <td>
                 <code>{key}</code>
               </td>
-              <td>
-                <code>{defaults[key]}</code>
-                {key.startsWith('color') && defaults[key] ? (
-                  <span
-                    aria-hidden="true"
-                    style={{
-                      display: 'inline-block',
-                      width: '1em',
-                      height: '1em',
-                      marginInlineStart: '0.5em',
-                      verticalAlign: 'middle',
-                      border: '1px solid #888',
-                      background: defaults[key],
-                    }}
-                  />
-                ) : null}
-              </td>
+              <Value name={key} value={light[key]} />
+              <Value name={key} value={dark[key]} />
             </tr>
           ))}
         </tbody>
