@@ -61,7 +61,8 @@ const payment = (id: string, over: Partial<PaymentView> = {}): PaymentView =>
 
 const failed = payment('pay_failed0001', {
   status: 'failed',
-  error: createKkiError('insufficient_funds', { locale: 'en' }),
+  // Stored as first worded (the default language): the page words it in its own.
+  error: createKkiError('insufficient_funds', { locale: 'id' }),
 });
 const paid = payment('pay_paid00001', {
   status: 'succeeded',
@@ -147,6 +148,7 @@ describe('OrderResultView', () => {
     const html = render('en', order(), [failed]);
     expect(heading(html)).toBe('The payment did not go through');
     expect(text(html)).toContain(getErrorCopy('insufficient_funds', 'en'));
+    expect(text(html)).not.toContain(getErrorCopy('insufficient_funds', 'id'));
     expect(text(html)).toContain('Try paying again');
     expect(text(html)).toContain('Status Failed');
   });

@@ -14,7 +14,7 @@ import { useShopCopy } from '../i18n.js';
 import { Link } from '../Link.js';
 import { shopApi } from '../shop-api.js';
 import { orderResult } from './order-result.js';
-import { PaymentRows } from './PaymentRows.js';
+import { errorText, PaymentRows } from './PaymentRows.js';
 
 /**
  * The order's result page, where the bank app, DOKU's OTP page and DOKU Checkout send the shopper
@@ -59,7 +59,7 @@ export function OrderResultView(props: { order: OrderView; payments: readonly Pa
       <p role="status" className={state === 'paid' ? 'shop-ok' : 'shop-warn'}>
         {state === 'paid' ? t.orderPaid : state === 'waiting' ? t.resultWaitingNote : t.orderOpen}
       </p>
-      {state === 'failed' && payment?.error && <p className="shop-error">{payment.error.message}</p>}
+      {state === 'failed' && payment?.error && <p className="shop-error">{errorText(payment, locale)}</p>}
       <h2 id="order-details">{t.resultDetails}</h2>
       <dl className="shop-dl order-receipt" aria-labelledby="order-details">
         <dt>{t.orderNumber}</dt>
