@@ -6,14 +6,13 @@ import {
   getErrorCopy,
   type KkiLocale,
   type OrderView,
-  orderViewSchema,
   type PaymentView,
-  paymentViewSchema,
   shortId,
 } from '@kki-kit/contract';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { order as orderFixture, payment as paymentFixture } from '../../../packages/react/test/fixtures.js';
 import { LocaleContext } from '../src/i18n.js';
 import { orderResult } from '../src/pages/order-result.js';
 import { OrderResultView } from '../src/pages/OrderPage.js';
@@ -22,42 +21,11 @@ const ORDER_ID = 'ord_demo7k2m9q4x';
 const T0 = '2026-03-26T08:00:00.000Z';
 const PAID_AT = '2026-03-26T08:03:00.000Z';
 
+// The kit's view fixtures (each parsed by the contract's schema), on this test's order.
 const order = (over: Partial<OrderView> = {}): OrderView =>
-  orderViewSchema.parse({
-    id: ORDER_ID,
-    amount: 275_000,
-    currency: 'IDR',
-    description: 'Batik tulis',
-    lineItems: [{ name: 'Batik tulis', price: 275_000, quantity: 1 }],
-    status: 'open',
-    paidPaymentId: null,
-    openPaymentId: null,
-    paidAt: null,
-    cardOptions: null,
-    createdAt: T0,
-    ...over,
-  });
-
+  orderFixture({ id: ORDER_ID, amount: 275_000, description: 'Batik tulis', ...over });
 const payment = (id: string, over: Partial<PaymentView> = {}): PaymentView =>
-  paymentViewSchema.parse({
-    id,
-    orderId: ORDER_ID,
-    method: 'kki',
-    kkiKind: 'single',
-    cardPaymentType: null,
-    checkoutChannel: null,
-    status: 'pending',
-    amount: 275_000,
-    currency: 'IDR',
-    refundedAmount: 0,
-    refundableAmount: 0,
-    nextAction: { type: 'none' },
-    error: null,
-    card: { maskedCpan: '936000******5678', issuer: 'bri', cardId: null },
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  });
+  paymentFixture({ id, orderId: ORDER_ID, amount: 275_000, createdAt: T0, updatedAt: T0, ...over });
 
 const failed = payment('pay_failed0001', {
   status: 'failed',
