@@ -74,6 +74,38 @@ describe('the result page after the bank app', () => {
     });
   });
 
+  it('a result page opened before the bank answers waits, then thanks the shopper by itself', async () => {
+    await asCustomer(browser(), async (page, context) => {
+      const orderId = await checkoutOneProduct(page, demoUrl);
+      await payWithNewKkiCard(page, { cpan: kkiTestCpan('bjb'), ott: freshOtt() });
+      const href = await issuerAppLink(page).getAttribute('href');
+      if (!href) throw new Error('the issuer-app link has no address');
+
+      await page.goto(`${demoUrl}/orders/${encodeURIComponent(orderId)}`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Waiting for the payment to be confirmed' })
+        .waitFor();
+      await expect(resultDetail(page, 'Status').textContent()).resolves.toBe('Waiting for payment');
+      await expect(page.getByRole('link', { name: 'Continue the payment' }).count()).resolves.toBe(1);
+      await expectAccessible(page);
+
+      // The bank app, elsewhere: the waiting page looks again and turns into the thanks, no reload.
+      const bank = await context.newPage();
+      await bank.goto(new URL(href, demoUrl).href);
+      await bank.getByRole('button', { name: 'Approve' }).click();
+      await bank.close();
+      await expect
+        .poll(
+          () => page.getByRole('heading', { level: 1, name: 'Thank you! Your payment went through' }).count(),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(1);
+      await expect(resultDetail(page, 'Status').textContent()).resolves.toBe('Paid');
+    });
+  });
+
   it('a shopper who declines in the bank app lands on the result page with a way to try again', async () => {
     await asCustomer(browser(), async (page) => {
       const orderId = await checkoutOneProduct(page, demoUrl);

@@ -8,6 +8,7 @@ import {
   paymentStatusLabel,
   shortId,
 } from '@kki-kit/contract';
+import { useKkiContext } from '@kki-kit/react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useShopCopy } from '../i18n.js';
@@ -23,9 +24,21 @@ import { errorText, PaymentRows } from './PaymentRows.js';
  */
 export function OrderPage(props: { orderId: string }): ReactElement {
   const { t } = useShopCopy();
+  const { client } = useKkiContext('OrderPage');
   const order = useQuery({
     queryKey: ['shop', 'order', props.orderId],
-    queryFn: () => shopApi.order(props.orderId),
+    queryFn: async ({ signal }) => {
+      const data = await shopApi.order(props.orderId);
+      const { state, payment } = orderResult(data.order, data.payments);
+      if (state !== 'waiting' || !payment) return data;
+      // A waiting payment is checked with DOKU through the BFF (throttled there), so one whose bank
+      // window closed without a word ends here too (a failed check changes nothing shown); then the
+      // order is read again.
+      await client
+        .request('getPayment', { params: { paymentId: payment.id }, query: { refresh: 'true' }, signal })
+        .catch(() => null);
+      return shopApi.order(props.orderId);
+    },
     // A KKI payment or a card page can still settle by notification: look again while one waits.
     refetchInterval: (q) =>
       q.state.data && orderResult(q.state.data.order, q.state.data.payments).state === 'waiting'
