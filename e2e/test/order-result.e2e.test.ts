@@ -5,6 +5,7 @@ import { formatIdr, getErrorCopy, shortId } from '@kki-kit/contract';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { cardById, cardTestValues, payOnCardPage } from '../src/card-page.js';
 import { asCustomer, useChromium } from '../src/fixtures.js';
 import {
   checkoutOneProduct,
@@ -125,6 +126,29 @@ describe('the result page after the bank app', () => {
       await page.getByRole('link', { name: 'Try paying again' }).click();
       await page.waitForURL((url) => url.pathname === `/orders/${encodeURIComponent(orderId)}/pay`);
       await page.getByRole('heading', { level: 1, name: 'Payment' }).waitFor();
+    });
+  });
+
+  it('a card paid through the 3-D Secure OTP page lands on the result page', async () => {
+    const values = await cardTestValues(demoUrl);
+    await asCustomer(browser(), async (page) => {
+      const orderId = await checkoutOneProduct(page, demoUrl);
+      const card = cardById(values, 'visa-3ds');
+      await payOnCardPage(page, { type: 'SALE', cardNumber: card.number });
+      // DOKU's OTP page in the card frame, then its return to the shop.
+      const frame = page.frameLocator('iframe[title="Card payment"]');
+      await frame.getByLabel(/OTP/).fill(values.threeDs.otp);
+      await frame.getByRole('button', { name: /^(Confirm|Konfirmasi)$/ }).click();
+
+      await waitForResultPage(page, orderId);
+      await page.getByRole('heading', { level: 1, name: 'Thank you! Your payment went through' }).waitFor();
+      await expect(resultDetail(page, 'Order number').textContent()).resolves.toBe(`#${shortId(orderId)}`);
+      await expect(resultDetail(page, 'Payment method').textContent()).resolves.toBe('Credit card');
+      await expect(resultDetail(page, 'Card').textContent()).resolves.toMatch(
+        new RegExp(`\\*{4}${card.number.slice(-4)}$`),
+      );
+      await expect(resultDetail(page, 'Status').textContent()).resolves.toBe('Paid');
+      await finish(page, 'result-card-3ds');
     });
   });
 });
