@@ -15,6 +15,7 @@ import type {
   KkiPaymentInput,
   KkiPaymentResponse,
 } from '@kki-kit/doku';
+import { KKI_RETURN_URL_QUERY_KEPT } from '@kki-kit/doku';
 import { KkiDomainError } from '../errors.js';
 import { shopReturnUrl } from '../http/urls.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
@@ -132,9 +133,11 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       // The issuer app sends the customer back to the shop's pages naming this payment, so the shop
       // can show its result (read from the BFF, never from the URL).
       const { success, failure } = deps.config.returnUrls;
+      const named = (url: string, paymentId: string) =>
+        KKI_RETURN_URL_QUERY_KEPT ? shopReturnUrl(url, paymentId) : url;
       const returnUrlsOf = (paymentId: string) => ({
-        ...(success && { successPaymentUrl: shopReturnUrl(success, paymentId) }),
-        ...(failure && { failedPaymentUrl: shopReturnUrl(failure, paymentId) }),
+        ...(success && { successPaymentUrl: named(success, paymentId) }),
+        ...(failure && { failedPaymentUrl: named(failure, paymentId) }),
       });
       let issuerId: KkiIssuerId | null;
       let payment: PaymentRecord;
