@@ -1,7 +1,7 @@
 // DOKU's card page (the sandbox's) inside CardPaymentFrame's iframe, and its test cards, read from
 // the running sandbox through the demo's test-values endpoint rather than copied here.
 import type { Page } from 'playwright-core';
-import { expectAccessible } from './shop.js';
+import { expectAccessible, waitForResultPage } from './shop.js';
 
 /** One sandbox test card as `/__sandbox/cards/test-cards` lists it. */
 export interface SandboxTestCard {
@@ -41,9 +41,9 @@ export function approvedCardOf(values: CardTestValues, issuer: string): SandboxT
   return card;
 }
 
-/** Waits for CardPaymentFrame's success: the shop's pay page moves on to the order page. */
+/** Waits for CardPaymentFrame's success: the shop's pay page moves on to the order's result page. */
 export async function waitForOrderPage(page: Page, orderId: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname === `/orders/${encodeURIComponent(orderId)}`);
+  await waitForResultPage(page, orderId);
 }
 
 /** An expiry month a year from now (the card page wants a future MM/YY). */

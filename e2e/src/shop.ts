@@ -105,14 +105,33 @@ export async function approveInIssuerApp(page: Page): Promise<void> {
   await bank.getByRole('heading', { name: 'Confirm this payment?' }).waitFor();
   await expectAccessible(bank);
   await bank.getByRole('button', { name: 'Approve' }).click();
-  // DOKU sends the customer to the merchant's success URL (the shop's /orders) after approval.
-  await bank.waitForURL((url) => url.pathname === '/orders');
-  await bank.getByRole('heading').first().waitFor();
+  // DOKU sends the customer to the merchant's success URL (the shop's /orders, naming the payment),
+  // which moves on to the order's result page.
+  await waitForResultPage(bank);
   await expectAccessible(bank);
   if (newTab) {
     await bank.close();
     await page.bringToFront();
   }
+}
+
+/** Waits until the shop shows an order's result page (`orderId`'s, when given) with its heading. */
+export async function waitForResultPage(page: Page, orderId?: string): Promise<void> {
+  await page.waitForURL((url) =>
+    orderId === undefined
+      ? /^\/orders\/[^/]+$/.test(url.pathname)
+      : url.pathname === `/orders/${encodeURIComponent(orderId)}`,
+  );
+  await page.locator('section.order-result').getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** The result page's receipt line named `term` ("Order number", "Amount", "Card", "Status", …). */
+export function resultDetail(page: Page, term: string): Locator {
+  return page
+    .locator('dl.order-receipt')
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 }
 
 /** Opens the order's page and waits until the shop shows it paid (notifications settle it). */

@@ -20,7 +20,7 @@ describe('card AUTHORIZE then capture', () => {
           () =>
             page
               .getByText('Card payment approved. The store will complete it shortly.')
-              .or(page.getByRole('row').filter({ hasText: 'Authorised, not yet captured' }))
+              .or(page.getByRole('definition').filter({ hasText: 'Authorised, not yet captured' }))
               .count(),
           { timeout: 20_000 },
         )

@@ -1,4 +1,5 @@
 // DOKU Cards on the hosted card page inside CardPaymentFrame's iframe: a SALE and an INSTALLMENT.
+import { shortId } from '@kki-kit/contract';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { asCustomer, useChromium } from '../src/fixtures.js';
 import {
@@ -9,7 +10,7 @@ import {
   payOnCardPage,
   waitForOrderPage,
 } from '../src/card-page.js';
-import { checkoutOneProduct, expectOrderPaid, finish, productAtLeast } from '../src/shop.js';
+import { checkoutOneProduct, expectOrderPaid, finish, productAtLeast, resultDetail } from '../src/shop.js';
 
 describe('DOKU card page in the iframe', () => {
   const demoUrl = inject('demoUrl');
@@ -25,9 +26,12 @@ describe('DOKU card page in the iframe', () => {
       await payOnCardPage(page, { type: 'SALE', cardNumber: cardById(values, 'visa-approve').number });
       await waitForOrderPage(page, orderId);
       await expectOrderPaid(page, demoUrl, orderId);
-      await expect(
-        page.getByRole('row').filter({ hasText: 'Credit card' }).filter({ hasText: 'Paid' }).count(),
-      ).resolves.toBe(1);
+      // The card page's return lands on the result page: thanks, the card and the short number.
+      await page.getByRole('heading', { level: 1, name: 'Thank you! Your payment went through' }).waitFor();
+      await expect(resultDetail(page, 'Payment method').textContent()).resolves.toBe('Credit card');
+      await expect(resultDetail(page, 'Status').textContent()).resolves.toBe('Paid');
+      await expect(resultDetail(page, 'Card').textContent()).resolves.toMatch(/\*{4}\d{4}$/);
+      await expect(resultDetail(page, 'Order number').textContent()).resolves.toBe(`#${shortId(orderId)}`);
       await finish(page, 'card-sale');
     });
   });
@@ -44,13 +48,10 @@ describe('DOKU card page in the iframe', () => {
       });
       await waitForOrderPage(page, orderId);
       await expectOrderPaid(page, demoUrl, orderId);
-      await expect(
-        page
-          .getByRole('row')
-          .filter({ hasText: 'Credit card, instalments' })
-          .filter({ hasText: 'Paid' })
-          .count(),
-      ).resolves.toBe(1);
+      await expect(resultDetail(page, 'Payment method').textContent()).resolves.toBe(
+        'Credit card, instalments',
+      );
+      await expect(resultDetail(page, 'Status').textContent()).resolves.toBe('Paid');
       await finish(page, 'card-installment');
     });
   });

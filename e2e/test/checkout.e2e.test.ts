@@ -1,6 +1,7 @@
 // DOKU Checkout, the default path (merchants without PCI DSS): the shop shows no card field, the
 // shopper pays on DOKU's page and comes back. Each journey ends with the browser, the BFF and the
 // sandbox agreeing on the final state.
+import { shortId } from '@kki-kit/contract';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { describe, expect, inject, it } from 'vitest';
 import { cardTestValues } from '../src/card-page.js';
@@ -14,7 +15,14 @@ import {
   storedCheckout,
 } from '../src/checkout.js';
 import { asCustomer, useChromium } from '../src/fixtures.js';
-import { checkoutOneProduct, expectOrderPaid, finish, freshOtt } from '../src/shop.js';
+import {
+  checkoutOneProduct,
+  expectOrderPaid,
+  finish,
+  freshOtt,
+  resultDetail,
+  waitForResultPage,
+} from '../src/shop.js';
 
 /** An expiry a couple of years ahead, as the card form wants it (MM/YY). */
 function futureExpiry(): string {
@@ -34,6 +42,11 @@ describe('DOKU Checkout (the default path)', () => {
       await payKkiOnDoku(page, { cpan: kkiTestCpan('bri'), ott: freshOtt() });
       await approveCheckoutInIssuerApp(page);
       await backInShop(page, demoUrl);
+      // Back from DOKU's page, the pay page hands over to the order's result page.
+      await waitForResultPage(page, orderId);
+      await page.getByRole('heading', { level: 1, name: 'Thank you! Your payment went through' }).waitFor();
+      await expect(resultDetail(page, 'Order number').textContent()).resolves.toBe(`#${shortId(orderId)}`);
+      await expect(resultDetail(page, 'Payment method').textContent()).resolves.toBe('KKI (DOKU Checkout)');
       await expectOrderPaid(page, demoUrl, orderId);
 
       const stored = await storedCheckout(page, orderId);

@@ -11,6 +11,7 @@ import {
   freshOtt,
   issuerAppLink,
   payWithNewKkiCard,
+  resultDetail,
 } from '../src/shop.js';
 
 describe('KKI pay and save, then pay with the saved card', () => {
@@ -42,12 +43,9 @@ describe('KKI pay and save, then pay with the saved card', () => {
       await expect.poll(async () => (await open.count()) + (await done.count()), { timeout: 20_000 }).toBe(1);
       if ((await open.count()) > 0) await approveInIssuerApp(page);
       await expectOrderPaid(page, demoUrl, second);
-      await expect(
-        page
-          .getByRole('table')
-          .filter({ hasText: cpan.slice(-4) })
-          .count(),
-      ).resolves.toBe(1);
+      await expect(resultDetail(page, 'Card').textContent()).resolves.toMatch(
+        new RegExp(`${cpan.slice(-4)}$`),
+      );
       await finish(page, 'kki-saved-card');
     });
   });

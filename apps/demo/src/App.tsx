@@ -1,6 +1,6 @@
 // The shop's shell: header with navigation, language switch and customer switch; the page for the
 // current path; KkiProvider around everything with the chosen locale.
-import type { KkiLocale } from '@kki-kit/contract';
+import { CHECKOUT_RETURN_PARAMS, type KkiLocale } from '@kki-kit/contract';
 import { KkiProvider } from '@kki-kit/react';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { CataloguePage } from './pages/CataloguePage.js';
 import { CheckoutPage } from './pages/CheckoutPage.js';
 import { OrderPage } from './pages/OrderPage.js';
 import { OrdersPage } from './pages/OrdersPage.js';
+import { PaymentReturn } from './pages/PaymentReturn.js';
 import { PayPage } from './pages/PayPage.js';
 import { StaffPage } from './pages/StaffPage.js';
 import { TestValuesPage } from './pages/TestValuesPage.js';
@@ -147,13 +148,32 @@ function Page(): ReactElement {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger (a new page), not an input
   useEffect(() => {
     if (!hasNavigated()) return;
+    const focus = (heading: HTMLElement) => {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    };
     const heading = document.querySelector<HTMLElement>('#main h1');
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    if (heading) {
+      focus(heading);
+      return;
+    }
+    // A page still loading its data shows its heading later: focus it when it appears.
+    const main = document.getElementById('main');
+    if (!main) return;
+    const watch = new MutationObserver(() => {
+      const later = main.querySelector<HTMLElement>('h1');
+      if (!later) return;
+      watch.disconnect();
+      focus(later);
+    });
+    watch.observe(main, { childList: true, subtree: true });
+    return () => watch.disconnect();
   }, [path]);
   const pay = matchPath('/orders/:orderId/pay', path);
   if (pay?.orderId) return <PayPage orderId={pay.orderId} resumePaymentId={query.get('paymentId')} />;
+  // The bank app's way back names the payment; the result page is its order's.
+  const returned = query.get(CHECKOUT_RETURN_PARAMS.paymentId);
+  if (returned && path.replace(/\/+$/, '') === '/orders') return <PaymentReturn paymentId={returned} />;
   const order = matchPath('/orders/:orderId', path);
   if (order?.orderId) return <OrderPage orderId={order.orderId} />;
   switch (path.replace(/\/+$/, '') || '/') {

@@ -113,7 +113,11 @@ export interface KkiBffOptions {
    * notifications and customers back here.
    */
   publicUrl: string;
-  /** Where to send the customer after a KKI payment or binding on DOKU's pages. */
+  /**
+   * Where to send the customer after a KKI payment or binding on DOKU's pages. After a payment the
+   * page gets `?kki_payment=<payment id>`: read that payment from the BFF (`GET /payments/:id`, the
+   * customer's own) to show its result; the parameter is a pointer, never the outcome.
+   */
   returnUrls?: { success?: string; failure?: string };
   /** Origins allowed to call the browser routes (the shop's pages). Default: `publicUrl`'s origin. */
   allowedOrigins?: string[];

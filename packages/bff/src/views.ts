@@ -10,7 +10,7 @@ import type {
   RefundView,
   SavedCardView,
 } from '@kki-kit/contract';
-import { getErrorCopy, isKkiError, KKI_ISSUERS } from '@kki-kit/contract';
+import { getErrorCopy, isKkiError, issuerById } from '@kki-kit/contract';
 import { isOpenPayment } from './store/payment-state.js';
 import type {
   BindingRecord,
@@ -20,9 +20,7 @@ import type {
   SavedCardRecord,
 } from './store/index.js';
 
-type IssuerId = (typeof KKI_ISSUERS)[number]['id'];
-const issuerId = (value: string | null): IssuerId | null =>
-  KKI_ISSUERS.find((i) => i.id === value)?.id ?? null;
+const issuerId = (value: string | null) => issuerById(value)?.id ?? null;
 
 /** An order for the page, with its attempt still in progress (`openPaymentId`), if any. */
 export function orderView(o: OrderRecord, openPaymentId: string | null): OrderView {
@@ -37,6 +35,8 @@ export function orderView(o: OrderRecord, openPaymentId: string | null): OrderVi
     openPaymentId,
     cardOptions: o.cardOptions,
     createdAt: o.createdAt.toISOString(),
+    // Marking the order paid is the only change an order gets after it is created.
+    paidAt: o.status === 'paid' ? o.updatedAt.toISOString() : null,
   };
 }
 

@@ -94,6 +94,7 @@ export {
   CPAN_MAX_LENGTH,
   CPAN_MIN_LENGTH,
   isValidCpan,
+  issuerById,
   issuerFromCpan,
   KKI_ISSUERS,
   type KkiIssuer,

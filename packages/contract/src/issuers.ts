@@ -35,6 +35,11 @@ export type KkiIssuer = (typeof KKI_ISSUERS)[number];
 /** Identifier of a KKI issuer (`bri`, `mandiri`, `bjb`, `dki`, `bpd_bali`). */
 export type KkiIssuerId = KkiIssuer['id'];
 
+/** The KKI issuer with id `id` (e.g. a stored or viewed `issuer` field), or `null` when it is none. */
+export function issuerById(id: string | null | undefined): KkiIssuer | null {
+  return KKI_ISSUERS.find((i) => i.id === id) ?? null;
+}
+
 /** The issuer a CPAN belongs to, or `null` when its prefix is not a known KKI issuer's. */
 export function issuerFromCpan(cpan: string): KkiIssuer | null {
   const digits = cpan.replace(/[\s-]/g, '');

@@ -7,7 +7,7 @@ import {
 } from '@kki-kit/contract';
 import { CardPaymentFrame, KkiPayButton, kkiQueryKeys } from '@kki-kit/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { useShopCopy } from '../i18n.js';
 import { Link } from '../Link.js';
 import { navigate } from '../router.js';
@@ -40,6 +40,13 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
     void queryClient.invalidateQueries({ queryKey: ['shop'] });
     navigate(`/orders/${encodeURIComponent(payment.orderId)}`);
   };
+
+  // A paid order has nothing left to pay: its result page (e.g. back from DOKU Checkout, whose
+  // return settled the order before this page loaded). Replaced, so Back skips this page.
+  const paid = order.data?.order.status === 'paid';
+  useEffect(() => {
+    if (paid) navigate(`/orders/${encodeURIComponent(props.orderId)}`, { replace: true });
+  }, [paid, props.orderId]);
 
   if (order.isPending) return <p>{t.loading}</p>;
   if (order.isError) return <p role="alert">{order.error.message}</p>;

@@ -1,6 +1,21 @@
-import { formatIdr, type PaymentView, paymentMethodLabel, paymentStatusLabel } from '@kki-kit/contract';
+import {
+  formatIdr,
+  getErrorCopy,
+  type KkiLocale,
+  type PaymentView,
+  paymentMethodLabel,
+  paymentStatusLabel,
+} from '@kki-kit/contract';
 import type { ReactElement } from 'react';
 import { useShopCopy } from '../i18n.js';
+
+/**
+ * Why `p` failed, in the shop's language: the shop's API hands the BFF's views on as stored (worded
+ * when the payment failed), so the copy is looked up again here.
+ */
+export function errorText(p: PaymentView, locale: KkiLocale): string {
+  return p.error ? getErrorCopy(p.error.code, locale, undefined, p.error.field) : '';
+}
 
 /** The payments of an order as a table, statuses and methods in the shop's language. */
 export function PaymentRows(props: { payments: readonly PaymentView[]; caption: string }): ReactElement {
@@ -25,7 +40,7 @@ export function PaymentRows(props: { payments: readonly PaymentView[]; caption: 
             </td>
             <td>
               {paymentStatusLabel(p.status, locale)}
-              {p.error ? ` — ${p.error.message}` : ''}
+              {p.error ? ` — ${errorText(p, locale)}` : ''}
             </td>
             <td>{formatIdr(p.amount, locale)}</td>
           </tr>

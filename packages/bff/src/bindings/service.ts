@@ -1,7 +1,7 @@
 // Card binding (KkiBindCard): DOKU's hosted OTP page (DH, finished by notification or a refresh) or
 // the OTP typed in the component (H2H, finished by verifyOtp). A successful binding's
 // `bankCardToken` becomes a saved card; the token is sealed by the store and never leaves the server.
-import { issuerFromCpan, KKI_ISSUERS, kkiErrorFromDokuFailure, maskCpan } from '@kki-kit/contract';
+import { issuerById, issuerFromCpan, kkiErrorFromDokuFailure, maskCpan } from '@kki-kit/contract';
 import type { DokuClient } from '@kki-kit/doku';
 import { KkiDomainError } from '../errors.js';
 import type { Log } from '../log.js';
@@ -46,7 +46,7 @@ export async function applyBindingOutcome(
     return result.record;
   }
   if (!outcome.bankCardToken) return binding;
-  const issuer = KKI_ISSUERS.find((i) => i.id === binding.issuer) ?? null;
+  const issuer = issuerById(binding.issuer);
   const card = await store.savedCards.create({
     customerId: binding.customerId,
     method: 'kki',

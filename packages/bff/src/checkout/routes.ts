@@ -3,7 +3,6 @@
 // with DOKU before handing it to the shop's page.
 import {
   CHECKOUT_RETURN_MESSAGE_TYPE,
-  CHECKOUT_RETURN_PARAMS,
   type CheckoutChannel,
   type CheckoutDisplay,
   type KitConfig,
@@ -13,6 +12,7 @@ import { html, raw } from 'hono/html';
 import { CHECKOUT_RETURN_URL_FACT } from './service.js';
 import { KkiDomainError } from '../errors.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
+import { shopReturnUrl } from '../http/urls.js';
 import { payOrder } from '../orders/pay-order.js';
 import { returningPayment } from '../security/return-token.js';
 import type { PaymentRecord } from '../store/index.js';
@@ -49,10 +49,7 @@ export function checkoutShopPage(
 
 /** The shop page with the payment's id and (hinted) status appended. */
 export function checkoutBackUrl(shopPage: string, payment: Pick<PaymentRecord, 'id' | 'status'>): string {
-  const url = new URL(shopPage);
-  url.searchParams.set(CHECKOUT_RETURN_PARAMS.paymentId, payment.id);
-  url.searchParams.set(CHECKOUT_RETURN_PARAMS.status, payment.status);
-  return url.href;
+  return shopReturnUrl(shopPage, payment.id, payment.status);
 }
 
 const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,7 +1,7 @@
 // Applying a KKI payment outcome, whoever learned it first: DOKU's payment response, a status check,
 // a notification or reconciliation. The store's transition table keeps the order right (a late
 // "pending" never undoes "succeeded"); a bind-and-pay's new `bankCardToken` becomes a saved card.
-import { KKI_ISSUERS, type KkiError, type PaymentStatus } from '@kki-kit/contract';
+import { issuerById, type KkiError, type PaymentStatus } from '@kki-kit/contract';
 import type { Log } from '../log.js';
 import { isOpenPayment, type PaymentEventSource } from '../store/payment-state.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord, Store, TransitionResult } from '../store/index.js';
@@ -42,7 +42,7 @@ export function createKkiPaymentApplier(deps: {
 
   async function saveIssuedCard(payment: PaymentRecord, token: string): Promise<PaymentRecord> {
     if (payment.kkiKind !== 'bind_and_pay' || payment.savedCardId) return payment;
-    const issuer = KKI_ISSUERS.find((i) => i.id === payment.issuer) ?? null;
+    const issuer = issuerById(payment.issuer);
     const card = await store.savedCards.create({
       customerId: payment.customerId,
       method: 'kki',

@@ -3,7 +3,7 @@
 // customer confirms there and the outcome arrives by notification or status check.
 import {
   issuerFromCpan,
-  KKI_ISSUERS,
+  issuerById,
   type KkiIssuerId,
   maskCpan,
   toSnapAmountObject,
@@ -15,7 +15,9 @@ import type {
   KkiPaymentInput,
   KkiPaymentResponse,
 } from '@kki-kit/doku';
+import { KKI_RETURN_URL_QUERY_KEPT } from '@kki-kit/doku';
 import { KkiDomainError } from '../errors.js';
+import { shopReturnUrl } from '../http/urls.js';
 import type { NewPayment, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from '../services/customer-ref.js';
@@ -128,10 +130,15 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
     async create({ customerId, order, source, savedCard, ctx, noAuth }) {
       const reference = ctx.externalId;
       const base = { partnerReferenceNo: reference, amount: toSnapAmountObject(order.amount) };
-      const returnUrls = {
-        ...(deps.config.returnUrls.success && { successPaymentUrl: deps.config.returnUrls.success }),
-        ...(deps.config.returnUrls.failure && { failedPaymentUrl: deps.config.returnUrls.failure }),
-      };
+      // The issuer app sends the customer back to the shop's pages naming this payment, so the shop
+      // can show its result (read from the BFF, never from the URL).
+      const { success, failure } = deps.config.returnUrls;
+      const named = (url: string, paymentId: string) =>
+        KKI_RETURN_URL_QUERY_KEPT ? shopReturnUrl(url, paymentId) : url;
+      const returnUrlsOf = (paymentId: string) => ({
+        ...(success && { successPaymentUrl: named(success, paymentId) }),
+        ...(failure && { failedPaymentUrl: named(failure, paymentId) }),
+      });
       let issuerId: KkiIssuerId | null;
       let payment: PaymentRecord;
       let input: KkiPaymentInput;
@@ -155,12 +162,12 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
               type: 'bind_and_pay',
               card,
               custIdMerchant: await custIdMerchantFor(customerId),
-              additionalInfo: returnUrls,
+              additionalInfo: returnUrlsOf(payment.id),
             }
-          : { ...base, type: 'single', card, additionalInfo: returnUrls };
+          : { ...base, type: 'single', card, additionalInfo: returnUrlsOf(payment.id) };
       } else {
         if (!savedCard) throw new KkiDomainError('card_not_found', { field: 'cardId' });
-        issuerId = KKI_ISSUERS.find((i) => i.id === savedCard.issuer)?.id ?? null;
+        issuerId = issuerById(savedCard.issuer)?.id ?? null;
         payment = await createPayment({
           orderId: order.id,
           method: 'kki',
@@ -176,7 +183,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           ...base,
           type: noAuth ? 'no_auth' : 'token',
           bankCardToken: await store.savedCards.revealToken(savedCard.id),
-          additionalInfo: returnUrls,
+          additionalInfo: returnUrlsOf(payment.id),
         };
       }
 

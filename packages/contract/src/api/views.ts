@@ -100,6 +100,8 @@ export const orderViewSchema = z.object({
   openPaymentId: z.nullable(paymentIdSchema),
   cardOptions: z.nullable(orderCardOptionsSchema),
   createdAt: timestampSchema,
+  /** When the order was paid (its paying payment succeeded), for receipts; `null` while open. */
+  paidAt: z.nullable(timestampSchema),
 });
 /** An order as the browser sees it. */
 export type OrderView = z.infer<typeof orderViewSchema>;

@@ -7,6 +7,7 @@
 import {
   formatSnapResponseCode,
   KKI_CASE_CODES,
+  issuerById,
   KKI_ISSUERS,
   type KkiCaseCode,
   type KkiIssuerId,
@@ -51,7 +52,7 @@ export function luhnCheckDigit(partial: string): string {
 }
 
 function issuerPrefix(issuer: KkiIssuerId): string {
-  const found = KKI_ISSUERS.find((i) => i.id === issuer);
+  const found = issuerById(issuer);
   if (!found) throw new RangeError(`unknown KKI issuer ${issuer}`);
   return found.prefix;
 }

@@ -167,6 +167,15 @@ export const BIND_AND_PAY_CUSTOMER_FIELD = 'custIdMerchant' as const;
 export const KKI_PAYMENT_RETURN_URLS_OPTIONAL: boolean = true;
 
 /**
+ * Whether the issuer app sends the customer to a KKI payment's `successPaymentUrl` /
+ * `failedPaymentUrl` exactly as given, query string included: yes (GUESS). No source says DOKU
+ * rewrites them; DOKU's Postman KKI bodies (§5.6 item 2) show plain URLs only. With `true` the BFF
+ * adds the payment's id (`?kki_payment=`) so the shop can show that payment's result; with `false`
+ * it sends the merchant's URLs unchanged.
+ */
+export const KKI_RETURN_URL_QUERY_KEPT: boolean = true;
+
+/**
  * Fields of a SNAP notification that may name the transaction, searched (top level, then
  * `additionalInfo`) when a correctly signed notification has a shape the schemas do not expect
  * (GUESS: doku-api.md §4.4 documents the debit notify body only; binding and unbinding bodies are
