@@ -12,6 +12,7 @@ import {
   RefundForm,
   SavedCardsList,
 } from '../src/index.js';
+import { en } from '../src/locale/en.js';
 
 /**
  * A QueryClient holding the BFF's config, as a server prefetches it: the components follow the
@@ -62,7 +63,7 @@ describe('server rendering', () => {
 
   it('renders in English too', () => {
     const html = renderToString(
-      <KkiProvider baseUrl="/api/kki" locale="en" queryClient={withConfig('h2h')}>
+      <KkiProvider baseUrl="/api/kki" locale={en} queryClient={withConfig('h2h')}>
         <KkiPayButton orderId="ord_test0001" />
       </KkiProvider>,
     );

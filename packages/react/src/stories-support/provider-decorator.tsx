@@ -1,5 +1,8 @@
 // Every story renders inside a KkiProvider whose locale and appearance come from the toolbar globals.
 import { isKkiLocale, type KkiLocale } from '@kki-kit/contract';
+import type { KkiUiLocale } from '../copy/types.js';
+import { en } from '../locale/en.js';
+import { id } from '../locale/id.js';
 import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,6 +38,9 @@ export const APPEARANCES = {
 type AppearanceName = keyof typeof APPEARANCES;
 export const APPEARANCE_NAMES = Object.keys(APPEARANCES) as AppearanceName[];
 
+/** Each language the toolbar offers, as a merchant passes it to `KkiProvider`. */
+export const STORY_LOCALES: { readonly [L in KkiLocale]: KkiUiLocale } = { id, en };
+
 /** The story's locale from the toolbar (Indonesian when unset or unknown). */
 export const storyLocale = (globals: Record<string, unknown>): KkiLocale =>
   isKkiLocale(globals.locale) ? globals.locale : 'id';
@@ -54,7 +60,7 @@ function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; ch
   return (
     <KkiProvider
       baseUrl={STORY_BFF_URL}
-      locale={props.locale}
+      locale={STORY_LOCALES[props.locale]}
       appearance={props.appearance}
       queryClient={queryClient}
       polling={{ initialIntervalMs: 200, maxIntervalMs: 1000, factor: 1.5 }}
