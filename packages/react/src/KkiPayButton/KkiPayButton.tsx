@@ -1,7 +1,7 @@
 'use client';
 // KkiPayButton: pay an order with KKI (new card, pay-and-save, saved card) and every state after.
 import { formatIdr } from '@kki-kit/contract';
-import { lazy, type ReactElement, Suspense } from 'react';
+import { lazy, type ReactElement, Suspense, useRef } from 'react';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import type { KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
@@ -99,9 +99,14 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const loading = <div className="kki-spinner" role="status" aria-label={copy.payTitle} />;
 
   // The path: the server's choice, or, for a resumed payment waiting on the customer, its action's.
+  // Once chosen it stays, so the path's UI (and the customer's input in it) is never mounted twice.
   const action = phase === 'requires_action' ? flow.nextAction : null;
+  const chosen = useRef<'h2h' | 'checkout' | undefined>(undefined);
   const path =
-    action === null ? config?.kki.integration : action.type === 'checkout_page' ? 'checkout' : 'h2h';
+    (action === null ? undefined : action.type === 'checkout_page' ? 'checkout' : 'h2h') ??
+    config?.kki.integration ??
+    chosen.current;
+  chosen.current = path;
   if (path !== undefined) {
     const Path = path === 'checkout' ? CheckoutPay : H2hPay;
     return root(
@@ -110,18 +115,13 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
       </Suspense>,
     );
   }
+  if (configError === null) return root(loading);
 
-  // Not known yet: a resumed payment's outcome, else why nothing can be paid, else loading.
+  // The path cannot be known: a resumed payment's outcome, else why nothing can be paid.
   const outcome = outcomePanel(flow, copy, locale, false, flow.reset, flow.reset);
   if (outcome !== null) return root(outcome);
   if (phase === 'idle' && flow.orderError !== null) {
     return root(<ErrorPanel title={copy.payFailedTitle} error={flow.orderError} copy={copy} />);
   }
-  return root(
-    configError === null ? (
-      loading
-    ) : (
-      <ErrorPanel title={copy.payFailedTitle} error={configError} copy={copy} />
-    ),
-  );
+  return root(<ErrorPanel title={copy.payFailedTitle} error={configError} copy={copy} />);
 }
