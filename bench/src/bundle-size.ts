@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_FILE = join(benchDir, 'size-budget.json');
@@ -54,6 +54,21 @@ export function reactEntries(): string[] {
   );
 }
 
+/** How every entry is built: minified ESM for browsers, peers external, production defines. */
+const BUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  external: PEERS,
+  write: false,
+  legalComments: 'none',
+  logLevel: 'silent',
+  metafile: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+} as const satisfies BuildOptions;
+
 /** Suffix of the row that adds an entry's largest lazily loaded part. */
 export const LAZY_SUFFIX = ' +lazy';
 
@@ -81,17 +96,7 @@ async function bundle(entry: string): Promise<BundleSize[]> {
     outdir: join(benchDir, 'out'),
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: PEERS,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    ...BUILD_OPTIONS,
   });
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
@@ -145,17 +150,7 @@ async function bundle(entry: string): Promise<BundleSize[]> {
 async function bundleCss(entry: string): Promise<BundleSize> {
   const result = await build({
     stdin: { contents: `@import '${entry}';`, resolveDir: benchDir, loader: 'css' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: PEERS,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    ...BUILD_OPTIONS,
   });
   const out = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { entry, minified: out.byteLength, gzipped: gzipLength(out), ...scan(result.metafile) };
