@@ -15,13 +15,14 @@ describe('language switch', () => {
       await english.waitFor();
       await expect.poll(() => english.getByLabel('Card number').count()).toBe(1);
 
-      await page.getByLabel('Language', { exact: true }).selectOption('id');
+      // The label wraps the select, so its name goes on with the chosen language.
+      await page.getByRole('combobox', { name: /^Language/ }).selectOption('id');
       const indonesian = page.getByRole('form', { name: 'Bayar dengan kartu KKI' });
       await indonesian.waitFor();
       await expect.poll(() => indonesian.getByLabel('Nomor kartu').count()).toBe(1);
       await expect.poll(() => english.count()).toBe(0);
 
-      await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+      await page.getByRole('combobox', { name: /^Bahasa/ }).selectOption('en');
       await english.waitFor();
       await expect.poll(() => english.getByLabel('Card number').count()).toBe(1);
     });
