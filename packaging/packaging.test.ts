@@ -419,7 +419,7 @@ describe.each(APP_NAMES)('a merchant app on the installed packages, %s peers', (
     }
   });
 
-  it('renders every component on the server (renderToString, no window)', () => {
+  it('renders every component on the server (a streaming render, as Next.js does; no window)', () => {
     const seen = runInApp('ssr.mjs') as { hasWindow: boolean; html: Record<string, string> };
     expect(seen.hasWindow).toBe(false);
     expect(seen.html.KkiPayButton).toContain('Nomor kartu');

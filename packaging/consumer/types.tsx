@@ -4,6 +4,7 @@ import { createKkiBff, type KkiBff } from '@kki-kit/bff';
 import type { KkiErrorCode, PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { KkiProvider, useKkiPayment } from '@kki-kit/react';
 import { KkiPayButton } from '@kki-kit/react/KkiPayButton';
+import { en } from '@kki-kit/react/locale/en';
 import { RefundForm } from '@kki-kit/react/RefundForm';
 
 export async function server(): Promise<KkiBff> {
@@ -33,7 +34,13 @@ export function Checkout({ onPaid }: { onPaid: (payment: PaymentView) => void })
       <KkiProvider baseUrl="/api/kki" locale="fr">
         {code}
       </KkiProvider>
-      <RefundForm paymentId="pay_1" amount={150_000} />
+      {/* @ts-expect-error English is its own entry: locale={en} */}
+      <KkiProvider baseUrl="/api/kki" locale="en">
+        {code}
+      </KkiProvider>
+      <KkiProvider baseUrl="/api/kki" locale={en}>
+        <RefundForm paymentId="pay_1" amount={150_000} />
+      </KkiProvider>
     </KkiProvider>
   );
 }

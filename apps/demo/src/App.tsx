@@ -2,6 +2,7 @@
 // current path; KkiProvider around everything with the chosen locale.
 import { CHECKOUT_RETURN_PARAMS, type KkiLocale } from '@kki-kit/contract';
 import { KkiProvider } from '@kki-kit/react';
+import { en } from '@kki-kit/react/locale/en';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
 import { LocaleContext, useShopCopy } from './i18n.js';
@@ -40,7 +41,8 @@ export function App(): ReactElement {
   return (
     <LocaleContext.Provider value={{ locale, setLocale: setLocaleState }}>
       <QueryClientProvider client={queryClient}>
-        <KkiProvider baseUrl="/api/kki" locale={locale} queryClient={queryClient}>
+        {/* Bahasa Indonesia is built in; English is its own import, passed when picked. */}
+        <KkiProvider baseUrl="/api/kki" locale={locale === 'en' ? en : 'id'} queryClient={queryClient}>
           <Shell />
         </KkiProvider>
       </QueryClientProvider>

@@ -103,4 +103,143 @@ export {
   maskCpan,
   normalizeCpan,
 } from './issuers.js';
-export * from './api/index.js';
+// The API's values by name, not `export *`: a bundler that wraps this module (esbuild, for a module
+// loaded with `import()` when it does not split chunks) keeps every module a star re-export names,
+// zod schemas included. Types need no such care. A test checks that every value of `api/` is here.
+export {
+  bindingParamsSchema,
+  bindingResponseSchema,
+  cardHolderSchema,
+  cardParamsSchema,
+  createBindingRequestSchema,
+  listSavedCardsResponseSchema,
+  removeSavedCardResponseSchema,
+  verifyBindingOtpRequestSchema,
+} from './api/bindings.js';
+export {
+  cardPageThemeSchema,
+  cardReturnMessageSchema,
+  cardReturnQuerySchema,
+  createCardPaymentRequestSchema,
+} from './api/card-payments.js';
+export { CARD_RETURN_MESSAGE_TYPE, readCardReturnMessage } from './api/card-return-message.js';
+export {
+  checkoutReturnMessageSchema,
+  checkoutReturnQuerySchema,
+  createCheckoutPaymentRequestSchema,
+  kitConfigResponseSchema,
+} from './api/checkout.js';
+export { CHECKOUT_RETURN_MESSAGE_TYPE, CHECKOUT_RETURN_PARAMS } from './api/checkout-return.js';
+export {
+  bindingIdSchema,
+  cardIdSchema,
+  cpanInputSchema,
+  currencySchema,
+  customerIdSchema,
+  eventIdSchema,
+  expirySchema,
+  idempotencyKeySchema,
+  kkiErrorSchema,
+  kkiIssuerIdSchema,
+  lineItemSchema,
+  localeSchema,
+  maskedCpanSchema,
+  orderIdSchema,
+  otpSchema,
+  ottSchema,
+  paymentIdSchema,
+  plainTextSchema,
+  refundIdSchema,
+  timestampSchema,
+} from './api/common.js';
+export {
+  CARD_EVENT_TYPES,
+  cardEventSchema,
+  eventDeliverySchema,
+  eventPageSchema,
+  KKI_EVENT_TYPES,
+  kkiEventSchema,
+  PAYMENT_EVENT_TYPES,
+  paymentEventSchema,
+  REFUND_EVENT_TYPES,
+  refundEventSchema,
+} from './api/events.js';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  KKI_LOCALE_HEADER,
+  KKI_REQUEST_HEADER,
+  REQUEST_ID_HEADER,
+} from './api/headers.js';
+export { ID_PREFIXES, isOpaqueId, opaqueIdPattern, shortId } from './api/ids.js';
+export {
+  createKkiPaymentRequestSchema,
+  getPaymentQuerySchema,
+  kkiNewCardSourceSchema,
+  kkiSavedCardSourceSchema,
+  paymentParamsSchema,
+  paymentResponseSchema,
+} from './api/kki-payments.js';
+export {
+  capturePaymentRequestSchema,
+  chargeSavedCardRequestSchema,
+  createOrderRequestSchema,
+  eventCursorSchema,
+  eventFeedQuerySchema,
+  MAX_ORDER_METADATA_KEYS,
+  merchantOrderParamsSchema,
+} from './api/merchant.js';
+export { kkiMerchantRoutes, MERCHANT_API_PREFIX, MERCHANT_COMMON_ERRORS } from './api/merchant-routes.js';
+export { PAYMENT_STATUS_LABELS, paymentMethodLabel, paymentStatusLabel } from './api/payment-labels.js';
+export {
+  canPaymentTransition,
+  isOpenPaymentStatus,
+  OPEN_PAYMENT_STATUSES,
+  PAYMENT_TRANSITIONS,
+  REOPENABLE_PAYMENT_STATUSES,
+} from './api/payment-states.js';
+export { createRefundRequestSchema, listRefundsResponseSchema, refundResponseSchema } from './api/refunds.js';
+export { bindingActionResult, paymentActionResult } from './api/results.js';
+export { buildKkiPath, KKI_ROUTE_DESCRIPTORS } from './api/route-descriptors.js';
+export { COMMON_ROUTE_ERRORS, IDEMPOTENT_ROUTE_ERRORS, KKI_ROUTE_IDS, kkiRoutes } from './api/routes.js';
+export { KKI_RESPONSE_MEDIA_TYPES } from './api/route-spec.js';
+export {
+  BINDING_MODES,
+  BINDING_STATUSES,
+  CHECKOUT_CHANNELS,
+  CHECKOUT_DISPLAYS,
+  KKI_INTEGRATIONS,
+  KKI_PAYMENT_KINDS,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  SAVED_CARD_STATUSES,
+} from './api/view-enums.js';
+export {
+  bindingNextActionSchema,
+  bindingViewSchema,
+  binSchema,
+  CARD_INSTALLMENT_ACQUIRERS,
+  CARD_PAYMENT_TYPES,
+  cardAcquirerSchema,
+  cardPageActionSchema,
+  cardPaymentTypeSchema,
+  cardPromoSchema,
+  checkoutChannelSchema,
+  checkoutPageActionSchema,
+  issuerAppActionSchema,
+  noActionSchema,
+  orderCardOptionsSchema,
+  orderViewSchema,
+  otpInputActionSchema,
+  otpRedirectActionSchema,
+  paymentCardSchema,
+  paymentNextActionSchema,
+  paymentStatusSchema,
+  paymentViewSchema,
+  REFUND_TYPES,
+  refundTypeSchema,
+  refundViewSchema,
+  savedCardViewSchema,
+} from './api/views.js';
+export type * from './api/index.js';

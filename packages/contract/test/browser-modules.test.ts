@@ -19,6 +19,8 @@ import {
   localErrorCopy,
   readCardReturnMessage,
 } from '../src/index.js';
+import * as api from '../src/api/index.js';
+import * as contract from '../src/index.js';
 
 const srcDir = join(import.meta.dirname, '..', 'src');
 
@@ -149,5 +151,14 @@ describe('route descriptors', () => {
       });
     }
     expect(Object.keys(KKI_ROUTE_DESCRIPTORS)).toEqual(Object.keys(kkiRoutes));
+  });
+});
+
+describe('the package entry', () => {
+  it('exports every value of the API modules by name (no star re-export a wrapping bundler keeps whole)', () => {
+    const missing = Object.keys(api).filter((name) => !Object.hasOwn(contract, name));
+    expect(missing).toEqual([]);
+    const index = readFileSync(join(srcDir, 'index.ts'), 'utf8');
+    expect(index).not.toMatch(/^export \* from/m);
   });
 });

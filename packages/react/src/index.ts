@@ -14,7 +14,8 @@ export {
   KkiRequestError,
   newIdempotencyKey,
 } from '@kki-kit/client';
-export { KKI_COPY, type KkiCopy, type KkiCopyOverridesUi, resolveCopy } from './copy/index.js';
+// Bahasa Indonesia is built in; other languages are their own entries (`@kki-kit/react/locale/en`).
+export { type KkiCopy, type KkiCopyOverridesUi, type KkiUiLocale, resolveCopy } from './copy/index.js';
 export { AmountText, type AmountTextProps } from './fields/AmountText.js';
 export { Countdown, type CountdownProps } from './fields/Countdown.js';
 export { CpanInput, type CpanInputProps } from './fields/CpanInput.js';

@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { type RenderResult, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { en } from '../src/locale/en.js';
 import { KkiProvider, type KkiProviderProps } from '../src/provider/KkiProvider.js';
 import { BFF_URL, calls, server } from './bff-mock.js';
 
@@ -18,7 +19,8 @@ export function setupMockBff(): void {
   afterAll(() => server.close());
 }
 
-export type Extra = Omit<Partial<KkiProviderProps>, 'baseUrl' | 'client' | 'children'> & {
+export type Extra = Omit<Partial<KkiProviderProps>, 'baseUrl' | 'client' | 'children' | 'locale'> & {
+  /** The language by code; English is passed as its entry (`@kki-kit/react/locale/en`). */
   locale?: KkiLocale;
 };
 
@@ -26,12 +28,14 @@ export type Extra = Omit<Partial<KkiProviderProps>, 'baseUrl' | 'client' | 'chil
 export function renderKki(ui: ReactElement, extra: Extra = {}): RenderResult & { queryClient: QueryClient } {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   // A wrapper (not a parent element) so `rerender` keeps the provider and its state.
+  const { locale, ...props } = extra;
   const wrapper = ({ children }: { children: ReactNode }) => (
     <KkiProvider
       baseUrl={BFF_URL}
       queryClient={queryClient}
       polling={{ initialIntervalMs: 20, maxIntervalMs: 60, factor: 1.5 }}
-      {...extra}
+      locale={locale === 'en' ? en : 'id'}
+      {...props}
     >
       {children}
     </KkiProvider>

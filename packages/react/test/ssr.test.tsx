@@ -1,7 +1,11 @@
 // @vitest-environment node
-// Every component renders on the server (renderToString) without touching window or document.
+// Every component renders on the server without touching window or document: with renderToString,
+// and KkiPayButton, whose KKI path loads on its own (React.lazy), with a streaming render that waits
+// for it, as Next.js and other streaming servers do.
+import { Writable } from 'node:stream';
 import { QueryClient } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
   CardPaymentFrame,
@@ -12,6 +16,7 @@ import {
   RefundForm,
   SavedCardsList,
 } from '../src/index.js';
+import { en } from '../src/locale/en.js';
 
 /**
  * A QueryClient holding the BFF's config, as a server prefetches it: the components follow the
@@ -24,6 +29,25 @@ function withConfig(integration: 'h2h' | 'checkout'): QueryClient {
     checkout: integration === 'checkout' ? { methods: ['kki', 'card'] } : null,
   });
   return queryClient;
+}
+
+/** The HTML once everything, lazily loaded parts included, has rendered (a streaming server's). */
+function renderAll(element: ReactElement): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let html = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        html += chunk.toString();
+        done();
+      },
+    });
+    sink.on('finish', () => resolve(html));
+    const stream = renderToPipeableStream(element, {
+      onAllReady: () => stream.pipe(sink),
+      onShellError: reject,
+      onError: reject,
+    });
+  });
 }
 
 const cases = [
@@ -44,8 +68,9 @@ describe('server rendering', () => {
     expect(typeof document).toBe('undefined');
   });
 
-  it.each(cases)('%s renders to a string inside KkiProvider', (_name, element, text) => {
-    const html = renderToString(
+  it.each(cases)('%s renders on the server inside KkiProvider', async (name, element, text) => {
+    const render = name === 'KkiPayButton' ? renderAll : renderToString;
+    const html = await render(
       <KkiProvider
         baseUrl="/api/kki"
         queryClient={withConfig('h2h')}
@@ -60,17 +85,17 @@ describe('server rendering', () => {
     expect(html).toMatch(/role="status"[^>]*aria-live="polite"/);
   });
 
-  it('renders in English too', () => {
-    const html = renderToString(
-      <KkiProvider baseUrl="/api/kki" locale="en" queryClient={withConfig('h2h')}>
+  it('renders in English too', async () => {
+    const html = await renderAll(
+      <KkiProvider baseUrl="/api/kki" locale={en} queryClient={withConfig('h2h')}>
         <KkiPayButton orderId="ord_test0001" />
       </KkiProvider>,
     );
     expect(html).toContain('Card number');
   });
 
-  it('KkiPayButton follows the known path on the server, and renders no card field before it is known', () => {
-    const checkout = renderToString(
+  it('KkiPayButton follows the known path on the server, and renders no card field before it is known', async () => {
+    const checkout = await renderAll(
       <KkiProvider baseUrl="/api/kki" queryClient={withConfig('checkout')}>
         <KkiPayButton orderId="ord_test0001" />
       </KkiProvider>,
@@ -84,6 +109,15 @@ describe('server rendering', () => {
     );
     expect(unknown).toContain('role="status"');
     expect(unknown).not.toContain('Nomor kartu');
+    // renderToString does not wait for a path's code, but once the server process has loaded it (any
+    // earlier render did), renders the form too.
+    const h2h = (
+      <KkiProvider baseUrl="/api/kki" queryClient={withConfig('h2h')}>
+        <KkiPayButton orderId="ord_test0001" />
+      </KkiProvider>
+    );
+    await renderAll(h2h);
+    expect(renderToString(h2h)).toContain('Nomor kartu');
   });
 
   it('every entry file starts with "use client"', async () => {

@@ -10,12 +10,16 @@ import {
   SavedCardsList,
   useKkiPayment,
 } from '../src/index.js';
+import { en } from '../src/locale/en.js';
 
 const client = createKkiClient({ baseUrl: '/api/kki' });
 
 // --- KkiProvider: a URL or a client, never both, never neither; only shipped locales -------------
 export const okUrl = <KkiProvider baseUrl="/api/kki" />;
-export const okClient = <KkiProvider client={client} locale="en" />;
+export const okClient = <KkiProvider client={client} locale={en} />;
+export const okId = <KkiProvider baseUrl="/api/kki" locale="id" />;
+// @ts-expect-error English is not built in: pass its entry, locale={en}
+export const bareEnglish = <KkiProvider baseUrl="/x" locale="en" />;
 // @ts-expect-error baseUrl and client together
 export const both = <KkiProvider baseUrl="/api/kki" client={client} />;
 // @ts-expect-error neither baseUrl nor client

@@ -1,15 +1,15 @@
-// The kit's copy per locale, and how a merchant's overrides are merged in.
-import type { KkiLocale } from '@kki-kit/contract';
-import { en } from './en.js';
+// The kit's built-in copy (Bahasa Indonesia) and how a language and the merchant's overrides are
+// merged. English lives in its own entry (`@kki-kit/react/locale/en`), so pages in Indonesian never
+// ship it.
 import { id } from './id.js';
-import type { KkiCopy, KkiCopyOverridesUi } from './types.js';
+import type { KkiCopy, KkiCopyOverridesUi, KkiUiLocale } from './types.js';
 
-export type { KkiCopy, KkiCopyOverridesUi } from './types.js';
+export type { KkiCopy, KkiCopyOverridesUi, KkiUiLocale } from './types.js';
 
-/** The built-in copy of each locale. */
-export const KKI_COPY: { readonly [L in KkiLocale]: KkiCopy } = { id, en };
+/** Bahasa Indonesia, the built-in default language. */
+export const KKI_ID: KkiUiLocale = { code: 'id', copy: id };
 
-/** The copy of `locale` with the merchant's replacements applied key by key. */
-export function resolveCopy(locale: KkiLocale, overrides?: KkiCopyOverridesUi): KkiCopy {
-  return overrides === undefined ? KKI_COPY[locale] : { ...KKI_COPY[locale], ...overrides };
+/** The copy of `locale` (default Bahasa Indonesia) with the merchant's replacements applied key by key. */
+export function resolveCopy(locale: KkiUiLocale = KKI_ID, overrides?: KkiCopyOverridesUi): KkiCopy {
+  return overrides === undefined ? locale.copy : { ...locale.copy, ...overrides };
 }

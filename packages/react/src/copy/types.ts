@@ -1,5 +1,5 @@
 // The shape of the kit's UI copy. Error copy is not here: the BFF words errors in the asked language.
-import type { CardPaymentType, KkiIssuerId, RefundType } from '@kki-kit/contract';
+import type { CardPaymentType, KkiIssuerId, KkiLocale, RefundType } from '@kki-kit/contract';
 
 /** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */
 type WithAmount = (amount: string) => string;
@@ -175,3 +175,14 @@ export interface KkiCopy {
 
 /** Merchant replacements for any copy key. */
 export type KkiCopyOverridesUi = Partial<KkiCopy>;
+
+/**
+ * A language of the kit's UI: its code (sent to the BFF, which words errors in it; also the IDR and
+ * date format) and its copy. Bahasa Indonesia is built in; another language is its own import, so a
+ * page ships only the copy it shows: `import { en } from '@kki-kit/react/locale/en'`, then
+ * `<KkiProvider locale={en}>`.
+ */
+export interface KkiUiLocale {
+  readonly code: KkiLocale;
+  readonly copy: KkiCopy;
+}

@@ -13,6 +13,7 @@ import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
 import { useCardPaymentPage } from '../CardPaymentFrame/useCardPaymentPage.js';
 import { useRefund } from '../RefundForm/useRefund.js';
 import { KkiPayButton } from '../KkiPayButton/KkiPayButton.js';
+import { en } from '../locale/en.js';
 import { KkiProvider } from './KkiProvider.js';
 
 setupMockBff();
@@ -61,6 +62,27 @@ describe('KkiProvider', () => {
     ).toBeInTheDocument();
   });
 
+  it('speaks English from its own entry, with merchant copy on top; a bare code it has no copy for throws', async () => {
+    on('getOrder', { json: order() });
+    on('listSavedCards', { json: { cards: [] } });
+    renderKki(<KkiPayButton orderId={ORDER_ID} />, {
+      locale: 'en',
+      copy: { cardNumberLabel: 'KKI card number' },
+    });
+    expect(await screen.findByRole('button', { name: en.copy.payButton('IDR 150,000') })).toBeInTheDocument();
+    expect(screen.getByLabelText('KKI card number')).toBeInTheDocument();
+    expect(screen.getByLabelText(en.copy.ottLabel)).toBeInTheDocument();
+    expect(callsTo('getOrder')[0]?.headers.get('X-KKI-Locale')).toBe('en');
+
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // What a JavaScript caller without the types could write: English is not built in.
+    const bare = { locale: 'en' } as unknown as { locale: 'id' };
+    expect(() => render(<KkiProvider baseUrl={BFF_URL} {...bare} />)).toThrow(
+      `KkiProvider locale "en" is not built in; pass its copy, e.g. import { en } from '@kki-kit/react/locale/en' and locale={en}`,
+    );
+    spy.mockRestore();
+  });
+
   it("shows a failed payment's error as the BFF worded it (its copyOverrides); the provider's errorCopy still wins", async () => {
     // The BFF words view errors in the asked language with the merchant's copyOverrides.
     const bffWording = 'Bank Anda menolak pembayaran ini. Silakan pakai kartu lain.';
@@ -98,7 +120,7 @@ describe('KkiProvider', () => {
     on('getPayment', { json: payment({ status: 'succeeded' }) });
     on('getOrder', { json: order() });
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <KkiProvider client={client} queryClient={queryClient} locale="en">
+      <KkiProvider client={client} queryClient={queryClient} locale={en}>
         {children}
       </KkiProvider>
     );

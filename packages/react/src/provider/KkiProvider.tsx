@@ -1,10 +1,10 @@
 'use client';
 // KkiProvider: the BFF client, language and copy, appearance, TanStack Query client, live region.
 import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/client';
-import type { KkiCopyOverrides, KkiLocale } from '@kki-kit/contract';
+import type { KkiCopyOverrides } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type KkiCopy, resolveCopy } from '../copy/index.js';
+import { KKI_ID, type KkiCopy, type KkiUiLocale, resolveCopy } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { appearanceStyle, type KkiAppearance } from './appearance.js';
@@ -29,8 +29,11 @@ export type KkiProviderTarget =
 
 /** Props of {@link KkiProvider}. */
 export type KkiProviderProps = KkiProviderTarget & {
-  /** `id` (default) or `en`. */
-  readonly locale?: KkiLocale;
+  /**
+   * The language: `'id'` (Bahasa Indonesia, the default, built in) or a language imported from its
+   * own entry, e.g. `en` from `@kki-kit/react/locale/en`. Also sent to the BFF, which words errors in it.
+   */
+  readonly locale?: 'id' | KkiUiLocale;
   /** Replacements for any UI copy key, in the chosen locale. */
   readonly copy?: Partial<KkiCopy>;
   /** Replacements for the catalogue's error copy, per code and locale. */
@@ -44,12 +47,23 @@ export type KkiProviderProps = KkiProviderTarget & {
   readonly children?: ReactNode;
 };
 
+/** The language `locale` names. A bare code other than `'id'` (untyped code) has no copy to show. */
+function uiLocaleOf(locale: KkiProviderProps['locale']): KkiUiLocale {
+  if (locale === undefined || locale === 'id') return KKI_ID;
+  if (typeof locale === 'object') return locale;
+  throw new Error(
+    `@kki-kit/react: KkiProvider locale "${String(locale)}" is not built in; pass its copy, e.g. import { en } from '@kki-kit/react/locale/en' and locale={en}`,
+  );
+}
+
 /**
  * Makes the kit's hooks and components work below it. Renders its children and one visually hidden
  * polite live region through which every component announces status changes.
  */
 export function KkiProvider(props: KkiProviderProps): ReactElement {
-  const { locale = 'id', copy: copyOverrides, errorCopy, appearance, children } = props;
+  const { copy: copyOverrides, errorCopy, appearance, children } = props;
+  const uiLocale = uiLocaleOf(props.locale);
+  const locale = uiLocale.code;
   // The kit's own client lives as long as the provider; hooks pass it explicitly, so an app-level
   // QueryClientProvider elsewhere is neither needed nor shadowed.
   const [ownQueryClient] = useState(
@@ -87,7 +101,7 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
     setMessage(counter.current % 2 === 0 ? next : `${next}\u00a0`);
   }, []);
 
-  const copy = useMemo(() => resolveCopy(locale, copyOverrides), [locale, copyOverrides]);
+  const copy = useMemo(() => resolveCopy(uiLocale, copyOverrides), [uiLocale, copyOverrides]);
   const pollInitial = props.polling?.initialIntervalMs;
   const pollMax = props.polling?.maxIntervalMs;
   const pollFactor = props.polling?.factor;

@@ -1,8 +1,8 @@
 // Small steps the play functions share: the copy of the story's locale and typing into labelled fields.
 import { formatIdr, type KkiLocale } from '@kki-kit/contract';
 import { within } from 'storybook/test';
-import { KKI_COPY, type KkiCopy } from '../copy/index.js';
-import { storyLocale } from './provider-decorator.js';
+import type { KkiCopy } from '../copy/index.js';
+import { STORY_LOCALES, storyLocale } from './provider-decorator.js';
 import { STORY_AMOUNT } from './views.js';
 
 /** What a play function needs from its story context. */
@@ -22,7 +22,7 @@ export function playKit(context: PlayContext): {
   return {
     canvas: within(context.canvasElement),
     locale,
-    copy: KKI_COPY[locale],
+    copy: STORY_LOCALES[locale].copy,
     amount: formatIdr(STORY_AMOUNT, locale),
   };
 }

@@ -1,6 +1,9 @@
 // Every story renders inside a KkiProvider whose locale and appearance come from the toolbar globals,
 // on a page whose theme (the device's, or light or dark pinned by data-kki-theme) is a global too.
 import { isKkiLocale, type KkiLocale } from '@kki-kit/contract';
+import type { KkiUiLocale } from '../copy/types.js';
+import { en } from '../locale/en.js';
+import { id } from '../locale/id.js';
 import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -45,6 +48,8 @@ type StoryTheme = (typeof STORY_THEMES)[number];
 
 const themeOf = (globals: Record<string, unknown>): StoryTheme =>
   (STORY_THEMES as readonly unknown[]).includes(globals.theme) ? (globals.theme as StoryTheme) : 'device';
+/** Each language the toolbar offers, as a merchant passes it to `KkiProvider`. */
+export const STORY_LOCALES: { readonly [L in KkiLocale]: KkiUiLocale } = { id, en };
 
 /** The story's locale from the toolbar (Indonesian when unset or unknown). */
 export const storyLocale = (globals: Record<string, unknown>): KkiLocale =>
@@ -65,7 +70,7 @@ function StoryProvider(props: { locale: KkiLocale; appearance: KkiAppearance; ch
   return (
     <KkiProvider
       baseUrl={STORY_BFF_URL}
-      locale={props.locale}
+      locale={STORY_LOCALES[props.locale]}
       appearance={props.appearance}
       queryClient={queryClient}
       polling={{ initialIntervalMs: 200, maxIntervalMs: 1000, factor: 1.5 }}

@@ -1,0 +1,77 @@
+'use client';
+// What both KKI paths of KkiPayButton (host-to-host and DOKU Checkout) share: the panels of a payment
+// that is waiting on DOKU or has ended, and the props a path gets from the button.
+import { formatIdr, type KkiLocale } from '@kki-kit/contract';
+import type { ReactElement } from 'react';
+import type { KkiCopy } from '../copy/index.js';
+import { ErrorPanel } from '../fields/ErrorPanel.js';
+import { StatusPanel } from '../fields/StatusPanel.js';
+import type { KkiPaymentAction } from '../internal/usePaymentFlow.js';
+import type { KkiPayButtonProps } from './KkiPayButton.js';
+import type { UseKkiPaymentResult } from './useKkiPayment.js';
+
+/** What the button hands the path it loaded. */
+export interface PayPathProps {
+  readonly props: KkiPayButtonProps;
+  readonly flow: UseKkiPaymentResult;
+  /** The order's amount, formatted (`null` while loading). */
+  readonly amount: string | null;
+  readonly issuerName: string;
+}
+
+/** What the customer is asked to do for `action`. */
+export function actionTitle(action: KkiPaymentAction, copy: KkiCopy, issuerName: string): string {
+  if (action.type === 'issuer_app') return copy.payConfirmInApp(issuerName);
+  if (action.type === 'otp_redirect') return copy.payOtpRedirect;
+  return action.type === 'checkout_page' ? copy.checkoutWaiting : copy.payCardPage;
+}
+
+/**
+ * The panel of a payment waiting on DOKU (`pending`) or ended (paid, refused, expired, cancelled), or
+ * `null` when the payment is in none of those states.
+ */
+export function outcomePanel(
+  flow: UseKkiPaymentResult,
+  copy: KkiCopy,
+  locale: KkiLocale,
+  acted: boolean,
+  onRetry: () => void,
+  onStartOver: () => void,
+): ReactElement | null {
+  const { phase } = flow;
+  if (phase === 'pending') {
+    return (
+      <StatusPanel tone="waiting" title={copy.payPending} focusOnMount={acted}>
+        <div className="kki-spinner" aria-hidden="true" />
+      </StatusPanel>
+    );
+  }
+  if (phase === 'succeeded' && flow.payment !== null) {
+    return (
+      <StatusPanel
+        tone="success"
+        focusOnMount={acted}
+        title={copy.paySucceeded(formatIdr(flow.payment.amount, locale))}
+      >
+        {flow.payment.checkoutChannel !== null && (
+          <p className="kki-panel-text">{copy.checkoutPaidWith(flow.payment.checkoutChannel)}</p>
+        )}
+      </StatusPanel>
+    );
+  }
+  if ((phase === 'failed' || phase === 'expired' || phase === 'cancelled') && flow.error !== null) {
+    const title =
+      phase === 'expired' ? copy.payExpired : phase === 'cancelled' ? copy.payCancelled : copy.payFailedTitle;
+    return (
+      <ErrorPanel
+        title={title}
+        error={flow.error}
+        copy={copy}
+        focusOnMount={acted}
+        onRetry={phase === 'failed' ? onRetry : undefined}
+        onStartOver={onStartOver}
+      />
+    );
+  }
+  return null;
+}
