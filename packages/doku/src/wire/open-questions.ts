@@ -360,3 +360,11 @@ export const CHECKOUT_REFUND_API: {
  * as at its due date. The sandbox answers it, and `checkoutOutcomeOf` reads it as `expired`.
  */
 export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
+
+/**
+ * How long DOKU's hosted card page takes a payment (GUESS): [SEED-002] documents no lifetime for the
+ * Cards payment page, and its request has no due-date field; 60 minutes is DOKU Checkout's default
+ * `payment_due_date` (doku-api.md §7.7). The BFF shows this deadline on the frame and expires the
+ * payment once it has passed (DOKU's later success still counts); the sandbox closes its page then.
+ */
+export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
