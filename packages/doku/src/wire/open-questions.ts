@@ -368,3 +368,41 @@ export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
  * payment once it has passed (DOKU's later success still counts); the sandbox closes its page then.
  */
 export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
+
+/**
+ * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does; DOKU documents
+ * only "display the payment URL as an iFrame", [SEED-002] §7.1, and no sandbox list):
+ * `allow-scripts` (the page at `/wt-frontend-transaction/dynamic-payment-page` is a script-driven
+ * front end, [SEED-002] URL format), `allow-same-origin` (it and the issuer's 3-D Secure pages keep
+ * their session and call their own origin; without it they run with an opaque origin, and the kit
+ * could not check the sender of their messages), `allow-forms` (the card form and the 3-D Secure
+ * challenge post), `allow-popups` (the issuer's or DOKU's help links open a window). No top
+ * navigation: DOKU sends the customer to `callback_url` / `failed_url` inside the frame
+ * (`auto_redirect`), and the kit's return page tells the frame by message. A page served from the
+ * shop's own origin (the offline sandbox mounted in the shop) cannot be sandboxed with scripts and
+ * its origin (browsers warn it can lift its own sandbox), so the frame sets none there.
+ */
+export const CARD_PAGE_FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups' as const;
+
+/**
+ * The message a card page may post to size its frame: `{ type, height }` in CSS pixels. DOKU
+ * documents no such message (GUESS: DOKU's page posts none; the offline sandbox's pages do, on load
+ * and on every resize). The frame accepts it only from the page's own origin.
+ */
+export const CARD_PAGE_HEIGHT_MESSAGE_TYPE = 'kki-kit:card-page-height' as const;
+
+/**
+ * The frame's height until (or unless) the page posts its own, CSS pixels (GUESS): tall enough for
+ * the sandbox's page with an installment plan and a saved card at 390 px wide, so DOKU's pay button
+ * stays reachable when DOKU's page posts no height (then it scrolls inside the frame).
+ */
+export const CARD_PAGE_FALLBACK_HEIGHT_PX = 760;
+
+/**
+ * Whether `payment.tenor` fixes the tenor on DOKU's card page (GUESS): [SEED-002] lists
+ * `payment.acquirer` (mandatory for INSTALLMENT) and `payment.tenor` (conditional) in the request
+ * without saying what the page then shows. The kit reads it as the shopper's choice, made once in the
+ * shop: the sandbox's page shows that plan fixed instead of a tenor menu (`allow_tenor` narrows the
+ * menu when no tenor is sent).
+ */
+export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;

@@ -1,7 +1,15 @@
 'use client';
 // CardPaymentFrame: DOKU's hosted card page in a frame sized for phones; the result comes from the BFF.
-import { type CardPageTheme, type CardPaymentType, formatIdr, type KkiLocale } from '@kki-kit/contract';
+import {
+  CARD_ACQUIRER_NAMES,
+  type CardPageTheme,
+  type CardPaymentType,
+  formatIdr,
+  installmentMonthly,
+  type KkiLocale,
+} from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
+import { CardPageFrame } from './CardPageFrame.js';
 import { Countdown } from '../fields/Countdown.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
@@ -46,7 +54,8 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const plans = props.installmentPlans ?? [];
   const flow = useCardPaymentPage(props);
   const [type, setType] = useState<CardPaymentType>(types[0] ?? 'SALE');
-  const [plan, setPlan] = useState('');
+  // One plan offered: it is the choice (the card page then shows it, fixed).
+  const [plan, setPlan] = useState(plans.length === 1 ? '0' : '');
   const [planError, setPlanError] = useState<string | null>(null);
   const [acted, setActed] = useState(false);
   const planRef = useRef<HTMLSelectElement>(null);
@@ -109,15 +118,7 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
     return root(
       <div className="kki-frame-wrap">
         {expiresAt !== null && <Countdown expiresAt={expiresAt} copy={copy} />}
-        <iframe
-          className="kki-frame kki-frame--card"
-          title={copy.cardFrameTitle}
-          src={flow.pageUrl}
-          // 3-D Secure pages may need forms and popups; nothing else is granted.
-          sandbox="allow-forms allow-scripts allow-same-origin allow-popups allow-top-navigation-by-user-activation"
-          allow="payment"
-          referrerPolicy="no-referrer"
-        />
+        <CardPageFrame title={copy.cardFrameTitle} url={flow.pageUrl} />
       </div>,
     );
   }
@@ -201,7 +202,13 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
             <option value="">{copy.installmentNone}</option>
             {plans.map((p, i) => (
               <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
-                {copy.installmentOption(p.acquirer, p.tenor)}
+                {copy.installmentOption(
+                  CARD_ACQUIRER_NAMES[p.acquirer],
+                  p.tenor,
+                  flow.order === undefined
+                    ? null
+                    : formatIdr(installmentMonthly(flow.order.amount, p.tenor), locale),
+                )}
               </option>
             ))}
           </select>

@@ -108,7 +108,8 @@ export const en: KkiCopy = {
       RECURRING: 'Recurring payment',
     })[type],
   installmentLabel: 'Installment plan',
-  installmentOption: (acquirer, tenor) => `${acquirer.replace(/_/g, ' ')}: ${tenor} months`,
+  installmentOption: (bank, tenor, monthly) =>
+    monthly === null ? `${bank}: ${tenor} months` : `${bank}: ${tenor} × ${monthly}/month`,
   installmentNone: 'Choose a plan',
 
   refundTitle: 'Refund',

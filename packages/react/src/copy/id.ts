@@ -109,7 +109,8 @@ export const id: KkiCopy = {
       RECURRING: 'Pembayaran berulang',
     })[type],
   installmentLabel: 'Pilihan cicilan',
-  installmentOption: (acquirer, tenor) => `${acquirer.replace(/_/g, ' ')}: ${tenor} bulan`,
+  installmentOption: (bank, tenor, monthly) =>
+    monthly === null ? `${bank}: ${tenor} bulan` : `${bank}: ${tenor} × ${monthly}/bulan`,
   installmentNone: 'Pilih cicilan',
 
   refundTitle: 'Pengembalian dana',
