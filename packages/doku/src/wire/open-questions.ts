@@ -406,3 +406,13 @@ export const CARD_PAGE_FALLBACK_HEIGHT_PX = 760;
  * menu when no tenor is sent).
  */
 export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;
+
+/**
+ * How the shop's language reaches DOKU's KKI pages, the binding's OTP page and the issuer-app
+ * confirmation (GUESS: it cannot online): SNAP card binding and payment document no language field
+ * ([SEED-001] binding schema, doku-api.md §5.3 and §5.6), unlike the card page's
+ * `override_configuration.themes.language` ([SEED-002]). Offline, the BFF adds this query parameter
+ * (`id` | `en`) to the in-process sandbox's page URLs and the sandbox renders its pages in it; URLs of
+ * DOKU's hosts are left as DOKU sent them.
+ */
+export const OFFLINE_PAGE_LANGUAGE_PARAM = 'lang' as const;
