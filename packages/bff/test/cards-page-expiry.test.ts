@@ -58,17 +58,22 @@ describe.each(BACKENDS)('abandoned card pages end (%s)', (_name, options) => {
   });
 
   it('an expired page DOKU approves late while the order is unpaid is kept (no charge lost)', async () => {
-    const { payment, order } = await openCardPage(h, 130_000);
+    const { payment, order } = await openCardPage(h, 130_000, { language: 'id' });
     await h.bff.store.payments.transition(payment.id, 'expired', { source: 'status_check' });
     const paid = await payPage(h, payment.nextAction.url!, CARDS.approved);
     expect(paid.result).toBe('completed');
     await h.control('/idle', {});
     expect(await status(payment.id)).toBe('succeeded');
     expect((await h.bff.merchant.getOrder(order.id))?.paidPaymentId).toBe(payment.id);
+    // The page DOKU lands on in the frame speaks the card page's language.
+    const back = await (await h.host.request(paid.redirectUrl!)).text();
+    expect(back).toContain('<html lang="id">');
+    expect(back).toContain('<h1>Lunas</h1>');
+    expect(back).toContain('Pembayaran Anda sudah diterima.');
   });
 
   it('a new card page cancels the earlier one; paying the old page afterwards is refunded, the new one is kept', async () => {
-    const { payment: first, order } = await openCardPage(h, 140_000);
+    const { payment: first, order } = await openCardPage(h, 140_000, { language: 'en' });
     const second = await open(order.id);
     expect(second.res.status).toBe(201);
     expect(await status(first.id)).toBe('cancelled');
@@ -78,9 +83,17 @@ describe.each(BACKENDS)('abandoned card pages end (%s)', (_name, options) => {
     await h.control('/idle', {});
     expect(await status(second.body.id)).toBe('succeeded');
     // The shopper's old tab still had the first page, and they paid it.
-    await payPage(h, first.nextAction.url!, CARDS.approved);
+    const stale = await payPage(h, first.nextAction.url!, CARDS.approved);
     await h.control('/idle', {});
     expect(await status(first.id)).toBe('refunded');
+    // They land on a page that says, in their language, why the money goes back.
+    const res = await h.host.request(stale.redirectUrl!);
+    expect(res.headers.get('content-security-policy')).toContain("style-src 'unsafe-inline'");
+    const back = await res.text();
+    expect(back).toContain('<html lang="en">');
+    expect(back).toContain('<h1>Refunded</h1>');
+    expect(back).toContain('This order was already paid, so this payment is being returned to your card.');
+    expect(back).toContain('"status":"refunded"');
     expect(await h.bff.store.extraCharges.get(first.id)).toMatchObject({
       reason: 'cancelled_attempt',
       status: 'refunded',

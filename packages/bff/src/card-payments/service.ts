@@ -1,7 +1,13 @@
 // DOKU Cards (Non-SNAP) payments: the hosted payment page, the result confirmed with DOKU's order
 // status (never the return URL), and the merchant's capture of an AUTHORIZE payment. The BFF never
 // sees a card number: DOKU's page takes it; only the masked number comes back.
-import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
+import {
+  createKkiError,
+  type KkiError,
+  type KkiLocale,
+  kkiErrorFromNonSnap,
+  type PaymentStatus,
+} from '@kki-kit/contract';
 import {
   CARD_PAGE_LIFETIME_MS,
   type DokuClient,
@@ -22,15 +28,17 @@ import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
  * Where DOKU's page sends the customer back (the `cardPaymentReturn` route), with `result` as a hint
- * and the payment's single-use return token, so the route answers without the customer's session.
+ * and the payment's single-use return token, so the route answers without the customer's session;
+ * `lang`, the card page's language, so the return page speaks it too.
  */
 export function cardReturnUrl(
   deps: Pick<ServiceDeps, 'config'>,
   paymentId: string,
   token: string,
   result: 'success' | 'failed',
+  lang?: KkiLocale,
 ): string {
-  const query = new URLSearchParams({ result, token });
+  const query = new URLSearchParams({ result, token, ...(lang && { lang }) });
   return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
 }
 
@@ -179,8 +187,8 @@ async function pageRequest(
       amount: order.amount,
       invoice_number: payment.partnerReferenceNo,
       // The hint in the query is only a hint: the return route asks DOKU before believing it.
-      callback_url: cardReturnUrl(deps, payment.id, token, 'success'),
-      failed_url: cardReturnUrl(deps, payment.id, token, 'failed'),
+      callback_url: cardReturnUrl(deps, payment.id, token, 'success', request.language),
+      failed_url: cardReturnUrl(deps, payment.id, token, 'failed', request.language),
       auto_redirect: true,
       ...(order.lineItems.length > 0 && {
         line_items: order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity })),

@@ -399,11 +399,11 @@ export const CARD_PAGE_HEIGHT_MESSAGE_TYPE = 'kki-kit:card-page-height' as const
 export const CARD_PAGE_FALLBACK_HEIGHT_PX = 760;
 
 /**
- * Whether `payment.tenor` fixes the tenor on DOKU's card page (GUESS): [SEED-002] lists
- * `payment.acquirer` (mandatory for INSTALLMENT) and `payment.tenor` (conditional) in the request
- * without saying what the page then shows. The kit reads it as the shopper's choice, made once in the
- * shop: the sandbox's page shows that plan fixed instead of a tenor menu (`allow_tenor` narrows the
- * menu when no tenor is sent).
+ * Whether `payment.tenor` fixes the tenor on DOKU's card page (GUESS, close to the text): [SEED-002]
+ * says `payment.tenor` "becomes mandatory if transaction type is INSTALLMENT, to specify which tenor
+ * you want this transaction to be processed with", and does not say whether the page still offers
+ * other tenors. The kit reads it as the shopper's choice, made once in the shop: the sandbox's page
+ * shows that plan fixed instead of a tenor menu (plus "pay in full" when `allow_tenor` holds 0).
  */
 export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;
 
@@ -412,7 +412,7 @@ export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;
  * confirmation (GUESS: it cannot online): SNAP card binding and payment document no language field
  * ([SEED-001] binding schema, doku-api.md §5.3 and §5.6), unlike the card page's
  * `override_configuration.themes.language` ([SEED-002]). Offline, the BFF adds this query parameter
- * (`id` | `en`) to the in-process sandbox's page URLs and the sandbox renders its pages in it; URLs of
+ * (`id` | `en`) to the embedded sandbox's page URLs and the sandbox renders its pages in it; URLs of
  * DOKU's hosts are left as DOKU sent them.
  */
 export const OFFLINE_PAGE_LANGUAGE_PARAM = 'lang' as const;
