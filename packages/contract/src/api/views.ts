@@ -52,31 +52,6 @@ export const CARD_INSTALLMENT_ACQUIRERS = [
   'HSBC',
   'OCBC_NISP',
 ] as const;
-/**
- * What shoppers read for each installment acquirer: the bank's own short name (DOKU's codes such as
- * `BANK_CIMB` or `OCBC_NISP` are not for people).
- */
-export const CARD_ACQUIRER_NAMES: { readonly [A in (typeof CARD_INSTALLMENT_ACQUIRERS)[number]]: string } = {
-  BNI: 'BNI',
-  BRI: 'BRI',
-  BANK_CIMB: 'CIMB Niaga',
-  BANK_MANDIRI: 'Bank Mandiri',
-  BCA: 'BCA',
-  BANK_PERMATA: 'PermataBank',
-  DANAMON: 'Danamon',
-  BUKOPIN: 'KB Bukopin',
-  HSBC: 'HSBC',
-  OCBC_NISP: 'OCBC NISP',
-};
-
-/**
- * Each monthly instalment of `amount` over `tenor` months, shown before the shopper picks a plan:
- * equal parts without interest (the 0% cicilan shops offer), rounded up to whole rupiah.
- */
-export function installmentMonthly(amount: number, tenor: number): number {
-  return Math.ceil(amount / tenor);
-}
-
 /** One of {@link CARD_INSTALLMENT_ACQUIRERS}. */
 export const cardAcquirerSchema = z.enum(CARD_INSTALLMENT_ACQUIRERS);
 /** An installment acquirer. */
