@@ -19,7 +19,11 @@ export const CARD_PAGE_MAX_HEIGHT_PX = 4000;
 export function readCardPageHeight(data: unknown): number | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type, height } = data as Record<string, unknown>;
-  if (type !== CARD_PAGE_HEIGHT_MESSAGE_TYPE || typeof height !== 'number') return null;
-  if (!Number.isFinite(height) || height < 1 || height > CARD_PAGE_MAX_HEIGHT_PX) return null;
-  return Math.ceil(height);
+  // NaN and infinities fail the comparisons.
+  return type === CARD_PAGE_HEIGHT_MESSAGE_TYPE &&
+    typeof height === 'number' &&
+    height >= 1 &&
+    height <= CARD_PAGE_MAX_HEIGHT_PX
+    ? Math.ceil(height)
+    : null;
 }

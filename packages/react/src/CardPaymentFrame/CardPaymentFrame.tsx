@@ -200,17 +200,17 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
             disabled={submitting}
           >
             <option value="">{copy.installmentNone}</option>
-            {plans.map((p, i) => (
-              <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
-                {copy.installmentOption(
-                  CARD_ACQUIRER_NAMES[p.acquirer],
-                  p.tenor,
-                  flow.order === undefined
-                    ? null
-                    : formatIdr(installmentMonthly(flow.order.amount, p.tenor), locale),
-                )}
-              </option>
-            ))}
+            {/* Each month's amount needs the order's: the plans are listed once it is read. */}
+            {flow.order !== undefined &&
+              plans.map((p, i) => (
+                <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
+                  {copy.installmentOption(
+                    CARD_ACQUIRER_NAMES[p.acquirer],
+                    p.tenor,
+                    formatIdr(installmentMonthly(flow.order.amount, p.tenor), locale),
+                  )}
+                </option>
+              ))}
           </select>
           {planError && (
             <p id={`${ids}-plan-error`} className="kki-field-error">

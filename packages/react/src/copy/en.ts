@@ -108,8 +108,7 @@ export const en: KkiCopy = {
       RECURRING: 'Recurring payment',
     })[type],
   installmentLabel: 'Installment plan',
-  installmentOption: (bank, tenor, monthly) =>
-    monthly === null ? `${bank}: ${tenor} months` : `${bank}: ${tenor} × ${monthly}/month`,
+  installmentOption: (bank, tenor, monthly) => `${bank}: ${tenor} × ${monthly}/month`,
   installmentNone: 'Choose a plan',
 
   refundTitle: 'Refund',

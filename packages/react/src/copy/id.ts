@@ -109,8 +109,7 @@ export const id: KkiCopy = {
       RECURRING: 'Pembayaran berulang',
     })[type],
   installmentLabel: 'Pilihan cicilan',
-  installmentOption: (bank, tenor, monthly) =>
-    monthly === null ? `${bank}: ${tenor} bulan` : `${bank}: ${tenor} × ${monthly}/bulan`,
+  installmentOption: (bank, tenor, monthly) => `${bank}: ${tenor} × ${monthly}/bulan`,
   installmentNone: 'Pilih cicilan',
 
   refundTitle: 'Pengembalian dana',

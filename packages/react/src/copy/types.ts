@@ -113,8 +113,8 @@ export interface KkiCopy {
   readonly cardFrameExpired: string;
   readonly paymentTypeLabel: (type: CardPaymentType) => string;
   readonly installmentLabel: string;
-  /** A plan: the bank's name, the months and each month's amount (formatted; `null` before the order is read). */
-  readonly installmentOption: (bank: string, tenor: number, monthly: string | null) => string;
+  /** A plan: the bank's name, the months and each month's amount (formatted). */
+  readonly installmentOption: (bank: string, tenor: number, monthly: string) => string;
   readonly installmentNone: string;
 
   // RefundForm
