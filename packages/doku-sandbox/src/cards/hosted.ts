@@ -1,7 +1,7 @@
 // The hosted Cards pages as routes: the card form at DOKU's payment-page URL, its post, the 3-D
 // Secure step and the result page, with the redirect to the merchant's `callback_url` /
 // `failed_url` when `auto_redirect` is set (doku-api.md §7.1).
-import { CARD_ACQUIRER_NAMES, formatIdr, installmentMonthly } from '@kki-kit/contract';
+import { cardAcquirerName, formatIdr, installmentMonthly } from '@kki-kit/contract';
 import { type Context, Hono } from 'hono';
 import { hostedUrl } from '../config.js';
 import type { SandboxContext } from '../context.js';
@@ -147,7 +147,7 @@ export function createHostedRoutes(deps: {
             t === 0 || !req.payment?.acquirer
               ? copy.tenorOption(t)
               : copy.plan(
-                  CARD_ACQUIRER_NAMES[req.payment.acquirer],
+                  cardAcquirerName(req.payment.acquirer),
                   t,
                   money(session, installmentMonthly(amount, t)),
                 ),

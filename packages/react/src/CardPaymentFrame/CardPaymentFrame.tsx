@@ -1,9 +1,9 @@
 'use client';
 // CardPaymentFrame: DOKU's hosted card page in a frame sized for phones; the result comes from the BFF.
 import {
-  CARD_ACQUIRER_NAMES,
   type CardPageTheme,
   type CardPaymentType,
+  cardAcquirerName,
   formatIdr,
   installmentMonthly,
   type KkiLocale,
@@ -62,7 +62,8 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const focus = useFocusRequest();
   const ids = useId();
   const { phase, payment } = flow;
-  const amount = flow.order === undefined ? null : formatIdr(flow.order.amount, locale);
+  const total = flow.order?.amount;
+  const amount = total === undefined ? null : formatIdr(total, locale);
 
   useAnnounce(
     ctx,
@@ -201,13 +202,13 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
           >
             <option value="">{copy.installmentNone}</option>
             {/* Each month's amount needs the order's: the plans are listed once it is read. */}
-            {flow.order !== undefined &&
+            {total !== undefined &&
               plans.map((p, i) => (
                 <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
                   {copy.installmentOption(
-                    CARD_ACQUIRER_NAMES[p.acquirer],
+                    cardAcquirerName(p.acquirer),
                     p.tenor,
-                    formatIdr(installmentMonthly(flow.order.amount, p.tenor), locale),
+                    formatIdr(installmentMonthly(total, p.tenor), locale),
                   )}
                 </option>
               ))}
