@@ -370,8 +370,11 @@ export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
 export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
 
 /**
- * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does; DOKU documents
- * only "display the payment URL as an iFrame", [SEED-002] §7.1, and no sandbox list):
+ * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does). DOKU documents
+ * only the step "Display payment URL (Cards payment page)", as an iFrame or a redirect ([SEED-002];
+ * developers.doku.com/accept-payments/direct-api/non-snap/cards/payment-page-integration-guide), and
+ * DOKU Checkout's own embedding is DOKU's script (jokul-checkout JS, developers.doku.com/
+ * accept-payments/doku-checkout/integration-guide/frontend-integration); neither names a sandbox list:
  * `allow-scripts` (the page at `/wt-frontend-transaction/dynamic-payment-page` is a script-driven
  * front end, [SEED-002] URL format), `allow-same-origin` (it and the issuer's 3-D Secure pages keep
  * their session and call their own origin; without it they run with an opaque origin, and the kit
@@ -386,8 +389,9 @@ export const CARD_PAGE_FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-fo
 
 /**
  * The message a card page may post to size its frame: `{ type, height }` in CSS pixels. DOKU
- * documents no such message (GUESS: DOKU's page posts none; the offline sandbox's pages do, on load
- * and on every resize). The frame accepts it only from the page's own origin.
+ * documents no such message in either guide cited at `CARD_PAGE_FRAME_SANDBOX` (GUESS: DOKU's page
+ * posts none, hence `CARD_PAGE_FALLBACK_HEIGHT_PX`; the offline sandbox's pages post it on load and
+ * on every resize). The frame accepts it only from the page's own origin and its own frame.
  */
 export const CARD_PAGE_HEIGHT_MESSAGE_TYPE = 'kki-kit:card-page-height' as const;
 
