@@ -1,6 +1,7 @@
 // DOKU's card page (the sandbox's) inside CardPaymentFrame's iframe, and its test cards, read from
 // the running sandbox through the demo's test-values endpoint rather than copied here.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { expectAccessible, waitForResultPage } from './shop.js';
 
 /** One sandbox test card as `/__sandbox/cards/test-cards` lists it. */
@@ -63,12 +64,24 @@ export async function payOnCardPage(
   await page.getByRole('radio', { name: 'Credit card (DOKU card page)' }).check();
   await page.getByRole('radio', { name: new RegExp(`\\(${options.type}\\)$`) }).check();
   const form = page.getByRole('form', { name: 'Card payment' });
+  let plan: string | null = null;
   if (options.type === 'INSTALLMENT') {
-    await form.getByLabel('Installment plan').selectOption({ index: 1 });
+    // The plan is asked once, in the kit's list: no other select on the pay page.
+    await expect(page.getByRole('main').getByRole('combobox').count()).resolves.toBe(1);
+    const select = form.getByLabel('Installment plan');
+    await select.selectOption({ index: 1 });
+    plan = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text ?? '');
+    // The bank's name and each month's amount, e.g. "BCA: 3 × IDR 400,000/month".
+    expect(plan).toMatch(/^[A-Z][A-Za-z ]+: \d+ × IDR [\d,]+\/month$/);
   }
   await expectAccessible(page);
   await form.getByRole('button', { name: /^Pay .+ by card$/ }).click();
   const frame = page.frameLocator('iframe[title="Card payment"]');
+  if (plan !== null) {
+    // DOKU's page shows the chosen plan, fixed: no tenor menu to answer again.
+    await expect(frame.locator('#tenor').textContent()).resolves.toBe(plan);
+    await expect(frame.locator('select[name="tenor"]').count()).resolves.toBe(0);
+  }
   await frame.getByLabel('Card number').fill(options.cardNumber);
   await frame.getByLabel('Expiry date').fill(futureExpiry());
   await frame.getByLabel('CVV').fill('123');

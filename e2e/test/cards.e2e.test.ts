@@ -36,9 +36,9 @@ describe('DOKU card page in the iframe', () => {
     });
   });
 
-  it('pays an INSTALLMENT on the shop’s bank and tenor', async () => {
+  it('pays an INSTALLMENT on the plan chosen once in the kit', async () => {
     await asCustomer(browser(), async (page) => {
-      // The pay page's default plan is BCA's; the sandbox finances only amounts above its minimum.
+      // The shop's first plan is BCA's; the sandbox finances only amounts above its minimum.
       const bca = values.installmentPlans.BCA;
       if (!bca) throw new Error('the sandbox lists no BCA installment plan');
       const orderId = await checkoutOneProduct(page, demoUrl, await productAtLeast(demoUrl, bca.minAmount));

@@ -11,6 +11,7 @@ import type {
   SavedCardView,
 } from '@kki-kit/contract';
 import { getErrorCopy, isKkiError, issuerById } from '@kki-kit/contract';
+import { OFFLINE_PAGE_LANGUAGE_PARAM } from '@kki-kit/doku';
 import { isOpenPayment } from './store/payment-state.js';
 import type {
   BindingRecord,
@@ -109,6 +110,22 @@ export function refundView(r: RefundRecord): RefundView {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
+}
+
+const LOCALIZED_PAGES: ReadonlySet<unknown> = new Set(['issuer_app', 'otp_redirect']);
+
+/**
+ * An answer whose next action opens one of the offline sandbox's KKI pages, with the request's
+ * language on the page's URL (`OFFLINE_PAGE_LANGUAGE_PARAM`): DOKU's KKI requests carry no language.
+ * Added when the answer leaves, like the errors' wording, so a replay speaks this request's language.
+ */
+export function withOfflinePageLanguage(body: unknown, locale: KkiLocale): unknown {
+  if (!isRecord(body) || !isRecord(body.nextAction)) return body;
+  const { type, url } = body.nextAction;
+  if (!LOCALIZED_PAGES.has(type) || typeof url !== 'string' || !URL.canParse(url)) return body;
+  const localized = new URL(url);
+  localized.searchParams.set(OFFLINE_PAGE_LANGUAGE_PARAM, locale);
+  return { ...body, nextAction: { ...body.nextAction, url: localized.href } };
 }
 
 /** How one answer words catalogue errors: the request's language and the merchant's copy. */

@@ -197,6 +197,14 @@ export {
   PAYMENT_TRANSITIONS,
   REOPENABLE_PAYMENT_STATUSES,
 } from './api/payment-states.js';
+export {
+  CARD_PAGE_FALLBACK_HEIGHT_PX,
+  CARD_PAGE_FRAME_SANDBOX,
+  CARD_PAGE_HEIGHT_MESSAGE_TYPE,
+  CARD_PAGE_MAX_HEIGHT_PX,
+  readCardPageHeight,
+} from './api/card-page-height.js';
+export { cardAcquirerName, installmentMonthly } from './api/installments.js';
 export { createRefundRequestSchema, listRefundsResponseSchema, refundResponseSchema } from './api/refunds.js';
 export { bindingActionResult, paymentActionResult } from './api/results.js';
 export { buildKkiPath, KKI_ROUTE_DESCRIPTORS } from './api/route-descriptors.js';

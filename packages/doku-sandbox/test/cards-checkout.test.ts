@@ -256,32 +256,35 @@ describe('promo, allowed BINs and installments', () => {
     const { ref, req } = await s.createPage(installmentPage('BANK_MANDIRI'));
     const bni = await s.pay(ref, { card_number: testCard('visa-approve').number, tenor: 6 });
     expect(bni.body.errors).toEqual({ cardNumber: 'installmentNotEligible' });
-    const mandiri = await s.pay(ref, { card_number: testCard('master-approve').number, tenor: 12 });
+    const mandiri = await s.pay(ref, { card_number: testCard('master-approve').number, tenor: 6 });
     expect(mandiri.body.result).toBe('completed');
     const order = await s.status(req.order.invoice_number);
     expect(order.transaction.type).toBe('INSTALLMENT');
-    expect(order.installment).toEqual({ acquirer: 'BANK_MANDIRI', tenor: 12, type: 'ON_US' });
+    expect(order.installment).toEqual({ acquirer: 'BANK_MANDIRI', tenor: 6, type: 'ON_US' });
     expect(order.acquirer.id).toBe('BANK_MANDIRI');
   });
 
   it('OFF US: any credit card, but no debit card', async () => {
     const s = setupCards();
     const { ref, req } = await s.createPage(installmentPage('HSBC'));
-    const debit = await s.pay(ref, { card_number: testCard('visa-debit-approve').number, tenor: 3 });
+    const debit = await s.pay(ref, { card_number: testCard('visa-debit-approve').number, tenor: 6 });
     expect(debit.body.errors).toEqual({ cardNumber: 'installmentNotEligible' });
-    await s.pay(ref, { card_number: testCard('jcb-approve').number, tenor: 3 });
+    await s.pay(ref, { card_number: testCard('jcb-approve').number, tenor: 6 });
     expect((await s.status(req.order.invoice_number)).installment).toEqual({
       acquirer: 'HSBC',
-      tenor: 3,
+      tenor: 6,
       type: 'OFF_US',
     });
   });
 
-  it('the customer picks only an offered tenor; 0 (pay in full) when allow_tenor has it', async () => {
+  it('the tenor is the one the request chose; 0 (pay in full) besides it when allow_tenor has it', async () => {
     const s = setupCards();
     const { ref, req } = await s.createPage(installmentPage('BCA', 1_200_000, 3, [0, 3, 6]));
     const bad = await s.pay(ref, { card_number: testCard('jcb-approve').number, tenor: 12 });
     expect(bad.body.errors).toEqual({ tenor: 'invalid' });
+    // Offered by allow_tenor, but not the plan the shopper chose in the shop.
+    const other = await s.pay(ref, { card_number: testCard('jcb-approve').number, tenor: 6 });
+    expect(other.body.errors).toEqual({ tenor: 'invalid' });
     await s.pay(ref, { card_number: testCard('jcb-approve').number, tenor: 0 });
     const order = await s.status(req.order.invoice_number);
     expect(order.transaction.type).toBe('SALE');

@@ -78,7 +78,24 @@ describe('the card form page', () => {
     expect(html).toContain('--btn-fg:#000000');
   });
 
-  it('offers the tenors for INSTALLMENT and the disclaimer checkbox', async () => {
+  it('shows the plan the request chose, fixed, with its bank and monthly amount (no menu)', async () => {
+    const s = setupCards();
+    const amount = 1_500_000;
+    const { url } = await s.createPage(
+      pageRequest({
+        order: { ...pageRequest().order, amount, line_items: [{ name: 'Sofa', price: amount, quantity: 1 }] },
+        payment: { type: 'INSTALLMENT', acquirer: 'BANK_CIMB', tenor: 3 },
+        override_configuration: { themes: { language: 'ID' } },
+      }),
+    );
+    const html = await (await s.sandboxFetch(url.toString())).text();
+    // formatIdr's Indonesian form puts a no-break space after Rp.
+    expect(html).toMatch(/<p class="plan" id="tenor">CIMB Niaga: 3 × Rp\s500\.000\/bulan<\/p>/);
+    expect(html).toContain('<input type="hidden" name="tenor" value="3">');
+    expect(html).not.toContain('<select name="tenor"');
+  });
+
+  it('offers pay in full beside the chosen tenor when allow_tenor has 0, and the disclaimer checkbox', async () => {
     const s = setupCards();
     const amount = 1_500_000;
     const { url } = await s.createPage(
@@ -92,7 +109,8 @@ describe('the card form page', () => {
     const html = await (await s.sandboxFetch(url.toString())).text();
     expect(html).toContain('<label for="tenor">Installment plan</label>');
     expect(html).toContain('<option value="0">Pay in full</option>');
-    expect(html).toContain('<option value="6" selected>6 months</option>');
+    expect(html).toContain('<option value="6" selected>BCA: 6 × IDR 250,000/month</option>');
+    expect(html).not.toContain('value="3"');
     expect(html).not.toContain('value="12"');
     expect(html).toContain('I agree to the installment terms');
   });

@@ -67,8 +67,12 @@ describe('card binding, DH (hosted OTP page)', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('2 attempts left');
     expect(html).toContain('aria-invalid="true"');
-    const second = await postForm(sb, url, { otp: '111111', action: 'verify' });
-    expect(await second.text()).toContain('1 attempt left');
+    // The form posts to its own URL, so a page opened in Indonesian answers in Indonesian.
+    const second = await postForm(sb, `${url}?lang=id`, { otp: '111111', action: 'verify' });
+    const secondHtml = await second.text();
+    expect(secondHtml).toContain('<html lang="id">');
+    expect(secondHtml).toContain('Kode tidak benar. Sisa 1 kali percobaan.');
+    expect(secondHtml).toContain('<label for="otp">Kode sekali pakai (OTP)</label>');
     const third = await postForm(sb, url, { otp: '222222', action: 'verify' });
     expect(third.status).toBe(303);
     expect(third.headers.get('Location')).toBe('https://merchant.test/bind/failed');

@@ -41,9 +41,14 @@ describe('single payment (CPAN + OTT)', () => {
     const page = await sb.app.request(url);
     const html = await page.text();
     expect(html).toContain('Toko Batik Sari');
-    expect(html).toContain('Rp 150.000');
+    expect(html).toContain('IDR 150,000');
     expect(html).toContain('Mandiri');
     expect(html).toContain('value="approve"');
+    // In the shop's language when the URL carries it (the BFF adds it offline).
+    const inIndonesian = await (await sb.app.request(`${url}${url.includes('?') ? '&' : '?'}lang=id`)).text();
+    expect(inIndonesian).toContain('<html lang="id">');
+    expect(inIndonesian).toContain('Konfirmasi pembayaran ini?');
+    expect(inIndonesian).toMatch(/Rp\s150\.000/);
     expect((await status()).latestTransactionStatus).toBe('02');
 
     const approved = await postForm(sb, url, { action: 'approve' });

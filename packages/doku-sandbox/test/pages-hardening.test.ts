@@ -4,6 +4,7 @@
 // hono/html (escaping by default).
 import { SNAP_PATHS } from '@kki-kit/doku';
 import { describe, expect, it } from 'vitest';
+import { kkiPageCopyIn } from '../src/pages/kki-copy.js';
 import { finishPage, renderResult } from '../src/pages/kki-layout.js';
 import { kkiTestCpan } from '../src/test-values/kki.js';
 import { pageRequest, setupCards } from './cards-support.js';
@@ -72,7 +73,7 @@ describe('KKI hosted pages', () => {
   });
 
   it('never redirects to nor links a non-http(s) URL, whatever reaches the page', async () => {
-    const result = { title: 'Done', message: 'Finished.', ok: true };
+    const result = { copy: kkiPageCopyIn('en'), title: 'Done', message: 'Finished.', ok: true };
     const next = finishPage('javascript:alert(1)', result);
     expect('redirect' in next).toBe(false);
     const page = String(await renderResult({ ...result, backUrl: 'javascript:alert(1)' }));
@@ -106,7 +107,7 @@ describe('the card page', () => {
     const text = await res.text();
     expect(text).not.toContain('<img src=x');
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;');
-    const page = renderResult({ title: '<b>', message: 'm', ok: true });
+    const page = renderResult({ copy: kkiPageCopyIn('id'), title: '<b>', message: 'm', ok: true });
     expect((page as { isEscaped?: boolean }).isEscaped).toBe(true);
     expect(String(page)).toContain('<title>&lt;b&gt;</title>');
   });

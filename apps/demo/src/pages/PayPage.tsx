@@ -1,10 +1,5 @@
-import {
-  CARD_INSTALLMENT_ACQUIRERS,
-  type CardAcquirer,
-  type CardPaymentType,
-  formatIdr,
-  type PaymentView,
-} from '@kki-kit/contract';
+import { type CardPaymentType, formatIdr, type PaymentView } from '@kki-kit/contract';
+import type { KkiInstallmentChoice } from '@kki-kit/react';
 import { CardPaymentFrame, KkiPayButton, kkiQueryKeys } from '@kki-kit/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
@@ -13,7 +8,10 @@ import { Link } from '../Link.js';
 import { navigate } from '../router.js';
 import { shopApi } from '../shop-api.js';
 
-const TENORS = [3, 6, 12] as const;
+// The shop's installment offer; the shopper picks one plan in the kit's list, and DOKU's page opens on it.
+const INSTALLMENT_PLANS: readonly KkiInstallmentChoice[] = (
+  ['BCA', 'BANK_MANDIRI', 'BANK_CIMB', 'OCBC_NISP'] as const
+).flatMap((acquirer) => [3, 6, 12].map((tenor) => ({ acquirer, tenor })));
 
 /** Pays an order: KKI (new card, pay and save, saved card) or the DOKU card page (SALE, INSTALLMENT, AUTHORIZE). */
 export function PayPage(props: { orderId: string; resumePaymentId: string | null }): ReactElement {
@@ -33,8 +31,6 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
   const [method, setMethod] = useState<'kki' | 'card'>('kki');
   const [cardType, setCardType] =
     useState<Extract<CardPaymentType, 'SALE' | 'INSTALLMENT' | 'AUTHORIZE'>>('SALE');
-  const [acquirer, setAcquirer] = useState<CardAcquirer>('BCA');
-  const [tenor, setTenor] = useState<number>(6);
 
   const done = (payment: PaymentView) => {
     void queryClient.invalidateQueries({ queryKey: ['shop'] });
@@ -124,37 +120,13 @@ export function PayPage(props: { orderId: string; resumePaymentId: string | null
                     {label}
                   </label>
                 ))}
-                {cardType === 'INSTALLMENT' && (
-                  <div className="shop-row">
-                    <label className="shop-select">
-                      <span>{t.acquirer}</span>
-                      <select value={acquirer} onChange={(e) => setAcquirer(e.target.value as CardAcquirer)}>
-                        {CARD_INSTALLMENT_ACQUIRERS.map((a) => (
-                          <option key={a} value={a}>
-                            {a}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label className="shop-select">
-                      <span>{t.tenor}</span>
-                      <select value={tenor} onChange={(e) => setTenor(Number(e.target.value))}>
-                        {TENORS.map((n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  </div>
-                )}
               </fieldset>
               <CardPaymentFrame
-                // A new page for each choice: DOKU's page is created with the type and plan.
-                key={`${cardType}-${acquirer}-${tenor}`}
+                // A new page for each type: DOKU's page is created with it (and the plan chosen in the kit).
+                key={cardType}
                 orderId={o.id}
                 paymentTypes={[cardType]}
-                {...(cardType === 'INSTALLMENT' && { installmentPlans: [{ acquirer, tenor }] })}
+                {...(cardType === 'INSTALLMENT' && { installmentPlans: INSTALLMENT_PLANS })}
                 onSuccess={done}
               />
             </>

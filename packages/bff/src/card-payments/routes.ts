@@ -1,15 +1,13 @@
 // DOKU Cards hosted page (CardPaymentFrame): create the page, and the return URL DOKU sends the
 // customer back to, which confirms the result with DOKU before telling the page.
-import {
-  CARD_RETURN_MESSAGE_TYPE,
-  type CreateCardPaymentParsed,
-  type OrderCardOptions,
-} from '@kki-kit/contract';
+import type { CreateCardPaymentParsed, OrderCardOptions } from '@kki-kit/contract';
 import type { Hono } from 'hono';
 import { KkiDomainError } from '../errors.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 import { payOrder } from '../orders/pay-order.js';
+import { requestLocale } from '../security/error-handler.js';
 import { returningPayment } from '../security/return-token.js';
+import { cardReturnPage } from './return-page.js';
 import { paymentView } from '../views.js';
 
 /**
@@ -40,16 +38,6 @@ export function narrowCardRequest(
     ...(allowedBins !== undefined && { allowedBins }),
     ...(allowedTenors !== undefined && { allowedTenors }),
   };
-}
-
-/** The return page: posts the confirmed status to the parent (the frame), to the BFF's allowed origins only. */
-export function cardReturnPage(
-  message: { paymentId: string; status: string },
-  targetOrigins: readonly string[],
-): string {
-  const data = JSON.stringify({ type: CARD_RETURN_MESSAGE_TYPE, ...message }).replace(/</g, '\\u003c');
-  const origins = JSON.stringify(targetOrigins).replace(/</g, '\\u003c');
-  return `<!doctype html><meta charset="utf-8"><title>Payment</title><p>Payment ${message.status}.</p><script>(function(){var d=${data};var o=${origins};for(var i=0;i<o.length;i++){try{window.parent.postMessage(d,o[i]);}catch(e){}}})();</script>`;
 }
 
 /** Mounts the Cards routes when the card-payment service exists. */
@@ -83,10 +71,16 @@ export function registerCardPaymentRoutes(app: Hono, deps: RouteDeps): void {
     // This page runs inside the shop's iframe: allow framing by the shop's origins only, and the inline script.
     c.header(
       'Content-Security-Policy',
-      `default-src 'none'; script-src 'unsafe-inline'; frame-ancestors ${deps.config.allowedOrigins.join(' ')}`,
+      `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors ${deps.config.allowedOrigins.join(' ')}`,
     );
+    // In the card page's language (on the URL DOKU was given), else the browser's.
+    const locale = query.lang ?? requestLocale(c, deps.config.locale);
     return {
-      body: cardReturnPage({ paymentId: payment.id, status: payment.status }, deps.config.allowedOrigins),
+      body: cardReturnPage(
+        { paymentId: payment.id, status: payment.status },
+        deps.config.allowedOrigins,
+        locale,
+      ),
     };
   });
 }

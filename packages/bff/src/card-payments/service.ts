@@ -1,29 +1,44 @@
 // DOKU Cards (Non-SNAP) payments: the hosted payment page, the result confirmed with DOKU's order
 // status (never the return URL), and the merchant's capture of an AUTHORIZE payment. The BFF never
 // sees a card number: DOKU's page takes it; only the masked number comes back.
-import { createKkiError, type KkiError, kkiErrorFromNonSnap, type PaymentStatus } from '@kki-kit/contract';
-import { type DokuClient, DokuError, type OrderStatusResponse, type PaymentPageRequest } from '@kki-kit/doku';
+import {
+  createKkiError,
+  type KkiError,
+  type KkiLocale,
+  kkiErrorFromNonSnap,
+  type PaymentStatus,
+} from '@kki-kit/contract';
+import {
+  CARD_PAGE_LIFETIME_MS,
+  type DokuClient,
+  DokuError,
+  type OrderStatusResponse,
+  type PaymentPageRequest,
+} from '@kki-kit/doku';
 import { createCardReturnToken } from './return-token.js';
 import { KkiDomainError } from '../errors.js';
 import { dokuFailure } from '../services/doku-outcome.js';
+import { expireIfPastDue } from '../services/page-expiry.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
-import type { DokuFacts, OrderRecord, PaymentRecord } from '../store/index.js';
+import { type DokuFacts, type OrderRecord, type PaymentRecord, StoreRuleError } from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
  * Where DOKU's page sends the customer back (the `cardPaymentReturn` route), with `result` as a hint
- * and the payment's single-use return token, so the route answers without the customer's session.
+ * and the payment's single-use return token, so the route answers without the customer's session;
+ * `lang`, the card page's language, so the return page speaks it too.
  */
 export function cardReturnUrl(
   deps: Pick<ServiceDeps, 'config'>,
   paymentId: string,
   token: string,
   result: 'success' | 'failed',
+  lang?: KkiLocale,
 ): string {
-  const query = new URLSearchParams({ result, token });
+  const query = new URLSearchParams({ result, token, ...(lang && { lang }) });
   return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
 }
 
@@ -106,6 +121,16 @@ export async function applyCardStatus(
   return refundIfExtra(deps, result);
 }
 
+/**
+ * When a card page stops taking payments: the deadline the page was given, else (a page opened before
+ * pages had one) its creation plus DOKU's page lifetime (`CARD_PAGE_LIFETIME_MS`, a guess).
+ */
+export function cardPageDeadline(payment: PaymentRecord): number {
+  const action = payment.nextAction;
+  if (action.type === 'card_page' && action.expiresAt !== null) return Date.parse(action.expiresAt);
+  return payment.createdAt.getTime() + CARD_PAGE_LIFETIME_MS;
+}
+
 /** Order metadata keys the card page's customer block is read from (DOKU needs an email or a phone). */
 export const CARD_CUSTOMER_METADATA = { email: 'email', phone: 'phone', name: 'customerName' } as const;
 
@@ -162,8 +187,8 @@ async function pageRequest(
       amount: order.amount,
       invoice_number: payment.partnerReferenceNo,
       // The hint in the query is only a hint: the return route asks DOKU before believing it.
-      callback_url: cardReturnUrl(deps, payment.id, token, 'success'),
-      failed_url: cardReturnUrl(deps, payment.id, token, 'failed'),
+      callback_url: cardReturnUrl(deps, payment.id, token, 'success', request.language),
+      failed_url: cardReturnUrl(deps, payment.id, token, 'failed', request.language),
       auto_redirect: true,
       ...(order.lineItems.length > 0 && {
         line_items: order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity })),
@@ -185,21 +210,50 @@ async function pageRequest(
 
 /** Creates the Cards payment service on a DOKU client. */
 export function createCardPaymentService(deps: ServiceDeps, client: DokuClient): CardPaymentService {
+  /**
+   * When `refusal` is the store's `order_payment_open` pointing at a card page of `orderId`: asks DOKU
+   * first (the page may have been paid meanwhile), then cancels that attempt if still open. True when
+   * the new attempt should be tried again. A DOKU success on the cancelled page arriving later is
+   * refunded as an extra charge (`cancelled_attempt`), as for any cancelled attempt.
+   */
+  async function supersedeCardPage(refusal: unknown, orderId: string): Promise<boolean> {
+    if (!(refusal instanceof StoreRuleError) || refusal.code !== 'order_payment_open') return false;
+    if (refusal.details?.method !== 'card' || typeof refusal.details.paymentId !== 'string') return false;
+    const open = await deps.store.payments.get(refusal.details.paymentId);
+    if (open?.orderId !== orderId || open.nextAction.type !== 'card_page') return false;
+    const checked = await service.confirm(open);
+    // Settled meanwhile: the store's answer to the new attempt decides (e.g. `already_paid`).
+    if (!isOpenPayment(checked.status)) return true;
+    const { record } = await deps.store.payments.transition(checked.id, 'cancelled', {
+      source: 'api',
+      detail: { by: 'new_attempt' },
+      patch: { nextAction: { type: 'none' } },
+    });
+    return record.status === 'cancelled';
+  }
+
   const service: CardPaymentService = {
     async createPage(input) {
       const { ctx } = input;
       cardCustomer(input.order);
+      const newPayment = () =>
+        deps.store.payments.create({
+          orderId: input.order.id,
+          method: 'card',
+          cardPaymentType: input.request.paymentType,
+          partnerReferenceNo: ctx.externalId,
+          externalId: ctx.externalId,
+        });
       // A retry after an unknown outcome reuses the payment this key created (same invoice number).
       const existing = await deps.store.payments.findByPartnerReference(ctx.externalId);
       const payment =
         existing ??
-        (await deps.store.payments
-          .create({
-            orderId: input.order.id,
-            method: 'card',
-            cardPaymentType: input.request.paymentType,
-            partnerReferenceNo: ctx.externalId,
-            externalId: ctx.externalId,
+        (await newPayment()
+          .catch(async (error: unknown) => {
+            // A new card page supersedes the order's earlier one (left open in a tab, or past its
+            // time on the shopper's screen): that attempt is cancelled, once, and this one created.
+            if (!(await supersedeCardPage(error, input.order.id))) throw error;
+            return newPayment();
           })
           .catch((error: unknown) => {
             throw dokuFailure(error);
@@ -223,7 +277,13 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       const { record } = await deps.store.payments.transition(payment.id, 'pending', {
         source: 'doku_response',
         detail: { requestId: ctx.externalId },
-        patch: { nextAction: { type: 'card_page', url, expiresAt: null } },
+        patch: {
+          nextAction: {
+            type: 'card_page',
+            url,
+            expiresAt: new Date(Date.now() + CARD_PAGE_LIFETIME_MS).toISOString(),
+          },
+        },
       });
       return record;
     },
@@ -232,12 +292,16 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       if (payment.method !== 'card') throw new KkiDomainError('not_found');
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
-        return await applyCardStatus(deps, payment, status.data, 'status_check');
+        const after = await applyCardStatus(deps, payment, status.data, 'status_check');
+        return await expireIfPastDue(deps.store, after, cardPageDeadline(after), 'doku_pending_past_due');
       } catch (error) {
-        // DOKU does not know the invoice yet (page never opened) or is unreachable: keep what we have.
+        // DOKU does not know the invoice yet (page never opened) or is unreachable: keep what we have,
+        // unless DOKU's own answer says it has no such open order and the page is past its time.
         if (error instanceof DokuError) {
           deps.log.warn('card order status unavailable', { paymentId: payment.id, kind: error.kind });
-          return payment;
+          return error.kind === 'decision'
+            ? expireIfPastDue(deps.store, payment, cardPageDeadline(payment), 'doku_unknown_past_due')
+            : payment;
         }
         throw error;
       }

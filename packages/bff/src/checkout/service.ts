@@ -18,17 +18,11 @@ import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import { createReturnToken } from '../security/return-token.js';
 import { checkoutCustomerIdFor } from '../services/customer-ref.js';
 import { dokuFailure } from '../services/doku-outcome.js';
+import { expireIfPastDue as expirePastDue } from '../services/page-expiry.js';
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
 import type { OrderRecord, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { applyCheckoutOutcome } from './outcome.js';
-
-/**
- * How long after the page's expiry an open checkout is still given to DOKU (clock skew, a payment
- * submitted in the last second) before the BFF expires it itself. A later success DOKU confirms
- * still counts: the store reopens an expired payment on DOKU's word.
- */
-export const CHECKOUT_EXPIRY_GRACE_MS = 5 * 60_000;
 
 /** The `doku` fact holding the shop page the customer returns to after a full-page redirect. */
 export const CHECKOUT_RETURN_URL_FACT = 'shopReturnUrl';
@@ -121,18 +115,9 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
     };
   }
 
-  // An open checkout DOKU no longer takes payments on is expired here, so the order can be paid
-  // again; DOKU's later word still wins (an expired payment reopens on a confirmed success).
-  async function expireIfPastDue(payment: PaymentRecord, why: string): Promise<PaymentRecord> {
-    if (!isOpenPayment(payment.status)) return payment;
-    if (Date.now() < checkoutDeadline(deps, payment) + CHECKOUT_EXPIRY_GRACE_MS) return payment;
-    const { record } = await store.payments.transition(payment.id, 'expired', {
-      source: 'status_check',
-      detail: { expiredBy: why },
-      patch: { nextAction: { type: 'none' } },
-    });
-    return record;
-  }
+  // An open checkout DOKU no longer takes payments on is expired here, so the order can be paid again.
+  const expireIfPastDue = (payment: PaymentRecord, why: string) =>
+    expirePastDue(store, payment, checkoutDeadline(deps, payment), why);
 
   const service: CheckoutPaymentService = {
     async create(input) {

@@ -25,7 +25,7 @@ import type { RateLimiter } from '../security/rate-limit.js';
 import type { PaymentRefresh } from '../services/payment-refresh.js';
 import type { KkiServices } from '../services/types.js';
 import type { Store } from '../store/index.js';
-import { wordViewErrors } from '../views.js';
+import { withOfflinePageLanguage, wordViewErrors } from '../views.js';
 
 /** What route modules are given. */
 export interface RouteDeps {
@@ -179,11 +179,11 @@ export function defineRoute<Id extends KkiRouteId>(
         ? { error: { ...answer.body.error, requestId: c.get('requestId') } }
         : answer.body;
     // Worded here, after any replay, so a replayed answer speaks this request's language too.
-    const worded = wordViewErrors(answered, {
-      locale: requestLocale(c, deps.config.locale),
-      overrides: deps.config.copyOverrides,
-      flow,
-    });
-    return c.json(worded as object, answer.status as ContentfulStatusCode);
+    const locale = requestLocale(c, deps.config.locale);
+    const worded = wordViewErrors(answered, { locale, overrides: deps.config.copyOverrides, flow });
+    // The in-process sandbox's KKI pages follow the shop's language (see withOfflinePageLanguage).
+    const sent =
+      deps.config.doku.environment === 'offline' ? withOfflinePageLanguage(worded, locale) : worded;
+    return c.json(sent as object, answer.status as ContentfulStatusCode);
   });
 }

@@ -68,6 +68,8 @@ export const cardReturnQuerySchema = z.object({
   result: z.optional(z.enum(['success', 'failed'])),
   /** The single-use return token the BFF put in the URL it gave DOKU (`expiry.nonce.mac`). */
   token: z.optional(z.string().check(z.maxLength(128), z.regex(/^[A-Za-z0-9_.-]+$/))),
+  /** The language the card page was opened in: the return page speaks it too. */
+  lang: z.optional(localeSchema),
 });
 
 /**

@@ -1,6 +1,8 @@
 // The BFF's HTTP API: route table, request/response schemas, views and action results.
 export * from './bindings.js';
 export * from './card-payments.js';
+export * from './card-page-height.js';
+export * from './installments.js';
 export * from './card-return-message.js';
 export * from './checkout.js';
 // The return page's constants, in a module without schemas: a browser bundle needing only them carries no zod.

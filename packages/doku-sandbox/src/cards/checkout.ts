@@ -3,7 +3,7 @@
 // issuer's answer from the test card table, the 3-D Secure step, and the result: order state,
 // token, authorization hold, settlement time and the Non-SNAP notification.
 import { luhnValid, maskCpan } from '@kki-kit/contract';
-import type { CardAcquirer } from '@kki-kit/doku';
+import { CARD_PAGE_TENOR_FIXED_BY_REQUEST, type CardAcquirer } from '@kki-kit/doku';
 import type { SandboxContext } from '../context.js';
 import {
   APPROVED,
@@ -81,11 +81,21 @@ export function parseExpiry(input: string): { month: number; year: number } | nu
   return { month, year };
 }
 
-/** Tenors the page offers for an INSTALLMENT session (empty otherwise). */
+/**
+ * Tenors the page offers for an INSTALLMENT session (empty otherwise): the tenor the request chose
+ * (`CARD_PAGE_TENOR_FIXED_BY_REQUEST`), with 0 (pay in full) only when `allow_tenor` has it; else
+ * the plan's tenors narrowed by `allow_tenor`.
+ */
 export function sessionTenors(session: PaymentPageSession): number[] {
   const p = session.request.payment;
   if (session.type !== 'INSTALLMENT' || !p?.acquirer) return [];
-  return offeredTenors(INSTALLMENT_PLANS[p.acquirer], session.request.override_configuration?.allow_tenor);
+  const offered = offeredTenors(
+    INSTALLMENT_PLANS[p.acquirer],
+    session.request.override_configuration?.allow_tenor,
+  );
+  const chosen = p.tenor;
+  if (!CARD_PAGE_TENOR_FIXED_BY_REQUEST || chosen === undefined || !offered.includes(chosen)) return offered;
+  return offered.includes(0) && chosen !== 0 ? [0, chosen] : [chosen];
 }
 
 /** The promo that applies to a card number (first listed BIN that prefixes it). */

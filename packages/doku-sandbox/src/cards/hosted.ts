@@ -1,7 +1,7 @@
 // The hosted Cards pages as routes: the card form at DOKU's payment-page URL, its post, the 3-D
 // Secure step and the result page, with the redirect to the merchant's `callback_url` /
 // `failed_url` when `auto_redirect` is set (doku-api.md §7.1).
-import { formatIdr } from '@kki-kit/contract';
+import { cardAcquirerName, formatIdr, installmentMonthly } from '@kki-kit/contract';
 import { type Context, Hono } from 'hono';
 import { hostedUrl } from '../config.js';
 import type { SandboxContext } from '../context.js';
@@ -143,7 +143,14 @@ export function createHostedRoutes(deps: {
         cvvForNew: needsCvv(session, false),
         tenors: sessionTenors(session).map((t) => ({
           value: t,
-          label: copy.tenorOption(t),
+          label:
+            t === 0 || !req.payment?.acquirer
+              ? copy.tenorOption(t)
+              : copy.plan(
+                  cardAcquirerName(req.payment.acquirer),
+                  t,
+                  money(session, installmentMonthly(amount, t)),
+                ),
           selected: t === tenorPicked,
         })),
         // card.save forces saving and RECURRING always saves: the choice only shows otherwise.

@@ -1,6 +1,6 @@
 // The Cards business rules the sandbox applies where DOKU gives the rule but not the number:
 // installment plans and minimum amounts, page lifetime, authorization hold, settlement time.
-import type { CardAcquirer } from '@kki-kit/doku';
+import { CARD_PAGE_LIFETIME_MS, type CardAcquirer } from '@kki-kit/doku';
 
 /** Whether an installment acquirer finances only its own cards (ON US) or any credit card (OFF US). */
 export type InstallmentKind = 'ON_US' | 'OFF_US';
@@ -41,10 +41,10 @@ export const INSTALLMENT_PLANS: Readonly<Record<CardAcquirer, InstallmentPlan>> 
 };
 
 /**
- * How long a payment page link works, sandbox-clock ms. DOKU documents no lifetime for the Cards
- * page (GUESS: 60 minutes, DOKU Checkout's default); an unpaid order then reads `EXPIRED`.
+ * How long a payment page link works, sandbox-clock ms: the kit's guess of DOKU's page lifetime
+ * (`CARD_PAGE_LIFETIME_MS`, open-questions.ts); an unpaid order then reads `EXPIRED`.
  */
-export const PAGE_TTL_MS = 60 * 60_000;
+export const PAGE_TTL_MS = CARD_PAGE_LIFETIME_MS;
 
 /** AUTHORIZE holds the funds for 7 days, then DOKU releases them (doku-api.md §7.1 [SEED-002]). */
 export const AUTHORIZATION_HOLD_MS = 7 * 24 * 60 * 60_000;

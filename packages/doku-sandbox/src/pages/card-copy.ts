@@ -21,6 +21,8 @@ export interface CardCopy {
   name: string;
   tenor: string;
   tenorOption: (months: number) => string;
+  /** An installment plan: the bank's name, the months, each month's amount (formatted). */
+  plan: (bank: string, months: number, monthly: string) => string;
   saveCard: string;
   savedCard: string;
   anotherCard: string;
@@ -68,6 +70,7 @@ const EN: CardCopy = {
   name: 'Name on card',
   tenor: 'Installment plan',
   tenorOption: (m) => (m === 0 ? 'Pay in full' : `${m} months`),
+  plan: (b, m, x) => `${b}: ${m} × ${x}/month`,
   saveCard: 'Save this card for my next payment',
   savedCard: 'Saved card',
   anotherCard: 'Use another card',
@@ -133,6 +136,7 @@ const ID: CardCopy = {
   name: 'Nama pada kartu',
   tenor: 'Pilihan cicilan',
   tenorOption: (m) => (m === 0 ? 'Bayar penuh' : `${m} bulan`),
+  plan: (b, m, x) => `${b}: ${m} × ${x}/bulan`,
   saveCard: 'Simpan kartu ini untuk pembayaran berikutnya',
   savedCard: 'Kartu tersimpan',
   anotherCard: 'Gunakan kartu lain',

@@ -142,8 +142,15 @@ ${
     : ''
 }
 </div>`;
-  const tenor =
-    v.tenors.length > 0
+  const only = v.tenors.length === 1 ? v.tenors[0] : undefined;
+  // A plan the shop already chose is shown, not asked again.
+  const tenor = only
+    ? html`<div class="field"><p class="label">${c.tenor}</p>
+<p class="plan" id="tenor">${only.label}</p>
+<input type="hidden" name="tenor" value="${only.value}">
+${fieldError(v, 'tenor')}
+</div>`
+    : v.tenors.length > 0
       ? html`<div class="field">
 <label for="tenor">${c.tenor}</label>
 <select name="tenor" ${fieldAttrs(v, 'tenor')}>${v.tenors.map(

@@ -2,7 +2,7 @@
 // external assets), the merchant's theme colours (doku-api.md §7.1 `override_configuration.themes`),
 // mobile-first layout, and headers that let the merchant's origins frame the page. Rendered with
 // hono/html, which escapes every interpolated value.
-import type { PaymentPageRequest } from '@kki-kit/doku';
+import { CARD_PAGE_HEIGHT_MESSAGE_TYPE, type PaymentPageRequest } from '@kki-kit/doku';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { CardCopy } from './card-copy.js';
@@ -46,7 +46,8 @@ ul.items{margin:0 0 16px;padding-left:20px;color:#444;font-size:14px}
 .field{margin:0 0 14px}
 .row{display:flex;gap:12px}
 .row .field{flex:1 1 0;min-width:0}
-label,legend{display:block;font-weight:600;margin:0 0 6px}
+label,legend,.label{display:block;font-weight:600;margin:0 0 6px}
+.plan{margin:0;padding:12px;border:1px solid #8a8f98;border-radius:8px;background:#f3f4f6}
 fieldset{border:0;padding:0;margin:0 0 14px}
 .choice{display:flex;align-items:center;gap:8px;font-weight:400;margin:6px 0}
 .choice input{width:20px;height:20px;margin:0}
@@ -66,6 +67,16 @@ button:focus-visible,.button:focus-visible{outline:3px solid #2563eb;outline-off
 .fine{font-size:13px;color:#555;text-align:center;margin:12px 0 0}
 @media (max-width:360px){.row{flex-direction:column;gap:0}}
 `;
+
+/**
+ * Tells the framing shop the page's height on load and on every resize, so the frame grows to the
+ * content (`CARD_PAGE_HEIGHT_MESSAGE_TYPE`). A height is no secret: any parent may read it.
+ */
+const HEIGHT_SCRIPT = `(function(){if(window.parent===window)return;var last=0;
+function send(){var b=document.body;var h=Math.ceil(Math.max(b.scrollHeight,b.getBoundingClientRect().height));
+if(h!==last){last=h;window.parent.postMessage({type:'${CARD_PAGE_HEIGHT_MESSAGE_TYPE}',height:h},'*');}}
+window.addEventListener('load',send);window.addEventListener('resize',send);
+if(window.ResizeObserver){new ResizeObserver(send).observe(document.body);}send();})();`;
 
 /** A fresh nonce for one page's inline style and script. */
 export function pageNonce(): string {
@@ -137,7 +148,7 @@ export function cardDocument(opts: {
 }): Html {
   // The theme values are six hex digits (schema-checked), safe inside CSS.
   const vars = `:root{--bg:${opts.theme.background};--fg:${opts.theme.font};--btn:${opts.theme.button};--btn-fg:${opts.theme.buttonFont}}`;
-  const script = opts.script ? html`\n<script nonce="${opts.nonce}">${raw(opts.script)}</script>` : '';
+  const script = html`\n<script nonce="${opts.nonce}">${raw(HEIGHT_SCRIPT + (opts.script ?? ''))}</script>`;
   return html`<!doctype html>
 <html lang="${opts.copy.htmlLang}">
 <head>

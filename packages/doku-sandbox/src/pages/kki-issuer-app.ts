@@ -9,35 +9,30 @@ import { html } from 'hono/html';
 import type { KkiDeps } from '../snap/kki-state.js';
 import { approvePayment, declinePayment, markPaying } from '../snap/payment.js';
 import type { Payment } from '../snap/store.js';
+import { type KkiPageCopy, kkiPageCopy } from './kki-copy.js';
 import { finishPage, type Html, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
 
-const KIND_LABEL: Record<Payment['kind'], string> = {
-  single: 'One-time payment',
-  bind_and_pay: 'Payment, card saved for later',
-  token: 'Payment with saved card',
-  no_auth: 'Recurring payment',
-};
-
-function page(deps: KkiDeps, p: Payment): Html {
+function page(t: KkiPageCopy, deps: KkiDeps, p: Payment): Html {
   return renderPage({
-    title: `${p.card.issuerName}: confirm payment`,
+    lang: t.htmlLang,
+    title: t.confirmTitle(p.card.issuerName),
     body: html`<div class="card">
-<header class="brand"><span class="badge">${p.card.issuerName}</span> Mobile banking</header>
-<h1>Confirm this payment?</h1>
-<p class="amount">${formatIdr(p.amount, 'id')}</p>
+<header class="brand"><span class="badge">${p.card.issuerName}</span> ${t.mobileBanking}</header>
+<h1>${t.confirmQuestion}</h1>
+<p class="amount">${formatIdr(p.amount, t.htmlLang)}</p>
 <dl>
-<dt>Merchant</dt><dd>${deps.ctx.config.merchantName}</dd>
-<dt>Card</dt><dd>${p.card.masked}</dd>
-<dt>Type</dt><dd>${KIND_LABEL[p.kind]}</dd>
-<dt>Reference</dt><dd>${p.partnerReferenceNo}</dd>
+<dt>${t.merchant}</dt><dd>${deps.ctx.config.merchantName}</dd>
+<dt>${t.card}</dt><dd>${p.card.masked}</dd>
+<dt>${t.type}</dt><dd>${t.kinds[p.kind]}</dd>
+<dt>${t.reference}</dt><dd>${p.partnerReferenceNo}</dd>
 </dl>
 <form method="post">
 <div class="actions">
-<button type="submit" class="primary" name="action" value="approve">Approve</button>
-<button type="submit" class="secondary" name="action" value="decline">Decline</button>
+<button type="submit" class="primary" name="action" value="approve">${t.approve}</button>
+<button type="submit" class="secondary" name="action" value="decline">${t.decline}</button>
 </div>
 </form>
-<p class="hint">Sandbox: this page stands in for the card issuer's app.</p>
+<p class="hint">${t.issuerHint}</p>
 </div>`,
   });
 }
@@ -47,38 +42,37 @@ const EXPIRED_CODES = new Set(
   ['12', '00'].map((c) => formatSnapResponseCode(403, SNAP_SERVICE_CODES.payment, c)),
 );
 
-function ended(p: Payment): { title: string; message: string; ok: boolean } {
-  if (p.status === 'SUCCESS')
-    return { title: 'Payment approved', message: 'The payment was approved.', ok: true };
-  if (EXPIRED_CODES.has(p.responseCode)) {
-    return { title: 'Payment expired', message: 'The time to confirm this payment has run out.', ok: false };
-  }
-  return { title: 'Payment declined', message: 'The payment was not approved.', ok: false };
+function ended(t: KkiPageCopy, p: Payment) {
+  if (p.status === 'SUCCESS') return { copy: t, ...t.approved, ok: true };
+  if (EXPIRED_CODES.has(p.responseCode)) return { copy: t, ...t.expired, ok: false };
+  return { copy: t, ...t.declined, ok: false };
 }
 
 /** Routes of the issuer-app page: `GET|POST /kki/issuer-app/:session`. */
 export function kkiIssuerAppPage(deps: KkiDeps): Hono {
   const app = new Hono();
-  const notFound = () =>
-    renderResult({ title: 'Link not valid', message: 'This payment link is not valid.', ok: false });
+  const notFound = (t: KkiPageCopy) =>
+    renderResult({ copy: t, title: t.linkNotValid, message: t.paymentLinkNotValid, ok: false });
 
   app.get('/kki/issuer-app/:session', (c) => {
+    const t = kkiPageCopy(c);
     const p = deps.store.paymentByConfirmSession(c.req.param('session'));
-    if (!p) return c.html(notFound(), 404, PAGE_HEADERS);
+    if (!p) return c.html(notFound(t), 404, PAGE_HEADERS);
     markPaying(deps, p);
-    if (p.status === 'PENDING' || p.status === 'PAYING') return c.html(page(deps, p), 200, PAGE_HEADERS);
-    const r = ended(p);
+    if (p.status === 'PENDING' || p.status === 'PAYING') return c.html(page(t, deps, p), 200, PAGE_HEADERS);
+    const r = ended(t, p);
     return c.html(renderResult({ ...r, backUrl: r.ok ? p.successUrl : p.failedUrl }), 200, PAGE_HEADERS);
   });
 
   app.post('/kki/issuer-app/:session', async (c) => {
+    const t = kkiPageCopy(c);
     const p = deps.store.paymentByConfirmSession(c.req.param('session'));
-    if (!p) return c.html(notFound(), 404, PAGE_HEADERS);
+    if (!p) return c.html(notFound(t), 404, PAGE_HEADERS);
     const body = await c.req.parseBody();
     if (body.action === 'approve') approvePayment(deps, p);
     else if (body.action === 'decline') declinePayment(deps, p);
-    else return c.html(page(deps, p), 400, PAGE_HEADERS);
-    const r = ended(p);
+    else return c.html(page(t, deps, p), 400, PAGE_HEADERS);
+    const r = ended(t, p);
     const next = finishPage(r.ok ? p.successUrl : p.failedUrl, r);
     return 'redirect' in next ? c.redirect(next.redirect, 303) : c.html(next.html, 200, PAGE_HEADERS);
   });

@@ -5,6 +5,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { merchantTarget } from '../merchant-url.js';
+import type { KkiPageCopy } from './kki-copy.js';
 
 /** Rendered HTML (or a fragment of it), escaped where it needed to be. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -68,6 +69,7 @@ ${opts.body}
 
 /** A final message page; links back to the merchant only for an http(s) URL. */
 export function renderResult(opts: {
+  copy: KkiPageCopy;
   title: string;
   message: string;
   ok: boolean;
@@ -75,12 +77,13 @@ export function renderResult(opts: {
 }): Html {
   const back = merchantTarget(opts.backUrl);
   return renderPage({
+    lang: opts.copy.htmlLang,
     title: opts.title,
     body: html`<div class="card">
 <h1>${opts.title}</h1>
 <div class="${opts.ok ? 'ok' : 'error'}" role="status">${opts.message}</div>
-${back ? html`<p><a href="${back}">Return to the merchant</a></p>` : ''}
-<p class="hint">You can close this window.</p>
+${back ? html`<p><a href="${back}">${opts.copy.returnToMerchant}</a></p>` : ''}
+<p class="hint">${opts.copy.closeWindow}</p>
 </div>`,
   });
 }
@@ -88,7 +91,7 @@ ${back ? html`<p><a href="${back}">Return to the merchant</a></p>` : ''}
 /** A 303 to the merchant's http(s) URL, or a result page when there is none. */
 export function finishPage(
   url: string | null,
-  result: { title: string; message: string; ok: boolean },
+  result: { copy: KkiPageCopy; title: string; message: string; ok: boolean },
 ): { redirect: string } | { html: Html } {
   const target = merchantTarget(url);
   if (target) return { redirect: target };

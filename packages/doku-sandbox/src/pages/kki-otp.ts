@@ -8,77 +8,70 @@ import { cancelBinding, submitOtp } from '../snap/binding.js';
 import type { KkiDeps } from '../snap/kki-state.js';
 import type { Binding } from '../snap/store.js';
 import { KKI_TEST_OTP } from '../test-values/kki.js';
+import { type KkiPageCopy, kkiPageCopy } from './kki-copy.js';
 import { finishPage, type Html, PAGE_HEADERS, renderPage, renderResult } from './kki-layout.js';
 
-function form(binding: Binding, error: string | null): Html {
+function form(t: KkiPageCopy, binding: Binding, error: string | null): Html {
   const describedBy = error ? 'otp-hint otp-error' : 'otp-hint';
   return renderPage({
-    title: 'Verify your card',
+    lang: t.htmlLang,
+    title: t.verifyTitle,
     body: html`<div class="card">
 <header class="brand"><span class="badge">DOKU</span> Kartu Kredit Indonesia</header>
-<h1>Verify your card</h1>
+<h1>${t.verifyTitle}</h1>
 <dl>
-<dt>Card</dt><dd>${binding.card.masked}</dd>
-<dt>Issuer</dt><dd>${binding.card.issuerName}</dd>
+<dt>${t.card}</dt><dd>${binding.card.masked}</dd>
+<dt>${t.issuer}</dt><dd>${binding.card.issuerName}</dd>
 </dl>
 ${error ? html`<div class="error" id="otp-error" role="alert">${error}</div>` : ''}
 <form method="post" novalidate>
-<label for="otp">One-time code (OTP)</label>
+<label for="otp">${t.otp}</label>
 <input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required autofocus aria-describedby="${describedBy}"${error ? html` aria-invalid="true"` : ''}>
-<p class="hint" id="otp-hint">Sandbox: the code is ${KKI_TEST_OTP.correct}. Any other code is wrong.</p>
+<p class="hint" id="otp-hint">${t.otpHint(KKI_TEST_OTP.correct)}</p>
 <div class="actions">
-<button type="submit" class="primary" name="action" value="verify">Verify</button>
-<button type="submit" class="secondary" name="action" value="cancel" formnovalidate>Cancel</button>
+<button type="submit" class="primary" name="action" value="verify">${t.verify}</button>
+<button type="submit" class="secondary" name="action" value="cancel" formnovalidate>${t.cancel}</button>
 </div>
 </form>
 </div>`,
   });
 }
 
-function ended(binding: Binding): { title: string; message: string; ok: boolean } {
+function ended(t: KkiPageCopy, binding: Binding) {
   return binding.status === 'SUCCESS'
-    ? { title: 'Card registered', message: 'Your card has been registered.', ok: true }
-    : { title: 'Card not registered', message: 'Your card could not be registered.', ok: false };
+    ? { copy: t, ...t.bound, ok: true }
+    : { copy: t, ...t.notBound, ok: false };
 }
+
+const notFound = (t: KkiPageCopy) =>
+  renderResult({ copy: t, title: t.linkNotValid, message: t.otpLinkNotValid, ok: false });
 
 /** Routes of the OTP page: `GET|POST /kki/otp/:authCode`. */
 export function kkiOtpPage(deps: KkiDeps): Hono {
   const app = new Hono();
 
   app.get('/kki/otp/:authCode', (c) => {
+    const t = kkiPageCopy(c);
     const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
-    if (!binding) {
-      const page = renderResult({
-        title: 'Link not valid',
-        message: 'This verification link is not valid.',
-        ok: false,
-      });
-      return c.html(page, 404, PAGE_HEADERS);
-    }
+    if (!binding) return c.html(notFound(t), 404, PAGE_HEADERS);
     if (binding.status === 'PENDING' && deps.ctx.clock.nowMs() >= binding.otpExpiresAtMs) {
       submitOtp(deps, binding, ''); // ends the expired session (and notifies)
     }
     if (binding.status !== 'PENDING') {
-      const r = ended(binding);
+      const r = ended(t, binding);
       return c.html(
         renderResult({ ...r, backUrl: r.ok ? binding.successUrl : binding.failedUrl }),
         200,
         PAGE_HEADERS,
       );
     }
-    return c.html(form(binding, null), 200, PAGE_HEADERS);
+    return c.html(form(t, binding, null), 200, PAGE_HEADERS);
   });
 
   app.post('/kki/otp/:authCode', async (c) => {
+    const t = kkiPageCopy(c);
     const binding = deps.store.bindingByAuthCode(c.req.param('authCode'));
-    if (!binding) {
-      const page = renderResult({
-        title: 'Link not valid',
-        message: 'This verification link is not valid.',
-        ok: false,
-      });
-      return c.html(page, 404, PAGE_HEADERS);
-    }
+    if (!binding) return c.html(notFound(t), 404, PAGE_HEADERS);
     const form_ = await c.req.parseBody();
     const action = form_.action === 'cancel' ? 'cancel' : 'verify';
     const otp = typeof form_.otp === 'string' ? form_.otp.trim() : '';
@@ -87,12 +80,10 @@ export function kkiOtpPage(deps: KkiDeps): Hono {
     } else {
       const outcome = submitOtp(deps, binding, otp);
       if (outcome.kind === 'wrong') {
-        const left = outcome.attemptsLeft;
-        const msg = `That code is not correct. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`;
-        return c.html(form(binding, msg), 200, PAGE_HEADERS);
+        return c.html(form(t, binding, t.wrongOtp(outcome.attemptsLeft)), 200, PAGE_HEADERS);
       }
     }
-    const r = ended(binding);
+    const r = ended(t, binding);
     const next = finishPage(r.ok ? binding.successUrl : binding.failedUrl, r);
     return 'redirect' in next ? c.redirect(next.redirect, 303) : c.html(next.html, 200, PAGE_HEADERS);
   });

@@ -369,3 +369,63 @@ export const CHECKOUT_REFUND_API: {
  * as at its due date. The sandbox answers it, and `checkoutOutcomeOf` reads it as `expired`.
  */
 export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
+
+/**
+ * How long DOKU's hosted card page takes a payment (GUESS): [SEED-002] documents no lifetime for the
+ * Cards payment page, and its request has no due-date field; 60 minutes is DOKU Checkout's default
+ * `payment_due_date` (doku-api.md §7.7). The BFF shows this deadline on the frame and expires the
+ * payment once it has passed (DOKU's later success still counts); the sandbox closes its page then.
+ */
+export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
+
+/**
+ * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does). DOKU documents
+ * only the step "Display payment URL (Cards payment page)", as an iFrame or a redirect ([SEED-002];
+ * developers.doku.com/accept-payments/direct-api/non-snap/cards/payment-page-integration-guide), and
+ * DOKU Checkout's own embedding is DOKU's script (jokul-checkout JS, developers.doku.com/
+ * accept-payments/doku-checkout/integration-guide/frontend-integration); neither names a sandbox list:
+ * `allow-scripts` (the page at `/wt-frontend-transaction/dynamic-payment-page` is a script-driven
+ * front end, [SEED-002] URL format), `allow-same-origin` (it and the issuer's 3-D Secure pages keep
+ * their session and call their own origin; without it they run with an opaque origin, and the kit
+ * could not check the sender of their messages), `allow-forms` (the card form and the 3-D Secure
+ * challenge post), `allow-popups` (the issuer's or DOKU's help links open a window). No top
+ * navigation: DOKU sends the customer to `callback_url` / `failed_url` inside the frame
+ * (`auto_redirect`), and the kit's return page tells the frame by message. A page served from the
+ * shop's own origin (the offline sandbox mounted in the shop) cannot be sandboxed with scripts and
+ * its origin (browsers warn it can lift its own sandbox), so the frame sets none there.
+ */
+export const CARD_PAGE_FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups' as const;
+
+/**
+ * The message a card page may post to size its frame: `{ type, height }` in CSS pixels. DOKU
+ * documents no such message in either guide cited at `CARD_PAGE_FRAME_SANDBOX` (GUESS: DOKU's page
+ * posts none, hence `CARD_PAGE_FALLBACK_HEIGHT_PX`; the offline sandbox's pages post it on load and
+ * on every resize). The frame accepts it only from the page's own origin and its own frame.
+ */
+export const CARD_PAGE_HEIGHT_MESSAGE_TYPE = 'kki-kit:card-page-height' as const;
+
+/**
+ * The frame's height until (or unless) the page posts its own, CSS pixels (GUESS): tall enough for
+ * the sandbox's page with an installment plan and a saved card at 390 px wide, so DOKU's pay button
+ * stays reachable when DOKU's page posts no height (then it scrolls inside the frame).
+ */
+export const CARD_PAGE_FALLBACK_HEIGHT_PX = 760;
+
+/**
+ * Whether `payment.tenor` fixes the tenor on DOKU's card page (GUESS, close to the text): [SEED-002]
+ * says `payment.tenor` "becomes mandatory if transaction type is INSTALLMENT, to specify which tenor
+ * you want this transaction to be processed with", and does not say whether the page still offers
+ * other tenors. The kit reads it as the shopper's choice, made once in the shop: the sandbox's page
+ * shows that plan fixed instead of a tenor menu (plus "pay in full" when `allow_tenor` holds 0).
+ */
+export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;
+
+/**
+ * How the shop's language reaches DOKU's KKI pages, the binding's OTP page and the issuer-app
+ * confirmation (GUESS: it cannot online): SNAP card binding and payment document no language field
+ * ([SEED-001] binding schema, doku-api.md §5.3 and §5.6), unlike the card page's
+ * `override_configuration.themes.language` ([SEED-002]). Offline, the BFF adds this query parameter
+ * (`id` | `en`) to the embedded sandbox's page URLs and the sandbox renders its pages in it; URLs of
+ * DOKU's hosts are left as DOKU sent them.
+ */
+export const OFFLINE_PAGE_LANGUAGE_PARAM = 'lang' as const;

@@ -1,4 +1,10 @@
-import { CARD_RETURN_MESSAGE_TYPE, getErrorCopy } from '@kki-kit/contract';
+import {
+  CARD_PAGE_FALLBACK_HEIGHT_PX,
+  CARD_PAGE_FRAME_SANDBOX,
+  CARD_PAGE_HEIGHT_MESSAGE_TYPE,
+  CARD_RETURN_MESSAGE_TYPE,
+  getErrorCopy,
+} from '@kki-kit/contract';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -74,7 +80,7 @@ describe('CardPaymentFrame', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('installments: pick a plan (required), passed through with the payment type', async () => {
+  it('installments: pick a plan (required) by bank name and monthly amount, passed through with the payment type', async () => {
     on('getOrder', { json: order() });
     on('createCardPayment', { json: onPage() });
     on('getPayment', { json: onPage() });
@@ -97,7 +103,12 @@ describe('CardPaymentFrame', () => {
     await waitFor(() => expect(select).toHaveFocus());
     expect(select).toHaveAccessibleDescription('Choose a plan');
     await expectNoAxeViolations(container);
-    await user.selectOptions(select, 'BANK MANDIRI: 12 months');
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'Choose a plan',
+      'BNI: 3 × IDR 50,000/month',
+      'Bank Mandiri: 12 × IDR 12,500/month',
+    ]);
+    await user.selectOptions(select, 'Bank Mandiri: 12 × IDR 12,500/month');
     await user.click(screen.getByRole('button', { name: 'Pay IDR 150,000 by card' }));
     await screen.findByTitle('Card payment');
     expect(callsTo('createCardPayment')[0]?.body).toEqual({
@@ -107,6 +118,58 @@ describe('CardPaymentFrame', () => {
       installment: { acquirer: 'BANK_MANDIRI', tenor: 12 },
       allowedTenors: [3, 12],
     });
+  });
+
+  it('one plan offered is the choice: no second question before the card page', async () => {
+    on('getOrder', { json: order() });
+    on('createCardPayment', { json: onPage() });
+    on('getPayment', { json: onPage() });
+    const user = userEvent.setup();
+    renderKki(
+      <CardPaymentFrame
+        orderId={ORDER_ID}
+        paymentTypes={['INSTALLMENT']}
+        installmentPlans={[{ acquirer: 'OCBC_NISP', tenor: 3 }]}
+      />,
+    );
+    const select = await screen.findByLabelText('Pilihan cicilan');
+    await waitFor(() => expect(select).toHaveDisplayValue(/^OCBC NISP: 3 × Rp\s50\.000\/bulan$/));
+    await user.click(screen.getByRole('button', { name: /dengan kartu/ }));
+    await screen.findByTitle('Pembayaran kartu');
+    expect(callsTo('createCardPayment')[0]?.body).toMatchObject({
+      paymentType: 'INSTALLMENT',
+      installment: { acquirer: 'OCBC_NISP', tenor: 3 },
+    });
+  });
+
+  it("the frame grows to the height the card page posts, from the page's own origin and window only", async () => {
+    on('getOrder', { json: order() });
+    on('createCardPayment', { json: onPage() });
+    on('getPayment', { json: onPage() });
+    const user = userEvent.setup();
+    renderKki(<CardPaymentFrame orderId={ORDER_ID} />);
+    await user.click(await screen.findByRole('button', { name: /dengan kartu/ }));
+    const frame = (await screen.findByTitle('Pembayaran kartu')) as HTMLIFrameElement;
+    // DOKU's page may post nothing: a fallback tall enough to reach its pay button.
+    expect(frame.style.height).toBe(`${CARD_PAGE_FALLBACK_HEIGHT_PX}px`);
+    // A cross-origin page: sandboxed with what DOKU's page needs.
+    expect(frame.getAttribute('sandbox')).toBe(CARD_PAGE_FRAME_SANDBOX);
+    const post = (origin: string, data: unknown, source: MessageEventSource | null = frame.contentWindow) =>
+      act(() => {
+        window.dispatchEvent(new MessageEvent('message', { origin, data, source }));
+      });
+    const height = (h: unknown) => ({ type: CARD_PAGE_HEIGHT_MESSAGE_TYPE, height: h });
+    post('https://evil.test', height(900));
+    post('https://pay.doku.test', height(900), window);
+    post('https://pay.doku.test', height(1e9));
+    post('https://pay.doku.test', height(-5));
+    post('https://pay.doku.test', height('900'));
+    post('https://pay.doku.test', { type: 'other', height: 900 });
+    expect(frame.style.height).toBe(`${CARD_PAGE_FALLBACK_HEIGHT_PX}px`);
+    post('https://pay.doku.test', height(912.4));
+    expect(frame.style.height).toBe('913px');
+    post('https://pay.doku.test', height(540));
+    expect(frame.style.height).toBe('540px');
   });
 
   it('submitting, then a refusal with the catalogue copy and a retry when retryable', async () => {

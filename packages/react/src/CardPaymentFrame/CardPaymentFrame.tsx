@@ -1,7 +1,15 @@
 'use client';
 // CardPaymentFrame: DOKU's hosted card page in a frame sized for phones; the result comes from the BFF.
-import { type CardPageTheme, type CardPaymentType, formatIdr, type KkiLocale } from '@kki-kit/contract';
+import {
+  type CardPageTheme,
+  type CardPaymentType,
+  cardAcquirerName,
+  formatIdr,
+  installmentMonthly,
+  type KkiLocale,
+} from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
+import { CardPageFrame } from './CardPageFrame.js';
 import { Countdown } from '../fields/Countdown.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
@@ -46,14 +54,16 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const plans = props.installmentPlans ?? [];
   const flow = useCardPaymentPage(props);
   const [type, setType] = useState<CardPaymentType>(types[0] ?? 'SALE');
-  const [plan, setPlan] = useState('');
+  // One plan offered: it is the choice (the card page then shows it, fixed).
+  const [plan, setPlan] = useState(plans.length === 1 ? '0' : '');
   const [planError, setPlanError] = useState<string | null>(null);
   const [acted, setActed] = useState(false);
   const planRef = useRef<HTMLSelectElement>(null);
   const focus = useFocusRequest();
   const ids = useId();
   const { phase, payment } = flow;
-  const amount = flow.order === undefined ? null : formatIdr(flow.order.amount, locale);
+  const total = flow.order?.amount;
+  const amount = total === undefined ? null : formatIdr(total, locale);
 
   useAnnounce(
     ctx,
@@ -109,15 +119,7 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
     return root(
       <div className="kki-frame-wrap">
         {expiresAt !== null && <Countdown expiresAt={expiresAt} copy={copy} />}
-        <iframe
-          className="kki-frame kki-frame--card"
-          title={copy.cardFrameTitle}
-          src={flow.pageUrl}
-          // 3-D Secure pages may need forms and popups; nothing else is granted.
-          sandbox="allow-forms allow-scripts allow-same-origin allow-popups allow-top-navigation-by-user-activation"
-          allow="payment"
-          referrerPolicy="no-referrer"
-        />
+        <CardPageFrame title={copy.cardFrameTitle} url={flow.pageUrl} />
       </div>,
     );
   }
@@ -199,11 +201,17 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
             disabled={submitting}
           >
             <option value="">{copy.installmentNone}</option>
-            {plans.map((p, i) => (
-              <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
-                {copy.installmentOption(p.acquirer, p.tenor)}
-              </option>
-            ))}
+            {/* Each month's amount needs the order's: the plans are listed once it is read. */}
+            {total !== undefined &&
+              plans.map((p, i) => (
+                <option key={`${p.acquirer}-${p.tenor}`} value={String(i)}>
+                  {copy.installmentOption(
+                    cardAcquirerName(p.acquirer),
+                    p.tenor,
+                    formatIdr(installmentMonthly(total, p.tenor), locale),
+                  )}
+                </option>
+              ))}
           </select>
           {planError && (
             <p id={`${ids}-plan-error`} className="kki-field-error">

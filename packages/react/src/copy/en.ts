@@ -109,7 +109,7 @@ export const en: KkiCopy = {
       RECURRING: 'Recurring payment',
     })[type],
   installmentLabel: 'Installment plan',
-  installmentOption: (acquirer, tenor) => `${acquirer.replace(/_/g, ' ')}: ${tenor} months`,
+  installmentOption: (bank, tenor, monthly) => `${bank}: ${tenor} × ${monthly}/month`,
   installmentNone: 'Choose a plan',
 
   refundTitle: 'Refund',

@@ -110,7 +110,7 @@ export const id: KkiCopy = {
       RECURRING: 'Pembayaran berulang',
     })[type],
   installmentLabel: 'Pilihan cicilan',
-  installmentOption: (acquirer, tenor) => `${acquirer.replace(/_/g, ' ')}: ${tenor} bulan`,
+  installmentOption: (bank, tenor, monthly) => `${bank}: ${tenor} × ${monthly}/bulan`,
   installmentNone: 'Pilih cicilan',
 
   refundTitle: 'Pengembalian dana',

@@ -115,7 +115,8 @@ export interface KkiCopy {
   readonly cardFrameExpired: string;
   readonly paymentTypeLabel: (type: CardPaymentType) => string;
   readonly installmentLabel: string;
-  readonly installmentOption: (acquirer: string, tenor: number) => string;
+  /** A plan: the bank's name, the months and each month's amount (formatted). */
+  readonly installmentOption: (bank: string, tenor: number, monthly: string) => string;
   readonly installmentNone: string;
 
   // RefundForm
