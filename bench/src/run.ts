@@ -30,7 +30,13 @@ async function main(): Promise<void> {
 
   console.log('protocol work (µs per op)…');
   const protocol = await benchProtocol(quick ? { iterations: 500, warmup: 100 } : {});
-  console.table(protocol.map((r) => ({ op: r.op, 'µs/op': fmt(r.microsPerOp, 1) })));
+  console.table(
+    protocol.map((r) => ({
+      op: r.op,
+      'µs/op': fmt(r.microsPerOp, 1),
+      'CPU µs/op': fmt(r.cpuMicrosPerOp, 1),
+    })),
+  );
 
   console.log('B2B token cold start…');
   const token = await benchTokenColdStart();
