@@ -4,11 +4,12 @@
 // both alike; prints each round and the median ratio. `--profile` runs the BFF under
 // `node --cpu-prof` and leaves its profile in `<dir>` (open it in Chrome DevTools or speedscope).
 // A tool for judging a change to the create path on a busy machine; `pnpm bench` stays the report.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { postgresAnswers } from './bff-load.js';
 import { startChild } from './child.js';
 import type { LoadJob } from './loadgen-child.js';
@@ -32,9 +33,25 @@ if (values.store === 'postgres' && !(databaseUrl && (await postgresAnswers(datab
   throw new Error('--store postgres needs TEST_DATABASE_URL (or DATABASE_URL) answering');
 }
 
+// The BFF's connections carry an application name, so its PostgreSQL backends can be told from
+// other clients of the same server (other benches, tests).
+const APPLICATION_NAME = `kki-ab-${process.pid}`;
+const pgAdmin = values.store === 'postgres' ? new pg.Client({ connectionString: databaseUrl }) : null;
+await pgAdmin?.connect();
+
+/** `url` with the bench's application name, so the BFF's backends can be found. */
+function withApplicationName(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', APPLICATION_NAME);
+  return u.toString();
+}
+
 const dataDir = await mkdtemp(join(tmpdir(), 'kki-ab-'));
 const schema = `bench_ab_${Date.now().toString(36)}`;
-const storeOption = values.store === 'pglite' ? { dataDir } : { databaseUrl, schema };
+const storeOption =
+  values.store === 'pglite'
+    ? { dataDir }
+    : { databaseUrl: withApplicationName(databaseUrl as string), schema };
 const sandbox = await startChild<{ url: string }>('server-child.ts', ['sandbox']);
 const proxy = await startChild<{ url: string }>('server-child.ts', ['proxy', sandbox.ready.url]);
 const bff = await startChild<{ url: string }>(
@@ -57,17 +74,16 @@ function cpuSeconds(pid: number | string): number {
   }
 }
 
-/** CPU seconds of every PostgreSQL server process on this machine (the BFF's backends among them). */
-function postgresCpuSeconds(): number {
-  let sum = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') sum += cpuSeconds(pid);
-    } catch {
-      // It exited meanwhile.
-    }
-  }
-  return sum;
+/** CPU seconds of the BFF's PostgreSQL backends, per backend pid. */
+async function postgresCpuSeconds(): Promise<Map<number, number>> {
+  const rows = pgAdmin
+    ? (
+        await pgAdmin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+          APPLICATION_NAME,
+        ])
+      ).rows
+    : [];
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
 }
 
 /** CPU milliseconds per request of each party during `run`. */
@@ -76,11 +92,13 @@ async function withCpu<T extends LoadFigures>(
 ): Promise<T & { cpuMsPerRequest: string }> {
   const parties = { bff: bff.pid, proxy: proxy.pid, sandbox: sandbox.pid, loadgen: loadgen.pid };
   const before = Object.fromEntries(Object.entries(parties).map(([k, pid]) => [k, cpuSeconds(pid)]));
-  const pgBefore = postgresCpuSeconds();
+  const pgBefore = await postgresCpuSeconds();
   const figures = await run();
   const per = (s: number) => fmt((s * 1000) / Math.max(1, figures.ok), 2);
   const parts = Object.entries(parties).map(([k, pid]) => `${k} ${per(cpuSeconds(pid) - (before[k] ?? 0))}`);
-  parts.push(`postgres ${per(postgresCpuSeconds() - pgBefore)}`);
+  let pgUsed = 0;
+  for (const [pid, seconds] of await postgresCpuSeconds()) pgUsed += seconds - (pgBefore.get(pid) ?? 0);
+  parts.push(`postgres ${per(pgUsed)}`);
   return { ...figures, cpuMsPerRequest: parts.join(', ') };
 }
 
@@ -135,4 +153,5 @@ try {
   await proxy.stop();
   await sandbox.stop();
   await rm(dataDir, { recursive: true, force: true });
+  await pgAdmin?.end();
 }
