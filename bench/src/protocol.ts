@@ -60,8 +60,8 @@ async function time(
 
 /** Times each protocol operation on a payment-sized body with the sandbox merchant's keys. */
 export async function benchProtocol(options: ProtocolOptions = {}): Promise<ProtocolResult[]> {
-  const iterations = options.iterations ?? 2000;
-  const warmup = options.warmup ?? 200;
+  const iterations = options.iterations ?? 10_000;
+  const warmup = options.warmup ?? 2_000;
   const rsaIterations = Math.max(10, Math.round(iterations / 10));
   const timestamp = snapTimestamp(new Date());
   const cardJson = JSON.stringify({
