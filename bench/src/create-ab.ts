@@ -1,5 +1,5 @@
 // `pnpm exec tsx src/create-ab.ts [--store postgres|pglite] [--rounds 5] [--concurrency 64]
-// [--count 500] [--profile <dir>]`: KKI payment creation through the proxy and through the BFF,
+// [--count 500] [--pool <n>] [--profile <dir>]`: KKI payment creation through the proxy and through the BFF,
 // level after level in turn (proxy, BFF, proxy, BFF, …), so load from other work on the machine hits
 // both alike; prints each round and the median ratio. `--profile` runs the BFF under
 // `node --cpu-prof` and leaves its profile in `<dir>` (open it in Chrome DevTools or speedscope).
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     count: { type: 'string', default: '500' },
     profile: { type: 'string' },
+    /** The BFF's PostgreSQL pool size (the store's `maxConnections`; default the store's, 10). */
+    pool: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -51,7 +53,11 @@ const schema = `bench_ab_${Date.now().toString(36)}`;
 const storeOption =
   values.store === 'pglite'
     ? { dataDir }
-    : { databaseUrl: withApplicationName(databaseUrl as string), schema };
+    : {
+        databaseUrl: withApplicationName(databaseUrl as string),
+        schema,
+        ...(values.pool && { maxConnections: Number(values.pool) }),
+      };
 const sandbox = await startChild<{ url: string }>('server-child.ts', ['sandbox']);
 const proxy = await startChild<{ url: string }>('server-child.ts', ['proxy', sandbox.ready.url]);
 const bff = await startChild<{ url: string }>(
