@@ -2,9 +2,10 @@
 // Hono pass-through proxy and straight to the sandbox, so the BFF's own cost reads as a ratio.
 //
 // Every party is a process of its own (child.ts): the sandbox (startSandboxServer), the proxy, the
-// BFF (createKkiBff on @hono/node-server, environment = the sandbox's URL; PGlite in a temp directory,
-// then PostgreSQL when TEST_DATABASE_URL or DATABASE_URL answers) and the load generator, which
-// therefore never shares an event loop with a server it measures.
+// BFFs (createKkiBff on @hono/node-server, environment = the sandbox's URL; one on PGlite in a temp
+// directory, one on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL answers) and the load
+// generator, which therefore never shares an event loop with a server it measures. Each level runs on
+// every path in turn (direct, proxy, BFFs), so other work on a shared machine weighs on all alike.
 //
 // Operations measured:
 // - create: a KKI payment with a new card (CPAN + OTT). DOKU answers at once (2005400, pending the
@@ -80,73 +81,75 @@ export async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
-/** Runs the warm-up, then each level of one operation on one path. */
-async function levels(
+/** One path under measure: its row label, its URL, and (BFF create) how it gets its orders. */
+interface Path {
+  label: Omit<LoadRow, keyof LoadFigures | 'op'>;
+  url: string;
+  orders?: (count: number) => Promise<string[]>;
+}
+
+/** One level of `op` on `path`. */
+async function level(
+  loadgen: Loadgen,
+  path: Path,
+  op: LoadOperation,
+  concurrency: number,
+  count: number,
+  maxMs: number,
+): Promise<LoadFigures> {
+  const orderIds = op === 'create' && path.orders ? await path.orders(count) : undefined;
+  const job: LoadJob = {
+    target: path.label.target,
+    op,
+    url: path.url,
+    concurrency,
+    count,
+    maxMs,
+    ...(orderIds && { orderIds }),
+  };
+  return loadgen.call<LoadFigures>({ type: 'level', job });
+}
+
+/**
+ * Every path's warm-up, then each level on every path in turn (direct, proxy, each BFF, then the
+ * next level), so load from other work on the machine falls on the paths it compares alike.
+ */
+async function interleaved(
   loadgen: Loadgen,
   opts: Opts,
-  label: Omit<LoadRow, keyof LoadFigures>,
-  url: string,
-  orders?: (count: number) => Promise<string[]>,
+  paths: Path[],
+  op: LoadOperation,
 ): Promise<LoadRow[]> {
-  const job = async (concurrency: number, count: number, maxMs: number) => {
-    const orderIds = orders ? await orders(count) : undefined;
-    const j: LoadJob = {
-      target: label.target,
-      op: label.op,
-      url,
-      concurrency,
-      count,
-      maxMs,
-      ...(orderIds && { orderIds }),
-    };
-    return loadgen.call<LoadFigures>({ type: 'level', job: j });
-  };
-  await job(1, opts.warmup, 60_000);
+  for (const path of paths) await level(loadgen, path, op, 1, opts.warmup, 60_000);
   const rows: LoadRow[] = [];
   for (const concurrency of opts.concurrencies) {
-    rows.push({ ...label, ...(await job(concurrency, opts.count, opts.maxMs)) });
+    for (const path of paths) {
+      rows.push({
+        ...path.label,
+        op,
+        ...(await level(loadgen, path, op, concurrency, opts.count, opts.maxMs)),
+      });
+    }
   }
   return rows;
 }
 
-/** Measures the BFF on one store; then tops its payments up to `memoryAfterPayments` and reads its memory. */
-async function benchBff(
+/** Tops a BFF's payments up to `memoryAfterPayments` (untimed) and reads its memory. */
+async function bffMemory(
   loadgen: Loadgen,
   opts: Opts,
-  sandboxUrl: string,
-  store: 'pglite' | 'postgres',
-  storeOption: { dataDir: string } | { databaseUrl: string; schema: string },
-): Promise<{ rows: LoadRow[]; memory: MemoryRow }> {
-  const bff: Server = await startChild('server-child.ts', ['bff', sandboxUrl, JSON.stringify(storeOption)], {
-    exposeGc: true,
-  });
-  try {
-    const orders = (count: number) => bff.call<string[]>({ type: 'orders', count });
-    const rows = await levels(loadgen, opts, { target: 'bff', store, op: 'create' }, bff.ready.url, orders);
-    rows.push(...(await levels(loadgen, opts, { target: 'bff', store, op: 'status' }, bff.ready.url)));
-    let payments = opts.warmup + rows.filter((r) => r.op === 'create').reduce((n, r) => n + r.ok, 0);
-    const missing = opts.memoryAfterPayments - payments;
-    if (missing > 0) {
-      const { ok } = await loadgen.call<LoadFigures>({
-        type: 'level',
-        job: {
-          target: 'bff',
-          op: 'create',
-          url: bff.ready.url,
-          concurrency: 32,
-          count: missing,
-          maxMs: 3_600_000,
-          orderIds: await orders(missing),
-        } satisfies LoadJob,
-      });
-      payments += ok;
-    }
-    const memory = { store, payments, ...(await bff.call<MemoryFigures>({ type: 'memory' })) };
-    if ('schema' in storeOption) await bff.call({ type: 'dropSchema' });
-    return { rows, memory };
-  } finally {
-    await bff.stop();
+  path: Path,
+  bff: Server,
+  made: number,
+): Promise<MemoryRow> {
+  let payments = made;
+  const missing = opts.memoryAfterPayments - payments;
+  if (missing > 0) {
+    const { ok } = await level(loadgen, path, 'create', 32, missing, 3_600_000);
+    payments += ok;
   }
+  const store = path.label.store as MemoryRow['store'];
+  return { store, payments, ...(await bff.call<MemoryFigures>({ type: 'memory' })) };
 }
 
 /** Runs every target and store; PostgreSQL only when it answers. */
@@ -166,23 +169,26 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
   const memory: MemoryRow[] = [];
   const skipped: string[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'kki-bench-'));
+  const schema = `bench_${Date.now().toString(36)}`;
   const sandbox: Server = await startChild('server-child.ts', ['sandbox']);
   const proxy: Server = await startChild('server-child.ts', ['proxy', sandbox.ready.url]);
   const loadgen: Loadgen = await startChild('loadgen-child.ts', []);
+  const bffs: { path: Path; child: Server }[] = [];
   try {
-    for (const target of ['direct', 'proxy'] as const) {
-      const url = target === 'direct' ? sandbox.ready.url : proxy.ready.url;
-      rows.push(...(await levels(loadgen, opts, { target, store: '-', op: 'create' }, url)));
-      rows.push(...(await levels(loadgen, opts, { target, store: '-', op: 'status' }, url)));
-    }
-    const pglite = await benchBff(loadgen, opts, sandbox.ready.url, 'pglite', { dataDir });
-    rows.push(...pglite.rows);
-    memory.push(pglite.memory);
+    const startBff = async (store: 'pglite' | 'postgres', option: object) => {
+      const child: Server = await startChild(
+        'server-child.ts',
+        ['bff', sandbox.ready.url, JSON.stringify(option)],
+        {
+          exposeGc: true,
+        },
+      );
+      const orders = (count: number) => child.call<string[]>({ type: 'orders', count });
+      bffs.push({ path: { label: { target: 'bff', store }, url: child.ready.url, orders }, child });
+    };
+    await startBff('pglite', { dataDir });
     if (databaseUrl && (await postgresAnswers(databaseUrl))) {
-      const schema = `bench_${Date.now().toString(36)}`;
-      const pg = await benchBff(loadgen, opts, sandbox.ready.url, 'postgres', { databaseUrl, schema });
-      rows.push(...pg.rows);
-      memory.push(pg.memory);
+      await startBff('postgres', { databaseUrl, schema });
     } else {
       skipped.push(
         databaseUrl
@@ -190,7 +196,26 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
           : 'no PostgreSQL (set TEST_DATABASE_URL or DATABASE_URL): PGlite figures only',
       );
     }
+    const paths: Path[] = [
+      { label: { target: 'direct', store: '-' }, url: sandbox.ready.url },
+      { label: { target: 'proxy', store: '-' }, url: proxy.ready.url },
+      ...bffs.map((b) => b.path),
+    ];
+    rows.push(...(await interleaved(loadgen, opts, paths, 'create')));
+    rows.push(...(await interleaved(loadgen, opts, paths, 'status')));
+    for (const { path, child } of bffs) {
+      const made =
+        opts.warmup +
+        rows
+          .filter((r) => r.op === 'create' && r.target === 'bff' && r.store === path.label.store)
+          .reduce((n, r) => n + r.ok, 0);
+      memory.push(await bffMemory(loadgen, opts, path, child, made));
+    }
   } finally {
+    for (const { path, child } of bffs) {
+      if (path.label.store === 'postgres') await child.call({ type: 'dropSchema' }).catch(() => {});
+      await child.stop();
+    }
     await loadgen.stop();
     await proxy.stop();
     await sandbox.stop();

@@ -23,10 +23,10 @@ type Reply = { id: number; result?: unknown; error?: string } | { ready: unknown
 export async function startChild<Ready>(
   script: string,
   args: readonly string[],
-  options: { exposeGc?: boolean; env?: Record<string, string> } = {},
+  options: { exposeGc?: boolean; env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
 ): Promise<BenchChild<Ready>> {
   const child: ChildProcess = fork(join(here, script), [...args], {
-    execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : [])],
+    execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : []), ...(options.nodeArgs ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     ...(options.env && { env: { ...process.env, ...options.env } }),
   });

@@ -47,7 +47,11 @@ export function resultsJson(f: RunFigures) {
       rpsRatio: round(r.rpsRatio, 3),
       p99DiffMs: round(r.p99DiffMs, 2),
     })),
-    protocol: f.protocol.map((r) => ({ operation: r.op, usPerOp: round(r.microsPerOp, 2) })),
+    protocol: f.protocol.map((r) => ({
+      operation: r.op,
+      usPerOp: round(r.microsPerOp, 2),
+      cpuUsPerOp: round(r.cpuMicrosPerOp, 2),
+    })),
     bundle: f.sizes.map((s) => ({ entry: s.entry, gzipBytes: s.gzipped, minifiedBytes: s.minified })),
     coldStart: f.coldStart.map((c) => ({
       store: c.store,
@@ -172,8 +176,8 @@ export function resultsMarkdown(f: RunFigures): string {
     f.token.map((r) => [String(r.concurrentCalls), String(r.tokenRequests), String(r.callsWithToken)]),
   );
   const protocol = markdownTable(
-    ['operation', 'iterations', 'µs per op'],
-    f.protocol.map((r) => [r.op, String(r.iterations), fmt(r.microsPerOp, 1)]),
+    ['operation', 'iterations', 'µs per op', 'CPU µs per op'],
+    f.protocol.map((r) => [r.op, String(r.iterations), fmt(r.microsPerOp, 1), fmt(r.cpuMicrosPerOp, 1)]),
   );
   const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
   const sizes = markdownTable(

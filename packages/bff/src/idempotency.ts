@@ -4,7 +4,7 @@
 // key also fixes the DOKU ids of the call (X-EXTERNAL-ID, partnerReferenceNo, Request-Id), so even a
 // retry after a crash mid-call is a replay at DOKU, not a second charge.
 import { type KkiCopyFlow, type KkiCopyOverrides, type KkiLocale, toApiErrorBody } from '@kki-kit/contract';
-import { sha256Hex, toHex, utf8 } from '@kki-kit/doku';
+import { hmacSha256, sha256Hex, toHex } from '@kki-kit/doku';
 import { KkiDomainError } from './errors.js';
 import type { AttemptCounters, Store } from './store/index.js';
 
@@ -95,20 +95,13 @@ export function canonicalJson(value: unknown): string {
 export function createIdempotency(options: IdempotencyOptions): Idempotency {
   const { store, leaseMs = 15_000, waitMs = 20_000, pollMs = 50 } = options;
   const owner = crypto.randomUUID();
-  const hmacKey = crypto.subtle.importKey(
-    'raw',
-    utf8(`kki-kit/bff idempotency ids\n${options.secret}`),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const idSecret = `kki-kit/bff idempotency ids\n${options.secret}`;
   // Same-instance callers share the running promise instead of polling the database.
   const running = new Map<string, { hash: string; done: Promise<IdempotentResponse> }>();
 
   async function externalIdFor(scope: string, key: string, purpose = ''): Promise<string> {
-    const mac = new Uint8Array(
-      await crypto.subtle.sign('HMAC', await hmacKey, utf8(`${scope}\n${key}\n${purpose}`)),
-    );
+    // The protocol's HMAC (node:crypto on Node): the same bytes Web Crypto gives, so ids never change.
+    const mac = await hmacSha256(idSecret, `${scope}\n${key}\n${purpose}`);
     // 26 digits from 128 bits of the MAC after a non-zero lead digit: 27 digits fit every DOKU id
     // (X-EXTERNAL-ID ≤ 36, KKI partnerReferenceNo ≤ 32, Mandiri invoice_number ≤ 27).
     const n = BigInt(`0x${toHex(mac.slice(0, 16))}`) % 10n ** 26n;

@@ -227,6 +227,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
         if (!kki) throw new KkiDomainError('operation_not_allowed', { internal: 'no KKI payment service' });
         const order = await store.orders.get(orderId);
         const created = await payOrderWithKki(store, kki, {
+          orderId,
           order,
           // The order's own customer: the merchant charges the card of whoever the order is for.
           customerId: order?.customerId ?? '',

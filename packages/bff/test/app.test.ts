@@ -170,15 +170,17 @@ describe('browser routes with a payment service', () => {
   const calls: { amount: number; externalId: string }[] = [];
   const services: KkiServices = {
     kkiPayments: {
-      async create({ order, ctx }) {
-        calls.push({ amount: order.amount, externalId: ctx.externalId });
+      async create({ orderId, customerId, ctx }) {
+        // The store scopes the order to the customer and copies its amount into the payment.
         const p = await bff.store.payments.create({
-          orderId: order.id,
+          orderId,
+          customerId,
           method: 'kki',
           kkiKind: 'single',
           partnerReferenceNo: ctx.externalId,
           externalId: ctx.externalId,
         });
+        calls.push({ amount: p.amount, externalId: ctx.externalId });
         return (
           await bff.store.payments.transition(p.id, 'pending', {
             source: 'doku_response',

@@ -110,6 +110,40 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     ).rejects.toMatchObject({ code: 'already_paid' });
   });
 
+  it("with a customer, refuses another customer's order as not found and reuses a retry's payment", async () => {
+    const order = await newOrder('cust-a', 42_000);
+    const input = (customerId: string, partnerReferenceNo: string) => ({
+      orderId: order.id,
+      customerId,
+      method: 'kki' as const,
+      partnerReferenceNo,
+      externalId: partnerReferenceNo,
+    });
+    const theirs = ref();
+    await expect(store.payments.createOrReuse(input('cust-b', theirs))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await store.payments.findByPartnerReference(theirs)).toBeNull();
+
+    const mine = ref();
+    const first = await store.payments.createOrReuse(input('cust-a', mine));
+    expect(first).toMatchObject({ reused: false, orderPaid: false, payment: { amount: 42_000 } });
+    // The same reference asked by another customer is not theirs to see.
+    await expect(store.payments.createOrReuse(input('cust-b', mine))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await store.payments.transition(first.payment.id, 'pending', { source: 'doku_response' });
+    const paid = await store.payments.transition(first.payment.id, 'succeeded', { source: 'notification' });
+    expect(paid.applied).toBe(true);
+    // A retry of the call that paid the order gets its payment, and knows the order is paid.
+    const retry = await store.payments.createOrReuse(input('cust-a', mine));
+    expect(retry).toMatchObject({ reused: true, orderPaid: true, payment: { id: first.payment.id } });
+    // Any other call on the paid order is refused.
+    await expect(store.payments.createOrReuse(input('cust-a', ref()))).rejects.toMatchObject({
+      code: 'already_paid',
+    });
+  });
+
   it('keeps one open attempt per order, even when attempts race', async () => {
     const order = await newOrder();
     const attempt = () =>

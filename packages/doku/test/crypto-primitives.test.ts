@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { primitives } from '#crypto-primitives';
 import { primitives as node } from '../src/crypto/primitives-node.js';
 import { primitives as web } from '../src/crypto/primitives-web.js';
+import { toBase64, toHex } from '../src/crypto/encoding.js';
 
 const bytes = (max = 300) => fc.uint8Array({ maxLength: max }).map((b) => new Uint8Array(b));
 const key16 = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => new Uint8Array(b));
@@ -47,11 +48,49 @@ describe('crypto primitives', () => {
     await expect(web.aesCbc('decrypt', wrong, iv, ct)).rejects.toThrow();
   });
 
+  it('agree on strings, taken as their UTF-8 bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200, unit: 'binary' }), key16, async (text, key) => {
+        const data = new TextEncoder().encode(text);
+        for (const p of [node, web]) {
+          expect(await p.sha256(text)).toEqual(await p.sha256(data));
+          expect(await p.hmac('SHA-512', 'secret', text)).toEqual(await p.hmac('SHA-512', 'secret', data));
+          expect(await p.aesCbc('encrypt', key, key, text)).toEqual(
+            await p.aesCbc('encrypt', key, key, data),
+          );
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('encode Base64 and hex as the web-standard helpers do', async () => {
+    await fc.assert(
+      fc.property(bytes(), (data) => {
+        for (const p of [node, web]) {
+          expect(p.base64(data)).toBe(toBase64(data));
+          expect(p.hex(data)).toBe(toHex(data));
+        }
+        // A view into a larger buffer encodes only its own bytes.
+        const view = new Uint8Array([9, ...data, 9]).subarray(1, data.length + 1);
+        expect(node.base64(view)).toBe(toBase64(data));
+        expect(node.hex(view)).toBe(toHex(data));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('draw random bytes of the asked length, different each time', () => {
     for (const p of [node, web]) {
       const [a, b] = [p.randomBytes(16), p.randomBytes(16)];
       expect(a).toHaveLength(16);
       expect(a).not.toEqual(b);
     }
+    // node draws a pool at a time: across a refill and for a size past the pool's share, every
+    // draw is its own bytes (no two equal among 600 IVs) and has its length.
+    const drawn = new Set<string>();
+    for (let i = 0; i < 600; i++) drawn.add(toHex(node.randomBytes(16)));
+    expect(drawn.size).toBe(600);
+    expect(node.randomBytes(2000)).toHaveLength(2000);
   });
 });

@@ -71,13 +71,11 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   if (!service) return;
 
   defineRoute(app, deps, 'createKkiPayment', async ({ body, customerId, idem }) => {
-    const customer = customerId ?? '';
     // The amount is the stored order's; the body has no amount field (the schema drops one).
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
-    const order = await deps.store.orders.getForCustomer(body.orderId, customer);
     const payment = await payOrderWithKki(deps.store, service, {
-      order,
-      customerId: customer,
+      orderId: body.orderId,
+      customerId: customerId ?? '',
       source: body.source,
       ctx: idem!,
     });

@@ -18,7 +18,7 @@ import type {
 import { KKI_RETURN_URL_QUERY_KEPT } from '@kki-kit/doku';
 import { KkiDomainError } from '../errors.js';
 import { shopReturnUrl } from '../http/urls.js';
-import type { NewPayment, PaymentRecord } from '../store/index.js';
+import { type NewPayment, type PaymentRecord, StoreRuleError } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from '../services/customer-ref.js';
 import {
@@ -60,15 +60,23 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   const applier = deps.applier ?? createKkiPaymentApplier(deps);
 
   // The payment this call's reference already has (a retry reuses the first attempt's, with the same
-  // DOKU ids), else a new one. The store's refusals (`already_paid`, `order_payment_open`) are the
-  // call's definite answer.
+  // DOKU ids), else a new one. The store's refusals (`not_found`, `already_paid`,
+  // `order_payment_open`) are the call's definite answer.
   const createPayment = (input: NewPayment) =>
-    store.payments.createOrReuse(input).then(
-      (r) => r.payment,
-      (error: unknown) => {
-        throw dokuFailure(error);
-      },
-    );
+    store.payments.createOrReuse(input).catch((error: unknown) => {
+      if (error instanceof StoreRuleError && error.code === 'not_found') {
+        throw new KkiDomainError('not_found', { field: 'orderId' });
+      }
+      throw dokuFailure(error);
+    });
+
+  // A retry's answer without a new DOKU payment call, or null when DOKU must still be called (the
+  // first attempt stopped before it). When the order is paid, this very call paid it: the payment is
+  // the answer as it stands (see payOrder). A retry after an unknown outcome asks DOKU's status.
+  const retryAnswer = ({ payment, orderPaid }: { payment: PaymentRecord; orderPaid: boolean }) => {
+    if (orderPaid) return Promise.resolve(payment);
+    return payment.status === 'created' ? null : refresh(payment);
+  };
 
   async function refused(payment: PaymentRecord, error: DokuError): Promise<never> {
     await applier.apply(
@@ -127,9 +135,13 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
   }
 
   return {
-    async create({ customerId, order, source, savedCard, ctx, noAuth }) {
+    async create({ customerId, orderId, source, savedCard, ctx, noAuth }) {
       const reference = ctx.externalId;
-      const base = { partnerReferenceNo: reference, amount: toSnapAmountObject(order.amount) };
+      // The amount is the order's, as the store copied it into the payment under the order's lock.
+      const base = (p: PaymentRecord) => ({
+        partnerReferenceNo: reference,
+        amount: toSnapAmountObject(p.amount),
+      });
       // The issuer app sends the customer back to the shop's pages naming this payment, so the shop
       // can show its result (read from the BFF, never from the URL).
       const { success, failure } = deps.config.returnUrls;
@@ -145,8 +157,9 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       if (source.type === 'card') {
         const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
         issuerId = issuerFromCpan(source.cpan)?.id ?? null;
-        payment = await createPayment({
-          orderId: order.id,
+        const created = await createPayment({
+          orderId,
+          customerId,
           method: 'kki',
           kkiKind: source.saveCard ? 'bind_and_pay' : 'single',
           partnerReferenceNo: reference,
@@ -154,22 +167,25 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           maskedCpan: maskCpan(source.cpan),
           issuer: issuerId,
         });
-        // A retry after an unknown outcome reuses the payment of the first attempt (same DOKU ids).
-        if (payment.status !== 'created') return refresh(payment);
+        payment = created.payment;
+        // A retry reuses the payment of the first attempt (same DOKU ids).
+        const retried = retryAnswer(created);
+        if (retried) return retried;
         input = source.saveCard
           ? {
-              ...base,
+              ...base(payment),
               type: 'bind_and_pay',
               card,
               custIdMerchant: await custIdMerchantFor(customerId),
               additionalInfo: returnUrlsOf(payment.id),
             }
-          : { ...base, type: 'single', card, additionalInfo: returnUrlsOf(payment.id) };
+          : { ...base(payment), type: 'single', card, additionalInfo: returnUrlsOf(payment.id) };
       } else {
         if (!savedCard) throw new KkiDomainError('card_not_found', { field: 'cardId' });
         issuerId = issuerById(savedCard.issuer)?.id ?? null;
-        payment = await createPayment({
-          orderId: order.id,
+        const created = await createPayment({
+          orderId,
+          customerId,
           method: 'kki',
           kkiKind: noAuth ? 'no_auth' : 'token',
           partnerReferenceNo: reference,
@@ -178,9 +194,11 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
           maskedCpan: savedCard.maskedCpan,
           issuer: savedCard.issuer,
         });
-        if (payment.status !== 'created') return refresh(payment);
+        payment = created.payment;
+        const retried = retryAnswer(created);
+        if (retried) return retried;
         input = {
-          ...base,
+          ...base(payment),
           type: noAuth ? 'no_auth' : 'token',
           bankCardToken: await store.savedCards.revealToken(savedCard.id),
           additionalInfo: returnUrlsOf(payment.id),

@@ -43,8 +43,9 @@ export async function savedCardToCharge(
 
 /** Input of {@link payOrderWithKki}. */
 export interface PayOrderWithKkiInput {
-  /** The order, already scoped to `customerId` (null: not found). */
-  order: OrderRecord | null;
+  orderId: string;
+  /** The order when the caller has read it already (scoped to `customerId`; null: not found). */
+  order?: OrderRecord | null;
   customerId: string;
   source: CreateKkiPaymentParsed['source'];
   ctx: IdempotencyContext;
@@ -52,23 +53,26 @@ export interface PayOrderWithKkiInput {
   noAuth?: boolean;
 }
 
-/** Pays an order through KKI: the paid-order rule, then the saved-card check, then the KKI payment service. */
-export function payOrderWithKki(
+/**
+ * Pays an order through KKI. A card typed now goes straight to the KKI payment service: the store
+ * applies the paid-order rule with the customer's order under its row lock, in the payment's own
+ * round trip. A saved card is checked first, after the order (so a missing order answers
+ * `not_found` before the card is looked at).
+ */
+export async function payOrderWithKki(
   store: Store,
   kki: KkiPaymentService,
   input: PayOrderWithKkiInput,
 ): Promise<PaymentRecord> {
-  return payOrder(store, input.order, input.ctx, async (order) => {
-    const { source } = input;
-    const savedCard =
-      source.type === 'saved_card' ? await savedCardToCharge(store, source.cardId, input.customerId) : null;
-    return kki.create({
-      customerId: input.customerId,
-      order,
-      source,
-      savedCard,
-      ctx: input.ctx,
-      ...(input.noAuth && { noAuth: true }),
-    });
+  const { source, customerId, ctx } = input;
+  const noAuth = input.noAuth ? { noAuth: true } : {};
+  if (source.type === 'card') {
+    return kki.create({ customerId, orderId: input.orderId, source, savedCard: null, ctx, ...noAuth });
+  }
+  const order =
+    input.order === undefined ? await store.orders.getForCustomer(input.orderId, customerId) : input.order;
+  return payOrder(store, order, ctx, async (o) => {
+    const savedCard = await savedCardToCharge(store, source.cardId, customerId);
+    return kki.create({ customerId, orderId: o.id, source, savedCard, ctx, ...noAuth });
   });
 }

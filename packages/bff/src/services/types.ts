@@ -50,13 +50,15 @@ export interface ExtraChargeService {
 /** KKI payments (KkiPayButton) and status checks shared with reconciliation. */
 export interface KkiPaymentService {
   /**
-   * Pays `order` (already scoped to `customerId` and unpaid) from `source`: creates the payment
-   * with `ctx.externalId` as partnerReferenceNo / X-EXTERNAL-ID, calls DOKU, stores the outcome.
-   * The saved card of a `saved_card` source is already checked to be the customer's and active.
+   * Pays order `orderId` from `source`: creates the payment with `ctx.externalId` as
+   * partnerReferenceNo / X-EXTERNAL-ID (the store checks, under the order's row lock, that the order
+   * is `customerId`'s, unpaid and without an open attempt), calls DOKU, stores the outcome. A retry
+   * of a call that paid the order gets that payment back. The saved card of a `saved_card` source is
+   * already checked to be the customer's and active.
    */
   create(input: {
     customerId: string;
-    order: OrderRecord;
+    orderId: string;
     source: CreateKkiPaymentParsed['source'];
     savedCard: SavedCardRecord | null;
     ctx: IdempotencyContext;

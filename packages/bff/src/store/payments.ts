@@ -54,10 +54,10 @@ export interface PaymentRepository {
    */
   create(input: NewPayment): Promise<PaymentRecord>;
   /**
-   * The payment `input.partnerReferenceNo` already has (a retry of the same call: `reused`), else
-   * {@link create}'s new payment, in one round trip.
+   * The payment `input.partnerReferenceNo` already has (a retry of the same call: `reused`, with
+   * `orderPaid` when its order is paid), else {@link create}'s new payment, in one round trip.
    */
-  createOrReuse(input: NewPayment): Promise<{ payment: PaymentRecord; reused: boolean }>;
+  createOrReuse(input: NewPayment): Promise<{ payment: PaymentRecord; reused: boolean; orderPaid: boolean }>;
   get(id: string): Promise<PaymentRecord | null>;
   getForCustomer(id: string, customerId: string): Promise<PaymentRecord | null>;
   findByPartnerReference(partnerReferenceNo: string): Promise<PaymentRecord | null>;
@@ -90,12 +90,14 @@ const jsonObject = (v: unknown): Row => (jsonValue(v) ?? {}) as Row;
 /** The payment repository on `db`. */
 export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
   async function createPayment(input: NewPayment, reuse: boolean) {
-    // One round trip: migration 6's function holds the order's row lock for the checks and inserts.
+    // One round trip: migration 7's function reads the order under its row lock (scoped to the
+    // customer when one is given) for the checks and inserts.
     const rows = await db.query<{ result: unknown }>(
-      'SELECT kki_create_payment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12) AS result',
+      'SELECT kki_create_order_payment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13) AS result',
       [
         newId('payment'),
         input.orderId,
+        input.customerId ?? null,
         input.method,
         input.kkiKind ?? null,
         input.cardPaymentType ?? null,
@@ -109,8 +111,13 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
       ],
     );
     const result = jsonObject(rows[0]?.result);
-    if (result.payment)
-      return { payment: toPayment(jsonObject(result.payment)), reused: result.reused === true };
+    if (result.payment) {
+      return {
+        payment: toPayment(jsonObject(result.payment)),
+        reused: result.reused === true,
+        orderPaid: result.orderPaid === true,
+      };
+    }
     if (result.refused === 'already_paid')
       throw new StoreRuleError('already_paid', 'the order is already paid');
     if (result.refused === 'order_payment_open') {

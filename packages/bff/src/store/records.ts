@@ -83,6 +83,8 @@ export interface PaymentRecord {
 /** Input of `payments.create`; the amount is always the order's. */
 export interface NewPayment {
   orderId: string;
+  /** When set, the order must be this customer's: another customer's order is not found. */
+  customerId?: string;
   method: PaymentMethod;
   kkiKind?: KkiPaymentKind | null;
   cardPaymentType?: CardPaymentType | null;

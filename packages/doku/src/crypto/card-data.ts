@@ -1,6 +1,6 @@
 import { primitives } from '#crypto-primitives';
 import { type CardDataFormat, KKI_CARD_DATA_FORMAT } from '../wire/open-questions.js';
-import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.js';
+import { fromBase64, fromUtf8, utf8 } from './encoding.js';
 
 /** Thrown when `cardData` cannot be decrypted; says nothing about the content. */
 export class CardDataError extends Error {
@@ -41,12 +41,14 @@ export async function encryptCardData(
 ): Promise<string> {
   const iv = options.iv ?? primitives.randomBytes(16);
   if (iv.length !== 16) throw new CardDataError('the IV must be 16 bytes');
-  const ct = await primitives.aesCbc('encrypt', aesKey(key), iv, utf8(plaintext));
-  if ((options.format ?? KKI_CARD_DATA_FORMAT) === 'ct|iv') return `${toBase64(ct)}|${toBase64(iv)}`;
+  const ct = await primitives.aesCbc('encrypt', aesKey(key), iv, plaintext);
+  if ((options.format ?? KKI_CARD_DATA_FORMAT) === 'ct|iv') {
+    return `${primitives.base64(ct)}|${primitives.base64(iv)}`;
+  }
   const joined = new Uint8Array(iv.length + ct.length);
   joined.set(iv);
   joined.set(ct, iv.length);
-  return toBase64(joined);
+  return primitives.base64(joined);
 }
 
 /** Splits `cardData` into IV and ciphertext per `format`; throws `CardDataError` when it is not that shape. */

@@ -52,9 +52,3 @@ export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
-
-/** The body as bytes: strings are UTF-8 encoded, bytes are used as they are. */
-export function bodyBytes(body: string | Uint8Array | null | undefined): Uint8Array<ArrayBuffer> {
-  if (body == null) return new Uint8Array(0);
-  return typeof body === 'string' ? utf8(body) : (new Uint8Array(body) as Uint8Array<ArrayBuffer>);
-}

@@ -1,6 +1,6 @@
 export { timingSafeEqual } from './compare.js';
 export { fromBase64, fromHex, fromUtf8, toBase64, toHex, utf8 } from './encoding.js';
-export { minifyJson, sha256Base64, sha256Hex } from './hash.js';
+export { hmacSha256, minifyJson, sha256Base64, sha256Hex } from './hash.js';
 export { importRsaPrivateKey, importRsaPublicKey, KeyFormatError } from './keys.js';
 export {
   type B2bTokenSignatureInput,

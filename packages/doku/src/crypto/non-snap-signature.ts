@@ -1,6 +1,5 @@
 import { primitives } from '#crypto-primitives';
 import { timingSafeEqual } from './compare.js';
-import { toBase64, utf8 } from './encoding.js';
 import { sha256Base64 } from './hash.js';
 
 /** Which timestamp header a Non-SNAP signature covers: requests and notifications, or responses. */
@@ -34,8 +33,8 @@ export async function nonSnapComponent(input: NonSnapSignatureInput): Promise<st
 
 /** `Signature` header value: `HMACSHA256=` + Base64(HMAC-SHA256(secretKey, component)). */
 export async function signNonSnap(input: NonSnapSignatureInput & { secretKey: string }): Promise<string> {
-  const mac = await primitives.hmac('SHA-256', input.secretKey, utf8(await nonSnapComponent(input)));
-  return `HMACSHA256=${toBase64(mac)}`;
+  const mac = await primitives.hmac('SHA-256', input.secretKey, await nonSnapComponent(input));
+  return `HMACSHA256=${primitives.base64(mac)}`;
 }
 
 /** Verifies a Non-SNAP `Signature` header value in constant time. */

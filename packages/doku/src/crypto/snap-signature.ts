@@ -59,8 +59,8 @@ export async function snapSymmetricStringToSign(input: SnapSymmetricInput): Prom
 
 /** `X-SIGNATURE` for SNAP transactional calls: Base64(HMAC-SHA512(secretKey, stringToSign)). */
 export async function signSnapSymmetric(input: SnapSymmetricInput & { secretKey: string }): Promise<string> {
-  return toBase64(
-    await primitives.hmac('SHA-512', input.secretKey, utf8(await snapSymmetricStringToSign(input))),
+  return primitives.base64(
+    await primitives.hmac('SHA-512', input.secretKey, await snapSymmetricStringToSign(input)),
   );
 }
 
