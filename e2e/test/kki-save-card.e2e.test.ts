@@ -33,8 +33,11 @@ describe('KKI pay and save, then pay with the saved card', () => {
 
       const second = await checkoutOneProduct(page, demoUrl);
       const form = page.getByRole('form', { name: 'Pay with KKI card' });
-      await form.getByRole('radio', { name: 'Saved card' }).check();
-      await form.getByRole('radio', { name: new RegExp(`${cpan.slice(-4)}`) }).check();
+      // The saved card is preselected, and the only one is chosen: nothing to pick before Pay.
+      await expect.poll(() => form.getByRole('radio', { name: 'Saved card' }).isChecked()).toBe(true);
+      await expect
+        .poll(() => form.getByRole('radio', { name: new RegExp(`${cpan.slice(-4)}`) }).isChecked())
+        .toBe(true);
       await expectAccessible(page);
       await form.getByRole('button', { name: /^Pay/ }).click();
       // A saved-card payment may still ask for the issuer app's confirmation.
