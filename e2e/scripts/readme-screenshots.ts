@@ -121,6 +121,10 @@ async function main(): Promise<void> {
     await page.bringToFront();
     // Paid: the pay page moves on (to the order's page or its result page).
     await page.waitForURL((u) => !u.pathname.endsWith('/pay'), { timeout: 30_000 });
+    // The result page the shopper lands on: thanks and the receipt, read from the BFF.
+    await page.getByRole('heading', { name: 'Thank you! Your payment went through' }).waitFor();
+    await page.getByText('Payment details').waitFor();
+    await shot(page, 'order-result');
 
     // The card page in CardPaymentFrame's iframe.
     const values = await cardTestValues(url);
