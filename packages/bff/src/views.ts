@@ -123,9 +123,14 @@ export function withOfflinePageLanguage(body: unknown, locale: KkiLocale): unkno
   if (!isRecord(body) || !isRecord(body.nextAction)) return body;
   const { type, url } = body.nextAction;
   if (!LOCALIZED_PAGES.has(type) || typeof url !== 'string' || !URL.canParse(url)) return body;
+  return { ...body, nextAction: { ...body.nextAction, url: offlinePageUrl(url, locale) } };
+}
+
+/** An offline sandbox page's URL in `locale` (see {@link withOfflinePageLanguage}). */
+export function offlinePageUrl(url: string, locale: KkiLocale): string {
   const localized = new URL(url);
   localized.searchParams.set(OFFLINE_PAGE_LANGUAGE_PARAM, locale);
-  return { ...body, nextAction: { ...body.nextAction, url: localized.href } };
+  return localized.href;
 }
 
 /** How one answer words catalogue errors: the request's language and the merchant's copy. */

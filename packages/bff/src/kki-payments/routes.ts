@@ -4,7 +4,8 @@ import type { Hono } from 'hono';
 import { KkiDomainError } from '../errors.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { paymentView } from '../views.js';
+import { requestLocale } from '../security/error-handler.js';
+import { offlinePageUrl, paymentView } from '../views.js';
 import { defineRoute, type RouteDeps } from '../http/define.js';
 import { payOrderWithKki } from '../orders/pay-order.js';
 import { appLinkQrSvg } from './app-link-qr.js';
@@ -41,7 +42,12 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
     c.header('Cache-Control', 'no-store');
     // Shown by the shop's page as an <img>: a shop on another origin of the same site may embed it.
     c.header('Cross-Origin-Resource-Policy', 'same-site');
-    return { body: appLinkQrSvg(action.url) };
+    // Offline, the link in the page's language, as the JSON answers show it (withOfflinePageLanguage).
+    const url =
+      deps.config.doku.environment === 'offline'
+        ? offlinePageUrl(action.url, requestLocale(c, deps.config.locale))
+        : action.url;
+    return { body: appLinkQrSvg(url) };
   });
 
   if (service || checkout) {
