@@ -184,7 +184,9 @@ describe('Cards hosted pages in Chromium', () => {
       `${merchant.url}/checkout?src=${encodeURIComponent(res.data.credit_card_payment_page.url)}`,
     );
     const frame = page.frameLocator('iframe[title="Card payment"]');
-    await frame.getByLabel('Installment plan').selectOption('12');
+    // The plan the shop chose (6 months) is shown fixed, with the bank's name and each month's amount.
+    await expect(frame.locator('#tenor').textContent()).resolves.toBe('Danamon: 6 × IDR 200,000/month');
+    await expect(frame.getByRole('combobox').count()).resolves.toBe(0);
     await fillCard(frame, testCard('master-suspected-fraud').number);
     await frame.getByRole('button', { name: 'Pay IDR 1,200,000' }).click();
     await expect
@@ -195,7 +197,7 @@ describe('Cards hosted pages in Chromium', () => {
     expect(l.cards.orders.find((x) => x.invoiceNumber === 'WEB-INST-1')).toMatchObject({
       status: 'FAILED',
       responseCode: '59',
-      installment: { tenor: 12, kind: 'OFF_US', acquirer: 'DANAMON' },
+      installment: { tenor: 6, kind: 'OFF_US', acquirer: 'DANAMON' },
     });
   });
 

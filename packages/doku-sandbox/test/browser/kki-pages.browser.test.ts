@@ -3,7 +3,7 @@
 // merchant's included), and the ledger and the signed notifications that follow.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createDokuClient, verifySnapAsymmetric } from '@kki-kit/doku';
+import { createDokuClient, OFFLINE_PAGE_LANGUAGE_PARAM, verifySnapAsymmetric } from '@kki-kit/doku';
 import { Hono } from 'hono';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,8 +154,13 @@ describe('KKI hosted pages in Chromium', () => {
     ).resolves.toBe(0);
 
     // The merchant sends the customer to it instead.
-    await page.goto(webRedirectUrl);
+    // In the shop's language when the URL carries it (the BFF puts it there offline), else English.
+    const inIndonesian = new URL(webRedirectUrl);
+    inIndonesian.searchParams.set(OFFLINE_PAGE_LANGUAGE_PARAM, 'id');
+    await page.goto(inIndonesian.href);
     await expect(page.locator('.amount').textContent()).resolves.toBe('Rp 185.000');
+    await page.goto(webRedirectUrl);
+    await expect(page.locator('.amount').textContent()).resolves.toBe('IDR 185,000');
     await expect(page.getByText('Toko Kopi Nusantara').count()).resolves.toBe(1);
     await Promise.all([
       page.waitForURL(`${merchant.url}/pay/ok`),
