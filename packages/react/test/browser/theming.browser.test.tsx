@@ -2,7 +2,7 @@
 // computed style of the components changes (a variable the CSS never reads would change nothing).
 import { readFileSync } from 'node:fs';
 import { QueryClient } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KkiPayButton } from '../../src/KkiPayButton/KkiPayButton.js';
@@ -30,7 +30,8 @@ afterAll(async () => {
 async function show(variables?: KkiAppearanceVariables, theme?: 'light' | 'dark') {
   const queryClient = new QueryClient();
   queryClient.setQueryData(kkiQueryKeys.config(), { kki: { integration: 'h2h' }, checkout: null });
-  const html = renderToString(
+  // Prerendered: it waits for the pay form's lazily loaded path, as a streaming server render does.
+  const { prelude } = await prerender(
     <KkiProvider
       baseUrl="/api/kki"
       queryClient={queryClient}
@@ -39,6 +40,7 @@ async function show(variables?: KkiAppearanceVariables, theme?: 'light' | 'dark'
       <KkiPayButton orderId="ord_test0001" />
     </KkiProvider>,
   );
+  const html = await new Response(prelude).text();
   await page.setContent(
     `<!doctype html><html${theme ? ` data-kki-theme="${theme}"` : ''}><head><style>${STYLES}</style></head><body>${html}</body></html>`,
   );
