@@ -3,6 +3,7 @@
 // request reachable from code that has no Context (the logger), so every log line of a request
 // carries its id.
 import { REQUEST_ID_HEADER } from '@kki-kit/contract';
+import { randomBytes, toBase64 } from '@kki-kit/doku';
 import type { MiddlewareHandler } from 'hono';
 import { contextStorage, getContext } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
@@ -15,11 +16,7 @@ export const REQUEST_ID_MAX_LENGTH = 128;
  * 12+ digit runs (dashes allowed) as card numbers, which a UUID's hex groups sometimes form.
  */
 export function newRequestId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return toBase64(randomBytes(16)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**

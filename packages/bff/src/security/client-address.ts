@@ -4,13 +4,28 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
+/** The Node socket under a request, when @hono/node-server serves it (its bindings, as `getConnInfo` reads them). */
+function nodeSocket(c: Context): object | undefined {
+  const env = c.env as
+    | { server?: { incoming?: { socket?: object } }; incoming?: { socket?: object } }
+    | undefined;
+  return (env?.server ?? env)?.incoming?.socket;
+}
+
+// A socket's peer never changes, and Node asks the kernel (getpeername) on every read of it: one
+// read per keep-alive connection instead of one per request.
+const peers = new WeakMap<object, string | null>();
+
 function socketAddress(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    // Not served by Node (a fetch handler elsewhere, or `app.request` in tests): no socket.
-    return null;
+  const socket = nodeSocket(c);
+  // Not served by Node (a fetch handler elsewhere, or `app.request` in tests): no socket.
+  if (socket === undefined) return null;
+  let address = peers.get(socket);
+  if (address === undefined) {
+    address = getConnInfo(c).remote.address ?? null;
+    if (address !== null) peers.set(socket, address);
   }
+  return address;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Idempotency records: claim, lease, complete or release a key.
+import { groupedWrites } from './grouped-writes.js';
 import { json } from './query.js';
 import type { IdempotencyRecord } from './records.js';
 import { jsonValue, toIdempotency } from './rows.js';
@@ -31,8 +32,33 @@ export interface IdempotencyRepository {
   release(scope: string, key: string, owner: string): Promise<void>;
 }
 
+/** A completed call's answer, as one row of a grouped completion. */
+interface Completion {
+  scope: string;
+  key: string;
+  owner: string;
+  status: number;
+  body: string;
+}
+
 /** The idempotency repository on `db`. */
 export function createIdempotencyRepository(db: SqlDatabase): IdempotencyRepository {
+  // Completions are grouped: every create ends with one, and under load they share a statement.
+  const completeGrouped = groupedWrites<Completion>(async (items) => {
+    await db.query(
+      `UPDATE idempotency_records AS r SET state = 'completed', response_status = c.status,
+         response_body = c.body::jsonb, completed_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS c(scope, key, owner, status, body)
+       WHERE r.scope = c.scope AND r.key = c.key AND r.owner = c.owner AND r.state = 'in_progress'`,
+      [
+        items.map((c) => c.scope),
+        items.map((c) => c.key),
+        items.map((c) => c.owner),
+        items.map((c) => c.status),
+        items.map((c) => c.body),
+      ],
+    );
+  });
   return {
     async claim(input) {
       const params = [
@@ -95,14 +121,8 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
       );
       return rows.length > 0;
     },
-    async complete(scope, key, owner, status, body) {
-      await db.query(
-        `UPDATE idempotency_records SET state = 'completed', response_status = $4, response_body = $5::jsonb,
-           completed_at = now()
-         WHERE scope = $1 AND key = $2 AND owner = $3 AND state = 'in_progress'`,
-        [scope, key, owner, status, json(body)],
-      );
-    },
+    complete: (scope, key, owner, status, body) =>
+      completeGrouped({ scope, key, owner, status, body: json(body) }),
     async release(scope, key, owner) {
       await db.query(
         `DELETE FROM idempotency_records WHERE scope = $1 AND key = $2 AND owner = $3 AND state = 'in_progress'`,

@@ -24,6 +24,7 @@ export {
   verifyNonSnap,
 } from './non-snap-signature.js';
 export { CardDataError, cardDataKey, decryptCardData, encryptCardData } from './card-data.js';
+export { randomBytes } from './random.js';
 export {
   createExternalId,
   createRequestId,
