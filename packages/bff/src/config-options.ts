@@ -93,8 +93,21 @@ export interface KkiBffOptions {
   nonSnapClientId?: string;
   /** Non-SNAP (Cards) secret key; defaults to `secretKey`. */
   nonSnapSecretKey?: string;
-  /** A store you opened, or where to open one: PostgreSQL `databaseUrl`, else PGlite in `dataDir` (memory without). */
-  store?: Store | { databaseUrl?: string; dataDir?: string; schema?: string };
+  /**
+   * A store you opened, or where to open one: PostgreSQL `databaseUrl`, else PGlite in `dataDir`
+   * (memory without). On PostgreSQL, `maxConnections` sizes the pool (default 10) and
+   * `preparedStatements: false` sends every statement unprepared (for a pooler that cannot keep
+   * them, e.g. PgBouncer in transaction mode before 1.21 or without `max_prepared_statements`).
+   */
+  store?:
+    | Store
+    | {
+        databaseUrl?: string;
+        dataDir?: string;
+        schema?: string;
+        maxConnections?: number;
+        preparedStatements?: boolean;
+      };
   /**
    * The signed-in customer's id, or null (401). Required unless `customerSession` is given, whose
    * cookie it reads then.

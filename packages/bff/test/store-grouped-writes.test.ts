@@ -86,7 +86,11 @@ describe.each(STORE_BACKENDS)('grouped idempotency completions (%s)', (_name, op
       });
       expect(claimed).not.toBeNull();
     }
-    const body = (i: number) => ({ id: `pay_${i}`, note: `"quoted" \\ back\\slash, ünï ${i}`, list: [i, null] });
+    const body = (i: number) => ({
+      id: `pay_${i}`,
+      note: `"quoted" \\ back\\slash, ünï ${i}`,
+      list: [i, null],
+    });
     await Promise.all(keys.map((key, i) => s.idempotency.complete('grouped', key, 'me', 200 + i, body(i))));
     for (const [i, key] of keys.entries()) {
       const record = await s.idempotency.get('grouped', key);

@@ -59,4 +59,19 @@ describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
       await db.close();
     }
   });
+
+  it('sends every statement unprepared with preparedStatements: false (a pooler that cannot keep them)', async () => {
+    const schema = freshSchema('unprep');
+    const db = await openPostgres(pgUrl as string, { schema, maxConnections: 1, preparedStatements: false });
+    try {
+      const text = 'SELECT $1::int * 3 AS tripled';
+      expect(await db.query(text, [3])).toEqual([{ tripled: 9 }]);
+      expect(
+        await db.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE $1 = 1', [1]),
+      ).toEqual([{ n: 0 }]);
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+  });
 });

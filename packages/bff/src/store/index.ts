@@ -32,6 +32,12 @@ export interface StoreOptions {
   encryptionSecret: string;
   /** Largest PostgreSQL pool (default 10). */
   maxConnections?: number | undefined;
+  /**
+   * Prepare parameterised statements once per PostgreSQL connection (default true). Turn it off
+   * behind a pooler that cannot keep prepared statements across transactions (PgBouncer in
+   * transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  preparedStatements?: boolean | undefined;
 }
 
 /** Opens, migrates and returns the store. */
@@ -40,6 +46,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? await openPostgres(options.databaseUrl, {
         ...(options.schema !== undefined && { schema: options.schema }),
         ...(options.maxConnections !== undefined && { maxConnections: options.maxConnections }),
+        ...(options.preparedStatements !== undefined && { preparedStatements: options.preparedStatements }),
       })
     : options.dataDir
       ? await sharedPglite(options.dataDir, () => openPglite(options.dataDir))

@@ -49,9 +49,9 @@ export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
  */
 export async function openPostgres(
   connectionString: string,
-  options: { schema?: string; maxConnections?: number } = {},
+  options: { schema?: string; maxConnections?: number; preparedStatements?: boolean } = {},
 ): Promise<SqlDatabase> {
-  const { schema, maxConnections = 10 } = options;
+  const { schema, maxConnections = 10, preparedStatements: prepare = true } = options;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new TypeError('schema must be a lower-case SQL identifier');
   }
@@ -71,7 +71,7 @@ export async function openPostgres(
   });
   // An idle client's error (server restart) must not crash the merchant's process.
   pool.on('error', () => {});
-  const statement = preparedStatements();
+  const statement = prepare ? preparedStatements() : unprepared;
   const query = async <T extends Row>(text: string, params: readonly unknown[] = []) =>
     (await pool.query<T>(statement(text, params))).rows;
   return {
@@ -97,6 +97,10 @@ export async function openPostgres(
     close: () => pool.end(),
   };
 }
+
+/** Every statement unprepared (the `preparedStatements: false` option). */
+const unprepared = (text: string, params: readonly unknown[]): pg.QueryConfig =>
+  params.length === 0 ? { text } : { text, values: params as unknown[] };
 
 /** How many distinct statement texts get a name; beyond it (never with the store's fixed texts) they run unnamed. */
 const MAX_PREPARED_STATEMENTS = 512;
