@@ -204,7 +204,11 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   registerNotificationRoutes(app, deps);
 
   const events = await startEvents(store, log, options);
-  const merchant = createMerchantApi(store, { services: built, idempotency: deps.idempotency });
+  const merchant = createMerchantApi(store, {
+    services: built,
+    idempotency: deps.idempotency,
+    integration: config.kki.integration,
+  });
   if (config.merchantApiKeys.length > 0) {
     // Server to server: its own key check, and none of the browser routes' CSRF (that is per route)
     // or CORS (kkiCors skips /merchant).

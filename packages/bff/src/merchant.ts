@@ -67,6 +67,9 @@ export interface KkiMerchantApi {
    * one key is one charge, however often it is retried. Throws `card_not_found` for a card that is
    * not the order customer's active KKI card, `already_paid` for a paid order, `order_payment_open`
    * (with the open payment in `details`) while another attempt on the order is still open.
+   * Host-to-host integration only (`kki.integration: 'h2h'`): DOKU's token payment is part of the
+   * KKI API that only PCI DSS merchants may call, so with DOKU Checkout it throws
+   * `operation_not_allowed` before anything is stored or sent.
    */
   chargeSavedCard(input: ChargeSavedCardInput): Promise<PaymentView>;
 }
@@ -102,6 +105,8 @@ export interface MerchantRefundOptions {
 export interface MerchantOperationDeps {
   services: KkiServices;
   idempotency: Idempotency;
+  /** The KKI integration (`config.kki.integration`): charging a saved card needs the host-to-host one. */
+  integration: 'h2h' | 'checkout';
 }
 
 function invalid(what: string, error: z.core.$ZodError): KkiDomainError {
@@ -222,6 +227,11 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       const { idempotencyKey: key, ...request } = input;
       const idempotencyKey = parseKey('chargeSavedCard', key);
       const { orderId, cardId } = parse('chargeSavedCard', chargeSavedCardRequestSchema, request);
+      if (operations?.integration !== 'h2h') {
+        throw new KkiDomainError('operation_not_allowed', {
+          internal: 'chargeSavedCard needs the host-to-host KKI integration (PCI DSS)',
+        });
+      }
       return run('chargeSavedCard', idempotencyKey, { orderId, cardId }, async (ctx) => {
         const kki = operations?.services.kkiPayments;
         if (!kki) throw new KkiDomainError('operation_not_allowed', { internal: 'no KKI payment service' });

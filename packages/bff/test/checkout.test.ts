@@ -384,4 +384,18 @@ describe('DOKU Checkout payments', () => {
       await restarted.close();
     }
   }, 60_000);
+
+  it('refuses merchant.chargeSavedCard: a token payment is host-to-host KKI, which Checkout merchants may not call', async () => {
+    const order = await h.bff.merchant.createOrder({ customerId: 'cust-renewal', amount: 30_000 });
+    const created = h.created.length;
+    await expect(
+      h.bff.merchant.chargeSavedCard({
+        orderId: order.id,
+        cardId: 'card_AnySavedCard01',
+        idempotencyKey: `renew-${order.id}`,
+      }),
+    ).rejects.toMatchObject({ code: 'operation_not_allowed' });
+    expect(await h.bff.store.payments.list({ orderId: order.id })).toEqual([]);
+    expect(h.created.length).toBe(created);
+  });
 });
