@@ -398,4 +398,32 @@ describe('DOKU Checkout payments', () => {
     expect(await h.bff.store.payments.list({ orderId: order.id })).toEqual([]);
     expect(h.created.length).toBe(created);
   });
+
+  it("keeps a customer's DOKU Checkout id when the secret key is rotated (the first one is stored)", async () => {
+    const before = (await pending('carol')).call.body.customer?.id;
+    expect(before).toBe(await checkoutCustomerIdFor(h.bff.config.doku.secretKey, 'carol'));
+    // The same store after the merchant rotated the DOKU secret key.
+    const rotated = await startCheckout({ store: h.bff.store, secretKey: 'SK-rotated-0000000000001' });
+    try {
+      const call = async (customer: string) => {
+        const o = await rotated.bff.merchant.createOrder({ customerId: customer, amount: 40_000 });
+        const res = await rotated.call(customer, '/checkout/payments', {
+          key: newKey(),
+          json: { orderId: o.id },
+        });
+        expect(res.status).toBe(201);
+        return rotated.created.at(-1)?.body.customer?.id;
+      };
+      expect(await call('carol')).toBe(before);
+      // A customer new to Checkout gets the id of the new key, kept from then on.
+      const dave = await call('dave-after-rotation');
+      expect(dave).toBe(
+        await checkoutCustomerIdFor(rotated.bff.config.doku.secretKey, 'dave-after-rotation'),
+      );
+      expect(dave).not.toBe(await checkoutCustomerIdFor(h.bff.config.doku.secretKey, 'dave-after-rotation'));
+      expect(await call('dave-after-rotation')).toBe(dave);
+    } finally {
+      await rotated.close();
+    }
+  });
 });

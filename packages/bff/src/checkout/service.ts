@@ -70,7 +70,11 @@ async function customerBlock(
   const phone = meta[CARD_CUSTOMER_METADATA.phone]?.replace(/^\+/, '');
   const name = meta[CARD_CUSTOMER_METADATA.name];
   return {
-    id: await checkoutCustomerIdFor(deps.config.doku.secretKey, customerId),
+    // The id kept from the customer's first Checkout payment: a rotated secret key keeps it.
+    id: await deps.store.checkoutCustomers.idFor(
+      customerId,
+      await checkoutCustomerIdFor(deps.config.doku.secretKey, customerId),
+    ),
     ...(email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 254 && { email }),
     ...(phone && /^\d{6,16}$/.test(phone) && { phone }),
     ...(name && name.length <= 255 && { name }),

@@ -16,9 +16,10 @@ const CHECKOUT_CUSTOMER_ID_LENGTH = Math.min(48, CHECKOUT_CUSTOMER_ID_MAX);
 
 /**
  * The `customer.id` DOKU Checkout knows the signed-in customer by (its tokenization offers the saved
- * card again to the same id): an HMAC under the merchant's secret, stable while the secret is, and
- * not reversible to the merchant's customer id, even for a guessable id such as an email address.
- * 48 lower-case hex characters.
+ * card again to the same id): an HMAC under the merchant's secret, not reversible to the merchant's
+ * customer id, even for a guessable id such as an email address. 48 lower-case hex characters. The
+ * store keeps the first one sent per customer (`checkoutCustomers`), so a rotated secret changes
+ * only the ids of customers who have not paid with Checkout yet.
  */
 export async function checkoutCustomerIdFor(secret: string, customerId: string): Promise<string> {
   const tag = await macBytes(secret, `kki-kit:checkout-customer:${customerId}`);

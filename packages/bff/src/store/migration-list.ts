@@ -365,4 +365,18 @@ END
 $$;
 `,
   },
+  {
+    version: 8,
+    name: 'checkout customer ids kept',
+    // The DOKU Checkout customer id of each customer, kept from its first use: it is derived from the
+    // DOKU secret key, and DOKU offers a saved card again only to the same id, so a rotated key must
+    // not give the customer a new one.
+    sql: `
+CREATE TABLE checkout_customers (
+  customer_id text PRIMARY KEY,
+  doku_customer_id text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

@@ -3,6 +3,7 @@
 // (`SELECT … FOR UPDATE`) and check the transition table, so concurrent writers (instances,
 // notifications, reconciliation) cannot race.
 import { type BindingRepository, createBindingRepository } from './bindings.js';
+import { type CheckoutCustomerRepository, createCheckoutCustomerRepository } from './checkout-customers.js';
 import { createEventRepository, type EventRepository } from './events.js';
 import { createExtraChargeRepository, type ExtraChargeRepository } from './extra-charges.js';
 import { createIdempotencyRepository, type IdempotencyRepository } from './idempotency.js';
@@ -16,6 +17,7 @@ import type { SqlDatabase } from './sql.js';
 import type { TokenCipher } from './token-cipher.js';
 
 export type { BindingRepository } from './bindings.js';
+export type { CheckoutCustomerRepository } from './checkout-customers.js';
 export type {
   AttemptOutcome,
   ClaimedDelivery,
@@ -46,6 +48,8 @@ export interface Store {
   readonly idempotency: IdempotencyRepository;
   readonly inbox: InboxRepository;
   readonly rateLimits: RateLimitRepository;
+  /** DOKU Checkout customer ids, kept across secret key rotations. */
+  readonly checkoutCustomers: CheckoutCustomerRepository;
   /** The event outbox and its deliveries. */
   readonly events: EventRepository;
   /** The underlying database, for tests and maintenance queries. */
@@ -67,6 +71,7 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     idempotency: createIdempotencyRepository(db),
     inbox: createInboxRepository(db),
     rateLimits: createRateLimitRepository(db),
+    checkoutCustomers: createCheckoutCustomerRepository(db),
     events: createEventRepository(db),
     db,
     close: () => db.close(),
