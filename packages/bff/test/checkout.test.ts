@@ -192,7 +192,10 @@ describe('DOKU Checkout payments', () => {
       amount: 150_000,
     });
     const wrongAmount = checkoutBody(stored.partnerReferenceNo, { status: 'SUCCESS', amount: 1_000 });
+    const checks = h.statusCalls.count;
     expect((await h.notify(wrongAmount, `req-${view.id}-x`)).status).toBe(200);
+    // DOKU's order status was asked at once (it does not know the order yet: nothing changes).
+    expect(h.statusCalls.count).toBe(checks + 1);
     expect((await h.bff.store.payments.get(view.id))?.status).toBe('pending');
 
     // DOKU's saved-card token and the customer's details never reach the inbox.
@@ -425,5 +428,27 @@ describe('DOKU Checkout payments', () => {
     } finally {
       await rotated.close();
     }
+  });
+
+  it("settles a notification of another amount with DOKU's order status, held to the payment's amount", async () => {
+    // DOKU's status names the payment's amount: its SUCCESS is applied at once.
+    const right = await pending('frank');
+    h.orders.set(right.stored.partnerReferenceNo, {
+      status: 'SUCCESS',
+      channel: 'CREDIT_CARD',
+      amount: 150_000,
+    });
+    const odd = checkoutBody(right.stored.partnerReferenceNo, { status: 'SUCCESS', amount: 150 });
+    expect((await h.notify(odd, `odd-${right.view.id}`)).status).toBe(200);
+    expect((await h.bff.store.payments.get(right.view.id))?.status).toBe('succeeded');
+    // DOKU's status names another amount too: nothing is applied, the payment waits.
+    const wrong = await pending('grace');
+    h.orders.set(wrong.stored.partnerReferenceNo, { status: 'SUCCESS', amount: 1_000 });
+    const both = checkoutBody(wrong.stored.partnerReferenceNo, { status: 'SUCCESS', amount: 1_000 });
+    expect((await h.notify(both, `both-${wrong.view.id}`)).status).toBe(200);
+    expect((await h.bff.store.payments.get(wrong.view.id))?.status).toBe('pending');
+    expect(h.lines.some((l) => l.msg === 'checkout outcome for another invoice or amount ignored')).toBe(
+      true,
+    );
   });
 });

@@ -29,6 +29,11 @@ export interface NonSnapNotificationOptions {
    * when a verified notification has a shape the schema does not expect.
    */
   checkPayment?: (payment: PaymentRecord) => Promise<PaymentRecord>;
+  /**
+   * Settles a DOKU Checkout payment with DOKU's order status (the checkout service's `confirm`): used
+   * when a verified notification names another amount than the payment's.
+   */
+  checkCheckout?: (payment: PaymentRecord) => Promise<PaymentRecord>;
 }
 
 /** The invoice number of a notification of unknown shape: `order.invoice_number`, or at the top level. */
@@ -130,6 +135,18 @@ export function createNonSnapNotificationHandler(
       );
       if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
       if (!checkoutOutcomeMatches(subject, checkoutOutcomeOf(json))) {
+        // Signed, so DOKU's word, but of another amount: DOKU's order status decides at once (held
+        // to the payment's amount the same way), rather than the payment waiting for reconciliation.
+        if (options.checkCheckout && !SETTLED_PAYMENT_STATUSES.includes(subject.status)) {
+          const checked = await options.checkCheckout(subject);
+          await deps.store.inbox.finish(record.id, 'applied', subject.id);
+          deps.log.warn('checkout notification of another amount: checked with order status', {
+            dokuRequestId: requestId,
+            paymentId: subject.id,
+            status: checked.status,
+          });
+          return c.json({ status: 'ok' }, 200);
+        }
         await deps.store.inbox.finish(record.id, 'ignored', subject.id, 'amount does not match');
         deps.log.warn('checkout notification for no matching payment', { dokuRequestId: requestId });
         return c.json({ status: 'ok' }, 200);

@@ -59,6 +59,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
   });
   const nonSnap = createNonSnapNotificationHandler(base, {
     checkPayment: (payment) => cardPayments.confirm(payment),
+    checkCheckout: (payment) => checkout.confirm(payment),
   });
   const reconcilers: PaymentReconciler[] = [
     { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
