@@ -134,30 +134,26 @@ export function createNonSnapNotificationHandler(
         checkoutInboxCopy(json),
       );
       if (duplicate && record.status !== 'received') return c.json({ status: 'ok', duplicate: true }, 200);
-      if (!checkoutOutcomeMatches(subject, checkoutOutcomeOf(json))) {
-        // Signed, so DOKU's word, but of another amount: DOKU's order status decides at once (held
-        // to the payment's amount the same way), rather than the payment waiting for reconciliation.
-        if (options.checkCheckout && !SETTLED_PAYMENT_STATUSES.includes(subject.status)) {
-          const checked = await options.checkCheckout(subject);
-          await deps.store.inbox.finish(record.id, 'applied', subject.id);
-          deps.log.warn('checkout notification of another amount: checked with order status', {
-            dokuRequestId: requestId,
-            paymentId: subject.id,
-            status: checked.status,
-          });
-          return c.json({ status: 'ok' }, 200);
-        }
+      const matches = checkoutOutcomeMatches(subject, checkoutOutcomeOf(json));
+      // Signed, so DOKU's word; one of another amount is settled with DOKU's order status at once
+      // (held to the payment's amount the same way) rather than left for reconciliation.
+      const check = SETTLED_PAYMENT_STATUSES.includes(subject.status) ? undefined : options.checkCheckout;
+      if (!matches && !check) {
         await deps.store.inbox.finish(record.id, 'ignored', subject.id, 'amount does not match');
         deps.log.warn('checkout notification for no matching payment', { dokuRequestId: requestId });
         return c.json({ status: 'ok' }, 200);
       }
-      const updated = await applyCheckoutOutcome(deps, subject, json, 'notification');
+      const updated =
+        matches || !check
+          ? await applyCheckoutOutcome(deps, subject, json, 'notification')
+          : await check(subject);
       await deps.store.inbox.finish(record.id, 'applied', subject.id);
-      deps.log.info('checkout notification applied', {
-        dokuRequestId: requestId,
-        paymentId: subject.id,
-        status: updated.status,
-      });
+      deps.log[matches ? 'info' : 'warn'](
+        matches
+          ? 'checkout notification applied'
+          : 'checkout notification of another amount: checked with order status',
+        { dokuRequestId: requestId, paymentId: subject.id, status: updated.status },
+      );
       return c.json({ status: 'ok' }, 200);
     }
 
