@@ -98,8 +98,18 @@ export async function openPostgres(
   };
 }
 
+/**
+ * A statement as node-postgres takes it (its `QueryConfig`), written out here so the package's
+ * declarations never name `pg`'s types: a merchant without `@types/pg` type-checks too.
+ */
+export interface Statement {
+  name?: string;
+  text: string;
+  values?: unknown[];
+}
+
 /** Every statement unprepared (the `preparedStatements: false` option). */
-const unprepared = (text: string, params: readonly unknown[]): pg.QueryConfig =>
+const unprepared = (text: string, params: readonly unknown[]): Statement =>
   params.length === 0 ? { text } : { text, values: params as unknown[] };
 
 /** How many distinct statement texts get a name; beyond it (never with the store's fixed texts) they run unnamed. */
@@ -111,7 +121,7 @@ const MAX_PREPARED_STATEMENTS = 512;
  * its CPU per KKI payment creation (issue 18). Statements without parameters (migrations, DDL,
  * scripts of several statements) stay unnamed: a prepared statement holds exactly one.
  */
-export function preparedStatements(): (text: string, params: readonly unknown[]) => pg.QueryConfig {
+export function preparedStatements(): (text: string, params: readonly unknown[]) => Statement {
   const names = new Map<string, string>();
   return (text, params) => {
     const values = params as unknown[];
