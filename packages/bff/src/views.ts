@@ -37,7 +37,7 @@ export function orderView(o: OrderRecord, openPaymentId: string | null): OrderVi
     cardOptions: o.cardOptions,
     createdAt: o.createdAt.toISOString(),
     // Marking the order paid is the only change an order gets after it is created.
-    paidAt: o.status === 'paid' ? o.updatedAt.toISOString() : null,
+    paidAt: o.paidAt?.toISOString() ?? null,
   };
 }
 

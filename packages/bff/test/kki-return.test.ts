@@ -51,6 +51,11 @@ describe('KKI return to the shop', () => {
     const paid = await orderOf('alice', order.id);
     expect(paid).toMatchObject({ status: 'paid', paidPaymentId: payment.id });
     expect(Date.parse(paid.paidAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    // The paid moment is its own: a later change of the order row does not move it.
+    await h.bff.store.db.query(`UPDATE orders SET updated_at = now() + interval '1 day' WHERE id = $1`, [
+      order.id,
+    ]);
+    expect((await orderOf('alice', order.id)).paidAt).toBe(paid.paidAt);
   });
 
   it('sends a declining shopper to the failure page with the payment id; the order stays unpaid', async () => {

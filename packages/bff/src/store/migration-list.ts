@@ -379,4 +379,14 @@ CREATE TABLE checkout_customers (
 );
 `,
   },
+  {
+    version: 9,
+    name: 'orders paid_at',
+    // When the order was paid, in its own column: `updated_at` says when the row last changed, which
+    // is the paid moment only while nothing else ever updates a paid order.
+    sql: `
+ALTER TABLE orders ADD COLUMN paid_at timestamptz;
+UPDATE orders SET paid_at = updated_at WHERE status = 'paid';
+`,
+  },
 ];

@@ -244,7 +244,7 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         });
         if (reason === null) {
           await tx.query(
-            `UPDATE orders SET status = 'paid', paid_payment_id = $2, updated_at = now()
+            `UPDATE orders SET status = 'paid', paid_payment_id = $2, paid_at = now(), updated_at = now()
              WHERE id = $1 AND status = 'open'`,
             [order.id, id],
           );

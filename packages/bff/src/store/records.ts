@@ -32,6 +32,8 @@ export interface OrderRecord {
   metadata: Readonly<Record<string, string>>;
   status: 'open' | 'paid';
   paidPaymentId: string | null;
+  /** When the order was paid (null while open). */
+  paidAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -37,6 +37,7 @@ export function toOrder(r: Row): OrderRecord {
     metadata: (jsonValue(r.metadata) ?? {}) as OrderRecord['metadata'],
     status: str(r.status) as OrderRecord['status'],
     paidPaymentId: strOrNull(r.paid_payment_id),
+    paidAt: dateOrNull(r.paid_at),
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),
   };
