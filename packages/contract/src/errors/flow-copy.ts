@@ -18,20 +18,23 @@ type Reason = readonly [en: string, id: string];
 const R = {
   invalid_cpan: ['card number not recognised', 'nomor kartu tidak dikenali'],
   request_not_permitted: ['not permitted for this card', 'tidak diizinkan untuk kartu ini'],
-  insufficient_funds: ['insufficient funds on the card account', 'dana rekening kartu tidak mencukupi'],
+  insufficient_funds: [
+    'insufficient credit limit or funds on the card',
+    'limit atau dana kartu tidak mencukupi',
+  ],
   transaction_not_permitted: ['transaction type not permitted', 'jenis transaksi tidak diizinkan'],
   bad_request: ['request format rejected', 'format permintaan ditolak'],
   invalid_field_format: ['a field has an invalid format', 'format salah satu isian tidak valid'],
   missing_mandatory_field: ['a required field is missing', 'ada isian wajib yang kosong'],
   invalid_access_token: ['access token rejected', 'token akses ditolak'],
   issuer_unavailable: ["the card's bank could not be reached", 'bank penerbit kartu tidak dapat dihubungi'],
-  suspected_fraud: ["held by the bank's risk checks", 'tertahan pemeriksaan risiko bank'],
+  suspected_fraud: ["held by the bank's risk checks", 'tertahan oleh pemeriksaan risiko bank'],
   frequency_limit_exceeded: ['too many transactions on the card', 'terlalu banyak transaksi pada kartu'],
   do_not_honor: ['declined by the bank (do not honor)', 'ditolak bank (do not honor)'],
   no_card_record: ['the bank has no record of the card', 'bank tidak memiliki data kartu ini'],
   feature_unavailable_now: ['the service is unavailable at this time', 'layanan sedang tidak tersedia'],
   card_blocked: ['card blocked', 'kartu diblokir'],
-  dormant_account: ['dormant card account', 'rekening kartu tidak aktif (dormant)'],
+  dormant_account: ['dormant card account', 'rekening kartu dorman (tidak aktif lama)'],
   token_limit_required: ['card token limit not set', 'batas token kartu belum diatur'],
   transaction_suspended: ['transactions on the card suspended', 'transaksi kartu ditangguhkan'],
   token_limit_exceeded: ['card token limit exceeded', 'batas token kartu terlampaui'],
@@ -41,7 +44,7 @@ const R = {
   set_limit_not_allowed: ['limit setting not allowed', 'pengaturan batas tidak diizinkan'],
   token_limit_invalid: ['card token limit invalid', 'batas token kartu tidak valid'],
   account_limit_exceeded: ['account limit exceeded', 'batas rekening terlampaui'],
-  otp_not_requested: ['the one-time code step was skipped', 'langkah kode sekali pakai terlewat'],
+  otp_not_requested: ['the one-time code step was skipped', 'langkah kode OTP terlewat'],
   journey_not_found: ['the transaction journey was not found', 'alur transaksi tidak ditemukan'],
   no_issuer: ['no issuer for this card', 'penerbit kartu tidak ditemukan'],
   invalid_api_transition: ['steps out of order', 'urutan langkah tidak valid'],
@@ -49,13 +52,16 @@ const R = {
   invalid_terminal: ["the store's terminal is not set up", 'terminal toko belum diatur'],
   inconsistent_request: ['the request differs from an earlier one', 'permintaan berbeda dari sebelumnya'],
   rate_limited: ['too many requests', 'terlalu banyak permintaan'],
-  doku_timeout: ['DOKU did not answer in time', 'DOKU tidak menjawab tepat waktu'],
+  doku_timeout: ['DOKU did not answer in time', 'DOKU tidak merespons tepat waktu'],
   invalid_merchant: ['the store is not recognised', 'toko tidak dikenali'],
   unauthorized_signature: ['request signature rejected', 'tanda tangan permintaan ditolak'],
   doku_server_error: ['DOKU server error', 'kesalahan server DOKU'],
   payment_expired: ['the request expired', 'permintaan sudah kedaluwarsa'],
   invalid_amount: ['amount rejected', 'jumlah ditolak'],
-  invalid_transaction_status: ["the card's status does not allow it", 'status kartu tidak memungkinkannya'],
+  invalid_transaction_status: [
+    "the card's status does not allow it",
+    'status kartu tidak mengizinkan transaksi ini',
+  ],
 } as const satisfies { readonly [C in KkiErrorCode]?: Reason };
 
 type Reasoned = keyof typeof R;
@@ -108,11 +114,11 @@ const KIND: { readonly [C in Reasoned]: Kind } = {
 const STAFF: { readonly [K in Kind]: (reason: Reason) => LocalizedText } = {
   bank: ([en, id]) => ({
     en: `The card's bank refused this refund (${en}). Nothing was refunded; refund the shopper another way or ask DOKU support.`,
-    id: `Bank penerbit kartu menolak pengembalian dana ini (${id}). Tidak ada dana yang dikembalikan; kembalikan dana pembeli dengan cara lain atau hubungi dukungan DOKU.`,
+    id: `Bank penerbit kartu menolak pengembalian dana ini (${id}). Tidak ada dana yang dikembalikan; kembalikan dana pembeli dengan cara lain atau hubungi tim dukungan DOKU.`,
   }),
   setup: ([en, id]) => ({
     en: `DOKU refused this refund because of the store's DOKU setup (${en}). Nothing was refunded; check the DOKU settings or contact DOKU support with the request ID.`,
-    id: `DOKU menolak pengembalian dana ini karena pengaturan DOKU toko (${id}). Tidak ada dana yang dikembalikan; periksa pengaturan DOKU atau hubungi dukungan DOKU dengan ID permintaan.`,
+    id: `DOKU menolak pengembalian dana ini karena pengaturan DOKU toko (${id}). Tidak ada dana yang dikembalikan; periksa pengaturan DOKU atau hubungi tim dukungan DOKU dengan menyertakan ID permintaan.`,
   }),
   later: ([en, id]) => ({
     en: `The refund could not be sent (${en}). Nothing was refunded yet; try again in a few minutes.`,
