@@ -18,6 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BenchChild, startChild } from './child.js';
+import { type CpuParties, type CpuPerRequest, measureCpu, withApplicationName } from './cpu.js';
 import type { LoadJob } from './loadgen-child.js';
 import type { LoadFigures } from './loadgen.js';
 import type { MemoryFigures } from './server-child.js';
@@ -34,6 +35,8 @@ export interface LoadRow extends LoadFigures {
   target: LoadTarget;
   store: LoadStore;
   op: LoadOperation;
+  /** CPU milliseconds per request of each party during the level. */
+  cpuMs: CpuPerRequest;
 }
 
 /** Resident memory of a BFF after `payments` payments on one instance (after a full GC). */
@@ -83,9 +86,11 @@ export async function postgresAnswers(url: string): Promise<boolean> {
 
 /** One path under measure: its row label, its URL, and (BFF create) how it gets its orders. */
 interface Path {
-  label: Omit<LoadRow, keyof LoadFigures | 'op'>;
+  label: Omit<LoadRow, keyof LoadFigures | 'op' | 'cpuMs'>;
   url: string;
   orders?: (count: number) => Promise<string[]>;
+  /** Whose CPU a level on this path is measured on. */
+  cpu: CpuParties;
 }
 
 /** One level of `op` on `path`. */
@@ -127,7 +132,7 @@ async function interleaved(
       rows.push({
         ...path.label,
         op,
-        ...(await level(loadgen, path, op, concurrency, opts.count, opts.maxMs)),
+        ...(await measureCpu(path.cpu, () => level(loadgen, path, op, concurrency, opts.count, opts.maxMs))),
       });
     }
   }
@@ -174,6 +179,16 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
   const proxy: Server = await startChild('server-child.ts', ['proxy', sandbox.ready.url]);
   const loadgen: Loadgen = await startChild('loadgen-child.ts', []);
   const bffs: { path: Path; child: Server }[] = [];
+  // The PostgreSQL BFF's connections are named, so its backends' CPU can be read (cpu.ts).
+  const applicationName = `kki-bench-${process.pid}`;
+  const { default: pg } = await import('pg');
+  let pgAdmin: InstanceType<typeof pg.Client> | null = null;
+  const cpuOf = (server: number | null, postgres = false): CpuParties => ({
+    server,
+    sandbox: sandbox.pid,
+    loadgen: loadgen.pid,
+    postgres: postgres && pgAdmin ? { admin: pgAdmin, applicationName } : null,
+  });
   try {
     const startBff = async (store: 'pglite' | 'postgres', option: object) => {
       const child: Server = await startChild(
@@ -184,11 +199,14 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
         },
       );
       const orders = (count: number) => child.call<string[]>({ type: 'orders', count });
-      bffs.push({ path: { label: { target: 'bff', store }, url: child.ready.url, orders }, child });
+      const cpu = cpuOf(child.pid, store === 'postgres');
+      bffs.push({ path: { label: { target: 'bff', store }, url: child.ready.url, orders, cpu }, child });
     };
     await startBff('pglite', { dataDir });
     if (databaseUrl && (await postgresAnswers(databaseUrl))) {
-      await startBff('postgres', { databaseUrl, schema });
+      pgAdmin = new pg.Client({ connectionString: databaseUrl });
+      await pgAdmin.connect();
+      await startBff('postgres', { databaseUrl: withApplicationName(databaseUrl, applicationName), schema });
     } else {
       skipped.push(
         databaseUrl
@@ -197,8 +215,8 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
       );
     }
     const paths: Path[] = [
-      { label: { target: 'direct', store: '-' }, url: sandbox.ready.url },
-      { label: { target: 'proxy', store: '-' }, url: proxy.ready.url },
+      { label: { target: 'direct', store: '-' }, url: sandbox.ready.url, cpu: cpuOf(null) },
+      { label: { target: 'proxy', store: '-' }, url: proxy.ready.url, cpu: cpuOf(proxy.pid) },
       ...bffs.map((b) => b.path),
     ];
     rows.push(...(await interleaved(loadgen, opts, paths, 'create')));
@@ -220,6 +238,7 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
     await proxy.stop();
     await sandbox.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await pgAdmin?.end();
   }
   return { rows, memory, skipped };
 }

@@ -4,7 +4,6 @@
 // both alike; prints each round and the median ratio. `--profile` runs the BFF under
 // `node --cpu-prof` and leaves its profile in `<dir>` (open it in Chrome DevTools or speedscope).
 // A tool for judging a change to the create path on a busy machine; `pnpm bench` stays the report.
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { postgresAnswers } from './bff-load.js';
 import { startChild } from './child.js';
+import { measureCpu, withApplicationName } from './cpu.js';
 import type { LoadJob } from './loadgen-child.js';
 import type { LoadFigures } from './loadgen.js';
 import { fmt, percentile } from './stats.js';
@@ -41,20 +41,13 @@ const APPLICATION_NAME = `kki-ab-${process.pid}`;
 const pgAdmin = values.store === 'postgres' ? new pg.Client({ connectionString: databaseUrl }) : null;
 await pgAdmin?.connect();
 
-/** `url` with the bench's application name, so the BFF's backends can be found. */
-function withApplicationName(url: string): string {
-  const u = new URL(url);
-  u.searchParams.set('application_name', APPLICATION_NAME);
-  return u.toString();
-}
-
 const dataDir = await mkdtemp(join(tmpdir(), 'kki-ab-'));
 const schema = `bench_ab_${Date.now().toString(36)}`;
 const storeOption =
   values.store === 'pglite'
     ? { dataDir }
     : {
-        databaseUrl: withApplicationName(databaseUrl as string),
+        databaseUrl: withApplicationName(databaseUrl as string, APPLICATION_NAME),
         schema,
         ...(values.pool && { maxConnections: Number(values.pool) }),
       };
@@ -69,42 +62,21 @@ const bff = await startChild<{ url: string }>(
 );
 const loadgen = await startChild<{ pid: number }>('loadgen-child.ts', []);
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
-function cpuSeconds(pid: number | string): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of the BFF's PostgreSQL backends, per backend pid. */
-async function postgresCpuSeconds(): Promise<Map<number, number>> {
-  const rows = pgAdmin
-    ? (
-        await pgAdmin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
-          APPLICATION_NAME,
-        ])
-      ).rows
-    : [];
-  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
-}
-
-/** CPU milliseconds per request of each party during `run`. */
-async function withCpu<T extends LoadFigures>(
-  run: () => Promise<T>,
-): Promise<T & { cpuMsPerRequest: string }> {
-  const parties = { bff: bff.pid, proxy: proxy.pid, sandbox: sandbox.pid, loadgen: loadgen.pid };
-  const before = Object.fromEntries(Object.entries(parties).map(([k, pid]) => [k, cpuSeconds(pid)]));
-  const pgBefore = await postgresCpuSeconds();
-  const figures = await run();
-  const per = (s: number) => fmt((s * 1000) / Math.max(1, figures.ok), 2);
-  const parts = Object.entries(parties).map(([k, pid]) => `${k} ${per(cpuSeconds(pid) - (before[k] ?? 0))}`);
-  let pgUsed = 0;
-  for (const [pid, seconds] of await postgresCpuSeconds()) pgUsed += seconds - (pgBefore.get(pid) ?? 0);
-  parts.push(`postgres ${per(pgUsed)}`);
+/** One level with each party's CPU per request, as a printable line. */
+async function withCpu(
+  server: number,
+  run: () => Promise<LoadFigures>,
+): Promise<LoadFigures & { cpuMsPerRequest: string }> {
+  const figures = await measureCpu(
+    {
+      server,
+      sandbox: sandbox.pid,
+      loadgen: loadgen.pid,
+      postgres: pgAdmin ? { admin: pgAdmin, applicationName: APPLICATION_NAME } : null,
+    },
+    run,
+  );
+  const parts = Object.entries(figures.cpuMs).map(([party, ms]) => `${party} ${fmt(ms, 2)}`);
   return { ...figures, cpuMsPerRequest: parts.join(', ') };
 }
 
@@ -121,7 +93,9 @@ async function level(target: 'proxy' | 'bff', c: number, n: number) {
     maxMs: 60_000,
     ...(orderIds && { orderIds }),
   };
-  return withCpu(() => loadgen.call<LoadFigures>({ type: 'level', job }));
+  return withCpu(target === 'proxy' ? proxy.pid : bff.pid, () =>
+    loadgen.call<LoadFigures>({ type: 'level', job }),
+  );
 }
 
 try {
@@ -142,8 +116,8 @@ try {
     const b = await level('bff', concurrency, count);
     ratios.push(b.rps / p.rps);
     diffs.push(b.p99Ms - p.p99Ms);
-    console.log(`  CPU ms per request, proxy level: ${p.cpuMsPerRequest}`);
-    console.log(`  CPU ms per request, BFF level:   ${b.cpuMsPerRequest}`);
+    console.log(`  CPU ms per request, proxy level (server = proxy): ${p.cpuMsPerRequest}`);
+    console.log(`  CPU ms per request, BFF level (server = BFF):     ${b.cpuMsPerRequest}`);
     console.log(
       `round ${r + 1}: proxy ${fmt(p.rps, 0)} req/s p99 ${fmt(p.p99Ms, 1)} ms | bff ${fmt(b.rps, 0)} req/s p99 ${fmt(b.p99Ms, 1)} ms (errors ${p.errors}/${b.errors}${b.firstError ? `: ${b.firstError}` : ''}) | ratio ${fmt(b.rps / p.rps, 2)}`,
     );

@@ -41,7 +41,14 @@ export function resultsJson(f: RunFigures) {
       p99Ms: round(r.p99Ms, 2),
       ok: r.ok,
       errors: r.errors,
+      cpuMsPerRequest: {
+        server: round(r.cpuMs.server, 3),
+        sandbox: round(r.cpuMs.sandbox, 3),
+        loadgen: round(r.cpuMs.loadgen, 3),
+        postgres: round(r.cpuMs.postgres, 3),
+      },
     })),
+    cpuBound: cpuBound(f.load),
     ratios: ratios(f.load).map((r) => ({
       ...r,
       rpsRatio: round(r.rpsRatio, 3),
@@ -91,6 +98,29 @@ export function ratios(rows: readonly LoadRow[]) {
     });
   }
   return out;
+}
+
+/** A level's CPU per request, every party together. */
+const totalCpu = (r: LoadRow) => r.cpuMs.server + r.cpuMs.sandbox + r.cpuMs.loadgen + r.cpuMs.postgres;
+
+/**
+ * Create at concurrency 64: what the BFF on PostgreSQL costs beside the proxy, party by party, and the
+ * highest throughput ratio any BFF could reach here if its own process cost no more CPU than the
+ * proxy's while PostgreSQL still did its measured share on the same cores (every party being
+ * CPU-bound at that level): proxy total ÷ (proxy total + PostgreSQL per create). Null without the rows.
+ */
+export function cpuBound(rows: readonly LoadRow[]) {
+  const proxy = find(rows, 'proxy', '-', 'create', 64);
+  const bff = find(rows, 'bff', 'postgres', 'create', 64);
+  if (!proxy || !bff) return null;
+  const proxyTotal = totalCpu(proxy);
+  return {
+    proxyCpuMs: Number(proxyTotal.toFixed(3)),
+    bffCpuMs: Number(totalCpu(bff).toFixed(3)),
+    bffServerOverProxyServer: Number((bff.cpuMs.server / Math.max(proxy.cpuMs.server, 1e-9)).toFixed(2)),
+    postgresCpuMs: Number(bff.cpuMs.postgres.toFixed(3)),
+    ratioBoundWithPostgres: Number((proxyTotal / (proxyTotal + bff.cpuMs.postgres)).toFixed(2)),
+  };
 }
 
 const MIB = 2 ** 20;
@@ -145,6 +175,26 @@ export function resultsMarkdown(f: RunFigures): string {
         ];
       }),
   );
+  const cpu = markdownTable(
+    ['operation', 'concurrency', 'path', 'store', 'server', 'PostgreSQL', 'sandbox', 'load generator', 'all'],
+    f.load
+      .filter((r) => r.op === 'create' && (r.concurrency === 64 || r.concurrency === 8))
+      .map((r) => [
+        r.op,
+        String(r.concurrency),
+        r.target,
+        r.store,
+        fmt(r.cpuMs.server, 2),
+        fmt(r.cpuMs.postgres, 2),
+        fmt(r.cpuMs.sandbox, 2),
+        fmt(r.cpuMs.loadgen, 2),
+        fmt(totalCpu(r), 2),
+      ]),
+  );
+  const bound = cpuBound(f.load);
+  const boundLine = bound
+    ? `At concurrency 64 the BFF's own process used ${fmt(bound.bffServerOverProxyServer, 2)} × the proxy's CPU per create, and PostgreSQL ${fmt(bound.postgresCpuMs, 2)} ms. A BFF costing no more than the proxy would still reach at most **${fmt(bound.ratioBoundWithPostgres, 2)}** of its throughput with PostgreSQL on the same cores (proxy path ${fmt(bound.proxyCpuMs, 2)} ms ÷ that plus PostgreSQL's share).`
+    : '_No PostgreSQL create rows at concurrency 64 in this run._';
   const cold = markdownTable(
     [
       'store',
@@ -225,6 +275,17 @@ runs fewer, shorter levels and writes only bench/results.json (the same figures 
 ## BFF beside the bare proxy
 
 ${ratioTable}
+
+## CPU per request (create)
+
+Milliseconds of CPU per answered request, read from /proc for every party of the level: the server
+under measure (the proxy or the BFF; none for direct), the BFF's PostgreSQL backends, the sandbox
+and the load generator. On a machine where all of them share the cores, throughput is what the
+cores give divided by the path's total.
+
+${cpu}
+
+${boundLine}
 
 ## BFF throughput and latency
 
