@@ -3,7 +3,7 @@
 // origin, sane numbers only), else a fallback tall enough to reach the pay button; sandboxed with
 // what DOKU's page needs (`CARD_PAGE_FRAME_SANDBOX`, a guess kept with DOKU's open questions).
 import { CARD_PAGE_FALLBACK_HEIGHT_PX, CARD_PAGE_FRAME_SANDBOX, readCardPageHeight } from '@kki-kit/contract';
-import { type ReactElement, useEffect, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 /** Props of {@link CardPageFrame}. */
 export interface CardPageFrameProps {
@@ -12,11 +12,29 @@ export interface CardPageFrameProps {
   readonly url: string;
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * Whether this render is in the browser: false on the server and while hydrating what the server
+ * rendered, true otherwise (a client-only render knows at once, with no second pass).
+ */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 /** DOKU's card page in an iframe that grows to the page's content. */
 export function CardPageFrame({ title, url }: CardPageFrameProps): ReactElement {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number | null>(null);
-  const here = typeof window === 'undefined' ? null : window.location;
+  // The frame's sandbox depends on the page's origin beside the shop's, which only the browser
+  // knows: the server renders a placeholder of the frame's size, and the frame is created once, in
+  // the browser, with its sandbox right from its first load (a sandbox changed later applies only to
+  // the frame's next navigation).
+  const inBrowser = useInBrowser();
+  const here = inBrowser ? window.location : null;
   const origin = here === null ? null : new URL(url, here.href).origin;
 
   useEffect(() => {
@@ -32,6 +50,9 @@ export function CardPageFrame({ title, url }: CardPageFrameProps): ReactElement 
     return () => window.removeEventListener('message', onMessage);
   }, [origin]);
 
+  if (!inBrowser) {
+    return <div className="kki-frame kki-frame--card" style={{ height: CARD_PAGE_FALLBACK_HEIGHT_PX }} />;
+  }
   return (
     <iframe
       ref={ref}
