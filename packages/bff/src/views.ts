@@ -36,7 +36,6 @@ export function orderView(o: OrderRecord, openPaymentId: string | null): OrderVi
     openPaymentId,
     cardOptions: o.cardOptions,
     createdAt: o.createdAt.toISOString(),
-    // Marking the order paid is the only change an order gets after it is created.
     paidAt: o.paidAt?.toISOString() ?? null,
   };
 }

@@ -144,9 +144,9 @@ export function createNonSnapNotificationHandler(
         return c.json({ status: 'ok' }, 200);
       }
       const updated =
-        matches || !check
-          ? await applyCheckoutOutcome(deps, subject, json, 'notification')
-          : await check(subject);
+        !matches && check
+          ? await check(subject)
+          : await applyCheckoutOutcome(deps, subject, json, 'notification');
       await deps.store.inbox.finish(record.id, 'applied', subject.id);
       deps.log[matches ? 'info' : 'warn'](
         matches
