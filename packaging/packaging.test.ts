@@ -20,7 +20,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kitTarballs, ok, PACKAGES, type PackageDir, pnpm, pnpmCommand, root, sh } from './tarballs.js';
+import { kitTarballs, ok, PACKAGES, type PackageDir, pnpmCommand, root, sh } from './tarballs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The workspace's pinned versions of what the app adds itself (so the install comes from the store). */

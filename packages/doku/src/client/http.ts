@@ -51,7 +51,7 @@ export async function sendOnce(
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const res = await raceAbort(
-      opts.fetch(opts.baseUrl + req.path, {
+      opts.send(opts.baseUrl + req.path, {
         method: req.method,
         headers: req.headers,
         ...(req.body === undefined ? {} : { body: req.body }),
@@ -59,8 +59,7 @@ export async function sendOnce(
       }),
       signal,
     );
-    const text = await raceAbort(res.text(), signal);
-    return { ok: true, status: res.status, headers: res.headers, text, durationMs: elapsed() };
+    return { ok: true, status: res.status, headers: res.headers, text: res.text, durationMs: elapsed() };
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     const failure = timeout.signal.aborted ? 'timeout' : 'network';
@@ -70,7 +69,7 @@ export async function sendOnce(
   }
 }
 
-/** Rejects as soon as `signal` aborts, even if the underlying fetch ignores its signal. */
+/** Rejects as soon as `signal` aborts, even if the transport (an injected fetch) ignores its signal. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
