@@ -1,5 +1,5 @@
 // Idempotency records: claim, lease, complete or release a key.
-import { groupedWrites } from './grouped-writes.js';
+import { groupedCalls, groupedWrites } from './grouped-writes.js';
 import { json } from './query.js';
 import type { IdempotencyRecord } from './records.js';
 import { jsonValue, toIdempotency } from './rows.js';
@@ -13,15 +13,7 @@ export interface IdempotencyRepository {
    * `counters`, a claim that inserted also counts one attempt on each (rate limits), in the same
    * statement, and returns their counts.
    */
-  claim(input: {
-    scope: string;
-    key: string;
-    requestHash: string;
-    externalId: string;
-    owner: string;
-    leaseMs: number;
-    counters?: AttemptCounters | undefined;
-  }): Promise<(IdempotencyRecord & { counts?: number[] }) | null>;
+  claim(input: ClaimInput): Promise<(IdempotencyRecord & { counts?: number[] }) | null>;
   get(scope: string, key: string): Promise<IdempotencyRecord | null>;
   /** Takes over an `in_progress` record whose lease ran out (its owner died). */
   takeOver(scope: string, key: string, owner: string, leaseMs: number): Promise<IdempotencyRecord | null>;
@@ -31,6 +23,57 @@ export interface IdempotencyRepository {
   /** Deletes an unfinished record so the same key can run again (with the same DOKU ids). */
   release(scope: string, key: string, owner: string): Promise<void>;
 }
+
+/** A claim of a key (see {@link IdempotencyRepository.claim}). */
+export interface ClaimInput {
+  scope: string;
+  key: string;
+  requestHash: string;
+  externalId: string;
+  owner: string;
+  leaseMs: number;
+  counters?: AttemptCounters | undefined;
+}
+
+/** What a claim answers: the inserted record (with its counts when it counted), or null. */
+type Claimed = (IdempotencyRecord & { counts?: number[] }) | null;
+
+/**
+ * Claims of one group in one statement. Keys are inserted in (scope, key) order and counters counted
+ * in (bucket, subject) order, so two instances' groups lock rows in one order and cannot deadlock.
+ * The counters of the claims that inserted are added up per row (a client address shared by many
+ * customers is one hot row, now written once per group); each claim's count is its place in that
+ * sum, as if the claims had counted one after another. `countAttempt` is the one window rule.
+ */
+const GROUPED_CLAIM = `WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
+    WITH ORDINALITY AS i(scope, key, request_hash, external_id, owner, lease_ms, n)
+), claimed AS (
+  INSERT INTO idempotency_records (scope, key, request_hash, external_id, state, owner, locked_until)
+  SELECT scope, key, request_hash, external_id, 'in_progress', owner, now() + lease_ms * interval '1 millisecond'
+  FROM input ORDER BY scope, key
+  ON CONFLICT (scope, key) DO NOTHING RETURNING *
+), wanted AS (
+  SELECT c.n, c.bucket, c.subject, c.window_ms,
+    row_number() OVER (PARTITION BY c.bucket, c.subject ORDER BY c.n) AS place
+  FROM unnest($7::int[], $8::text[], $9::text[], $10::int[]) AS c(n, bucket, subject, window_ms)
+  JOIN input i ON i.n = c.n
+  JOIN claimed k ON k.scope = i.scope AND k.key = i.key
+), totals AS (
+  SELECT bucket, subject, max(window_ms) AS window_ms, count(*)::int AS hits FROM wanted GROUP BY bucket, subject
+), counted AS (
+  INSERT INTO rate_limits (bucket, subject, window_start, count)
+  SELECT bucket, subject, now(), hits FROM totals ORDER BY bucket, subject
+  ${countAttempt('(SELECT t.window_ms FROM totals t WHERE t.bucket = EXCLUDED.bucket AND t.subject = EXCLUDED.subject)')}
+)
+SELECT i.n, k.*, (
+  SELECT coalesce(jsonb_agg(jsonb_build_object('bucket', w.bucket, 'subject', w.subject,
+    'count', x.count - t.hits + w.place)), '[]'::jsonb)
+  FROM wanted w JOIN counted x ON x.bucket = w.bucket AND x.subject = w.subject
+  JOIN totals t ON t.bucket = w.bucket AND t.subject = w.subject
+  WHERE w.n = i.n
+) AS counted
+FROM claimed k JOIN input i ON i.scope = k.scope AND i.key = k.key`;
 
 /** A completed call's answer, as one row of a grouped completion. */
 interface Completion {
@@ -43,6 +86,47 @@ interface Completion {
 
 /** The idempotency repository on `db`. */
 export function createIdempotencyRepository(db: SqlDatabase): IdempotencyRepository {
+  // Claims are grouped: every state-changing call starts with one, and under load they share a
+  // statement and a commit (issue 18).
+  const claimGrouped = groupedCalls<ClaimInput, Claimed>(async (items) => {
+    // A key once per statement: a second caller of the same key in the group is not its claimer and
+    // waits for the first, as a caller on another instance would.
+    const firstOf = new Map<string, number>();
+    for (const [i, c] of items.entries()) {
+      const slot = `${c.scope}\u0000${c.key}`;
+      if (!firstOf.has(slot)) firstOf.set(slot, i);
+    }
+    const sent = [...firstOf.values()].map((i) => items[i] as ClaimInput);
+    const counters = sent.flatMap((c, i) =>
+      (c.counters?.keys ?? []).map(([bucket, subject]) => ({
+        n: i + 1,
+        bucket,
+        subject,
+        windowMs: c.counters?.windowMs ?? 0,
+      })),
+    );
+    const rows = await db.query<Row & { n: unknown; counted: unknown }>(GROUPED_CLAIM, [
+      sent.map((c) => c.scope),
+      sent.map((c) => c.key),
+      sent.map((c) => c.requestHash),
+      sent.map((c) => c.externalId),
+      sent.map((c) => c.owner),
+      sent.map((c) => c.leaseMs),
+      counters.map((c) => c.n),
+      counters.map((c) => c.bucket),
+      counters.map((c) => c.subject),
+      counters.map((c) => c.windowMs),
+    ]);
+    const byN = new Map(rows.map((r) => [Number(r.n), r]));
+    const claimedAt = new Map([...firstOf.values()].map((itemIndex, i) => [itemIndex, byN.get(i + 1)]));
+    return items.map((c, i): Claimed => {
+      const row = claimedAt.get(i);
+      if (!row) return null;
+      const record = toIdempotency(row);
+      if (!c.counters || c.counters.keys.length === 0) return record;
+      return { ...record, counts: countsOf(c.counters.keys, jsonValue(row.counted) as Row[]) };
+    });
+  });
   // Completions are grouped: every create ends with one, and under load they share a statement.
   const completeGrouped = groupedWrites<Completion>(async (items) => {
     await db.query(
@@ -60,44 +144,7 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
     );
   });
   return {
-    async claim(input) {
-      const params = [
-        input.scope,
-        input.key,
-        input.requestHash,
-        input.externalId,
-        input.owner,
-        input.leaseMs,
-      ];
-      const insert = `INSERT INTO idempotency_records (scope, key, request_hash, external_id, state, owner, locked_until)
-         VALUES ($1, $2, $3, $4, 'in_progress', $5, now() + ($6::int * interval '1 millisecond'))
-         ON CONFLICT (scope, key) DO NOTHING RETURNING *`;
-      const counters = input.counters;
-      if (!counters || counters.keys.length === 0) {
-        const rows = await db.query(insert, params);
-        return rows[0] ? toIdempotency(rows[0]) : null;
-      }
-      const rows = await db.query<Row & { counted: unknown }>(
-        `WITH claimed AS (${insert}),
-         counted AS (
-           INSERT INTO rate_limits (bucket, subject, window_start, count)
-           SELECT c.bucket, c.subject, now(), 1 FROM unnest($7::text[], $8::text[]) AS c(bucket, subject)
-           CROSS JOIN claimed
-           ${countAttempt('$9')})
-         SELECT claimed.*, (SELECT coalesce(jsonb_agg(to_jsonb(counted)), '[]'::jsonb) FROM counted) AS counted
-         FROM claimed`,
-        [
-          ...params,
-          counters.keys.map(([bucket]) => bucket),
-          counters.keys.map(([, subject]) => subject),
-          counters.windowMs,
-        ],
-      );
-      const row = rows[0];
-      if (!row) return null;
-      const counted = jsonValue(row.counted) as Row[];
-      return { ...toIdempotency(row), counts: countsOf(counters.keys, counted) };
-    },
+    claim: claimGrouped,
     async get(scope, key) {
       const rows = await db.query('SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2', [
         scope,

@@ -19,12 +19,15 @@ export interface RateLimitRepository {
   ): Promise<number[]>;
 }
 
-/** The upsert that counts an attempt, the window's length (ms) in parameter `window` (e.g. `$1`). */
+/**
+ * The upsert that counts the inserted row's `count` attempts (one, or a group's sum), the window's
+ * length (ms) in the SQL expression `window` (e.g. `$1`): an ended window starts again with them.
+ */
 export const countAttempt = (window: string) => `ON CONFLICT (bucket, subject) DO UPDATE SET
    window_start = CASE WHEN rate_limits.window_start <= now() - (${window}::int * interval '1 millisecond')
      THEN now() ELSE rate_limits.window_start END,
    count = CASE WHEN rate_limits.window_start <= now() - (${window}::int * interval '1 millisecond')
-     THEN 1 ELSE rate_limits.count + 1 END
+     THEN EXCLUDED.count ELSE rate_limits.count + EXCLUDED.count END
  RETURNING bucket, subject, count`;
 
 /** Counters to count in one statement: `[bucket, subject]` pairs and their window. */
