@@ -1,11 +1,16 @@
-// Grouped claims and completions: the calls that arrive while one statement runs go together in the
-// next, a lone call runs at once, a failed statement rejects its own group only. On both stores,
-// answers completed together keep each their own status and body (JSON with quotes, backslashes,
-// non-ASCII), and claims made together count their rate limits as if made one after another.
+// Grouped claims, payment creations and completions: the calls that arrive while one statement runs
+// go together in the next, a lone call runs at once, a failed statement rejects its own group only.
+// On both stores, answers completed together keep each their own status and body (JSON with quotes,
+// backslashes, non-ASCII), claims made together count their rate limits as if made one after
+// another, and payments created together keep the one-open-attempt rule of each order.
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupedCalls, groupedWrites } from '../src/store/grouped-writes.js';
 import { type ClaimInput, createIdempotencyRepository } from '../src/store/idempotency.js';
 import type { SqlDatabase, Store } from '../src/store/index.js';
+import { groupedStatusChanges, type StatusChange } from '../src/store/payment-rows.js';
+import { createPaymentRepository } from '../src/store/payments.js';
+import type { PaymentRecord } from '../src/store/records.js';
+import { jsonValue } from '../src/store/rows.js';
 import { dropSchema, freshSchema, STORE_BACKENDS } from './helpers.js';
 
 /** A promise and its resolve/reject, to hold a flush open. */
@@ -230,5 +235,149 @@ describe.each(STORE_BACKENDS)('grouped idempotency completions (%s)', (_name, op
       expect(record?.responseStatus).toBe(200 + i);
       expect(record?.responseBody).toEqual(body(i));
     }
+  });
+});
+
+describe.each(STORE_BACKENDS)('grouped payment creations (%s)', (_name, open) => {
+  const schema = freshSchema('grp_pay');
+  let store: Store | undefined;
+  afterAll(async () => {
+    if (!store) return;
+    await dropSchema(store, schema);
+    await store.close();
+  });
+
+  it("creates a burst's payments in few statements, each order's rule kept within a group", async () => {
+    store = await open(schema);
+    const s = store;
+    const orders = await Promise.all(
+      ['ani', 'budi', 'citra', 'dewi'].map((customerId) => s.orders.create({ customerId, amount: 50_000 })),
+    );
+    const [first, second, third, fourth] = orders.map((o) => o.id) as [string, string, string, string];
+    const { counted, seen } = counting(s.db);
+    const payments = createPaymentRepository(counted);
+    const attempt = (orderId: string, ref: string, customerId?: string) =>
+      payments
+        .createOrReuse({
+          orderId,
+          method: 'kki',
+          kkiKind: 'single',
+          partnerReferenceNo: ref,
+          externalId: ref,
+          ...(customerId && { customerId }),
+        })
+        .then(
+          (r) => ({ created: r.payment.orderId, reused: r.reused }),
+          (e: unknown) => ({ refused: (e as { code?: string }).code }),
+        );
+    const results = await Promise.all([
+      attempt(first, '1001'),
+      attempt(second, '1002'),
+      // A second attempt on an order in the same group: the first is open.
+      attempt(second, '1003'),
+      // Another customer's order is not found; the same reference again is the same payment.
+      attempt(third, '1004', 'someone-else'),
+      attempt(fourth, '1005'),
+      attempt(fourth, '1005'),
+    ]);
+    // The first ran alone; the rest queued behind it and went in one statement.
+    expect(seen.statements).toBe(2);
+    expect(results).toEqual([
+      { created: first, reused: false },
+      { created: second, reused: false },
+      { refused: 'order_payment_open' },
+      { refused: 'not_found' },
+      { created: fourth, reused: false },
+      { created: fourth, reused: true },
+    ]);
+    for (const id of [first, second, fourth]) {
+      const open = await s.payments.list({ orderId: id });
+      expect(open.map((p) => [p.status, p.amount])).toEqual([['created', 50_000]]);
+    }
+    expect(await s.payments.list({ orderId: third })).toEqual([]);
+  });
+});
+
+describe.each(STORE_BACKENDS)('grouped status changes (%s)', (_name, open) => {
+  const schema = freshSchema('grp_chg');
+  let store: Store | undefined;
+  afterAll(async () => {
+    if (!store) return;
+    await dropSchema(store, schema);
+    await store.close();
+  });
+
+  it('changes a burst of payments in few statements, each with its history, event and snapshot', async () => {
+    store = await open(schema);
+    const s = store;
+    await s.events.registerConsumer('webhooks');
+    const made = [];
+    for (const [i, customerId] of ['ani', 'budi', 'citra', 'dewi'].entries()) {
+      const order = await s.orders.create({ customerId, amount: 70_000 + i });
+      made.push(
+        await s.payments.create({
+          orderId: order.id,
+          method: 'kki',
+          partnerReferenceNo: `20${i}`,
+          externalId: `20${i}`,
+        }),
+      );
+    }
+    const [a, b, c, d] = made as [PaymentRecord, PaymentRecord, PaymentRecord, PaymentRecord];
+    const { counted, seen } = counting(s.db);
+    const change = groupedStatusChanges(counted);
+    const pending = (p: PaymentRecord, ref: string): StatusChange => ({
+      id: p.id,
+      from: 'created',
+      to: 'pending',
+      source: 'doku_response',
+      detail: { responseCode: '2025400' },
+      patch: { dokuReferenceNo: ref, nextAction: { type: 'none' } },
+    });
+    const results = await Promise.all([
+      change(pending(a, 'R-A')),
+      change(pending(b, 'R-B')),
+      // The same payment twice in one group: changed once; the other answers null (decide again).
+      change({ ...pending(b, 'R-B2'), to: 'failed' }),
+      // No longer in `from`: unchanged.
+      change({ ...pending(c, 'R-C'), from: 'pending' }),
+      change(pending(d, 'R-D')),
+    ]);
+    expect(seen.statements).toBe(2);
+    expect(results.map((r) => (r === null ? null : [r.id, r.status, r.dokuReferenceNo, r.version]))).toEqual([
+      [a.id, 'pending', 'R-A', a.version + 1],
+      [b.id, 'pending', 'R-B', b.version + 1],
+      null,
+      null,
+      [d.id, 'pending', 'R-D', d.version + 1],
+    ]);
+    for (const p of [a, b, d]) {
+      const history = await s.payments.events(p.id);
+      expect(history.map((e) => [e.fromStatus, e.toStatus, e.source])).toEqual([
+        [null, 'created', 'api'],
+        ['created', 'pending', 'doku_response'],
+      ]);
+    }
+    expect((await s.payments.get(c.id))?.status).toBe('created');
+    // Each changed payment's event carries its own row, and nothing else.
+    const events = await s.db.query<{ stream: string; type: string; snapshot: unknown }>(
+      `SELECT stream, type, snapshot FROM events WHERE type = 'payment.pending' ORDER BY seq`,
+    );
+    expect(events.map((e) => e.stream).sort()).toEqual([a.id, b.id, d.id].sort());
+    const [row] = await s.db.query(`SELECT to_jsonb(p) - 'doku' AS snapshot FROM payments p WHERE id = $1`, [
+      a.id,
+    ]);
+    const snapshotOfA = events.find((e) => e.stream === a.id)?.snapshot;
+    expect(Object.keys(jsonValue(snapshotOfA) as object).sort()).toEqual(
+      Object.keys(jsonValue(row?.snapshot) as object).sort(),
+    );
+    // One delivery per event and consumer.
+    const [deliveries] = await s.db.query<{ n: unknown; consumers: unknown }>(
+      `SELECT (SELECT count(*) FROM event_deliveries d JOIN events e ON e.seq = d.event_seq
+                WHERE e.type = 'payment.pending') AS n,
+              (SELECT count(*) FROM event_consumers) AS consumers`,
+    );
+    expect(Number(deliveries?.consumers)).toBeGreaterThanOrEqual(1);
+    expect(Number(deliveries?.n)).toBe(3 * Number(deliveries?.consumers));
   });
 });

@@ -60,6 +60,27 @@ describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
     }
   });
 
+  it('plans a statement run with { prepare: false } for its values each time, in a transaction too', async () => {
+    const schema = freshSchema('prepoff');
+    const db = await openPostgres(pgUrl as string, { schema, maxConnections: 1 });
+    try {
+      const grouped = 'SELECT sum(x)::int AS total FROM unnest($1::int[]) AS x';
+      expect(await db.query(grouped, [[1, 2, 3]], { prepare: false })).toEqual([{ total: 6 }]);
+      expect(await db.transaction((tx) => tx.query(grouped, [[4, 5]], { prepare: false }))).toEqual([
+        { total: 9 },
+      ]);
+      const count = (text: string) =>
+        db.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]);
+      expect(await count(grouped)).toEqual([{ n: 0 }]);
+      // The same text without the option is prepared as any other.
+      await db.query(grouped, [[7]]);
+      expect(await count(grouped)).toEqual([{ n: 1 }]);
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await db.close();
+    }
+  });
+
   it('sends every statement unprepared with preparedStatements: false (a pooler that cannot keep them)', async () => {
     const schema = freshSchema('unprep');
     const db = await openPostgres(pgUrl as string, { schema, maxConnections: 1, preparedStatements: false });

@@ -4,7 +4,7 @@ import { json } from './query.js';
 import type { IdempotencyRecord } from './records.js';
 import { jsonValue, toIdempotency } from './rows.js';
 import { type AttemptCounters, countAttempt, countsOf } from './rate-limits.js';
-import type { Row, SqlDatabase } from './sql.js';
+import type { QueryOptions, Row, SqlDatabase } from './sql.js';
 
 /** Idempotency records (used by `src/idempotency.ts`). */
 export interface IdempotencyRepository {
@@ -75,6 +75,12 @@ SELECT i.n, k.*, (
 ) AS counted
 FROM claimed k JOIN input i ON i.scope = k.scope AND i.key = k.key`;
 
+/**
+ * The grouped completion joins the table with its arrays: planned for each group's arrays (see
+ * {@link QueryOptions.prepare}). The claim touches rows only through their keys and stays prepared.
+ */
+const GROUPED: QueryOptions = { prepare: false };
+
 /** A completed call's answer, as one row of a grouped completion. */
 interface Completion {
   scope: string;
@@ -133,7 +139,8 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
       `UPDATE idempotency_records AS r SET state = 'completed', response_status = c.status,
          response_body = c.body::jsonb, completed_at = now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS c(scope, key, owner, status, body)
-       WHERE r.scope = c.scope AND r.key = c.key AND r.owner = c.owner AND r.state = 'in_progress'`,
+       WHERE r.scope = ANY($1::text[]) AND r.key = ANY($2::text[])
+         AND r.scope = c.scope AND r.key = c.key AND r.owner = c.owner AND r.state = 'in_progress'`,
       [
         items.map((c) => c.scope),
         items.map((c) => c.key),
@@ -141,6 +148,7 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
         items.map((c) => c.status),
         items.map((c) => c.body),
       ],
+      GROUPED,
     );
   });
   return {

@@ -1,9 +1,11 @@
 // Row-level payment writes shared by the payment and refund repositories; callers hold the
-// transaction (and the row lock from lockPayment).
+// transaction (and the row lock from lockPayment), except for the grouped status changes, which are
+// their own statements.
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
 import { emitEvent, paymentEventType, paymentSnapshotSql } from './events.js';
 import type { PaymentEventSource } from './payment-state.js';
+import { groupedCalls } from './grouped-writes.js';
 import { json, one } from './query.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord } from './records.js';
 import { toPayment } from './rows.js';
@@ -15,13 +17,10 @@ export async function lockPayment(tx: SqlExecutor, id: string): Promise<PaymentR
 }
 
 /**
- * The UPDATE that applies `patch` (and `status`) to payment `$1`; unset fields keep their value
- * (`COALESCE` on a flag per field). `$1`–`$18` are taken; `where` adds conditions after `id = $1`.
+ * The assignments that apply a patch (and a status) to a payment; unset fields keep their value
+ * (`COALESCE` on a flag per field). `$2`–`$18` are {@link patchParams}' values (`$1` is the id).
  */
-export function patchStatement(id: string, patch: PaymentPatch, status?: PaymentStatus, where = '') {
-  return {
-    text: `UPDATE payments SET
-       status = COALESCE($2, status),
+const PATCH_ASSIGNMENTS = `status = COALESCE($2, status),
        version = version + CASE WHEN $2::text IS NULL THEN 0 ELSE 1 END,
        doku_reference_no = CASE WHEN $3 THEN $4 ELSE doku_reference_no END,
        saved_card_id = CASE WHEN $5 THEN $6 ELSE saved_card_id END,
@@ -32,35 +31,58 @@ export function patchStatement(id: string, patch: PaymentPatch, status?: Payment
        doku = doku || COALESCE($14::jsonb, '{}'::jsonb),
        last_checked_at = CASE WHEN $15 THEN $16::timestamptz ELSE last_checked_at END,
        checkout_channel = CASE WHEN $17 THEN $18 ELSE checkout_channel END,
-       updated_at = now()
-     WHERE id = $1${where} RETURNING *`,
-    params: [
-      id,
-      status ?? null,
-      'dokuReferenceNo' in patch,
-      patch.dokuReferenceNo ?? null,
-      'savedCardId' in patch,
-      patch.savedCardId ?? null,
-      'maskedCpan' in patch,
-      patch.maskedCpan ?? null,
-      'issuer' in patch,
-      patch.issuer ?? null,
-      patch.nextAction ? json(patch.nextAction) : null,
-      'error' in patch,
-      patch.error ? json(patch.error) : null,
-      patch.doku ? json(patch.doku) : null,
-      'lastCheckedAt' in patch,
-      patch.lastCheckedAt ? patch.lastCheckedAt.toISOString() : null,
-      'checkoutChannel' in patch,
-      patch.checkoutChannel ?? null,
-    ] as unknown[],
-  };
+       updated_at = now()`;
+
+/** The SQL type of each of {@link patchParams}' values, in order (a grouped statement's arrays). */
+const PATCH_PARAM_TYPES = [
+  'text',
+  'text',
+  'boolean',
+  'text',
+  'boolean',
+  'text',
+  'boolean',
+  'text',
+  'boolean',
+  'text',
+  'text',
+  'boolean',
+  'text',
+  'text',
+  'boolean',
+  'text',
+  'boolean',
+  'text',
+] as const;
+
+/** The values of {@link PATCH_ASSIGNMENTS}: the id, the status (or null), then a flag and a value per field. */
+function patchParams(id: string, patch: PaymentPatch, status?: PaymentStatus): unknown[] {
+  return [
+    id,
+    status ?? null,
+    'dokuReferenceNo' in patch,
+    patch.dokuReferenceNo ?? null,
+    'savedCardId' in patch,
+    patch.savedCardId ?? null,
+    'maskedCpan' in patch,
+    patch.maskedCpan ?? null,
+    'issuer' in patch,
+    patch.issuer ?? null,
+    patch.nextAction ? json(patch.nextAction) : null,
+    'error' in patch,
+    patch.error ? json(patch.error) : null,
+    patch.doku ? json(patch.doku) : null,
+    'lastCheckedAt' in patch,
+    patch.lastCheckedAt ? patch.lastCheckedAt.toISOString() : null,
+    'checkoutChannel' in patch,
+    patch.checkoutChannel ?? null,
+  ];
 }
 
 /** Applies `patch` (and `status`) in one UPDATE; unset fields keep their value. */
 export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatch, status?: PaymentStatus) {
-  const { text, params } = patchStatement(id, patch, status);
-  return one(await tx.query(text, params), toPayment, 'payment');
+  const text = `UPDATE payments SET ${PATCH_ASSIGNMENTS} WHERE id = $1 RETURNING *`;
+  return one(await tx.query(text, patchParams(id, patch, status)), toPayment, 'payment');
 }
 
 /**
@@ -83,38 +105,74 @@ export async function recordEvent(
   if (type !== null) await emitEvent(tx, { type, subject: 'payment', payment });
 }
 
+/** A status change made at once (see {@link groupedStatusChanges}). */
+export interface StatusChange {
+  id: string;
+  from: PaymentStatus;
+  to: PaymentStatus;
+  source: PaymentEventSource;
+  detail: DokuFacts;
+  patch: PaymentPatch;
+}
+
+// The grouped statement: each change's patch values as `u.p1`–`u.p18` (the same assignments as
+// applyPatch, so a field's rule is written once), with its own history row and, when merchant code
+// has an event for it, its outbox event and deliveries.
+const GROUPED_STATUS_CHANGES = `WITH u AS (
+  SELECT * FROM unnest(${PATCH_PARAM_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')},
+    $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+  WITH ORDINALITY AS u(${PATCH_PARAM_TYPES.map((_, i) => `p${i + 1}`).join(', ')},
+    from_status, source, detail, event_id, type, n)
+), changed AS (
+  UPDATE payments SET ${PATCH_ASSIGNMENTS.replace(/\$(\d+)/g, 'u.p$1')}
+  FROM u WHERE payments.id = ANY($1::text[]) AND payments.id = u.p1 AND payments.status = u.from_status
+  RETURNING payments.*
+), history AS (
+  INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
+  SELECT c.id, c.version, u.from_status, c.status, u.source, u.detail::jsonb FROM changed c JOIN u ON u.p1 = c.id
+), event AS (
+  INSERT INTO events (id, type, subject, stream, customer_id, order_id, snapshot)
+  SELECT u.event_id, u.type, 'payment', c.id, c.customer_id, c.order_id, ${paymentSnapshotSql('c')}
+  FROM changed c JOIN u ON u.p1 = c.id WHERE u.type IS NOT NULL ORDER BY u.n
+  RETURNING seq, stream
+), deliveries AS (
+  INSERT INTO event_deliveries (consumer, event_seq, stream)
+  SELECT ec.name, event.seq, event.stream FROM event_consumers ec CROSS JOIN event
+)
+SELECT u.n, c.* FROM changed c JOIN u ON u.p1 = c.id`;
+
 /**
- * A status change from `from` as one statement: the UPDATE (only while the payment is still in
+ * Status changes each made as one statement: the UPDATE (only while the payment is still in
  * `from`; the row lock it takes re-checks that against the newest row), its history row and, when
  * merchant code has an event for it, the outbox event and its deliveries, all in the statement's
- * own transaction, as {@link recordEvent} writes them. Null when the payment was no longer in `from`.
+ * own transaction, as {@link recordEvent} writes them. Null when the payment was no longer in
+ * `from`. The changes that arrive while one statement runs go together in the next (issue 18: every
+ * payment's DOKU answer is one); a payment is changed once per statement, and a second change of it
+ * in the same group answers null, so its caller decides on the stored row as after any race.
  */
-export async function changeStatusAtOnce(
+export function groupedStatusChanges(
   db: SqlExecutor,
-  id: string,
-  from: PaymentStatus,
-  to: PaymentStatus,
-  source: PaymentEventSource,
-  detail: DokuFacts,
-  patch: PaymentPatch,
-): Promise<PaymentRecord | null> {
-  const update = patchStatement(id, patch, to, ' AND status = $19');
-  const type = paymentEventType(from, to);
-  const rows = await db.query(
-    `WITH changed AS (${update.text}),
-     history AS (
-       INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
-       SELECT id, version, $19, status, $20, $21::jsonb FROM changed),
-     event AS (
-       INSERT INTO events (id, type, subject, stream, customer_id, order_id, snapshot)
-       SELECT $22, $23, 'payment', id, customer_id, order_id, ${paymentSnapshotSql('changed')} FROM changed
-       WHERE $23::text IS NOT NULL
-       RETURNING seq, stream),
-     deliveries AS (
-       INSERT INTO event_deliveries (consumer, event_seq, stream)
-       SELECT c.name, event.seq, event.stream FROM event_consumers c CROSS JOIN event)
-     SELECT * FROM changed`,
-    [...update.params, from, source, json(detail), newId('event'), type],
-  );
-  return rows[0] ? toPayment(rows[0]) : null;
+): (change: StatusChange) => Promise<PaymentRecord | null> {
+  return groupedCalls<StatusChange, PaymentRecord | null>(async (items) => {
+    const seen = new Set<string>();
+    const sent = items.filter((c) => !seen.has(c.id) && seen.add(c.id));
+    const rows = sent.map((c) => [
+      ...patchParams(c.id, c.patch, c.to),
+      c.from,
+      c.source,
+      json(c.detail),
+      newId('event'),
+      paymentEventType(c.from, c.to),
+    ]);
+    // Column k of every change: unnest's k-th array.
+    const columns = Array.from({ length: PATCH_PARAM_TYPES.length + 5 }, (_, k) => rows.map((r) => r[k]));
+    // Planned for each group's arrays (see QueryOptions.prepare).
+    const changed = await db.query(GROUPED_STATUS_CHANGES, columns, { prepare: false });
+    const byN = new Map(changed.map((r) => [Number(r.n), toPayment(r)]));
+    const sentAt = new Map(sent.map((c, i) => [c, i + 1]));
+    return items.map((c) => {
+      const n = sentAt.get(c);
+      return n === undefined ? null : (byN.get(n) ?? null);
+    });
+  });
 }

@@ -1,13 +1,14 @@
 // Payment attempts: state changes under a row lock, checked against the transition table.
 import type { PaymentStatus } from '@kki-kit/contract';
 import { newId } from '../ids.js';
-import { applyPatch, changeStatusAtOnce, lockPayment, recordEvent } from './payment-rows.js';
+import { applyPatch, groupedStatusChanges, lockPayment, recordEvent } from './payment-rows.js';
 import {
   canTransition,
   MONEY_TAKEN_STATUSES,
   OPEN_PAYMENT_STATUSES,
   type PaymentEventSource,
 } from './payment-state.js';
+import { groupedCalls } from './grouped-writes.js';
 import { one } from './query.js';
 import type { Row } from './sql.js';
 import {
@@ -89,28 +90,46 @@ const jsonObject = (v: unknown): Row => (jsonValue(v) ?? {}) as Row;
 
 /** The payment repository on `db`. */
 export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
-  async function createPayment(input: NewPayment, reuse: boolean) {
-    // One round trip: migration 7's function reads the order under its row lock (scoped to the
-    // customer when one is given) for the checks and inserts.
-    const rows = await db.query<{ result: unknown }>(
-      'SELECT kki_create_order_payment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13) AS result',
+  // Payments are created in groups: every payment starts with one, and under load the creations
+  // that arrive while one statement runs share the next statement and its commit (issue 18). Each
+  // is migration 7's function, which reads its order under the row lock (scoped to the customer when
+  // one is given) for the checks and inserts; orders are taken in id order, so two instances' groups
+  // lock them in one order. A later creation in a group sees the earlier ones (a second attempt on
+  // the same order finds the first open).
+  const changeAtOnce = groupedStatusChanges(db);
+  const createGrouped = groupedCalls<{ input: NewPayment; reuse: boolean }, unknown>(async (items) => {
+    const column = <T>(f: (input: NewPayment, reuse: boolean) => T) => items.map((i) => f(i.input, i.reuse));
+    const rows = await db.query<{ n: unknown; result: unknown }>(
+      `SELECT u.n, kki_create_order_payment(u.id, u.order_id, u.customer_id, u.method, u.kki_kind,
+         u.card_payment_type, u.partner_reference_no, u.external_id, u.saved_card_id, u.masked_cpan, u.issuer,
+         $12::text[], u.reuse) AS result
+       FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+           $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $13::boolean[])
+         WITH ORDINALITY AS c(id, order_id, customer_id, method, kki_kind, card_payment_type,
+           partner_reference_no, external_id, saved_card_id, masked_cpan, issuer, reuse, n)
+         ORDER BY order_id, n) AS u`,
       [
-        newId('payment'),
-        input.orderId,
-        input.customerId ?? null,
-        input.method,
-        input.kkiKind ?? null,
-        input.cardPaymentType ?? null,
-        input.partnerReferenceNo,
-        input.externalId,
-        input.savedCardId ?? null,
-        input.maskedCpan ?? null,
-        input.issuer ?? null,
+        items.map(() => newId('payment')),
+        column((i) => i.orderId),
+        column((i) => i.customerId ?? null),
+        column((i) => i.method),
+        column((i) => i.kkiKind ?? null),
+        column((i) => i.cardPaymentType ?? null),
+        column((i) => i.partnerReferenceNo),
+        column((i) => i.externalId),
+        column((i) => i.savedCardId ?? null),
+        column((i) => i.maskedCpan ?? null),
+        column((i) => i.issuer ?? null),
         OPEN_PAYMENT_STATUSES,
-        reuse,
+        column((_, reuse) => reuse),
       ],
     );
-    const result = jsonObject(rows[0]?.result);
+    const byN = new Map(rows.map((r) => [Number(r.n), r.result]));
+    return items.map((_, i) => byN.get(i + 1));
+  });
+
+  async function createPayment(input: NewPayment, reuse: boolean) {
+    const result = jsonObject(await createGrouped({ input, reuse }));
     if (result.payment) {
       return {
         payment: toPayment(jsonObject(result.payment)),
@@ -186,15 +205,14 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         !MONEY_TAKEN_STATUSES.includes(to) &&
         canTransition(from, to, options.source)
       ) {
-        const changed = await changeStatusAtOnce(
-          db,
+        const changed = await changeAtOnce({
           id,
           from,
           to,
-          options.source,
-          options.detail ?? {},
-          options.patch ?? {},
-        );
+          source: options.source,
+          detail: options.detail ?? {},
+          patch: options.patch ?? {},
+        });
         if (changed) return { applied: true, record: changed };
         // Changed meanwhile: the locked path decides from what is stored now.
       }

@@ -27,7 +27,7 @@ export async function sharedPglite(dataDir: string, start: () => Promise<SqlData
   let closed = false;
   return {
     kind: db.kind,
-    query: (text, params) => db.query(text, params),
+    query: (text, params, options) => db.query(text, params, options),
     transaction: (fn) => db.transaction(fn),
     async close() {
       if (closed) return;

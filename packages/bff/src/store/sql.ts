@@ -9,9 +9,20 @@ import pg from 'pg';
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>;
 
+/** How one statement runs. */
+export interface QueryOptions {
+  /**
+   * `false`: planned for its values on every run instead of prepared once per connection. For the
+   * grouped statements over arrays: a plan cached while a table was new (a scan of every row, cheap
+   * then) would be kept as the table grows until the next ANALYZE, while planning each run costs
+   * little beside a group of writes. Default `true` (PostgreSQL; PGlite never prepares).
+   */
+  prepare?: boolean;
+}
+
 /** Runs parameterised SQL (`$1`, `$2`, …). */
 export interface SqlExecutor {
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 /** A database: queries, transactions, and shutdown. */
@@ -72,8 +83,11 @@ export async function openPostgres(
   // An idle client's error (server restart) must not crash the merchant's process.
   pool.on('error', () => {});
   const statement = prepare ? preparedStatements() : unprepared;
-  const query = async <T extends Row>(text: string, params: readonly unknown[] = []) =>
-    (await pool.query<T>(statement(text, params))).rows;
+  const query = async <T extends Row>(
+    text: string,
+    params: readonly unknown[] = [],
+    options?: QueryOptions,
+  ) => (await pool.query<T>((options?.prepare === false ? unprepared : statement)(text, params))).rows;
   return {
     kind: 'postgres',
     query,
@@ -82,8 +96,12 @@ export async function openPostgres(
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <T extends Row>(text: string, params: readonly unknown[] = []) =>
-            (await client.query<T>(statement(text, params))).rows,
+          query: async <T extends Row>(
+            text: string,
+            params: readonly unknown[] = [],
+            options?: QueryOptions,
+          ) =>
+            (await client.query<T>((options?.prepare === false ? unprepared : statement)(text, params))).rows,
         });
         await client.query('COMMIT');
         return result;
