@@ -74,8 +74,12 @@ export const LAZY_SUFFIX = ' +lazy';
 
 const gzipLength = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLength;
 
+/** Suffix of a component entry's row with `KkiProvider`, which every page using it renders too. */
+export const PAGE_SUFFIX = ' + KkiProvider';
+
 // The entry, bundled as an app's bundler does: `import()` targets in chunks of their own.
-async function bundle(entry: string): Promise<BundleSize[]> {
+// `contents` is the module that imports it (default: everything the entry exports).
+async function bundle(entry: string, contents = `export * from '${entry}';`): Promise<BundleSize[]> {
   const css = entry.endsWith('.css');
   if (css) return [await bundleCss(entry)];
   const result = await build({
@@ -86,7 +90,7 @@ async function bundle(entry: string): Promise<BundleSize[]> {
         setup(b) {
           b.onResolve({ filter: /^kki-entry$/ }, () => ({ path: 'kki-entry', namespace: 'kki-entry' }));
           b.onLoad({ filter: /.*/, namespace: 'kki-entry' }, () => ({
-            contents: `export * from '${entry}';`,
+            contents,
             resolveDir: benchDir,
             loader: 'ts',
           }));
@@ -171,10 +175,25 @@ function scan(metafile: Metafile): Pick<BundleSize, 'zodMinified' | 'forbidden'>
   return { zodMinified, forbidden: [...forbidden] };
 }
 
-/** Sizes of every entry of @kki-kit/react. */
+/** The component entries (`@kki-kit/react/<Component>`): not the root, a locale or the stylesheet. */
+const isComponentEntry = (entry: string) => /^@kki-kit\/react\/[A-Z]\w*$/.test(entry);
+
+/**
+ * Sizes of every entry of @kki-kit/react, and of each component entry with `KkiProvider` (the
+ * provider, with the Bahasa Indonesia copy and the BFF client, is on every page that renders a
+ * component, so that row is what such a page ships).
+ */
 export async function measureBundleSizes(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
-  for (const entry of reactEntries()) sizes.push(...(await bundle(entry)));
+  for (const entry of reactEntries()) {
+    sizes.push(...(await bundle(entry)));
+    if (!isComponentEntry(entry)) continue;
+    const page = await bundle(
+      entry,
+      `export * from '${entry}';\nexport { KkiProvider } from '@kki-kit/react';`,
+    );
+    sizes.push(...page.map((row) => ({ ...row, entry: row.entry.replace(entry, `${entry}${PAGE_SUFFIX}`) })));
+  }
   return sizes;
 }
 
