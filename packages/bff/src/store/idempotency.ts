@@ -76,9 +76,23 @@ SELECT i.n, k.*, (
 FROM claimed k JOIN input i ON i.scope = k.scope AND i.key = k.key`;
 
 /**
- * The grouped completion joins the table with its arrays: planned for each group's arrays (see
- * {@link QueryOptions.prepare}). The claim touches rows only through their keys and stays prepared.
+ * The completion of a call's answer: `$4` its status, `$5` its body; a group's values come from the
+ * arrays as `c.status`, `c.body`. A lone completion finds its row by key, a plan that stays right
+ * when prepared once; a group's arrays are planned per run (see {@link QueryOptions.prepare}), since
+ * a plan prepared while the table was new would keep scanning every row as it grew. The claim
+ * touches rows only through their keys and stays prepared.
  */
+const completeSql = (many: boolean) => `UPDATE idempotency_records AS r SET state = 'completed',
+  response_status = c.status, response_body = c.body::jsonb, completed_at = now()
+  FROM ${
+    many
+      ? 'unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS c(scope, key, owner, status, body)'
+      : '(SELECT $1::text AS scope, $2::text AS key, $3::text AS owner, $4::int AS status, $5::text AS body) AS c'
+  }
+  WHERE ${many ? 'r.scope = ANY($1::text[]) AND r.key = ANY($2::text[])' : 'r.scope = $1 AND r.key = $2'}
+    AND r.scope = c.scope AND r.key = c.key AND r.owner = c.owner AND r.state = 'in_progress'`;
+const ONE_COMPLETION = completeSql(false);
+const COMPLETIONS = completeSql(true);
 const GROUPED: QueryOptions = { prepare: false };
 
 /** A completed call's answer, as one row of a grouped completion. */
@@ -135,12 +149,13 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
   });
   // Completions are grouped: every create ends with one, and under load they share a statement.
   const completeGrouped = groupedWrites<Completion>(async (items) => {
+    const [lone] = items;
+    if (items.length === 1 && lone) {
+      await db.query(ONE_COMPLETION, [lone.scope, lone.key, lone.owner, lone.status, lone.body]);
+      return;
+    }
     await db.query(
-      `UPDATE idempotency_records AS r SET state = 'completed', response_status = c.status,
-         response_body = c.body::jsonb, completed_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS c(scope, key, owner, status, body)
-       WHERE r.scope = ANY($1::text[]) AND r.key = ANY($2::text[])
-         AND r.scope = c.scope AND r.key = c.key AND r.owner = c.owner AND r.state = 'in_progress'`,
+      COMPLETIONS,
       [
         items.map((c) => c.scope),
         items.map((c) => c.key),

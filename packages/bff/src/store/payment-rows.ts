@@ -115,17 +115,24 @@ export interface StatusChange {
   patch: PaymentPatch;
 }
 
-// The grouped statement: each change's patch values as `u.p1`–`u.p18` (the same assignments as
-// applyPatch, so a field's rule is written once), with its own history row and, when merchant code
-// has an event for it, its outbox event and deliveries.
-const GROUPED_STATUS_CHANGES = `WITH u AS (
-  SELECT * FROM unnest(${PATCH_PARAM_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')},
-    $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
-  WITH ORDINALITY AS u(${PATCH_PARAM_TYPES.map((_, i) => `p${i + 1}`).join(', ')},
-    from_status, source, detail, event_id, type, n)
-), changed AS (
+// The statement of a group of changes: each change's patch values as `u.p1`–`u.p18` (the same
+// assignments as applyPatch, so a field's rule is written once), with its own history row and, when
+// merchant code has an event for it, its outbox event and deliveries. A lone change reads its values
+// from scalar parameters and finds its row by `id = $1`, a plan that stays right when prepared once;
+// a group's arrays are planned per run (see QueryOptions.prepare), since a plan prepared while the
+// table was new would keep scanning every row as it grew.
+const EXTRA_COLUMNS = ['from_status', 'source', 'detail', 'event_id', 'type'] as const;
+const statusChangeSql = (many: boolean) => `WITH u AS (${
+  many
+    ? `SELECT * FROM unnest(${PATCH_PARAM_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')},
+    ${EXTRA_COLUMNS.map((_, i) => `$${i + 19}::text[]`).join(', ')})
+  WITH ORDINALITY AS u(${PATCH_PARAM_TYPES.map((_, i) => `p${i + 1}`).join(', ')}, ${EXTRA_COLUMNS.join(', ')}, n)`
+    : `SELECT ${PATCH_PARAM_TYPES.map((t, i) => `$${i + 1}::${t} AS p${i + 1}`).join(', ')},
+    ${EXTRA_COLUMNS.map((c, i) => `$${i + 19}::text AS ${c}`).join(', ')}, 1::bigint AS n`
+}), changed AS (
   UPDATE payments SET ${PATCH_ASSIGNMENTS.replace(/\$(\d+)/g, 'u.p$1')}
-  FROM u WHERE payments.id = ANY($1::text[]) AND payments.id = u.p1 AND payments.status = u.from_status
+  FROM u WHERE ${many ? 'payments.id = ANY($1::text[])' : 'payments.id = $1'}
+    AND payments.id = u.p1 AND payments.status = u.from_status
   RETURNING payments.*
 ), history AS (
   INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
@@ -140,6 +147,8 @@ const GROUPED_STATUS_CHANGES = `WITH u AS (
   SELECT ec.name, event.seq, event.stream FROM event_consumers ec CROSS JOIN event
 )
 SELECT u.n, c.* FROM changed c JOIN u ON u.p1 = c.id`;
+const ONE_STATUS_CHANGE = statusChangeSql(false);
+const STATUS_CHANGES = statusChangeSql(true);
 
 /**
  * Status changes each made as one statement: the UPDATE (only while the payment is still in
@@ -164,10 +173,17 @@ export function groupedStatusChanges(
       newId('event'),
       paymentEventType(c.from, c.to),
     ]);
-    // Column k of every change: unnest's k-th array.
-    const columns = Array.from({ length: PATCH_PARAM_TYPES.length + 5 }, (_, k) => rows.map((r) => r[k]));
-    // Planned for each group's arrays (see QueryOptions.prepare).
-    const changed = await db.query(GROUPED_STATUS_CHANGES, columns, { prepare: false });
+    const changed =
+      rows.length === 1
+        ? await db.query(ONE_STATUS_CHANGE, rows[0])
+        : // Column k of every change: unnest's k-th array.
+          await db.query(
+            STATUS_CHANGES,
+            Array.from({ length: PATCH_PARAM_TYPES.length + EXTRA_COLUMNS.length }, (_, k) =>
+              rows.map((r) => r[k]),
+            ),
+            { prepare: false },
+          );
     const byN = new Map(changed.map((r) => [Number(r.n), toPayment(r)]));
     const sentAt = new Map(sent.map((c, i) => [c, i + 1]));
     return items.map((c) => {
