@@ -103,14 +103,24 @@ function counting(db: SqlDatabase) {
   return { counted, seen };
 }
 
-describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) => {
-  const schema = freshSchema('grc');
-  let store: Store | undefined;
+/** A store on a fresh schema for one describe block, opened on first use, dropped and closed after it. */
+function storeFor(prefix: string, open: (schema?: string) => Promise<Store>): () => Promise<Store> {
+  const schema = freshSchema(prefix);
+  let store: Promise<Store> | undefined;
   afterAll(async () => {
     if (!store) return;
-    await dropSchema(store, schema);
-    await store.close();
+    const s = await store;
+    await dropSchema(s, schema);
+    await s.close();
   });
+  return () => {
+    store ??= open(schema);
+    return store;
+  };
+}
+
+describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) => {
+  const storeOf = storeFor('grc', open);
   const claim = (key: string, customer: string, extra: Partial<ClaimInput> = {}): ClaimInput => ({
     scope: `pay:${customer}`,
     key,
@@ -129,7 +139,7 @@ describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) =
   });
 
   it('claims a burst in few statements, each key once, counting as if one after another', async () => {
-    store = await open(schema);
+    const store = await storeOf();
     const { counted, seen } = counting(store.db);
     const repo = createIdempotencyRepository(counted);
     // Claimed earlier: a claim of it now is no claim, and counts nothing.
@@ -175,7 +185,7 @@ describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) =
   });
 
   it("keeps each counter's own window in a group: an ended window starts again with the group's attempts", async () => {
-    const s = store as Store;
+    const s = await storeOf();
     const repo = createIdempotencyRepository(s.db);
     // The address window ended long ago; the customers' windows run on.
     await s.db.query(
@@ -195,17 +205,10 @@ describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) =
 });
 
 describe.each(STORE_BACKENDS)('grouped idempotency completions (%s)', (_name, open) => {
-  const schema = freshSchema('grp');
-  let store: Store | undefined;
-  afterAll(async () => {
-    if (!store) return;
-    await dropSchema(store, schema);
-    await store.close();
-  });
+  const storeOf = storeFor('grp', open);
 
   it('completes many keys at once, each with its own answer, and only its owner’s claim', async () => {
-    store = await open(schema);
-    const s = store;
+    const s = await storeOf();
     const keys = Array.from({ length: 12 }, (_, i) => `k-${i}`);
     for (const key of keys) {
       const claimed = await s.idempotency.claim({
@@ -239,17 +242,10 @@ describe.each(STORE_BACKENDS)('grouped idempotency completions (%s)', (_name, op
 });
 
 describe.each(STORE_BACKENDS)('grouped payment creations (%s)', (_name, open) => {
-  const schema = freshSchema('grp_pay');
-  let store: Store | undefined;
-  afterAll(async () => {
-    if (!store) return;
-    await dropSchema(store, schema);
-    await store.close();
-  });
+  const storeOf = storeFor('grp_pay', open);
 
   it("creates a burst's payments in few statements, each order's rule kept within a group", async () => {
-    store = await open(schema);
-    const s = store;
+    const s = await storeOf();
     const orders = await Promise.all(
       ['ani', 'budi', 'citra', 'dewi'].map((customerId) => s.orders.create({ customerId, amount: 50_000 })),
     );
@@ -299,17 +295,10 @@ describe.each(STORE_BACKENDS)('grouped payment creations (%s)', (_name, open) =>
 });
 
 describe.each(STORE_BACKENDS)('grouped status changes (%s)', (_name, open) => {
-  const schema = freshSchema('grp_chg');
-  let store: Store | undefined;
-  afterAll(async () => {
-    if (!store) return;
-    await dropSchema(store, schema);
-    await store.close();
-  });
+  const storeOf = storeFor('grp_chg', open);
 
   it('changes a burst of payments in few statements, each with its history, event and snapshot', async () => {
-    store = await open(schema);
-    const s = store;
+    const s = await storeOf();
     await s.events.registerConsumer('webhooks');
     const made = [];
     for (const [i, customerId] of ['ani', 'budi', 'citra', 'dewi'].entries()) {

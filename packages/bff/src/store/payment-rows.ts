@@ -33,56 +33,45 @@ const PATCH_ASSIGNMENTS = `status = COALESCE($2, status),
        checkout_channel = CASE WHEN $17 THEN $18 ELSE checkout_channel END,
        updated_at = now()`;
 
-/** The SQL type of each of {@link patchParams}' values, in order (a grouped statement's arrays). */
-const PATCH_PARAM_TYPES = [
-  'text',
-  'text',
-  'boolean',
-  'text',
-  'boolean',
-  'text',
-  'boolean',
-  'text',
-  'boolean',
-  'text',
-  'text',
-  'boolean',
-  'text',
-  'text',
-  'boolean',
-  'text',
-  'boolean',
-  'text',
-] as const;
+/** A parameter of {@link PATCH_ASSIGNMENTS} with its SQL type (a grouped statement's array type). */
+type PatchParam = readonly [type: 'text' | 'boolean', value: unknown];
 
-/** The values of {@link PATCH_ASSIGNMENTS}: the id, the status (or null), then a flag and a value per field. */
-function patchParams(id: string, patch: PaymentPatch, status?: PaymentStatus): unknown[] {
+/** The parameters of {@link PATCH_ASSIGNMENTS}: the id, the status (or null), then a flag and a value per field. */
+function patchParams(id: string, patch: PaymentPatch, status?: PaymentStatus): PatchParam[] {
+  const flag = (set: boolean): PatchParam => ['boolean', set];
+  const text = (value: string | null | undefined): PatchParam => ['text', value ?? null];
   return [
-    id,
-    status ?? null,
-    'dokuReferenceNo' in patch,
-    patch.dokuReferenceNo ?? null,
-    'savedCardId' in patch,
-    patch.savedCardId ?? null,
-    'maskedCpan' in patch,
-    patch.maskedCpan ?? null,
-    'issuer' in patch,
-    patch.issuer ?? null,
-    patch.nextAction ? json(patch.nextAction) : null,
-    'error' in patch,
-    patch.error ? json(patch.error) : null,
-    patch.doku ? json(patch.doku) : null,
-    'lastCheckedAt' in patch,
-    patch.lastCheckedAt ? patch.lastCheckedAt.toISOString() : null,
-    'checkoutChannel' in patch,
-    patch.checkoutChannel ?? null,
+    text(id),
+    text(status),
+    flag('dokuReferenceNo' in patch),
+    text(patch.dokuReferenceNo),
+    flag('savedCardId' in patch),
+    text(patch.savedCardId),
+    flag('maskedCpan' in patch),
+    text(patch.maskedCpan),
+    flag('issuer' in patch),
+    text(patch.issuer),
+    text(patch.nextAction ? json(patch.nextAction) : null),
+    flag('error' in patch),
+    text(patch.error ? json(patch.error) : null),
+    text(patch.doku ? json(patch.doku) : null),
+    flag('lastCheckedAt' in patch),
+    text(patch.lastCheckedAt?.toISOString()),
+    flag('checkoutChannel' in patch),
+    text(patch.checkoutChannel),
   ];
 }
+
+const patchValues = (id: string, patch: PaymentPatch, status?: PaymentStatus) =>
+  patchParams(id, patch, status).map(([, value]) => value);
+
+/** The SQL types of {@link patchParams}, in order: the same for every patch. */
+const PATCH_PARAM_TYPES = patchParams('', {}).map(([type]) => type);
 
 /** Applies `patch` (and `status`) in one UPDATE; unset fields keep their value. */
 export async function applyPatch(tx: SqlExecutor, id: string, patch: PaymentPatch, status?: PaymentStatus) {
   const text = `UPDATE payments SET ${PATCH_ASSIGNMENTS} WHERE id = $1 RETURNING *`;
-  return one(await tx.query(text, patchParams(id, patch, status)), toPayment, 'payment');
+  return one(await tx.query(text, patchValues(id, patch, status)), toPayment, 'payment');
 }
 
 /**
@@ -166,7 +155,7 @@ export function groupedStatusChanges(
     const seen = new Set<string>();
     const sent = items.filter((c) => !seen.has(c.id) && seen.add(c.id));
     const rows = sent.map((c) => [
-      ...patchParams(c.id, c.patch, c.to),
+      ...patchValues(c.id, c.patch, c.to),
       c.from,
       c.source,
       json(c.detail),

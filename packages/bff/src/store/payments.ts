@@ -96,7 +96,6 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
   // one is given) for the checks and inserts; orders are taken in id order, so two instances' groups
   // lock them in one order. A later creation in a group sees the earlier ones (a second attempt on
   // the same order finds the first open).
-  const changeAtOnce = groupedStatusChanges(db);
   const createGrouped = groupedCalls<{ input: NewPayment; reuse: boolean }, unknown>(async (items) => {
     const column = <T>(f: (input: NewPayment, reuse: boolean) => T) => items.map((i) => f(i.input, i.reuse));
     const rows = await db.query<{ n: unknown; result: unknown }>(
@@ -127,6 +126,9 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
     const byN = new Map(rows.map((r) => [Number(r.n), r.result]));
     return items.map((_, i) => byN.get(i + 1));
   });
+
+  // Status changes that take no money, made at once and grouped (see groupedStatusChanges).
+  const changeAtOnce = groupedStatusChanges(db);
 
   async function createPayment(input: NewPayment, reuse: boolean) {
     const result = jsonObject(await createGrouped({ input, reuse }));

@@ -82,12 +82,14 @@ export async function openPostgres(
   });
   // An idle client's error (server restart) must not crash the merchant's process.
   pool.on('error', () => {});
-  const statement = prepare ? preparedStatements() : unprepared;
+  const prepared = prepare ? preparedStatements() : unprepared;
+  const statement = (text: string, params: readonly unknown[], options?: QueryOptions) =>
+    (options?.prepare === false ? unprepared : prepared)(text, params);
   const query = async <T extends Row>(
     text: string,
     params: readonly unknown[] = [],
     options?: QueryOptions,
-  ) => (await pool.query<T>((options?.prepare === false ? unprepared : statement)(text, params))).rows;
+  ) => (await pool.query<T>(statement(text, params, options))).rows;
   return {
     kind: 'postgres',
     query,
@@ -100,8 +102,7 @@ export async function openPostgres(
             text: string,
             params: readonly unknown[] = [],
             options?: QueryOptions,
-          ) =>
-            (await client.query<T>((options?.prepare === false ? unprepared : statement)(text, params))).rows,
+          ) => (await client.query<T>(statement(text, params, options))).rows,
         });
         await client.query('COMMIT');
         return result;

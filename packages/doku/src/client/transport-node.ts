@@ -10,7 +10,7 @@ import https from 'node:https';
 import type { HttpTransport, TransportAnswer } from './transport.js';
 
 // What Node's fetch sent unasked, so a DOKU endpoint sees the same request it saw before. No
-// `accept-encoding`: answers come uncompressed, as their signatures cover them.
+// `accept-encoding`: this transport does not decompress, so it asks for the body as is.
 const DEFAULT_HEADERS: Readonly<Record<string, string>> = { accept: '*/*', 'user-agent': 'node' };
 
 // As fetch's `text()` decodes: UTF-8, a leading byte-order mark dropped, bad bytes replaced.
