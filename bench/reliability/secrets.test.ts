@@ -166,6 +166,7 @@ describe('built browser code', () => {
     try {
       const entries = [
         'index',
+        'provider/index',
         'KkiPayButton/index',
         'KkiBindCard/index',
         'SavedCardsList/index',

@@ -3,7 +3,8 @@
 // @tanstack/react-query) are external: the app ships them anyway. @kki-kit/contract and client are the
 // kit's own weight and count. `tsx src/bundle-size.ts check` compares with size-budget.json and exits
 // non-zero when an entry is over its budget, or ships zod or the full error catalogue, which the
-// browser does without (issue 18; see the React README, "Bundle size") — a size check, no timing.
+// browser does without, or (a component's entry or page) a language's whole UI copy (issue 18; see the
+// React README, "Bundle size") — a size check, no timing.
 // Code the kit loads with `import()` (KkiPayButton's two KKI paths) is split as an app's bundler
 // splits it: an entry's row is what a page loads up front, and a `+lazy` row adds the largest part it
 // may load later (a merchant uses one path), so no byte goes unbudgeted.
@@ -40,6 +41,13 @@ const ZOD_INPUT = /(^|\/)node_modules\/(\.pnpm\/zod@[^/]+\/node_modules\/)?zod\/
  * relies on) and the full error catalogue (the BFF words errors; the browser keeps its own few).
  */
 const FORBIDDEN_INPUTS: readonly RegExp[] = [ZOD_INPUT, /packages\/contract\/src\/errors\/catalogue\.ts$/];
+
+/**
+ * Modules a component's entry and its page may not hold either: the whole UI copy of a language. Each
+ * component brings its own section of the built-in Bahasa Indonesia, so a page never ships the text
+ * of components it does not render (`useKkiCopy`, `resolveCopy` and `locale/*` bring it all, on purpose).
+ */
+const WHOLE_COPY_INPUTS: readonly RegExp[] = [/packages\/react\/src\/copy\/(id\/index|en)\.ts$/];
 
 /** Budget per entry: the largest allowed gzipped size in bytes. */
 export type SizeBudget = Record<string, number>;
@@ -79,7 +87,11 @@ export const PAGE_SUFFIX = ' + KkiProvider';
 
 // The entry, bundled as an app's bundler does: `import()` targets in chunks of their own.
 // `contents` is the module that imports it (default: everything the entry exports).
-async function bundle(entry: string, contents = `export * from '${entry}';`): Promise<BundleSize[]> {
+async function bundle(
+  entry: string,
+  contents = `export * from '${entry}';`,
+  forbiddenInputs: readonly RegExp[] = FORBIDDEN_INPUTS,
+): Promise<BundleSize[]> {
   const css = entry.endsWith('.css');
   if (css) return [await bundleCss(entry)];
   const result = await build({
@@ -135,7 +147,7 @@ async function bundle(entry: string, contents = `export * from '${entry}';`): Pr
       o.imports.filter((imp) => imp.kind === 'dynamic-import' && !imp.external).map((imp) => imp.path),
     )
     .map((rel) => sizeOf([...closure(rel)].filter((c) => !upFront.has(c))));
-  const { zodMinified, forbidden } = scan(result.metafile);
+  const { zodMinified, forbidden } = scan(result.metafile, forbiddenInputs);
   const rows: BundleSize[] = [{ entry, ...sizeOf(upFront), zodMinified, forbidden }];
   if (lazy.length > 0) {
     const largest = lazy.reduce((a, b) => (b.gzipped > a.gzipped ? b : a));
@@ -161,13 +173,16 @@ async function bundleCss(entry: string): Promise<BundleSize> {
 }
 
 // zod's bytes and the forbidden modules in every output of a build.
-function scan(metafile: Metafile): Pick<BundleSize, 'zodMinified' | 'forbidden'> {
+function scan(
+  metafile: Metafile,
+  forbiddenInputs: readonly RegExp[] = FORBIDDEN_INPUTS,
+): Pick<BundleSize, 'zodMinified' | 'forbidden'> {
   let zodMinified = 0;
   const forbidden = new Set<string>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, input] of Object.entries(output.inputs)) {
       if (ZOD_INPUT.test(path)) zodMinified += input.bytesInOutput;
-      if (input.bytesInOutput > 0 && FORBIDDEN_INPUTS.some((re) => re.test(path))) {
+      if (input.bytesInOutput > 0 && forbiddenInputs.some((re) => re.test(path))) {
         forbidden.add(ZOD_INPUT.test(path) ? 'zod' : path.replace(/^.*packages\//, 'packages/'));
       }
     }
@@ -175,22 +190,32 @@ function scan(metafile: Metafile): Pick<BundleSize, 'zodMinified' | 'forbidden'>
   return { zodMinified, forbidden: [...forbidden] };
 }
 
-/** The component entries (`@kki-kit/react/<Component>`): not the root, a locale or the stylesheet. */
-const isComponentEntry = (entry: string) => /^@kki-kit\/react\/[A-Z]\w*$/.test(entry);
+/** The provider's own entry, which a page imports it from (the React README's usage). */
+const PROVIDER_ENTRY = '@kki-kit/react/KkiProvider';
+
+/** The component entries (`@kki-kit/react/<Component>`): not the root, the provider, a locale or the stylesheet. */
+const isComponentEntry = (entry: string) =>
+  entry !== PROVIDER_ENTRY && /^@kki-kit\/react\/[A-Z]\w*$/.test(entry);
 
 /**
- * Sizes of every entry of @kki-kit/react, and of each component entry with `KkiProvider` (the
- * provider, with the Bahasa Indonesia copy and the BFF client, is on every page that renders a
+ * Sizes of every entry of @kki-kit/react, and of each component entry with `KkiProvider` from its own
+ * entry (the provider, with the shared copy and the BFF client, is on every page that renders a
  * component, so that row is what such a page ships).
  */
 export async function measureBundleSizes(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const entry of reactEntries()) {
-    sizes.push(...(await bundle(entry)));
-    if (!isComponentEntry(entry)) continue;
+    if (!isComponentEntry(entry) && entry !== PROVIDER_ENTRY) {
+      sizes.push(...(await bundle(entry)));
+      continue;
+    }
+    const forbidden = [...FORBIDDEN_INPUTS, ...WHOLE_COPY_INPUTS];
+    sizes.push(...(await bundle(entry, undefined, forbidden)));
+    if (entry === PROVIDER_ENTRY) continue;
     const page = await bundle(
       entry,
-      `export * from '${entry}';\nexport { KkiProvider } from '@kki-kit/react';`,
+      `export * from '${entry}';\nexport { KkiProvider } from '${PROVIDER_ENTRY}';`,
+      forbidden,
     );
     sizes.push(...page.map((row) => ({ ...row, entry: row.entry.replace(entry, `${entry}${PAGE_SUFFIX}`) })));
   }
@@ -209,7 +234,7 @@ export function overBudget(sizes: readonly BundleSize[], budget: SizeBudget): st
     const limit = budget[s.entry];
     if (limit === undefined) problems.push(`${s.entry}: no budget in size-budget.json`);
     else if (s.gzipped > limit) problems.push(`${s.entry}: ${s.gzipped} B gzipped > budget ${limit} B`);
-    for (const f of s.forbidden) problems.push(`${s.entry}: ships ${f}, which stays out of browser bundles`);
+    for (const f of s.forbidden) problems.push(`${s.entry}: ships ${f}, which this entry must leave out`);
   }
   return problems;
 }

@@ -15,7 +15,20 @@ export {
   newIdempotencyKey,
 } from '@kki-kit/client';
 // Bahasa Indonesia is built in; other languages are their own entries (`@kki-kit/react/locale/en`).
-export { type KkiCopy, type KkiCopyOverridesUi, type KkiUiLocale, resolveCopy } from './copy/index.js';
+export {
+  type KkiBindCardCopy,
+  type KkiCardFrameCopy,
+  type KkiCopy,
+  type KkiCopyOverridesUi,
+  type KkiPayCheckoutCopy,
+  type KkiPayCopy,
+  type KkiPayH2hCopy,
+  type KkiRefundCopy,
+  type KkiSavedCardsCopy,
+  type KkiSharedCopy,
+  type KkiUiLocale,
+  resolveCopy,
+} from './copy/index.js';
 export { AmountText, type AmountTextProps } from './fields/AmountText.js';
 export { Countdown, type CountdownProps } from './fields/Countdown.js';
 export { CpanInput, type CpanInputProps } from './fields/CpanInput.js';
@@ -23,9 +36,17 @@ export { cpanDigits, cpanProblem, formatCpan } from './fields/cpan.js';
 export { LiveRegion, type LiveRegionProps } from './fields/LiveRegion.js';
 export { OtpInput, type OtpInputProps, otpProblem } from './fields/OtpInput.js';
 export { kkiQueryKeys } from './internal/query-keys.js';
-export type { KkiAppearance, KkiAppearanceVariables } from './provider/appearance.js';
-export { type KkiContextValue, type KkiPollingOptions, useKkiContext } from './provider/context.js';
-export { KkiProvider, type KkiProviderProps, type KkiProviderTarget } from './provider/KkiProvider.js';
+export {
+  type KkiAppearance,
+  type KkiAppearanceVariables,
+  type KkiContextValue,
+  KkiProvider,
+  type KkiPollingOptions,
+  type KkiProviderProps,
+  type KkiProviderTarget,
+  useKkiContext,
+} from './provider/index.js';
+export { useKkiCopy } from './provider/useKkiCopy.js';
 // Named, not `export *`: webpack's React Server Components loader (Next.js 15, `next build
 // --webpack`) refuses `export *` in a 'use client' module.
 export {

@@ -16,6 +16,8 @@ import { StatusPanel } from '../fields/StatusPanel.js';
 import type { KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { ID_CARD_FRAME } from '../copy/id/card-frame.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { type KkiInstallmentChoice, useCardPaymentPage } from './useCardPaymentPage.js';
 
@@ -46,7 +48,8 @@ export interface CardPaymentFrameProps extends KkiPaymentCallbacks {
  */
 export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const ctx = useKkiContext('CardPaymentFrame');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_CARD_FRAME);
   const types =
     props.paymentTypes !== undefined && props.paymentTypes.length > 0
       ? props.paymentTypes
@@ -94,14 +97,15 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
       return focus(planRef);
     }
     setPlanError(null);
+    // The hook leaves out what is undefined: one place decides what the BFF is sent.
     void flow.open({
       paymentType: type,
-      ...(chosen !== undefined && { installment: chosen }),
-      ...(props.allowedBins !== undefined && { allowedBins: props.allowedBins }),
-      ...(props.allowedTenors !== undefined && { allowedTenors: props.allowedTenors }),
-      ...(props.saveCard !== undefined && { saveCard: props.saveCard }),
-      ...(props.language !== undefined && { language: props.language }),
-      ...(props.theme !== undefined && { theme: props.theme }),
+      installment: chosen,
+      allowedBins: props.allowedBins,
+      allowedTenors: props.allowedTenors,
+      saveCard: props.saveCard,
+      language: props.language,
+      theme: props.theme,
     });
   }
 

@@ -11,6 +11,8 @@ import { TextField } from '../fields/TextField.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKitConfigQuery } from '../internal/useKitConfig.js';
+import { ID_BIND_CARD } from '../copy/id/bind-card.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { type KkiBindingInput, type UseCardBindingOptions, useCardBinding } from './useCardBinding.js';
 
@@ -39,7 +41,8 @@ const PHONE = /^\d{8,16}$/;
 /** Card registration with every state: form, OTP (here or on DOKU's page), waiting, done, failed, expired. */
 export function KkiBindCard(props: KkiBindCardProps): ReactElement {
   const ctx = useKkiContext('KkiBindCard');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_BIND_CARD);
   const { mode = 'redirect', otpPage = 'popup' } = props;
   const flow = useCardBinding(props);
   const config = useKitConfigQuery(ctx).data;

@@ -4,13 +4,13 @@
 // desktop (this page must stay open) with a QR code of the issuer-app link for the phone (drawn by the
 // BFF, so no QR encoder ships to the browser), and a "time almost up" announcement for screen readers.
 import { type ReactElement, useState, useSyncExternalStore } from 'react';
-import type { KkiCopy } from '../copy/index.js';
 import { Countdown } from '../fields/Countdown.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
 import type { KkiPaymentAction } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useNow } from '../internal/useNow.js';
 import { useKkiContext } from '../provider/context.js';
+import type { H2hCopy } from './PayOutcome.js';
 
 /** Seconds left at which screen readers are told that time is almost up. */
 const ALMOST_UP_SECONDS = 60;
@@ -33,7 +33,7 @@ export interface BankWaitingProps {
   readonly paymentId: string | undefined;
   readonly title: string;
   readonly issuerName: string;
-  readonly copy: KkiCopy;
+  readonly copy: H2hCopy;
   readonly focusOnMount: boolean;
   /** Reads the payment now; resolves `true` when it is still waiting. */
   readonly onCheck: () => Promise<boolean>;

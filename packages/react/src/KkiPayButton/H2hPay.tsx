@@ -8,6 +8,9 @@ import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { TextField } from '../fields/TextField.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
 import { useKitConfigQuery } from '../internal/useKitConfig.js';
+import { ID_PAY } from '../copy/id/pay.js';
+import { ID_PAY_H2H } from '../copy/id/pay-h2h.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { BankWaiting } from './BankWaiting.js';
 import { actionTitle, outcomePanel, type PayPathProps } from './PayOutcome.js';
@@ -22,7 +25,8 @@ const OTT_PATTERN = /^[A-Za-z0-9]{1,40}$/;
 /** The host-to-host form and every state after it. */
 export function H2hPay({ props, flow, amount, issuerName }: PayPathProps): ReactElement {
   const ctx = useKkiContext('KkiPayButton');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_PAY, ID_PAY_H2H);
   const { showSavedCards = true, allowSaveCard = true } = props;
   // A payment resumed before the server's path is known may bring this path early; the list is for
   // the host-to-host form only (cards saved on DOKU Checkout's page are offered there).

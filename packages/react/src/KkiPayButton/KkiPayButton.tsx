@@ -7,6 +7,8 @@ import type { KkiPaymentCallbacks } from '../internal/usePaymentFlow.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useKitConfig } from '../internal/useKitConfig.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
+import { ID_PAY } from '../copy/id/pay.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import type { KkiCheckoutMode } from './checkout/useCheckoutOpener.js';
 import { actionTitle, outcomePanel } from './PayOutcome.js';
@@ -51,7 +53,8 @@ const CheckoutPay = lazy(() => import('./checkout/CheckoutPay.js').then((m) => (
  */
 export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
   const ctx = useKkiContext('KkiPayButton');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_PAY);
   const flow = useKkiPayment(props);
   const { config, configError } = useKitConfig(ctx);
   // Preselects a card once: the customer's own pick must not be overridden by a later prop.

@@ -3,12 +3,21 @@
 // that is waiting on DOKU or has ended, and the props a path gets from the button.
 import { formatIdr, type KkiLocale } from '@kki-kit/contract';
 import type { ReactElement } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiPayCheckoutCopy, KkiPayCopy, KkiPayH2hCopy, KkiSharedCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { StatusPanel } from '../fields/StatusPanel.js';
 import type { KkiPaymentAction } from '../internal/usePaymentFlow.js';
 import type { KkiPayButtonProps } from './KkiPayButton.js';
 import type { UseKkiPaymentResult } from './useKkiPayment.js';
+
+/** What KkiPayButton's parts show: the shared copy and the pay section. */
+export type PayCopy = KkiSharedCopy & KkiPayCopy;
+
+/** What the host-to-host path's parts show. */
+export type H2hCopy = PayCopy & KkiPayH2hCopy;
+
+/** What the DOKU Checkout path's parts show. */
+export type CheckoutCopy = PayCopy & KkiPayCheckoutCopy;
 
 /** What the button hands the path it loaded. */
 export interface PayPathProps {
@@ -20,7 +29,7 @@ export interface PayPathProps {
 }
 
 /** What the customer is asked to do for `action`. */
-export function actionTitle(action: KkiPaymentAction, copy: KkiCopy, issuerName: string): string {
+export function actionTitle(action: KkiPaymentAction, copy: PayCopy, issuerName: string): string {
   if (action.type === 'issuer_app') return copy.payConfirmInApp(issuerName);
   if (action.type === 'otp_redirect') return copy.payOtpRedirect;
   return action.type === 'checkout_page' ? copy.checkoutWaiting : copy.payCardPage;
@@ -32,7 +41,7 @@ export function actionTitle(action: KkiPaymentAction, copy: KkiCopy, issuerName:
  */
 export function outcomePanel(
   flow: UseKkiPaymentResult,
-  copy: KkiCopy,
+  copy: PayCopy,
   locale: KkiLocale,
   acted: boolean,
   onRetry: () => void,

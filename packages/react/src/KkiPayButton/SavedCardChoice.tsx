@@ -2,6 +2,9 @@
 // The saved-card choice of KkiPayButton's host-to-host form, and the saved cards it offers.
 import type { SavedCardView } from '@kki-kit/contract';
 import { type ReactElement, type RefObject, useId } from 'react';
+import { ID_PAY } from '../copy/id/pay.js';
+import { ID_PAY_H2H } from '../copy/id/pay-h2h.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { useSavedCards } from '../SavedCardsList/useSavedCards.js';
 
@@ -24,7 +27,7 @@ export function SavedCardChoice({
   firstRef,
   disabled,
 }: SavedCardChoiceProps): ReactElement {
-  const { copy } = useKkiContext('KkiPayButton');
+  const copy = useSectionCopy(useKkiContext('KkiPayButton'), ID_PAY, ID_PAY_H2H);
   const ids = useId();
   const errorId = `${ids}-error`;
   return (

@@ -3,13 +3,18 @@
 import { localizeError } from '@kki-kit/client';
 import { formatIdr, type KkiCopyOverrides, type RefundView } from '@kki-kit/contract';
 import { type FormEvent, type ReactElement, useId, useRef, useState } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import { ID_REFUND } from '../copy/id/refund.js';
+import type { KkiRefundCopy, KkiSharedCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { TextField } from '../fields/TextField.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useFocusRequest } from '../internal/useFocusRequest.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { type KkiRefundRequest, type UseRefundOptions, useRefund } from './useRefund.js';
+
+/** What RefundForm's parts show. */
+type RefundCopy = KkiSharedCopy & KkiRefundCopy;
 
 /** Props of {@link RefundForm}. */
 export interface RefundFormProps extends UseRefundOptions {
@@ -21,7 +26,8 @@ export interface RefundFormProps extends UseRefundOptions {
 /** Full or partial refund (never above what is left), the resulting type and status, and the history. */
 export function RefundForm(props: RefundFormProps): ReactElement {
   const ctx = useKkiContext('RefundForm');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_REFUND);
   const flow = useRefund(props);
   const [kind, setKind] = useState<'full' | 'partial'>('full');
   const [amountText, setAmountText] = useState('');
@@ -211,7 +217,7 @@ export function RefundForm(props: RefundFormProps): ReactElement {
 /** The confirm step: the question, focused so a screen reader reads it, and the two answers. */
 function ConfirmRefund(props: {
   readonly question: string;
-  readonly copy: KkiCopy;
+  readonly copy: RefundCopy;
   readonly onYes: () => void;
   readonly onBack: () => void;
 }): ReactElement {
@@ -235,7 +241,7 @@ function ConfirmRefund(props: {
 
 interface RefundHistoryProps {
   readonly refunds: readonly RefundView[] | undefined;
-  readonly copy: KkiCopy;
+  readonly copy: RefundCopy;
   readonly locale: 'id' | 'en';
   readonly errorCopy: KkiCopyOverrides | undefined;
   /** Why the history could not be read (e.g. refunds not authorised for this user). */

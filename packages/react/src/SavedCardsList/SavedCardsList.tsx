@@ -2,10 +2,12 @@
 // SavedCardsList: the customer's saved KKI cards; pick one to pay, remove one after a confirmation.
 import type { SavedCardView } from '@kki-kit/contract';
 import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSavedCardsCopy, KkiSharedCopy } from '../copy/index.js';
 import { ErrorPanel } from '../fields/ErrorPanel.js';
 import { useAnnounce } from '../internal/useAnnounce.js';
 import { useKitConfigQuery } from '../internal/useKitConfig.js';
+import { ID_SAVED_CARDS } from '../copy/id/saved-cards.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from '../provider/context.js';
 import { type UseSavedCardsOptions, useSavedCards } from './useSavedCards.js';
 
@@ -29,7 +31,8 @@ const assignLocation = (url: string): void => window.location.assign(url);
 /** The saved cards with masked CPAN and issuer; removal is optimistic and rolled back on failure. */
 export function SavedCardsList(props: SavedCardsListProps): ReactElement {
   const ctx = useKkiContext('SavedCardsList');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_SAVED_CARDS);
   const list = useSavedCards(props);
   const config = useKitConfigQuery(ctx).data;
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -112,7 +115,7 @@ export function SavedCardsList(props: SavedCardsListProps): ReactElement {
 
 interface SavedCardItemProps {
   readonly card: SavedCardView;
-  readonly copy: KkiCopy;
+  readonly copy: KkiSharedCopy & KkiSavedCardsCopy;
   readonly addedOn: string;
   readonly selected: boolean;
   readonly confirming: boolean;

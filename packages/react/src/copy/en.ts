@@ -1,8 +1,6 @@
 // English UI copy. Error copy comes from the BFF's answers (see README, "Bundle size").
-import { KKI_ISSUERS } from '@kki-kit/contract';
+import { issuerById } from '@kki-kit/contract';
 import type { KkiCopy } from './types.js';
-
-const issuerNames = Object.fromEntries(KKI_ISSUERS.map((i) => [i.id, i.name]));
 
 /** The kit's English copy. */
 export const en: KkiCopy = {
@@ -26,7 +24,7 @@ export const en: KkiCopy = {
   startOver: 'Start over',
   cancel: 'Cancel',
   close: 'Close',
-  issuerName: (issuer) => (issuer === null ? 'your bank' : (issuerNames[issuer] ?? issuer)),
+  issuerName: (issuer) => (issuer === null ? 'your bank' : (issuerById(issuer)?.name ?? issuer)),
 
   payTitle: 'Pay with KKI card',
   payWithNewCard: 'New card',

@@ -4,21 +4,13 @@ import type { CardPaymentType, KkiIssuerId, KkiLocale, RefundType } from '@kki-k
 /** Formats an amount already written with the locale's IDR style, e.g. `Rp 150.000`. */
 type WithAmount = (amount: string) => string;
 
-/**
- * Every piece of text the components show, per locale. Merchants replace any key through
- * `KkiProvider`'s `copy` prop; functions receive the values they mention.
- */
-export interface KkiCopy {
-  // Shared fields
+/** Text more than one component shows: the card fields, the countdown, error panels, issuers' names. */
+export interface KkiSharedCopy {
   readonly cardNumberLabel: string;
   readonly cardNumberHint: string;
   readonly cardNumberRequired: string;
   readonly cardNumberLength: string;
   readonly issuerDetected: (issuerName: string) => string;
-  readonly ottLabel: string;
-  readonly ottHint: string;
-  readonly ottRequired: string;
-  readonly ottInvalid: string;
   readonly otpLabel: string;
   readonly otpHint: string;
   readonly otpRequired: string;
@@ -31,28 +23,42 @@ export interface KkiCopy {
   readonly cancel: string;
   readonly close: string;
   readonly issuerName: (issuer: KkiIssuerId | null) => string;
+  readonly payCardPage: string;
+  readonly savedCardDescription: (issuerName: string, maskedCpan: string) => string;
+}
 
-  // KkiPayButton
+/** `KkiPayButton`: what both of its paths show (its title, the outcomes). */
+export interface KkiPayCopy {
   readonly payTitle: string;
-  readonly payWithNewCard: string;
-  readonly payWithSavedCard: string;
-  readonly saveCardLabel: string;
-  readonly savedCardLabel: string;
-  readonly payButton: WithAmount;
-  readonly payButtonNoAmount: string;
   readonly paySubmitting: string;
   readonly payConfirmInApp: (issuerName: string) => string;
-  readonly payConfirmInAppHint: string;
-  readonly payOpenIssuerApp: (issuerName: string) => string;
   readonly payOtpRedirect: string;
-  readonly payOtpRedirectLink: string;
-  readonly payCardPage: string;
   readonly payPending: string;
   readonly paySucceeded: WithAmount;
   readonly payFailedTitle: string;
   readonly payExpired: string;
   readonly payCancelled: string;
   readonly payCancelButton: string;
+  readonly checkoutWaiting: string;
+  readonly checkoutOpenAgain: string;
+  readonly checkoutPaidWith: (channel: 'kki' | 'card') => string;
+}
+
+/** `KkiPayButton`'s host-to-host path (the card form and the wait for the bank), loaded with it. */
+export interface KkiPayH2hCopy {
+  readonly ottLabel: string;
+  readonly ottHint: string;
+  readonly ottRequired: string;
+  readonly ottInvalid: string;
+  readonly payWithNewCard: string;
+  readonly payWithSavedCard: string;
+  readonly saveCardLabel: string;
+  readonly savedCardLabel: string;
+  readonly payButton: WithAmount;
+  readonly payButtonNoAmount: string;
+  readonly payConfirmInAppHint: string;
+  readonly payOpenIssuerApp: (issuerName: string) => string;
+  readonly payOtpRedirectLink: string;
   /** "Check now": the customer says they confirmed; the kit asks the BFF at once. */
   readonly payCheckNow: string;
   readonly payChecking: string;
@@ -66,8 +72,24 @@ export interface KkiCopy {
   readonly opensInNewTab: string;
   readonly noSavedCards: string;
   readonly chooseSavedCard: string;
+}
 
-  // KkiBindCard
+/** `KkiPayButton`'s DOKU Checkout path (the card is typed on DOKU's page), loaded with it. */
+export interface KkiPayCheckoutCopy {
+  readonly checkoutIntro: string;
+  readonly checkoutPayButton: WithAmount;
+  readonly checkoutPayButtonNoAmount: string;
+  readonly checkoutOpening: string;
+  readonly checkoutWaitingHint: string;
+  readonly checkoutPopupBlocked: string;
+  readonly checkoutFrameTitle: string;
+  readonly checkoutCancelQuestion: string;
+  readonly checkoutCancelConfirm: string;
+  readonly checkoutCancelKeep: string;
+}
+
+/** `KkiBindCard`. */
+export interface KkiBindCardCopy {
   readonly bindTitle: string;
   readonly holderNameLabel: string;
   readonly holderEmailLabel: string;
@@ -87,8 +109,11 @@ export interface KkiCopy {
   readonly bindSucceeded: (maskedCpan: string) => string;
   readonly bindFailedTitle: string;
   readonly bindExpired: string;
+  readonly bindCheckoutNote: string;
+}
 
-  // SavedCardsList
+/** `SavedCardsList`. */
+export interface KkiSavedCardsCopy {
   readonly savedCardsTitle: string;
   readonly savedCardsLoading: string;
   readonly savedCardsEmpty: string;
@@ -101,9 +126,11 @@ export interface KkiCopy {
   readonly savedCardRemoveYes: string;
   readonly savedCardRemoveNo: string;
   readonly savedCardRemoved: (maskedCpan: string) => string;
-  readonly savedCardDescription: (issuerName: string, maskedCpan: string) => string;
+  readonly savedCardsCheckoutNote: string;
+}
 
-  // CardPaymentFrame
+/** `CardPaymentFrame`. */
+export interface KkiCardFrameCopy {
   readonly cardFrameTitle: string;
   readonly cardFrameOpen: WithAmount;
   readonly cardFrameOpenNoAmount: string;
@@ -118,8 +145,10 @@ export interface KkiCopy {
   /** A plan: the bank's name, the months and each month's amount (formatted). */
   readonly installmentOption: (bank: string, tenor: number, monthly: string) => string;
   readonly installmentNone: string;
+}
 
-  // RefundForm
+/** `RefundForm`. */
+export interface KkiRefundCopy {
   readonly refundTitle: string;
   readonly refundKindLabel: string;
   readonly refundFull: string;
@@ -155,24 +184,21 @@ export interface KkiCopy {
   readonly refundType: (type: RefundType | null) => string;
   readonly refundStatus: (status: 'pending' | 'succeeded' | 'failed') => string;
   readonly refundFailedTitle: string;
-
-  // DOKU Checkout (the path for merchants without PCI DSS: the card is typed on DOKU's page)
-  readonly checkoutIntro: string;
-  readonly checkoutPayButton: WithAmount;
-  readonly checkoutPayButtonNoAmount: string;
-  readonly checkoutOpening: string;
-  readonly checkoutWaiting: string;
-  readonly checkoutWaitingHint: string;
-  readonly checkoutOpenAgain: string;
-  readonly checkoutPopupBlocked: string;
-  readonly checkoutFrameTitle: string;
-  readonly checkoutCancelQuestion: string;
-  readonly checkoutCancelConfirm: string;
-  readonly checkoutCancelKeep: string;
-  readonly checkoutPaidWith: (channel: 'kki' | 'card') => string;
-  readonly savedCardsCheckoutNote: string;
-  readonly bindCheckoutNote: string;
 }
+
+/**
+ * Every piece of text the components show, per locale. Merchants replace any key through
+ * `KkiProvider`'s `copy` prop; functions receive the values they mention.
+ */
+export interface KkiCopy
+  extends KkiSharedCopy,
+    KkiPayCopy,
+    KkiPayH2hCopy,
+    KkiPayCheckoutCopy,
+    KkiBindCardCopy,
+    KkiSavedCardsCopy,
+    KkiCardFrameCopy,
+    KkiRefundCopy {}
 
 /** Merchant replacements for any copy key. */
 export type KkiCopyOverridesUi = Partial<KkiCopy>;

@@ -1,14 +1,14 @@
 'use client';
 // Time left until a deadline, as mm:ss; renders nothing on the server (the clock differs there).
 import type { ReactElement } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 import { useNow } from '../internal/useNow.js';
 
 /** Props of {@link Countdown}. */
 export interface CountdownProps {
   /** ISO timestamp of the deadline. */
   readonly expiresAt: string;
-  readonly copy: KkiCopy;
+  readonly copy: KkiSharedCopy;
 }
 
 /** `04:59`-style time left. */

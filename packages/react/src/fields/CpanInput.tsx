@@ -2,7 +2,7 @@
 // The card-number field: groups of four as the customer types, length and Luhn checks, the issuer shown.
 import { CPAN_MAX_LENGTH, issuerFromCpan } from '@kki-kit/contract';
 import { type ReactElement, type Ref, useRef } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.js';
 import { cpanDigits, formatCpan } from './cpan.js';
 import { TextField } from './TextField.js';
@@ -12,7 +12,7 @@ export interface CpanInputProps {
   /** The digits (no spaces). */
   readonly value: string;
   readonly onChange: (digits: string) => void;
-  readonly copy: KkiCopy;
+  readonly copy: KkiSharedCopy;
   readonly error?: string | null;
   readonly disabled?: boolean;
   readonly onBlur?: () => void;

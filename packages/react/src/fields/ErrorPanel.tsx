@@ -2,7 +2,7 @@
 // A failure: title, the catalogue's copy, and the way forward (retry only where the code is retryable).
 import type { KkiError } from '@kki-kit/contract';
 import { type ReactElement, useEffect, useRef } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 
 /** Props of {@link ErrorPanel}. */
 export interface ErrorPanelProps {
@@ -10,7 +10,7 @@ export interface ErrorPanelProps {
   readonly focusOnMount?: boolean;
   readonly title: string;
   readonly error: KkiError;
-  readonly copy: KkiCopy;
+  readonly copy: KkiSharedCopy;
   /** Offered only when `error.retryable`. */
   readonly onRetry?: () => void;
   /** Offered always: start a fresh attempt. */

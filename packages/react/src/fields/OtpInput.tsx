@@ -1,14 +1,14 @@
 'use client';
 // The SMS one-time-code field: digits only, autofilled from SMS where the platform offers it.
 import type { ReactElement, Ref } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 import { TextField } from './TextField.js';
 
 /** Props of {@link OtpInput}. */
 export interface OtpInputProps {
   readonly value: string;
   readonly onChange: (digits: string) => void;
-  readonly copy: KkiCopy;
+  readonly copy: KkiSharedCopy;
   readonly error?: string | null;
   readonly disabled?: boolean;
   readonly inputRef?: Ref<HTMLInputElement>;
@@ -34,7 +34,7 @@ export function OtpInput({ value, onChange, copy, error, disabled, inputRef }: O
 }
 
 /** Why `otp` is not a usable OTP, as shopper copy, or `null`. */
-export function otpProblem(otp: string, copy: KkiCopy): string | null {
+export function otpProblem(otp: string, copy: KkiSharedCopy): string | null {
   if (otp.length === 0) return copy.otpRequired;
   // The contract's otpSchema as a plain pattern, so KkiBindCard's entry carries no zod.
   return /^\d{4,8}$/.test(otp) ? null : copy.otpInvalid;

@@ -6,7 +6,7 @@ import {
   localErrorCopy,
   luhnValid,
 } from '@kki-kit/contract';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 
 /** Digits in groups of four: `9360 0002 1234 5678`. */
 export function formatCpan(digits: string): string {
@@ -19,7 +19,7 @@ export function cpanDigits(input: string): string {
 }
 
 /** Why `digits` is not a card number, as shopper copy, or `null` when it is one. */
-export function cpanProblem(digits: string, copy: KkiCopy, locale: KkiLocale): string | null {
+export function cpanProblem(digits: string, copy: KkiSharedCopy, locale: KkiLocale): string | null {
   if (digits.length === 0) return copy.cardNumberRequired;
   if (digits.length < CPAN_MIN_LENGTH || digits.length > CPAN_MAX_LENGTH) return copy.cardNumberLength;
   if (!luhnValid(digits)) return localErrorCopy('invalid_cpan', locale);

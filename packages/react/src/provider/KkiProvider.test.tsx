@@ -14,6 +14,9 @@ import { useCardPaymentPage } from '../CardPaymentFrame/useCardPaymentPage.js';
 import { useRefund } from '../RefundForm/useRefund.js';
 import { KkiPayButton } from '../KkiPayButton/KkiPayButton.js';
 import { en } from '../locale/en.js';
+import { id } from '../locale/id.js';
+import { useKkiContext } from './context.js';
+import { useKkiCopy } from './useKkiCopy.js';
 import { KkiProvider } from './KkiProvider.js';
 
 setupMockBff();
@@ -60,6 +63,31 @@ describe('KkiProvider', () => {
     expect(
       await screen.findByText('Kartu ditolak, silakan pakai kartu lain.', { selector: '.kki-panel-text' }),
     ).toBeInTheDocument();
+  });
+
+  it('useKkiCopy gives a custom component every key; the context holds the shared copy and what was replaced', () => {
+    const read = () => ({ all: useKkiCopy(), ctx: useKkiContext('test').copy });
+    const copy = { refundTitle: 'Refund', retry: 'Ulangi' };
+    const inLocale = (locale: 'id' | typeof en) =>
+      renderHook(read, {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <KkiProvider baseUrl={BFF_URL} locale={locale} copy={copy}>
+            {children}
+          </KkiProvider>
+        ),
+      }).result.current;
+
+    const inId = inLocale('id');
+    expect(inId.all).toEqual({ ...id.copy, refundTitle: 'Refund', retry: 'Ulangi' });
+    // Bahasa Indonesia is built in per component: the provider carries only the shared section.
+    expect(inId.ctx.cardNumberLabel).toBe(id.copy.cardNumberLabel);
+    expect(inId.ctx.retry).toBe('Ulangi');
+    expect(inId.ctx.refundTitle).toBe('Refund');
+    expect(inId.ctx.payTitle).toBeUndefined();
+
+    const inEn = inLocale(en);
+    expect(inEn.all).toEqual({ ...en.copy, refundTitle: 'Refund', retry: 'Ulangi' });
+    expect(inEn.ctx.payTitle).toBe(en.copy.payTitle);
   });
 
   it('speaks English from its own entry, with merchant copy on top; a bare code it has no copy for throws', async () => {

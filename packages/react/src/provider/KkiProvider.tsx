@@ -4,7 +4,8 @@ import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/clien
 import type { KkiCopyOverrides } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { KKI_ID, type KkiCopy, type KkiUiLocale, resolveCopy } from '../copy/index.js';
+import { ID_SHARED } from '../copy/id/shared.js';
+import type { KkiCopy, KkiUiLocale } from '../copy/index.js';
 import { LiveRegion } from '../fields/LiveRegion.js';
 import { useWarnOnChange } from '../internal/useWarnOnChange.js';
 import { appearanceStyle, type KkiAppearance } from './appearance.js';
@@ -47,9 +48,12 @@ export type KkiProviderProps = KkiProviderTarget & {
   readonly children?: ReactNode;
 };
 
-/** The language `locale` names. A bare code other than `'id'` (untyped code) has no copy to show. */
-function uiLocaleOf(locale: KkiProviderProps['locale']): KkiUiLocale {
-  if (locale === undefined || locale === 'id') return KKI_ID;
+/**
+ * The language `locale` names; `undefined` for the built-in Bahasa Indonesia, whose text each component
+ * brings itself. A bare code other than `'id'` (untyped code) has no copy to show.
+ */
+function uiLocaleOf(locale: KkiProviderProps['locale']): KkiUiLocale | undefined {
+  if (locale === undefined || locale === 'id') return undefined;
   if (typeof locale === 'object') return locale;
   throw new Error(
     `@kki-kit/react: KkiProvider locale "${String(locale)}" is not built in; pass its copy, e.g. import { en } from '@kki-kit/react/locale/en' and locale={en}`,
@@ -63,7 +67,7 @@ function uiLocaleOf(locale: KkiProviderProps['locale']): KkiUiLocale {
 export function KkiProvider(props: KkiProviderProps): ReactElement {
   const { copy: copyOverrides, errorCopy, appearance, children } = props;
   const uiLocale = uiLocaleOf(props.locale);
-  const locale = uiLocale.code;
+  const locale = uiLocale?.code ?? 'id';
   // The kit's own client lives as long as the provider; hooks pass it explicitly, so an app-level
   // QueryClientProvider elsewhere is neither needed nor shadowed.
   const [ownQueryClient] = useState(
@@ -101,7 +105,12 @@ export function KkiProvider(props: KkiProviderProps): ReactElement {
     setMessage(counter.current % 2 === 0 ? next : `${next}\u00a0`);
   }, []);
 
-  const copy = useMemo(() => resolveCopy(uiLocale, copyOverrides), [uiLocale, copyOverrides]);
+  // The shared section under the language's copy and the merchant's: components lay their own
+  // section under this (useSectionCopy), so the provider carries no component's text.
+  const copy = useMemo(
+    () => ({ ...ID_SHARED, ...uiLocale?.copy, ...copyOverrides }),
+    [uiLocale, copyOverrides],
+  );
   const pollInitial = props.polling?.initialIntervalMs;
   const pollMax = props.polling?.maxIntervalMs;
   const pollFactor = props.polling?.factor;

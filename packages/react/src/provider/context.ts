@@ -3,7 +3,7 @@ import type { KkiClient, KkiPollingOptions } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiError, KkiLocale } from '@kki-kit/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { type CSSProperties, createContext, useContext } from 'react';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiCopyOverridesUi, KkiSharedCopy } from '../copy/index.js';
 
 export type { KkiPollingOptions };
 
@@ -13,7 +13,12 @@ declare const process: { readonly env: { readonly NODE_ENV?: string } } | undefi
 export interface KkiContextValue {
   readonly client: KkiClient;
   readonly locale: KkiLocale;
-  readonly copy: KkiCopy;
+  /**
+   * The shared copy (text more than one component shows) in the provider's language, with every key
+   * the language or the merchant's `copy` sets. A component's own built-in text is in its section, so
+   * a custom component that needs any key reads `useKkiCopy()`.
+   */
+  readonly copy: KkiSharedCopy & KkiCopyOverridesUi;
   readonly errorCopy: KkiCopyOverrides | undefined;
   readonly queryClient: QueryClient;
   readonly polling: KkiPollingOptions;

@@ -1,7 +1,7 @@
 // Turns anything a call threw into a catalogue error in the provider's language.
 import { KkiRequestError, requestErrorToKki } from '@kki-kit/client';
 import type { KkiCopyOverrides, KkiError, KkiLocale } from '@kki-kit/contract';
-import type { KkiCopy } from '../copy/index.js';
+import type { KkiSharedCopy } from '../copy/index.js';
 
 /**
  * A catalogue error whose message is in `locale` and honours the merchant's error copy (the
@@ -11,7 +11,7 @@ import type { KkiCopy } from '../copy/index.js';
 export function toKkiError(
   cause: unknown,
   locale: KkiLocale,
-  copy: KkiCopy,
+  copy: KkiSharedCopy,
   overrides: KkiCopyOverrides | undefined,
 ): KkiError {
   if (

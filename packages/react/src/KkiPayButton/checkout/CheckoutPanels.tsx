@@ -4,15 +4,15 @@
 // Success, failure, expiry and cancellation share KkiPayButton's panels.
 import type { ReactElement } from 'react';
 import { useState } from 'react';
-import type { KkiCopy } from '../../copy/index.js';
 import { Countdown } from '../../fields/Countdown.js';
 import { StatusPanel } from '../../fields/StatusPanel.js';
+import type { CheckoutCopy } from '../PayOutcome.js';
 import { CheckoutOverlay } from './CheckoutOverlay.js';
 import type { CheckoutOpener } from './useCheckoutOpener.js';
 
 /** Props of {@link CheckoutStart}. */
 export interface CheckoutStartProps {
-  readonly copy: KkiCopy;
+  readonly copy: CheckoutCopy;
   /** The order's amount, formatted (`null` while loading). */
   readonly amount: string | null;
   readonly submitting: boolean;
@@ -50,7 +50,7 @@ export function CheckoutStart({ copy, amount, submitting, onPay }: CheckoutStart
 
 /** Props of {@link CheckoutWaiting}. */
 export interface CheckoutWaitingProps {
-  readonly copy: KkiCopy;
+  readonly copy: CheckoutCopy;
   readonly url: string;
   readonly expiresAt: string | null;
   readonly opener: CheckoutOpener;

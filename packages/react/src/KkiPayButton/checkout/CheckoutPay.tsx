@@ -5,6 +5,9 @@
 import type { ReactElement } from 'react';
 import { useState } from 'react';
 import { ErrorPanel } from '../../fields/ErrorPanel.js';
+import { ID_PAY } from '../../copy/id/pay.js';
+import { ID_PAY_CHECKOUT } from '../../copy/id/pay-checkout.js';
+import { useSectionCopy } from '../../internal/useSectionCopy.js';
 import { useKkiContext } from '../../provider/context.js';
 import { outcomePanel, type PayPathProps } from '../PayOutcome.js';
 import { CheckoutStart, CheckoutWaiting } from './CheckoutPanels.js';
@@ -13,7 +16,8 @@ import { useCheckoutOpener } from './useCheckoutOpener.js';
 /** The Checkout button and every state after it. */
 export function CheckoutPay({ props, flow, amount }: PayPathProps): ReactElement {
   const ctx = useKkiContext('KkiPayButton');
-  const { copy, locale } = ctx;
+  const { locale } = ctx;
+  const copy = useSectionCopy(ctx, ID_PAY, ID_PAY_CHECKOUT);
   const mode = props.checkoutMode ?? 'redirect';
   const opener = useCheckoutOpener(mode, ctx.client, flow.payment?.id ?? null, () => {
     void flow.refresh();
