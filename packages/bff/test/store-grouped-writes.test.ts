@@ -184,6 +184,43 @@ describe.each(STORE_BACKENDS)('grouped idempotency claims (%s)', (_name, open) =
     ]);
   });
 
+  it('a lone claim counts each counter once in its window; a key already taken counts nothing', async () => {
+    const s = await storeOf();
+    const { counted, seen } = counting(s.db);
+    const repo = createIdempotencyRepository(counted);
+    const lone = (key: string, extra: Partial<ClaimInput> = {}) =>
+      claim(key, 'carla', {
+        counters: {
+          keys: [
+            ['payment', 'carla'],
+            ['payment:address', '198.51.100.9'],
+          ],
+          windowMs: 60_000,
+        },
+        ...extra,
+      });
+    const first = await repo.claim(lone('l-1'));
+    expect(first).toMatchObject({ scope: 'pay:carla', key: 'l-1', owner: 'me', state: 'in_progress' });
+    expect(first?.counts).toEqual([1, 1]);
+    expect((await repo.claim(lone('l-2')))?.counts).toEqual([2, 2]);
+    expect(await repo.claim(lone('l-1', { owner: 'other-instance' }))).toBeNull();
+    const rows = () =>
+      s.db.query<{ subject: string; count: number }>(
+        `SELECT subject, count FROM rate_limits WHERE subject IN ('carla', '198.51.100.9') ORDER BY subject`,
+      );
+    expect((await rows()).map((r) => Number(r.count))).toEqual([2, 2]);
+    // The customer's window ended: it starts again with this attempt; the address's runs on.
+    await s.db.query(
+      `UPDATE rate_limits SET window_start = now() - interval '2 minutes' WHERE subject = 'carla'`,
+    );
+    expect((await repo.claim(lone('l-3')))?.counts).toEqual([1, 3]);
+    const plain = await repo.claim(lone('l-4', { counters: undefined }));
+    expect(plain?.key).toBe('l-4');
+    expect(plain?.counts).toBeUndefined();
+    // Each claim one statement.
+    expect(seen.statements).toBe(5);
+  });
+
   it("keeps each counter's own window in a group: an ended window starts again with the group's attempts", async () => {
     const s = await storeOf();
     const repo = createIdempotencyRepository(s.db);

@@ -88,6 +88,55 @@ export interface PaymentRepository {
 /** A jsonb value as an object. */
 const jsonObject = (v: unknown): Row => (jsonValue(v) ?? {}) as Row;
 
+/** The text arguments of migration 7's `kki_create_order_payment`, in its order. */
+const CREATION_COLUMNS = [
+  'id',
+  'order_id',
+  'customer_id',
+  'method',
+  'kki_kind',
+  'card_payment_type',
+  'partner_reference_no',
+  'external_id',
+  'saved_card_id',
+  'masked_cpan',
+  'issuer',
+] as const;
+
+/** A new payment's values for {@link CREATION_COLUMNS}, with its new id. */
+const creationValues = (i: NewPayment): (string | null)[] => [
+  newId('payment'),
+  i.orderId,
+  i.customerId ?? null,
+  i.method,
+  i.kkiKind ?? null,
+  i.cardPaymentType ?? null,
+  i.partnerReferenceNo,
+  i.externalId,
+  i.savedCardId ?? null,
+  i.maskedCpan ?? null,
+  i.issuer ?? null,
+];
+
+/**
+ * Creations through migration 7's function: `$1`..`$11` the columns, `$12` the open statuses, `$13`
+ * whether an open attempt may be reused. A lone creation passes its values as they are; a group's
+ * arrays are taken in order id order (see createPaymentRepository).
+ */
+const creationSql = (
+  many: boolean,
+) => `SELECT u.n, kki_create_order_payment(${CREATION_COLUMNS.map((c) => `u.${c}`).join(', ')},
+    $12::text[], u.reuse) AS result
+  FROM ${
+    many
+      ? `(SELECT * FROM unnest(${CREATION_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}, $13::boolean[])
+    WITH ORDINALITY AS c(${CREATION_COLUMNS.join(', ')}, reuse, n) ORDER BY order_id, n) AS u`
+      : `(SELECT ${CREATION_COLUMNS.map((c, i) => `$${i + 1}::text AS ${c}`).join(', ')}, $13::boolean AS reuse,
+    1::bigint AS n) AS u`
+  }`;
+const ONE_CREATION = creationSql(false);
+const CREATIONS = creationSql(true);
+
 /** The payment repository on `db`. */
 export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
   // Payments are created in groups: every payment starts with one, and under load the creations
@@ -97,33 +146,21 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
   // lock them in one order. A later creation in a group sees the earlier ones (a second attempt on
   // the same order finds the first open).
   const createGrouped = groupedCalls<{ input: NewPayment; reuse: boolean }, unknown>(async (items) => {
-    const column = <T>(f: (input: NewPayment, reuse: boolean) => T) => items.map((i) => f(i.input, i.reuse));
-    const rows = await db.query<{ n: unknown; result: unknown }>(
-      `SELECT u.n, kki_create_order_payment(u.id, u.order_id, u.customer_id, u.method, u.kki_kind,
-         u.card_payment_type, u.partner_reference_no, u.external_id, u.saved_card_id, u.masked_cpan, u.issuer,
-         $12::text[], u.reuse) AS result
-       FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-           $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $13::boolean[])
-         WITH ORDINALITY AS c(id, order_id, customer_id, method, kki_kind, card_payment_type,
-           partner_reference_no, external_id, saved_card_id, masked_cpan, issuer, reuse, n)
-         ORDER BY order_id, n) AS u`,
-      [
-        items.map(() => newId('payment')),
-        column((i) => i.orderId),
-        column((i) => i.customerId ?? null),
-        column((i) => i.method),
-        column((i) => i.kkiKind ?? null),
-        column((i) => i.cardPaymentType ?? null),
-        column((i) => i.partnerReferenceNo),
-        column((i) => i.externalId),
-        column((i) => i.savedCardId ?? null),
-        column((i) => i.maskedCpan ?? null),
-        column((i) => i.issuer ?? null),
-        OPEN_PAYMENT_STATUSES,
-        column((_, reuse) => reuse),
-      ],
-    );
-    const byN = new Map(rows.map((r) => [Number(r.n), r.result]));
+    const rows = items.map(({ input, reuse }) => [...creationValues(input), reuse] as const);
+    const [lone] = rows;
+    const results =
+      rows.length === 1 && lone
+        ? await db.query<{ n: unknown; result: unknown }>(ONE_CREATION, [
+            ...lone.slice(0, CREATION_COLUMNS.length),
+            OPEN_PAYMENT_STATUSES,
+            lone[CREATION_COLUMNS.length],
+          ])
+        : await db.query<{ n: unknown; result: unknown }>(CREATIONS, [
+            ...CREATION_COLUMNS.map((_, k) => rows.map((r) => r[k])),
+            OPEN_PAYMENT_STATUSES,
+            rows.map((r) => r[CREATION_COLUMNS.length]),
+          ]);
+    const byN = new Map(results.map((r) => [Number(r.n), r.result]));
     return items.map((_, i) => byN.get(i + 1));
   });
 
