@@ -1,9 +1,10 @@
-// Parameterised statements are prepared once per connection on PostgreSQL (issue 18: parsing and
-// planning were about 60% of PostgreSQL's CPU per KKI payment creation). The naming rule is checked
-// directly; on a PostgreSQL server, the session's own pg_prepared_statements shows the store's
-// statements prepared and reused rather than prepared again.
+// Parameterised statements are prepared once per connection on PostgreSQL and in PGlite's one
+// session (issue 18: parsing and planning were about 60% of PostgreSQL's CPU per KKI payment
+// creation, and about half of PGlite's time per statement). The naming rule is checked directly; the
+// session's own pg_prepared_statements shows the store's statements prepared and reused rather than
+// prepared again.
 import { describe, expect, it } from 'vitest';
-import { openPostgres, preparedStatements } from '../src/store/sql.js';
+import { openPglite, openPostgres, preparedStatements } from '../src/store/sql.js';
 import { freshSchema } from './helpers.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -31,6 +32,63 @@ describe('prepared statement names', () => {
     for (let i = 0; i < 512; i++) expect(statement(`SELECT $1::int + ${i}`, [1]).name).toBeDefined();
     expect(statement('SELECT $1::int + 512', [1])).toEqual({ text: 'SELECT $1::int + 512', values: [1] });
     expect(statement('SELECT $1::int + 0', [1]).name).toBeDefined();
+  });
+});
+
+describe('prepared statements on PGlite', () => {
+  it('prepares a parameterised statement once in its session, in a transaction too, and not with { prepare: false }', async () => {
+    const db = await openPglite();
+    try {
+      const text = 'SELECT $1::int * 2 AS doubled';
+      expect(await db.query(text, [21])).toEqual([{ doubled: 42 }]);
+      expect(await db.transaction((tx) => tx.query(text, [4]))).toEqual([{ doubled: 8 }]);
+      const count = (statement: string) =>
+        db.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [statement]);
+      expect(await count(text)).toEqual([{ n: 1 }]);
+      const grouped = 'SELECT sum(x)::int AS total FROM unnest($1::int[]) AS x';
+      expect(await db.query(grouped, [[1, 2, 3]], { prepare: false })).toEqual([{ total: 6 }]);
+      expect(await count(grouped)).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs other statements after a transaction that holds the one connection, and after one that failed', async () => {
+    const db = await openPglite();
+    try {
+      await db.query('CREATE TABLE t (a int PRIMARY KEY)');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let released = false;
+      const tx = db.transaction(async (t) => {
+        await t.query('INSERT INTO t VALUES ($1)', [1]);
+        await held;
+      });
+      // Sent while the transaction is open: it waits for it, then sees its row.
+      const read = db
+        .query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE a > $1', [0])
+        .then((rows) => {
+          expect(released).toBe(true);
+          return rows;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      released = true;
+      release();
+      await tx;
+      expect(await read).toEqual([{ n: 1 }]);
+      // A failed statement rolls its transaction back, and the connection goes on.
+      await expect(
+        db.transaction(async (t) => {
+          await t.query('INSERT INTO t VALUES ($1)', [2]);
+          await t.query('INSERT INTO t VALUES ($1)', [1]);
+        }),
+      ).rejects.toMatchObject({ code: '23505' });
+      expect(await db.query('SELECT a FROM t WHERE a > $1 ORDER BY a', [0])).toEqual([{ a: 1 }]);
+    } finally {
+      await db.close();
+    }
   });
 });
 
