@@ -82,8 +82,6 @@ export async function openPostgres(
     max: maxConnections,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
-  // An idle client's error (server restart) must not crash the merchant's process.
-  pool.on('error', () => {});
   return poolDatabase('postgres', pool, prepare, () => pool.end());
 }
 
@@ -94,6 +92,9 @@ function poolDatabase(
   prepare: boolean,
   close: () => Promise<void>,
 ): SqlDatabase {
+  // An idle client's error (a server restart, PGlite failing) must not crash the merchant's process:
+  // the next statement fails instead, with the cause.
+  pool.on('error', () => {});
   const prepared = prepare ? preparedStatements() : unprepared;
   const statement = (text: string, params: readonly unknown[], options?: QueryOptions) =>
     (options?.prepare === false ? unprepared : prepared)(text, params);
