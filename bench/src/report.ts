@@ -271,9 +271,10 @@ runs fewer, shorter levels and writes only bench/results.json (the same figures 
 - **Protocol:** \`@kki-kit/doku\`'s functions alone, after a warm-up, on a payment-sized body.
 - **Bundle size:** esbuild, ESM, minified, gzip level 9; react, react-dom and @tanstack/react-query are
   external. The budget (bench/size-budget.json) is checked in CI by \`pnpm --filter @kki-kit/bench size:check\`.
-  A component's \`+ KkiProvider\` row adds the provider (the Bahasa Indonesia copy, the BFF client), which
-  every page that renders the component renders too: it is what such a page ships. \`+lazy\` adds the
-  largest part the entry may load later.
+  A component's \`+ KkiProvider\` row adds the provider from its own entry (the BFF client, the copy
+  components share), which every page that renders the component renders too: it is what such a page
+  ships. Each component carries its own Bahasa Indonesia copy. \`+lazy\` adds the largest part the
+  entry may load later.
 
 ## BFF beside the bare proxy
 
