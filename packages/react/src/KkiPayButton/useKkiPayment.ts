@@ -19,6 +19,7 @@ import {
   usePaymentFlow,
 } from '../internal/usePaymentFlow.js';
 import { useKkiContext } from '../provider/context.js';
+import { returnedPaymentId } from './returned-payment.js';
 
 export type { KkiPaymentSource };
 
@@ -91,8 +92,15 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const { order, orderError } = useOrder(ctx, orderId);
-  // The order's open attempt (any tab, any device) is resumed, never doubled.
-  const flow = usePaymentFlow(ctx, orderId, callbacks, options.resumePaymentId, order?.openPaymentId);
+  // The order's open attempt (any tab, any device) is resumed, never doubled; given, else the one the
+  // shopper came back with from DOKU Checkout or the bank's app.
+  const flow = usePaymentFlow(
+    ctx,
+    orderId,
+    callbacks,
+    options.resumePaymentId ?? returnedPaymentId,
+    order?.openPaymentId,
+  );
   const { start, result } = flow;
   const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);
   const { locale } = ctx;

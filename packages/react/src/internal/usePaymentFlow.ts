@@ -2,13 +2,11 @@
 // useSyncExternalStore, the caller's latest callbacks, TanStack Query's focus manager for "the customer
 // is back" (e.g. from the bank's app), and each payment the flow sees written to the query cache.
 import {
-  checkoutReturnFrom,
   createPaymentFlowWith,
   type KkiPaymentCallbacks,
   type KkiPaymentFlow,
   type KkiPaymentFlowState,
   type KkiPaymentStart,
-  withoutCheckoutReturn,
 } from '@kki-kit/client';
 import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { focusManager } from '@tanstack/react-query';
@@ -18,21 +16,6 @@ import { paymentKey } from './query-keys.js';
 import { useLatest } from './useLatest.js';
 
 export type { KkiPaymentAction, KkiPaymentCallbacks } from '@kki-kit/client';
-
-// The payment DOKU Checkout's return page named in this page's address. The parameters are taken out
-// of the address (so a reload or a shared link is not taken for a return); the id is kept for the
-// cleaned address, so a second mount (StrictMode, a remount) still resumes it.
-let lastReturn: { readonly cleaned: string; readonly paymentId: string } | null = null;
-function returnedPaymentId(): string | null {
-  if (typeof window === 'undefined') return null;
-  const href = window.location.href;
-  const found = checkoutReturnFrom(href);
-  if (found === null) return lastReturn?.cleaned === href ? lastReturn.paymentId : null;
-  const cleaned = withoutCheckoutReturn(href);
-  window.history.replaceState(window.history.state, '', cleaned);
-  lastReturn = { cleaned: window.location.href, paymentId: found.paymentId };
-  return found.paymentId;
-}
 
 const IDLE: KkiPaymentFlowState = { phase: 'idle', payment: null, result: null, isSubmitting: false };
 const noop = () => {};
@@ -48,13 +31,15 @@ export interface PaymentFlowHandle extends KkiPaymentFlowState {
 
 /**
  * Drives one `createPaymentFlow` for `orderId` while mounted (created in an effect: nothing runs on
- * the server, and StrictMode's second mount gets a fresh flow that resumes from storage).
+ * the server, and StrictMode's second mount gets a fresh flow that resumes from storage). `resume`
+ * is the payment to pick up, or a function that names it once mounted (e.g. from the address the
+ * shopper came back to); without one the flow resumes what it remembered.
  */
 export function usePaymentFlow(
   ctx: KkiContextValue,
   orderId: string,
   callbacks: RefObject<KkiPaymentCallbacks>,
-  resumePaymentId?: string,
+  resume?: string | (() => string | null),
   openPaymentId?: string | null,
 ): PaymentFlowHandle {
   const { client, queryClient, locale, errorCopy } = ctx;
@@ -63,14 +48,14 @@ export function usePaymentFlow(
 
   useEffect(() => {
     const { polling } = latest.current;
-    // Given, else named by the return address (the flow drops another order's), else remembered.
-    const resume = resumePaymentId ?? returnedPaymentId() ?? undefined;
+    // Given or found (the flow drops another order's), else remembered.
+    const resumeId = (typeof resume === 'function' ? resume() : resume) ?? undefined;
     // The provider words failed calls (its network copy, the merchant's errorCopy).
     const created = createPaymentFlowWith(
       {
         client,
         orderId,
-        ...(resume !== undefined && { resumePaymentId: resume }),
+        ...(resumeId !== undefined && { resumePaymentId: resumeId }),
         locale: latest.current.locale,
         ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
         polling,
@@ -96,7 +81,7 @@ export function usePaymentFlow(
       stopCaching();
       created.dispose();
     };
-  }, [client, queryClient, orderId, resumePaymentId, callbacks, latest]);
+  }, [client, queryClient, orderId, resume, callbacks, latest]);
 
   useEffect(() => flow?.configure({ locale, errorCopy }), [flow, locale, errorCopy]);
   // The server knows the order's attempt in progress: a new tab or device picks it up.
