@@ -1,15 +1,16 @@
 // The payment flow without a framework: start a payment (KKI with a card, DOKU's card page), follow
 // it (polling with backoff, a last check at its deadline, a check when the page is shown again), resume
 // after a redirect, cancel. Every UI layer drives this one machine.
-import type {
-  CreateCardPaymentRequest,
-  CreateCheckoutPaymentRequest,
-  CreateKkiPaymentRequest,
-  KkiCopyOverrides,
-  KkiError,
-  KkiLocale,
-  PaymentActionResult,
-  PaymentView,
+import {
+  type CreateCardPaymentRequest,
+  type CreateCheckoutPaymentRequest,
+  type CreateKkiPaymentRequest,
+  DEFAULT_LOCALE,
+  type KkiCopyOverrides,
+  type KkiError,
+  type KkiLocale,
+  type PaymentActionResult,
+  type PaymentView,
 } from '@kki-kit/contract';
 import { createAction, OutcomeGate } from './action.js';
 import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll } from './backoff.js';
@@ -111,7 +112,7 @@ export interface KkiPaymentFlow {
  * open one remembered for the order, at once.
  */
 export function createPaymentFlow(options: KkiPaymentFlowOptions): KkiPaymentFlow {
-  let wording = { locale: options.locale ?? 'id', errorCopy: options.errorCopy };
+  let wording = { locale: options.locale ?? DEFAULT_LOCALE, errorCopy: options.errorCopy };
   const flow = createPaymentFlowWith(options, (cause) =>
     requestErrorToKki(cause, wording.locale, wording.errorCopy),
   );
@@ -134,7 +135,7 @@ export function createPaymentFlowWith(
 ): KkiPaymentFlow {
   const { client, orderId } = options;
   let { errorCopy } = options;
-  let locale = options.locale ?? 'id';
+  let locale = options.locale ?? DEFAULT_LOCALE;
   const polling: KkiPollingOptions = { ...DEFAULT_POLLING, ...options.polling };
   const storage = options.storage === undefined ? sessionPendingPayments : options.storage;
   const listeners = new Set<(state: KkiPaymentFlowState) => void>();

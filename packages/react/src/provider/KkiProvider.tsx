@@ -1,7 +1,7 @@
 'use client';
 // KkiProvider: the BFF client, language and copy, appearance, TanStack Query client, live region.
 import { createKkiClient, DEFAULT_POLLING, type KkiClient } from '@kki-kit/client';
-import type { KkiCopyOverrides } from '@kki-kit/contract';
+import { DEFAULT_LOCALE, type KkiCopyOverrides } from '@kki-kit/contract';
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ID_SHARED } from '../copy/id/shared.js';
@@ -67,7 +67,7 @@ function uiLocaleOf(locale: KkiProviderProps['locale']): KkiUiLocale | undefined
 export function KkiProvider(props: KkiProviderProps): ReactElement {
   const { copy: copyOverrides, errorCopy, appearance, children } = props;
   const uiLocale = uiLocaleOf(props.locale);
-  const locale = uiLocale?.code ?? 'id';
+  const locale = uiLocale?.code ?? DEFAULT_LOCALE;
   // The kit's own client lives as long as the provider; hooks pass it explicitly, so an app-level
   // QueryClientProvider elsewhere is neither needed nor shadowed.
   const [ownQueryClient] = useState(

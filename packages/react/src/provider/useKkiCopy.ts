@@ -1,7 +1,7 @@
 // Every copy key for a custom component: the whole built-in Bahasa Indonesia under the provider's copy.
-import { useMemo } from 'react';
 import { id } from '../copy/id/index.js';
 import type { KkiCopy } from '../copy/index.js';
+import { useSectionCopy } from '../internal/useSectionCopy.js';
 import { useKkiContext } from './context.js';
 
 /**
@@ -12,6 +12,6 @@ import { useKkiContext } from './context.js';
  * @throws Error when used outside `<KkiProvider>`.
  */
 export function useKkiCopy(): KkiCopy {
-  const ctx = useKkiContext('useKkiCopy');
-  return useMemo(() => ({ ...id, ...ctx.copy }) as KkiCopy, [ctx.copy]);
+  // The whole language is one section, laid under the provider's copy as a component's own is.
+  return useSectionCopy(useKkiContext('useKkiCopy'), id);
 }
