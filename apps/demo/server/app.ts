@@ -78,11 +78,36 @@ function sessionSecret(dataDir: string | null): string {
   return secret;
 }
 
-async function listen(app: Hono, port: number, hostname: string) {
-  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+/**
+ * What the shop answers before its routes are all in place: 503 with `Retry-After`. Hono builds its
+ * router on the first request and refuses routes after that, so the app must not see a request
+ * until it is complete (a browser polling during `npm start` would otherwise stop the start).
+ */
+function starting(request: Request): Response {
+  const headers = { 'Retry-After': '1', 'Cache-Control': 'no-store' };
+  const message = 'The demo shop is starting. Try again in a moment.';
+  return new URL(request.url).pathname.startsWith('/api/')
+    ? Response.json({ error: { code: 'starting', message } }, { status: 503, headers })
+    : new Response(message, {
+        status: 503,
+        headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+}
+
+/** Binds the port now and serves `starting` until `open(app)` hands over the finished app. */
+async function listen(port: number, hostname: string) {
+  // The node server's bindings (the socket, which getConnInfo reads) go through with the request.
+  let handler: (request: Request, env: unknown) => Response | Promise<Response> = starting;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: (request, env) => handler(request, env), port, hostname }, () => resolve(s));
     s.once('error', reject);
   });
+  return {
+    server,
+    open(app: Hono) {
+      handler = (request, env) => app.fetch(request, env);
+    },
+  };
 }
 
 /** Starts the sandbox, the BFF and the shop; resolves once the shop listens. */
@@ -94,7 +119,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   // The shop's port decides its URL, which the BFF and the sandbox need first: bind it now.
   const app = new Hono();
-  const server = await listen(app, options.port, host);
+  const { server, open } = await listen(options.port, host);
   const port = (server.address() as AddressInfo).port;
   const ownOrigin = `http://${host}:${port}`;
   const origin = options.publicOrigin ?? ownOrigin;
@@ -156,6 +181,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   );
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
   if (options.staticDir) app.route('/', serveBuiltApp(options.staticDir));
+  open(app);
 
   return {
     url: ownOrigin,
