@@ -1,7 +1,8 @@
 // The load generator in a process of its own: it runs the closed-loop levels (loadgen.ts) the
 // parent asks for, against the BFF, the proxy or the sandbox, and keeps what each create returned
 // so the status levels poll real payments. The DOKU paths sign and encrypt here, in the caller, as a
-// merchant server calling DOKU would.
+// merchant server calling DOKU would. Every path goes over node:http (http-request.ts and the DOKU
+// client's Node transport), so the generator's own cost is alike for all.
 import { randomUUID } from 'node:crypto';
 import { IDEMPOTENCY_KEY_HEADER, KKI_REQUEST_HEADER, toSnapAmountObject } from '@kki-kit/contract';
 import { createDokuClient, type DokuClient } from '@kki-kit/doku';
@@ -12,6 +13,7 @@ import {
   SANDBOX_MERCHANT_PRIVATE_KEY,
 } from '@kki-kit/doku-sandbox';
 import { failStart, serveParent } from './child.js';
+import { type JsonAnswer, requestJson } from './http-request.js';
 import { type LoadFigures, runLevel } from './loadgen.js';
 import { AMOUNT, BENCH_CUSTOMER_HEADER, BFF_MOUNT, CUSTOMERS } from './constants.js';
 
@@ -36,8 +38,8 @@ const nextRef = () => `bench-${run}-${ref++}`;
 const cardFor = (i: number) => kkiTestCpan('bri', undefined, (i % 999) + 1);
 const amount = toSnapAmountObject(AMOUNT);
 
-async function ensureOk(res: Response, expected: number): Promise<unknown> {
-  const body: unknown = await res.json();
+function ensureOk(res: JsonAnswer, expected: number): unknown {
+  const body = res.body;
   if (res.status !== expected) {
     const code = (body as { error?: { code?: string }; responseCode?: string } | null) ?? {};
     throw new Error(`HTTP ${res.status} ${code.error?.code ?? code.responseCode ?? ''}`.trim());
@@ -73,7 +75,7 @@ function sender(job: LoadJob): (i: number) => Promise<void> {
       const orderIds = job.orderIds ?? [];
       return async (i) => {
         const customer = `bench-${i % CUSTOMERS}`;
-        const res = await fetch(`${job.url}${BFF_MOUNT}/kki/payments`, {
+        const res = await requestJson(`${job.url}${BFF_MOUNT}/kki/payments`, {
           method: 'POST',
           headers: {
             origin: job.url,
@@ -87,17 +89,17 @@ function sender(job: LoadJob): (i: number) => Promise<void> {
             source: { type: 'card', cpan: cardFor(i), ott: nextOtt() },
           }),
         });
-        const body = (await ensureOk(res, 201)) as { id: string };
+        const body = ensureOk(res, 201) as { id: string };
         paid.push({ id: body.id, customer });
       };
     }
     return async (i) => {
       const p = paid[i % paid.length];
       if (!p) throw new Error('no payment to poll');
-      const res = await fetch(`${job.url}${BFF_MOUNT}/payments/${p.id}`, {
+      const res = await requestJson(`${job.url}${BFF_MOUNT}/payments/${p.id}`, {
         headers: { [BENCH_CUSTOMER_HEADER]: p.customer },
       });
-      await ensureOk(res, 200);
+      ensureOk(res, 200);
     };
   }
   const client = dokuClient(job.url);

@@ -254,8 +254,10 @@ runs fewer, shorter levels and writes only bench/results.json (the same figures 
   and the ratios between paths are what transfers. Other work on the machine lands in p99 first (see
   the load average).
 - **Load.** A closed loop: N workers, each sends a request, waits for the answer, sends the next
-  (Node's fetch, keep-alive), until the level's request count or time limit. 64 concurrent callers is
-  the level the goals are read at.
+  (node:http through Node's global agent, keep-alive, on every path: the BFF's JSON calls and the DOKU
+  client's requests alike, as fetch costs the generator several times more CPU), until the level's
+  request count or time limit. 64 concurrent callers is the level the goals are read at. The proxy
+  forwards with fetch, as a Hono proxy does (\`hono/proxy\`); the BFF calls DOKU over node:http.
 - **create** is a KKI payment with a new card (CPAN + OTT): DOKU answers at once (pending the issuer
   app), so the request completes synchronously. Through the BFF it is \`POST /kki/payments\` for an order
   made beforehand with the merchant API (validation, idempotency record, rate limit, encryption,
