@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KkiHarness, MOUNT, newKey, newOtt, startKki } from './kki-setup.js';
-import { ORIGIN } from './cards-setup.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
 
 const LIMIT = 4096;
 
