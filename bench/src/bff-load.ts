@@ -17,6 +17,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_WARMUP, WARMUP_CONCURRENCY } from './constants.js';
 import { type BenchChild, startChild } from './child.js';
 import { type CpuParties, type CpuPerRequest, measureCpu, withApplicationName } from './cpu.js';
 import type { LoadJob } from './loadgen-child.js';
@@ -57,7 +58,12 @@ export interface LoadOptions {
   concurrencies?: readonly number[];
   count?: number;
   maxMs?: number;
-  /** Untimed requests per target and operation before the levels. */
+  /**
+   * Untimed requests per target and operation before the levels, at concurrency
+   * {@link WARMUP_CONCURRENCY}. Fresh processes cost more CPU per request over their first few
+   * thousand calls (the JIT), the proxy's all-JavaScript path more than the BFF's, whose database work
+   * is the same from the first call; too short a warm-up makes the proxy look slow and the ratio high.
+   */
   warmup?: number;
   /** Payments one BFF instance has made when its memory is read (created untimed after the levels). */
   memoryAfterPayments?: number;
@@ -125,7 +131,7 @@ async function interleaved(
   paths: Path[],
   op: LoadOperation,
 ): Promise<LoadRow[]> {
-  for (const path of paths) await level(loadgen, path, op, 1, opts.warmup, 60_000);
+  for (const path of paths) await level(loadgen, path, op, WARMUP_CONCURRENCY, opts.warmup, 120_000);
   const rows: LoadRow[] = [];
   for (const concurrency of opts.concurrencies) {
     for (const path of paths) {
@@ -163,7 +169,7 @@ export async function benchBffLoad(options: LoadOptions = {}): Promise<LoadRepor
     concurrencies: options.concurrencies ?? [1, 8, 32, 64],
     count: options.count ?? 3000,
     maxMs: options.maxMs ?? 10_000,
-    warmup: options.warmup ?? 100,
+    warmup: options.warmup ?? DEFAULT_WARMUP,
     memoryAfterPayments: options.memoryAfterPayments ?? 10_000,
   };
   const databaseUrl =

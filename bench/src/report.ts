@@ -3,6 +3,7 @@ import type { LoadOperation, LoadRow, LoadStore, LoadTarget, MemoryRow } from '.
 import type { BundleSize } from './bundle-size.js';
 import type { ColdStartRow } from './cold-start.js';
 import type { ProtocolResult } from './protocol.js';
+import { DEFAULT_WARMUP, WARMUP_CONCURRENCY } from './constants.js';
 import { fmt, markdownTable } from './stats.js';
 import type { TokenResult } from './token.js';
 
@@ -256,7 +257,10 @@ runs fewer, shorter levels and writes only bench/results.json (the same figures 
 - **Load.** A closed loop: N workers, each sends a request, waits for the answer, sends the next
   (node:http through Node's global agent, keep-alive, on every path: the BFF's JSON calls and the DOKU
   client's requests alike, as fetch costs the generator several times more CPU), until the level's
-  request count or time limit. 64 concurrent callers is the level the goals are read at. The proxy
+  request count or time limit. 64 concurrent callers is the level the goals are read at. Before the
+  levels, every path serves ${DEFAULT_WARMUP.toLocaleString('en')} untimed requests of each operation with ${WARMUP_CONCURRENCY} callers: a fresh process
+  costs more CPU per request over its first thousands of calls, the proxy's path more than the BFF's,
+  so a short warm-up would flatter the ratio. The proxy
   forwards with fetch, as a Hono proxy does (\`hono/proxy\`); the BFF calls DOKU over node:http.
 - **create** is a KKI payment with a new card (CPAN + OTT): DOKU answers at once (pending the issuer
   app), so the request completes synchronously. Through the BFF it is \`POST /kki/payments\` for an order

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   console.log('BFF load (closed loop, loopback, one process per party)…');
   const bffLoad = await benchBffLoad({
     databaseUrl: databaseUrl ?? undefined,
-    ...(quick && { concurrencies: [8, 64], count: 500, maxMs: 2_500, warmup: 30, memoryAfterPayments: 0 }),
+    ...(quick && { concurrencies: [8, 64], count: 500, maxMs: 2_500, memoryAfterPayments: 0 }),
   });
   if (url && !databaseUrl) bffLoad.skipped.unshift(`PostgreSQL at ${new URL(url).host} did not answer`);
   console.table(
