@@ -73,14 +73,92 @@ describe('SNAP notifications in RSA mode', () => {
     expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
     expect((await post(success(payment.partnerReferenceNo), { externalId })).status).toBe(200);
     const rows = await h.bff.store.db.query(
-      'SELECT count(*)::int AS n FROM notification_inbox WHERE dedup_key = $1',
-      [externalId],
+      'SELECT count(*)::int AS n FROM notification_inbox WHERE dedup_key LIKE $1',
+      [`${externalId}:%`],
     );
     expect(rows[0]?.n).toBe(1);
     const late = await post({ ...success(payment.partnerReferenceNo), latestTransactionStatus: '03' });
     expect(late.status).toBe(200);
     expect((await h.bff.store.payments.get(payment.id))?.status).toBe('succeeded');
     const events = await h.bff.store.payments.events(payment.id);
+    expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
+  });
+});
+
+describe('SNAP notifications: what counts as a duplicate', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  async function post(body: object, externalId?: string) {
+    const text = JSON.stringify(body);
+    const timestamp = snapTimestamp(new Date());
+    const signature = await signSnapAsymmetric({
+      method: 'POST',
+      path: PATH,
+      body: text,
+      timestamp,
+      privateKeyPem: SANDBOX_DOKU_PRIVATE_KEY,
+    });
+    return h.notify(PATH, {
+      method: 'POST',
+      body: text,
+      headers: {
+        'content-type': 'application/json',
+        'x-timestamp': timestamp,
+        'x-signature': signature,
+        ...(externalId !== undefined && { 'x-external-id': externalId }),
+      },
+    });
+  }
+  const news = (reference: string, status: '00' | '03', desc: 'Success' | 'Pending') => ({
+    originalPartnerReferenceNo: reference,
+    originalReferenceNo: `REF${reference.slice(-10)}`,
+    amount: { value: '80000.00', currency: 'IDR' },
+    latestTransactionStatus: status,
+    transactionStatusDesc: desc,
+    additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+  });
+
+  it("an X-EXTERNAL-ID DOKU uses again on another day still delivers another payment's success", async () => {
+    const first = await pendingKkiPayment(h, 'ria', 51);
+    const late = await pendingKkiPayment(h, 'sia', 52);
+    // DOKU keeps X-EXTERNAL-ID unique per day only.
+    const externalId = '20250101000000000001';
+    expect((await post(news(first.partnerReferenceNo, '00', 'Success'), externalId)).status).toBe(200);
+    expect((await h.bff.store.payments.get(first.id))?.status).toBe('succeeded');
+    // The kit gave up on the second payment while DOKU still held it; its late success comes with
+    // the same id: it must be applied (an extra charge, refunded), not acknowledged as a duplicate.
+    await h.bff.store.payments.transition(late.id, 'cancelled', { source: 'api' });
+    expect((await post(news(late.partnerReferenceNo, '00', 'Success'), externalId)).status).toBe(200);
+    await h.idle();
+    expect(await h.bff.store.extraCharges.get(late.id)).not.toBeNull();
+    expect((await h.bff.store.payments.events(late.id)).map((e) => e.toStatus)).toContain('succeeded');
+  });
+
+  it('without X-EXTERNAL-ID, a success after a pending body of the same length is applied', async () => {
+    const p = await pendingKkiPayment(h, 'tia', 53);
+    await h.bff.store.payments.transition(p.id, 'cancelled', { source: 'api' });
+    // "03"/"Pending" and "00"/"Success": bodies of one length, neither with an id.
+    expect((await post(news(p.partnerReferenceNo, '03', 'Pending'))).status).toBe(200);
+    expect((await post(news(p.partnerReferenceNo, '00', 'Success'))).status).toBe(200);
+    await h.idle();
+    expect(await h.bff.store.extraCharges.get(p.id)).not.toBeNull();
+  });
+
+  it('a retry of the same body with the same id is recorded and applied once', async () => {
+    const p = await pendingKkiPayment(h, 'uma', 54);
+    const body = news(p.partnerReferenceNo, '00', 'Success');
+    expect((await post(body, '20250101000000000054')).status).toBe(200);
+    expect((await post(body, '20250101000000000054')).status).toBe(200);
+    const rows = await h.bff.store.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification_inbox WHERE source = 'snap' AND dedup_key LIKE $1`,
+      ['20250101000000000054:%'],
+    );
+    expect(rows[0]?.n).toBe(1);
+    const events = await h.bff.store.payments.events(p.id);
     expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import {
   kkiCardNotificationSchema,
   NOTIFICATION_REFERENCE_FIELDS,
   parseDokuTimestamp,
+  sha256Hex,
   verifyB2bToken,
   verifySnapSymmetric,
 } from '@kki-kit/doku';
@@ -298,9 +299,12 @@ export function createSnapNotificationHandlers(
       if (!parsed.success)
         log.warn('snap notification of unknown shape', { issues: parsed.error.issues.length });
       const payload = parsed.success ? parsed.data : referenceFieldsOf(json);
-      const dedupKey =
-        c.req.header('x-external-id') ??
-        `${parsed.success ? parsed.data.originalReferenceNo : (referencesIn(json).doku[0] ?? '')}:${body.length}`;
+      // A retry of this very notification is a duplicate; any other body is a notification of its own.
+      // X-EXTERNAL-ID alone is not enough: DOKU keeps it unique per day only (doku-api.md §2.3), so a
+      // later day's id may name another payment's news, and a body without one must not be taken for
+      // another body of the same length. Applying a notification twice changes nothing (the state
+      // table), so keying on the body can only re-apply, never drop one.
+      const dedupKey = `${c.req.header('x-external-id') ?? '-'}:${await sha256Hex(body)}`;
       const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(payload));
       // A duplicate of one already settled is acknowledged; one that failed before is applied again.
       if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
