@@ -83,6 +83,27 @@ describe('events from KKI flows (pending, succeeded, failed, cancelled, card sav
     ]);
   });
 
+  it('a cancelled attempt DOKU approves late is payment.extra_charge, refunded; never payment.succeeded', async () => {
+    const { order, view } = await pay('ev-fay', { cpan: kkiTestCpan('bri', undefined, 34), ott: newOtt() });
+    const cancel = await h.call('ev-fay', `/payments/${view.id}/cancel`, { method: 'POST', key: newKey() });
+    expect(cancel.status).toBe(200);
+    // The issuer app was still open: the customer confirms there after all.
+    expect((await h.control(`/kki/payments/${await reference(view.id)}/approve`, {})).status).toBe(200);
+    await h.idle();
+    await h.bff.events.dispatch();
+    expect((await h.bff.store.payments.get(view.id))?.status).toBe('refunded');
+    expect((await h.bff.merchant.getOrder(order.id))?.status).toBe('open');
+    // A handler that fulfils on payment.succeeded must not ship this order.
+    const mine = about(received, view.id);
+    expect(mine.map((e) => e.type)).toEqual([
+      'payment.pending',
+      'payment.cancelled',
+      'payment.extra_charge',
+      'refund.succeeded',
+    ]);
+    expect(mine[2]).toMatchObject({ orderId: order.id, data: { status: 'succeeded' } });
+  });
+
   it('the feed reads the same events by cursor, each valid by the contract and free of card data', async () => {
     await h.bff.events.dispatch();
     const all: KkiEvent[] = [];

@@ -104,20 +104,30 @@ export interface EventRepository {
   attempts(consumer: string, eventId: string): Promise<DeliveryAttemptRecord[]>;
 }
 
-/** The payment event a status change is, or `null` when merchant code has no event for it. */
+/**
+ * The payment event a status change is, or `null` when merchant code has no event for it.
+ * `extraCharge`: the money this change says DOKU took does not pay the order (an extra charge, to be
+ * refunded), so it is never reported as the order's success.
+ */
 export function paymentEventType(
   from: PaymentStatus | null,
   to: PaymentStatus,
+  extraCharge = false,
 ): (typeof PAYMENT_EVENT_TYPES)[number] | null {
   switch (to) {
-    case 'pending':
     case 'authorized':
+    case 'succeeded':
+      if (extraCharge) return 'payment.extra_charge';
+      return to === 'authorized'
+        ? 'payment.authorized'
+        : from === 'authorized'
+          ? 'payment.captured'
+          : 'payment.succeeded';
+    case 'pending':
     case 'failed':
     case 'expired':
     case 'cancelled':
       return `payment.${to}`;
-    case 'succeeded':
-      return from === 'authorized' ? 'payment.captured' : 'payment.succeeded';
     // Refund states are reported by the refund's own event; `created` is not a change merchant code acts on.
     default:
       return null;

@@ -84,13 +84,15 @@ export async function recordEvent(
   from: PaymentStatus | null,
   source: PaymentEventSource,
   detail: DokuFacts,
+  /** The money this change records is an extra charge (see {@link paymentEventType}). */
+  extraCharge = false,
 ) {
   await tx.query(
     `INSERT INTO payment_events (payment_id, version, from_status, to_status, source, detail)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
     [payment.id, payment.version, from, payment.status, source, json(detail)],
   );
-  const type = paymentEventType(from, payment.status);
+  const type = paymentEventType(from, payment.status, extraCharge);
   if (type !== null) await emitEvent(tx, { type, subject: 'payment', payment });
 }
 

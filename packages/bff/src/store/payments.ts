@@ -259,20 +259,22 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
         const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
-        const known = takes
+        // Whether this payment's money is already an extra charge: asked only when the change is
+        // about money taken (an extra authorization captured stays extra, never the order's payment).
+        const known = MONEY_TAKEN_STATUSES.includes(to)
           ? (await tx.query('SELECT 1 FROM extra_charges WHERE payment_id = $1', [id])).length > 0
           : false;
         // A cancelled payment with an extra charge was voided: DOKU's older word is stale.
         if (known && current.status === 'cancelled') return { applied: false, record: current };
         const updated = await applyPatch(tx, id, options.patch ?? {}, to);
         if (!takes) {
-          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
+          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {}, known);
           return { applied: true, record: updated };
         }
         if (known) {
           // Already an extra charge, once closed as released (DOKU let the authorization go) and now
           // taken after all: it is open again, to be refunded like the first time.
-          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {});
+          await recordEvent(tx, updated, current.status, options.source, options.detail ?? {}, true);
           const reopened = await one(
             await tx.query(
               `UPDATE extra_charges SET status = 'refunding', updated_at = now() WHERE payment_id = $1 RETURNING *`,
@@ -295,10 +297,14 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
             : order.status === 'paid' && order.paidPaymentId !== id
               ? 'order_already_paid'
               : null;
-        await recordEvent(tx, updated, current.status, options.source, {
-          ...options.detail,
-          ...(reason !== null && { extraCharge: reason }),
-        });
+        await recordEvent(
+          tx,
+          updated,
+          current.status,
+          options.source,
+          { ...options.detail, ...(reason !== null && { extraCharge: reason }) },
+          reason !== null,
+        );
         if (reason === null) {
           await tx.query(
             `UPDATE orders SET status = 'paid', paid_payment_id = $2, paid_at = now(), updated_at = now()

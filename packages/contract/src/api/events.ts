@@ -5,7 +5,13 @@ import * as z from 'zod/mini';
 import { eventIdSchema, orderIdSchema, timestampSchema } from './common.js';
 import { paymentViewSchema, refundViewSchema, savedCardViewSchema } from './views.js';
 
-/** Event types about a payment attempt (its view is the event's `data`). */
+/**
+ * Event types about a payment attempt (its view is the event's `data`). `payment.succeeded` (or
+ * `payment.authorized`, then `payment.captured`, for a card `AUTHORIZE`) comes once per order, from
+ * the payment that paid it: the one to fulfil on. `payment.extra_charge` is money DOKU took on an
+ * attempt that does not pay the order (a cancelled attempt approved late, or a second payment of a
+ * paid order): the kit refunds it in full, and `refund.succeeded` follows. Never fulfil on it.
+ */
 export const PAYMENT_EVENT_TYPES = [
   'payment.pending',
   'payment.authorized',
@@ -14,6 +20,7 @@ export const PAYMENT_EVENT_TYPES = [
   'payment.expired',
   'payment.cancelled',
   'payment.captured',
+  'payment.extra_charge',
 ] as const;
 
 /** Event types about a refund (its view is the event's `data`). */
