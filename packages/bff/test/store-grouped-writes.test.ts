@@ -3,15 +3,16 @@
 // On both stores, answers completed together keep each their own status and body (JSON with quotes,
 // backslashes, non-ASCII), claims made together count their rate limits as if made one after
 // another, and payments created together keep the one-open-attempt rule of each order.
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupedCalls, groupedWrites } from '../src/store/grouped-writes.js';
 import { type ClaimInput, createIdempotencyRepository } from '../src/store/idempotency.js';
-import type { SqlDatabase, Store } from '../src/store/index.js';
+import { openStore, type SqlDatabase, type Store } from '../src/store/index.js';
 import { groupedStatusChanges, type StatusChange } from '../src/store/payment-rows.js';
 import { createPaymentRepository } from '../src/store/payments.js';
 import type { PaymentRecord } from '../src/store/records.js';
 import { jsonValue } from '../src/store/rows.js';
-import { dropSchema, freshSchema, STORE_BACKENDS } from './helpers.js';
+import { dropSchema, freshSchema, STORE_BACKENDS, TEST_SECRET } from './helpers.js';
 
 /** A promise and its resolve/reject, to hold a flush open. */
 function gate() {
@@ -406,4 +407,66 @@ describe.each(STORE_BACKENDS)('grouped status changes (%s)', (_name, open) => {
     expect(Number(deliveries?.consumers)).toBeGreaterThanOrEqual(1);
     expect(Number(deliveries?.n)).toBe(3 * Number(deliveries?.consumers));
   });
+});
+
+// Two instances on one PostgreSQL: their groups of status changes hold rows in one order, so a group
+// waiting on a row another transaction holds never closes a circle with the other instance's group.
+describe.runIf(process.env.TEST_DATABASE_URL)('grouped status changes on two instances (postgres)', () => {
+  const url = process.env.TEST_DATABASE_URL as string;
+  const schema = freshSchema('gsc');
+  let a: Store | undefined;
+  let b: Store | undefined;
+  let holder: pg.Client | undefined;
+  afterAll(async () => {
+    await holder?.end();
+    if (a) await dropSchema(a, schema);
+    await a?.close();
+    await b?.close();
+  });
+
+  it('groups with the same payments in another order both complete, none fails on a deadlock', async () => {
+    a = await openStore({ databaseUrl: url, schema, encryptionSecret: TEST_SECRET });
+    b = await openStore({ databaseUrl: url, schema, encryptionSecret: TEST_SECRET });
+    const made: PaymentRecord[] = [];
+    for (let i = 0; i < 5; i++) {
+      const order = await a.orders.create({ customerId: `gsc-${i}`, amount: 10_000 + i });
+      made.push(
+        await a.payments.create({
+          orderId: order.id,
+          method: 'kki',
+          partnerReferenceNo: `7${i}${Date.now()}`,
+          externalId: `7${i}${Date.now()}`,
+        }),
+      );
+    }
+    const [loneA, loneB, p1, p2, p3] = made as [
+      PaymentRecord,
+      PaymentRecord,
+      PaymentRecord,
+      PaymentRecord,
+      PaymentRecord,
+    ];
+    const toPending = (s: Store, p: PaymentRecord) =>
+      s.payments
+        .transition(p.id, 'pending', { source: 'doku_response', expected: 'created', detail: {} })
+        .then((r) => r.record.status as string)
+        .catch((e: { code?: string }) => `error ${e.code}`);
+    // Another transaction holds p3, as a locked transition or a refund does.
+    holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query(`SET search_path TO ${schema}`);
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM payments WHERE id = $1 FOR UPDATE', [p3.id]);
+    // Instance A: a lone change runs at once, the next three go together and wait on p3.
+    const groupA = [toPending(a, loneA), toPending(a, p1), toPending(a, p3), toPending(a, p2)];
+    await new Promise((r) => setTimeout(r, 300));
+    // Instance B: the same payments p2 and p1, arriving in the other order.
+    const groupB = [toPending(b, loneB), toPending(b, p2), toPending(b, p1)];
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.query('COMMIT');
+    const results = await Promise.all([...groupA, ...groupB]);
+    // Each payment moved once; B's changes of p1 and p2 find them pending already: no error at all.
+    expect(results.filter((r) => r.startsWith('error'))).toEqual([]);
+    for (const p of made) expect((await a.payments.get(p.id))?.status).toBe('pending');
+  }, 30_000);
 });

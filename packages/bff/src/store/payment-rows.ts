@@ -120,9 +120,19 @@ const statusChangeSql = (many: boolean) => `WITH u AS (${
   WITH ORDINALITY AS u(${PATCH_PARAM_TYPES.map((_, i) => `p${i + 1}`).join(', ')}, ${EXTRA_COLUMNS.join(', ')}, n)`
     : `SELECT ${PATCH_PARAM_TYPES.map((t, i) => `$${i + 1}::${t} AS p${i + 1}`).join(', ')},
     ${EXTRA_COLUMNS.map((c, i) => `$${i + 19}::text AS ${c}`).join(', ')}, 1::bigint AS n`
-}), changed AS (
+})${
+  // A group locks its rows in id order before it changes them, as every group does, so two groups
+  // (two instances, or a group and a payment locked elsewhere) never wait on each other in a circle:
+  // an UPDATE alone locks in the order its plan reads the rows, and a deadlock fails a whole group.
+  many
+    ? `, locked AS MATERIALIZED (
+  SELECT id FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
+)`
+    : ''
+}, changed AS (
   UPDATE payments SET ${PATCH_ASSIGNMENTS.replace(/\$(\d+)/g, 'u.p$1')}
-  FROM u WHERE ${many ? 'payments.id = ANY($1::text[])' : 'payments.id = $1'}
+  FROM u${many ? ' JOIN locked ON locked.id = u.p1' : ''}
+  WHERE ${many ? 'payments.id = ANY($1::text[]) AND payments.id = locked.id' : 'payments.id = $1'}
     AND payments.id = u.p1 AND payments.status = u.from_status
   RETURNING payments.*
 ), history AS (
