@@ -143,6 +143,36 @@ describe('reconciliation after a crash', () => {
     expect(record.status).toBe('received');
     await bff.services.reconciliation?.run();
     expect((await bff.store.payments.get(payment.id))?.status).toBe('succeeded');
-    expect(await bff.store.inbox.listReceived()).toHaveLength(0);
+    expect(await bff.store.inbox.listReceived('snap')).toHaveLength(0);
+  });
+
+  it('replays a stored SNAP notification behind a hundred unapplied rows of another source', async () => {
+    const bff = await createKkiBff(
+      options({ store: undefined, environment: 'offline', reconciliation: { enabled: false } }),
+    );
+    open.push(bff);
+    // Older Cards notifications left unapplied (the SNAP replay does not take them).
+    for (let i = 0; i < 100; i++) {
+      await bff.store.inbox.record('non_snap', `stuck-${i}`, { order: { invoice_number: `INV${i}` } });
+    }
+    const order = await bff.merchant.createOrder({ customerId: 'uma', amount: 62_000 });
+    const payment = await bff.store.payments.create({
+      orderId: order.id,
+      method: 'kki',
+      kkiKind: 'single',
+      partnerReferenceNo: '223456789012345678901234567',
+      externalId: '223456789012345678901234567',
+    });
+    await bff.store.payments.transition(payment.id, 'pending', { source: 'doku_response' });
+    await bff.store.inbox.record('snap', 'delivery-2', {
+      originalPartnerReferenceNo: payment.partnerReferenceNo,
+      originalReferenceNo: 'REF0002',
+      amount: { value: '62000.00', currency: 'IDR' },
+      latestTransactionStatus: '00',
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    await bff.services.reconciliation?.run();
+    expect((await bff.store.payments.get(payment.id))?.status).toBe('succeeded');
+    expect(await bff.store.inbox.listReceived('snap')).toHaveLength(0);
   });
 });

@@ -104,7 +104,7 @@ describe('a verified SNAP notification of an unexpected shape', () => {
   it('is stored, answered 2xx, and its payment settles through the status API', async () => {
     const payment = await pendingPayment('tia', 41);
     expect(sandbox.kki.approve(payment.partnerReferenceNo)).toBe('succeeded');
-    const before = (await bff.store.inbox.listReceived()).length;
+    const before = (await bff.store.inbox.listReceived('snap')).length;
 
     const res = await post(oddShape(payment.partnerReferenceNo));
     expect(res.status).toBe(200);
@@ -113,7 +113,7 @@ describe('a verified SNAP notification of an unexpected shape', () => {
     expect(settled?.status).toBe('succeeded');
     expect(settled?.lastCheckedAt).not.toBeNull();
     // Kept and finished (applied to the payment), not left for a replay.
-    expect((await bff.store.inbox.listReceived()).length).toBe(before);
+    expect((await bff.store.inbox.listReceived('snap')).length).toBe(before);
     const rows = await bff.store.db.query(
       `SELECT status, subject_id FROM notification_inbox WHERE payload->>'partnerReferenceNo' = $1`,
       [payment.partnerReferenceNo],

@@ -265,8 +265,7 @@ export function createSnapNotificationHandlers(
   return {
     async replayReceived() {
       let applied = 0;
-      for (const record of await store.inbox.listReceived()) {
-        if (record.source !== 'snap') continue;
+      for (const record of await store.inbox.listReceived('snap')) {
         const { isCard, parsed } = parseNotification(record.payload);
         try {
           const subject = parsed.success

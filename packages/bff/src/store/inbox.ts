@@ -18,8 +18,11 @@ export interface InboxRepository {
     subjectId?: string | null,
     error?: string | null,
   ): Promise<void>;
-  /** Notifications received but not yet applied (a crash between receipt and apply), oldest first. */
-  listReceived(limit?: number): Promise<InboxRecord[]>;
+  /**
+   * Notifications of `source` received but not yet applied (a crash between receipt and apply),
+   * oldest first. Per source, so rows another source's replay does not take never crowd them out.
+   */
+  listReceived(source: InboxRecord['source'], limit?: number): Promise<InboxRecord[]>;
 }
 
 /** The notification inbox on `db`. */
@@ -45,10 +48,11 @@ export function createInboxRepository(db: SqlDatabase): InboxRepository {
         [id, status, subjectId, error],
       );
     },
-    async listReceived(limit = 100) {
+    async listReceived(source, limit = 100) {
       const rows = await db.query(
-        `SELECT * FROM notification_inbox WHERE status = 'received' ORDER BY received_at, id LIMIT $1`,
-        [limit],
+        `SELECT * FROM notification_inbox WHERE source = $1 AND status = 'received'
+         ORDER BY received_at, id LIMIT $2`,
+        [source, limit],
       );
       return rows.map(toInbox);
     },
