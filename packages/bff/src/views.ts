@@ -13,6 +13,7 @@ import type {
 import { getErrorCopy, isKkiError, issuerById } from '@kki-kit/contract';
 import { OFFLINE_PAGE_LANGUAGE_PARAM } from '@kki-kit/doku';
 import { isOpenPayment } from './store/payment-state.js';
+import { chargedAmount } from './store/refunds.js';
 import type {
   BindingRecord,
   OrderRecord,
@@ -54,7 +55,7 @@ export function paymentView(p: PaymentRecord): PaymentView {
     amount: p.amount,
     currency: p.currency,
     refundedAmount: p.refundedAmount,
-    refundableAmount: refundable ? p.amount - p.refundedAmount : 0,
+    refundableAmount: refundable ? Math.max(chargedAmount(p) - p.refundedAmount, 0) : 0,
     // A finished payment has nothing left for the customer to do, whatever was stored.
     nextAction: isOpenPayment(p.status) ? p.nextAction : { type: 'none' },
     error: p.error,

@@ -68,6 +68,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'saved-cards/service.ts',
       'refunds/service.ts',
       'refunds/extra-charges.ts',
+      'refunds/pending-refunds.ts',
       'notifications/snap.ts',
       'notifications/non-snap.ts',
       'notifications/token.ts',

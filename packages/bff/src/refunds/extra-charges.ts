@@ -8,6 +8,7 @@ import { sha256Hex } from '@kki-kit/doku';
 import { isKkiDomainError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { ExtraChargeRecord, PaymentRecord, TransitionResult } from '../store/index.js';
+import { chargedAmount } from '../store/refunds.js';
 import type { ExtraChargeService, RefundService, ServiceDeps } from '../services/types.js';
 
 const BATCH = 100;
@@ -43,6 +44,11 @@ export async function refundIfExtra(
   if (!result.extraCharge || !deps.extraCharges) return result.record;
   await deps.extraCharges.refund(result.record.id);
   return (await deps.store.payments.get(result.record.id)) ?? result.record;
+}
+
+/** Whether DOKU gave back everything it took for the payment. */
+function fullyRefunded(payment: PaymentRecord): boolean {
+  return payment.status === 'refunded' || payment.refundedAmount >= chargedAmount(payment);
 }
 
 const REASON_TEXT: Readonly<Record<ExtraChargeRecord['reason'], string>> = {
@@ -94,8 +100,21 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
           }),
         );
       }
-      const noted = await store.extraCharges.note(payment.id, { refundId: refund.id, lastError: null });
-      if (refund.status !== 'succeeded') return noted;
+      if (refund.status !== 'succeeded') {
+        return store.extraCharges.note(payment.id, { refundId: refund.id, lastError: null });
+      }
+      // The refund covered what was left, which leaves out refunds still pending (staff's): only a
+      // payment refunded in full closes the extra charge. Otherwise the next pass refunds the rest
+      // under the next reference (this one is spent on a refund DOKU made).
+      const after = await store.payments.get(payment.id);
+      if (!after || !fullyRefunded(after)) {
+        log.warn('extra charge refunded in part', { ...fields, refundId: refund.id, amount: refund.amount });
+        return store.extraCharges.note(payment.id, {
+          refundId: refund.id,
+          lastError: null,
+          nextAttempt: true,
+        });
+      }
       log.warn('extra charge refunded', { ...fields, refundId: refund.id, amount: refund.amount });
       return store.extraCharges.finish(payment.id, 'refunded');
     } catch (error) {

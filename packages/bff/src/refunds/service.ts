@@ -7,17 +7,12 @@ import { CHECKOUT_REFUND_API, type DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
 import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
+import { chargedAmount } from '../store/refunds.js';
 import { dokuFailure } from '../services/doku-outcome.js';
 import type { RefundService, ServiceDeps } from '../services/types.js';
 
 /** DOKU's answer, before it is written to the refund. */
 type Answer = { outcome: 'succeeded' | 'pending' } & Pick<RefundOutcome, 'type' | 'doku'>;
-
-/** What DOKU took for the payment: the order amount unless a promo or a partial capture made it less. */
-export function chargedAmount(payment: PaymentRecord): number {
-  const charged = payment.doku.chargedAmount;
-  return typeof charged === 'number' && charged > 0 && charged <= payment.amount ? charged : payment.amount;
-}
 
 async function kkiRefund(
   client: DokuClient,
@@ -131,15 +126,9 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
       if (refund && refund.paymentId !== payment.id) throw new KkiDomainError('idempotency_key_reused');
       if (refund && refund.status !== 'pending') return refund;
       if (!refund) {
-        // The store caps refunds at the payment's amount; DOKU caps them at what it took (after a
-        // promo or a partial capture), so ask for no more than that either.
-        const pending = (await store.refunds.listByPayment(payment.id))
-          .filter((r) => r.status === 'pending')
-          .reduce((sum, r) => sum + r.amount, 0);
-        const left = Math.min(
-          await store.refunds.remaining(payment.id),
-          chargedAmount(payment) - payment.refundedAmount - pending,
-        );
+        // The store's rule (what DOKU took, less succeeded and pending refunds), checked again under
+        // the payment's lock by `reserve`; here it only answers before the reservation.
+        const left = await store.refunds.remaining(payment.id);
         if (payment.status !== 'succeeded' && payment.status !== 'partially_refunded') {
           throw new KkiDomainError('payment_not_refundable', { internal: `a ${payment.status} payment` });
         }

@@ -7,6 +7,7 @@ import { createCardReconciler } from '../card-payments/reconciliation.js';
 import { createCheckoutReconciler } from '../checkout/reconciliation.js';
 import { createCheckoutPaymentService } from '../checkout/service.js';
 import { createExtraChargeService } from '../refunds/extra-charges.js';
+import { createPendingRefunds } from '../refunds/pending-refunds.js';
 import { createKkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
 import { createNonSnapNotificationHandler } from '../notifications/non-snap.js';
@@ -82,6 +83,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
       ...base,
       reconcilers,
       inboxReplays: [snap.replayReceived],
+      pendingRefunds: createPendingRefunds(base, refunds),
     }),
   };
 }

@@ -1,6 +1,7 @@
 // Reconciliation: payments left open longer than `pendingAfterMs` (a lost notification, a crash
 // between DOKU's answer and the store) are settled from DOKU's status APIs. Each payment method
 // brings its own reconciler: KKI here (debitStatus), Cards from the Cards flow (order status).
+import type { PendingRefunds } from '../refunds/pending-refunds.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import type { ReconciliationService, ServiceDeps } from './types.js';
@@ -9,6 +10,8 @@ import type { ReconciliationService, ServiceDeps } from './types.js';
 export interface PaymentReconciler {
   method: PaymentRecord['method'];
   settle(payment: PaymentRecord): Promise<PaymentRecord>;
+  /** Asks DOKU again about payments the BFF closed itself that DOKU may still take; returns how many. */
+  recheckClosed?(deps: ServiceDeps, at: { now: number; before: Date }): Promise<number>;
 }
 
 const BATCH = 100;
@@ -19,6 +22,8 @@ export function createReconciliationService(
     reconcilers: readonly PaymentReconciler[];
     /** Applies notifications stored but never applied (run first: they are DOKU's own word). */
     inboxReplays?: readonly (() => Promise<number>)[];
+    /** Asks DOKU again about refunds left pending (a 202, an unknown outcome, a crash). */
+    pendingRefunds?: PendingRefunds;
     now?: () => number;
   },
 ): ReconciliationService {
@@ -42,6 +47,12 @@ export function createReconciliationService(
         log.warn('extra charges could not be retried', { error });
       }
     }
+    // Refunds left pending (a 202, an unknown outcome, a crash): asked again under their own ids.
+    try {
+      await deps.pendingRefunds?.settle(new Date(now() - config.reconciliation.pendingAfterMs));
+    } catch (error) {
+      log.warn('pending refunds could not be settled', { error });
+    }
     const before = new Date(now() - config.reconciliation.pendingAfterMs);
     let checked = 0;
     let settled = 0;
@@ -63,6 +74,13 @@ export function createReconciliationService(
         }
       }
       if (open.length < BATCH) break;
+    }
+    for (const reconciler of deps.reconcilers) {
+      try {
+        await reconciler.recheckClosed?.(deps, { now: now(), before });
+      } catch (error) {
+        log.warn('closed payments could not be rechecked', { method: reconciler.method, error });
+      }
     }
     if (checked > 0) log.info('reconciliation run', { checked, settled });
     return { checked, settled };

@@ -19,8 +19,8 @@ import type { SqlDatabase, SqlExecutor } from './sql.js';
 export interface RefundRepository {
   /**
    * Reserves a `pending` refund. Refuses (`StoreRuleError`) a payment that is not refundable
-   * (`payment_not_refundable`) or an amount above what is left after succeeded and pending refunds
-   * (`refund_exceeds_remaining`).
+   * (`payment_not_refundable`) or an amount above what is left of {@link chargedAmount} after
+   * succeeded and pending refunds (`refund_exceeds_remaining`).
    */
   reserve(input: NewRefund): Promise<{ refund: RefundRecord; payment: PaymentRecord }>;
   /** Ends a pending refund; on success adds it to the payment and moves the payment's state. Idempotent. */
@@ -28,11 +28,29 @@ export interface RefundRepository {
   get(id: string): Promise<RefundRecord | null>;
   findByPartnerRefundNo(partnerRefundNo: string): Promise<RefundRecord | null>;
   listByPayment(paymentId: string): Promise<RefundRecord[]>;
-  /** What can still be refunded: amount − succeeded − pending refunds (0 when not refundable). */
+  /** What can still be refunded: charged − succeeded − pending refunds (0 when not refundable). */
   remaining(paymentId: string): Promise<number>;
+  /**
+   * Refunds still `pending` that were reserved before `before`, oldest first, at most `limit`; `after`
+   * (the last one of the previous page) pages on. For reconciliation.
+   */
+  listPending(
+    before: Date,
+    limit: number,
+    after?: Pick<RefundRecord, 'id' | 'createdAt'>,
+  ): Promise<RefundRecord[]>;
 }
 
 const REFUNDABLE: readonly PaymentStatus[] = ['succeeded', 'partially_refunded'];
+
+/**
+ * What DOKU took for the payment: the order amount unless a promo or a partial capture made it less.
+ * The ceiling of its refunds (DOKU refuses more) and what a full refund gives back.
+ */
+export function chargedAmount(payment: PaymentRecord): number {
+  const charged = payment.doku.chargedAmount;
+  return typeof charged === 'number' && charged > 0 && charged <= payment.amount ? charged : payment.amount;
+}
 
 /** What can still be refunded of a payment read under its lock (0 when not refundable). */
 async function remainingLocked(tx: SqlExecutor, payment: PaymentRecord): Promise<number> {
@@ -41,7 +59,7 @@ async function remainingLocked(tx: SqlExecutor, payment: PaymentRecord): Promise
     `SELECT COALESCE(SUM(amount), 0) AS pending FROM refunds WHERE payment_id = $1 AND status = 'pending'`,
     [payment.id],
   );
-  return payment.amount - payment.refundedAmount - Number(rows[0]?.pending ?? 0);
+  return chargedAmount(payment) - payment.refundedAmount - Number(rows[0]?.pending ?? 0);
 }
 
 /** The refund repository on `db` (reads payments through `payments`). */
@@ -113,7 +131,7 @@ export function createRefundRepository(db: SqlDatabase, payments: PaymentReposit
         });
         if (outcome.status !== 'succeeded') return { refund, payment };
         const refunded = payment.refundedAmount + refund.amount;
-        const to: PaymentStatus = refunded >= payment.amount ? 'refunded' : 'partially_refunded';
+        const to: PaymentStatus = refunded >= chargedAmount(payment) ? 'refunded' : 'partially_refunded';
         await tx.query('UPDATE payments SET refunded_amount = $2 WHERE id = $1', [payment.id, refunded]);
         const updated = await applyPatch(tx, payment.id, {}, to);
         await recordEvent(tx, updated, payment.status, 'refund', {
@@ -140,6 +158,18 @@ export function createRefundRepository(db: SqlDatabase, payments: PaymentReposit
     async remaining(paymentId) {
       const payment = await payments.get(paymentId);
       return payment ? remainingLocked(db, payment) : 0;
+    },
+    async listPending(before, limit, after) {
+      // A pending refund is never updated until it settles, so `created_at` is also its last change.
+      // Pages are ordered on the millisecond a record's `createdAt` carries, so `after` neither skips
+      // nor repeats a refund.
+      const rows = await db.query(
+        `SELECT * FROM refunds WHERE status = 'pending' AND created_at < $1::timestamptz
+           AND ($2::timestamptz IS NULL OR (date_trunc('milliseconds', created_at), id) > ($2::timestamptz, $3::text))
+         ORDER BY date_trunc('milliseconds', created_at), id LIMIT $4`,
+        [before.toISOString(), after?.createdAt.toISOString() ?? null, after?.id ?? '', limit],
+      );
+      return rows.map(toRefund);
     },
   };
 }
