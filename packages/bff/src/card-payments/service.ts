@@ -18,7 +18,7 @@ import {
 import { createCardReturnToken } from './return-token.js';
 import { KkiDomainError } from '../errors.js';
 import { dokuFailure } from '../services/doku-outcome.js';
-import { expireIfPastDue } from '../services/page-expiry.js';
+import { expireIfPastDue, isNoSuchOrder } from '../services/page-expiry.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
@@ -299,7 +299,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         // unless DOKU's own answer says it has no such open order and the page is past its time.
         if (error instanceof DokuError) {
           deps.log.warn('card order status unavailable', { paymentId: payment.id, kind: error.kind });
-          return error.kind === 'decision'
+          return isNoSuchOrder(error)
             ? expireIfPastDue(deps.store, payment, cardPageDeadline(payment), 'doku_unknown_past_due')
             : payment;
         }

@@ -6,6 +6,7 @@ import type { CheckoutChannel, CheckoutDisplay } from '@kki-kit/contract';
 import {
   CHECKOUT_METHOD_TYPES,
   type CheckoutPaymentRequest,
+  checkoutCustomerEmailSchema,
   checkoutExpiresAt,
   checkoutOutcomeOf,
   type DokuClient,
@@ -18,9 +19,18 @@ import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import { createReturnToken } from '../security/return-token.js';
 import { checkoutCustomerIdFor } from '../services/customer-ref.js';
 import { dokuFailure } from '../services/doku-outcome.js';
-import { expireIfPastDue as expirePastDue } from '../services/page-expiry.js';
+import {
+  expireIfPastDue as expirePastDue,
+  isNoSuchOrder,
+  PAGE_EXPIRY_GRACE_MS,
+} from '../services/page-expiry.js';
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
-import type { OrderRecord, PaymentRecord } from '../store/index.js';
+import {
+  type OrderRecord,
+  PAYMENT_RECHECK_UNTIL_FACT,
+  type PaymentPatch,
+  type PaymentRecord,
+} from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { applyCheckoutOutcome } from './outcome.js';
 
@@ -51,6 +61,18 @@ export function checkoutDeadline(deps: Pick<ServiceDeps, 'config'>, payment: Pay
   return payment.createdAt.getTime() + minutes * 60_000;
 }
 
+/**
+ * How long past the page's deadline and grace a closed checkout is still asked about: a payment DOKU
+ * accepted at the last moment may take minutes to reach a final status (card authentication).
+ */
+export const CLOSED_RECHECK_MARGIN_MS = 15 * 60_000;
+
+/** The patch that marks `payment`, about to be closed by the BFF itself, for reconciliation's recheck. */
+function recheckMark(deps: Pick<ServiceDeps, 'config'>, payment: PaymentRecord): PaymentPatch {
+  const until = checkoutDeadline(deps, payment) + PAGE_EXPIRY_GRACE_MS + CLOSED_RECHECK_MARGIN_MS;
+  return { doku: { [PAYMENT_RECHECK_UNTIL_FACT]: new Date(until).toISOString() } };
+}
+
 // DOKU refuses line items that do not add up to the amount: they are sent only when they do.
 function lineItems(order: OrderRecord): CheckoutPaymentRequest['order']['line_items'] {
   const items = order.lineItems.map((i) => ({ name: i.name, price: i.price, quantity: i.quantity }));
@@ -59,7 +81,8 @@ function lineItems(order: OrderRecord): CheckoutPaymentRequest['order']['line_it
 }
 
 // The customer block: the derived id (tokenization), and the contact details the merchant put on
-// the order, when well-formed (DOKU's page asks for what is missing).
+// the order, when well-formed (DOKU's page asks for what is missing). The email is held to the DOKU
+// client's own rule: one it would refuse would fail the payment with an error the customer cannot fix.
 async function customerBlock(
   deps: ServiceDeps,
   customerId: string,
@@ -75,7 +98,7 @@ async function customerBlock(
       customerId,
       await checkoutCustomerIdFor(deps.config.doku.secretKey, customerId),
     ),
-    ...(email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 254 && { email }),
+    ...(email && checkoutCustomerEmailSchema.safeParse(email).success && { email }),
     ...(phone && /^\d{6,16}$/.test(phone) && { phone }),
     ...(name && name.length <= 255 && { name }),
   };
@@ -120,8 +143,15 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
   }
 
   // An open checkout DOKU no longer takes payments on is expired here, so the order can be paid again.
-  const expireIfPastDue = (payment: PaymentRecord, why: string) =>
-    expirePastDue(store, payment, checkoutDeadline(deps, payment), why);
+  // When DOKU last said pending, DOKU is asked about it again later (`recheckMark`).
+  const expireIfPastDue = (payment: PaymentRecord, why: string, recheck: boolean) =>
+    expirePastDue(
+      store,
+      payment,
+      checkoutDeadline(deps, payment),
+      why,
+      recheck ? recheckMark(deps, payment) : {},
+    );
 
   const service: CheckoutPaymentService = {
     async create(input) {
@@ -165,14 +195,18 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
         }
         throw failure;
       }
-      const { record } = await store.payments.transition(payment.id, 'pending', {
+      const page = {
+        nextAction: { type: 'checkout_page' as const, url, expiresAt: expiresAt.toISOString() },
+        doku: { [CHECKOUT_RETURN_URL_FACT]: input.returnUrl },
+      };
+      const { applied, record } = await store.payments.transition(payment.id, 'pending', {
         source: 'doku_response',
         detail: { requestId: ctx.externalId },
-        patch: {
-          nextAction: { type: 'checkout_page', url, expiresAt: expiresAt.toISOString() },
-          doku: { [CHECKOUT_RETURN_URL_FACT]: input.returnUrl },
-        },
+        patch: page,
       });
+      // Already `pending` (DOKU's status or notification said so while this call's first try had no
+      // answer): the customer still needs the page. A payment closed meanwhile keeps its outcome.
+      if (!applied && isOpenPayment(record.status)) return store.payments.update(payment.id, page);
       return record;
     },
 
@@ -181,13 +215,14 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         const after = await applyCheckoutOutcome(deps, payment, status.data, 'status_check');
-        return await expireIfPastDue(after, 'doku_pending_past_due');
+        return await expireIfPastDue(after, 'doku_pending_past_due', true);
       } catch (error) {
         if (!(error instanceof DokuError)) throw error;
         log.warn('checkout order status unavailable', { paymentId: payment.id, kind: error.kind });
-        // DOKU's own answer that it has no such open order (never opened, long gone) ends a page
-        // past its time; an unreachable DOKU leaves the payment as it is, for the next check.
-        return error.kind === 'decision' ? expireIfPastDue(payment, 'doku_unknown_past_due') : payment;
+        // Only DOKU's own answer that it has no such order (404: never opened, long gone) ends a page
+        // past its time; any other refusal (a signature, a rate or a field DOKU refused) or an
+        // unreachable DOKU says nothing about the page: the payment stays as it is, for the next check.
+        return isNoSuchOrder(error) ? expireIfPastDue(payment, 'doku_unknown_past_due', false) : payment;
       }
     },
 
@@ -196,15 +231,18 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       // been paid meanwhile), then the payment is closed here. DOKU's EXPIRED is a page closed
       // without payment, which is what DOKU says after a cancel on its page
       // (`CHECKOUT_CANCELLED_STATUS`): the customer's cancel stands. A later success DOKU reports is
-      // refunded as an extra charge.
+      // refunded as an extra charge; until DOKU's page closes, reconciliation asks DOKU again
+      // (`recheckMark`), so a success whose notification is lost is refunded too.
       if (payment.method !== 'checkout') throw new KkiDomainError('not_found');
       let current = payment;
+      let pageClosed = false;
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         const word = checkoutOutcomeOf(status.data).status;
         if (word === 'succeeded' || word === 'failed') {
           return await applyCheckoutOutcome(deps, payment, status.data, 'status_check');
         }
+        pageClosed = word === 'expired';
         current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
       } catch (error) {
         if (!(error instanceof DokuError)) throw error;
@@ -214,7 +252,7 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       const { record } = await store.payments.transition(current.id, 'cancelled', {
         source: 'api',
         detail: { by: 'customer' },
-        patch: { nextAction: { type: 'none' } },
+        patch: { ...(!pageClosed && recheckMark(deps, current)), nextAction: { type: 'none' } },
       });
       return record;
     },

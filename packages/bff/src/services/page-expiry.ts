@@ -2,7 +2,8 @@
 // page's deadline is expired here, so the order can be paid again and the order page stops showing
 // "pending". DOKU's later word still wins: the store reopens an expired payment on a confirmed success,
 // and a success the order no longer needs is refunded as an extra charge.
-import type { PaymentRecord, Store } from '../store/index.js';
+import { type DokuError, NON_SNAP_ORDER_NOT_FOUND_HTTP_STATUS } from '@kki-kit/doku';
+import type { PaymentPatch, PaymentRecord, Store } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 
 /**
@@ -11,19 +12,32 @@ import { isOpenPayment } from '../store/payment-state.js';
  */
 export const PAGE_EXPIRY_GRACE_MS = 5 * 60_000;
 
-/** Expires `payment` when it is open and `deadlineMs` plus the grace has passed; else returns it as is. */
+/**
+ * Whether DOKU's refused order-status call is its own answer that it has no such order (HTTP 404:
+ * the page was never opened, or is long gone). Any other refusal (a signature or a field DOKU refused,
+ * a 401, a 400) says nothing about the page, so it never expires a payment.
+ */
+export function isNoSuchOrder(error: DokuError): boolean {
+  return error.kind === 'decision' && error.httpStatus === NON_SNAP_ORDER_NOT_FOUND_HTTP_STATUS;
+}
+
+/**
+ * Expires `payment` when it is open and `deadlineMs` plus the grace has passed; else returns it as is.
+ * `patch` is set with the expiry (e.g. what a flow keeps to ask DOKU again later).
+ */
 export async function expireIfPastDue(
   store: Pick<Store, 'payments'>,
   payment: PaymentRecord,
   deadlineMs: number,
   why: string,
+  patch: PaymentPatch = {},
 ): Promise<PaymentRecord> {
   if (!isOpenPayment(payment.status)) return payment;
   if (Date.now() < deadlineMs + PAGE_EXPIRY_GRACE_MS) return payment;
   const { record } = await store.payments.transition(payment.id, 'expired', {
     source: 'status_check',
     detail: { expiredBy: why },
-    patch: { nextAction: { type: 'none' } },
+    patch: { ...patch, nextAction: { type: 'none' } },
   });
   return record;
 }

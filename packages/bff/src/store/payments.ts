@@ -46,6 +46,13 @@ export interface PaymentFilter {
   limit?: number;
 }
 
+/**
+ * The `doku` fact of a payment the BFF closed itself (cancelled in the shop, or expired while DOKU
+ * still said pending) although DOKU's page could still take a payment: until when (ISO time)
+ * reconciliation asks DOKU about it again. Cleared (`null`) once that is settled.
+ */
+export const PAYMENT_RECHECK_UNTIL_FACT = 'recheckUntil';
+
 /** Payment attempts and their state history. */
 export interface PaymentRepository {
   /**
@@ -83,6 +90,17 @@ export interface PaymentRepository {
   /** Open payments (`created`/`pending`) not updated since `before`, oldest first: for reconciliation. */
   listOpen(before: Date, limit?: number): Promise<PaymentRecord[]>;
   events(id: string): Promise<PaymentEventRecord[]>;
+  /**
+   * Payments the BFF closed itself (`cancelled` or `expired`) while DOKU's page could still take a
+   * payment, marked with {@link PAYMENT_RECHECK_UNTIL_FACT}, of `method` and not updated since
+   * `before`; least recently updated first. For reconciliation, which asks DOKU again about each and
+   * clears the mark once that is settled (an index holds the marked rows only).
+   */
+  listToRecheck(filter: {
+    method: PaymentRecord['method'];
+    before: Date;
+    limit: number;
+  }): Promise<PaymentRecord[]>;
 }
 
 /** A jsonb value as an object. */
@@ -341,6 +359,17 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         id,
       ]);
       return rows.map(toEvent);
+    },
+    async listToRecheck(filter) {
+      // The index's own predicate, written out, so its plan is the partial index (migration 10).
+      const rows = await db.query(
+        `SELECT * FROM payments
+         WHERE status IN ('cancelled', 'expired') AND (doku ->> 'recheckUntil') IS NOT NULL
+           AND method = $1 AND updated_at < $2::timestamptz
+         ORDER BY updated_at, id LIMIT $3`,
+        [filter.method, filter.before.toISOString(), filter.limit],
+      );
+      return rows.map(toPayment);
     },
   };
 }

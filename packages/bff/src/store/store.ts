@@ -31,6 +31,7 @@ export type { ExtraChargeRepository } from './extra-charges.js';
 export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
 export type { OrderRepository } from './orders.js';
+export { PAYMENT_RECHECK_UNTIL_FACT } from './payments.js';
 export type { PaymentFilter, PaymentRepository, TransitionOptions } from './payments.js';
 export type { AttemptCounters, RateLimitRepository } from './rate-limits.js';
 export type { RefundRepository } from './refunds.js';

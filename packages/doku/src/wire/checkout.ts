@@ -41,6 +41,12 @@ export const checkoutLineItemSchema = z.object({
 /** A Checkout line item. */
 export type CheckoutLineItem = z.infer<typeof checkoutLineItemSchema>;
 
+/**
+ * `customer.email`: an address the client's request schema accepts (zod's `z.email()`, at most 254
+ * characters). Exported so a caller can leave out an address the client would refuse.
+ */
+export const checkoutCustomerEmailSchema = z.email().max(254);
+
 /** `POST /checkout/v1/payment` body ([DOC-CHK-BE]). Amounts are IDR integers. */
 export const checkoutPaymentRequestSchema = z.object({
   order: z.object({
@@ -81,7 +87,7 @@ export const checkoutPaymentRequestSchema = z.object({
       id: z.string().min(1).max(CHECKOUT_CUSTOMER_ID_MAX).optional(),
       name: z.string().max(255).optional(),
       last_name: z.string().max(255).optional(),
-      email: z.email().max(254).optional(),
+      email: checkoutCustomerEmailSchema.optional(),
       // `{calling_code}{number}`, digits (as on the card payment page, §7.1).
       phone: z
         .string()

@@ -429,3 +429,12 @@ export const CARD_PAGE_TENOR_FIXED_BY_REQUEST = true;
  * DOKU's hosts are left as DOKU sent them.
  */
 export const OFFLINE_PAGE_LANGUAGE_PARAM = 'lang' as const;
+
+/**
+ * The HTTP status with which DOKU's Non-SNAP order-status API (`GET /orders/v1/status/{invoice}`,
+ * Checkout and Cards) says it has no such order (GUESS): doku-api.md §7.5 documents the call but no
+ * error answer; 404 is HTTP's "not found" and what the offline sandbox answers. Only this answer lets
+ * the kit expire a past-due page without DOKU's final word: any other refusal (a 401 for a signature
+ * or a clock, a 400) says nothing about the page, and expiring on it could hide a payment DOKU took.
+ */
+export const NON_SNAP_ORDER_NOT_FOUND_HTTP_STATUS = 404;
