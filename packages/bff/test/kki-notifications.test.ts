@@ -7,6 +7,38 @@ import { type KkiHarness, MOUNT, pendingKkiPayment, startKki } from './kki-setup
 
 const PATH = `${MOUNT}/notifications/kki`;
 
+interface SignedPostOptions {
+  at?: Date;
+  key?: string;
+  /** Default a fresh one; `null` sends none. */
+  externalId?: string | null;
+}
+
+/** A SNAP notification signed in RSA mode (DOKU's key unless `key`), as DOKU posts it. */
+async function signedPost(h: KkiHarness, body: object, opts: SignedPostOptions = {}) {
+  const text = JSON.stringify(body);
+  const timestamp = snapTimestamp(opts.at ?? new Date());
+  const signature = await signSnapAsymmetric({
+    method: 'POST',
+    path: PATH,
+    body: text,
+    timestamp,
+    privateKeyPem: opts.key ?? SANDBOX_DOKU_PRIVATE_KEY,
+  });
+  const externalId =
+    opts.externalId === undefined ? `${Date.now()}${Math.floor(Math.random() * 1e6)}` : opts.externalId;
+  return h.notify(PATH, {
+    method: 'POST',
+    body: text,
+    headers: {
+      'content-type': 'application/json',
+      'x-timestamp': timestamp,
+      'x-signature': signature,
+      ...(externalId !== null && { 'x-external-id': externalId }),
+    },
+  });
+}
+
 describe('SNAP notifications in RSA mode', () => {
   let h: KkiHarness;
   beforeAll(async () => {
@@ -14,27 +46,7 @@ describe('SNAP notifications in RSA mode', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  async function post(body: object, opts: { at?: Date; key?: string; externalId?: string } = {}) {
-    const text = JSON.stringify(body);
-    const timestamp = snapTimestamp(opts.at ?? new Date());
-    const signature = await signSnapAsymmetric({
-      method: 'POST',
-      path: PATH,
-      body: text,
-      timestamp,
-      privateKeyPem: opts.key ?? SANDBOX_DOKU_PRIVATE_KEY,
-    });
-    return h.notify(PATH, {
-      method: 'POST',
-      body: text,
-      headers: {
-        'content-type': 'application/json',
-        'x-timestamp': timestamp,
-        'x-signature': signature,
-        'x-external-id': opts.externalId ?? `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-      },
-    });
-  }
+  const post = (body: object, opts: SignedPostOptions = {}) => signedPost(h, body, opts);
 
   const success = (reference: string) => ({
     originalPartnerReferenceNo: reference,
@@ -92,27 +104,8 @@ describe('SNAP notifications: what counts as a duplicate', () => {
   }, 60_000);
   afterAll(() => h.close());
 
-  async function post(body: object, externalId?: string) {
-    const text = JSON.stringify(body);
-    const timestamp = snapTimestamp(new Date());
-    const signature = await signSnapAsymmetric({
-      method: 'POST',
-      path: PATH,
-      body: text,
-      timestamp,
-      privateKeyPem: SANDBOX_DOKU_PRIVATE_KEY,
-    });
-    return h.notify(PATH, {
-      method: 'POST',
-      body: text,
-      headers: {
-        'content-type': 'application/json',
-        'x-timestamp': timestamp,
-        'x-signature': signature,
-        ...(externalId !== undefined && { 'x-external-id': externalId }),
-      },
-    });
-  }
+  // Without an id unless one is given: DOKU's bodies may come without X-EXTERNAL-ID.
+  const post = (body: object, externalId: string | null = null) => signedPost(h, body, { externalId });
   const news = (reference: string, status: '00' | '03', desc: 'Success' | 'Pending') => ({
     originalPartnerReferenceNo: reference,
     originalReferenceNo: `REF${reference.slice(-10)}`,
