@@ -54,6 +54,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'services/customer-ref.ts',
       'services/doku-outcome.ts',
       'services/page-expiry.ts',
+      'services/closed-recheck.ts',
       'services/payment-refresh.ts',
       'services/reconciliation.ts',
       'orders/pay-order.ts',

@@ -18,7 +18,7 @@ import {
 import { createCardReturnToken } from './return-token.js';
 import { KkiDomainError } from '../errors.js';
 import { dokuFailure } from '../services/doku-outcome.js';
-import { expireIfPastDue, isNoSuchOrder } from '../services/page-expiry.js';
+import { expireIfPastDue, isNoSuchOrder, recheckMark } from '../services/page-expiry.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
@@ -224,10 +224,11 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     const checked = await service.confirm(open);
     // Settled meanwhile: the store's answer to the new attempt decides (e.g. `already_paid`).
     if (!isOpenPayment(checked.status)) return true;
+    // DOKU's page stays payable until its own deadline: asked about again (`recheckMark`).
     const { record } = await deps.store.payments.transition(checked.id, 'cancelled', {
       source: 'api',
       detail: { by: 'new_attempt' },
-      patch: { nextAction: { type: 'none' } },
+      patch: { ...recheckMark(cardPageDeadline(checked)), nextAction: { type: 'none' } },
     });
     return record.status === 'cancelled';
   }
@@ -293,7 +294,14 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         const after = await applyCardStatus(deps, payment, status.data, 'status_check');
-        return await expireIfPastDue(deps.store, after, cardPageDeadline(after), 'doku_pending_past_due');
+        // DOKU still said pending: asked about again until the page's own time has surely passed.
+        return await expireIfPastDue(
+          deps.store,
+          after,
+          cardPageDeadline(after),
+          'doku_pending_past_due',
+          recheckMark(cardPageDeadline(after)),
+        );
       } catch (error) {
         // DOKU does not know the invoice yet (page never opened) or is unreachable: keep what we have,
         // unless DOKU's own answer says it has no such open order and the page is past its time.

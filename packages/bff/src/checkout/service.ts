@@ -19,18 +19,9 @@ import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import { createReturnToken } from '../security/return-token.js';
 import { checkoutCustomerIdFor } from '../services/customer-ref.js';
 import { dokuFailure } from '../services/doku-outcome.js';
-import {
-  expireIfPastDue as expirePastDue,
-  isNoSuchOrder,
-  PAGE_EXPIRY_GRACE_MS,
-} from '../services/page-expiry.js';
+import { expireIfPastDue as expirePastDue, isNoSuchOrder, recheckMark } from '../services/page-expiry.js';
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
-import {
-  type OrderRecord,
-  PAYMENT_RECHECK_UNTIL_FACT,
-  type PaymentPatch,
-  type PaymentRecord,
-} from '../store/index.js';
+import type { OrderRecord, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { applyCheckoutOutcome } from './outcome.js';
 
@@ -59,18 +50,6 @@ export function checkoutDeadline(deps: Pick<ServiceDeps, 'config'>, payment: Pay
   if (action.type === 'checkout_page' && action.expiresAt !== null) return Date.parse(action.expiresAt);
   const minutes = deps.config.checkout?.dueMinutes ?? 60;
   return payment.createdAt.getTime() + minutes * 60_000;
-}
-
-/**
- * How long past the page's deadline and grace a closed checkout is still asked about: a payment DOKU
- * accepted at the last moment may take minutes to reach a final status (card authentication).
- */
-export const CLOSED_RECHECK_MARGIN_MS = 15 * 60_000;
-
-/** The patch that marks `payment`, about to be closed by the BFF itself, for reconciliation's recheck. */
-function recheckMark(deps: Pick<ServiceDeps, 'config'>, payment: PaymentRecord): PaymentPatch {
-  const until = checkoutDeadline(deps, payment) + PAGE_EXPIRY_GRACE_MS + CLOSED_RECHECK_MARGIN_MS;
-  return { doku: { [PAYMENT_RECHECK_UNTIL_FACT]: new Date(until).toISOString() } };
 }
 
 // DOKU refuses line items that do not add up to the amount: they are sent only when they do.
@@ -150,7 +129,7 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       payment,
       checkoutDeadline(deps, payment),
       why,
-      recheck ? recheckMark(deps, payment) : {},
+      recheck ? recheckMark(checkoutDeadline(deps, payment)) : {},
     );
 
   const service: CheckoutPaymentService = {
@@ -252,7 +231,10 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       const { record } = await store.payments.transition(current.id, 'cancelled', {
         source: 'api',
         detail: { by: 'customer' },
-        patch: { ...(!pageClosed && recheckMark(deps, current)), nextAction: { type: 'none' } },
+        patch: {
+          ...(!pageClosed && recheckMark(checkoutDeadline(deps, current))),
+          nextAction: { type: 'none' },
+        },
       });
       return record;
     },

@@ -21,6 +21,7 @@ import { shopReturnUrl } from '../http/urls.js';
 import { type NewPayment, type PaymentRecord, StoreRuleError } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { custIdMerchantFor } from '../services/customer-ref.js';
+import { recheckMark } from '../services/page-expiry.js';
 import {
   errorFromResponseCode,
   domainErrorFromDoku,
@@ -36,6 +37,17 @@ import type { KkiPaymentService, ServiceDeps } from '../services/types.js';
  * payment call (DOKU gives none in the response; the offline sandbox's default is 5 minutes).
  */
 export const DEFAULT_OTT_LIFETIME_MS = 5 * 60_000;
+
+/**
+ * Until when the customer can still confirm `payment` in the issuer app: the deadline it was given,
+ * else its creation plus the default OTT lifetime.
+ */
+function confirmDeadline(payment: PaymentRecord): number {
+  const action = payment.nextAction;
+  const given =
+    action.type === 'issuer_app' && action.expiresAt !== null ? Date.parse(action.expiresAt) : Number.NaN;
+  return Number.isFinite(given) ? given : payment.createdAt.getTime() + DEFAULT_OTT_LIFETIME_MS;
+}
 
 /** What the KKI payment service is built from. */
 export interface KkiPaymentDeps extends ServiceDeps {
@@ -255,7 +267,13 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       // is never kept: the store records it as an extra charge and it is refunded automatically.
       const checked = await refresh(payment);
       if (!isOpenPayment(checked.status)) return checked;
-      return applier.apply(checked, { status: 'cancelled', detail: { by: 'customer' } }, 'api');
+      // The issuer app may still confirm until the OTT runs out: asked about again until then
+      // (`recheckMark`), so a success whose notification is lost is refunded too.
+      return applier.apply(
+        checked,
+        { status: 'cancelled', detail: { by: 'customer' }, patch: recheckMark(confirmDeadline(checked)) },
+        'api',
+      );
     },
   };
 }

@@ -3,7 +3,12 @@
 // "pending". DOKU's later word still wins: the store reopens an expired payment on a confirmed success,
 // and a success the order no longer needs is refunded as an extra charge.
 import { type DokuError, NON_SNAP_ORDER_NOT_FOUND_HTTP_STATUS } from '@kki-kit/doku';
-import type { PaymentPatch, PaymentRecord, Store } from '../store/index.js';
+import {
+  PAYMENT_RECHECK_UNTIL_FACT,
+  type PaymentPatch,
+  type PaymentRecord,
+  type Store,
+} from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
 
 /**
@@ -40,4 +45,23 @@ export async function expireIfPastDue(
     patch: { ...patch, nextAction: { type: 'none' } },
   });
   return record;
+}
+
+/**
+ * How long past a page's deadline and grace a payment the BFF closed itself is still asked about: a
+ * payment DOKU accepted at the last moment may take minutes to reach a final status (card
+ * authentication, the issuer app).
+ */
+export const CLOSED_RECHECK_MARGIN_MS = 15 * 60_000;
+
+/**
+ * The patch that marks a payment the BFF closes itself (cancelled in the shop, a new attempt, expired
+ * while DOKU still said pending) while DOKU's page or the issuer app, open until `deadlineMs`, could
+ * still take money: reconciliation asks DOKU about it again until then plus the grace and
+ * {@link CLOSED_RECHECK_MARGIN_MS} (see `closed-recheck.ts`), so a payment made there is refunded or
+ * pays the order even when its notification is lost.
+ */
+export function recheckMark(deadlineMs: number): PaymentPatch {
+  const until = deadlineMs + PAGE_EXPIRY_GRACE_MS + CLOSED_RECHECK_MARGIN_MS;
+  return { doku: { [PAYMENT_RECHECK_UNTIL_FACT]: new Date(until).toISOString() } };
 }

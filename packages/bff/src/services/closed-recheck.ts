@@ -1,0 +1,77 @@
+// Payments the BFF closed itself while DOKU could still take money on them: a KKI payment cancelled
+// in the shop while the issuer app was open, a card page superseded by a new attempt or expired while
+// DOKU still said pending, a DOKU Checkout cancelled in the shop (Checkout has no cancel call). DOKU
+// reports a payment made there by notification; if that is lost, the customer would stay charged
+// with the order open. Such a payment carries `PAYMENT_RECHECK_UNTIL_FACT` (set by `recheckMark`):
+// reconciliation asks DOKU about it until then, plus one last answered check after it, and then
+// clears the mark. A success goes through the method's own status check like any other: the store
+// reopens the payment or records an extra charge, which is refunded at once.
+import { PAYMENT_RECHECK_UNTIL_FACT, type PaymentRecord } from '../store/index.js';
+import type { ServiceDeps } from './types.js';
+
+/** Closed payments asked about per method and reconciliation run, least recently updated first. */
+export const CLOSED_RECHECK_BATCH = 100;
+
+/**
+ * How long after its mark's time a closed payment DOKU has not answered about (DOKU down, or a
+ * payment DOKU does not know) is still tried for its last check before it is left alone.
+ */
+export const CLOSED_RECHECK_GIVE_UP_MS = 24 * 60 * 60_000;
+
+/** How one payment method is asked again. */
+export interface ClosedRecheck {
+  method: PaymentRecord['method'];
+  /** Asks DOKU and applies its word (the method's status check); returns the payment as it stands. */
+  check(payment: PaymentRecord): Promise<PaymentRecord>;
+  /** DOKU's own word, in `payment` as checked at or after `since`, that nothing more can be paid. */
+  closedAtDoku?(payment: PaymentRecord, since: number): boolean;
+}
+
+/** Asks DOKU again about `method`'s payments the BFF closed itself; returns how many were asked. */
+export async function recheckClosed(
+  recheck: ClosedRecheck,
+  deps: Pick<ServiceDeps, 'store' | 'log'>,
+  { now, before }: { now: number; before: Date },
+): Promise<number> {
+  const closed = await deps.store.payments.listToRecheck({
+    method: recheck.method,
+    before,
+    limit: CLOSED_RECHECK_BATCH,
+  });
+  const unmark = (payment: PaymentRecord) =>
+    deps.store.payments.update(payment.id, { doku: { [PAYMENT_RECHECK_UNTIL_FACT]: null } });
+  let asked = 0;
+  for (const payment of closed) {
+    const mark = payment.doku[PAYMENT_RECHECK_UNTIL_FACT];
+    const until = typeof mark === 'string' ? Date.parse(mark) : Number.NaN;
+    try {
+      // Past its last chance (DOKU never answered about it for a day): left alone.
+      if (!(now - until <= CLOSED_RECHECK_GIVE_UP_MS)) {
+        await unmark(payment);
+        continue;
+      }
+      asked++;
+      const at = Date.now();
+      const after = await recheck.check(payment);
+      const answered = (after.lastCheckedAt?.getTime() ?? 0) >= at;
+      if (after.status !== payment.status) {
+        deps.log.warn('closed payment changed at DOKU', {
+          paymentId: payment.id,
+          from: payment.status,
+          to: after.status,
+        });
+      } else if (answered && (recheck.closedAtDoku?.(after, at) || now > until)) {
+        // DOKU's word that nothing more can be paid, or its answer after the mark's time: settled.
+        await unmark(after);
+      } else if (after.updatedAt.getTime() === payment.updatedAt.getTime()) {
+        // DOKU gave no answer (unreachable, or a refusal): touched, so it waits `pendingAfterMs` like
+        // a checked one and the next run's batch moves on to others.
+        await deps.store.payments.update(payment.id, {});
+      }
+    } catch (error) {
+      // Tried again on the next run.
+      deps.log.warn('closed payment could not be rechecked', { paymentId: payment.id, error });
+    }
+  }
+  return asked;
+}
