@@ -13,13 +13,13 @@ import type {
 import { getErrorCopy, isKkiError, issuerById } from '@kki-kit/contract';
 import { OFFLINE_PAGE_LANGUAGE_PARAM } from '@kki-kit/doku';
 import { isOpenPayment } from './store/payment-state.js';
-import { chargedAmount } from './store/refunds.js';
-import type {
-  BindingRecord,
-  OrderRecord,
-  PaymentRecord,
-  RefundRecord,
-  SavedCardRecord,
+import {
+  type BindingRecord,
+  chargedAmount,
+  type OrderRecord,
+  type PaymentRecord,
+  type RefundRecord,
+  type SavedCardRecord,
 } from './store/index.js';
 
 const issuerId = (value: string | null) => issuerById(value)?.id ?? null;

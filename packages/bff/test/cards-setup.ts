@@ -2,6 +2,7 @@
 // service layer) on its offline in-process DOKU sandbox (control API on), mounted under /api/kki of a
 // host app the way a merchant mounts it; the sandbox's notifications are delivered into the BFF.
 import { Hono } from 'hono';
+import { expect } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
 import type { KkiBffOptions } from '../src/config.js';
 import type { DokuConnection } from '../src/doku/connection.js';
@@ -88,6 +89,41 @@ export async function startCards(extra: Partial<KkiBffOptions> = {}): Promise<Ca
     },
     close: () => bff.close(),
   };
+}
+
+let otts = 0;
+
+/** A KKI attempt on `orderId` through the BFF, open at DOKU (the issuer app has not confirmed it). */
+export async function kkiAttempt(
+  h: CardsHarness,
+  orderId: string,
+  cpan = '9360000200000011',
+): Promise<{ id: string; ref: string }> {
+  otts += 1;
+  const res = await h.call('/kki/payments', {
+    method: 'POST',
+    body: JSON.stringify({
+      orderId,
+      source: { type: 'card', cpan, ott: `4${String(otts).padStart(5, '0')}` },
+    }),
+  });
+  expect(res.status).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  return { id, ref: (await h.bff.store.payments.get(id))!.partnerReferenceNo };
+}
+
+/** A KKI payment made through the BFF and approved in the sandbox's issuer app, its notification applied. */
+export async function paidKkiPayment(
+  h: CardsHarness,
+  amount: number,
+  cpan = '9360000200000011',
+): Promise<{ id: string; ref: string }> {
+  const order = await h.bff.merchant.createOrder({ customerId: CUSTOMER, amount });
+  const attempt = await kkiAttempt(h, order.id, cpan);
+  expect((await h.control(`/kki/payments/${attempt.ref}/approve`, {})).status).toBe(200);
+  await h.doku.sandbox!.notifier.idle();
+  expect((await h.bff.merchant.getPayment(attempt.id))?.status).toBe('succeeded');
+  return attempt;
 }
 
 /** The sandbox page's `requestId` from the page URL the BFF returned. */

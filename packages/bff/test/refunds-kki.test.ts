@@ -1,29 +1,8 @@
 import { KKI_ERROR_CATALOGUE, kkiFlowCopy } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER, type CardsHarness, startCards } from './cards-setup.js';
+import { type CardsHarness, paidKkiPayment, startCards } from './cards-setup.js';
 
 const staff = { 'x-test-staff': 'yes' };
-let n = 0;
-
-/** A KKI payment made through the BFF and approved in the (sandbox) issuer app. */
-async function paidKki(h: CardsHarness, amount: number, cpan = '9360000200000011') {
-  const order = await h.bff.merchant.createOrder({ customerId: CUSTOMER, amount });
-  n += 1;
-  const res = await h.call('/kki/payments', {
-    method: 'POST',
-    body: JSON.stringify({
-      orderId: order.id,
-      source: { type: 'card', cpan, ott: `4${String(n).padStart(5, '0')}` },
-    }),
-  });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  const record = await h.bff.store.payments.get(id);
-  expect((await h.control(`/kki/payments/${record!.partnerReferenceNo}/approve`, {})).status).toBe(200);
-  await h.doku.sandbox!.notifier.idle();
-  expect((await h.bff.merchant.getPayment(id))?.status).toBe('succeeded');
-  return id;
-}
 
 describe('KKI refunds', () => {
   let h: CardsHarness;
@@ -36,7 +15,7 @@ describe('KKI refunds', () => {
     h.call(`/payments/${id}/refunds`, { method: 'POST', key, headers, body: JSON.stringify(body) });
 
   it('partial, then the rest: KKI_PARTIAL_REFUND then KKI_FULL_REFUND; the payment ends refunded', async () => {
-    const id = await paidKki(h, 100_000);
+    const id = (await paidKkiPayment(h, 100_000)).id;
     const part = await refund(id, { amount: 40_000, reason: 'one item returned' }, `kki-p-${id}`);
     expect(part.status).toBe(201);
     expect(await part.json()).toMatchObject({
@@ -60,7 +39,7 @@ describe('KKI refunds', () => {
   });
 
   it('a full refund in one go through the merchant API, idempotent by its key', async () => {
-    const id = await paidKki(h, 55_000);
+    const id = (await paidKkiPayment(h, 55_000)).id;
     const first = await h.bff.merchant.refund(id, { idempotencyKey: `merchant-${id}` });
     expect(first).toMatchObject({ amount: 55_000, type: 'KKI_FULL_REFUND', status: 'succeeded' });
     expect(await h.bff.merchant.refund(id, { idempotencyKey: `merchant-${id}` })).toEqual(first);
@@ -74,7 +53,7 @@ describe('KKI refunds', () => {
 
   it('DOKU refusing the refund records it failed and leaves the payment as it was', async () => {
     // The sandbox's refund-failure card (case 05): paying works, refunding is declined.
-    const id = await paidKki(h, 30_000, '9360000249999058');
+    const id = (await paidKkiPayment(h, 30_000, '9360000249999058')).id;
     const res = await refund(id, {}, `kki-f-${id}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
     // Worded for the staff member refunding, not with the shopper's "try another card".
@@ -92,7 +71,7 @@ describe('KKI refunds', () => {
   });
 
   it('refused without the staff decision of authorizeRefund', async () => {
-    const id = await paidKki(h, 20_000);
+    const id = (await paidKkiPayment(h, 20_000)).id;
     const res = await refund(id, {}, `kki-x-${id}`, {});
     expect(res.status).toBe(403);
     expect(await h.bff.merchant.listRefunds(id)).toEqual([]);

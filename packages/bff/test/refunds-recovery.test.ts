@@ -6,7 +6,15 @@ import { createKkiError } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KkiBffOptions } from '../src/config.js';
 import type { RefundRecord } from '../src/store/index.js';
-import { CUSTOMER, type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
+import {
+  CUSTOMER,
+  type CardsHarness,
+  kkiAttempt,
+  openCardPage,
+  paidKkiPayment,
+  payPage,
+  startCards,
+} from './cards-setup.js';
 import { freshSchema } from './helpers.js';
 
 // On PGlite, and on PostgreSQL when TEST_DATABASE_URL is set.
@@ -22,7 +30,6 @@ const BACKENDS: [string, () => Partial<KkiBffOptions>][] = [
 ];
 
 const staff = { 'x-test-staff': 'yes' };
-let n = 0;
 
 /** The sandbox's KKI ledger entry of a payment (DOKU's truth). */
 interface LedgerPayment {
@@ -34,21 +41,6 @@ interface LedgerPayment {
 async function ledgerOf(h: CardsHarness, ref: string): Promise<LedgerPayment | undefined> {
   const ledger = (await (await h.control('/ledger')).json()) as { payments: LedgerPayment[] };
   return ledger.payments.find((p) => p.partnerReferenceNo === ref);
-}
-
-/** A KKI attempt on `orderId`, open at DOKU (not approved yet). */
-async function kkiAttempt(h: CardsHarness, orderId: string): Promise<{ id: string; ref: string }> {
-  n += 1;
-  const res = await h.call('/kki/payments', {
-    method: 'POST',
-    body: JSON.stringify({
-      orderId,
-      source: { type: 'card', cpan: '9360000200000011', ott: `7${String(n).padStart(5, '0')}` },
-    }),
-  });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  return { id, ref: (await h.bff.store.payments.get(id))!.partnerReferenceNo };
 }
 
 /** Approves a KKI payment in the sandbox's issuer app and waits for its notification. */
@@ -218,25 +210,6 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
   }, 60_000);
   afterAll(() => h.close());
 
-  /** A KKI payment made through the BFF and approved in the sandbox's issuer app. */
-  async function paidKki(amount: number, cpan = '9360000200000011'): Promise<{ id: string; ref: string }> {
-    const order = await h.bff.merchant.createOrder({ customerId: CUSTOMER, amount });
-    n += 1;
-    const res = await h.call('/kki/payments', {
-      method: 'POST',
-      body: JSON.stringify({
-        orderId: order.id,
-        source: { type: 'card', cpan, ott: `8${String(n).padStart(5, '0')}` },
-      }),
-    });
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
-    const ref = (await h.bff.store.payments.get(id))!.partnerReferenceNo;
-    await approve(h, ref);
-    expect((await h.bff.merchant.getPayment(id))?.status).toBe('succeeded');
-    return { id, ref };
-  }
-
   const staffRefund = (id: string, body: unknown, key: string) =>
     h.call(`/payments/${id}/refunds`, { method: 'POST', key, headers: staff, body: JSON.stringify(body) });
 
@@ -250,7 +223,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
   const lastCursor = async () => (await h.bff.store.events.list(null, 100_000)).at(-1)?.cursor ?? null;
 
   it('a refund DOKU answered 202 and then completed is settled succeeded, once at DOKU', async () => {
-    const { id, ref } = await paidKki(100_000);
+    const { id, ref } = await paidKkiPayment(h, 100_000);
     await h.control('/faults', { rules: [{ endpoint: 'kki.refund', kind: 'inProgress202', times: 1 }] });
     const first = await staffRefund(id, {}, `r1-202-${id}`);
     expect(((await first.json()) as { status: string }).status).toBe('pending');
@@ -272,7 +245,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
   });
 
   it('an unknown outcome nobody retried stays pending while DOKU is down, then is made once and frees the rest', async () => {
-    const { id, ref } = await paidKki(90_000);
+    const { id, ref } = await paidKkiPayment(h, 90_000);
     await h.control('/faults', { rules: [{ endpoint: 'kki.refund', kind: 'error5xx', times: 100 }] });
     const lost = await staffRefund(id, { amount: 40_000 }, `r1-5xx-${id}`);
     expect(lost.status).not.toBe(201);
@@ -299,7 +272,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
   });
 
   it('a refund reserved by a process that died before calling DOKU is made by reconciliation, once', async () => {
-    const { id, ref } = await paidKki(70_000);
+    const { id, ref } = await paidKkiPayment(h, 70_000);
     const partnerRefundNo = `3${String(Date.now()).padStart(26, '0')}`;
     const { refund } = await h.bff.store.refunds.reserve({
       paymentId: id,
@@ -316,7 +289,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
 
   it('a pending refund DOKU refuses when asked again is settled failed and releases its amount', async () => {
     // The sandbox's refund-failure card: paying works, every refund is declined.
-    const { id } = await paidKki(50_000, '9360000249999058');
+    const { id } = await paidKkiPayment(h, 50_000, '9360000249999058');
     await h.control('/faults', { rules: [{ endpoint: 'kki.refund', kind: 'error5xx', times: 100 }] });
     expect((await staffRefund(id, {}, `r1-refused-${id}`)).status).not.toBe(201);
     await clearFaults(h);
@@ -358,7 +331,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
   });
 
   it('lists pending refunds older than the threshold, oldest first, page by page', async () => {
-    const { id } = await paidKki(90_000);
+    const { id } = await paidKkiPayment(h, 90_000);
     const reserved: RefundRecord[] = [];
     for (const i of [1, 2, 3]) {
       const no = `4${String(Date.now()).padStart(25, '0')}${i}`;

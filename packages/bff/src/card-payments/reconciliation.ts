@@ -3,15 +3,10 @@
 // from DOKU's order status, the same source the return route trusts. Plugged into the shared
 // reconciliation service as the `card` method's reconciler. Card pages the BFF closed itself (a new
 // attempt, expired while DOKU said pending) are asked about again (`services/closed-recheck.ts`).
-import { recheckClosed } from '../services/closed-recheck.js';
 import type { PaymentReconciler } from '../services/reconciliation.js';
 import type { CardPaymentService } from '../services/types.js';
 
 /** The Cards reconciler: asks DOKU's order status through {@link CardPaymentService.confirm}. */
 export function createCardReconciler(cards: CardPaymentService): PaymentReconciler {
-  return {
-    method: 'card',
-    settle: (payment) => cards.confirm(payment),
-    recheckClosed: (deps, at) => recheckClosed({ method: 'card', check: cards.confirm }, deps, at),
-  };
+  return { method: 'card', settle: (payment) => cards.confirm(payment) };
 }

@@ -5,7 +5,6 @@
 // Checkouts the BFF closed itself are asked about again (`services/closed-recheck.ts`): DOKU Checkout
 // has no cancel call, so DOKU's page stays payable until its own deadline.
 import { CHECKOUT_TRANSACTION_STATUSES } from '@kki-kit/doku';
-import { recheckClosed } from '../services/closed-recheck.js';
 import type { PaymentReconciler } from '../services/reconciliation.js';
 import type { CheckoutPaymentService } from '../services/types.js';
 import type { PaymentRecord } from '../store/index.js';
@@ -25,7 +24,6 @@ export function createCheckoutReconciler(checkout: CheckoutPaymentService): Paym
   return {
     method: 'checkout',
     settle: (payment) => checkout.confirm(payment),
-    recheckClosed: (deps, at) =>
-      recheckClosed({ method: 'checkout', check: checkout.confirm, closedAtDoku: pageClosed }, deps, at),
+    closedAtDoku: pageClosed,
   };
 }

@@ -7,8 +7,12 @@
 import { sha256Hex } from '@kki-kit/doku';
 import { isKkiDomainError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
-import type { ExtraChargeRecord, PaymentRecord, TransitionResult } from '../store/index.js';
-import { chargedAmount } from '../store/refunds.js';
+import {
+  chargedAmount,
+  type ExtraChargeRecord,
+  type PaymentRecord,
+  type TransitionResult,
+} from '../store/index.js';
 import type { ExtraChargeService, RefundService, ServiceDeps } from '../services/types.js';
 
 const BATCH = 100;

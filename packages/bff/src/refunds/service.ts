@@ -6,8 +6,13 @@ import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/co
 import { CHECKOUT_REFUND_API, type DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
-import type { DokuFacts, PaymentRecord, RefundOutcome, RefundRecord } from '../store/index.js';
-import { chargedAmount } from '../store/refunds.js';
+import {
+  chargedAmount,
+  type DokuFacts,
+  type PaymentRecord,
+  type RefundOutcome,
+  type RefundRecord,
+} from '../store/index.js';
 import { dokuFailure } from '../services/doku-outcome.js';
 import type { RefundService, ServiceDeps } from '../services/types.js';
 

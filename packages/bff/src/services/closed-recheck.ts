@@ -18,12 +18,15 @@ export const CLOSED_RECHECK_BATCH = 100;
  */
 export const CLOSED_RECHECK_GIVE_UP_MS = 24 * 60 * 60_000;
 
-/** How one payment method is asked again. */
+/** How one payment method is asked again: its reconciler's status check (`PaymentReconciler`). */
 export interface ClosedRecheck {
   method: PaymentRecord['method'];
   /** Asks DOKU and applies its word (the method's status check); returns the payment as it stands. */
-  check(payment: PaymentRecord): Promise<PaymentRecord>;
-  /** DOKU's own word, in `payment` as checked at or after `since`, that nothing more can be paid. */
+  settle(payment: PaymentRecord): Promise<PaymentRecord>;
+  /**
+   * DOKU's own word, in `payment` as `settle` left it at or after `since`, that nothing more can be
+   * paid on it: the payment is then no longer asked about.
+   */
   closedAtDoku?(payment: PaymentRecord, since: number): boolean;
 }
 
@@ -52,7 +55,7 @@ export async function recheckClosed(
       }
       asked++;
       const at = Date.now();
-      const after = await recheck.check(payment);
+      const after = await recheck.settle(payment);
       const answered = (after.lastCheckedAt?.getTime() ?? 0) >= at;
       if (after.status !== payment.status) {
         deps.log.warn('closed payment changed at DOKU', {

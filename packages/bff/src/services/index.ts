@@ -11,7 +11,6 @@ import { createPendingRefunds } from '../refunds/pending-refunds.js';
 import { createKkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
 import { createNonSnapNotificationHandler } from '../notifications/non-snap.js';
-import { recheckClosed } from './closed-recheck.js';
 import { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
 import { createRefundService } from '../refunds/service.js';
 import { createSavedCardService } from '../saved-cards/service.js';
@@ -64,11 +63,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     checkCheckout: (payment) => checkout.confirm(payment),
   });
   const reconcilers: PaymentReconciler[] = [
-    {
-      method: 'kki',
-      settle: (payment) => kkiPayments.refresh(payment),
-      recheckClosed: (deps, at) => recheckClosed({ method: 'kki', check: kkiPayments.refresh }, deps, at),
-    },
+    { method: 'kki', settle: (payment) => kkiPayments.refresh(payment) },
     createCardReconciler(cardPayments),
     createCheckoutReconciler(checkout),
   ];

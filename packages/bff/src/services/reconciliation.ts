@@ -2,17 +2,15 @@
 // between DOKU's answer and the store) are settled from DOKU's status APIs. Each payment method
 // brings its own reconciler: KKI here (debitStatus), Cards from the Cards flow (order status).
 import type { PendingRefunds } from '../refunds/pending-refunds.js';
-import type { PaymentRecord } from '../store/index.js';
+import { type ClosedRecheck, recheckClosed } from './closed-recheck.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import type { ReconciliationService, ServiceDeps } from './types.js';
 
-/** Settles one open payment of its method from DOKU's status; returns it as it now stands. */
-export interface PaymentReconciler {
-  method: PaymentRecord['method'];
-  settle(payment: PaymentRecord): Promise<PaymentRecord>;
-  /** Asks DOKU again about payments the BFF closed itself that DOKU may still take; returns how many. */
-  recheckClosed?(deps: ServiceDeps, at: { now: number; before: Date }): Promise<number>;
-}
+/**
+ * Settles one open payment of its method from DOKU's status (`settle`, returning it as it now
+ * stands); the same check asks again about the method's payments the BFF closed itself.
+ */
+export type PaymentReconciler = ClosedRecheck;
 
 const BATCH = 100;
 
@@ -75,9 +73,10 @@ export function createReconciliationService(
       }
       if (open.length < BATCH) break;
     }
+    // Payments the BFF closed itself while DOKU could still take them: asked again the same way.
     for (const reconciler of deps.reconcilers) {
       try {
-        await reconciler.recheckClosed?.(deps, { now: now(), before });
+        await recheckClosed(reconciler, deps, { now: now(), before });
       } catch (error) {
         log.warn('closed payments could not be rechecked', { method: reconciler.method, error });
       }

@@ -364,7 +364,7 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
       // The index's own predicate, written out, so its plan is the partial index (migration 10).
       const rows = await db.query(
         `SELECT * FROM payments
-         WHERE status IN ('cancelled', 'expired') AND (doku ->> 'recheckUntil') IS NOT NULL
+         WHERE status IN ('cancelled', 'expired') AND (doku ->> '${PAYMENT_RECHECK_UNTIL_FACT}') IS NOT NULL
            AND method = $1 AND updated_at < $2::timestamptz
          ORDER BY updated_at, id LIMIT $3`,
         [filter.method, filter.before.toISOString(), filter.limit],

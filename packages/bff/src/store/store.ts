@@ -32,6 +32,7 @@ export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
 export type { OrderRepository } from './orders.js';
 export { PAYMENT_RECHECK_UNTIL_FACT } from './payments.js';
+export { chargedAmount } from './refunds.js';
 export type { PaymentFilter, PaymentRepository, TransitionOptions } from './payments.js';
 export type { AttemptCounters, RateLimitRepository } from './rate-limits.js';
 export type { RefundRepository } from './refunds.js';
