@@ -29,9 +29,9 @@ async function main(): Promise<void> {
   console.log(`kki-kit benchmarks${quick ? ' (quick)' : ''} on ${machine}; load average ${loadAverage}\n`);
 
   console.log('protocol work (µs per op)…');
-  // Even quick runs warm up for thousands of calls: fewer leave the JIT half done and the figure
-  // several times too high (it is well under a second either way).
-  const protocol = await benchProtocol(quick ? { iterations: 5_000, warmup: 2_000 } : {});
+  // Quick runs warm up as long as full ones: the JIT needs about ten thousand calls here, fewer left
+  // the figure up to twice the steady cost (it is about a second per operation either way).
+  const protocol = await benchProtocol(quick ? { iterations: 5_000 } : {});
   console.table(
     protocol.map((r) => ({
       op: r.op,

@@ -28,6 +28,20 @@ describe('crypto primitives', () => {
     );
   });
 
+  // node:crypto keeps imported HMAC keys per secret, clearing them past a few dozen secrets.
+  it('sign under each secret as given, before, between and after many other secrets', async () => {
+    const data = 'POST:/path:token:hash:2026-12-07T10:00:00+07:00';
+    const first = await node.hmac('SHA-512', 'SK-first', data);
+    expect(first).toEqual(await web.hmac('SHA-512', 'SK-first', data));
+    for (let i = 0; i < 80; i++) {
+      const secret = `SK-${i}`;
+      expect(await node.hmac('SHA-256', secret, data)).toEqual(await web.hmac('SHA-256', secret, data));
+      expect(await node.hmac('SHA-512', 'SK-first', data)).toEqual(first);
+    }
+    // A secret that differs in one character is another key.
+    expect(await node.hmac('SHA-512', 'SK-firsT', data)).not.toEqual(first);
+  });
+
   it('agree on AES-128-CBC both ways, and both refuse a wrong key', async () => {
     await fc.assert(
       fc.asyncProperty(key16, key16, bytes(200), async (key, iv, data) => {
