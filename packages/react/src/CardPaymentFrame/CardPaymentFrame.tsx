@@ -68,6 +68,9 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const total = flow.order?.amount;
   const amount = total === undefined ? null : formatIdr(total, locale);
 
+  const doneTitle = payment?.status === 'authorized' ? copy.cardFrameAuthorized : copy.cardFrameSucceeded;
+  const closedError = phase === 'failed' || phase === 'expired' || phase === 'cancelled' ? flow.error : null;
+  // What a screen reader hears is the title each phase shows.
   useAnnounce(
     ctx,
     phase === 'submitting'
@@ -77,14 +80,10 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
         : phase === 'pending'
           ? copy.cardFrameChecking
           : phase === 'succeeded'
-            ? payment?.status === 'authorized'
-              ? copy.cardFrameAuthorized
-              : copy.cardFrameSucceeded
+            ? doneTitle
             : phase === 'expired'
               ? copy.cardFrameExpired
-              : phase === 'failed' || phase === 'cancelled'
-                ? (flow.error?.message ?? null)
-                : null,
+              : (closedError?.message ?? null),
   );
 
   function onOpen(event: FormEvent) {
@@ -135,19 +134,13 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
     );
   }
   if (phase === 'succeeded') {
-    return root(
-      <StatusPanel
-        tone="success"
-        focusOnMount
-        title={payment?.status === 'authorized' ? copy.cardFrameAuthorized : copy.cardFrameSucceeded}
-      />,
-    );
+    return root(<StatusPanel tone="success" focusOnMount title={doneTitle} />);
   }
-  if ((phase === 'failed' || phase === 'expired' || phase === 'cancelled') && flow.error !== null) {
+  if (closedError !== null) {
     return root(
       <ErrorPanel
         title={phase === 'expired' ? copy.cardFrameExpired : copy.cardFrameFailedTitle}
-        error={flow.error}
+        error={closedError}
         copy={copy}
         focusOnMount
         onRetry={phase === 'failed' ? flow.reset : undefined}
