@@ -249,6 +249,11 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
     await h.control('/faults', { rules: [{ endpoint: 'kki.refund', kind: 'error5xx', times: 100 }] });
     const lost = await staffRefund(id, { amount: 40_000 }, `r1-5xx-${id}`);
     expect(lost.status).not.toBe(201);
+    // DOKU's 500 with case 00 is its own failure: staff read "try again", not "check the settings".
+    const { error } = (await lost.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('doku_server_error');
+    expect(error.message).toMatch(/DOKU server error|kesalahan server DOKU/);
+    expect(error.message).not.toMatch(/setup|settings|pengaturan/i);
     expect((await h.bff.merchant.listRefunds(id)).map((r) => r.status)).toEqual(['pending']);
     // The reservation blocks more than the 50 000 left.
     expect((await staffRefund(id, { amount: 60_000 }, `r1-more-${id}`)).status).toBe(422);

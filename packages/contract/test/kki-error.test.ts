@@ -108,8 +108,12 @@ describe('kkiErrorFromSnapResponse', () => {
     const mandatory = { responseCode: '4000100', responseMessage: 'Invalid Mandatory Field custIdMerchant' };
     expect(kkiErrorFromSnapResponse(mandatory)?.code).toBe('missing_mandatory_field');
     expect(
-      kkiErrorFromSnapResponse({ responseCode: '5000100', responseMessage: 'General Error' })?.code,
+      kkiErrorFromSnapResponse({ responseCode: '4000100', responseMessage: 'General Error' })?.code,
     ).toBe('bad_request');
+    // At a 5xx, case 00 is DOKU's own failure, whatever the message: nothing for the shop to mend.
+    expect(
+      kkiErrorFromSnapResponse({ responseCode: '5000100', responseMessage: 'Invalid Field Format x' })?.code,
+    ).toBe('doku_server_error');
   });
 
   it('returns null for success and an unknown error for garbage', () => {

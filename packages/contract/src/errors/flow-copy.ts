@@ -203,6 +203,10 @@ const BINDING_COPY: CopyTable = {
     en: "We've already received this request. Check your saved cards before adding the card again.",
     id: 'Permintaan ini sudah kami terima. Periksa kartu tersimpan Anda sebelum menambahkan kartu lagi.',
   },
+  doku_server_error: {
+    en: 'The card service ran into a problem. Please try again in a few moments.',
+    id: 'Layanan kartu sedang mengalami kendala. Silakan coba lagi beberapa saat lagi.',
+  },
   doku_timeout: {
     en: 'Saving your card is taking longer than usual. Please wait a moment and try again.',
     id: 'Penyimpanan kartu memerlukan waktu lebih lama dari biasanya. Tunggu sebentar, lalu coba lagi.',

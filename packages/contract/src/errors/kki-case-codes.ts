@@ -31,8 +31,9 @@ const REFUND = SNAP_SERVICE_CODES.refund;
  * DOKU's KKI case codes (seed 001 `ErrorResponse`, services 01 and 05), one meaning per case
  * whatever the HTTP status DOKU sends with it: seed 001 gives the case table and, separately, which
  * statuses a service answers, never a pairing of the two. (The sandbox picks a status per case from
- * `KKI_CASE_HTTP_STATUS` in `@kki-kit/doku`'s open questions; the kit does not read it.) The
- * sandbox and Storybook enumerate this table.
+ * `KKI_CASE_HTTP_STATUS` in `@kki-kit/doku`'s open questions; the kit does not read it.) Answers
+ * of the SNAP layer are read by SNAP's table instead, and so is case 00 at a 5xx, DOKU's own failure
+ * (`SNAP_LAYER_ANSWERS`). The sandbox and Storybook enumerate this table.
  */
 export const KKI_CASE_CODES: { readonly [C in KkiCaseCode]: KkiCaseCodeInfo } = {
   '00': { meaning: 'General / Format Error', kkiErrorCode: 'bad_request', byService: {} },

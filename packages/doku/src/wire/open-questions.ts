@@ -223,12 +223,16 @@ export const KKI_ISSUER_BIN_PREFIXES = {
  * table (§6.3) even on a KKI service rather than by the KKI case table (GUESS, doku-api.md §1.4,
  * §2.3, §6.3): any case at `anyCase` statuses (rate limiting 429, gateway timeout 504; seed 001
  * lists neither for KKI), and the status/case pairs of `pairs`: an invalid or unknown B2B token
- * (`401-01`, `401-03`, which the client answers by fetching a new token) and the `409-00` for a
- * repeated `X-EXTERNAL-ID`. `@kki-kit/contract`'s `kkiErrorFromSnap` reads these.
+ * (`401-01`, `401-03`, which the client answers by fetching a new token), the `409-00` for a
+ * repeated `X-EXTERNAL-ID`, and `500-00`. Seed 001 names case 00 "General / Format Error" and lists
+ * 500 among a service's statuses; with a 5xx only SNAP's "General Error" (a failure at DOKU) fits,
+ * never a format error the shop could mend, so staff are not told to fix their DOKU settings when
+ * DOKU failed (the outcome stays unknown either way: the client reads every 5xx so).
+ * `@kki-kit/contract`'s `kkiErrorFromSnap` reads these.
  */
 export const SNAP_LAYER_ANSWERS = {
   anyCase: [429, 504],
-  pairs: { 401: ['01', '03'], 409: ['00'] },
+  pairs: { 401: ['01', '03'], 409: ['00'], 500: ['00'] },
 } as const satisfies {
   readonly anyCase: readonly number[];
   readonly pairs: Readonly<Record<number, readonly string[]>>;

@@ -45,6 +45,12 @@ export const RateLimited: Story = {
   play: errors.play('rate_limited'),
 };
 
+export const DokuServerError: Story = {
+  name: '00 · DOKU server error (5005400)',
+  ...errors.story('doku_server_error'),
+  play: errors.play('doku_server_error'),
+};
+
 export const DokuTimeout: Story = {
   name: '00 · DOKU timeout (5045400)',
   ...errors.story('doku_timeout'),
