@@ -72,6 +72,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'refunds/pending-refunds.ts',
       'notifications/snap.ts',
       'notifications/non-snap.ts',
+      'notifications/non-snap-replay.ts',
       'notifications/token.ts',
       'events/event-view.ts',
       'events/dispatcher.ts',

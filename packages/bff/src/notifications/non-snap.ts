@@ -36,8 +36,11 @@ export interface NonSnapNotificationOptions {
   checkCheckout?: (payment: PaymentRecord) => Promise<PaymentRecord>;
 }
 
-/** The invoice number of a notification of unknown shape: `order.invoice_number`, or at the top level. */
-function invoiceNumberIn(json: unknown): string | null {
+/**
+ * The invoice number a Cards or Checkout notification names: `order.invoice_number`, or at the top
+ * level (a body of unknown shape). Every inbox copy keeps it.
+ */
+export function invoiceNumberIn(json: unknown): string | null {
   if (typeof json !== 'object' || json === null) return null;
   const top = json as { order?: { invoice_number?: unknown }; invoice_number?: unknown };
   const v = top.order?.invoice_number ?? top.invoice_number;

@@ -30,6 +30,19 @@ export interface ClosedRecheck {
   closedAtDoku?(payment: PaymentRecord, since: number): boolean;
 }
 
+/**
+ * Runs a status check and tells whether DOKU answered it: a check stamps `lastCheckedAt` when DOKU
+ * answers, and returns the payment as it was when DOKU could not be asked.
+ */
+export async function askDoku(
+  recheck: Pick<ClosedRecheck, 'settle'>,
+  payment: PaymentRecord,
+): Promise<{ after: PaymentRecord; answered: boolean }> {
+  const at = Date.now();
+  const after = await recheck.settle(payment);
+  return { after, answered: (after.lastCheckedAt?.getTime() ?? 0) >= at };
+}
+
 /** Asks DOKU again about `method`'s payments the BFF closed itself; returns how many were asked. */
 export async function recheckClosed(
   recheck: ClosedRecheck,
@@ -55,8 +68,7 @@ export async function recheckClosed(
       }
       asked++;
       const at = Date.now();
-      const after = await recheck.settle(payment);
-      const answered = (after.lastCheckedAt?.getTime() ?? 0) >= at;
+      const { after, answered } = await askDoku(recheck, payment);
       if (after.status !== payment.status) {
         deps.log.warn('closed payment changed at DOKU', {
           paymentId: payment.id,

@@ -11,6 +11,7 @@ import { createPendingRefunds } from '../refunds/pending-refunds.js';
 import { createKkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createKkiPaymentService, DEFAULT_OTT_LIFETIME_MS } from '../kki-payments/service.js';
 import { createNonSnapNotificationHandler } from '../notifications/non-snap.js';
+import { createNonSnapReplay } from '../notifications/non-snap-replay.js';
 import { createReconciliationService, type PaymentReconciler } from './reconciliation.js';
 import { createRefundService } from '../refunds/service.js';
 import { createSavedCardService } from '../saved-cards/service.js';
@@ -82,7 +83,7 @@ export function createDefaultServices(deps: DefaultServiceDeps): KkiServices {
     reconciliation: createReconciliationService({
       ...base,
       reconcilers,
-      inboxReplays: [snap.replayReceived],
+      inboxReplays: [snap.replayReceived, createNonSnapReplay(base, reconcilers)],
       pendingRefunds: createPendingRefunds(base, refunds),
     }),
   };
