@@ -83,6 +83,30 @@ describe('closed payments DOKU takes money on later, their notification lost', (
     expect(atDoku?.refundedAmount).toBe(71_000);
   });
 
+  it('the shop page a customer comes back to after confirming a cancelled KKI payment asks DOKU at once', async () => {
+    const order = await bff.merchant.createOrder({ customerId: 'citra', amount: 73_000 });
+    const res = await call('citra', '/kki/payments', {
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 62), ott: newOtt() },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect((await call('citra', `/payments/${id}/cancel`, {})).status).toBe(200);
+    const ref = (await bff.store.payments.get(id))?.partnerReferenceNo ?? '';
+    expect(server.sandbox.kki.approve(ref)).toBe('succeeded');
+    // The customer spent half a minute in the issuer app (a refresh asks DOKU at most every 15 s,
+    // and the cancel had just asked).
+    await bff.store.payments.update(id, { lastCheckedAt: new Date(Date.now() - 30_000) });
+    // Read without a refresh: the stored word. With one (what the kit sends), DOKU's, before any
+    // reconciliation pass: the charge is an extra charge, refunded.
+    const stored = (await (await call('citra', `/payments/${id}`)).json()) as { status: string };
+    expect(stored.status).toBe('cancelled');
+    const read = await call('citra', `/payments/${id}?refresh=true`);
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { status: string }).status).toBe('refunded');
+    expect(await bff.store.extraCharges.get(id)).toMatchObject({ reason: 'cancelled_attempt' });
+  });
+
   it('a card page a new attempt superseded, then paid in an old tab, is refunded; the new page stays open', async () => {
     const order = await bff.merchant.createOrder({
       customerId: 'bayu',
