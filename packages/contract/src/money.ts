@@ -48,16 +48,27 @@ export class MoneyError extends Error {
   }
 }
 
-/** Why `value` is not a whole, non-negative, safe number of rupiah, or `null` when it is. */
+/** What makes `value` no whole, non-negative, safe number of rupiah, or `null` when it is one. */
+function rupiahProblemCode(value: unknown): MoneyErrorCode | null {
+  if (typeof value !== 'number' || Number.isNaN(value)) return 'not_a_number';
+  if (!Number.isFinite(value)) return 'not_finite';
+  if (!Number.isInteger(value)) return 'not_integer';
+  if (value < 0) return 'negative';
+  return value > MAX_RUPIAH ? 'too_large' : null;
+}
+
+/** {@link rupiahProblemCode} as an error whose message says what was expected. */
 function rupiahProblem(value: unknown): MoneyError | null {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    return new MoneyError('not_a_number', `expected a number of rupiah, got ${describe(value)}`);
-  }
-  if (!Number.isFinite(value)) return new MoneyError('not_finite', `expected a finite amount, got ${value}`);
-  if (!Number.isInteger(value)) return new MoneyError('not_integer', `expected whole rupiah, got ${value}`);
-  if (value < 0) return new MoneyError('negative', `expected a non-negative amount, got ${value}`);
-  if (value > MAX_RUPIAH) return new MoneyError('too_large', `amount ${value} is above ${MAX_RUPIAH}`);
-  return null;
+  const code = rupiahProblemCode(value);
+  if (code === null) return null;
+  const expected: { readonly [C in MoneyErrorCode]?: string } = {
+    not_a_number: 'a number of rupiah',
+    not_finite: 'a finite amount',
+    not_integer: 'whole rupiah',
+    negative: 'a non-negative amount',
+    too_large: `at most ${MAX_RUPIAH}`,
+  };
+  return new MoneyError(code, `expected ${expected[code]}, got ${describe(value)}`);
 }
 
 // Short, bounded description for error messages; amounts are not secrets but strings may be long.
@@ -163,8 +174,10 @@ function groupThousands(digits: string, separator: string): string {
  * @throws MoneyError `not_a_number`, `not_finite`, `not_integer` or `too_large` (beyond ±{@link MAX_RUPIAH}).
  */
 export function formatIdr(amount: number, locale: KkiLocale): string {
-  const problem = rupiahProblem(typeof amount === 'number' ? Math.abs(amount) : amount);
-  if (problem) throw problem;
+  // The code alone, with a plain message: the wording of every problem stays out of browser bundles,
+  // which format amounts the BFF already checked.
+  const problem = rupiahProblemCode(typeof amount === 'number' ? Math.abs(amount) : amount);
+  if (problem) throw new MoneyError(problem, `formatIdr cannot format ${String(amount)} (${problem})`);
   const sign = amount < 0 ? '-' : '';
   const digits = String(Math.abs(amount));
   return locale === 'en'
