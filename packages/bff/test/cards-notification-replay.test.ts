@@ -117,4 +117,22 @@ describe('stored Cards notifications a crash left unapplied', () => {
     expect((await bff.store.payments.get(id))?.status).toBe('succeeded');
     expect(await inboxRow(rowId)).toEqual({ status: 'applied', subject_id: id });
   });
+
+  it('sets aside a stored notification DOKU has given no answer about for a day', async () => {
+    const { id, ref } = await paidCardPayment('umar', 83_000);
+    const rowId = await storeUnapplied(`crash-${id}`, ref, 83_000);
+    await bff.store.db.query(
+      `UPDATE notification_inbox SET received_at = now() - interval '25 hours' WHERE id = $1`,
+      [rowId],
+    );
+    await control('/faults', { rules: [{ endpoint: 'cards.orderStatus', kind: 'error5xx', times: 100 }] });
+    try {
+      await run();
+    } finally {
+      await control('/faults');
+    }
+    expect(await inboxRow(rowId)).toEqual({ status: 'failed', subject_id: id });
+    // The payment is not given up on: it is still open for reconciliation's own check.
+    expect((await bff.store.payments.get(id))?.status).toBe('pending');
+  });
 });

@@ -4,14 +4,16 @@
 // settled by its payment method's status check, the same one reconciliation uses (open payments,
 // and closed ones a success may reopen or make an extra charge), never from the stored copy: that
 // copy leaves out what the inbox must not keep (a saved card's token, an unknown body's details).
-import { askDoku } from '../services/closed-recheck.js';
+import { askDoku, CLOSED_RECHECK_GIVE_UP_MS } from '../services/closed-recheck.js';
 import type { PaymentReconciler } from '../services/reconciliation.js';
 import type { ServiceDeps } from '../services/types.js';
 import { invoiceNumberIn } from './non-snap.js';
 
 /**
  * Creates the replay of stored Non-SNAP notifications over the per-method reconcilers; it resolves to
- * how many it applied. A row whose status check DOKU did not answer stays `received` for the next run.
+ * how many it applied. A row whose status check DOKU did not answer stays `received` for the next run,
+ * for a day at most: then it is set aside as `failed`, so rows DOKU never answers about cannot crowd
+ * out the ones after them (the payment itself is still reconciled like any other).
  */
 export function createNonSnapReplay(
   deps: Pick<ServiceDeps, 'store' | 'log'>,
@@ -30,7 +32,13 @@ export function createNonSnapReplay(
       }
       try {
         const { after, answered } = await askDoku(reconciler, payment);
-        if (!answered && after.status === payment.status) continue;
+        if (!answered && after.status === payment.status) {
+          if (Date.now() - record.receivedAt.getTime() > CLOSED_RECHECK_GIVE_UP_MS) {
+            await store.inbox.finish(record.id, 'failed', payment.id, 'no answer from DOKU for a day');
+            log.warn('stored cards notification set aside', { inboxId: record.id, paymentId: payment.id });
+          }
+          continue;
+        }
         await store.inbox.finish(record.id, 'applied', payment.id);
         applied++;
         log.info('stored cards notification applied by status check', {
