@@ -146,6 +146,45 @@ describe('reconciliation after a crash', () => {
     expect(await bff.store.inbox.listReceived('snap')).toHaveLength(0);
   });
 
+  it('sets aside a stored SNAP notification that has failed to apply for a day', async () => {
+    const bff = await createKkiBff(
+      options({ store: undefined, environment: 'offline', reconciliation: { enabled: false } }),
+    );
+    open.push(bff);
+    const { record } = await bff.store.inbox.record('snap', 'delivery-stuck', {
+      originalPartnerReferenceNo: '223456789012345678901234567',
+      originalReferenceNo: 'REF0002',
+      amount: { value: '62000.00', currency: 'IDR' },
+      latestTransactionStatus: '00',
+      additionalInfo: { channelId: 'KARTU_KREDIT_INDONESIA' },
+    });
+    const statusOf = async () =>
+      (
+        await bff.store.db.query<{ status: string }>('SELECT status FROM notification_inbox WHERE id = $1', [
+          record.id,
+        ])
+      )[0]?.status;
+    // The store fails every time this row is applied.
+    const payments = bff.store.payments;
+    const find = payments.findByPartnerReference;
+    payments.findByPartnerReference = async () => {
+      throw new Error('store unavailable');
+    };
+    try {
+      await bff.services.reconciliation?.run();
+      expect(await statusOf()).toBe('received');
+      await bff.store.db.query(
+        `UPDATE notification_inbox SET received_at = now() - interval '25 hours' WHERE id = $1`,
+        [record.id],
+      );
+      await bff.services.reconciliation?.run();
+    } finally {
+      payments.findByPartnerReference = find;
+    }
+    expect(await statusOf()).toBe('failed');
+    expect(await bff.store.inbox.listReceived('snap')).toHaveLength(0);
+  });
+
   it('replays a stored SNAP notification behind a hundred unapplied rows of another source', async () => {
     const bff = await createKkiBff(
       options({ store: undefined, environment: 'offline', reconciliation: { enabled: false } }),

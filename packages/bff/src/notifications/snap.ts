@@ -20,6 +20,7 @@ import { bffPath } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from './paths.js';
 import { isPlausibleReference } from './reference.js';
 import { applyBindingOutcome } from '../bindings/service.js';
+import { CLOSED_RECHECK_GIVE_UP_MS } from '../services/closed-recheck.js';
 import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-outcome.js';
 import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createNotificationTokens } from './token.js';
@@ -275,6 +276,10 @@ export function createSnapNotificationHandlers(
           if (subject) applied++;
         } catch (error) {
           log.warn('stored snap notification not applied', { inboxId: record.id, error });
+          // Failing for a day: set aside, so it cannot crowd out the rows after it.
+          if (Date.now() - record.receivedAt.getTime() > CLOSED_RECHECK_GIVE_UP_MS) {
+            await store.inbox.finish(record.id, 'failed', null, 'not applied for a day');
+          }
         }
       }
       return applied;
