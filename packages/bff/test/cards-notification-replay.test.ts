@@ -2,46 +2,21 @@
 // it): the next reconciliation run settles the payment each names from DOKU's order status, long
 // before that payment's own check is due, and marks the row applied. The sandbox runs on its own port
 // and cannot reach the shop, so the stored row is all the BFF has heard.
-import { type SandboxServer, startSandboxServer } from '@kki-kit/doku-sandbox';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiBff, type KkiBff } from '../src/app.js';
 import { CARDS, pageRequestId } from './cards-setup.js';
-import { MOUNT, newKey, ORIGIN } from './kki-setup.js';
+import { type SandboxServerHarness, startOnSandboxServer } from './sandbox-server-setup.js';
 
 describe('stored Cards notifications a crash left unapplied', () => {
-  let server: SandboxServer;
-  let bff: KkiBff;
-  const host = new Hono();
-
+  let h: SandboxServerHarness;
+  // An open payment's own check is an hour away; runs come only when the test calls them.
   beforeAll(async () => {
-    server = await startSandboxServer({ control: true });
-    bff = await createKkiBff({
-      environment: server.url,
-      publicUrl: `${ORIGIN}${MOUNT}`,
-      kki: { integration: 'h2h', pciDss: true },
-      authenticate: (c) => c.req.header('x-test-customer') ?? null,
-      logger: () => {},
-      // An open payment's own check is an hour away; runs come only when the test calls them.
-      reconciliation: { pendingAfterMs: 3_600_000, intervalMs: 3_600_000 },
-    });
-    host.route(MOUNT, bff.app);
+    h = await startOnSandboxServer({ pendingAfterMs: 3_600_000 });
   }, 60_000);
-  afterAll(async () => {
-    await bff?.close();
-    await server?.close();
-  });
+  afterAll(() => h?.close());
 
-  const control = (path: string, body?: unknown) =>
-    fetch(`${server.url}/__sandbox${path}`, {
-      method: body === undefined ? 'DELETE' : 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-  const run = () => bff.services.reconciliation?.run();
   const inboxRow = async (id: number) =>
     (
-      await bff.store.db.query<{ status: string; subject_id: string | null }>(
+      await h.bff.store.db.query<{ status: string; subject_id: string | null }>(
         'SELECT status, subject_id FROM notification_inbox WHERE id = $1',
         [id],
       )
@@ -49,32 +24,22 @@ describe('stored Cards notifications a crash left unapplied', () => {
 
   /** A card payment the customer paid on DOKU's page; the BFF has not heard of it. */
   async function paidCardPayment(customer: string, amount: number) {
-    const order = await bff.merchant.createOrder({
+    const order = await h.bff.merchant.createOrder({
       customerId: customer,
       amount,
       metadata: { email: `${customer}@example.com` },
     });
-    const res = await host.request(`${ORIGIN}${MOUNT}/cards/payments`, {
-      method: 'POST',
-      body: JSON.stringify({ orderId: order.id }),
-      headers: {
-        'x-test-customer': customer,
-        origin: ORIGIN,
-        'x-kki-request': '1',
-        'content-type': 'application/json',
-        'idempotency-key': newKey(),
-      },
-    });
+    const res = await h.call(customer, '/cards/payments', { orderId: order.id });
     expect(res.status).toBe(201);
     const { id, nextAction } = (await res.json()) as { id: string; nextAction: { url: string } };
-    const paid = await control(`/cards/pages/${pageRequestId(nextAction.url)}/pay`, {
+    const paid = await h.control(`/cards/pages/${pageRequestId(nextAction.url)}/pay`, {
       card_number: CARDS.approved,
       expiry: '12/39',
       cvv: '123',
       name: 'Budi Santoso',
     });
     expect(((await paid.json()) as { result: string }).result).toBe('completed');
-    const payment = await bff.store.payments.get(id);
+    const payment = await h.bff.store.payments.get(id);
     expect(payment?.status).toBe('pending');
     return { order, id, ref: payment?.partnerReferenceNo ?? '' };
   }
@@ -82,7 +47,7 @@ describe('stored Cards notifications a crash left unapplied', () => {
   /** The row a notification handler stores before it applies (as `inboxCopy` keeps it). */
   const storeUnapplied = async (requestId: string, invoice: string, amount: number) =>
     (
-      await bff.store.inbox.record('non_snap', requestId, {
+      await h.bff.store.inbox.record('non_snap', requestId, {
         order: { invoice_number: invoice, amount },
         transaction: { status: 'SUCCESS' },
       })
@@ -94,45 +59,45 @@ describe('stored Cards notifications a crash left unapplied', () => {
     // One naming no payment of the shop is set aside, not asked about.
     const strayId = await storeUnapplied(`stray-${id}`, 'INV-NOT-OURS-1', 81_000);
 
-    await run();
-    expect((await bff.store.payments.get(id))?.status).toBe('succeeded');
-    expect((await bff.merchant.getOrder(order.id))?.status).toBe('paid');
+    await h.run();
+    expect((await h.bff.store.payments.get(id))?.status).toBe('succeeded');
+    expect((await h.bff.merchant.getOrder(order.id))?.status).toBe('paid');
     expect(await inboxRow(rowId)).toEqual({ status: 'applied', subject_id: id });
     expect((await inboxRow(strayId))?.status).toBe('ignored');
-    expect(await bff.store.inbox.listReceived('non_snap')).toEqual([]);
+    expect(await h.bff.store.inbox.listReceived('non_snap')).toEqual([]);
   });
 
   it('keeps a stored notification while DOKU cannot be asked, and applies it on a later run', async () => {
     const { id, ref } = await paidCardPayment('tono', 82_000);
     const rowId = await storeUnapplied(`crash-${id}`, ref, 82_000);
-    await control('/faults', { rules: [{ endpoint: 'cards.orderStatus', kind: 'error5xx', times: 100 }] });
+    await h.control('/faults', { rules: [{ endpoint: 'cards.orderStatus', kind: 'error5xx', times: 100 }] });
     try {
-      await run();
-      expect((await bff.store.payments.get(id))?.status).toBe('pending');
+      await h.run();
+      expect((await h.bff.store.payments.get(id))?.status).toBe('pending');
       expect((await inboxRow(rowId))?.status).toBe('received');
     } finally {
-      await control('/faults');
+      await h.control('/faults');
     }
-    await run();
-    expect((await bff.store.payments.get(id))?.status).toBe('succeeded');
+    await h.run();
+    expect((await h.bff.store.payments.get(id))?.status).toBe('succeeded');
     expect(await inboxRow(rowId)).toEqual({ status: 'applied', subject_id: id });
   });
 
   it('sets aside a stored notification DOKU has given no answer about for a day', async () => {
     const { id, ref } = await paidCardPayment('umar', 83_000);
     const rowId = await storeUnapplied(`crash-${id}`, ref, 83_000);
-    await bff.store.db.query(
+    await h.bff.store.db.query(
       `UPDATE notification_inbox SET received_at = now() - interval '25 hours' WHERE id = $1`,
       [rowId],
     );
-    await control('/faults', { rules: [{ endpoint: 'cards.orderStatus', kind: 'error5xx', times: 100 }] });
+    await h.control('/faults', { rules: [{ endpoint: 'cards.orderStatus', kind: 'error5xx', times: 100 }] });
     try {
-      await run();
+      await h.run();
     } finally {
-      await control('/faults');
+      await h.control('/faults');
     }
     expect(await inboxRow(rowId)).toEqual({ status: 'failed', subject_id: id });
     // The payment is not given up on: it is still open for reconciliation's own check.
-    expect((await bff.store.payments.get(id))?.status).toBe('pending');
+    expect((await h.bff.store.payments.get(id))?.status).toBe('pending');
   });
 });
