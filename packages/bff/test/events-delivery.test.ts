@@ -160,6 +160,18 @@ describe('signed webhooks', () => {
     ).rejects.toMatchObject({
       problems: ['webhooks.schedule must be a list of at most 50 delays in seconds, each 0 to 86400'],
     });
+    // fetch refuses a URL with credentials: every delivery would have failed.
+    const withUser = new URL(receiver.url);
+    withUser.username = 'hook';
+    withUser.password = 's3cret';
+    expect(() => checkEventSettings({ webhooks: { url: withUser.href, secret: SECRET } })).toThrow(
+      /must not carry a user or password/,
+    );
+    // Node runs a longer interval after 1 ms: a busy poll of the database.
+    expect(() => checkEventSettings({ events: { pollIntervalMs: 2_592_000_000 } })).toThrow(
+      /pollIntervalMs must be a whole number of ms up to 2147483647/,
+    );
+    expect(() => checkEventSettings({ events: { handlerTimeoutMs: 0 } })).toThrow(/handlerTimeoutMs/);
   });
 });
 
@@ -203,6 +215,77 @@ describe('onEvent', () => {
         ['delivered', 2, null],
       ]);
       expect(h.lines.some((l) => l.msg === 'event delivery failed, will retry')).toBe(true);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
+describe('onEvent that does not settle', () => {
+  it('is aborted at its time limit and retried, while other payments and the webhooks go on', async () => {
+    const receiver = await startReceiver();
+    receiver.up = true;
+    const handled: string[] = [];
+    const aborted: string[] = [];
+    let hung: string | null = null;
+    // What had gone out when the hung call was aborted.
+    let atAbort: { handled: string[]; webhooks: number } | null = null;
+    const h = await startKki({
+      onEvent: (event, { signal }) => {
+        // The first call never settles on its own (an HTTP call without a timeout, say).
+        if (hung === null || (hung === event.id && !aborted.includes(event.id))) {
+          hung = event.id;
+          signal.addEventListener('abort', () => {
+            aborted.push(event.id);
+            atAbort = { handled: [...handled], webhooks: receiver.received.length };
+          });
+          return new Promise<void>(() => {});
+        }
+        handled.push(event.data.id);
+      },
+      webhooks: { url: receiver.url, secret: SECRET },
+      events: { pollIntervalMs: 0, handlerTimeoutMs: 3_000, retrySchedule: [0] },
+    });
+    try {
+      const round = h.bff.events.dispatch();
+      const first = await paymentEvents(h.bff.store, 'slow-a');
+      const second = await paymentEvents(h.bff.store, 'slow-b');
+      await h.bff.events.dispatch();
+      await round;
+      // The hung call was aborted, recorded as failed and retried; while it hung, the other payment's
+      // events reached onEvent, and every event reached the webhook.
+      expect(aborted).toHaveLength(1);
+      expect(atAbort).toEqual({ handled: [second, second], webhooks: 4 });
+      expect(handled.filter((id) => id === second)).toHaveLength(2);
+      expect(handled.filter((id) => id === first)).toHaveLength(2);
+      const delivered = receiver.received.map((r) => (JSON.parse(r.body) as KkiEvent).data.id);
+      expect(delivered.filter((id) => id === first || id === second)).toHaveLength(4);
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.filter((d) => d.attempts === 2)).toEqual([
+        expect.objectContaining({ status: 'delivered', lastError: null }),
+      ]);
+      expect(h.lines.some((l) => l.msg === 'event delivery failed, will retry')).toBe(true);
+    } finally {
+      await h.close();
+      await receiver.close();
+    }
+  }, 60_000);
+
+  it('a handler error with a NUL character is recorded, and the payment’s later events go on', async () => {
+    const h = await startKki({
+      onEvent: (event) => {
+        if (event.type === 'payment.pending') throw new Error('bad\u0000byte');
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [] },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'nul-a');
+      await h.bff.events.dispatch();
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.map((d) => [d.type, d.status, d.attempts, d.lastError])).toEqual([
+        ['payment.succeeded', 'delivered', 1, null],
+        ['payment.pending', 'failed', 1, 'bad\uFFFDbyte'],
+      ]);
     } finally {
       await h.close();
     }

@@ -390,11 +390,19 @@ describe('merchant HTTP API', () => {
         expect.arrayContaining(['payment.succeeded', 'refund.succeeded', 'card.saved']),
       );
       expect(whole).toEqual(await h.bff.events.list({ limit: 1000 }));
-      for (const query of ['after=abc', 'after=-1', 'limit=0', 'limit=1001', 'limit=x']) {
+      // Digits beyond what the database holds (a transaction id is unsigned 64-bit, a sequence
+      // number signed 64-bit) are bad input too, not a server error.
+      const tooLarge = ['after=18446744073709551616-1', 'after=1-9223372036854775808'];
+      for (const query of ['after=abc', 'after=-1', 'limit=0', 'limit=1001', 'limit=x', ...tooLarge]) {
         const res = await merchant(`/events?${query}`);
         expect(res.status, query).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
       }
+      await expect(h.bff.events.list({ after: '18446744073709551616-1' })).rejects.toMatchObject({
+        code: 'validation_failed',
+      });
+      // The largest cursor the database holds is read, past every event.
+      expect((await merchant('/events?after=18446744073709551615-9223372036854775807')).status).toBe(200);
     });
   });
 

@@ -36,6 +36,18 @@ export interface EventDispatcher {
   runOnce(): Promise<number>;
 }
 
+/**
+ * An attempt's error as the store keeps it: at most 500 characters, without NUL (PostgreSQL text
+ * refuses it, and an attempt that cannot be recorded would be claimed again for ever, holding back
+ * the payment's later events).
+ */
+function storableError(error: string | null | undefined): string | null {
+  return error == null ? null : error.replaceAll('\u0000', '\uFFFD').slice(0, 500);
+}
+
+/** How often a round with attempts in flight looks for newly due deliveries (ms). */
+const CLAIM_TICK_MS = 500;
+
 /** Creates the dispatcher of one consumer. */
 export function createEventDispatcher(options: DispatcherOptions): EventDispatcher {
   const { store, log, consumer, schedule, leaseSeconds, batchSize = 20 } = options;
@@ -46,13 +58,13 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
       result = await options.deliver(toKkiEvent(claim.event));
     } catch (error) {
       // The message only: a merchant's handler error may carry anything in its other fields.
-      result = { ok: false, error: error instanceof Error ? error.message : 'the handler threw' };
+      result = { ok: false, error: error instanceof Error ? String(error.message) : 'the handler threw' };
     }
     const retryInSeconds = result.ok ? null : (schedule[claim.attempts] ?? null);
     const kept = await store.events.complete(claim, {
       ok: result.ok,
       statusCode: result.statusCode ?? null,
-      error: result.error?.slice(0, 500) ?? null,
+      error: storableError(result.error),
       retryInSeconds,
     });
     if (!result.ok) {
@@ -78,12 +90,32 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
   return {
     async runOnce() {
       let total = 0;
+      const inFlight = new Set<Promise<void>>();
       for (;;) {
-        const claims = await store.events.claim(consumer, batchSize, leaseSeconds);
-        if (claims.length === 0) return total;
+        const room = batchSize - inFlight.size;
+        const claims = room > 0 ? await store.events.claim(consumer, room, leaseSeconds) : [];
         // One claim per stream: the streams are independent, so they go out side by side.
-        await Promise.all(claims.map(attempt));
+        for (const claim of claims) {
+          const run: Promise<void> = attempt(claim)
+            .catch((error: unknown) =>
+              // Not recorded (the store failed): the claim runs out and the delivery is claimed again.
+              log.error('event delivery attempt not recorded', { consumer, eventId: claim.event.id, error }),
+            )
+            .finally(() => inFlight.delete(run));
+          inFlight.add(run);
+        }
         total += claims.length;
+        if (inFlight.size === 0) return total;
+        // Claims again when an attempt ends or a tick passes, so events of other payments that fall
+        // due meanwhile go out beside a slow one instead of waiting for it.
+        let tick: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          ...inFlight,
+          new Promise<void>((resolve) => {
+            tick = setTimeout(resolve, CLAIM_TICK_MS);
+          }),
+        ]);
+        clearTimeout(tick);
       }
     },
   };

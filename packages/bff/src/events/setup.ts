@@ -1,7 +1,8 @@
 // Events for merchant code, as the BFF runs them: the options checked at start-up, a dispatcher per
 // configured consumer (`onEvent`, webhooks) polling the outbox, and the feed read by cursor.
-import { type EventDeliveryView, type EventPage, eventCursorSchema } from '@kki-kit/contract';
+import { type EventDeliveryView, type EventPage, eventCursorSchema, type KkiEvent } from '@kki-kit/contract';
 import {
+  DEFAULT_EVENT_HANDLER_TIMEOUT_MS,
   DEFAULT_EVENT_RETRY_SCHEDULE,
   type KkiEventHandler,
   type KkiEventOptions,
@@ -44,6 +45,31 @@ export interface EventSettings {
 }
 
 const MAX_DELAY_SECONDS = 86_400;
+/** The longest interval a timer takes: Node runs a longer one after 1 ms, a busy poll. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** The longest `onEvent` call allowed (its lease is a minute longer). */
+const MAX_HANDLER_TIMEOUT_MS = 600_000;
+
+/**
+ * Runs `onEvent` for one event with its time limit: past it the call is aborted (its `signal`) and
+ * counts as a failed attempt, retried like a throw. Without a limit, one call that never settles held
+ * the delivery round, and with it every later event, webhooks included.
+ */
+async function callHandler(handler: KkiEventHandler, event: KkiEvent, timeoutMs: number): Promise<void> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`onEvent did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([Promise.resolve(handler(event, { signal: controller.signal })), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function scheduleProblems(name: string, schedule: readonly number[] | undefined): string[] {
   if (schedule === undefined) return [];
@@ -68,6 +94,9 @@ export function checkEventSettings(settings: EventSettings): void {
     } catch {}
     if (!url || !/^https?:$/.test(url.protocol)) {
       problems.push('webhooks.url (KKI_WEBHOOK_URL) must be an absolute http(s) URL');
+    } else if (url.username !== '' || url.password !== '') {
+      // fetch refuses a URL with credentials: every delivery would fail.
+      problems.push('webhooks.url (KKI_WEBHOOK_URL) must not carry a user or password');
     }
     if (typeof hooks.secret !== 'string' || hooks.secret.length < 24) {
       problems.push('webhooks.secret (KKI_WEBHOOK_SECRET) must be at least 24 characters');
@@ -79,8 +108,14 @@ export function checkEventSettings(settings: EventSettings): void {
   }
   problems.push(...scheduleProblems('events.retrySchedule', settings.events?.retrySchedule));
   const poll = settings.events?.pollIntervalMs;
-  if (poll !== undefined && !(Number.isInteger(poll) && poll >= 0)) {
-    problems.push('events.pollIntervalMs must be a whole number of ms (0: no background loop)');
+  if (poll !== undefined && !(Number.isInteger(poll) && poll >= 0 && poll <= MAX_TIMER_MS)) {
+    problems.push(
+      `events.pollIntervalMs must be a whole number of ms up to ${MAX_TIMER_MS} (0: no background loop)`,
+    );
+  }
+  const limit = settings.events?.handlerTimeoutMs;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_HANDLER_TIMEOUT_MS)) {
+    problems.push(`events.handlerTimeoutMs must be a whole number of ms, 1 to ${MAX_HANDLER_TIMEOUT_MS}`);
   }
   if (problems.length > 0) throw new KkiBffConfigError(problems);
 }
@@ -95,17 +130,19 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
   const handler = settings.onEvent;
   if (handler) {
     await store.events.registerConsumer('handler');
+    const timeoutMs = settings.events?.handlerTimeoutMs ?? DEFAULT_EVENT_HANDLER_TIMEOUT_MS;
     dispatchers.push(
       createEventDispatcher({
         store,
         log,
         consumer: 'handler',
         deliver: async (event) => {
-          await handler(event);
+          await callHandler(handler, event, timeoutMs);
           return { ok: true };
         },
         schedule: settings.events?.retrySchedule ?? DEFAULT_EVENT_RETRY_SCHEDULE,
-        leaseSeconds: 120,
+        // Longer than a call may run, so no other instance claims the event while it runs.
+        leaseSeconds: Math.ceil(timeoutMs / 1000) + 60,
       }),
     );
   }
@@ -126,15 +163,20 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
     );
   }
 
-  let round: Promise<number> | null = null;
-  // One round at a time per instance: the loop and `dispatch()` share it.
-  const dispatch = (): Promise<number> => {
-    round ??= Promise.all(dispatchers.map((d) => d.runOnce()))
-      .then((counts) => counts.reduce((a, b) => a + b, 0))
-      .finally(() => {
-        round = null;
-      });
+  // One round at a time per consumer and instance (the loop and `dispatch()` share it); consumers
+  // run on their own, so a slow `onEvent` never holds back the webhooks.
+  const rounds = new Map<EventDispatcher, Promise<number>>();
+  const roundOf = (d: EventDispatcher): Promise<number> => {
+    let round = rounds.get(d);
+    if (round === undefined) {
+      round = d.runOnce().finally(() => rounds.delete(d));
+      rounds.set(d, round);
+    }
     return round;
+  };
+  const dispatch = async (): Promise<number> => {
+    const counts = await Promise.all(dispatchers.map(roundOf));
+    return counts.reduce((a, b) => a + b, 0);
   };
   const pollMs = settings.events?.pollIntervalMs ?? 1000;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -172,7 +214,7 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
     dispatch,
     async close() {
       if (timer) clearInterval(timer);
-      await round?.catch(() => {});
+      await Promise.allSettled(rounds.values());
     },
   };
 }

@@ -64,9 +64,17 @@ export type ChargeSavedCardRequest = z.infer<typeof chargeSavedCardRequestSchema
  * An event feed cursor: the `next` of a previous page (`<transaction id>-<sequence>`, opaque to
  * readers), or `0` for the start.
  */
-export const eventCursorSchema = z
-  .string()
-  .check(z.regex(/^(?:0|\d{1,20}-\d{1,19})$/, 'a cursor is the `next` of a previous page, or 0'));
+export const eventCursorSchema = z.string().check(
+  z.regex(/^(?:0|\d{1,20}-\d{1,19})$/, 'a cursor is the `next` of a previous page, or 0'),
+  // Digits alone let through numbers the database cannot hold (a transaction id is unsigned 64-bit,
+  // a sequence number signed 64-bit): such a cursor is bad input, not a server error.
+  z.refine((cursor) => {
+    const parts = /^(\d{1,20})-(\d{1,19})$/.exec(cursor);
+    // Anything else is the pattern's to refuse (or `0`).
+    if (parts === null) return true;
+    return BigInt(parts[1] as string) < 2n ** 64n && BigInt(parts[2] as string) < 2n ** 63n;
+  }, 'a cursor is the `next` of a previous page, or 0'),
+);
 
 /** `GET /merchant/events?after=&limit=`: events after the cursor, oldest first, 1 to 1000 per page (default 100). */
 export const eventFeedQuerySchema = z.object({
