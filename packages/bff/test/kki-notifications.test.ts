@@ -1,9 +1,14 @@
 // SNAP notifications: RSA mode (DOKU's public key) and HMAC mode (the token this BFF issues at its
 // merchant token endpoint), stale timestamps and bad signatures refused, duplicates applied once.
 import { signB2bToken, signSnapAsymmetric, snapTimestamp } from '@kki-kit/doku';
-import { SANDBOX_DOKU_PRIVATE_KEY, SANDBOX_MERCHANT_PRIVATE_KEY } from '@kki-kit/doku-sandbox';
+import {
+  KKI_TEST_OTP,
+  kkiTestCpan,
+  SANDBOX_DOKU_PRIVATE_KEY,
+  SANDBOX_MERCHANT_PRIVATE_KEY,
+} from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KkiHarness, MOUNT, pendingKkiPayment, startKki } from './kki-setup.js';
+import { type KkiHarness, MOUNT, newKey, pendingKkiPayment, startKki } from './kki-setup.js';
 
 const PATH = `${MOUNT}/notifications/kki`;
 
@@ -153,6 +158,86 @@ describe('SNAP notifications: what counts as a duplicate', () => {
     expect(rows[0]?.n).toBe(1);
     const events = await h.bff.store.payments.events(p.id);
     expect(events.filter((e) => e.toStatus === 'succeeded')).toHaveLength(1);
+  });
+});
+
+describe('a binding DOKU completed after the BFF gave up on it', () => {
+  let h: KkiHarness;
+  beforeAll(async () => {
+    h = await startKki();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  /** DOKU's binding success notification, carrying the token it issued. */
+  const bound = (binding: { partnerReferenceNo: string; dokuReferenceNo: string | null }, token: string) =>
+    signedPost(h, {
+      originalPartnerReferenceNo: binding.partnerReferenceNo,
+      originalReferenceNo: binding.dokuReferenceNo,
+      latestTransactionStatus: '00',
+      transactionStatusDesc: 'Success',
+      additionalInfo: {
+        channelId: 'KARTU_KREDIT_INDONESIA',
+        serviceCode: '01',
+        status: 'SUCCESS',
+        bankCardToken: token,
+      },
+    });
+
+  it('an OTP whose answer was lost, sent again, leaves the binding for DOKU, whose success saves the card', async () => {
+    const customer = 'late-otp';
+    const res = await h.call(customer, '/kki/bindings', {
+      method: 'POST',
+      key: newKey(),
+      json: { cpan: kkiTestCpan('bri', undefined, 71), mode: 'otp' },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // DOKU binds the card, but its answer is lost and its notification delayed.
+    const url = h.sandbox.config.snapNotificationUrl;
+    h.sandbox.config.snapNotificationUrl = null;
+    await h.control('/faults', { rules: [{ endpoint: 'kki.otp', kind: 'drop', phase: 'after', times: 10 }] });
+    const otp = () =>
+      h.call(customer, `/kki/bindings/${id}/otp`, {
+        method: 'POST',
+        key: newKey(),
+        json: { otp: KKI_TEST_OTP.correct },
+      });
+    expect((await otp()).status).toBeGreaterThanOrEqual(500);
+    await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+    h.sandbox.config.snapNotificationUrl = url;
+    // Sent again (a reload, a new key): DOKU no longer has it pending. The binding is not failed.
+    expect((await otp()).status).toBeGreaterThanOrEqual(400);
+    const binding = await h.bff.store.bindings.get(id);
+    expect(binding?.status).toBe('pending');
+    expect((await bound(binding!, 'TOKEN-LATE-OTP-0000000000000000000000')).status).toBe(200);
+    expect((await h.bff.store.bindings.get(id))?.status).toBe('active');
+    expect(await h.bff.store.savedCards.listForCustomer(customer)).toHaveLength(1);
+  });
+
+  it('a hosted-page binding the BFF closed as expired is saved when DOKU reports it bound', async () => {
+    const customer = 'late-page';
+    const res = await h.call(customer, '/kki/bindings', {
+      method: 'POST',
+      key: newKey(),
+      json: { cpan: kkiTestCpan('mandiri', undefined, 75) },
+    });
+    const { id } = (await res.json()) as { id: string };
+    // The BFF's clock passed the OTP window (and its grace): the next read closes it.
+    const stored = await h.bff.store.bindings.get(id);
+    expect(stored?.nextAction.type).toBe('otp_redirect');
+    await h.bff.store.bindings.update(id, {
+      nextAction: {
+        type: 'otp_redirect',
+        url: 'https://doku.test/otp',
+        expiresAt: new Date(Date.now() - 120_000).toISOString(),
+      },
+    });
+    expect(
+      ((await (await h.call(customer, `/kki/bindings/${id}`)).json()) as { status: string }).status,
+    ).toBe('expired');
+    expect((await bound(stored!, 'TOKEN-LATE-PAGE-000000000000000000000')).status).toBe(200);
+    expect((await h.bff.store.bindings.get(id))?.status).toBe('active');
+    expect(await h.bff.store.savedCards.listForCustomer(customer)).toHaveLength(1);
   });
 });
 

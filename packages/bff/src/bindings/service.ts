@@ -32,7 +32,14 @@ export async function applyBindingOutcome(
   const { store, log } = deps;
   const reference =
     outcome.referenceNo && !binding.dokuReferenceNo ? { dokuReferenceNo: outcome.referenceNo } : {};
-  if (binding.status !== 'pending' || outcome.status === 'pending') {
+  // DOKU's success with a token wins over what the BFF concluded without it (an OTP answer lost and
+  // a retry DOKU refused as no longer pending, a hosted page past the BFF's clock): the card is bound
+  // at DOKU, so it is saved, never left bound there with no way to use or remove it.
+  const lateSuccess =
+    outcome.status === 'active' &&
+    outcome.bankCardToken !== undefined &&
+    (binding.status === 'failed' || binding.status === 'expired');
+  if ((binding.status !== 'pending' && !lateSuccess) || outcome.status === 'pending') {
     if (Object.keys(reference).length === 0) return binding;
     return (await store.bindings.update(binding.id, reference)).record;
   }
@@ -63,7 +70,11 @@ export async function applyBindingOutcome(
     nextAction: { type: 'none' },
     error: null,
   });
-  log.info('kki card bound', { bindingId: binding.id, cardId: card.id });
+  log[lateSuccess ? 'warn' : 'info']('kki card bound', {
+    bindingId: binding.id,
+    cardId: card.id,
+    ...(lateSuccess && { after: binding.status }),
+  });
   return result.record;
 }
 
@@ -166,6 +177,9 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
         });
       } catch (error) {
         if (!isDokuDecision(error)) throw domainErrorFromDoku(error);
+        // DOKU no longer has the binding pending: an earlier attempt whose answer was lost may have
+        // bound the card. Left pending, so DOKU's notification settles it (a success wins).
+        if (kkiErrorFromDokuFailure(error) === 'invalid_transaction_status') throw domainErrorFromDoku(error);
         const attempts = binding.otpAttempts + 1;
         const left = Math.max(0, OTP_MAX_ATTEMPTS - attempts);
         if (kkiErrorFromDokuFailure(error) === 'invalid_otp' && left > 0) {

@@ -74,7 +74,10 @@ export function createBindingRepository(db: SqlDatabase, cipher: TokenCipher): B
           'binding',
         );
         const moving = patch.status !== undefined && patch.status !== current.status;
-        if (moving && current.status !== 'pending') return { applied: false, record: current };
+        // Finished bindings stay finished, but for DOKU's late success (`applyBindingOutcome`).
+        const late =
+          patch.status === 'active' && (current.status === 'failed' || current.status === 'expired');
+        if (moving && current.status !== 'pending' && !late) return { applied: false, record: current };
         const rows = await tx.query(
           `UPDATE bindings SET
              status = COALESCE($2, status),
