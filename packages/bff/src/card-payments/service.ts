@@ -23,7 +23,13 @@ import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
-import { type DokuFacts, type OrderRecord, type PaymentRecord, StoreRuleError } from '../store/index.js';
+import {
+  chargedAmount,
+  type DokuFacts,
+  type OrderRecord,
+  type PaymentRecord,
+  StoreRuleError,
+} from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
@@ -208,6 +214,9 @@ async function pageRequest(
   };
 }
 
+/** An authorization's statuses once captured (a refund after the capture keeps it captured). */
+const CAPTURED_STATUSES: readonly PaymentRecord['status'][] = ['succeeded', 'partially_refunded', 'refunded'];
+
 /** Creates the Cards payment service on a DOKU client. */
 export function createCardPaymentService(deps: ServiceDeps, client: DokuClient): CardPaymentService {
   /**
@@ -318,16 +327,27 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     async capture(payment, amount, ctx) {
       let current = payment;
       if (isOpenPayment(current.status)) current = await service.confirm(current);
-      if (
-        current.method !== 'card' ||
-        current.cardPaymentType !== 'AUTHORIZE' ||
-        current.status !== 'authorized'
-      ) {
+      const authorization = current.method === 'card' && current.cardPaymentType === 'AUTHORIZE';
+      const capturedBefore = authorization && CAPTURED_STATUSES.includes(current.status);
+      const capturedBy = current.doku.captureRequestId;
+      // Captured already: by this key (its answer was lost, or came by notification first) it is
+      // answered again, asking DOKU under the same Request-Id when the BFF does not know which key it
+      // was (a replay at DOKU, never a second capture); by another key it is refused.
+      if (capturedBefore && (capturedBy === undefined || capturedBy === ctx.externalId)) {
+        if (capturedBy === ctx.externalId) return current;
+      } else if (!authorization || current.status !== 'authorized') {
         throw new KkiDomainError('operation_not_allowed', {
           internal: `capture of a ${current.status} ${current.cardPaymentType ?? current.method} payment`,
         });
       }
-      if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0 || amount > current.amount)) {
+      // An authorization the order does not keep (a late page, the order paid by another payment)
+      // is being voided: capturing it would charge the order twice.
+      if (await deps.store.extraCharges.get(current.id)) {
+        throw new KkiDomainError('operation_not_allowed', { internal: 'capture of an extra charge' });
+      }
+      // What DOKU holds (a promo lowers it below the order's amount) caps the capture.
+      const held = chargedAmount(current);
+      if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0 || amount > held)) {
         throw new KkiDomainError('invalid_amount', { field: 'amount' });
       }
       const authorizeId = current.doku.authorizeId;
@@ -341,13 +361,23 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         );
         const captured = answer.data.payment;
         if (captured.status === 'FAILED') {
+          if (capturedBefore)
+            throw new KkiDomainError('operation_not_allowed', { internal: 'captured by another key' });
           throw new KkiDomainError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
             ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
           });
         }
-        if (captured.status === 'PENDING') return current;
-        const held =
-          typeof current.doku.chargedAmount === 'number' ? current.doku.chargedAmount : current.amount;
+        // Not settled yet: an unknown outcome, so the key is released and a retry asks DOKU again
+        // (storing `authorized` as the key's answer read as "nothing captured").
+        if (captured.status === 'PENDING') {
+          throw new KkiDomainError('payment_in_progress', {
+            outcomeUnknown: true,
+            internal: 'capture pending',
+          });
+        }
+        if (capturedBefore) {
+          return deps.store.payments.update(current.id, { doku: { captureRequestId: ctx.externalId } });
+        }
         const taken = amount ?? held;
         const { record } = await deps.store.payments.transition(current.id, 'succeeded', {
           source: 'merchant',

@@ -1,0 +1,132 @@
+// Capturing a card AUTHORIZE: a retry with the key of a capture DOKU made answers that capture, an
+// authorization the order does not keep is never captured (it is being voided), a capture is held to
+// what DOKU holds, and a capture DOKU leaves pending is not stored as the key's answer.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CUSTOMER, type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
+
+describe('card captures', () => {
+  let h: CardsHarness;
+  beforeAll(async () => {
+    h = await startCards({ dokuRetries: 0 });
+  }, 60_000);
+  afterAll(() => h.close());
+
+  const clearFaults = () => h.doku.sandbox!.app.request('/__sandbox/faults', { method: 'DELETE' });
+  const ledgerOrders = async () =>
+    (
+      (await (await h.control('/cards/ledger')).json()) as {
+        orders: { invoiceNumber: string; status: string; authorization: { status: string } | null }[];
+      }
+    ).orders;
+
+  /** An AUTHORIZE page paid by the customer, its return page read: the payment is `authorized`. */
+  async function authorized(amount: number, cardOptions?: Parameters<typeof openCardPage>[3]) {
+    const { payment } = await openCardPage(h, amount, { paymentType: 'AUTHORIZE' }, cardOptions);
+    const paid = await payPage(h, payment.nextAction.url ?? '');
+    expect(paid.result).toBe('completed');
+    await h.host.request(paid.redirectUrl ?? '');
+    await h.doku.sandbox!.notifier.idle();
+    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('authorized');
+    return payment.id;
+  }
+
+  it('a retry with the key of a capture DOKU made, its answer lost, answers that capture', async () => {
+    const id = await authorized(100_000);
+    await h.control('/faults', {
+      rules: [{ endpoint: 'cards.capture', kind: 'drop', phase: 'after', times: 10 }],
+    });
+    const key = `capture-${id}`;
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: key })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    await clearFaults();
+    // DOKU's CAPTURE notification settles the payment before the retry.
+    await h.doku.sandbox!.notifier.idle();
+    expect((await h.bff.store.payments.get(id))?.status).toBe('succeeded');
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: key })).resolves.toMatchObject({
+      id,
+      status: 'succeeded',
+    });
+    // Another key is refused: the authorization is captured already.
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: `other-${id}` })).rejects.toMatchObject({
+      code: 'operation_not_allowed',
+    });
+    const ref = (await h.bff.store.payments.get(id))?.partnerReferenceNo;
+    expect((await ledgerOrders()).find((o) => o.invoiceNumber === ref)?.authorization?.status).toBe(
+      'CAPTURED',
+    );
+  });
+
+  it('never captures an authorization the order does not keep, which is being voided', async () => {
+    const order = await h.bff.merchant.createOrder({
+      customerId: CUSTOMER,
+      amount: 150_000,
+      metadata: { email: 'budi@example.com' },
+    });
+    const page = async (paymentType: string) => {
+      const res = await h.call('/cards/payments', {
+        method: 'POST',
+        body: JSON.stringify({ orderId: order.id, paymentType }),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; nextAction: { url: string } };
+    };
+    // An AUTHORIZE page replaced by a SALE page, which pays the order; the old page is paid late
+    // while DOKU cannot void it yet.
+    const a = await page('AUTHORIZE');
+    const b = await page('SALE');
+    expect((await payPage(h, b.nextAction.url)).result).toBe('completed');
+    await h.doku.sandbox!.notifier.idle();
+    await h.control('/faults', { rules: [{ endpoint: 'cards.cardRefund', kind: 'error5xx', times: 100 }] });
+    expect((await payPage(h, a.nextAction.url)).result).toBe('completed');
+    await h.doku.sandbox!.notifier.idle();
+    await clearFaults();
+    expect(await h.bff.store.extraCharges.get(a.id)).toMatchObject({ status: 'refunding' });
+
+    await expect(h.bff.merchant.capture(a.id, { idempotencyKey: `capture-${a.id}` })).rejects.toMatchObject({
+      code: 'operation_not_allowed',
+    });
+    const refs = (await h.bff.store.payments.list({ orderId: order.id })).map((p) => p.partnerReferenceNo);
+    const taken = (await ledgerOrders()).filter(
+      (o) =>
+        refs.includes(o.invoiceNumber) && o.status === 'SUCCESS' && o.authorization?.status !== 'AUTHORIZED',
+    );
+    expect(taken).toHaveLength(1);
+  });
+
+  it('holds a capture to what DOKU holds after a promo, refusing more as invalid_amount', async () => {
+    const id = await authorized(100_000, { promos: [{ bin: '411111', discountAmount: 10_000 }] });
+    await expect(
+      h.bff.merchant.capture(id, { amount: 95_000, idempotencyKey: `over-${id}` }),
+    ).rejects.toMatchObject({ code: 'invalid_amount' });
+    await expect(
+      h.bff.merchant.capture(id, { amount: 90_000, idempotencyKey: `held-${id}` }),
+    ).resolves.toMatchObject({
+      status: 'succeeded',
+    });
+  });
+
+  it('a capture DOKU answers PENDING is in progress, and the retry with its key answers DOKU’s outcome', async () => {
+    const id = await authorized(70_000);
+    const client = h.bff.doku.client;
+    const real = client.capture.bind(client);
+    // DOKU has taken the capture but says it is still pending (the sandbox never answers so).
+    const spy = vi.spyOn(client, 'capture').mockImplementationOnce(async (input, options) => {
+      const answer = await real(input, options);
+      return { ...answer, data: { ...answer.data, payment: { ...answer.data.payment, status: 'PENDING' } } };
+    });
+    try {
+      const key = `pending-${id}`;
+      await expect(h.bff.merchant.capture(id, { idempotencyKey: key })).rejects.toMatchObject({
+        code: 'payment_in_progress',
+        outcomeUnknown: true,
+      });
+      await h.doku.sandbox!.notifier.idle();
+      await expect(h.bff.merchant.capture(id, { idempotencyKey: key })).resolves.toMatchObject({
+        status: 'succeeded',
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
