@@ -8,7 +8,7 @@ import {
   SANDBOX_MERCHANT_PRIVATE_KEY,
 } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KkiHarness, MOUNT, newKey, pendingKkiPayment, startKki } from './kki-setup.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, pendingKkiPayment, startKki } from './kki-setup.js';
 
 const PATH = `${MOUNT}/notifications/kki`;
 
@@ -161,7 +161,7 @@ describe('SNAP notifications: what counts as a duplicate', () => {
   });
 });
 
-describe('a binding DOKU completed after the BFF gave up on it', () => {
+describe('bindings and removals DOKU settled after the BFF gave up on them', () => {
   let h: KkiHarness;
   beforeAll(async () => {
     h = await startKki();
@@ -238,6 +238,98 @@ describe('a binding DOKU completed after the BFF gave up on it', () => {
     expect((await bound(stored!, 'TOKEN-LATE-PAGE-000000000000000000000')).status).toBe(200);
     expect((await h.bff.store.bindings.get(id))?.status).toBe('active');
     expect(await h.bff.store.savedCards.listForCustomer(customer)).toHaveLength(1);
+  });
+  /** A card saved by bind-and-pay (no binding row of its own), active. */
+  async function boundAndPaid(customer: string, serial: number) {
+    const order = await h.bff.merchant.createOrder({ customerId: customer, amount: 50_000 });
+    const pay = await h.call(customer, '/kki/payments', {
+      method: 'POST',
+      key: newKey(),
+      json: {
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt(), saveCard: true },
+      },
+    });
+    expect(pay.status).toBe(201);
+    const payment = await h.bff.store.payments.get(((await pay.json()) as { id: string }).id);
+    await h.control(`/kki/payments/${payment?.partnerReferenceNo}/approve`, {});
+    await h.idle();
+    const [card] = await h.bff.store.savedCards.listForCustomer(customer);
+    expect(card?.status).toBe('active');
+    return card!;
+  }
+
+  /** A removal whose call DOKU made but whose answer was lost. */
+  async function removalAnswerLost(customer: string, cardId: string) {
+    await h.control('/faults', {
+      rules: [{ endpoint: 'kki.unbind', kind: 'drop', phase: 'after', times: 10 }],
+    });
+    const lost = await h.call(customer, `/kki/cards/${cardId}`, { method: 'DELETE', key: newKey() });
+    await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    // Not charged while its removal is unknown.
+    expect((await h.bff.store.savedCards.get(cardId))?.status).toBe('removing');
+  }
+
+  it('a bind-and-pay card whose unbinding answer was lost is removed by DOKU’s notification', async () => {
+    const card = await boundAndPaid('lost-unbind', 72);
+    await removalAnswerLost('lost-unbind', card.id);
+    await h.control('/clock/advance', { seconds: 30 });
+    await h.idle();
+    expect((await h.bff.store.savedCards.get(card.id))?.status).toBe('removed');
+  });
+
+  it('a removal sent again after DOKU unbound the card ends removed, not "still saved"', async () => {
+    const card = await boundAndPaid('again-unbind', 73);
+    // DOKU's unbinding notification does not arrive before the customer tries again.
+    const url = h.sandbox.config.snapNotificationUrl;
+    h.sandbox.config.snapNotificationUrl = null;
+    try {
+      await removalAnswerLost('again-unbind', card.id);
+      const again = await h.call('again-unbind', `/kki/cards/${card.id}`, {
+        method: 'DELETE',
+        key: newKey(),
+      });
+      expect(again.status).toBe(200);
+      expect((await h.bff.store.savedCards.get(card.id))?.status).toBe('removed');
+    } finally {
+      h.sandbox.config.snapNotificationUrl = url;
+    }
+  });
+
+  it('a card whose unbinding DOKU reports FAILED is active again', async () => {
+    const customer = 'failed-unbind';
+    const res = await h.call(customer, '/kki/bindings', {
+      method: 'POST',
+      key: newKey(),
+      json: { cpan: kkiTestCpan('bri', undefined, 78), mode: 'otp' },
+    });
+    const { id } = (await res.json()) as { id: string };
+    const bound = (await (
+      await h.call(customer, `/kki/bindings/${id}/otp`, {
+        method: 'POST',
+        key: newKey(),
+        json: { otp: KKI_TEST_OTP.correct },
+      })
+    ).json()) as { cardId: string };
+    const removal = (await (
+      await h.call(customer, `/kki/cards/${bound.cardId}`, { method: 'DELETE', key: newKey() })
+    ).json()) as { card: { status: string } };
+    expect(removal.card.status).toBe('removing');
+    const binding = await h.bff.store.bindings.get(id);
+    const note = await signedPost(h, {
+      originalReferenceNo: '999000111222',
+      latestTransactionStatus: '06',
+      transactionStatusDesc: 'Failed',
+      additionalInfo: {
+        channelId: 'KARTU_KREDIT_INDONESIA',
+        serviceCode: '05',
+        status: 'FAILED',
+        bindingReferenceNo: binding?.dokuReferenceNo,
+      },
+    });
+    expect(note.status).toBe(200);
+    expect((await h.bff.store.savedCards.get(bound.cardId))?.status).toBe('active');
   });
 });
 

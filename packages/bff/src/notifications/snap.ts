@@ -225,12 +225,19 @@ export function createSnapNotificationHandlers(
     const binding = info.bindingReferenceNo
       ? await store.bindings.findByDokuReference(info.bindingReferenceNo)
       : null;
-    const cardId =
-      binding?.cardId ?? (n.originalExternalId ? await removedCardOf(n.originalExternalId) : null);
+    const byCall = n.originalExternalId
+      ? ((await store.savedCards.findByRemoval(n.originalExternalId))?.id ??
+        (await removedCardOf(n.originalExternalId)))
+      : null;
+    const cardId = binding?.cardId ?? byCall;
     if (!cardId) return null;
-    if (info.status !== 'SUCCESS') return cardId;
     const card = await store.savedCards.get(cardId);
-    if (card && card.status !== 'removed') await store.savedCards.setStatus(card.id, 'removed');
+    if (info.status === 'SUCCESS' && card && card.status !== 'removed') {
+      await store.savedCards.setStatus(card.id, 'removed');
+    } else if (info.status === 'FAILED' && card?.status === 'removing') {
+      // DOKU refused the unbinding: the card is still bound, and usable again.
+      await store.savedCards.setStatus(card.id, 'active');
+    }
     return cardId;
   }
 

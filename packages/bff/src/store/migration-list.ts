@@ -299,4 +299,16 @@ CREATE INDEX payments_recheck_idx ON payments (updated_at, id)
 CREATE INDEX refunds_pending_idx ON refunds (created_at, id) WHERE status = 'pending';
 `,
   },
+  {
+    version: 11,
+    name: 'saved card removals named by their DOKU id',
+    // The X-EXTERNAL-ID of a card's latest unbinding call, stored before DOKU is asked: DOKU's
+    // unbinding notification names the call, and a card saved by bind-and-pay has no binding row to
+    // be found by. Before, only a finished removal's idempotency record named it, and an unbinding
+    // whose answer was lost (the record released) left the card listed for good.
+    sql: `
+ALTER TABLE saved_cards ADD COLUMN removal_external_id text;
+CREATE INDEX saved_cards_removal_idx ON saved_cards (removal_external_id) WHERE removal_external_id IS NOT NULL;
+`,
+  },
 ];

@@ -20,6 +20,13 @@ export interface SavedCardRepository {
   revealToken(id: string): Promise<string>;
   /** Moves `active -> removing -> removed` (or back to `active` when DOKU refuses the unbinding). */
   setStatus(id: string, status: SavedCardRecord['status']): Promise<SavedCardRecord>;
+  /**
+   * Marks a card `removing` under the X-EXTERNAL-ID of the unbinding call about to be made, before
+   * DOKU is asked (a removed card stays removed).
+   */
+  beginRemoval(id: string, externalId: string): Promise<SavedCardRecord>;
+  /** The card whose latest unbinding call had this X-EXTERNAL-ID. */
+  findByRemoval(externalId: string): Promise<SavedCardRecord | null>;
 }
 
 /** The saved-card repository on `db`, sealing with `cipher`. */
@@ -91,6 +98,19 @@ export function createSavedCardRepository(db: SqlDatabase, cipher: TokenCipher):
       const sealed = rows[0]?.token_ciphertext;
       if (!sealed) throw new StoreRuleError('card_not_found', 'saved card not found');
       return cipher.decrypt(sealed);
+    },
+    async beginRemoval(id, externalId) {
+      const rows = await db.query(
+        `UPDATE saved_cards SET status = 'removing', removal_external_id = $2, updated_at = now()
+         WHERE id = $1 AND status <> 'removed' RETURNING *`,
+        [id, externalId],
+      );
+      if (rows[0]) return toSavedCard(rows[0]);
+      return one(await db.query('SELECT * FROM saved_cards WHERE id = $1', [id]), toSavedCard, 'saved card');
+    },
+    async findByRemoval(externalId) {
+      const rows = await db.query('SELECT * FROM saved_cards WHERE removal_external_id = $1', [externalId]);
+      return rows[0] ? toSavedCard(rows[0]) : null;
     },
     async setStatus(id, status) {
       const rows = await db.transaction(async (tx) => {
