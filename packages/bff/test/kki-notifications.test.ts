@@ -297,6 +297,44 @@ describe('bindings and removals DOKU settled after the BFF gave up on them', () 
     }
   });
 
+  it('a saved-card charge retried with its key after the card was removed answers DOKU’s charge', async () => {
+    const customer = 'charge-then-remove';
+    const card = await boundAndPaid(customer, 74);
+    const renewal = await h.bff.merchant.createOrder({ customerId: customer, amount: 30_000 });
+    const key = `renewal-${renewal.id}`;
+    // DOKU charges the card, but neither its answer nor its notification arrives.
+    const url = h.sandbox.config.snapNotificationUrl;
+    h.sandbox.config.snapNotificationUrl = null;
+    try {
+      await h.control('/faults', {
+        rules: [{ endpoint: 'kki.payment', kind: 'drop', phase: 'after', times: 10 }],
+      });
+      await expect(
+        h.bff.merchant.chargeSavedCard({ orderId: renewal.id, cardId: card.id, idempotencyKey: key }),
+      ).rejects.toMatchObject({ outcomeUnknown: true });
+      await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+      expect(
+        (await h.call(customer, `/kki/cards/${card.id}`, { method: 'DELETE', key: newKey() })).status,
+      ).toBe(200);
+      // The retry asks DOKU about the charge it made under this key: not "card not found".
+      await expect(
+        h.bff.merchant.chargeSavedCard({ orderId: renewal.id, cardId: card.id, idempotencyKey: key }),
+      ).resolves.toMatchObject({ status: 'succeeded' });
+      // Another key on another order is refused: the card is gone.
+      const next = await h.bff.merchant.createOrder({ customerId: customer, amount: 30_000 });
+      await expect(
+        h.bff.merchant.chargeSavedCard({
+          orderId: next.id,
+          cardId: card.id,
+          idempotencyKey: `next-${next.id}`,
+        }),
+      ).rejects.toMatchObject({ code: 'card_not_found' });
+    } finally {
+      h.sandbox.config.snapNotificationUrl = url;
+    }
+    expect(h.ledger().payments.filter((p) => p.amount === 30_000 && p.status === 'SUCCESS')).toHaveLength(1);
+  });
+
   it('a card whose unbinding DOKU reports FAILED is active again', async () => {
     const customer = 'failed-unbind';
     const res = await h.call(customer, '/kki/bindings', {

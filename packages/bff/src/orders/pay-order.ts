@@ -41,6 +41,24 @@ export async function savedCardToCharge(
   return card;
 }
 
+/**
+ * The card of this key's earlier attempt on the order with card `cardId`, whatever became of the card
+ * since: a retry after an unknown outcome asks DOKU about that attempt under its own ids (never a new
+ * charge), so a card removed after DOKU charged it must not turn the answer into `card_not_found`.
+ */
+async function cardOfEarlierAttempt(
+  store: Store,
+  orderId: string,
+  cardId: string,
+  customerId: string,
+  ctx: IdempotencyContext,
+): Promise<SavedCardRecord | null> {
+  const earlier = await store.payments.findByPartnerReference(ctx.externalId);
+  if (earlier?.orderId !== orderId || earlier.savedCardId !== cardId) return null;
+  const card = await store.savedCards.get(cardId);
+  return card?.customerId === customerId && card.method === 'kki' ? card : null;
+}
+
 /** Input of {@link payOrderWithKki}. */
 export interface PayOrderWithKkiInput {
   orderId: string;
@@ -72,7 +90,9 @@ export async function payOrderWithKki(
   const order =
     input.order === undefined ? await store.orders.getForCustomer(input.orderId, customerId) : input.order;
   return payOrder(store, order, ctx, async (o) => {
-    const savedCard = await savedCardToCharge(store, source.cardId, customerId);
+    const savedCard =
+      (await cardOfEarlierAttempt(store, o.id, source.cardId, customerId, ctx)) ??
+      (await savedCardToCharge(store, source.cardId, customerId));
     return kki.create({ customerId, orderId: o.id, source, savedCard, ctx, ...noAuth });
   });
 }
