@@ -76,6 +76,21 @@ describe.each(STORE_BACKENDS)('event feed on %s', (name, open) => {
   // Two connections at once: PostgreSQL only (PGlite's transactions queue on its one connection).
   if (name !== 'postgres') return;
 
+  it('after a move to another cluster, re-bases the events written there before the new ones', async () => {
+    const before = await newPayment();
+    await store.db.transaction((tx) => pending(tx, before));
+    // What a dump restored into a younger cluster looks like: transaction ids it has not reached.
+    await store.db.query(`UPDATE events SET tx_id = (tx_id::text::numeric + 5000000)::text::xid8`);
+    expect((await readAll(null)).ids).not.toContain(before.id);
+    expect(await store.events.rebaseMoved()).toBeGreaterThan(0);
+    expect(await store.events.rebaseMoved()).toBe(0);
+    const after = await newPayment();
+    await store.db.transaction((tx) => pending(tx, after));
+    const ids = (await readAll(null)).ids;
+    expect(ids.indexOf(before.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(before.id)).toBeLessThan(ids.indexOf(after.id));
+  });
+
   it('holds back an event committed after a newer one, then delivers both; the cursor skips neither', async () => {
     const [early, late] = [await newPayment(), await newPayment()];
     const start = (await readAll(null)).cursor;

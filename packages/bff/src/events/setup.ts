@@ -126,6 +126,12 @@ export function checkEventSettings(settings: EventSettings): void {
  */
 export async function startEvents(store: Store, log: Log, settings: EventSettings): Promise<KkiEvents> {
   checkEventSettings(settings);
+  const moved = await store.events.rebaseMoved();
+  if (moved > 0) {
+    log.warn('events written on another database cluster were re-based: read the feed again from the start', {
+      moved,
+    });
+  }
   const dispatchers: EventDispatcher[] = [];
   const handler = settings.onEvent;
   if (handler) {

@@ -89,6 +89,14 @@ export interface EventRepository {
   /** Registers a consumer: every event written from now on gets a delivery row for it. */
   registerConsumer(name: string): Promise<void>;
   /**
+   * Re-bases events written on another PostgreSQL cluster (a dump restored elsewhere, a move to a
+   * managed database): the feed is ordered by transaction id, which each cluster counts on its own,
+   * so such events carry ids this one has not reached. They sorted after every new event and stayed
+   * hidden (the feed shows transactions older than the oldest one running). They are put before
+   * everything written here, in their own order. Resolves with how many were moved (0 normally).
+   */
+  rebaseMoved(): Promise<number>;
+  /**
    * Committed events after `after` (a {@link EventRecord.cursor}; `null`: from the start), in feed
    * order. Throws `StoreRuleError` for a malformed cursor.
    */
@@ -216,6 +224,15 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
   return {
     async registerConsumer(name) {
       await db.query('INSERT INTO event_consumers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+    },
+    async rebaseMoved() {
+      // No transaction of this cluster can have an id at or past its snapshot's xmax.
+      const rows = await db.query<{ moved: unknown }>(
+        `WITH moved AS (
+           UPDATE events SET tx_id = '1'::xid8 WHERE tx_id >= pg_snapshot_xmax(pg_current_snapshot()) RETURNING 1
+         ) SELECT count(*) AS moved FROM moved`,
+      );
+      return Number(rows[0]?.moved ?? 0);
     },
     async list(after, limit) {
       const match = after === null ? ['', '0', '0'] : CURSOR.exec(after);
