@@ -176,6 +176,23 @@ describe('KKI flows', () => {
     expect(cards.map((c: { id: string }) => c.id)).toEqual([done.cardId]);
   });
 
+  it('counts two wrong OTPs sent at once as two of the three attempts; the third fails the binding', async () => {
+    const res = await h.call('gita', '/kki/bindings', {
+      method: 'POST',
+      key: newKey(),
+      json: { cpan: kkiTestCpan('bri', undefined, 19), mode: 'otp' },
+    });
+    const { id } = (await res.json()) as { id: string };
+    const wrong = () =>
+      h.call('gita', `/kki/bindings/${id}/otp`, { method: 'POST', key: newKey(), json: { otp: '000000' } });
+    await Promise.all([wrong(), wrong()]);
+    const after = await (await h.call('gita', `/kki/bindings/${id}`)).json();
+    expect(after).toMatchObject({ status: 'pending', nextAction: { type: 'otp_input', attemptsLeft: 1 } });
+    expect((await h.bff.store.bindings.get(id))?.otpAttempts).toBe(2);
+    await wrong();
+    expect((await (await h.call('gita', `/kki/bindings/${id}`)).json()).status).toBe('failed');
+  });
+
   it("binds a card on DOKU's hosted OTP page (DH): completed by the notification; unbinding PENDING then removed", async () => {
     const res = await h.call('hana', '/kki/bindings', {
       method: 'POST',

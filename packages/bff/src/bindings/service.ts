@@ -180,17 +180,13 @@ export function createBindingService(deps: ServiceDeps & { doku: DokuClient }): 
         // DOKU no longer has the binding pending: an earlier attempt whose answer was lost may have
         // bound the card. Left pending, so DOKU's notification settles it (a success wins).
         if (kkiErrorFromDokuFailure(error) === 'invalid_transaction_status') throw domainErrorFromDoku(error);
-        const attempts = binding.otpAttempts + 1;
-        const left = Math.max(0, OTP_MAX_ATTEMPTS - attempts);
-        if (kkiErrorFromDokuFailure(error) === 'invalid_otp' && left > 0) {
-          const action = binding.nextAction.type === 'otp_input' ? binding.nextAction : null;
-          await store.bindings.update(binding.id, {
-            otpAttempts: attempts,
-            nextAction: { type: 'otp_input', expiresAt: action?.expiresAt ?? null, attemptsLeft: left },
-          });
-        } else {
-          await applyBindingOutcome(deps, binding, { status: 'failed', responseCode: error.responseCode });
-          await store.bindings.update(binding.id, { otpAttempts: attempts });
+        // Counted in the store: two wrong OTPs sent at once are two of DOKU's attempts.
+        const counted = (
+          await store.bindings.update(binding.id, { addOtpAttempt: { allowed: OTP_MAX_ATTEMPTS } })
+        ).record;
+        const left = OTP_MAX_ATTEMPTS - counted.otpAttempts;
+        if (kkiErrorFromDokuFailure(error) !== 'invalid_otp' || left <= 0) {
+          await applyBindingOutcome(deps, counted, { status: 'failed', responseCode: error.responseCode });
         }
         throw domainErrorFromDoku(error);
       }

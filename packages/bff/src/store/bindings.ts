@@ -83,10 +83,13 @@ export function createBindingRepository(db: SqlDatabase, cipher: TokenCipher): B
              status = COALESCE($2, status),
              doku_reference_no = CASE WHEN $3 THEN $4 ELSE doku_reference_no END,
              auth_code_ciphertext = CASE WHEN $5 THEN $6 ELSE auth_code_ciphertext END,
-             next_action = COALESCE($7::jsonb, next_action),
+             next_action = CASE
+               WHEN $13 AND next_action ->> 'type' = 'otp_input' THEN jsonb_set(next_action, '{attemptsLeft}',
+                 to_jsonb(GREATEST(0, $14::int - otp_attempts - 1)))
+               ELSE COALESCE($7::jsonb, next_action) END,
              card_id = CASE WHEN $8 THEN $9 ELSE card_id END,
              error = CASE WHEN $10 THEN $11::jsonb ELSE error END,
-             otp_attempts = COALESCE($12, otp_attempts),
+             otp_attempts = CASE WHEN $13 THEN otp_attempts + 1 ELSE COALESCE($12, otp_attempts) END,
              updated_at = now()
            WHERE id = $1 RETURNING *`,
           [
@@ -102,6 +105,8 @@ export function createBindingRepository(db: SqlDatabase, cipher: TokenCipher): B
             'error' in patch,
             patch.error ? json(patch.error) : null,
             patch.otpAttempts ?? null,
+            patch.addOtpAttempt !== undefined,
+            patch.addOtpAttempt?.allowed ?? 0,
           ],
         );
         return { applied: true, record: await one(rows, toBinding, 'binding') };

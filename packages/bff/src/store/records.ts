@@ -199,6 +199,11 @@ export interface BindingPatch {
   cardId?: string | null;
   error?: KkiError | null;
   otpAttempts?: number;
+  /**
+   * Counts one more wrong OTP of the `allowed` ones, under the row's lock (two at once both count),
+   * and sets an OTP input's `attemptsLeft` from the count.
+   */
+  addOtpAttempt?: { allowed: number };
 }
 
 /** A saved card. The DOKU token is only reachable through `savedCards.revealToken`. */
