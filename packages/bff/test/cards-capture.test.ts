@@ -1,6 +1,7 @@
 // Capturing a card AUTHORIZE: a retry with the key of a capture DOKU made answers that capture, an
 // authorization the order does not keep is never captured (it is being voided), a capture is held to
-// what DOKU holds, and a capture DOKU leaves pending is not stored as the key's answer.
+// what DOKU holds, a capture DOKU leaves pending is not stored as the key's answer, and an
+// authorization DOKU releases after its hold frees the order.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CUSTOMER, type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
 
@@ -128,5 +129,30 @@ describe('card captures', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  // Last in the file: it moves the sandbox's clock eight days on.
+  it('an authorization DOKU released after its hold expires, freeing its order: by reconciliation, or a capture DOKU refuses', async () => {
+    const byReconciliation = await authorized(60_000);
+    const byCapture = await authorized(61_000);
+    const orderOf = async (id: string) =>
+      h.bff.merchant.getOrder((await h.bff.store.payments.get(id))?.orderId ?? '');
+    expect((await orderOf(byReconciliation))?.status).toBe('paid');
+    // Past the hold, at DOKU and for the BFF: never captured, DOKU let the authorizations go.
+    await h.control('/clock/advance', { ms: 8 * 24 * 60 * 60_000 });
+    await expect(
+      h.bff.merchant.capture(byCapture, { idempotencyKey: `late-${byCapture}` }),
+    ).rejects.toMatchObject({ code: 'invalid_transaction_status' });
+    expect((await h.bff.store.payments.get(byCapture))?.status).toBe('expired');
+    expect(await orderOf(byCapture)).toMatchObject({ status: 'open', paidPaymentId: null });
+
+    await h.bff.store.db.query(
+      `UPDATE payments SET created_at = created_at - interval '7 days 12 hours',
+         updated_at = updated_at - interval '7 days 12 hours' WHERE id = $1`,
+      [byReconciliation],
+    );
+    await h.bff.services.reconciliation?.run();
+    expect((await h.bff.store.payments.get(byReconciliation))?.status).toBe('expired');
+    expect(await orderOf(byReconciliation)).toMatchObject({ status: 'open', paidPaymentId: null });
   });
 });

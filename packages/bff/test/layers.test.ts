@@ -60,6 +60,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'orders/pay-order.ts',
       'kki-payments/service.ts',
       'kki-payments/outcome.ts',
+      'card-payments/card-status.ts',
       'card-payments/service.ts',
       'card-payments/reconciliation.ts',
       'checkout/outcome.ts',

@@ -6,7 +6,6 @@ import {
   type KkiError,
   type KkiLocale,
   kkiErrorFromNonSnap,
-  type PaymentStatus,
 } from '@kki-kit/contract';
 import {
   CARD_PAGE_LIFETIME_MS,
@@ -15,9 +14,10 @@ import {
   type OrderStatusResponse,
   type PaymentPageRequest,
 } from '@kki-kit/doku';
+import { cardFactsOf, cardStatusOf } from './card-status.js';
 import { createCardReturnToken } from './return-token.js';
 import { KkiDomainError } from '../errors.js';
-import { dokuFailure } from '../services/doku-outcome.js';
+import { dokuFailure, isDokuDecision } from '../services/doku-outcome.js';
 import { expireIfPastDue, isNoSuchOrder, recheckMark } from '../services/page-expiry.js';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
@@ -25,7 +25,6 @@ import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
 import {
   chargedAmount,
-  type DokuFacts,
   type OrderRecord,
   type PaymentRecord,
   StoreRuleError,
@@ -46,52 +45,6 @@ export function cardReturnUrl(
 ): string {
   const query = new URLSearchParams({ result, token, ...(lang && { lang }) });
   return `${bffUrl(deps.config, `/cards/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
-}
-
-/** The payment state a Cards order status or notification describes (the two share one envelope). */
-export function cardStatusOf(
-  body: Pick<OrderStatusResponse, 'transaction'> & Record<string, unknown>,
-): PaymentStatus {
-  const status = body.transaction.status.toUpperCase();
-  const type = body.transaction.type?.toUpperCase();
-  const authorization = body.authorization as { status?: unknown } | undefined;
-  switch (status) {
-    case 'SUCCESS':
-      // An AUTHORIZE payment holds the money until captured; CAPTURE (or CAPTURED) means taken.
-      if (authorization?.status === 'RELEASED') return 'expired';
-      if (authorization?.status === 'VOIDED') return 'cancelled';
-      if (authorization?.status === 'CAPTURED' || type === 'CAPTURE') return 'succeeded';
-      return type === 'AUTHORIZE' ? 'authorized' : 'succeeded';
-    case 'FAILED':
-      return 'failed';
-    case 'EXPIRED':
-      return 'expired';
-    default:
-      return 'pending';
-  }
-}
-
-/** Non-secret facts of a status or notification body: approval, masked card, amounts, authorize id. */
-export function cardFactsOf(body: Record<string, unknown>): { facts: DokuFacts; maskedCpan: string | null } {
-  const cardPayment = (body.card_payment ?? {}) as Record<string, unknown>;
-  const authorization = (body.authorization ?? {}) as Record<string, unknown>;
-  const transaction = (body.transaction ?? {}) as Record<string, unknown>;
-  const facts: Record<string, string | number> = {};
-  const put = (key: string, value: unknown) => {
-    if (typeof value === 'string' || typeof value === 'number') facts[key] = value;
-  };
-  put('authorizeId', body.authorize_id);
-  put('approvalCode', cardPayment.approval_code);
-  put('responseCode', cardPayment.response_code);
-  put('transactionType', transaction.type);
-  // What DOKU took: after a promo, or the captured part of an authorization. Refunds are capped by it.
-  const captured = transaction.type === 'CAPTURE' ? transaction.amount : undefined;
-  put('chargedAmount', authorization.captured_amount ?? captured ?? cardPayment.amount);
-  const masked = cardPayment.masked_card_number;
-  return {
-    facts,
-    maskedCpan: typeof masked === 'string' && /^\d{6}\*+\d{4}$/.test(masked) ? masked : null,
-  };
 }
 
 /** The catalogue error of a declined card payment. */
@@ -363,6 +316,9 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         if (captured.status === 'FAILED') {
           if (capturedBefore)
             throw new KkiDomainError('operation_not_allowed', { internal: 'captured by another key' });
+          // DOKU's word on the authorization (released, voided) is applied before the refusal is
+          // answered, so a refresh shows why and the order is freed.
+          await service.confirm(current).catch(() => current);
           throw new KkiDomainError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
             ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
           });
@@ -386,6 +342,9 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         });
         return record;
       } catch (error) {
+        if (isDokuDecision(error) && !capturedBefore) {
+          await service.confirm(current).catch(() => current);
+        }
         throw dokuFailure(error);
       }
     },

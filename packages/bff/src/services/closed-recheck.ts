@@ -28,6 +28,11 @@ export interface ClosedRecheck {
    * paid on it: the payment is then no longer asked about.
    */
   closedAtDoku?(payment: PaymentRecord, since: number): boolean;
+  /**
+   * How long DOKU holds this method's authorizations: an `authorized` payment older than it is asked
+   * about again (for a day past it), so a release DOKU made on its own frees the order.
+   */
+  authorizationHoldMs?: number;
 }
 
 /**
@@ -89,4 +94,38 @@ export async function recheckClosed(
     }
   }
   return asked;
+}
+
+/**
+ * Asks DOKU again about `recheck.method`'s authorizations still uncaptured past DOKU's hold (DOKU
+ * releases them on its own and may not say so by notification); returns how many were asked.
+ */
+export async function recheckHeld(
+  recheck: ClosedRecheck,
+  deps: Pick<ServiceDeps, 'store' | 'log'>,
+  { now, before }: { now: number; before: Date },
+): Promise<number> {
+  const hold = recheck.authorizationHoldMs;
+  if (hold === undefined) return 0;
+  const held = await deps.store.payments.listHeld({
+    method: recheck.method,
+    createdBefore: new Date(now - hold),
+    createdAfter: new Date(now - hold - CLOSED_RECHECK_GIVE_UP_MS),
+    before,
+    limit: CLOSED_RECHECK_BATCH,
+  });
+  for (const payment of held) {
+    try {
+      const { after, answered } = await askDoku(recheck, payment);
+      if (after.status !== payment.status) {
+        deps.log.warn('authorization changed at DOKU', { paymentId: payment.id, to: after.status });
+      } else if (!answered) {
+        // Touched, so it waits `pendingAfterMs` like a checked one and the batch moves on.
+        await deps.store.payments.update(payment.id, {});
+      }
+    } catch (error) {
+      deps.log.warn('authorization could not be rechecked', { paymentId: payment.id, error });
+    }
+  }
+  return held.length;
 }

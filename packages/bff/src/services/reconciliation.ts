@@ -2,7 +2,7 @@
 // between DOKU's answer and the store) are settled from DOKU's status APIs. Each payment method
 // brings its own reconciler: KKI here (debitStatus), Cards from the Cards flow (order status).
 import type { PendingRefunds } from '../refunds/pending-refunds.js';
-import { type ClosedRecheck, recheckClosed } from './closed-recheck.js';
+import { type ClosedRecheck, recheckClosed, recheckHeld } from './closed-recheck.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import type { ReconciliationService, ServiceDeps } from './types.js';
 
@@ -77,6 +77,7 @@ export function createReconciliationService(
     for (const reconciler of deps.reconcilers) {
       try {
         await recheckClosed(reconciler, deps, { now: now(), before });
+        await recheckHeld(reconciler, deps, { now: now(), before });
       } catch (error) {
         log.warn('closed payments could not be rechecked', { method: reconciler.method, error });
       }

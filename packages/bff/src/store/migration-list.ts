@@ -311,4 +311,13 @@ ALTER TABLE saved_cards ADD COLUMN removal_external_id text;
 CREATE INDEX saved_cards_removal_idx ON saved_cards (removal_external_id) WHERE removal_external_id IS NOT NULL;
 `,
   },
+  {
+    version: 12,
+    name: 'authorizations DOKU may have let go',
+    // Reconciliation asks DOKU about card authorizations still uncaptured past DOKU's hold (a release
+    // frees the order); the index holds authorized payments only.
+    sql: `
+CREATE INDEX payments_authorized_idx ON payments (created_at) WHERE status = 'authorized';
+`,
+  },
 ];

@@ -9,6 +9,7 @@ import {
   type PaymentEventSource,
 } from './payment-state.js';
 import { groupedCalls } from './grouped-writes.js';
+import { type PaymentRecheckQueries, paymentRecheckQueries } from './payment-rechecks.js';
 import { one } from './query.js';
 import type { Row } from './sql.js';
 import {
@@ -46,15 +47,11 @@ export interface PaymentFilter {
   limit?: number;
 }
 
-/**
- * The `doku` fact of a payment the BFF closed itself (cancelled in the shop, or expired while DOKU
- * still said pending) although DOKU's page could still take a payment: until when (ISO time)
- * reconciliation asks DOKU about it again. Cleared (`null`) once that is settled.
- */
-export const PAYMENT_RECHECK_UNTIL_FACT = 'recheckUntil';
+/** Where a payment ends with no money taken. */
+const CLOSED_WITHOUT_MONEY: readonly PaymentRecord['status'][] = ['expired', 'cancelled', 'failed'];
 
 /** Payment attempts and their state history. */
-export interface PaymentRepository {
+export interface PaymentRepository extends PaymentRecheckQueries {
   /**
    * Creates a payment in `created` for the order's amount, under the order's row lock (so the rule
    * holds across instances): refuses a paid order (`already_paid`) and an order that already has an
@@ -87,20 +84,7 @@ export interface PaymentRepository {
   ): Promise<TransitionResult<PaymentRecord>>;
   /** Sets non-status fields. */
   update(id: string, patch: PaymentPatch): Promise<PaymentRecord>;
-  /** Open payments (`created`/`pending`) not updated since `before`, oldest first: for reconciliation. */
-  listOpen(before: Date, limit?: number): Promise<PaymentRecord[]>;
   events(id: string): Promise<PaymentEventRecord[]>;
-  /**
-   * Payments the BFF closed itself (`cancelled` or `expired`) while DOKU's page could still take a
-   * payment, marked with {@link PAYMENT_RECHECK_UNTIL_FACT}, of `method` and not updated since
-   * `before`; least recently updated first. For reconciliation, which asks DOKU again about each and
-   * clears the mark once that is settled (an index holds the marked rows only).
-   */
-  listToRecheck(filter: {
-    method: PaymentRecord['method'];
-    before: Date;
-    limit: number;
-  }): Promise<PaymentRecord[]>;
 }
 
 /** A jsonb value as an object. */
@@ -260,6 +244,8 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
       if (
         from !== undefined &&
         !MONEY_TAKEN_STATUSES.includes(to) &&
+        // An authorization let go may be the order's payment: the locked path reopens the order.
+        from !== 'authorized' &&
         canTransition(from, to, options.source)
       ) {
         const changed = await changeAtOnce({
@@ -287,6 +273,15 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         const updated = await applyPatch(tx, id, options.patch ?? {}, to);
         if (!takes) {
           await recordEvent(tx, updated, current.status, options.source, options.detail ?? {}, known);
+          if (current.status === 'authorized' && CLOSED_WITHOUT_MONEY.includes(to)) {
+            // An authorization DOKU let go (its hold ran out) or voided took no money after all: the
+            // order it paid is open again, to be paid another way.
+            await tx.query(
+              `UPDATE orders SET status = 'open', paid_payment_id = NULL, paid_at = NULL, updated_at = now()
+               WHERE id = $1 AND paid_payment_id = $2`,
+              [updated.orderId, id],
+            );
+          }
           return { applied: true, record: updated };
         }
         if (known) {
@@ -346,30 +341,12 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
     async update(id, patch) {
       return applyPatch(db, id, patch);
     },
-    async listOpen(before, limit = 100) {
-      const rows = await db.query(
-        `SELECT * FROM payments WHERE status = ANY($1::text[]) AND updated_at < $2::timestamptz
-         ORDER BY updated_at, id LIMIT $3`,
-        [OPEN_PAYMENT_STATUSES, before.toISOString(), limit],
-      );
-      return rows.map(toPayment);
-    },
     async events(id) {
       const rows = await db.query('SELECT * FROM payment_events WHERE payment_id = $1 ORDER BY version', [
         id,
       ]);
       return rows.map(toEvent);
     },
-    async listToRecheck(filter) {
-      // The index's own predicate, written out, so its plan is the partial index (migration 10).
-      const rows = await db.query(
-        `SELECT * FROM payments
-         WHERE status IN ('cancelled', 'expired') AND (doku ->> '${PAYMENT_RECHECK_UNTIL_FACT}') IS NOT NULL
-           AND method = $1 AND updated_at < $2::timestamptz
-         ORDER BY updated_at, id LIMIT $3`,
-        [filter.method, filter.before.toISOString(), filter.limit],
-      );
-      return rows.map(toPayment);
-    },
+    ...paymentRecheckQueries(db),
   };
 }

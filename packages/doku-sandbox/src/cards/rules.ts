@@ -1,6 +1,6 @@
 // The Cards business rules the sandbox applies where DOKU gives the rule but not the number:
 // installment plans and minimum amounts, page lifetime, authorization hold, settlement time.
-import { CARD_PAGE_LIFETIME_MS, type CardAcquirer } from '@kki-kit/doku';
+import { CARD_AUTHORIZATION_HOLD_MS, CARD_PAGE_LIFETIME_MS, type CardAcquirer } from '@kki-kit/doku';
 
 /** Whether an installment acquirer finances only its own cards (ON US) or any credit card (OFF US). */
 export type InstallmentKind = 'ON_US' | 'OFF_US';
@@ -46,8 +46,8 @@ export const INSTALLMENT_PLANS: Readonly<Record<CardAcquirer, InstallmentPlan>> 
  */
 export const PAGE_TTL_MS = CARD_PAGE_LIFETIME_MS;
 
-/** AUTHORIZE holds the funds for 7 days, then DOKU releases them (doku-api.md §7.1 [SEED-002]). */
-export const AUTHORIZATION_HOLD_MS = 7 * 24 * 60 * 60_000;
+/** AUTHORIZE holds the funds, then DOKU releases them (`CARD_AUTHORIZATION_HOLD_MS`, open-questions.ts). */
+export const AUTHORIZATION_HOLD_MS = CARD_AUTHORIZATION_HOLD_MS;
 
 /**
  * Default settlement time: 23:00 WIB each day (GUESS: DOKU settles card funds once a day; before

@@ -383,6 +383,14 @@ export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
 export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
 
 /**
+ * How long DOKU holds a card authorization before releasing it uncaptured: [SEED-002] "AUTHORIZE
+ * (capture within 7 days else auto-released)" (doku-api.md §7.1). INFERENCE: counted from the
+ * authorization; the moment of release is not documented. The BFF asks DOKU about an authorization
+ * still uncaptured past it (a release frees the order); the sandbox releases at it.
+ */
+export const CARD_AUTHORIZATION_HOLD_MS = 7 * 24 * 60 * 60_000;
+
+/**
  * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does). DOKU documents
  * only the step "Display payment URL (Cards payment page)", as an iFrame or a redirect ([SEED-002];
  * developers.doku.com/accept-payments/direct-api/non-snap/cards/payment-page-integration-guide), and
