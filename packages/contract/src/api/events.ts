@@ -10,7 +10,9 @@ import { paymentViewSchema, refundViewSchema, savedCardViewSchema } from './view
  * `payment.authorized`, then `payment.captured`, for a card `AUTHORIZE`) comes once per order, from
  * the payment that paid it: the one to fulfil on. `payment.extra_charge` is money DOKU took on an
  * attempt that does not pay the order (a cancelled attempt approved late, or a second payment of a
- * paid order): the kit refunds it in full, and `refund.succeeded` follows. Never fulfil on it.
+ * paid order): the kit refunds it in full, and `refund.succeeded` follows. Never fulfil on it. An
+ * authorization never captured that DOKU releases after its hold gets `payment.expired`: it took no
+ * money, and its order can be paid again.
  */
 export const PAYMENT_EVENT_TYPES = [
   'payment.pending',
