@@ -380,7 +380,8 @@ export const CHECKOUT_CANCELLED_STATUS = 'EXPIRED' as const;
  * `payment_due_date` (doku-api.md §7.7). The BFF shows this deadline on the frame and expires the
  * payment once it has passed (DOKU's later success still counts); the sandbox closes its page then.
  */
-export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
+// Literal milliseconds (60 minutes): esbuild keeps an unused product of literals in browser bundles.
+export const CARD_PAGE_LIFETIME_MS = 3_600_000;
 
 /**
  * How long DOKU holds a card authorization before releasing it uncaptured: [SEED-002] "AUTHORIZE
@@ -388,7 +389,8 @@ export const CARD_PAGE_LIFETIME_MS = 60 * 60_000;
  * authorization; the moment of release is not documented. The BFF asks DOKU about an authorization
  * still uncaptured past it (a release frees the order); the sandbox releases at it.
  */
-export const CARD_AUTHORIZATION_HOLD_MS = 7 * 24 * 60 * 60_000;
+// 7 days, as literal milliseconds (see CARD_PAGE_LIFETIME_MS).
+export const CARD_AUTHORIZATION_HOLD_MS = 604_800_000;
 
 /**
  * The iframe `sandbox` tokens for DOKU's card page (GUESS from what the page does). DOKU documents
