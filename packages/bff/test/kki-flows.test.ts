@@ -176,6 +176,32 @@ describe('KKI flows', () => {
     expect(cards.map((c: { id: string }) => c.id)).toEqual([done.cardId]);
   });
 
+  it('a binding whose answer was lost, sent again with its key, resumes the binding DOKU started', async () => {
+    const key = newKey();
+    const start = () =>
+      h.call('gilang', '/kki/bindings', {
+        method: 'POST',
+        key,
+        json: { cpan: kkiTestCpan('bri', undefined, 18), mode: 'otp' },
+      });
+    await h.control('/faults', {
+      rules: [{ endpoint: 'kki.bind', kind: 'drop', phase: 'after', times: 10 }],
+    });
+    expect((await start()).status).toBeGreaterThanOrEqual(500);
+    await h.sandbox.app.request('/__sandbox/faults', { method: 'DELETE' });
+    // The same request again: DOKU sees the same body under the same id and answers its original.
+    const again = await start();
+    expect(again.status).toBe(201);
+    const binding = await again.json();
+    expect(binding).toMatchObject({ status: 'pending', nextAction: { type: 'otp_input' } });
+    const done = await h.call('gilang', `/kki/bindings/${binding.id}/otp`, {
+      method: 'POST',
+      key: newKey(),
+      json: { otp: KKI_TEST_OTP.correct },
+    });
+    expect((await done.json()).status).toBe('active');
+  });
+
   it('counts two wrong OTPs sent at once as two of the three attempts; the third fails the binding', async () => {
     const res = await h.call('gita', '/kki/bindings', {
       method: 'POST',

@@ -58,6 +58,28 @@ describe('SNAP endpoints: every header and signature checked by the fake DOKU', 
     expect(other.fake.state.failures).toEqual([`${SNAP_PATHS.cardBind}: cardData`]);
   });
 
+  it('sends the same card data again for a request sent again under its X-EXTERNAL-ID, fresh otherwise', async () => {
+    const { fake, client } = setup();
+    const bind = (externalId?: string) =>
+      client.bindCard(
+        { card: { cpan: CPAN, expiry: '1228' }, custIdMerchant: 'CUST001' },
+        externalId === undefined ? {} : { externalId },
+      );
+    await bind('1001');
+    await bind('1001');
+    await bind('1002');
+    await bind();
+    await bind();
+    expect(fake.state.failures).toEqual([]);
+    const sent = fake.requestsTo(SNAP_PATHS.cardBind).map((r) => JSON.parse(r.body).cardData as string);
+    // A retry of request 1001 is byte for byte the first (DOKU answers it as a replay, not a conflict).
+    expect(sent[1]).toBe(sent[0]);
+    expect(new Set(sent).size).toBe(4);
+    for (const r of fake.requestsTo(SNAP_PATHS.cardBind)) {
+      expect(JSON.parse(r.cardPlaintext ?? '')).toEqual({ bankCardNo: CPAN, expiryDate: '1228' });
+    }
+  });
+
   it('verifyOtp and unbindCard (channelId key, H2H, X-IP-ADDRESS)', async () => {
     const { fake, client } = setup();
     const otp = await client.verifyOtp({

@@ -140,12 +140,19 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
     throw unresolvedReplay(spec.endpoint, answer, { requestId });
   }
 
+  // A caller's own X-EXTERNAL-ID names a request it may send again: its card data is then encrypted
+  // the same way each time (`encryptKkiCard`). Without one, each call is new and the IV random.
+  const ivRequest = (callOptions: SnapCallOptions | undefined) =>
+    callOptions?.externalId === undefined
+      ? undefined
+      : { secretKey: opts.secretKey, externalId: callOptions.externalId };
+
   const client: DokuClient = {
     getB2bToken: (o) => tokens.get(o),
 
     async bindCard(input, callOptions) {
       const endpoint = 'bindCard';
-      const cardData = await encryptKkiCard(endpoint, input.card, opts.cardDataKey);
+      const cardData = await encryptKkiCard(endpoint, input.card, opts.cardDataKey, ivRequest(callOptions));
       const { card: _card, additionalInfo, ...rest } = input;
       const body = serialise(endpoint, cardBindRequestSchema, {
         ...rest,
@@ -200,7 +207,12 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
       const instrument =
         input.type === 'single' || input.type === 'bind_and_pay'
           ? {
-              [KKI_PAYMENT_CPAN_FIELD]: await encryptKkiCard(endpoint, input.card, opts.cardDataKey),
+              [KKI_PAYMENT_CPAN_FIELD]: await encryptKkiCard(
+                endpoint,
+                input.card,
+                opts.cardDataKey,
+                ivRequest(callOptions),
+              ),
               ...(KKI_PAYMENT_OTT_TOP_LEVEL ? { chargeToken: input.card.ott } : {}),
             }
           : { bankCardToken: input.bankCardToken };
