@@ -5,6 +5,7 @@ import {
   issuerFromCpan,
   issuerById,
   type KkiIssuerId,
+  kkiErrorFromSnap,
   maskCpan,
   toSnapAmountObject,
 } from '@kki-kit/contract';
@@ -133,8 +134,14 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       const result = await doku.debitStatus({ originalPartnerReferenceNo: payment.partnerReferenceNo });
       return await applyStatus(payment, result.data);
     } catch (error) {
-      if (isDokuDecision(error) && error.httpStatus === 404) {
-        // DOKU never saw it: the call did not get through, so nothing can still be charged.
+      if (
+        isDokuDecision(error) &&
+        error.responseCode !== undefined &&
+        kkiErrorFromSnap(error.responseCode) === 'transaction_not_found'
+      ) {
+        // DOKU's own "Transaction Not Found" (SNAP 404-01, not any 404: a gateway's page or another
+        // refusal says nothing of the payment): the call never got through, so nothing can still be
+        // charged.
         const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
         return applier.apply(
           current,

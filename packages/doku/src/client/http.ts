@@ -93,25 +93,43 @@ export function backoffMs(baseMs: number, retry: number): number {
   return Math.random() * Math.min(5_000, baseMs * 2 ** retry);
 }
 
+/** The longest `Retry-After` a call waits out; DOKU asking for longer ends the call (unknown outcome). */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+/** An answer's `Retry-After` in ms (delay-seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterMs(headers: Headers | undefined, nowMs: number): number | null {
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
 /**
  * The retry budget of one call. The returned function logs an attempt that may be retried (no
- * answer, 5xx, 429) as `retry` or `error` and, while the budget lasts, waits the backoff; it
- * resolves to true when the caller should send again.
+ * answer, 5xx, 429) as `retry` or `error` and, while the budget lasts, waits the backoff, or the
+ * answer's `Retry-After` when longer (past {@link MAX_RETRY_AFTER_MS} it does not retry); it resolves
+ * to true when the caller should send again.
  */
 export function retryBudget(
   opts: ResolvedDokuOptions,
   signal: AbortSignal | undefined,
-): (event: Omit<DokuLogEvent, 'outcome' | 'failure'>, failure?: DokuLogEvent['failure']) => Promise<boolean> {
+): (
+  event: Omit<DokuLogEvent, 'outcome' | 'failure'>,
+  failure?: DokuLogEvent['failure'],
+  headers?: Headers,
+) => Promise<boolean> {
   let retry = 0;
-  return async (event, failure) => {
-    const canRetry = retry < opts.retries;
+  return async (event, failure, headers) => {
+    const asked = retryAfterMs(headers, opts.now());
+    const canRetry = retry < opts.retries && (asked === null || asked <= MAX_RETRY_AFTER_MS);
     // `failure` after `outcome`: the order log lines have always had.
     opts.log({
       ...event,
       outcome: canRetry ? 'retry' : 'error',
       ...(failure === undefined ? {} : { failure }),
     });
-    if (canRetry) await sleep(backoffMs(opts.retryDelayMs, retry++), signal);
+    if (canRetry) await sleep(Math.max(backoffMs(opts.retryDelayMs, retry++), asked ?? 0), signal);
     return canRetry;
   };
 }

@@ -93,9 +93,19 @@ export async function sendNonSnap(
   const signal = options?.signal;
   const retryAfter = retryBudget(opts, signal);
   let attempts = 0;
+  // As in `sendSnap`: after a send DOKU may have acted on (no answer, 5xx, 429), a later refusal
+  // says nothing of it, so it is an unknown outcome, never DOKU's decision.
+  let uncertain = false;
   const fail = (
     init: Omit<ConstructorParameters<typeof DokuError>[0], 'endpoint' | 'requestId' | 'attempts'>,
-  ) => new DokuError({ ...init, endpoint: spec.endpoint, requestId, attempts });
+  ) =>
+    new DokuError({
+      ...init,
+      ...(uncertain && init.kind === 'decision' && { kind: 'unavailable', retryable: true }),
+      endpoint: spec.endpoint,
+      requestId,
+      attempts,
+    });
 
   for (;;) {
     const timestamp = nonSnapTimestamp(new Date(opts.now()));
@@ -128,6 +138,7 @@ export async function sendNonSnap(
     const base = { endpoint: spec.endpoint, method: spec.method, path: spec.path, attempt: attempts };
 
     if (!answer.ok) {
+      uncertain = true;
       if (await retryAfter({ ...base, durationMs: answer.durationMs }, answer.failure)) continue;
       throw fail(noAnswerError(answer));
     }
@@ -153,7 +164,8 @@ export async function sendNonSnap(
     const status = answer.status;
     const init = { httpStatus: status, responseCode: code, responseMessage: message };
     if (status >= 500 || status === 429) {
-      if (await retryAfter(logged)) continue;
+      uncertain = true;
+      if (await retryAfter(logged, undefined, answer.headers)) continue;
       throw fail({
         ...init,
         kind: 'unavailable',

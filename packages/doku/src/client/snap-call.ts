@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
-import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
+import { KKI_CASE_TABLE_SERVICES, REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
+import { SNAP_SERVICE_CODES } from '../wire/response-code.js';
 import { DokuError, DokuRequestError } from './errors.js';
 import { type HttpRequest, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
@@ -71,6 +72,25 @@ function readCode(body: unknown): { responseCode?: string; responseMessage?: str
   };
 }
 
+/** SNAP service codes whose errors follow the KKI case table (`KKI_CASE_TABLE_SERVICES`). */
+const KKI_CASE_SERVICES: readonly string[] = KKI_CASE_TABLE_SERVICES.map((name) => SNAP_SERVICE_CODES[name]);
+
+/**
+ * KKI case 01, "Duplicate Transaction / Duplicate Token", at a 4xx other than 401 on a KKI service:
+ * the kit reads a KKI case the same at any status (`KKI_CASE_HTTP_STATUS`), and this request's own
+ * reference seen before is a replay of it, as a 409 is, never a refusal of the payment.
+ */
+function kkiDuplicate(split: [number, string, string] | undefined, status: number): boolean {
+  return (
+    split !== undefined &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 401 &&
+    split[2] === '01' &&
+    KKI_CASE_SERVICES.includes(split[1])
+  );
+}
+
 /** Resolves the `X-EXTERNAL-ID` for a call, rejecting one DOKU would refuse. */
 export function externalIdFor(
   ctx: SnapContext,
@@ -85,8 +105,8 @@ export function externalIdFor(
 /**
  * Sends a signed SNAP POST: fresh X-TIMESTAMP and X-SIGNATURE per attempt over the same body bytes
  * and X-EXTERNAL-ID. Retries network errors, timeouts, 429 and 5xx; refreshes the B2B token once on
- * `401xx01`/`401xx03`; returns a 2xx/202 or a `409xx00`/`409xx01` replay; throws `DokuError` for
- * the rest.
+ * `401xx01`/`401xx03`; returns a 2xx/202 or a `409xx00`/`409xx01` replay (or KKI case 01 at another
+ * 4xx); throws `DokuError` for the rest, an unknown outcome once an earlier send went unanswered.
  */
 export async function sendSnap(
   ctx: SnapContext,
@@ -101,12 +121,31 @@ export async function sendSnap(
   const retryAfter = retryBudget(opts, signal);
   let refreshed = false;
   let attempts = 0;
+  // An earlier send of this call got no answer or a 5xx/429: DOKU may have acted on it. A refusal of
+  // a later send then says nothing of that one, so it is an unknown outcome, never DOKU's decision.
+  let uncertain = false;
   const fail = (
     init: Omit<ConstructorParameters<typeof DokuError>[0], 'endpoint' | 'externalId' | 'attempts'>,
-  ) => new DokuError({ ...init, endpoint: spec.endpoint, externalId, attempts });
+  ) =>
+    new DokuError({
+      ...init,
+      ...(uncertain && init.kind === 'decision' && { kind: 'unavailable', retryable: true }),
+      endpoint: spec.endpoint,
+      externalId,
+      attempts,
+    });
 
   for (;;) {
-    const { accessToken } = await ctx.tokens.get();
+    let accessToken: string;
+    try {
+      ({ accessToken } = await ctx.tokens.get());
+    } catch (error) {
+      // The token refused after a send DOKU may have acted on: still an unknown outcome.
+      if (uncertain && error instanceof DokuError && error.kind === 'decision') {
+        throw fail({ kind: 'decision', reason: 'http', retryable: false, cause: error });
+      }
+      throw error;
+    }
     const timestamp = snapTimestamp(new Date(opts.now()));
     const signature = await signSnapSymmetric({
       method: 'POST',
@@ -135,6 +174,7 @@ export async function sendSnap(
     const base = { endpoint: spec.endpoint, method: 'POST' as const, path: spec.path, attempt: attempts };
 
     if (!answer.ok) {
+      uncertain = true;
       if (await retryAfter({ ...base, durationMs: answer.durationMs }, answer.failure)) continue;
       throw fail(noAnswerError(answer));
     }
@@ -164,10 +204,14 @@ export async function sendSnap(
       continue;
     }
     if (status >= 500 || status === 429 || answer.status >= 500) {
-      if (await retryAfter(logged)) continue;
+      uncertain = true;
+      if (await retryAfter(logged, undefined, answer.headers)) continue;
       throw fail({ ...decisionInit, kind: 'unavailable', reason: 'http', retryable: true });
     }
-    if (status === 409 && responseCode && (split?.[2] === '00' || split?.[2] === '01')) {
+    if (
+      responseCode &&
+      ((status === 409 && (split?.[2] === '00' || split?.[2] === '01')) || kkiDuplicate(split, status))
+    ) {
       // Same X-EXTERNAL-ID (or partnerReferenceNo) seen before: ours, so a replay, not a failure.
       opts.log({ ...logged, outcome: 'replay' });
       return { kind: 'replay', httpStatus: answer.status, responseCode, body, attempts };

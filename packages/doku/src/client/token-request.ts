@@ -61,7 +61,11 @@ export async function requestB2bToken(opts: ResolvedDokuOptions): Promise<Fetche
       durationMs: answer.durationMs,
       ...(responseCode ? { responseCode } : {}),
     };
-    if ((answer.status >= 500 || answer.status === 429) && (await retryAfter(logged))) continue;
+    if (
+      (answer.status >= 500 || answer.status === 429) &&
+      (await retryAfter(logged, undefined, answer.headers))
+    )
+      continue;
     const common = { endpoint: ENDPOINT, httpStatus: answer.status, responseCode, responseMessage, attempts };
     if (answer.status >= 500 || answer.status === 429) {
       throw new DokuError({

@@ -1,0 +1,108 @@
+// A KKI payment DOKU may hold is never recorded as failed on an answer that says nothing of it: a
+// refusal of a later send after a lost answer, or a 404 from the status API that is not DOKU's
+// "Transaction Not Found" (a gateway's page, another refusal). The customer would pay again.
+import { SNAP_PATHS } from '@kki-kit/doku';
+import { kkiTestCpan } from '@kki-kit/doku-sandbox';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKkiBff, type KkiBff } from '../src/app.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
+
+let h: KkiHarness;
+let bff: KkiBff;
+const host = new Hono();
+/** Stands in for DOKU's answer to the next sends to a path, in order; the sandbox answers the rest. */
+const scripted = new Map<string, ((req: Request) => Promise<Response>)[]>();
+
+beforeAll(async () => {
+  h = await startKki();
+  const sandbox = h.sandbox;
+  bff = await createKkiBff({
+    environment: 'http://doku.sandbox.test',
+    publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
+    authenticate: (c) => c.req.header('x-test-customer') ?? null,
+    logger: () => {},
+    reconciliation: { enabled: false },
+    fetch: async (input, init) => {
+      const req = new Request(input, init);
+      const next = scripted.get(new URL(req.url).pathname)?.shift();
+      return next ? next(req) : sandbox.app.fetch(req);
+    },
+  });
+  host.route(MOUNT, bff.app);
+}, 30_000);
+
+afterAll(async () => {
+  scripted.clear();
+  await bff?.close();
+  await h?.close();
+});
+
+const headers = (customer: string, key?: string) => ({
+  'x-test-customer': customer,
+  origin: ORIGIN,
+  'x-kki-request': '1',
+  'content-type': 'application/json',
+  ...(key && { 'idempotency-key': key }),
+});
+const invalidToken = async () =>
+  Response.json({ responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' }, { status: 401 });
+
+async function pay(customer: string, serial: number) {
+  const order = await bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
+  const res = await host.request(`${MOUNT}/kki/payments`, {
+    method: 'POST',
+    body: JSON.stringify({
+      orderId: order.id,
+      source: { type: 'card', cpan: kkiTestCpan('bri', undefined, serial), ott: newOtt() },
+    }),
+    headers: headers(customer, newKey()),
+  });
+  const [payment] = await bff.store.payments.list({ orderId: order.id });
+  return { res, payment };
+}
+
+describe('a refusal after a send DOKU may have acted on', () => {
+  it('leaves the payment DOKU holds open, not failed', async () => {
+    // Token refused, then DOKU takes the payment but the answer is lost, then the token again.
+    scripted.set(SNAP_PATHS.payment, [
+      invalidToken,
+      async (req) => {
+        await h.sandbox.app.fetch(req);
+        throw new TypeError('fetch failed: socket hang up');
+      },
+      invalidToken,
+    ]);
+    const { res, payment } = await pay('pia', 31);
+    expect(scripted.get(SNAP_PATHS.payment)).toEqual([]);
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    expect(
+      h.ledger().payments.filter((p) => p.partnerReferenceNo === payment?.partnerReferenceNo),
+    ).toHaveLength(1);
+    expect(payment?.status).not.toBe('failed');
+  });
+});
+
+describe('a 404 from the status API that is not DOKU’s "Transaction Not Found"', () => {
+  const cases: [string, () => Promise<Response>][] = [
+    ['a gateway page', async () => new Response('<html>404 Not Found</html>', { status: 404 })],
+    [
+      'SNAP 404 Invalid Merchant (case 08)',
+      async () =>
+        Response.json({ responseCode: '4045508', responseMessage: 'Invalid Merchant' }, { status: 404 }),
+    ],
+  ];
+  let serial = 40;
+  for (const [name, answer] of cases) {
+    it(`${name} leaves the live payment pending`, async () => {
+      const customer = `live-${serial}`;
+      const { res, payment } = await pay(customer, serial++);
+      expect(res.status).toBe(201);
+      scripted.set(SNAP_PATHS.status, [answer]);
+      await host.request(`${MOUNT}/payments/${payment?.id}?refresh=true`, { headers: headers(customer) });
+      expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
+      expect((await bff.store.payments.get(payment?.id ?? ''))?.status).toBe('pending');
+    });
+  }
+});
