@@ -13,7 +13,7 @@ import {
   type PaymentView,
 } from '@kki-kit/contract';
 import { createAction, OutcomeGate } from './action.js';
-import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll } from './backoff.js';
+import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll, pollDelay } from './backoff.js';
 import type { KkiClient } from './bff-client.js';
 import { requestErrorToKki } from './localize.js';
 import { type PendingPaymentStore, sessionPendingPayments } from './pending-payment.js';
@@ -238,24 +238,37 @@ export function createPaymentFlowWith(
         signal: controller.signal,
         locale,
       });
-      // A payment of another order (e.g. a stale return address) is not this flow's to show.
+      // A payment of another order (e.g. a stale return address) is not this flow's to show; the
+      // one this order remembers, if another, is followed instead (and is not forgotten).
       if (view.orderId !== orderId) {
         if (paymentId === id) {
           paymentId = null;
-          storage?.clear(orderId);
+          const remembered = storage?.read(orderId) ?? null;
+          if (remembered !== null && remembered !== id) follow(remembered);
         }
         return null;
       }
       if (paymentId === id && !disposed) accept(view);
       return view;
     } catch {
-      // A failed read changes nothing: the next poll (or the caller) tries again.
-      if (!controller.signal.aborted && paymentId === id) schedule();
+      // A failed read changes nothing and is tried again after the poll delay, backing off: also
+      // while the payment is still being picked up (none read yet) and past its deadline, where
+      // polling has stopped (a read failing there once looped at once, without end).
+      if (!controller.signal.aborted && paymentId === id) retryRead();
       return null;
     } finally {
       if (reading === controller) reading = null;
     }
   }
+
+  function retryRead(): void {
+    clearTimeout(pollTimer);
+    if (disposed) return;
+    pollTimer = setTimeout(() => void read(), pollDelay(polls++, polling));
+  }
+
+  /** A payment being followed whose state is not known yet, or still open: never start another. */
+  const following = () => paymentId !== null && (payment === null || isOpenPayment(payment));
 
   function follow(id: string): void {
     paymentId = id;
@@ -264,7 +277,7 @@ export function createPaymentFlowWith(
   }
 
   const checkIfOpen = () => {
-    if (payment !== null && isOpenPayment(payment)) void read();
+    if (following()) void read();
   };
   const focus = options.refreshOnFocus ?? true;
   const stopListening =
@@ -272,6 +285,15 @@ export function createPaymentFlowWith(
 
   function start(how: KkiPaymentStart): Promise<PaymentActionResult> {
     if (submitting !== null) return submitting;
+    // A payment is being picked up (a reload, a return) or is still open: it is the answer, read
+    // again, never a second payment started beside it.
+    if (following()) {
+      return read().then((view) =>
+        view === null
+          ? { status: 'failed', error: toError(new Error('the open payment could not be read')) }
+          : localizedPaymentResult(view, locale, errorCopy),
+      );
+    }
     submitError = null;
     submitting = payAction.run(how).then(
       (view) => {
@@ -283,10 +305,17 @@ export function createPaymentFlowWith(
       (cause: unknown) => {
         submitting = null;
         const error = toError(cause);
+        // The order has a payment open already (another tab, an answer lost): that one is followed.
+        const open = error.code === 'order_payment_open' ? error.details?.paymentId : undefined;
         paymentId = null;
         payment = null;
-        submitError = error;
         clearTimers();
+        if (typeof open === 'string') {
+          follow(open);
+          emit();
+          return { status: 'failed', error };
+        }
+        submitError = error;
         emit();
         return { status: 'failed', error };
       },
@@ -320,7 +349,8 @@ export function createPaymentFlowWith(
     },
     refresh: read,
     resume(id) {
-      if (disposed || paymentId !== null || submitting !== null) return;
+      // A payment still being picked up (its first read failed) may be resumed again.
+      if (disposed || submitting !== null || (paymentId !== null && payment !== null)) return;
       follow(id);
     },
     configure(update) {

@@ -69,7 +69,9 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const { order, orderError } = useOrder(ctx, orderId);
-  const flow = usePaymentFlow(ctx, orderId, callbacks);
+  // The order's open attempt (another tab, a reload before its answer was kept) is followed, as
+  // KkiPayButton does: opening a new page would replace one the customer may still pay on.
+  const flow = usePaymentFlow(ctx, orderId, callbacks, undefined, order?.openPaymentId);
   const { refresh, start } = flow;
   const paymentId = flow.payment?.id ?? null;
 

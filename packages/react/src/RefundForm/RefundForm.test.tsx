@@ -135,6 +135,38 @@ describe('RefundForm', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('a request whose answer was lost is sent again as it was, with its key, even after an edit', async () => {
+    const made = refund({ id: 'ref_test0002', amount: 30_000, status: 'pending', reason: 'Ongkr' });
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', (_c, n) => (n === 0 ? { network: true } : { json: made }));
+    const user = userEvent.setup();
+    renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await user.click(await screen.findByRole('radio', { name: 'Kembalikan sebagian' }));
+    await user.type(screen.getByLabelText('Jumlah (IDR)'), '30000');
+    await user.type(screen.getByLabelText('Alasan (opsional)'), 'Ongkr');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(1));
+    // Staff fix the reason's typo and send again: the BFF must see the first request, not a new one.
+    await user.type(await screen.findByLabelText('Alasan (opsional)'), '{Backspace}{Backspace}kir');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(2));
+    const [first, second] = callsTo('createRefund');
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
+    expect(second?.body).toEqual({ amount: 30_000, reason: 'Ongkr' });
+  });
+
+  it('shown for another payment, keeps nothing of the previous one’s refusal', async () => {
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', { error: 'refund_not_authorized' });
+    const user = userEvent.setup();
+    const { rerender } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await user.click(await screen.findByRole('button', { name: 'Kembalikan Rp 150.000' }));
+    await screen.findByRole('heading', { name: 'Pengembalian dana tidak berhasil' });
+    rerender(<RefundForm paymentId="pay_other0001" amount={80_000} />);
+    expect(await screen.findByRole('button', { name: 'Kembalikan Rp 80.000' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pengembalian dana tidak berhasil' })).toBeNull();
+  });
+
   it('the BFF says it exceeds what is left: shown on the amount field', async () => {
     on('listRefunds', { json: { refunds: [] } });
     on('createRefund', { error: 'refund_exceeds_remaining', field: 'amount' });

@@ -1,14 +1,21 @@
 'use client';
 // useRefund: refund a payment in full or in part (merchant staff) and follow its refunds.
-import { createActionRunner, createSingleFlight, fingerprint, localizeError } from '@kki-kit/client';
 import {
+  createActionRunner,
+  createSingleFlight,
+  fingerprint,
+  isOutcomeUnknown,
+  localizeError,
+} from '@kki-kit/client';
+import {
+  type CreateRefundRequest,
   createLocalKkiError,
   type KkiActionResult,
   type KkiError,
   type ListRefundsResponse,
   type RefundView,
 } from '@kki-kit/contract';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { paymentKey, refundsKey } from '../internal/query-keys.js';
 import { useLatest } from '../internal/useLatest.js';
 import { useOncePerOutcome } from '../internal/useOncePerOutcome.js';
@@ -71,9 +78,20 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   const [action] = useState(() => createActionRunner<RefundView>());
   const [flight] = useState(() => createSingleFlight<RefundResult>());
   const [latestId, setLatestId] = useState<string | null>(null);
+  // A request whose outcome is unknown (its answer lost): sent again as it was, with its key, until
+  // the BFF answers it; an edited amount or reason would otherwise be a second refund.
+  const unsettled = useRef<{ paymentId: string; body: CreateRefundRequest } | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
   const key = refundsKey(paymentId);
+  // Another payment: nothing of the previous one's last refund (its result, its unsettled request).
+  const [shownFor, setShownFor] = useState(paymentId);
+  if (shownFor !== paymentId) {
+    setShownFor(paymentId);
+    setLatestId(null);
+    setSubmitError(null);
+    unsettled.current = null;
+  }
 
   const query = usePolledQuery<ListRefundsResponse>(ctx, {
     queryKey: key,
@@ -109,11 +127,12 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       return flight.run(async (): Promise<RefundResult> => {
         setSubmitting(true);
         setSubmitError(null);
-        const body = {
+        const asked: CreateRefundRequest = {
           ...(request.amount !== undefined && { amount: request.amount }),
           ...(request.reason !== undefined &&
             request.reason.trim() !== '' && { reason: request.reason.trim() }),
         };
+        const body = unsettled.current?.paymentId === paymentId ? unsettled.current.body : asked;
         try {
           const view = await action.run(fingerprint({ paymentId, body }), (idempotencyKey) =>
             client.request('createRefund', { params: { paymentId }, body, idempotencyKey, locale }),
@@ -121,11 +140,13 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({
             refunds: [...(list?.refunds ?? []).filter((r) => r.id !== view.id), view],
           }));
+          unsettled.current = null;
           setLatestId(view.id);
           void queryClient.invalidateQueries({ queryKey: paymentKey(paymentId) });
           return resultOf(view, toLocal, fallback);
         } catch (cause) {
           const error = toError(cause);
+          unsettled.current = isOutcomeUnknown(cause) ? { paymentId, body } : null;
           setSubmitError(error);
           // Someone else may have refunded meanwhile: read the list again.
           void query.refetch();
