@@ -243,8 +243,8 @@ export function createPaymentFlowWith(
       if (view.orderId !== orderId) {
         if (paymentId === id) {
           paymentId = null;
-          const remembered = storage?.read(orderId) ?? null;
-          if (remembered !== null && remembered !== id) follow(remembered);
+          const remembered = storage?.read(orderId);
+          if (remembered && remembered !== id) follow(remembered);
         }
         return null;
       }
@@ -276,9 +276,7 @@ export function createPaymentFlowWith(
     void read();
   }
 
-  const checkIfOpen = () => {
-    if (following()) void read();
-  };
+  const checkIfOpen = () => void (following() && read());
   const focus = options.refreshOnFocus ?? true;
   const stopListening =
     focus === false ? () => {} : focus === true ? onPageShown(checkIfOpen) : focus(checkIfOpen);
@@ -289,9 +287,7 @@ export function createPaymentFlowWith(
     // again, never a second payment started beside it.
     if (following()) {
       return read().then((view) =>
-        view === null
-          ? { status: 'failed', error: toError(new Error('the open payment could not be read')) }
-          : localizedPaymentResult(view, locale, errorCopy),
+        view ? localizedPaymentResult(view, locale, errorCopy) : { status: 'failed', error: toError(null) },
       );
     }
     submitError = null;
@@ -305,17 +301,17 @@ export function createPaymentFlowWith(
       (cause: unknown) => {
         submitting = null;
         const error = toError(cause);
-        // The order has a payment open already (another tab, an answer lost): that one is followed.
-        const open = error.code === 'order_payment_open' ? error.details?.paymentId : undefined;
+        // The order has a payment of this method open already (another tab, an answer lost): that
+        // one is followed. One of another method is the refusal to show (this UI cannot show it).
+        const open =
+          error.code === 'order_payment_open' &&
+          error.details?.method === how.method &&
+          error.details.paymentId;
         paymentId = null;
         payment = null;
         clearTimers();
-        if (typeof open === 'string') {
-          follow(open);
-          emit();
-          return { status: 'failed', error };
-        }
-        submitError = error;
+        if (open) follow(open);
+        else submitError = error;
         emit();
         return { status: 'failed', error };
       },

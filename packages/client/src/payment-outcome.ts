@@ -85,10 +85,10 @@ export function firePaymentCallbacks(result: PaymentActionResult, cb: KkiPayment
     case 'failed': {
       const value = result.value ?? null;
       if (phase === 'cancelled' && value !== null) cb.onCancel?.(value);
-      else if (phase === 'expired') {
-        cb.onExpire?.(value);
+      else {
+        if (phase === 'expired') cb.onExpire?.(value);
         cb.onError?.(result.error, value);
-      } else cb.onError?.(result.error, value);
+      }
       break;
     }
   }

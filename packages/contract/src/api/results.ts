@@ -37,25 +37,19 @@ function errorFor(status: 'failed' | 'expired' | 'cancelled', locale: KkiLocale 
  * an error the view lacks.
  */
 export function paymentActionResult(payment: PaymentView, locale?: KkiLocale): PaymentActionResult {
-  switch (payment.status) {
-    case 'succeeded':
-    case 'authorized':
-    case 'partially_refunded':
-    case 'refunded':
-      return { status: 'succeeded', value: payment };
-    case 'failed':
-    case 'expired':
-    case 'cancelled':
-      return { status: 'failed', error: payment.error ?? errorFor(payment.status, locale), value: payment };
-    case 'created':
-    case 'pending':
-      return payment.nextAction.type === 'none'
-        ? { status: 'pending', value: payment }
-        : { status: 'requires_action', value: payment, nextAction: payment.nextAction };
+  const { status } = payment;
+  if (status === 'created' || status === 'pending') {
+    return payment.nextAction.type === 'none'
+      ? { status: 'pending', value: payment }
+      : { status: 'requires_action', value: payment, nextAction: payment.nextAction };
   }
+  if (status === 'failed' || status === 'expired' || status === 'cancelled') {
+    return { status: 'failed', error: payment.error ?? errorFor(status, locale), value: payment };
+  }
+  // `succeeded`, `authorized` (to capture), `partially_refunded`, `refunded`: the money was taken.
+  return { status: 'succeeded', value: payment };
 }
 
-/** Reads a binding view as an action result. */
 export function bindingActionResult(binding: BindingView, locale?: KkiLocale): BindingActionResult {
   switch (binding.status) {
     case 'active':

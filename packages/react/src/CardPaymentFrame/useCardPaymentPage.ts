@@ -89,19 +89,10 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   }, [paymentId, client.baseUrl, refresh]);
 
   const open = useCallback(
-    (request: KkiCardPageRequest = {}): Promise<PaymentActionResult> =>
-      start({
-        method: 'card',
-        request: {
-          language: request.language ?? locale,
-          ...(request.paymentType !== undefined && { paymentType: request.paymentType }),
-          ...(request.installment !== undefined && { installment: { ...request.installment } }),
-          ...(request.allowedBins !== undefined && { allowedBins: [...request.allowedBins] }),
-          ...(request.allowedTenors !== undefined && { allowedTenors: [...request.allowedTenors] }),
-          ...(request.saveCard !== undefined && { saveCard: request.saveCard }),
-          ...(request.theme !== undefined && { theme: request.theme }),
-        },
-      }),
+    ({ language = locale, ...rest }: KkiCardPageRequest = {}): Promise<PaymentActionResult> =>
+      // Sent as JSON, which leaves out what is undefined: the BFF gets only what was chosen. The
+      // body is only read, so the readonly lists go as they are.
+      start({ method: 'card', request: { language, ...rest } as Omit<CreateCardPaymentRequest, 'orderId'> }),
     [start, locale],
   );
 
