@@ -1,0 +1,108 @@
+// The flow recovers the payment it follows instead of dropping it: a first read after a reload that
+// fails is tried again (and the payment can be resumed again); past the deadline a failing read
+// backs off instead of looping; a resume id of another order falls back to this order's remembered
+// payment and keeps it.
+import { createKkiError, type PaymentView } from '@kki-kit/contract';
+import { describe, expect, it } from 'vitest';
+import type { KkiClient } from '../src/bff-client.js';
+import { createPaymentFlow } from '../src/payment-flow.js';
+import { KkiRequestError } from '../src/request-error.js';
+import { payment, until } from './fixtures.js';
+
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const networkError = () => new KkiRequestError(createKkiError('internal_error'), true, true);
+
+/** An open KKI payment waiting in the issuer app until `expiresAt`. */
+const openPayment = (expiresAt: string, more: Partial<PaymentView> = {}): PaymentView =>
+  payment({
+    status: 'created',
+    nextAction: { type: 'issuer_app', url: 'https://app.bri.test/k', issuer: 'bri', expiresAt },
+    ...more,
+  });
+
+/** A BFF client answering only `getPayment`, with `read` (which may throw); counts the reads. */
+function readingClient(read: (paymentId: string, n: number) => PaymentView): KkiClient & { reads: number } {
+  const client = {
+    reads: 0,
+    baseUrl: '/api/kki',
+    url: () => '/api/kki',
+    request: (async (id: string, input: { params: { paymentId: string } }) => {
+      if (id !== 'getPayment') throw new Error(`unexpected ${id}`);
+      return read(input.params.paymentId, ++client.reads);
+    }) as unknown as KkiClient['request'],
+  };
+  return client;
+}
+
+describe('the payment flow recovers the payment it follows', () => {
+  it('reads again a payment picked up after a reload whose first read failed, and lets it be resumed again', async () => {
+    const open = openPayment(inMinutes(5));
+    const client = readingClient((_id, n) => {
+      // The first read after the reload: the network blips.
+      if (n === 1) throw networkError();
+      return open;
+    });
+    const flow = createPaymentFlow({
+      client,
+      orderId: open.orderId,
+      storage: { read: () => open.id, write: () => {}, clear: () => {} },
+      polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
+      refreshOnFocus: false,
+    });
+    await sleep(300);
+    // The server's openPaymentId (KkiPayButton's second chance) is taken too.
+    flow.resume(open.id);
+    await sleep(100);
+    const state = flow.getState();
+    flow.dispose();
+    expect(client.reads).toBeGreaterThan(1);
+    expect(state.phase).toBe('requires_action');
+  });
+
+  it('past the deadline, backs off a failing read instead of reading again at once, without end', async () => {
+    const open = openPayment(new Date(Date.now() + 150).toISOString());
+    let down = false;
+    const client = readingClient(() => {
+      if (down) throw networkError();
+      return open;
+    });
+    const flow = createPaymentFlow({
+      client,
+      orderId: open.orderId,
+      resumePaymentId: open.id,
+      storage: null,
+      polling: { initialIntervalMs: 1000, maxIntervalMs: 1000 },
+      refreshOnFocus: false,
+    });
+    await until(flow, (s) => s.phase === 'requires_action');
+    down = true; // the connection drops before the deadline
+    await sleep(1000);
+    flow.dispose();
+    expect(client.reads).toBeLessThan(10);
+  });
+
+  it('given another order’s payment to resume, follows (and keeps) the one this order remembers', async () => {
+    const mine = openPayment(inMinutes(5), { id: 'pay_mine00000001' });
+    const other = payment({ id: 'pay_other0000001', orderId: 'ord_other0001', status: 'succeeded' });
+    const client = readingClient((id) => (id === other.id ? other : mine));
+    const remembered = new Map([[mine.orderId, mine.id]]);
+    const flow = createPaymentFlow({
+      client,
+      orderId: mine.orderId,
+      resumePaymentId: other.id,
+      storage: {
+        read: (o) => remembered.get(o) ?? null,
+        write: (o, p) => void remembered.set(o, p),
+        clear: (o) => void remembered.delete(o),
+      },
+      polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
+      refreshOnFocus: false,
+    });
+    await sleep(200);
+    const state = flow.getState();
+    flow.dispose();
+    expect(remembered.get(mine.orderId)).toBe(mine.id);
+    expect(state.phase).toBe('requires_action');
+  });
+});
