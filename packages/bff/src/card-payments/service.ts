@@ -1,12 +1,7 @@
 // DOKU Cards (Non-SNAP) payments: the hosted payment page, the result confirmed with DOKU's order
 // status (never the return URL), and the merchant's capture of an AUTHORIZE payment. The BFF never
 // sees a card number: DOKU's page takes it; only the masked number comes back.
-import {
-  createKkiError,
-  type KkiError,
-  type KkiLocale,
-  kkiErrorFromNonSnap,
-} from '@kki-kit/contract';
+import { createKkiError, type KkiError, type KkiLocale, kkiErrorFromNonSnap } from '@kki-kit/contract';
 import {
   CARD_PAGE_LIFETIME_MS,
   type DokuClient,
@@ -23,12 +18,7 @@ import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
-import {
-  chargedAmount,
-  type OrderRecord,
-  type PaymentRecord,
-  StoreRuleError,
-} from '../store/index.js';
+import { chargedAmount, type OrderRecord, type PaymentRecord, StoreRuleError } from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
