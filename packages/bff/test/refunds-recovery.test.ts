@@ -285,6 +285,8 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
       partnerRefundNo,
       externalId: partnerRefundNo,
     });
+    // Older than `pendingAfterMs` (1 ms): a pass in the same millisecond would not see it yet.
+    await new Promise((r) => setTimeout(r, 5));
     await h.bff.services.reconciliation!.run();
     expect(await h.bff.store.refunds.get(refund.id)).toMatchObject({ status: 'succeeded' });
     expect(await h.bff.merchant.getPayment(id)).toMatchObject({ status: 'refunded', refundedAmount: 70_000 });

@@ -332,6 +332,11 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         });
         return record;
       } catch (error) {
+        // DOKU has seen this Request-Id before and keeps no original to answer with (its documented
+        // 409): the authorization is captured, and this key's capture reached DOKU, so it was this one.
+        if (capturedBefore && error instanceof DokuError && error.reason === 'replay_unresolved') {
+          return deps.store.payments.update(current.id, { doku: { captureRequestId: ctx.externalId } });
+        }
         if (isDokuDecision(error) && !capturedBefore) {
           await service.confirm(current).catch(() => current);
         }
