@@ -12,7 +12,7 @@ import {
   type PaymentActionResult,
   type PaymentView,
 } from '@kki-kit/contract';
-import { createAction, OutcomeGate } from './action.js';
+import { createAction, isOutcomeUnknown, OutcomeGate } from './action.js';
 import { DEFAULT_POLLING, isExpired, type KkiPollingOptions, nextPoll, pollDelay } from './backoff.js';
 import type { KkiClient } from './bff-client.js';
 import { requestErrorToKki } from './localize.js';
@@ -89,6 +89,13 @@ export interface KkiPaymentFlow {
    * then follows the payment. A call while one is in flight returns that call's promise.
    */
   start(start: KkiPaymentStart): Promise<PaymentActionResult>;
+  /**
+   * Sends the last start again after it got no answer (phase `unconfirmed`), with the same
+   * idempotency key: the BFF answers for that attempt (finished, still running, or never received),
+   * so the customer learns its result and is never charged twice. In any other phase it sends
+   * nothing and resolves to the current result.
+   */
+  retry(): Promise<PaymentActionResult>;
   /** Changes the language and copy of results (e.g. the customer switched language). */
   configure(update: { readonly locale: KkiLocale; readonly errorCopy?: KkiCopyOverrides | undefined }): void;
   /** Cancels the current payment while the customer has not confirmed it. */
@@ -143,6 +150,8 @@ export function createPaymentFlowWith(
   let paymentId: string | null = null;
   let payment: PaymentView | null = null;
   let submitError: KkiError | null = null;
+  // The start whose answer was lost (the BFF may have acted on it): what `retry` sends again.
+  let unanswered: KkiPaymentStart | null = null;
   let expiredId: string | null = null;
   let polls = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -173,7 +182,12 @@ export function createPaymentFlowWith(
   const compute = (): KkiPaymentFlowState => {
     const result = paymentOutcome({ submitError, payment, expiredId, locale, errorCopy });
     const isSubmitting = submitting !== null;
-    return { phase: isSubmitting ? 'submitting' : paymentPhase(result), payment, result, isSubmitting };
+    const phase = isSubmitting
+      ? 'submitting'
+      : unanswered !== null && submitError !== null
+        ? 'unconfirmed'
+        : paymentPhase(result);
+    return { phase, payment, result, isSubmitting };
   };
   let state = compute();
 
@@ -291,6 +305,7 @@ export function createPaymentFlowWith(
       );
     }
     submitError = null;
+    unanswered = null;
     submitting = payAction.run(how).then(
       (view) => {
         submitting = null;
@@ -311,7 +326,10 @@ export function createPaymentFlowWith(
         payment = null;
         clearTimers();
         if (open) follow(open);
-        else submitError = error;
+        else {
+          submitError = error;
+          if (isOutcomeUnknown(cause)) unanswered = how;
+        }
         emit();
         return { status: 'failed', error };
       },
@@ -331,6 +349,10 @@ export function createPaymentFlowWith(
     },
     pay: (source) => start({ method: 'kki', source }),
     start,
+    retry: () =>
+      unanswered !== null && submitError !== null
+        ? start(unanswered)
+        : Promise.resolve(state.result ?? { status: 'failed', error: toError(null) }),
     async cancel() {
       if (paymentId === null) return null;
       try {
@@ -362,6 +384,7 @@ export function createPaymentFlowWith(
       paymentId = null;
       payment = null;
       submitError = null;
+      unanswered = null;
       expiredId = null;
       emit();
     },

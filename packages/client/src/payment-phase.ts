@@ -2,12 +2,15 @@
 import { isOpenPaymentStatus, type PaymentActionResult, type PaymentView } from '@kki-kit/contract';
 
 /**
- * Where a payment flow stands for the UI: nothing yet, sending, waiting on the customer (issuer app,
- * OTP, card page), waiting on the bank, or one of the endings.
+ * Where a payment flow stands for the UI: nothing yet, sending, no answer to the sending
+ * (`unconfirmed`: the BFF may have acted; {@link KkiPaymentFlow.retry} asks again with the same
+ * idempotency key, which never makes a second payment), waiting on the customer (issuer app, OTP,
+ * card page), waiting on the bank, or one of the endings.
  */
 export type KkiPaymentPhase =
   | 'idle'
   | 'submitting'
+  | 'unconfirmed'
   | 'requires_action'
   | 'pending'
   | 'succeeded'

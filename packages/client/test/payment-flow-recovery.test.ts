@@ -1,7 +1,8 @@
 // The flow recovers the payment it follows instead of dropping it: a first read after a reload that
 // fails is tried again (and the payment can be resumed again); past the deadline a failing read
 // backs off instead of looping; a resume id of another order falls back to this order's remembered
-// payment and keeps it.
+// payment and keeps it. A start whose answer is lost is `unconfirmed` (never "failed") and `retry`
+// sends it again with its idempotency key.
 import { createKkiError, type PaymentView } from '@kki-kit/contract';
 import { describe, expect, it } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
@@ -104,5 +105,73 @@ describe('the payment flow recovers the payment it follows', () => {
     flow.dispose();
     expect(remembered.get(mine.orderId)).toBe(mine.id);
     expect(state.phase).toBe('requires_action');
+  });
+});
+
+/** A BFF client whose `createKkiPayment` answers with `answer` (which may throw); keeps each call's key. */
+function payingClient(answer: (n: number) => PaymentView): KkiClient & { keys: string[] } {
+  const client = {
+    keys: [] as string[],
+    baseUrl: '/api/kki',
+    url: () => '/api/kki',
+    request: (async (id: string, input: { idempotencyKey?: string; params?: { paymentId: string } }) => {
+      if (id === 'getPayment') return answer(0);
+      if (id !== 'createKkiPayment') throw new Error(`unexpected ${id}`);
+      client.keys.push(input.idempotencyKey ?? '');
+      return answer(client.keys.length);
+    }) as unknown as KkiClient['request'],
+  };
+  return client;
+}
+
+const card = { type: 'card', cpan: '5264220100000005', ott: '123456', saveCard: false } as const;
+
+describe('a start whose answer is lost', () => {
+  it('is unconfirmed, never failed; retry sends it again with its key and shows what the BFF did', async () => {
+    const open = openPayment(inMinutes(5));
+    const client = payingClient((n) => {
+      if (n === 1) throw networkError(); // the BFF may have acted: its answer never arrived
+      return open;
+    });
+    const flow = createPaymentFlow({ client, orderId: open.orderId, storage: null, refreshOnFocus: false });
+    const first = await flow.pay(card);
+    expect(first.status).toBe('failed');
+    expect(flow.getState().phase).toBe('unconfirmed');
+
+    const again = await flow.retry();
+    flow.dispose();
+    expect(client.keys).toHaveLength(2);
+    expect(client.keys[1]).toBe(client.keys[0]);
+    expect(again.status).toBe('requires_action');
+    expect(flow.getState().phase).toBe('requires_action');
+  });
+
+  it('a definite refusal is failed, and retry sends nothing', async () => {
+    const open = openPayment(inMinutes(5));
+    const client = payingClient(() => {
+      throw new KkiRequestError(createKkiError('card_declined'), false);
+    });
+    const flow = createPaymentFlow({ client, orderId: open.orderId, storage: null, refreshOnFocus: false });
+    await flow.pay(card);
+    expect(flow.getState().phase).toBe('failed');
+    const again = await flow.retry();
+    flow.dispose();
+    expect(client.keys).toHaveLength(1);
+    expect(again.status === 'failed' && again.error.code).toBe('card_declined');
+  });
+
+  it('after reset, nothing is left to send again', async () => {
+    const open = openPayment(inMinutes(5));
+    const client = payingClient(() => {
+      throw networkError();
+    });
+    const flow = createPaymentFlow({ client, orderId: open.orderId, storage: null, refreshOnFocus: false });
+    await flow.pay(card);
+    expect(flow.getState().phase).toBe('unconfirmed');
+    flow.reset();
+    expect(flow.getState().phase).toBe('idle');
+    await flow.retry();
+    flow.dispose();
+    expect(client.keys).toHaveLength(1);
   });
 });

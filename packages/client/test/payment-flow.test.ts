@@ -221,10 +221,11 @@ describe('a KKI payment through @kki-kit/client alone', () => {
     const source = { type: 'card', cpan: newCpan(), ott: newOtt(), saveCard: false } as const;
     const lost = await flow.pay(source);
     expect(lost.status).toBe('failed');
-    expect(flow.getState().phase).toBe('failed');
+    // The BFF made the payment: the flow must not call it failed.
+    expect(flow.getState().phase).toBe('unconfirmed');
     expect(onError).toHaveBeenCalledTimes(1);
 
-    const retried = await flow.pay(source);
+    const retried = await flow.retry();
     expect(retried.status).toBe('requires_action');
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);

@@ -206,6 +206,22 @@ describe('CardPaymentFrame', () => {
     expect(await screen.findByTitle('Pembayaran kartu')).toBeInTheDocument();
   });
 
+  it('no answer: unconfirmed, never "failed"; check again opens the page of the same request', async () => {
+    on('getOrder', { json: order() });
+    on('createCardPayment', (_c, n) => (n === 0 ? { network: true } : { json: onPage() }));
+    on('getPayment', { json: onPage() });
+    const user = userEvent.setup();
+    const { container } = renderKki(<CardPaymentFrame orderId={ORDER_ID} />);
+    await user.click(await screen.findByRole('button', { name: /dengan kartu/ }));
+    expect(await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' })).toHaveFocus();
+    expect(screen.queryByRole('heading', { name: 'Pembayaran kartu tidak berhasil' })).toBeNull();
+    await expectNoAxeViolations(container);
+    await user.click(screen.getByRole('button', { name: 'Periksa lagi' }));
+    expect(await screen.findByTitle('Pembayaran kartu')).toBeInTheDocument();
+    const [a, b] = callsTo('createCardPayment');
+    expect(b?.headers.get('Idempotency-Key')).toBe(a?.headers.get('Idempotency-Key'));
+  });
+
   it('declined on the page (read from the BFF), and AUTHORIZE shown as approved', async () => {
     on('getOrder', { json: order() });
     on('createCardPayment', { json: onPage() });

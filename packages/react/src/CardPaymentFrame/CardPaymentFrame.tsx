@@ -69,7 +69,9 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
   const amount = total === undefined ? null : formatIdr(total, locale);
 
   const doneTitle = payment?.status === 'authorized' ? copy.cardFrameAuthorized : copy.cardFrameSucceeded;
-  const closedError = phase === 'failed' || phase === 'expired' || phase === 'cancelled' ? flow.error : null;
+  const unconfirmed = phase === 'unconfirmed';
+  const closedError =
+    phase === 'failed' || phase === 'expired' || phase === 'cancelled' || unconfirmed ? flow.error : null;
   // What a screen reader hears is the title each phase shows.
   useAnnounce(
     ctx,
@@ -83,7 +85,9 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
             ? doneTitle
             : phase === 'expired'
               ? copy.cardFrameExpired
-              : (closedError?.message ?? null),
+              : unconfirmed
+                ? copy.unconfirmedTitle
+                : (closedError?.message ?? null),
   );
 
   function onOpen(event: FormEvent) {
@@ -143,7 +147,8 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
         error={closedError}
         copy={copy}
         focusOnMount
-        onRetry={phase === 'failed' ? flow.reset : undefined}
+        unconfirmed={unconfirmed}
+        onRetry={unconfirmed ? flow.retry : phase === 'failed' ? flow.reset : undefined}
         onStartOver={flow.reset}
       />,
     );

@@ -56,6 +56,11 @@ export interface UseCardPaymentPageResult {
   readonly open: (request?: KkiCardPageRequest) => Promise<PaymentActionResult>;
   /** Asks the BFF for the result now (the BFF confirms it with DOKU). */
   readonly refresh: () => Promise<PaymentView | null>;
+  /**
+   * Opens the page again after the request got no answer (phase `unconfirmed`), with the same
+   * idempotency key: the answer is that attempt's page or result, never a second payment.
+   */
+  readonly retry: () => Promise<PaymentActionResult>;
   readonly reset: () => void;
 }
 
@@ -110,6 +115,7 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
         : null,
     open,
     refresh,
+    retry: flow.retry,
     reset: flow.reset,
   };
 }

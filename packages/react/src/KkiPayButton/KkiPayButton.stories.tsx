@@ -1,7 +1,7 @@
 import { createKkiError } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { answer, hang, refuse } from '../stories-support/bff-handlers.js';
+import { answer, hang, refuse, unanswered } from '../stories-support/bff-handlers.js';
 import { expectShown } from '../stories-support/failure-copy.js';
 import { playKit } from '../stories-support/play.js';
 import { APPEARANCES, storyLocale } from '../stories-support/provider-decorator.js';
@@ -149,6 +149,29 @@ export const Pending: Story = {
   play: async (context) => {
     await payWithNewCard(context);
     await expectShown(context.canvasElement, playKit(context).copy.payPending);
+  },
+};
+
+/**
+ * The payment request's answer is lost (the connection dropped): the BFF may have made the payment, so
+ * the shopper is told the result is not known yet, never that it failed. "Check again" sends the same
+ * request with its idempotency key, and the answer is that payment's.
+ */
+export const Unconfirmed: Story = {
+  name: 'Unconfirmed (no answer), then checked again',
+  beforeEach({ msw }) {
+    const waiting = storyPayment({ nextAction: issuerApp(300) });
+    msw.use(unanswered('createKkiPayment', waiting), answer('getPayment', waiting));
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await payWithNewCard(context);
+    await expect(await canvas.findByRole('heading', { name: copy.unconfirmedTitle })).toBeInTheDocument();
+    await expectShown(context.canvasElement, copy.unconfirmedText);
+    await userEvent.click(canvas.getByRole('button', { name: copy.checkAgain }));
+    await expect(
+      await canvas.findByRole('heading', { name: copy.payConfirmInApp(copy.issuerName('bri')) }),
+    ).toBeInTheDocument();
   },
 };
 

@@ -235,7 +235,7 @@ describe('KkiPayButton', () => {
     );
   });
 
-  it('failed (retryable, no answer): retry keeps the card and reuses the idempotency key', async () => {
+  it('no answer: unconfirmed, never "failed"; check again resends the same request with its key', async () => {
     baseHandlers();
     on('createKkiPayment', (_c, n) =>
       n === 0 ? { network: true } : { json: payment({ status: 'succeeded' }) },
@@ -244,17 +244,28 @@ describe('KkiPayButton', () => {
     renderKki(<KkiPayButton orderId={ORDER_ID} />);
     await fillNewCard(user);
     await user.click(screen.getByRole('button', { name: /Bayar/ }));
-    expect(
-      await screen.findByText(/Periksa koneksi internet Anda/, { selector: '.kki-panel-text' }),
-    ).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Coba lagi' }));
-    expect(screen.getByLabelText('Nomor kartu')).toHaveValue(VALID_BRI_CPAN.replace(/(\d{4})(?=\d)/g, '$1 '));
-    // The one-time token is asked for again.
-    await user.type(screen.getByLabelText('Kode sekali pakai dari aplikasi bank'), 'OTT123');
-    await user.click(screen.getByRole('button', { name: /Bayar/ }));
+    // The BFF may have charged: the customer is told so, not that the payment failed.
+    expect(await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' })).toHaveFocus();
+    expect(screen.queryByRole('heading', { name: 'Pembayaran tidak berhasil' })).toBeNull();
+    expect(screen.getByText(/tidak pernah diproses dua kali/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Periksa lagi' }));
     await screen.findByRole('heading', { name: /berhasil/ });
     const [a, b] = callsTo('createKkiPayment');
     expect(a?.headers.get('Idempotency-Key')).toBe(b?.headers.get('Idempotency-Key'));
+    expect(b?.body).toEqual(a?.body);
+  });
+
+  it('no answer, then start over: the form keeps the card number and asks for a new token', async () => {
+    baseHandlers();
+    on('createKkiPayment', { network: true });
+    const user = userEvent.setup();
+    renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    await fillNewCard(user);
+    await user.click(screen.getByRole('button', { name: /Bayar/ }));
+    await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' });
+    await user.click(screen.getByRole('button', { name: 'Mulai lagi' }));
+    expect(screen.getByLabelText('Nomor kartu')).toHaveValue(VALID_BRI_CPAN.replace(/(\d{4})(?=\d)/g, '$1 '));
+    expect(screen.getByLabelText('Kode sekali pakai dari aplikasi bank')).toHaveValue('');
   });
 
   it('a refusal about the OTT goes back to the form, on the OTT field, with a new key next time', async () => {

@@ -82,6 +82,8 @@ export function KkiPayButton(props: KkiPayButtonProps): ReactElement {
         return copy.payPending;
       case 'succeeded':
         return copy.paySucceeded(amount ?? formatIdr(flow.payment?.amount ?? 0, locale));
+      case 'unconfirmed':
+        return copy.unconfirmedTitle;
       case 'failed':
         return flow.error?.message ?? null;
       case 'expired':

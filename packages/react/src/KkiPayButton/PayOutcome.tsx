@@ -36,8 +36,8 @@ export function actionTitle(action: KkiPaymentAction, copy: PayCopy, issuerName:
 }
 
 /**
- * The panel of a payment waiting on DOKU (`pending`) or ended (paid, refused, expired, cancelled), or
- * `null` when the payment is in none of those states.
+ * The panel of a payment waiting on DOKU (`pending`), ended (paid, refused, expired, cancelled) or
+ * unanswered (`unconfirmed`), or `null` when the payment is in none of those states.
  */
 export function outcomePanel(
   flow: UseKkiPaymentResult,
@@ -68,7 +68,11 @@ export function outcomePanel(
       </StatusPanel>
     );
   }
-  if ((phase === 'failed' || phase === 'expired' || phase === 'cancelled') && flow.error !== null) {
+  const unconfirmed = phase === 'unconfirmed';
+  if (
+    (phase === 'failed' || phase === 'expired' || phase === 'cancelled' || unconfirmed) &&
+    flow.error !== null
+  ) {
     const title =
       phase === 'expired' ? copy.payExpired : phase === 'cancelled' ? copy.payCancelled : copy.payFailedTitle;
     return (
@@ -77,7 +81,8 @@ export function outcomePanel(
         error={flow.error}
         copy={copy}
         focusOnMount={acted}
-        onRetry={phase === 'failed' ? onRetry : undefined}
+        unconfirmed={unconfirmed}
+        onRetry={unconfirmed ? flow.retry : phase === 'failed' ? onRetry : undefined}
         onStartOver={onStartOver}
       />
     );

@@ -78,6 +78,11 @@ export interface UseKkiPaymentResult {
   readonly refresh: () => Promise<PaymentView | null>;
   /** Cancels the current payment while the customer has not confirmed it. */
   readonly cancel: () => Promise<PaymentActionResult | null>;
+  /**
+   * Sends the payment request again after it got no answer (phase `unconfirmed`), with the same
+   * idempotency key: the answer is that attempt's result, never a second payment.
+   */
+  readonly retry: () => Promise<PaymentActionResult>;
   /** Forgets the current attempt (after a failure or to start over). */
   readonly reset: () => void;
 }
@@ -133,6 +138,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     openCheckout,
     refresh: flow.refresh,
     cancel: flow.cancel,
+    retry: flow.retry,
     reset: flow.reset,
   };
 }

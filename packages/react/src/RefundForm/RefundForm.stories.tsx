@@ -1,7 +1,7 @@
 import { formatIdr } from '@kki-kit/contract';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { answer, hang } from '../stories-support/bff-handlers.js';
+import { answer, hang, unanswered } from '../stories-support/bff-handlers.js';
 import { expectShown } from '../stories-support/failure-copy.js';
 import { playKit } from '../stories-support/play.js';
 import {
@@ -58,15 +58,13 @@ export const Submitting: Story = {
   },
 };
 
+/** The rest of the payment, refunded and still being processed at DOKU. */
+const pendingRest = () =>
+  storyRefund({ id: 'ref_story0002', amount: LEFT, type: null, status: 'pending', reason: null });
+
 export const Pending: Story = {
   beforeEach({ msw }) {
-    const pending = storyRefund({
-      id: 'ref_story0002',
-      amount: LEFT,
-      type: null,
-      status: 'pending',
-      reason: null,
-    });
+    const pending = pendingRest();
     msw.use(
       answer('createRefund', pending),
       answer('listRefunds', (n) => ({ refunds: n === 0 ? [earlier] : [earlier, pending] })),
@@ -79,6 +77,30 @@ export const Pending: Story = {
     // Nothing is left to refund, but not because it was refunded: the rest is still being processed.
     await expectShown(context.canvasElement, copy.refundRestPending);
     await expect(canvas.queryByText(copy.refundNothingLeft)).toBeNull();
+  },
+};
+
+/**
+ * The refund request's answer is lost: DOKU may be refunding, so staff are told the result is not
+ * known yet, never that it failed, and are offered only "check again": the same request with its
+ * idempotency key (a new one could refund twice).
+ */
+export const Unconfirmed: Story = {
+  name: 'Unconfirmed (no answer), then checked again',
+  beforeEach({ msw }) {
+    const pending = pendingRest();
+    msw.use(
+      unanswered('createRefund', pending),
+      answer('listRefunds', (n) => ({ refunds: n < 2 ? [earlier] : [earlier, pending] })),
+    );
+  },
+  play: async (context) => {
+    const { canvas, copy } = playKit(context);
+    await refundTheRest(context);
+    await expect(await canvas.findByRole('heading', { name: copy.unconfirmedTitle })).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: copy.startOver })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: copy.checkAgain }));
+    await expectShown(context.canvasElement, copy.refundStatus('pending'));
   },
 };
 

@@ -155,6 +155,29 @@ describe('RefundForm', () => {
     expect(second?.body).toEqual({ amount: 30_000, reason: 'Ongkr' });
   });
 
+  it('no answer: unconfirmed, never "failed"; check again resends the request as it was, with its key', async () => {
+    const made = refund({ id: 'ref_test0003', amount: 30_000, status: 'pending' });
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', (_c, n) => (n === 0 ? { network: true } : { json: made }));
+    const user = userEvent.setup();
+    renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await user.click(await screen.findByRole('radio', { name: 'Kembalikan sebagian' }));
+    await user.type(screen.getByLabelText('Jumlah (IDR)'), '30000');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
+    expect(await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Pengembalian dana tidak berhasil' })).toBeNull();
+    // Starting over would still send the same request: only "check again" is offered.
+    expect(screen.queryByRole('button', { name: 'Mulai lagi' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Periksa lagi' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(2));
+    const [first, second] = callsTo('createRefund');
+    expect(second?.headers.get('Idempotency-Key')).toBe(first?.headers.get('Idempotency-Key'));
+    expect(second?.body).toEqual({ amount: 30_000 });
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'Hasilnya belum kami terima' })).toBeNull(),
+    );
+  });
+
   it('shown for another payment, keeps nothing of the previous one’s refusal', async () => {
     on('listRefunds', { json: { refunds: [] } });
     on('createRefund', { error: 'refund_not_authorized' });

@@ -189,12 +189,16 @@ export function RefundForm(props: RefundFormProps): ReactElement {
         </form>
       )}
       {failure !== null && (
+        // An unanswered request is asked again as it was (whatever the form holds now); starting over
+        // would still send it, so only "check again" is offered.
         <ErrorPanel
           title={copy.refundFailedTitle}
           error={failure}
           copy={copy}
           focusOnMount
-          onStartOver={flow.reset}
+          {...(flow.unconfirmed
+            ? { unconfirmed: true, onRetry: () => send({}) }
+            : { onStartOver: flow.reset })}
         />
       )}
       {latest !== null && latest.status !== 'failed' && (

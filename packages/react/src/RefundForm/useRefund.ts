@@ -55,6 +55,12 @@ export interface UseRefundResult {
   /** The result of the last request (`null` before the first). */
   readonly result: RefundResult | null;
   readonly isSubmitting: boolean;
+  /**
+   * The last request got no answer (network, timeout): the BFF may have made the refund. The next
+   * `refund` call sends that request again, with its key, whatever it is given: the BFF answers for
+   * the first, never a second refund.
+   */
+  readonly unconfirmed: boolean;
   /** Requests a refund. A call while one is in flight returns that call's promise. */
   readonly refund: (request: KkiRefundRequest) => Promise<RefundResult>;
   readonly reset: () => void;
@@ -82,6 +88,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   // the BFF answers it; an edited amount or reason would otherwise be a second refund.
   const unsettled = useRef<{ paymentId: string; body: CreateRefundRequest } | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
+  const [unconfirmed, setUnconfirmed] = useState(false);
   const [isSubmitting, setSubmitting] = useState(false);
   const key = refundsKey(paymentId);
   // Another payment: nothing of the previous one's last refund (its result, its unsettled request).
@@ -90,6 +97,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
     setShownFor(paymentId);
     setLatestId(null);
     setSubmitError(null);
+    setUnconfirmed(false);
     unsettled.current = null;
   }
 
@@ -127,6 +135,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       return flight.run(async (): Promise<RefundResult> => {
         setSubmitting(true);
         setSubmitError(null);
+        setUnconfirmed(false);
         const asked: CreateRefundRequest = {
           ...(request.amount !== undefined && { amount: request.amount }),
           ...(request.reason !== undefined &&
@@ -148,6 +157,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           const error = toError(cause);
           unsettled.current = isOutcomeUnknown(cause) ? { paymentId, body } : null;
           setSubmitError(error);
+          setUnconfirmed(unsettled.current !== null);
           // Someone else may have refunded meanwhile: read the list again.
           void query.refetch();
           return { status: 'failed', error };
@@ -162,6 +172,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   const reset = useCallback(() => {
     setLatestId(null);
     setSubmitError(null);
+    setUnconfirmed(false);
   }, []);
 
   return {
@@ -172,6 +183,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
     latest,
     result,
     isSubmitting,
+    unconfirmed: unconfirmed && submitError !== null,
     refund,
     reset,
   };

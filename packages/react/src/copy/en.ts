@@ -22,6 +22,10 @@ export const en: KkiCopy = {
   networkError: "We couldn't reach the payment service. Check your connection and try again.",
   retry: 'Try again',
   startOver: 'Start over',
+  unconfirmedTitle: 'No answer received yet',
+  unconfirmedText:
+    'Your request may already have gone through. Check again to see its result: the same request is never processed twice.',
+  checkAgain: 'Check again',
   cancel: 'Cancel',
   close: 'Close',
   issuerName: (issuer) => (issuer === null ? 'your bank' : (issuerById(issuer)?.name ?? issuer)),

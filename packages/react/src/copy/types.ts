@@ -20,6 +20,12 @@ export interface KkiSharedCopy {
   readonly networkError: string;
   readonly retry: string;
   readonly startOver: string;
+  /** Title of a request that got no answer: the BFF may have acted on it. */
+  readonly unconfirmedTitle: string;
+  /** What such a request may have done, and that asking again is safe. */
+  readonly unconfirmedText: string;
+  /** The button that asks again (the same request, never a second one). */
+  readonly checkAgain: string;
   readonly cancel: string;
   readonly close: string;
   readonly issuerName: (issuer: KkiIssuerId | null) => string;

@@ -11,8 +11,14 @@ export interface ErrorPanelProps {
   readonly title: string;
   readonly error: KkiError;
   readonly copy: KkiSharedCopy;
-  /** Offered only when `error.retryable`. */
+  /** Offered only when `error.retryable`, or when `unconfirmed`. */
   readonly onRetry?: () => void;
+  /**
+   * The request got no answer (`error` says why, e.g. the network): never "failed", since the BFF may
+   * have acted on it. The panel says so instead of `title` and the error's copy, and offers `onRetry`
+   * as "check again": the same request, which the BFF answers for the first.
+   */
+  readonly unconfirmed?: boolean;
   /** Offered always: start a fresh attempt. */
   readonly onStartOver?: () => void;
 }
@@ -25,7 +31,9 @@ export function ErrorPanel({
   onRetry,
   onStartOver,
   focusOnMount,
+  unconfirmed,
 }: ErrorPanelProps): ReactElement {
+  const retry = onRetry !== undefined && (error.retryable || unconfirmed);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -33,19 +41,19 @@ export function ErrorPanel({
   return (
     <div className="kki-panel kki-panel--error" data-kki-error={error.code}>
       <h3 className="kki-panel-title" ref={heading} tabIndex={-1}>
-        {title}
+        {unconfirmed ? copy.unconfirmedTitle : title}
       </h3>
-      <p className="kki-panel-text">{error.message}</p>
+      <p className="kki-panel-text">{unconfirmed ? copy.unconfirmedText : error.message}</p>
       <div className="kki-actions">
-        {error.retryable && onRetry !== undefined && (
+        {retry && (
           <button type="button" className="kki-button kki-button--primary" onClick={onRetry}>
-            {copy.retry}
+            {unconfirmed ? copy.checkAgain : copy.retry}
           </button>
         )}
         {onStartOver !== undefined && (
           <button
             type="button"
-            className={`kki-button kki-button--${error.retryable && onRetry !== undefined ? 'secondary' : 'primary'}`}
+            className={`kki-button kki-button--${retry ? 'secondary' : 'primary'}`}
             onClick={onStartOver}
           >
             {copy.startOver}

@@ -24,6 +24,8 @@ const noop = () => {};
 export interface PaymentFlowHandle extends KkiPaymentFlowState {
   readonly start: (start: KkiPaymentStart) => Promise<PaymentActionResult>;
   readonly cancel: () => Promise<PaymentActionResult | null>;
+  /** Sends an unanswered start again with its idempotency key (phase `unconfirmed`). */
+  readonly retry: () => Promise<PaymentActionResult>;
   /** Asks the BFF for the payment now (it checks DOKU when the payment has waited long enough). */
   readonly refresh: () => Promise<PaymentView | null>;
   readonly reset: () => void;
@@ -93,16 +95,15 @@ export function usePaymentFlow(
   const getState = useCallback(() => flow?.getState() ?? IDLE, [flow]);
   const state = useSyncExternalStore(subscribe, getState, () => IDLE);
 
-  const start = useCallback(
-    (how: KkiPaymentStart): Promise<PaymentActionResult> => {
-      if (flow === null)
-        throw new Error('@kki-kit/react: a payment cannot start before the component mounts.');
-      return flow.start(how);
-    },
-    [flow],
-  );
+  const mounted = useCallback((): KkiPaymentFlow => {
+    if (flow === null) throw new Error('@kki-kit/react: a payment cannot start before the component mounts.');
+    return flow;
+  }, [flow]);
+  const start = useCallback((how: KkiPaymentStart) => mounted().start(how), [mounted]);
+  const retry = useCallback(() => mounted().retry(), [mounted]);
   const cancel = useCallback(async () => (flow === null ? null : flow.cancel()), [flow]);
+
   const refresh = useCallback(async () => (flow === null ? null : flow.refresh()), [flow]);
   const reset = useCallback(() => flow?.reset(), [flow]);
-  return { ...state, start, cancel, refresh, reset };
+  return { ...state, start, cancel, retry, refresh, reset };
 }

@@ -73,5 +73,17 @@ export function hang(id: KkiRouteId): HttpHandler {
   });
 }
 
+/**
+ * Loses route `id`'s first answer (a network error: the BFF may have acted), then answers with `body`,
+ * as the BFF answers a retry with the same idempotency key.
+ */
+export function unanswered<Id extends KkiRouteId>(id: Id, body: KkiRouteResponse<Id>): HttpHandler {
+  return route(id, (n) =>
+    n === 0
+      ? HttpResponse.error()
+      : HttpResponse.json(body as JsonBodyType, { status: kkiRoutes[id].successStatus }),
+  );
+}
+
 // Brings in the addon's typing of `context.msw` (the service worker) for stories' `beforeEach`.
 export type { MswApi } from 'msw-storybook-addon/types';

@@ -19,6 +19,10 @@ export const ID_SHARED: KkiSharedCopy = {
   networkError: 'Layanan pembayaran tidak dapat dihubungi. Periksa koneksi internet Anda, lalu coba lagi.',
   retry: 'Coba lagi',
   startOver: 'Mulai lagi',
+  unconfirmedTitle: 'Hasilnya belum kami terima',
+  unconfirmedText:
+    'Permintaan Anda mungkin sudah diproses. Periksa lagi untuk melihat hasilnya: permintaan yang sama tidak pernah diproses dua kali.',
+  checkAgain: 'Periksa lagi',
   cancel: 'Batal',
   close: 'Tutup',
   issuerName: (issuer) => (issuer === null ? 'bank Anda' : (issuerById(issuer)?.name ?? issuer)),
