@@ -190,7 +190,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
     async getOrder(orderId) {
       const order = await store.orders.get(orderId);
       if (!order) return null;
-      return orderView(order, (await store.payments.findOpenForOrder(order.id))?.id ?? null);
+      return orderView(order, await store.payments.findOpenForOrder(order.id));
     },
     async getPayment(paymentId) {
       const payment = await store.payments.get(paymentId);

@@ -24,8 +24,11 @@ import {
 
 const issuerId = (value: string | null) => issuerById(value)?.id ?? null;
 
-/** An order for the page, with its attempt still in progress (`openPaymentId`), if any. */
-export function orderView(o: OrderRecord, openPaymentId: string | null): OrderView {
+/** An order for the page, with its attempt still in progress (`open`: its id and method), if any. */
+export function orderView(
+  o: OrderRecord,
+  open: Pick<PaymentRecord, 'id' | 'method'> | null | undefined,
+): OrderView {
   return {
     id: o.id,
     amount: o.amount,
@@ -34,7 +37,8 @@ export function orderView(o: OrderRecord, openPaymentId: string | null): OrderVi
     lineItems: o.lineItems,
     status: o.status,
     paidPaymentId: o.paidPaymentId,
-    openPaymentId,
+    openPaymentId: open?.id ?? null,
+    openPaymentMethod: open?.method ?? null,
     cardOptions: o.cardOptions,
     createdAt: o.createdAt.toISOString(),
     paidAt: o.paidAt?.toISOString() ?? null,

@@ -32,6 +32,7 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     status: 'open',
     paidPaymentId: null,
     openPaymentId: null,
+    openPaymentMethod: null,
     paidAt: null,
     cardOptions: null,
     createdAt: T0,

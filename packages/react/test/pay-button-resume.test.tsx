@@ -31,7 +31,7 @@ async function payIfOffered(user: ReturnType<typeof userEvent.setup>, form: HTML
 describe('KkiPayButton resuming the open payment', () => {
   it('reads it again when the first read is lost, and never sends a second payment', async () => {
     sessionStorage.setItem(`kki-kit:payment:${ORDER_ID}`, PAYMENT_ID);
-    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID, openPaymentMethod: 'kki' }) });
     on('listSavedCards', { json: { cards: [] } });
     on('getPayment', (_c, n) => (n === 0 ? { network: true } : openPayment()));
     on('createKkiPayment', {

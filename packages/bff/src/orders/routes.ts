@@ -10,7 +10,6 @@ export function registerOrderRoutes(app: Hono, deps: RouteDeps): void {
     // Another customer's order answers exactly like a missing one, so ids cannot be probed.
     const order = await deps.store.orders.getForCustomer(params.orderId, customerId ?? '');
     if (!order) throw new KkiDomainError('not_found');
-    const open = await deps.store.payments.findOpenForOrder(order.id);
-    return { body: orderView(order, open?.id ?? null) };
+    return { body: orderView(order, await deps.store.payments.findOpenForOrder(order.id)) };
   });
 }

@@ -98,6 +98,11 @@ export const orderViewSchema = z.object({
    * of offering a second payment; `null` when there is none.
    */
   openPaymentId: z.nullable(paymentIdSchema),
+  /**
+   * How that attempt pays (`null` with no attempt): a page follows only an attempt it can show (the
+   * card page one of `card`, the pay button one of `kki` or `checkout`).
+   */
+  openPaymentMethod: z.nullable(z.enum(PAYMENT_METHODS)),
   cardOptions: z.nullable(orderCardOptionsSchema),
   createdAt: timestampSchema,
   /** When the order was paid (its paying payment succeeded), for receipts; `null` while open. */

@@ -76,7 +76,15 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   const { order, orderError } = useOrder(ctx, orderId);
   // The order's open attempt (another tab, a reload before its answer was kept) is followed, as
   // KkiPayButton does: opening a new page would replace one the customer may still pay on.
-  const flow = usePaymentFlow(ctx, orderId, callbacks, undefined, order?.openPaymentId);
+  // Only a card page attempt: another method's is for its own component, and opening the page is then
+  // refused with the BFF's order_payment_open (which says so). An older BFF names no method.
+  const flow = usePaymentFlow(
+    ctx,
+    orderId,
+    callbacks,
+    undefined,
+    (order?.openPaymentMethod ?? 'card') === 'card' ? order?.openPaymentId : null,
+  );
   const { refresh, start } = flow;
   const paymentId = flow.payment?.id ?? null;
 

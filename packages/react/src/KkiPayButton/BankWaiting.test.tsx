@@ -18,7 +18,7 @@ const issuerApp = (expiresAt: string) => ({
 
 /** The order has an attempt waiting for the bank: the button resumes it at once. */
 function waitingFor(expiresAt: string) {
-  on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+  on('getOrder', { json: order({ openPaymentId: PAYMENT_ID, openPaymentMethod: 'kki' }) });
   on('listSavedCards', { json: { cards: [] } });
   on('getPayment', { json: payment({ id: PAYMENT_ID, nextAction: issuerApp(expiresAt) }) });
 }
@@ -93,7 +93,7 @@ describe('waiting for the bank', () => {
 
   it('shows no QR code for a web page the bank opens (OTP), only for its app', async () => {
     desktop(true);
-    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID, openPaymentMethod: 'kki' }) });
     on('listSavedCards', { json: { cards: [] } });
     on('getPayment', {
       json: payment({

@@ -338,7 +338,7 @@ describe('KkiPayButton', () => {
   });
 
   it('resumes the order\u2019s attempt in progress from the server: no form, no second payment', async () => {
-    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID }) });
+    on('getOrder', { json: order({ openPaymentId: PAYMENT_ID, openPaymentMethod: 'kki' }) });
     on('listSavedCards', { json: { cards: [] } });
     on('getPayment', { json: payment({ id: PAYMENT_ID, nextAction: issuerApp() }) });
     const { container } = renderKki(<KkiPayButton orderId={ORDER_ID} />);

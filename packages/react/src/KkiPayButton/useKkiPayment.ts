@@ -104,7 +104,8 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     orderId,
     callbacks,
     options.resumePaymentId ?? returnedPaymentId,
-    order?.openPaymentId,
+    // Not a card page attempt (CardPaymentFrame's): starting is then refused with order_payment_open.
+    order?.openPaymentMethod === 'card' ? null : order?.openPaymentId,
   );
   const { start, result } = flow;
   const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);

@@ -45,6 +45,7 @@ export const storyOrder = (over: Partial<OrderView> = {}): OrderView =>
     status: 'open',
     paidPaymentId: null,
     openPaymentId: null,
+    openPaymentMethod: null,
     paidAt: null,
     cardOptions: null,
     createdAt: CREATED,
