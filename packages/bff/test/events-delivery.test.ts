@@ -230,16 +230,24 @@ describe('onEvent that does not settle', () => {
     let hung: string | null = null;
     // What had gone out when the hung call was aborted.
     let atAbort: { handled: string[]; webhooks: number } | null = null;
+    const calls: string[] = [];
     const h = await startKki({
       onEvent: (event, { signal }) => {
-        // The first call never settles on its own (an HTTP call without a timeout, say).
-        if (hung === null || (hung === event.id && !aborted.includes(event.id))) {
+        calls.push(event.id);
+        // The first call ignores its signal (an HTTP call without a timeout, say) and ends well past
+        // its time limit.
+        if (hung === null) {
           hung = event.id;
           signal.addEventListener('abort', () => {
             aborted.push(event.id);
             atAbort = { handled: [...handled], webhooks: receiver.received.length };
           });
-          return new Promise<void>(() => {});
+          return new Promise<void>((resolve) =>
+            setTimeout(() => {
+              handled.push(event.data.id);
+              resolve();
+            }, 4_500),
+          );
         }
         handled.push(event.data.id);
       },
@@ -253,8 +261,10 @@ describe('onEvent that does not settle', () => {
       await h.bff.events.dispatch();
       await round;
       // The hung call was aborted, recorded as failed and retried; while it hung, the other payment's
-      // events reached onEvent, and every event reached the webhook.
+      // events reached onEvent, and every event reached the webhook. The retry waited on the call
+      // still running instead of calling onEvent beside it, and its late end delivered the event.
       expect(aborted).toHaveLength(1);
+      expect(calls.filter((id) => id === hung)).toHaveLength(1);
       expect(atAbort).toEqual({ handled: [second, second], webhooks: 4 });
       expect(handled.filter((id) => id === second)).toHaveLength(2);
       expect(handled.filter((id) => id === first)).toHaveLength(2);
@@ -268,6 +278,34 @@ describe('onEvent that does not settle', () => {
     } finally {
       await h.close();
       await receiver.close();
+    }
+  }, 60_000);
+
+  it('a call that never ends is never run twice at once: each retry waits on it and fails', async () => {
+    const calls: string[] = [];
+    let hung: string | null = null;
+    const h = await startKki({
+      onEvent: (event) => {
+        calls.push(event.id);
+        if (hung === null || hung === event.id) {
+          hung = event.id;
+          return new Promise<void>(() => {});
+        }
+      },
+      events: { pollIntervalMs: 0, handlerTimeoutMs: 200, retrySchedule: [0, 0] },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'never-a');
+      await h.bff.events.dispatch();
+      expect(calls.filter((id) => id === hung)).toHaveLength(1);
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.find((d) => d.eventId === hung)).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        lastError: 'onEvent did not finish within 200 ms',
+      });
+    } finally {
+      await h.close();
     }
   }, 60_000);
 

@@ -53,22 +53,42 @@ const MAX_HANDLER_TIMEOUT_MS = 600_000;
 /**
  * Runs `onEvent` for one event with its time limit: past it the call is aborted (its `signal`) and
  * counts as a failed attempt, retried like a throw. Without a limit, one call that never settles held
- * the delivery round, and with it every later event, webhooks included.
+ * the delivery round, and with it every later event, webhooks included. A call that ignores its
+ * signal and is still running when the event is retried is not called again beside it (the handler
+ * would act twice at once): the retry waits on it, again within the limit, and its end is the retry's.
  */
-async function callHandler(handler: KkiEventHandler, event: KkiEvent, timeoutMs: number): Promise<void> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`onEvent did not finish within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
-  try {
-    await Promise.race([Promise.resolve(handler(event, { signal: controller.signal })), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+function handlerCaller(handler: KkiEventHandler, timeoutMs: number): (event: KkiEvent) => Promise<void> {
+  // This process's calls still running, by event id (removed when they settle).
+  const running = new Map<string, { call: Promise<void>; controller: AbortController }>();
+  return async (event) => {
+    let run = running.get(event.id);
+    if (run === undefined) {
+      const controller = new AbortController();
+      const call = (async () => {
+        await handler(event, { signal: controller.signal });
+      })();
+      const started = { call, controller };
+      run = started;
+      running.set(event.id, started);
+      const settled = () => {
+        if (running.get(event.id) === started) running.delete(event.id);
+      };
+      call.then(settled, settled);
+    }
+    const { call, controller } = run;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error(`onEvent did not finish within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([call, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 function scheduleProblems(name: string, schedule: readonly number[] | undefined): string[] {
@@ -137,13 +157,14 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
   if (handler) {
     await store.events.registerConsumer('handler');
     const timeoutMs = settings.events?.handlerTimeoutMs ?? DEFAULT_EVENT_HANDLER_TIMEOUT_MS;
+    const callHandler = handlerCaller(handler, timeoutMs);
     dispatchers.push(
       createEventDispatcher({
         store,
         log,
         consumer: 'handler',
         deliver: async (event) => {
-          await callHandler(handler, event, timeoutMs);
+          await callHandler(event);
           return { ok: true };
         },
         schedule: settings.events?.retrySchedule ?? DEFAULT_EVENT_RETRY_SCHEDULE,
