@@ -102,6 +102,26 @@ describe('KkiBindCard', () => {
     expect(callsTo('createBinding')[0]?.body).toMatchObject({ mode: 'redirect' });
   });
 
+  it('back from DOKU\u2019s page: a first read without an answer is tried again, and the form never shows', async () => {
+    on('getBinding', (_c, n) => (n === 0 ? { network: true } : { json: active() }));
+    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+    // The binding is being picked up: the form would start a second one.
+    expect(
+      await screen.findByRole('heading', { name: 'Kartu Anda sedang didaftarkan…' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
+    expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
+    expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('back with an id the BFF does not know: the form, and no reading again', async () => {
+    on('getBinding', { error: 'not_found' });
+    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+    expect(await screen.findByLabelText('Nomor kartu')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(callsTo('getBinding')).toHaveLength(1);
+  });
+
   it('DH by redirect: a link that leaves the page', async () => {
     const page = { type: 'otp_redirect' as const, url: 'https://otp.doku.test/bind/2', expiresAt: null };
     on('createBinding', { json: binding({ mode: 'redirect', nextAction: page }) });

@@ -5,6 +5,7 @@ import {
   createSingleFlight,
   fingerprint,
   isExpired,
+  isOutcomeUnknown,
   localizeError,
 } from '@kki-kit/client';
 import {
@@ -127,7 +128,11 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
 
   let phase: KkiBindingPhase;
   if (busy !== null) phase = busy;
-  else if (result === null) phase = 'idle';
+  // A binding being picked up (back from DOKU's page) is waited for until it is read, also across
+  // reads that got no answer: the form would start a second one. A refusal (unknown id) shows the form.
+  else if (result === null)
+    phase =
+      bindingId !== null && (query.error === null || isOutcomeUnknown(query.error)) ? 'pending' : 'idle';
   else if (result.status === 'failed')
     phase =
       result.value?.status === 'expired' ||

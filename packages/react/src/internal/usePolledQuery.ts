@@ -1,7 +1,9 @@
 // A TanStack query that polls with backoff until its data is settled or its deadline has passed.
-import { nextPoll } from '@kki-kit/client';
+import { isOutcomeUnknown, nextPoll, pollDelay } from '@kki-kit/client';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
+
+const unanswered = (error: unknown) => error != null && isOutcomeUnknown(error);
 
 /** Options of {@link usePolledQuery}. */
 export interface PolledQueryOptions<T> {
@@ -15,7 +17,7 @@ export interface PolledQueryOptions<T> {
 }
 
 /**
- * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
+ * Reads again, with backoff, while nothing could be read for want of an answer. Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
  * is shown again (a shopper back from the bank's app sees the result without waiting for the next
  * poll). Stops at a settled state, at expiry, and on unmount (TanStack Query drops the interval with the last observer and aborts
  * the in-flight request through the signal).
@@ -31,11 +33,18 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
       staleTime: ctx.polling.initialIntervalMs,
       refetchOnWindowFocus: (query) => {
         const data = query.state.data;
-        return data !== undefined && !options.isSettled(data) ? 'always' : false;
+        return (data === undefined ? unanswered(query.state.error) : !options.isSettled(data))
+          ? 'always'
+          : false;
       },
       refetchInterval: (query) => {
         const data = query.state.data;
-        if (data === undefined) return false;
+        // Nothing read yet: a read that got no answer (a network blip as the shopper comes back) is
+        // tried again with backoff; a refusal (e.g. not found) is the answer.
+        if (data === undefined)
+          return unanswered(query.state.error)
+            ? pollDelay(query.state.errorUpdateCount - 1, ctx.polling)
+            : false;
         const attempt = query.state.dataUpdateCount + query.state.errorUpdateCount - 1;
         return nextPoll(options.isSettled(data), options.expiresAt?.(data), attempt, ctx.polling);
       },
