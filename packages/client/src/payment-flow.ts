@@ -93,9 +93,9 @@ export interface KkiPaymentFlow {
    * Sends the last start again after it got no answer (phase `unconfirmed`), with the same
    * idempotency key: the BFF answers for that attempt (finished, still running, or never received),
    * so the customer learns its result and is never charged twice. In any other phase it sends
-   * nothing and resolves to the current result.
+   * nothing and resolves to the current result (`null` before any).
    */
-  retry(): Promise<PaymentActionResult>;
+  retry(): Promise<PaymentActionResult | null>;
   /** Changes the language and copy of results (e.g. the customer switched language). */
   configure(update: { readonly locale: KkiLocale; readonly errorCopy?: KkiCopyOverrides | undefined }): void;
   /** Cancels the current payment while the customer has not confirmed it. */
@@ -182,11 +182,15 @@ export function createPaymentFlowWith(
   const compute = (): KkiPaymentFlowState => {
     const result = paymentOutcome({ submitError, payment, expiredId, locale, errorCopy });
     const isSubmitting = submitting !== null;
+    // A payment being picked up (a reload, back from the bank's app) is waited on until read, also
+    // across reads without an answer: a form shown meanwhile would only read it again.
     const phase = isSubmitting
       ? 'submitting'
-      : unanswered !== null && submitError !== null
+      : unanswered && submitError
         ? 'unconfirmed'
-        : paymentPhase(result);
+        : result === null && paymentId !== null
+          ? 'pending'
+          : paymentPhase(result);
     return { phase, payment, result, isSubmitting };
   };
   let state = compute();
@@ -259,16 +263,24 @@ export function createPaymentFlowWith(
           paymentId = null;
           const remembered = storage?.read(orderId);
           if (remembered && remembered !== id) follow(remembered);
+          else emit();
         }
         return null;
       }
       if (paymentId === id && !disposed) accept(view);
       return view;
-    } catch {
-      // A failed read changes nothing and is tried again after the poll delay, backing off: also
-      // while the payment is still being picked up (none read yet) and past its deadline, where
-      // polling has stopped (a read failing there once looped at once, without end).
-      if (!controller.signal.aborted && paymentId === id) retryRead();
+    } catch (cause) {
+      // Refused before it was ever read (an id this customer does not have): nothing to pick up.
+      // A read without an answer changes nothing and is tried again after the poll delay, backing
+      // off: also while the payment is still being picked up (none read yet) and past its deadline,
+      // where polling has stopped (a read failing there once looped at once, without end).
+      if (!controller.signal.aborted && paymentId === id) {
+        if (payment === null && !isOutcomeUnknown(cause)) {
+          paymentId = null;
+          storage?.clear(orderId);
+          emit();
+        } else retryRead();
+      }
       return null;
     } finally {
       if (reading === controller) reading = null;
@@ -287,6 +299,7 @@ export function createPaymentFlowWith(
   function follow(id: string): void {
     paymentId = id;
     polls = 0;
+    emit(); // picked up: waiting until read
     void read();
   }
 
@@ -349,10 +362,7 @@ export function createPaymentFlowWith(
     },
     pay: (source) => start({ method: 'kki', source }),
     start,
-    retry: () =>
-      unanswered !== null && submitError !== null
-        ? start(unanswered)
-        : Promise.resolve(state.result ?? { status: 'failed', error: toError(null) }),
+    retry: () => (unanswered ? start(unanswered) : Promise.resolve(state.result)),
     async cancel() {
       if (paymentId === null) return null;
       try {

@@ -142,7 +142,7 @@ describe('a start whose answer is lost', () => {
     flow.dispose();
     expect(client.keys).toHaveLength(2);
     expect(client.keys[1]).toBe(client.keys[0]);
-    expect(again.status).toBe('requires_action');
+    expect(again?.status).toBe('requires_action');
     expect(flow.getState().phase).toBe('requires_action');
   });
 
@@ -157,7 +157,7 @@ describe('a start whose answer is lost', () => {
     const again = await flow.retry();
     flow.dispose();
     expect(client.keys).toHaveLength(1);
-    expect(again.status === 'failed' && again.error.code).toBe('card_declined');
+    expect(again?.status === 'failed' && again.error.code).toBe('card_declined');
   });
 
   it('after reset, nothing is left to send again', async () => {
@@ -173,5 +173,31 @@ describe('a start whose answer is lost', () => {
     await flow.retry();
     flow.dispose();
     expect(client.keys).toHaveLength(1);
+  });
+});
+
+describe('a payment picked up', () => {
+  it('is pending until read, and a refusal before any read leaves nothing to follow', async () => {
+    const remembered = new Map([['ord_test0001', 'pay_gone00000001']]);
+    const client = readingClient(() => {
+      throw new KkiRequestError(createKkiError('not_found'), false);
+    });
+    const flow = createPaymentFlow({
+      client,
+      orderId: 'ord_test0001',
+      storage: {
+        read: (o) => remembered.get(o) ?? null,
+        write: (o, p) => void remembered.set(o, p),
+        clear: (o) => void remembered.delete(o),
+      },
+      polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
+      refreshOnFocus: false,
+    });
+    expect(flow.getState().phase).toBe('pending');
+    await until(flow, (s) => s.phase === 'idle');
+    await sleep(100);
+    flow.dispose();
+    expect(client.reads).toBe(1);
+    expect(remembered.has('ord_test0001')).toBe(false);
   });
 });

@@ -226,7 +226,7 @@ describe('a KKI payment through @kki-kit/client alone', () => {
     expect(onError).toHaveBeenCalledTimes(1);
 
     const retried = await flow.retry();
-    expect(retried.status).toBe('requires_action');
+    expect(retried?.status).toBe('requires_action');
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(await bff.store.payments.list({ orderId: order.id })).toHaveLength(1);

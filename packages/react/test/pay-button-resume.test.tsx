@@ -1,6 +1,7 @@
 // KkiPayButton resuming the order's open payment (a reload during the payment) never lets the
 // customer pay a second time beside it: not when the first read of that payment is lost, not while it
-// is still being read; a refusal pointing at the open payment is followed, not shown as the end.
+// is still being read (it shows as waiting, not as the form); a refusal pointing at the open payment
+// is followed, not shown as the end.
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay } from 'msw';
@@ -69,5 +70,19 @@ describe('KkiPayButton resuming the open payment', () => {
     await delay(2800);
     expect(callsTo('createKkiPayment')).toHaveLength(0);
     expect(screen.getByRole('link', { name: /Buka aplikasi/ })).toBeInTheDocument();
+  });
+
+  it('shows the payment being picked up as waiting, never the form, until it is read', async () => {
+    sessionStorage.setItem(`kki-kit:payment:${ORDER_ID}`, PAYMENT_ID);
+    on('getOrder', { json: order() });
+    on('listSavedCards', { json: { cards: [] } });
+    on('getPayment', async () => {
+      await delay(600);
+      return openPayment();
+    });
+    renderKki(<KkiPayButton orderId={ORDER_ID} />);
+    expect(await screen.findByText('Menunggu konfirmasi pembayaran dari bank…')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
+    expect(await screen.findByRole('link', { name: /Buka aplikasi/ }, { timeout: 2000 })).toBeInTheDocument();
   });
 });

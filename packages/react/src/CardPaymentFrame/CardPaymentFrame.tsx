@@ -70,8 +70,8 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
 
   const doneTitle = payment?.status === 'authorized' ? copy.cardFrameAuthorized : copy.cardFrameSucceeded;
   const unconfirmed = phase === 'unconfirmed';
-  const closedError =
-    phase === 'failed' || phase === 'expired' || phase === 'cancelled' || unconfirmed ? flow.error : null;
+  // Set exactly in the phases failed, expired, cancelled and unconfirmed.
+  const closedError = flow.error;
   // What a screen reader hears is the title each phase shows.
   useAnnounce(
     ctx,
@@ -85,9 +85,7 @@ export function CardPaymentFrame(props: CardPaymentFrameProps): ReactElement {
             ? doneTitle
             : phase === 'expired'
               ? copy.cardFrameExpired
-              : unconfirmed
-                ? copy.unconfirmedTitle
-                : (closedError?.message ?? null),
+              : (closedError?.message ?? null),
   );
 
   function onOpen(event: FormEvent) {

@@ -58,9 +58,10 @@ export interface UseCardPaymentPageResult {
   readonly refresh: () => Promise<PaymentView | null>;
   /**
    * Opens the page again after the request got no answer (phase `unconfirmed`), with the same
-   * idempotency key: the answer is that attempt's page or result, never a second payment.
+   * idempotency key: the answer is that attempt's page or result, never a second payment. In any
+   * other phase it sends nothing and resolves to the current result (`null` before any).
    */
-  readonly retry: () => Promise<PaymentActionResult>;
+  readonly retry: () => Promise<PaymentActionResult | null>;
   readonly reset: () => void;
 }
 

@@ -80,9 +80,10 @@ export interface UseKkiPaymentResult {
   readonly cancel: () => Promise<PaymentActionResult | null>;
   /**
    * Sends the payment request again after it got no answer (phase `unconfirmed`), with the same
-   * idempotency key: the answer is that attempt's result, never a second payment.
+   * idempotency key: the answer is that attempt's result, never a second payment. In any other
+   * phase it sends nothing and resolves to the current result (`null` before any).
    */
-  readonly retry: () => Promise<PaymentActionResult>;
+  readonly retry: () => Promise<PaymentActionResult | null>;
   /** Forgets the current attempt (after a failure or to start over). */
   readonly reset: () => void;
 }

@@ -41,7 +41,8 @@ describe('SavedCardsList', () => {
   });
 
   it('empty and load failure (with retry)', async () => {
-    on('listSavedCards', (_c, n) => (n === 0 ? { error: 'internal_error' } : { json: { cards: [] } }));
+    // A refusal (a read without an answer is tried again on its own): read again only on retry.
+    on('listSavedCards', (_c, n) => (n === 0 ? { error: 'doku_unavailable' } : { json: { cards: [] } }));
     const user = userEvent.setup();
     const { container } = renderKki(<SavedCardsList />);
     expect(

@@ -15,8 +15,8 @@ export interface ErrorPanelProps {
   readonly onRetry?: () => void;
   /**
    * The request got no answer (`error` says why, e.g. the network): never "failed", since the BFF may
-   * have acted on it. The panel says so instead of `title` and the error's copy, and offers `onRetry`
-   * as "check again": the same request, which the BFF answers for the first.
+   * have acted on it. The panel says so instead of `title`, below the error's copy, and offers
+   * `onRetry` as "check again": the same request, which the BFF answers for the first.
    */
   readonly unconfirmed?: boolean;
   /** Offered always: start a fresh attempt. */
@@ -33,7 +33,7 @@ export function ErrorPanel({
   focusOnMount,
   unconfirmed,
 }: ErrorPanelProps): ReactElement {
-  const retry = onRetry !== undefined && (error.retryable || unconfirmed);
+  const retry = onRetry && (error.retryable || unconfirmed);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -43,7 +43,8 @@ export function ErrorPanel({
       <h3 className="kki-panel-title" ref={heading} tabIndex={-1}>
         {unconfirmed ? copy.unconfirmedTitle : title}
       </h3>
-      <p className="kki-panel-text">{unconfirmed ? copy.unconfirmedText : error.message}</p>
+      <p className="kki-panel-text">{error.message}</p>
+      {unconfirmed && <p className="kki-panel-text">{copy.unconfirmedText}</p>}
       <div className="kki-actions">
         {retry && (
           <button type="button" className="kki-button kki-button--primary" onClick={onRetry}>

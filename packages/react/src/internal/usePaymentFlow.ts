@@ -10,7 +10,7 @@ import {
 } from '@kki-kit/client';
 import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { focusManager } from '@tanstack/react-query';
-import { type RefObject, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { KkiContextValue } from '../provider/context.js';
 import { paymentKey } from './query-keys.js';
 import { useLatest } from './useLatest.js';
@@ -25,7 +25,7 @@ export interface PaymentFlowHandle extends KkiPaymentFlowState {
   readonly start: (start: KkiPaymentStart) => Promise<PaymentActionResult>;
   readonly cancel: () => Promise<PaymentActionResult | null>;
   /** Sends an unanswered start again with its idempotency key (phase `unconfirmed`). */
-  readonly retry: () => Promise<PaymentActionResult>;
+  readonly retry: () => Promise<PaymentActionResult | null>;
   /** Asks the BFF for the payment now (it checks DOKU when the payment has waited long enough). */
   readonly refresh: () => Promise<PaymentView | null>;
   readonly reset: () => void;
@@ -95,15 +95,20 @@ export function usePaymentFlow(
   const getState = useCallback(() => flow?.getState() ?? IDLE, [flow]);
   const state = useSyncExternalStore(subscribe, getState, () => IDLE);
 
-  const mounted = useCallback((): KkiPaymentFlow => {
-    if (flow === null) throw new Error('@kki-kit/react: a payment cannot start before the component mounts.');
-    return flow;
+  // Stable while the flow is: callers list them as effect and callback dependencies.
+  const actions = useMemo(() => {
+    const mounted = (): KkiPaymentFlow => {
+      if (flow === null)
+        throw new Error('@kki-kit/react: a payment cannot start before the component mounts.');
+      return flow;
+    };
+    return {
+      start: (how: KkiPaymentStart) => mounted().start(how),
+      retry: () => mounted().retry(),
+      cancel: async () => (flow === null ? null : flow.cancel()),
+      refresh: async () => (flow === null ? null : flow.refresh()),
+      reset: () => flow?.reset(),
+    };
   }, [flow]);
-  const start = useCallback((how: KkiPaymentStart) => mounted().start(how), [mounted]);
-  const retry = useCallback(() => mounted().retry(), [mounted]);
-  const cancel = useCallback(async () => (flow === null ? null : flow.cancel()), [flow]);
-
-  const refresh = useCallback(async () => (flow === null ? null : flow.refresh()), [flow]);
-  const reset = useCallback(() => flow?.reset(), [flow]);
-  return { ...state, start, cancel, retry, refresh, reset };
+  return { ...state, ...actions };
 }
