@@ -2,6 +2,7 @@
 // them for its users, and reads them in `errors/doku-mapping.ts`.
 export {
   formatSnapResponseCode,
+  KKI_CASE_SERVICE_CODES,
   parseSnapResponseCode,
   SNAP_SERVICE_CODES,
   type SnapResponseCode,

@@ -5,6 +5,7 @@
  */
 export {
   formatSnapResponseCode,
+  KKI_CASE_SERVICE_CODES,
   parseSnapResponseCode,
   SNAP_AMOUNT_PATTERN,
   SNAP_SERVICE_CODES,

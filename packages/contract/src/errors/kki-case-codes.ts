@@ -2,8 +2,7 @@
  * DOKU's KKI case codes (§5.10, seed 001) and the services whose errors follow them. Read by
  * `kkiErrorFromSnap` in `doku-mapping.ts`; the sandbox and Storybook enumerate the table.
  */
-import { KKI_CASE_TABLE_SERVICES } from '@kki-kit/doku/open-questions';
-import { SNAP_SERVICE_CODES } from '../response-code.js';
+import { KKI_CASE_SERVICE_CODES, SNAP_SERVICE_CODES } from '../response-code.js';
 import type { KkiErrorCode } from './codes.js';
 
 /** A case code from DOKU's KKI error list (§5.10, seed 001), e.g. `'05'`. */
@@ -83,7 +82,7 @@ export const KKI_CASE_CODES: { readonly [C in KkiCaseCode]: KkiCaseCodeInfo } = 
  * 001 gives it for, and the KKI payment (54) and refund (58), an inference recorded as
  * `KKI_CASE_TABLE_SERVICES` in `@kki-kit/doku/open-questions`.
  */
-export const KKI_SERVICE_CODES: readonly string[] = KKI_CASE_TABLE_SERVICES.map((s) => SNAP_SERVICE_CODES[s]);
+export const KKI_SERVICE_CODES: readonly string[] = KKI_CASE_SERVICE_CODES;
 
 /**
  * HTTP statuses seed 001 documents an `ErrorResponse` for on the KKI services (binding lists all

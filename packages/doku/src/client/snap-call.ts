@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
-import { KKI_CASE_TABLE_SERVICES, REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
-import { SNAP_SERVICE_CODES } from '../wire/response-code.js';
+import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
+import { KKI_CASE_SERVICE_CODES } from '../wire/response-code.js';
 import { DokuError, DokuRequestError } from './errors.js';
 import { type HttpRequest, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
 import type { ResolvedDokuOptions } from './options.js';
@@ -72,9 +72,6 @@ function readCode(body: unknown): { responseCode?: string; responseMessage?: str
   };
 }
 
-/** SNAP service codes whose errors follow the KKI case table (`KKI_CASE_TABLE_SERVICES`). */
-const KKI_CASE_SERVICES: readonly string[] = KKI_CASE_TABLE_SERVICES.map((name) => SNAP_SERVICE_CODES[name]);
-
 /**
  * KKI case 01, "Duplicate Transaction / Duplicate Token", at a 4xx other than 401 on a KKI service:
  * the kit reads a KKI case the same at any status (`KKI_CASE_HTTP_STATUS`), and this request's own
@@ -87,7 +84,7 @@ function kkiDuplicate(split: [number, string, string] | undefined, status: numbe
     status < 500 &&
     status !== 401 &&
     split[2] === '01' &&
-    KKI_CASE_SERVICES.includes(split[1])
+    KKI_CASE_SERVICE_CODES.includes(split[1])
   );
 }
 

@@ -1,9 +1,10 @@
 /**
  * SNAP `responseCode` = HTTP status (3 digits) + service code (2) + case code (2), e.g. `4030105`
  * (doku-api.md §6.1). This module only splits and joins codes; what a code means to the kit lives in
- * `@kki-kit/contract` (`errors/doku-mapping.ts`). No imports: browser bundles reach it through
- * `@kki-kit/doku/codes`.
+ * `@kki-kit/contract` (`errors/doku-mapping.ts`). It reads only the open questions (constants that
+ * depend on nothing): browser bundles reach it through `@kki-kit/doku/codes`.
  */
+import { KKI_CASE_TABLE_SERVICES } from './open-questions.js';
 
 /** A SNAP `responseCode` split into its three parts. */
 export interface SnapResponseCode {
@@ -38,6 +39,14 @@ export const SNAP_SERVICE_CODES = {
   /** Refund, `debit/refund`. */
   refund: '58',
 } as const;
+
+/**
+ * The service codes whose errors follow the KKI case table: binding and unbinding (seed 001) and the
+ * KKI payment and refund (`KKI_CASE_TABLE_SERVICES`, an inference in the open questions).
+ */
+export const KKI_CASE_SERVICE_CODES: readonly string[] = KKI_CASE_TABLE_SERVICES.map(
+  (name) => SNAP_SERVICE_CODES[name],
+);
 
 /** Name of a SNAP service the kit uses, e.g. `'cardBind'`. */
 export type SnapServiceName = keyof typeof SNAP_SERVICE_CODES;
