@@ -134,9 +134,12 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
       const read = readErrorBody(body, res.status);
       if (read !== null) {
         const error = read.requestId === undefined && requestId ? { ...read, requestId } : read;
+        // The same request still running at the BFF (payment_in_progress) has no outcome yet either.
         throw new KkiRequestError(
           error,
-          error.code === 'doku_timeout' || error.code === 'internal_error',
+          error.code === 'doku_timeout' ||
+            error.code === 'internal_error' ||
+            error.code === 'payment_in_progress',
           false,
           locale,
         );

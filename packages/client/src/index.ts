@@ -36,9 +36,11 @@ export { localError, localizeError, requestErrorToKki } from './localize.js';
 export { onPageShown } from './page-shown.js';
 export {
   createPaymentFlow,
+  createPaymentFlowCore,
   createPaymentFlowWith,
   type KkiFocusSource,
   type KkiPaymentFlow,
+  type KkiPaymentFlowCoreOptions,
   type KkiPaymentFlowOptions,
   type KkiPaymentFlowState,
   type KkiPaymentSource,

@@ -61,6 +61,12 @@ export interface KkiPaymentFlowOptions extends KkiPaymentCallbacks {
   /** Where the open payment's id is remembered (default: sessionStorage; `null`: nowhere). */
   readonly storage?: PendingPaymentStore | null;
   /**
+   * The methods this flow shows (default: all): a payment picked up (remembered, resumed) of another
+   * method is left alone, for the component that shows it; starting is then refused by the BFF with
+   * `order_payment_open`, which says why.
+   */
+  readonly methods?: readonly PaymentView['method'][];
+  /**
    * Check an open payment when the page is shown or focused again (default `true`: the page's own
    * visibility and focus events; a function: that source instead, e.g. TanStack Query's focusManager).
    */
@@ -140,6 +146,24 @@ export function createPaymentFlowWith(
   options: KkiPaymentFlowOptions,
   toError: (cause: unknown) => KkiError,
 ): KkiPaymentFlow {
+  const focus = options.refreshOnFocus ?? true;
+  return createPaymentFlowCore({ ...options, refreshOnFocus: focus === true ? onPageShown : focus }, toError);
+}
+
+/** Options of {@link createPaymentFlowCore}: "the customer is looking again" comes from the caller. */
+export interface KkiPaymentFlowCoreOptions extends Omit<KkiPaymentFlowOptions, 'refreshOnFocus'> {
+  /** Where "the customer is looking again" comes from (e.g. TanStack Query's focusManager), or `false`. */
+  readonly refreshOnFocus: KkiFocusSource | false;
+}
+
+/**
+ * {@link createPaymentFlowWith} for a UI layer with its own focus source (React's adapter passes
+ * TanStack Query's focusManager): the page's own visibility listener is then not bundled.
+ */
+export function createPaymentFlowCore(
+  options: KkiPaymentFlowCoreOptions,
+  toError: (cause: unknown) => KkiError,
+): KkiPaymentFlow {
   const { client, orderId } = options;
   let { errorCopy } = options;
   let locale = options.locale ?? DEFAULT_LOCALE;
@@ -200,7 +224,8 @@ export function createPaymentFlowWith(
     state = compute();
     const { result } = state;
     if (result === null) gate.reset();
-    else if (gate.pass(paymentOutcomeKey(result, paymentPhase(result))))
+    // Nothing fires while unconfirmed: the answer of the retry (or of the payment followed) does.
+    else if (state.phase !== 'unconfirmed' && gate.pass(paymentOutcomeKey(result, paymentPhase(result))))
       firePaymentCallbacks(result, options);
     for (const listener of listeners) listener(state);
   }
@@ -256,9 +281,10 @@ export function createPaymentFlowWith(
         signal: controller.signal,
         locale,
       });
-      // A payment of another order (e.g. a stale return address) is not this flow's to show; the
-      // one this order remembers, if another, is followed instead (and is not forgotten).
-      if (view.orderId !== orderId) {
+      // A payment of another order (e.g. a stale return address) or of a method this flow does not
+      // show is not this flow's; the one this order remembers, if another, is followed instead (and
+      // is not forgotten).
+      if (view.orderId !== orderId || !(options.methods?.includes(view.method) ?? true)) {
         if (paymentId === id) {
           paymentId = null;
           const remembered = storage?.read(orderId);
@@ -270,14 +296,16 @@ export function createPaymentFlowWith(
       if (paymentId === id && !disposed) accept(view);
       return view;
     } catch (cause) {
-      // Refused before it was ever read (an id this customer does not have): nothing to pick up.
+      // Not found before it was ever read (an id this customer does not have): nothing to pick up
+      // (forgotten if it is the one remembered). Any other failure (no answer, DOKU or the session
+      // down for now) is not the payment's end:
       // A read without an answer changes nothing and is tried again after the poll delay, backing
       // off: also while the payment is still being picked up (none read yet) and past its deadline,
       // where polling has stopped (a read failing there once looped at once, without end).
       if (!controller.signal.aborted && paymentId === id) {
-        if (payment === null && !isOutcomeUnknown(cause)) {
+        if (payment === null && toError(cause).code === 'not_found') {
           paymentId = null;
-          storage?.clear(orderId);
+          if (storage?.read(orderId) === id) storage.clear(orderId);
           emit();
         } else retryRead();
       }
@@ -299,14 +327,16 @@ export function createPaymentFlowWith(
   function follow(id: string): void {
     paymentId = id;
     polls = 0;
+    // A payment being followed replaces an answer that was lost.
+    submitError = null;
+    unanswered = null;
     emit(); // picked up: waiting until read
     void read();
   }
 
   const checkIfOpen = () => void (following() && read());
-  const focus = options.refreshOnFocus ?? true;
-  const stopListening =
-    focus === false ? () => {} : focus === true ? onPageShown(checkIfOpen) : focus(checkIfOpen);
+  const focus = options.refreshOnFocus;
+  const stopListening = focus ? focus(checkIfOpen) : () => {};
 
   function start(how: KkiPaymentStart): Promise<PaymentActionResult> {
     if (submitting !== null) return submitting;

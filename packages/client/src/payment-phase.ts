@@ -3,7 +3,7 @@ import { isOpenPaymentStatus, type PaymentActionResult, type PaymentView } from 
 
 /**
  * Where a payment flow stands for the UI: nothing yet, sending, no answer to the sending
- * (`unconfirmed`: the BFF may have acted; {@link KkiPaymentFlow.retry} asks again with the same
+ * (`unconfirmed`: the BFF may have acted; the flow's `retry()` asks again with the same
  * idempotency key, which never makes a second payment), waiting on the customer (issuer app, OTP,
  * card page), waiting on the bank (`pending`, also while a payment picked up after a reload or a
  * return is read for the first time), or one of the endings.

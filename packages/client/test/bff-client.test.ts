@@ -58,6 +58,16 @@ describe('createKkiClient', () => {
     });
     const b = await broken.request('listSavedCards', {}).catch((x) => x);
     expect(b).toMatchObject({ outcomeUnknown: true, error: { code: 'internal_error' } });
+
+    // The same request still running at the BFF: no outcome yet, so its key is kept for the retry.
+    const running = createKkiClient({
+      baseUrl: '/b',
+      fetch: vi.fn(async () =>
+        json({ error: { code: 'payment_in_progress', message: 'wait', retryable: false } }, 409),
+      ),
+    });
+    const r = await running.request('getPayment', { params: { paymentId: 'pay_test0001' } }).catch((x) => x);
+    expect(r).toMatchObject({ outcomeUnknown: true, error: { code: 'payment_in_progress' } });
   });
 
   it('keeps the request id of a refusal, from the body or else the X-Request-Id header', async () => {

@@ -4,7 +4,7 @@
 // payment and keeps it. A start whose answer is lost is `unconfirmed` (never "failed") and `retry`
 // sends it again with its idempotency key.
 import { createKkiError, type PaymentView } from '@kki-kit/contract';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
 import { createPaymentFlow } from '../src/payment-flow.js';
 import { KkiRequestError } from '../src/request-error.js';
@@ -199,5 +199,81 @@ describe('a payment picked up', () => {
     flow.dispose();
     expect(client.reads).toBe(1);
     expect(remembered.has('ord_test0001')).toBe(false);
+  });
+
+  it('a first read refused for now (DOKU or the BFF down) is tried again, not dropped', async () => {
+    const open = openPayment(inMinutes(5));
+    const remembered = new Map([[open.orderId, open.id]]);
+    const client = readingClient((_id, n) => {
+      if (n === 1) throw new KkiRequestError(createKkiError('doku_unavailable'), false);
+      return open;
+    });
+    const flow = createPaymentFlow({
+      client,
+      orderId: open.orderId,
+      storage: {
+        read: (o) => remembered.get(o) ?? null,
+        write: (o, p) => void remembered.set(o, p),
+        clear: (o) => void remembered.delete(o),
+      },
+      polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
+      refreshOnFocus: false,
+    });
+    await until(flow, (s) => s.phase === 'requires_action');
+    flow.dispose();
+    expect(remembered.get(open.orderId)).toBe(open.id);
+  });
+
+  it('a payment of a method the flow does not show is left alone, and stays remembered', async () => {
+    const card = payment({
+      status: 'created',
+      method: 'card',
+      kkiKind: null,
+      cardPaymentType: 'SALE',
+      card: null,
+    });
+    const remembered = new Map([[card.orderId, card.id]]);
+    const client = readingClient(() => card);
+    const flow = createPaymentFlow({
+      client,
+      orderId: card.orderId,
+      methods: ['kki', 'checkout'],
+      storage: {
+        read: (o) => remembered.get(o) ?? null,
+        write: (o, p) => void remembered.set(o, p),
+        clear: (o) => void remembered.delete(o),
+      },
+      refreshOnFocus: false,
+    });
+    await until(flow, (s) => s.phase === 'idle');
+    flow.dispose();
+    expect(flow.getState().payment).toBeNull();
+    expect(remembered.get(card.orderId)).toBe(card.id);
+  });
+
+  it('following the payment the BFF names replaces a lost answer', async () => {
+    const open = openPayment(inMinutes(5));
+    const client = {
+      ...readingClient(() => open),
+      request: (async (id: string) => {
+        if (id === 'createKkiPayment') throw networkError();
+        return open;
+      }) as unknown as KkiClient['request'],
+    };
+    const onError = vi.fn();
+    const flow = createPaymentFlow({
+      client,
+      orderId: open.orderId,
+      storage: null,
+      refreshOnFocus: false,
+      onError,
+    });
+    await flow.pay(card);
+    expect(flow.getState().phase).toBe('unconfirmed');
+    // The order's open attempt (OrderView.openPaymentId) is the answer that was lost.
+    flow.resume(open.id);
+    await until(flow, (s) => s.phase === 'requires_action');
+    flow.dispose();
+    expect(onError).not.toHaveBeenCalled();
   });
 });

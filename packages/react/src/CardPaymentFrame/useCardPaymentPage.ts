@@ -36,6 +36,9 @@ export interface KkiCardPageRequest {
   readonly theme?: CardPageTheme;
 }
 
+// What the frame shows (a KKI payment remembered for the order is KkiPayButton's).
+const CARD_ONLY = ['card'] as const;
+
 /** Options of {@link useCardPaymentPage}. */
 export interface UseCardPaymentPageOptions extends KkiPaymentCallbacks {
   /** The order to pay, created by the merchant's server. */
@@ -85,6 +88,7 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
     callbacks,
     undefined,
     (order?.openPaymentMethod ?? 'card') === 'card' ? order?.openPaymentId : null,
+    CARD_ONLY,
   );
   const { refresh, start } = flow;
   const paymentId = flow.payment?.id ?? null;

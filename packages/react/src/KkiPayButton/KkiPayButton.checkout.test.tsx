@@ -104,6 +104,26 @@ describe('KkiPayButton on the Checkout path', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
+  it('no answer: unconfirmed; check again goes through the opener and shows DOKU\u2019s page', async () => {
+    checkoutBff();
+    on('createCheckoutPayment', (_c, n) => (n === 0 ? { network: true } : { json: onDoku() }));
+    on('getPayment', { json: onDoku() });
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    renderKki(<KkiPayButton orderId={ORDER_ID} checkoutMode="overlay" onError={onError} />, {
+      polling: { initialIntervalMs: 600_000, maxIntervalMs: 600_000 },
+    });
+    await user.click(await screen.findByRole('button', { name: /di DOKU/ }));
+    await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' });
+    // Not a failure the merchant should act on: the answer of the check fires the callbacks.
+    expect(onError).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Periksa lagi' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Halaman pembayaran DOKU' });
+    expect(dialog.querySelector('iframe')).toHaveAttribute('src', DOKU_URL);
+    const [a, b] = callsTo('createCheckoutPayment');
+    expect(b?.headers.get('Idempotency-Key')).toBe(a?.headers.get('Idempotency-Key'));
+  });
+
   it('popup: opened blank in the click, sent to DOKU once the BFF answers; blocked: a button opens it', async () => {
     checkoutBff();
     on('createCheckoutPayment', { json: onDoku() });

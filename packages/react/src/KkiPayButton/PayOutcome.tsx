@@ -46,6 +46,7 @@ export function outcomePanel(
   acted: boolean,
   onRetry: () => void,
   onStartOver: () => void,
+  onCheckAgain: () => void = () => void flow.retry(),
 ): ReactElement | null {
   const { phase } = flow;
   if (phase === 'pending') {
@@ -82,7 +83,7 @@ export function outcomePanel(
         copy={copy}
         focusOnMount={acted}
         unconfirmed={unconfirmed}
-        onRetry={unconfirmed ? flow.retry : phase === 'failed' ? onRetry : undefined}
+        onRetry={unconfirmed ? onCheckAgain : phase === 'failed' ? onRetry : undefined}
         onStartOver={onStartOver}
       />
     );

@@ -46,6 +46,9 @@ export interface KkiCheckoutRequest {
   readonly display?: CheckoutDisplay;
 }
 
+// What the button shows (a card page payment remembered for the order is CardPaymentFrame's).
+const KKI_METHODS = ['kki', 'checkout'] as const;
+
 /** What {@link useKkiPayment} returns. */
 export interface UseKkiPaymentResult {
   /** Where the flow stands. */
@@ -107,6 +110,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     options.resumePaymentId ?? returnedPaymentId,
     // Not a card page attempt (CardPaymentFrame's): starting is then refused with order_payment_open.
     order?.openPaymentMethod === 'card' ? null : order?.openPaymentId,
+    KKI_METHODS,
   );
   const { start, result } = flow;
   const pay = useCallback((source: KkiPaymentSource) => start({ method: 'kki', source }), [start]);

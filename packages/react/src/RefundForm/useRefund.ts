@@ -122,8 +122,9 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       ? { status: 'failed', error: submitError }
       : latest && resultOf(latest, toLocal, fallback);
 
-  // Callbacks once per (refund, status) change: the core's rule.
-  useOncePerOutcome(result, (r) => {
+  // Callbacks once per (refund, status) change: the core's rule; none while the request is
+  // unconfirmed (its resend's answer fires them).
+  useOncePerOutcome(unconfirmed ? null : result, (r) => {
     const cb = callbacks.current;
     if (r.status === 'succeeded') cb.onSuccess?.(r.value);
     else if (r.status === 'pending') cb.onPending?.(r.value);

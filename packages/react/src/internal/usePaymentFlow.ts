@@ -1,10 +1,11 @@
-// The React adapter of @kki-kit/client's payment flow (createPaymentFlowWith): one flow per order, its state read through
+// The React adapter of @kki-kit/client's payment flow (createPaymentFlowCore): one flow per order, its state read through
 // useSyncExternalStore, the caller's latest callbacks, TanStack Query's focus manager for "the customer
 // is back" (e.g. from the bank's app), and each payment the flow sees written to the query cache.
 import {
-  createPaymentFlowWith,
+  createPaymentFlowCore,
   type KkiPaymentCallbacks,
   type KkiPaymentFlow,
+  type KkiPaymentFlowOptions,
   type KkiPaymentFlowState,
   type KkiPaymentStart,
 } from '@kki-kit/client';
@@ -35,7 +36,8 @@ export interface PaymentFlowHandle extends KkiPaymentFlowState {
  * Drives one `createPaymentFlow` for `orderId` while mounted (created in an effect: nothing runs on
  * the server, and StrictMode's second mount gets a fresh flow that resumes from storage). `resume`
  * is the payment to pick up, or a function that names it once mounted (e.g. from the address the
- * shopper came back to); without one the flow resumes what it remembered.
+ * shopper came back to); without one the flow resumes what it remembered. `methods` are the ones the
+ * component shows: another method's payment is left to its own component.
  */
 export function usePaymentFlow(
   ctx: KkiContextValue,
@@ -43,6 +45,7 @@ export function usePaymentFlow(
   callbacks: RefObject<KkiPaymentCallbacks>,
   resume?: string | (() => string | null),
   openPaymentId?: string | null,
+  methods?: KkiPaymentFlowOptions['methods'],
 ): PaymentFlowHandle {
   const { client, queryClient, locale, errorCopy } = ctx;
   const latest = useLatest(ctx);
@@ -53,12 +56,13 @@ export function usePaymentFlow(
     // Given or found (the flow drops another order's), else remembered.
     const resumeId = (typeof resume === 'function' ? resume() : resume) ?? undefined;
     // The provider words failed calls (its network copy, the merchant's errorCopy).
-    const created = createPaymentFlowWith(
+    const created = createPaymentFlowCore(
       {
         client,
         orderId,
         ...(resumeId !== undefined && { resumePaymentId: resumeId }),
         locale: latest.current.locale,
+        ...(methods && { methods }),
         ...(latest.current.errorCopy !== undefined && { errorCopy: latest.current.errorCopy }),
         polling,
         // TanStack Query's focus manager: the same "page shown again" signal its queries refetch on.
@@ -83,7 +87,7 @@ export function usePaymentFlow(
       stopCaching();
       created.dispose();
     };
-  }, [client, queryClient, orderId, resume, callbacks, latest]);
+  }, [client, queryClient, orderId, resume, callbacks, latest, methods]);
 
   useEffect(() => flow?.configure({ locale, errorCopy }), [flow, locale, errorCopy]);
   // The server knows the order's attempt in progress: a new tab or device picks it up.

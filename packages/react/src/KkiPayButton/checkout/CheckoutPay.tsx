@@ -44,7 +44,10 @@ export function CheckoutPay({ props, flow, amount }: PayPathProps): ReactElement
         />
       );
     }
-    const outcome = outcomePanel(flow, copy, locale, acted, backToStart, backToStart);
+    // Asking again goes through the opener, which sends the customer to DOKU's page once answered.
+    const outcome = outcomePanel(flow, copy, locale, acted, backToStart, backToStart, () =>
+      opener.begin(flow.retry),
+    );
     if (outcome !== null) return outcome;
   }
 

@@ -19,7 +19,7 @@ export interface CheckoutOpener {
    * Starts `create` and shows its `checkout_page`. Call it in the click handler: a popup must be
    * opened in the same gesture, before the answer arrives, or the browser blocks it.
    */
-  readonly begin: (create: () => Promise<PaymentActionResult>) => void;
+  readonly begin: (create: () => Promise<PaymentActionResult | null>) => void;
   /** Shows `url` again (the customer closed the overlay or the popup). */
   readonly reopen: (url: string) => void;
   /** Closes the overlay (nothing is cancelled at the BFF). */
@@ -57,14 +57,14 @@ export function useCheckoutOpener(
   );
 
   const begin = useCallback(
-    (create: () => Promise<PaymentActionResult>) => {
+    (create: () => Promise<PaymentActionResult | null>) => {
       if (mode === 'popup') {
         // Same gesture as the click: opened blank now, sent to DOKU's page once the BFF answers.
         popup.current = window.open('', POPUP_NAME, POPUP_FEATURES);
         setPopupBlocked(popup.current === null);
       }
       void create().then((r) => {
-        if (r.status === 'requires_action' && r.nextAction.type === 'checkout_page') show(r.nextAction.url);
+        if (r?.status === 'requires_action' && r.nextAction.type === 'checkout_page') show(r.nextAction.url);
         else popup.current?.close();
       });
     },
