@@ -1,6 +1,7 @@
 // A KKI payment DOKU may hold is never recorded as failed on an answer that says nothing of it: a
 // refusal of a later send after a lost answer, or a 404 from the status API that is not DOKU's
-// "Transaction Not Found" (a gateway's page, another refusal). The customer would pay again.
+// "Transaction Not Found" (a gateway's page, another refusal). The customer would pay again. The
+// answer to the browser says the outcome is unknown (`error.outcomeUnknown`).
 import { SNAP_PATHS } from '@kki-kit/doku';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
@@ -77,6 +78,8 @@ describe('a refusal after a send DOKU may have acted on', () => {
     const { res, payment } = await pay('pia', 31);
     expect(scripted.get(SNAP_PATHS.payment)).toEqual([]);
     expect(res.status).toBeGreaterThanOrEqual(500);
+    // The browser is told the payment may exist: it asks again with the same key, never "failed".
+    expect(((await res.json()) as { error: { outcomeUnknown?: boolean } }).error.outcomeUnknown).toBe(true);
     expect(
       h.ledger().payments.filter((p) => p.partnerReferenceNo === payment?.partnerReferenceNo),
     ).toHaveLength(1);

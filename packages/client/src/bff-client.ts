@@ -134,10 +134,12 @@ export function createKkiClient(options: KkiClientOptions): KkiClient {
       const read = readErrorBody(body, res.status);
       if (read !== null) {
         const error = read.requestId === undefined && requestId ? { ...read, requestId } : read;
-        // The same request still running at the BFF (payment_in_progress) has no outcome yet either.
+        // The BFF says the request may have acted; the same request still running at the BFF
+        // (payment_in_progress) has no outcome yet either.
         throw new KkiRequestError(
           error,
-          error.code === 'doku_timeout' ||
+          error.outcomeUnknown === true ||
+            error.code === 'doku_timeout' ||
             error.code === 'internal_error' ||
             error.code === 'payment_in_progress',
           false,
@@ -174,10 +176,8 @@ function localized(code: 'internal_error', locale: KkiLocale | undefined) {
 export function readErrorBody(body: unknown, httpStatus: number): KkiError | null {
   const e = (body as { error?: unknown } | null)?.error;
   if (typeof e !== 'object' || e === null) return null;
-  const { code, message, retryable, dokuResponseCode, field, details, requestId } = e as Record<
-    string,
-    unknown
-  >;
+  const { code, message, retryable, dokuResponseCode, field, details, requestId, outcomeUnknown } =
+    e as Record<string, unknown>;
   const error = {
     code,
     message,
@@ -187,6 +187,7 @@ export function readErrorBody(body: unknown, httpStatus: number): KkiError | nul
     ...(field !== undefined && { field }),
     ...(details !== undefined && { details }),
     ...(requestId !== undefined && { requestId }),
+    ...(outcomeUnknown === true && { outcomeUnknown }),
   };
   return isKkiErrorShape(error) ? error : null;
 }

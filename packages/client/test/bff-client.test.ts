@@ -68,6 +68,22 @@ describe('createKkiClient', () => {
     });
     const r = await running.request('getPayment', { params: { paymentId: 'pay_test0001' } }).catch((x) => x);
     expect(r).toMatchObject({ outcomeUnknown: true, error: { code: 'payment_in_progress' } });
+
+    // The BFF says the request may have acted (DOKU's answer lost): not a refusal.
+    const lost = createKkiClient({
+      baseUrl: '/b',
+      fetch: vi.fn(async () =>
+        json(
+          { error: { code: 'doku_unavailable', message: 'x', retryable: true, outcomeUnknown: true } },
+          503,
+        ),
+      ),
+    });
+    const l = await lost.request('listSavedCards', {}).catch((x) => x);
+    expect(l).toMatchObject({
+      outcomeUnknown: true,
+      error: { code: 'doku_unavailable', outcomeUnknown: true },
+    });
   });
 
   it('keeps the request id of a refusal, from the body or else the X-Request-Id header', async () => {

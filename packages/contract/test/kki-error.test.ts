@@ -171,6 +171,17 @@ describe('apiErrorBodySchema', () => {
     expect(kkiErrorFromApiErrorBody('<html></html>', 502)).toBeNull();
   });
 
+  it('carries an unknown outcome both ways, and only as true', () => {
+    const body = toApiErrorBody({ ...createKkiError('doku_unavailable'), outcomeUnknown: true });
+    expect(body.error.outcomeUnknown).toBe(true);
+    expect(kkiErrorFromApiErrorBody(body, 503)?.outcomeUnknown).toBe(true);
+    expect(
+      apiErrorBodySchema.safeParse({
+        error: { code: 'internal_error', message: 'x', retryable: true, outcomeUnknown: false },
+      }).success,
+    ).toBe(false);
+  });
+
   it("uses the catalogue's status when the response status is unknown", () => {
     const body = toApiErrorBody(createKkiError('rate_limited'));
     expect(kkiErrorFromApiErrorBody(body)?.httpStatus).toBe(429);

@@ -19,10 +19,11 @@ export const apiErrorBodySchema = z.object({
     field: z.optional(z.string()),
     details: z.optional(kkiErrorDetailsSchema),
     requestId: z.optional(z.string()),
+    outcomeUnknown: z.optional(z.literal(true)),
   }),
 });
 
-/** `{ error: { code, message, retryable, dokuResponseCode?, field?, details?, requestId? } }`. */
+/** `{ error: { code, message, retryable, dokuResponseCode?, field?, details?, requestId?, outcomeUnknown? } }`. */
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 /**
@@ -39,6 +40,7 @@ export function toApiErrorBody(error: KkiError, requestId = error.requestId): Ap
       ...(error.field !== undefined && { field: error.field }),
       ...(error.details !== undefined && { details: error.details }),
       ...(requestId !== undefined && { requestId }),
+      ...(error.outcomeUnknown && { outcomeUnknown: true as const }),
     },
   };
 }
@@ -51,7 +53,8 @@ export function toApiErrorBody(error: KkiError, requestId = error.requestId): Ap
 export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): KkiError | null {
   const parsed = apiErrorBodySchema.safeParse(body);
   if (!parsed.success) return null;
-  const { code, message, retryable, dokuResponseCode, field, details, requestId } = parsed.data.error;
+  const { code, message, retryable, dokuResponseCode, field, details, requestId, outcomeUnknown } =
+    parsed.data.error;
   return {
     code,
     message,
@@ -61,5 +64,6 @@ export function kkiErrorFromApiErrorBody(body: unknown, httpStatus?: number): Kk
     ...(field !== undefined && { field }),
     ...(details !== undefined && { details }),
     ...(requestId !== undefined && { requestId }),
+    ...(outcomeUnknown && { outcomeUnknown }),
   };
 }

@@ -31,6 +31,12 @@ export interface KkiError {
    * same id is in every BFF log line of that request.
    */
   readonly requestId?: string;
+  /**
+   * `true` when the request may have acted although it failed (DOKU's answer was lost, a failure
+   * after the DOKU call): send it again with the same idempotency key to learn its result. Never a
+   * refusal to show as the end.
+   */
+  readonly outcomeUnknown?: true;
 }
 
 /** Merchant wording that replaces the built-in copy, per code and locale. Used as is, no templating. */
