@@ -60,10 +60,11 @@ export class KkiDomainError extends Error {
 
   /**
    * The contract's catalogue error for this code in `locale`, with the merchant's copy overrides,
-   * worded for the reader of `flow` (staff for a refund, the card's owner for a card removal).
+   * worded for the reader of `flow` (staff for a refund, the card's owner for a card removal). An
+   * unknown outcome says so (`outcomeUnknown`): the caller asks again with the same key.
    */
   toKkiError(locale?: KkiLocale, overrides?: KkiCopyOverrides, flow?: KkiCopyFlow): KkiError {
-    return createKkiError(this.code, {
+    const error = createKkiError(this.code, {
       ...(locale !== undefined && { locale }),
       ...(flow !== undefined && { flow }),
       ...(overrides !== undefined && { overrides }),
@@ -71,6 +72,7 @@ export class KkiDomainError extends Error {
       ...(this.dokuResponseCode !== undefined && { dokuResponseCode: this.dokuResponseCode }),
       ...(this.details !== undefined && { details: this.details }),
     });
+    return this.outcomeUnknown ? { ...error, outcomeUnknown: true } : error;
   }
 }
 

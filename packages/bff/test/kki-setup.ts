@@ -100,6 +100,25 @@ export async function startKki(extra: Partial<KkiBffOptions> = {}): Promise<KkiH
   };
 }
 
+/**
+ * A BFF (host-to-host, quiet, no reconciliation) whose DOKU is `doku`: a stand-in in front of a
+ * sandbox's app that changes or scripts some answers. Mounted under {@link MOUNT} of `host`.
+ */
+export async function startKkiOverDoku(doku: typeof fetch): Promise<{ bff: KkiBff; host: Hono }> {
+  const bff = await createKkiBff({
+    environment: 'http://doku.sandbox.test',
+    publicUrl: `${ORIGIN}${MOUNT}`,
+    kki: { integration: 'h2h', pciDss: true },
+    authenticate: (c) => c.req.header('x-test-customer') ?? null,
+    logger: () => {},
+    reconciliation: { enabled: false },
+    fetch: doku,
+  });
+  const host = new Hono();
+  host.route(MOUNT, bff.app);
+  return { bff, host };
+}
+
 /** A pending KKI payment of `customer` (card `serial`, BRI) made through the routes, as stored. */
 export async function pendingKkiPayment(h: KkiHarness, customer: string, serial: number, amount = 80_000) {
   const order = await h.bff.merchant.createOrder({ customerId: customer, amount });

@@ -2,10 +2,10 @@
 // redirectUrl DOKU still returns reaches the browser through removeSavedCard, and the card stays
 // `removing` until DOKU says it is gone.
 import { createSandbox, KKI_TEST_OTP, kkiTestCpan, type Sandbox } from '@kki-kit/doku-sandbox';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiBff, type KkiBff } from '../src/app.js';
-import { MOUNT, newKey, ORIGIN } from './kki-setup.js';
+import type { KkiBff } from '../src/app.js';
+import { MOUNT, newKey, ORIGIN, startKkiOverDoku } from './kki-setup.js';
 
 const UNBIND_PATH = '/direct-debit/core/v1/registration-card-unbind';
 
@@ -29,17 +29,7 @@ describe('removing a saved card', () => {
       body.additionalInfo = { ...body.additionalInfo, redirectUrl };
       return new Response(JSON.stringify(body), { status: answer.status, headers: answer.headers });
     };
-    bff = await createKkiBff({
-      environment: 'http://doku.sandbox.test',
-      publicUrl: `${ORIGIN}${MOUNT}`,
-      kki: { integration: 'h2h', pciDss: true },
-      authenticate: (c) => c.req.header('x-test-customer') ?? null,
-      logger: () => {},
-      reconciliation: { enabled: false },
-      fetch: doku,
-    });
-    host = new Hono();
-    host.route(MOUNT, bff.app);
+    ({ bff, host } = await startKkiOverDoku(doku));
   }, 60_000);
   afterAll(async () => {
     await bff.close();

@@ -4,34 +4,24 @@
 // answer to the browser says the outcome is unknown (`error.outcomeUnknown`).
 import { SNAP_PATHS } from '@kki-kit/doku';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKkiBff, type KkiBff } from '../src/app.js';
-import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki } from './kki-setup.js';
+import type { KkiBff } from '../src/app.js';
+import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki, startKkiOverDoku } from './kki-setup.js';
 
 let h: KkiHarness;
 let bff: KkiBff;
-const host = new Hono();
+let host: Awaited<ReturnType<typeof startKkiOverDoku>>['host'];
 /** Stands in for DOKU's answer to the next sends to a path, in order; the sandbox answers the rest. */
 const scripted = new Map<string, ((req: Request) => Promise<Response>)[]>();
 
 beforeAll(async () => {
   h = await startKki();
   const sandbox = h.sandbox;
-  bff = await createKkiBff({
-    environment: 'http://doku.sandbox.test',
-    publicUrl: `${ORIGIN}${MOUNT}`,
-    kki: { integration: 'h2h', pciDss: true },
-    authenticate: (c) => c.req.header('x-test-customer') ?? null,
-    logger: () => {},
-    reconciliation: { enabled: false },
-    fetch: async (input, init) => {
-      const req = new Request(input, init);
-      const next = scripted.get(new URL(req.url).pathname)?.shift();
-      return next ? next(req) : sandbox.app.fetch(req);
-    },
-  });
-  host.route(MOUNT, bff.app);
+  ({ bff, host } = await startKkiOverDoku(async (input, init) => {
+    const req = new Request(input, init);
+    const next = scripted.get(new URL(req.url).pathname)?.shift();
+    return next ? next(req) : sandbox.app.fetch(req);
+  }));
 }, 30_000);
 
 afterAll(async () => {

@@ -111,9 +111,10 @@ export interface KkiPaymentFlow {
   /**
    * Follows `paymentId` (the order's attempt in progress, `OrderView.openPaymentId`, e.g. started
    * in another tab or on another device) when the flow follows none and is not starting one: the
-   * customer sees that attempt instead of a form that would make a second.
+   * customer sees that attempt instead of a form that would make a second. With its `method`
+   * (`OrderView.openPaymentMethod`), an attempt this flow does not show is left alone.
    */
-  resume(paymentId: string): void;
+  resume(paymentId: string, method?: PaymentView['method'] | null): void;
   /** Forgets the current attempt. */
   reset(): void;
   /** Stops polling and listening; the flow does nothing afterwards. */
@@ -165,6 +166,9 @@ export function createPaymentFlowCore(
   toError: (cause: unknown) => KkiError,
 ): KkiPaymentFlow {
   const { client, orderId } = options;
+  // Whether this flow shows payments of `method` (the start's own, when no methods are given).
+  const shows = (method: PaymentView['method'] | undefined, started?: KkiPaymentStart['method']) =>
+    method !== undefined && (options.methods ?? [started ?? method]).includes(method);
   let { errorCopy } = options;
   let locale = options.locale ?? DEFAULT_LOCALE;
   const polling: KkiPollingOptions = { ...DEFAULT_POLLING, ...options.polling };
@@ -284,7 +288,7 @@ export function createPaymentFlowCore(
       // A payment of another order (e.g. a stale return address) or of a method this flow does not
       // show is not this flow's; the one this order remembers, if another, is followed instead (and
       // is not forgotten).
-      if (view.orderId !== orderId || !(options.methods?.includes(view.method) ?? true)) {
+      if (view.orderId !== orderId || !shows(view.method)) {
         if (paymentId === id) {
           paymentId = null;
           const remembered = storage?.read(orderId);
@@ -298,10 +302,9 @@ export function createPaymentFlowCore(
     } catch (cause) {
       // Not found before it was ever read (an id this customer does not have): nothing to pick up
       // (forgotten if it is the one remembered). Any other failure (no answer, DOKU or the session
-      // down for now) is not the payment's end:
-      // A read without an answer changes nothing and is tried again after the poll delay, backing
-      // off: also while the payment is still being picked up (none read yet) and past its deadline,
-      // where polling has stopped (a read failing there once looped at once, without end).
+      // down for now) is not the payment's end: it is read again after the poll delay, backing off,
+      // also while the payment is still being picked up and past its deadline, where polling has
+      // stopped (a read failing there once looped at once, without end).
       if (!controller.signal.aborted && paymentId === id) {
         if (payment === null && toError(cause).code === 'not_found') {
           paymentId = null;
@@ -359,12 +362,12 @@ export function createPaymentFlowCore(
       (cause: unknown) => {
         submitting = null;
         const error = toError(cause);
-        // The order has a payment of this method open already (another tab, an answer lost): that
-        // one is followed. One of another method is the refusal to show (this UI cannot show it).
+        // The order has a payment open already that this flow shows (another tab, an answer lost):
+        // that one is followed. One this UI cannot show is the refusal to show.
         const open =
           error.code === 'order_payment_open' &&
-          error.details?.method === how.method &&
-          error.details.paymentId;
+          shows(error.details?.method, how.method) &&
+          error.details?.paymentId;
         paymentId = null;
         payment = null;
         clearTimers();
@@ -406,9 +409,10 @@ export function createPaymentFlowCore(
       }
     },
     refresh: read,
-    resume(id) {
+    resume(id, method) {
       // A payment still being picked up (its first read failed) may be resumed again.
       if (disposed || submitting !== null || (paymentId !== null && payment !== null)) return;
+      if (method && !shows(method)) return;
       follow(id);
     },
     configure(update) {

@@ -7,6 +7,7 @@ import { createKkiError, type PaymentView } from '@kki-kit/contract';
 import { describe, expect, it, vi } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
 import { createPaymentFlow } from '../src/payment-flow.js';
+import type { PendingPaymentStore } from '../src/pending-payment.js';
 import { KkiRequestError } from '../src/request-error.js';
 import { payment, until } from './fixtures.js';
 
@@ -21,6 +22,13 @@ const openPayment = (expiresAt: string, more: Partial<PaymentView> = {}): Paymen
     nextAction: { type: 'issuer_app', url: 'https://app.bri.test/k', issuer: 'bri', expiresAt },
     ...more,
   });
+
+/** A pending-payment store over `remembered` (order id → payment id), to see what it keeps. */
+const storeIn = (remembered: Map<string, string>): PendingPaymentStore => ({
+  read: (o) => remembered.get(o) ?? null,
+  write: (o, p) => void remembered.set(o, p),
+  clear: (o) => void remembered.delete(o),
+});
 
 /** A BFF client answering only `getPayment`, with `read` (which may throw); counts the reads. */
 function readingClient(read: (paymentId: string, n: number) => PaymentView): KkiClient & { reads: number } {
@@ -92,11 +100,7 @@ describe('the payment flow recovers the payment it follows', () => {
       client,
       orderId: mine.orderId,
       resumePaymentId: other.id,
-      storage: {
-        read: (o) => remembered.get(o) ?? null,
-        write: (o, p) => void remembered.set(o, p),
-        clear: (o) => void remembered.delete(o),
-      },
+      storage: storeIn(remembered),
       polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
       refreshOnFocus: false,
     });
@@ -185,11 +189,7 @@ describe('a payment picked up', () => {
     const flow = createPaymentFlow({
       client,
       orderId: 'ord_test0001',
-      storage: {
-        read: (o) => remembered.get(o) ?? null,
-        write: (o, p) => void remembered.set(o, p),
-        clear: (o) => void remembered.delete(o),
-      },
+      storage: storeIn(remembered),
       polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
       refreshOnFocus: false,
     });
@@ -211,11 +211,7 @@ describe('a payment picked up', () => {
     const flow = createPaymentFlow({
       client,
       orderId: open.orderId,
-      storage: {
-        read: (o) => remembered.get(o) ?? null,
-        write: (o, p) => void remembered.set(o, p),
-        clear: (o) => void remembered.delete(o),
-      },
+      storage: storeIn(remembered),
       polling: { initialIntervalMs: 10, maxIntervalMs: 20 },
       refreshOnFocus: false,
     });
@@ -238,17 +234,30 @@ describe('a payment picked up', () => {
       client,
       orderId: card.orderId,
       methods: ['kki', 'checkout'],
-      storage: {
-        read: (o) => remembered.get(o) ?? null,
-        write: (o, p) => void remembered.set(o, p),
-        clear: (o) => void remembered.delete(o),
-      },
+      storage: storeIn(remembered),
       refreshOnFocus: false,
     });
     await until(flow, (s) => s.phase === 'idle');
     flow.dispose();
     expect(flow.getState().payment).toBeNull();
     expect(remembered.get(card.orderId)).toBe(card.id);
+  });
+
+  it('the server\u2019s open attempt of a method the flow does not show is not even read', async () => {
+    const client = readingClient(() => openPayment(inMinutes(5)));
+    const flow = createPaymentFlow({
+      client,
+      orderId: 'ord_test0001',
+      methods: ['card'],
+      storage: null,
+      refreshOnFocus: false,
+    });
+    flow.resume('pay_test0001', 'kki');
+    await sleep(50);
+    const state = flow.getState();
+    flow.dispose();
+    expect(client.reads).toBe(0);
+    expect(state.phase).toBe('idle');
   });
 
   it('following the payment the BFF names replaces a lost answer', async () => {

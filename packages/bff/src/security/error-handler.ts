@@ -67,13 +67,11 @@ export function createErrorHandler(options: {
     const mapped = toDomainError(error);
     const requestId = c.get('requestId') ?? crypto.randomUUID();
     // A route whose errors another reader gets (staff, the card's owner) says so in `kkiCopyFlow`.
-    const wordedError = mapped.toKkiError(
+    const worded = mapped.toKkiError(
       requestLocale(c, options.locale),
       options.overrides,
       c.get('kkiCopyFlow'),
     );
-    // The browser learns that the request may have acted, so it asks again with the same key.
-    const worded = mapped.outcomeUnknown ? { ...wordedError, outcomeUnknown: true as const } : wordedError;
     const reason = mapped.message === mapped.code ? undefined : redactText(mapped.message);
     // Only where the error has no structured facts of its own (those already say what is wrong).
     const kkiError =

@@ -50,6 +50,7 @@ export function paymentActionResult(payment: PaymentView, locale?: KkiLocale): P
   return { status: 'succeeded', value: payment };
 }
 
+/** Reads a binding view as an action result. */
 export function bindingActionResult(binding: BindingView, locale?: KkiLocale): BindingActionResult {
   switch (binding.status) {
     case 'active':

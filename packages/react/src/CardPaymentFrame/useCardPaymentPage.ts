@@ -78,18 +78,11 @@ export function useCardPaymentPage(options: UseCardPaymentPageOptions): UseCardP
   const { orderId } = options;
   const callbacks = useLatest<KkiPaymentCallbacks>(options);
   const { order, orderError } = useOrder(ctx, orderId);
-  // The order's open attempt (another tab, a reload before its answer was kept) is followed, as
-  // KkiPayButton does: opening a new page would replace one the customer may still pay on.
-  // Only a card page attempt: another method's is for its own component, and opening the page is then
-  // refused with the BFF's order_payment_open (which says so). An older BFF names no method.
-  const flow = usePaymentFlow(
-    ctx,
-    orderId,
-    callbacks,
-    undefined,
-    (order?.openPaymentMethod ?? 'card') === 'card' ? order?.openPaymentId : null,
-    CARD_ONLY,
-  );
+  // The order's open card page attempt (another tab, a reload before its answer was kept) is
+  // followed, as KkiPayButton does: opening a new page would replace one the customer may still pay
+  // on. Another method's is for its own component, and opening the page is then refused with the
+  // BFF's order_payment_open (which says so).
+  const flow = usePaymentFlow(ctx, orderId, callbacks, undefined, order, CARD_ONLY);
   const { refresh, start } = flow;
   const paymentId = flow.payment?.id ?? null;
 

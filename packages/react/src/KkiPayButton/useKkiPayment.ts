@@ -108,8 +108,7 @@ export function useKkiPayment(options: UseKkiPaymentOptions): UseKkiPaymentResul
     orderId,
     callbacks,
     options.resumePaymentId ?? returnedPaymentId,
-    // Not a card page attempt (CardPaymentFrame's): starting is then refused with order_payment_open.
-    order?.openPaymentMethod === 'card' ? null : order?.openPaymentId,
+    order,
     KKI_METHODS,
   );
   const { start, result } = flow;

@@ -88,7 +88,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   // the BFF answers it; an edited amount or reason would otherwise be a second refund.
   const unsettled = useRef<{ paymentId: string; body: CreateRefundRequest } | null>(null);
   const [submitError, setSubmitError] = useState<KkiError | null>(null);
-  const [unconfirmed, setUnconfirmed] = useState(false);
   const [isSubmitting, setSubmitting] = useState(false);
   const key = refundsKey(paymentId);
   // Another payment: nothing of the previous one's last refund (its result, its unsettled request).
@@ -97,7 +96,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
     setShownFor(paymentId);
     setLatestId(null);
     setSubmitError(null);
-    setUnconfirmed(false);
     unsettled.current = null;
   }
 
@@ -117,6 +115,8 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
     () => createLocalKkiError('refund_failed', { locale, ...(errorCopy && { overrides: errorCopy }) }),
     [locale, errorCopy],
   );
+  // The last request's failure left it unsettled (no answer): it is kept until the BFF answers it.
+  const unconfirmed = submitError !== null && unsettled.current !== null;
   const result: RefundResult | null =
     submitError !== null
       ? { status: 'failed', error: submitError }
@@ -136,7 +136,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
       return flight.run(async (): Promise<RefundResult> => {
         setSubmitting(true);
         setSubmitError(null);
-        setUnconfirmed(false);
         const asked: CreateRefundRequest = {
           ...(request.amount !== undefined && { amount: request.amount }),
           ...(request.reason !== undefined &&
@@ -158,7 +157,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           const error = toError(cause);
           unsettled.current = isOutcomeUnknown(cause) ? { paymentId, body } : null;
           setSubmitError(error);
-          setUnconfirmed(unsettled.current !== null);
           // Someone else may have refunded meanwhile: read the list again.
           void query.refetch();
           return { status: 'failed', error };
@@ -173,7 +171,6 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
   const reset = useCallback(() => {
     setLatestId(null);
     setSubmitError(null);
-    setUnconfirmed(false);
   }, []);
 
   return {
@@ -184,7 +181,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
     latest,
     result,
     isSubmitting,
-    unconfirmed: unconfirmed && submitError !== null,
+    unconfirmed,
     refund,
     reset,
   };

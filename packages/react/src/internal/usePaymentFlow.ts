@@ -9,7 +9,7 @@ import {
   type KkiPaymentFlowState,
   type KkiPaymentStart,
 } from '@kki-kit/client';
-import type { PaymentActionResult, PaymentView } from '@kki-kit/contract';
+import type { OrderView, PaymentActionResult, PaymentView } from '@kki-kit/contract';
 import { focusManager } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { KkiContextValue } from '../provider/context.js';
@@ -36,18 +36,21 @@ export interface PaymentFlowHandle extends KkiPaymentFlowState {
  * Drives one `createPaymentFlow` for `orderId` while mounted (created in an effect: nothing runs on
  * the server, and StrictMode's second mount gets a fresh flow that resumes from storage). `resume`
  * is the payment to pick up, or a function that names it once mounted (e.g. from the address the
- * shopper came back to); without one the flow resumes what it remembered. `methods` are the ones the
- * component shows: another method's payment is left to its own component.
+ * shopper came back to); without one the flow resumes what it remembered. The `order`'s attempt in
+ * progress is picked up too. `methods` are the ones the component shows: another method's payment is
+ * left to its own component.
  */
 export function usePaymentFlow(
   ctx: KkiContextValue,
   orderId: string,
   callbacks: RefObject<KkiPaymentCallbacks>,
   resume?: string | (() => string | null),
-  openPaymentId?: string | null,
+  order?: Pick<OrderView, 'openPaymentId' | 'openPaymentMethod'>,
   methods?: KkiPaymentFlowOptions['methods'],
 ): PaymentFlowHandle {
   const { client, queryClient, locale, errorCopy } = ctx;
+  const openPaymentId = order?.openPaymentId;
+  const openPaymentMethod = order?.openPaymentMethod;
   const latest = useLatest(ctx);
   const [flow, setFlow] = useState<KkiPaymentFlow | null>(null);
 
@@ -92,8 +95,8 @@ export function usePaymentFlow(
   useEffect(() => flow?.configure({ locale, errorCopy }), [flow, locale, errorCopy]);
   // The server knows the order's attempt in progress: a new tab or device picks it up.
   useEffect(() => {
-    if (openPaymentId) flow?.resume(openPaymentId);
-  }, [flow, openPaymentId]);
+    if (openPaymentId) flow?.resume(openPaymentId, openPaymentMethod);
+  }, [flow, openPaymentId, openPaymentMethod]);
 
   const subscribe = useCallback((onChange: () => void) => flow?.subscribe(onChange) ?? noop, [flow]);
   const getState = useCallback(() => flow?.getState() ?? IDLE, [flow]);

@@ -3,8 +3,6 @@ import { isOutcomeUnknown, nextPoll, pollDelay } from '@kki-kit/client';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { KkiContextValue } from '../provider/context.js';
 
-const unanswered = (error: unknown) => error != null && isOutcomeUnknown(error);
-
 /** Options of {@link usePolledQuery}. */
 export interface PolledQueryOptions<T> {
   readonly queryKey: QueryKey;
@@ -17,10 +15,11 @@ export interface PolledQueryOptions<T> {
 }
 
 /**
- * Reads again, with backoff, while nothing could be read for want of an answer. Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
+ * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
  * is shown again (a shopper back from the bank's app sees the result without waiting for the next
- * poll). Stops at a settled state, at expiry, and on unmount (TanStack Query drops the interval with the last observer and aborts
- * the in-flight request through the signal).
+ * poll); before any data, reads again with backoff while reads get no answer. Stops at a settled
+ * state, at expiry, and on unmount (TanStack Query drops the interval with the last observer and
+ * aborts the in-flight request through the signal).
  */
 export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOptions<T>): UseQueryResult<T> {
   return useQuery(
@@ -33,7 +32,7 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
       staleTime: ctx.polling.initialIntervalMs,
       refetchOnWindowFocus: (query) => {
         const data = query.state.data;
-        return (data === undefined ? unanswered(query.state.error) : !options.isSettled(data))
+        return (data === undefined ? isOutcomeUnknown(query.state.error) : !options.isSettled(data))
           ? 'always'
           : false;
       },
@@ -42,7 +41,7 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
         // Nothing read yet: a read that got no answer (a network blip as the shopper comes back) is
         // tried again with backoff; a refusal (e.g. not found) is the answer.
         if (data === undefined)
-          return unanswered(query.state.error)
+          return isOutcomeUnknown(query.state.error)
             ? pollDelay(query.state.errorUpdateCount - 1, ctx.polling)
             : false;
         const attempt = query.state.dataUpdateCount + query.state.errorUpdateCount - 1;
