@@ -3,7 +3,7 @@
 // instead of failing a payment DOKU may have charged); KKI's duplicate case at any 4xx is a replay;
 // DOKU's Retry-After is waited out, within a bound.
 import { describe, expect, it } from 'vitest';
-import { SNAP_PATHS } from '../src/index.js';
+import { KKI_DUPLICATE_CASE_STATUSES, SNAP_PATHS } from '../src/index.js';
 import { amount, setup } from './support/setup.js';
 
 const pay = { partnerReferenceNo: 'INV-P1', amount, type: 'token' as const, bankCardToken: 'BCT-1' };
@@ -85,7 +85,9 @@ describe('a refusal after a send DOKU may have acted on is an unknown outcome, n
 });
 
 describe('KKI case 01 (duplicate) at a 4xx other than 409', () => {
-  for (const status of [400, 403]) {
+  const { from, to, except } = KKI_DUPLICATE_CASE_STATUSES;
+  // The guess's bounds and one status inside them (open-questions.ts decides which statuses count).
+  for (const status of [from, 403, to].filter((s) => !except.includes(s))) {
     it(`${status}5401 after a lost answer is a replay, settled by the status API`, async () => {
       let sends = 0;
       const { client } = setup({}, {}, (f) => async (input, init) => {
@@ -101,6 +103,25 @@ describe('KKI case 01 (duplicate) at a 4xx other than 409', () => {
       expect(result).toMatchObject({ source: 'status' });
     });
   }
+
+  it('at a status the guess leaves out (401: the B2B token) is not a replay', async () => {
+    expect(except).toContain(401);
+    let sends = 0;
+    let statusChecks = 0;
+    const { client } = setup({}, {}, (f) => async (input, init) => {
+      if (String(input).endsWith(SNAP_PATHS.status)) statusChecks++;
+      if (String(input).endsWith(SNAP_PATHS.payment)) {
+        sends++;
+        return json(401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
+      }
+      return f(input, init);
+    });
+    const err = await client.kkiPayment(pay, { externalId: '22334450401' }).catch((e: unknown) => e);
+    // One fresh token and one resend, then DOKU's refusal: never read from the status API.
+    expect(sends).toBe(2);
+    expect(statusChecks).toBe(0);
+    expect(err).toMatchObject({ responseCode: '4015401' });
+  });
 });
 
 describe("DOKU's Retry-After", () => {

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { signSnapSymmetric } from '../crypto/snap-signature.js';
 import { createExternalId, isExternalId, snapTimestamp } from '../crypto/ids.js';
-import { REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
+import { KKI_DUPLICATE_CASE_STATUSES, REPLAY_ORIGINAL_RESPONSE_FIELD } from '../wire/open-questions.js';
 import { KKI_CASE_SERVICE_CODES } from '../wire/response-code.js';
 import { DokuError, DokuRequestError } from './errors.js';
 import { type HttpRequest, noAnswerError, parseJson, retryBudget, sendOnce } from './http.js';
@@ -73,16 +73,17 @@ function readCode(body: unknown): { responseCode?: string; responseMessage?: str
 }
 
 /**
- * KKI case 01, "Duplicate Transaction / Duplicate Token", at a 4xx other than 401 on a KKI service:
- * the kit reads a KKI case the same at any status (`KKI_CASE_HTTP_STATUS`), and this request's own
- * reference seen before is a replay of it, as a 409 is, never a refusal of the payment.
+ * KKI case 01, "Duplicate Transaction / Duplicate Token", on a KKI service at a status
+ * `KKI_DUPLICATE_CASE_STATUSES` names: this request's own reference seen before, so a replay of it
+ * as a 409 is, never a refusal of the payment.
  */
 function kkiDuplicate(split: [number, string, string] | undefined, status: number): boolean {
+  const { from, to, except } = KKI_DUPLICATE_CASE_STATUSES;
   return (
     split !== undefined &&
-    status >= 400 &&
-    status < 500 &&
-    status !== 401 &&
+    status >= from &&
+    status <= to &&
+    !except.includes(status) &&
     split[2] === '01' &&
     KKI_CASE_SERVICE_CODES.includes(split[1])
   );

@@ -144,6 +144,21 @@ export const KKI_CASE_HTTP_STATUS = {
 } as const satisfies Readonly<Record<string, number>>;
 
 /**
+ * The HTTP statuses at which a KKI service's case 01 ("Duplicate Transaction / Duplicate Token",
+ * §5.10) is read as a replay of the caller's own request, as SNAP's `409xx01` is: every 4xx but 401
+ * (GUESS, from {@link KKI_CASE_HTTP_STATUS}'s INFERENCE: [SEED-001] pairs no status with a case, and
+ * the kit reads a case the same at any status). 401 is left out: there `xx01` is SNAP's "Invalid
+ * Token (B2B)", which refreshes the token (§6.3). Tolerant on purpose: a replay's outcome comes from
+ * DOKU (the original answer or the status API), so a case 01 that meant SNAP's `403xx01` or
+ * `404xx01` still ends in DOKU's own word about the payment, never in a second charge.
+ */
+export const KKI_DUPLICATE_CASE_STATUSES: {
+  readonly from: number;
+  readonly to: number;
+  readonly except: readonly number[];
+} = { from: 400, to: 499, except: [401] };
+
+/**
  * `X-EXTERNAL-ID`: 1 to 36 digits. [SEED-001] gives only String(36) ("per-day uniqueness required");
  * digits are what DOKU's Postman bodies and SDKs send (doku-api.md §2.3; [DOC-KKI-HTML] "numeric
  * string"). The client creates such ids and the sandbox refuses others (GUESS: DOKU may take more).
