@@ -114,6 +114,17 @@ describe('KkiBindCard', () => {
     expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('back from DOKU\u2019s page: a first read the BFF refuses for now (rate limited) is tried again, and the form never shows', async () => {
+    on('getBinding', (_c, n) => (n === 0 ? { error: 'rate_limited' } : { json: active() }));
+    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+    expect(
+      await screen.findByRole('heading', { name: 'Kartu Anda sedang didaftarkan…' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
+    expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
+    expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('back with an id the BFF does not know: the form, and no reading again', async () => {
     on('getBinding', { error: 'not_found' });
     renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);

@@ -5,7 +5,6 @@ import {
   createSingleFlight,
   fingerprint,
   isExpired,
-  isOutcomeUnknown,
   localizeError,
 } from '@kki-kit/client';
 import {
@@ -92,6 +91,8 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   const [bindAction] = useState(() => createActionRunner<BindingView>());
   const [otpAction] = useState(() => createActionRunner<BindingView>());
 
+  // Whether the binding may be there after a read: no failure yet, or any failure but `not_found`.
+  const mayStillExist = (error: unknown) => error === null || toError(error).code !== 'not_found';
   const query = usePolledQuery<BindingView>(ctx, {
     queryKey: bindingKey(bindingId ?? ''),
     queryFn: (signal) =>
@@ -100,6 +101,9 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
     // Typing an OTP here needs no polling: the answer to verify-OTP moves the binding on.
     isSettled: (b) => !isOpenBinding(b) || b.nextAction.type === 'otp_input',
     expiresAt: (b) => (b.nextAction.type === 'none' ? null : b.nextAction.expiresAt),
+    // A binding being picked up is read again after any failure but not found (no answer, the session
+    // or the BFF refusing for now): it may well be active, and the form would start a second one.
+    readAgain: mayStillExist,
   });
   const binding = bindingId === null ? null : (query.data ?? null);
   const deadline =
@@ -129,10 +133,8 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   let phase: KkiBindingPhase;
   if (busy !== null) phase = busy;
   // A binding being picked up (back from DOKU's page) is waited for until it is read, also across
-  // reads that got no answer: the form would start a second one. A refusal (unknown id) shows the form.
-  else if (result === null)
-    phase =
-      bindingId !== null && (query.error === null || isOutcomeUnknown(query.error)) ? 'pending' : 'idle';
+  // failed reads: the form would start a second one. Only an id the BFF does not know shows the form.
+  else if (result === null) phase = bindingId !== null && mayStillExist(query.error) ? 'pending' : 'idle';
   else if (result.status === 'failed')
     phase =
       result.value?.status === 'expired' ||

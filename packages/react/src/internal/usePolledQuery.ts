@@ -12,16 +12,22 @@ export interface PolledQueryOptions<T> {
   readonly isSettled: (data: T) => boolean;
   /** The data's deadline; polling stops once it has passed. */
   readonly expiresAt?: (data: T) => string | null | undefined;
+  /**
+   * Whether a failed read before any data is read again (with backoff) rather than taken as the
+   * answer. Default: only a read that got no answer (`isOutcomeUnknown`).
+   */
+  readonly readAgain?: (error: unknown) => boolean;
 }
 
 /**
  * Polls while enabled and unsettled, waiting `pollDelay(n)` between polls, and at once when the page
  * is shown again (a shopper back from the bank's app sees the result without waiting for the next
- * poll); before any data, reads again with backoff while reads get no answer. Stops at a settled
+ * poll); before any data, reads again with backoff while reads get no answer (or `readAgain` says). Stops at a settled
  * state, at expiry, and on unmount (TanStack Query drops the interval with the last observer and
  * aborts the in-flight request through the signal).
  */
 export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOptions<T>): UseQueryResult<T> {
+  const readAgain = options.readAgain ?? isOutcomeUnknown;
   return useQuery(
     {
       queryKey: options.queryKey,
@@ -32,16 +38,16 @@ export function usePolledQuery<T>(ctx: KkiContextValue, options: PolledQueryOpti
       staleTime: ctx.polling.initialIntervalMs,
       refetchOnWindowFocus: (query) => {
         const data = query.state.data;
-        return (data === undefined ? isOutcomeUnknown(query.state.error) : !options.isSettled(data))
+        return (data === undefined ? readAgain(query.state.error) : !options.isSettled(data))
           ? 'always'
           : false;
       },
       refetchInterval: (query) => {
         const data = query.state.data;
         // Nothing read yet: a read that got no answer (a network blip as the shopper comes back) is
-        // tried again with backoff; a refusal (e.g. not found) is the answer.
+        // tried again with backoff; a refusal (e.g. not found) is the answer, unless `readAgain` says.
         if (data === undefined)
-          return isOutcomeUnknown(query.state.error)
+          return readAgain(query.state.error)
             ? pollDelay(query.state.errorUpdateCount - 1, ctx.polling)
             : false;
         const attempt = query.state.dataUpdateCount + query.state.errorUpdateCount - 1;
