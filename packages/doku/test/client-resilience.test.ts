@@ -257,6 +257,44 @@ describe('409 replays are the original outcome', () => {
     });
   });
 
+  it('a replay whose original was still in progress (202) is read again from the status API', async () => {
+    const { fake, client } = setup();
+    // DOKU's 409 carries the original answer: the refund was in progress when first asked.
+    fake.script(SNAP_PATHS.refund, () =>
+      json(409, {
+        responseCode: '4095800',
+        responseMessage: 'Conflict',
+        originalResponse: { responseCode: '2025800', responseMessage: 'Request In Progress' },
+      }),
+    );
+    const history: Record<string, string> = { 'RF-1': '00', 'RF-3': '06' };
+    let down = false;
+    fake.script(SNAP_PATHS.status, () =>
+      down
+        ? json(500, { responseCode: '5005500', responseMessage: 'General Error' })
+        : json(200, {
+            responseCode: '2005500',
+            responseMessage: 'Successful',
+            latestTransactionStatus: '04',
+            refundHistory: Object.entries(history).map(([partnerRefundNo, refundStatus]) => ({
+              partnerRefundNo,
+              refundStatus,
+            })),
+          }),
+    );
+    const refundOf = (partnerRefundNo: string) =>
+      client
+        .debitRefund({ originalPartnerReferenceNo: 'INV-1', partnerRefundNo, refundAmount: amount })
+        .catch((e: unknown) => e);
+    // Settled since: the status API's word, not the original's.
+    expect(await refundOf('RF-1')).toMatchObject({ source: 'status', pending: false, replayed: true });
+    expect(await refundOf('RF-3')).toMatchObject({ kind: 'decision', reason: 'refund_failed' });
+    // Not in the history yet, or the status API down: the original (in progress) stands.
+    expect(await refundOf('RF-2')).toMatchObject({ source: 'response', pending: true, replayed: true });
+    down = true;
+    expect(await refundOf('RF-1')).toMatchObject({ source: 'response', pending: true, replayed: true });
+  });
+
   it('Non-SNAP: 409 for a reused Request-Id is answered from order status', async () => {
     const { fake, client } = setup();
     fake.script(NON_SNAP_PATHS.cardRefund, (req) =>

@@ -40,7 +40,7 @@ import { debitRefundRequestSchema, debitRefundResponseSchema } from '../wire/sna
 import { debitStatusRequestSchema, debitStatusResponseSchema } from '../wire/snap-status.js';
 import { encryptKkiCard } from './card-input.js';
 import type { DokuClient } from './client-interface.js';
-import { DokuRequestError } from './errors.js';
+import { DokuError, DokuRequestError } from './errors.js';
 import type { BindingCallOptions, DebitStatusInput } from './inputs.js';
 import {
   type NonSnapAnswer,
@@ -103,7 +103,10 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
   const tokens = new B2bTokenCache(() => requestB2bToken(opts), opts.now, opts.tokenRefreshMarginMs);
   const ctx: SnapContext = { opts, tokens };
 
-  /** Sends a SNAP body and reads the answer; replays go to `onReplay` when the 409 carries no original. */
+  /**
+   * Sends a SNAP body and reads the answer; replays go to `onReplay` when the 409 carries no original,
+   * or an original still in progress.
+   */
   async function snap<S extends z.ZodType, R = never>(
     spec: SnapSpec<S>,
     bodyText: string,
@@ -114,6 +117,15 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
     const answer = await sendSnap(ctx, spec, bodyText, externalId, callOptions);
     if (answer.kind === 'ok') return readSnapBody(spec, answer, externalId, false);
     const original = readSnapReplay(spec, answer, externalId);
+    if (original?.pending && onReplay) {
+      // An original still in progress (202) was DOKU's word then: the status API says what it is
+      // now. Only a refusal read there (the original failed) ends the call; while the status API
+      // cannot tell, the original stands.
+      return onReplay(answer, externalId).catch((error: unknown) => {
+        if (error instanceof DokuError && error.kind === 'decision') throw error;
+        return original;
+      });
+    }
     if (original) return original;
     if (onReplay) return onReplay(answer, externalId);
     throw unresolvedReplay(spec.endpoint, answer, { externalId });
