@@ -99,3 +99,26 @@ describe('a 404 from the status API that is not DOKU’s "Transaction Not Found"
     });
   }
 });
+
+describe('a KKI refund DOKU says is still in progress', () => {
+  it('is pending even when the in-progress code comes with HTTP 200', async () => {
+    const customer = 'refund-200';
+    const { res, payment } = await pay(customer, 60);
+    expect(res.status).toBe(201);
+    if (!payment) throw new Error('payment missing');
+    await bff.store.payments.transition(payment.id, 'succeeded', { source: 'reconciliation' });
+    // DOKU (or a proxy before it) answers 200 with SNAP's "Request In Progress" code.
+    scripted.set(SNAP_PATHS.refund, [
+      async () =>
+        Response.json({ responseCode: '2025800', responseMessage: 'Request In Progress' }, { status: 200 }),
+    ]);
+    const refund = await bff.merchant.refund(payment.id, { idempotencyKey: `refund-200-${payment.id}` });
+    expect(scripted.get(SNAP_PATHS.refund)).toEqual([]);
+    // Not counted as given back until DOKU says so: the refund stays pending, the payment paid.
+    expect(refund.status).toBe('pending');
+    expect(await bff.merchant.getPayment(payment.id)).toMatchObject({
+      status: 'succeeded',
+      refundedAmount: 0,
+    });
+  });
+});

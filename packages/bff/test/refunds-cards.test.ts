@@ -1,5 +1,7 @@
+import { type DokuClient, DokuError } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KkiHttpError } from '../src/errors.js';
+import { createRefundService } from '../src/refunds/service.js';
 import { type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
 
 const staff = { 'x-test-staff': 'yes' };
@@ -156,5 +158,93 @@ describe('Cards capture and refunds', () => {
     ).rejects.toMatchObject({
       code: 'payment_not_refundable',
     });
+  });
+});
+
+describe('a card refund whose replayed original was still in progress', () => {
+  let h: CardsHarness;
+  beforeAll(async () => {
+    h = await startCards();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  /** The refund service over a DOKU whose refund answer replays a PENDING original. */
+  function serviceOver(history: { request_id: string; status: string; type: string }[] | 'down') {
+    const real = h.bff.doku.client;
+    let statusAsks = 0;
+    const client: DokuClient = {
+      ...real,
+      cardRefund: async (input, options) => ({
+        source: 'response',
+        data: { order: input.order, refund: { amount: input.refund.amount, status: 'PENDING' } },
+        httpStatus: 200,
+        replayed: true,
+        requestId: options?.requestId ?? '',
+        attempts: 1,
+      }),
+      orderStatus: async (invoiceNumber) => {
+        statusAsks++;
+        if (history === 'down')
+          throw new DokuError({
+            kind: 'unavailable',
+            reason: 'http',
+            endpoint: 'orderStatus',
+            retryable: true,
+            attempts: 1,
+          });
+        return {
+          source: 'response',
+          data: {
+            order: { invoice_number: invoiceNumber },
+            transaction: { status: 'SUCCESS' },
+            refund_history: history,
+          },
+          httpStatus: 200,
+          replayed: false,
+          requestId: 'status',
+          attempts: 1,
+        } as Awaited<ReturnType<DokuClient['orderStatus']>>;
+      },
+    };
+    const { config, store, log } = h.bff;
+    return { service: createRefundService({ config, store, log }, client), asks: () => statusAsks };
+  }
+
+  const ctxOf = (externalId: string) => ({
+    key: `k-${externalId}`,
+    externalId,
+    dokuId: () => Promise.reject(new Error('no further id')),
+  });
+
+  it('is settled from the order status when DOKU has it ended, and stays pending while it cannot tell', async () => {
+    const id = await paidCardPayment(h, 50_000);
+    await settle(h, id);
+    const payment = await h.bff.store.payments.get(id);
+    if (!payment) throw new Error('payment missing');
+
+    const down = serviceOver('down');
+    const waiting = await down.service.refund(
+      payment,
+      { amount: 10_000 },
+      ctxOf('900000000000000000000000001'),
+    );
+    expect(down.asks()).toBe(1);
+    expect(waiting.status).toBe('pending');
+
+    const done = serviceOver([
+      { request_id: '900000000000000000000000001', status: 'SUCCESS', type: 'REFUND' },
+    ]);
+    const settled = await done.service.refund(payment, {}, ctxOf('900000000000000000000000001'));
+    expect(settled).toMatchObject({ status: 'succeeded', amount: 10_000 });
+    expect(await h.bff.merchant.getPayment(id)).toMatchObject({ refundedAmount: 10_000 });
+
+    const failed = serviceOver([
+      { request_id: '900000000000000000000000002', status: 'FAILED', type: 'REFUND' },
+    ]);
+    await expect(
+      failed.service.refund(payment, { amount: 5_000 }, ctxOf('900000000000000000000000002')),
+    ).rejects.toMatchObject({ code: 'refund_failed' });
+    // Failed releases its amount: nothing more was counted as given back.
+    expect(await h.bff.merchant.getPayment(id)).toMatchObject({ refundedAmount: 10_000 });
   });
 });

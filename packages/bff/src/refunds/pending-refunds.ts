@@ -4,8 +4,9 @@
 // `refund.succeeded`, and its reserved amount blocks every other refund. Reconciliation asks DOKU
 // again through the refund service under the refund's own ids (X-EXTERNAL-ID / Request-Id and
 // partnerRefundNo as first sent), so each try is a replay at DOKU, never a second refund: DOKU
-// answers the first outcome (a duplicate is read from the status API's refund history), which
-// settles the refund; one still unknown stays pending for the next pass.
+// answers the first outcome, and where that says nothing of now (a replay without the original, or
+// an original still in progress) the status API's refund history does, which settles the refund;
+// one still unknown stays pending for the next pass.
 import { isKkiDomainError } from '../errors.js';
 import type { IdempotencyContext } from '../idempotency.js';
 import type { RefundRecord } from '../store/index.js';

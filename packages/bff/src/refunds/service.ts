@@ -41,8 +41,10 @@ async function kkiRefund(
   if (answer.source === 'status') return { outcome: answer.pending ? 'pending' : 'succeeded', type };
   const facts: Record<string, string> = { responseCode: answer.data.responseCode };
   if (answer.data.refundNo) facts.refundNo = answer.data.refundNo;
-  // SNAP `202xxxx`: accepted, still in progress at the issuer.
-  return { outcome: answer.httpStatus === 202 ? 'pending' : 'succeeded', type, doku: facts };
+  // SNAP `202xxxx`: accepted, still in progress at the issuer. Read from the response code, as the
+  // client reads it (`pending`), never from the HTTP status: a replay's original comes in a 409, and
+  // an in-progress code may come with a 200.
+  return { outcome: answer.pending ? 'pending' : 'succeeded', type, doku: facts };
 }
 
 /** DOKU refused the refund; the refund type it decided is kept for the record. */
@@ -51,6 +53,19 @@ function refundFailed(
   why: string,
 ): KkiDomainError & { refundType: RefundType | null } {
   return Object.assign(new KkiDomainError('refund_failed', { internal: why }), { refundType: type });
+}
+
+/**
+ * A card refund as the order status's `refund_history` reports it (by its Request-Id): there when
+ * DOKU has it, `pending` while DOKU's history does not show it ended.
+ */
+function fromRefundHistory(status: unknown, requestId: string): Answer {
+  const history = (
+    status as { refund_history?: { request_id?: string; type?: RefundType; status?: string }[] }
+  ).refund_history;
+  const found = history?.find((r) => r.request_id === requestId);
+  if (found?.status === 'FAILED') throw refundFailed(found.type ?? null, 'card refund failed (status)');
+  return { outcome: found?.status === 'SUCCESS' ? 'succeeded' : 'pending', type: found?.type ?? null };
 }
 
 async function cardRefund(
@@ -67,18 +82,20 @@ async function cardRefund(
     },
     { requestId: ctx.externalId },
   );
-  if (answer.source === 'status') {
-    // A replay DOKU answered from the order status: the refund is there when it is in the history.
-    const history = (
-      answer.data as { refund_history?: { request_id?: string; type?: RefundType; status?: string }[] }
-    ).refund_history;
-    const found = history?.find((r) => r.request_id === ctx.externalId);
-    if (found?.status === 'FAILED') {
-      throw refundFailed(found.type ?? null, 'card refund failed (replay)');
-    }
-    return { outcome: found?.status === 'SUCCESS' ? 'succeeded' : 'pending', type: found?.type ?? null };
-  }
+  if (answer.source === 'status') return fromRefundHistory(answer.data, ctx.externalId);
   const result = answer.data.refund;
+  if (answer.replayed && result.status !== 'SUCCESS' && result.status !== 'FAILED') {
+    // The original answer DOKU replays was still in progress: the order status says what it is now
+    // (as the client does for SNAP). While it cannot tell, the original stands.
+    const now = await client
+      .orderStatus(payment.partnerReferenceNo)
+      .then((status) => fromRefundHistory(status.data, ctx.externalId))
+      .catch((error: unknown) => {
+        if (error instanceof KkiDomainError) throw error;
+        return null;
+      });
+    if (now !== null && now.outcome !== 'pending') return now;
+  }
   const doku: DokuFacts = {
     refundStatus: result.status,
     ...(result.approval_code !== undefined && { approvalCode: result.approval_code }),
