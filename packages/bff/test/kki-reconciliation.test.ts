@@ -1,14 +1,16 @@
 // Crash and recovery: a BFF leaves KKI payments open (confirmations it never heard of, calls whose
 // answer was lost, calls DOKU never got) and stops without finishing; a new BFF on the same PGlite
-// data directory reconciles at start-up, and every payment ends as the sandbox ledger shows.
+// data directory reconciles at start-up, and every payment ends as the sandbox ledger shows (one DOKU
+// never saw, once its call can no longer be on the way).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PaymentStatus } from '@kki-kit/contract';
 import { kkiTestCpan, type SandboxServer, startSandboxServer } from '@kki-kit/doku-sandbox';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKkiBff, type KkiBff } from '../src/app.js';
+import { DEFAULT_OTT_LIFETIME_MS } from '../src/kki-payments/service.js';
 import type { KkiBffOptions } from '../src/config.js';
 import { MOUNT, newKey, newOtt, ORIGIN } from './kki-setup.js';
 
@@ -110,13 +112,26 @@ describe('reconciliation after a crash', () => {
     for (const { payment } of all) {
       const now = await second.store.payments.get(payment.id);
       const atDoku = ledger.find((p) => p.partnerReferenceNo === payment.partnerReferenceNo);
-      // A payment DOKU never saw cannot be charged any more: it is failed.
-      const expected = atDoku ? LEDGER_TO_BFF[atDoku.status] : 'failed';
+      // A payment DOKU has not seen stays open while its call could still be on the way (until the
+      // OTT it carries runs out): DOKU not knowing it yet is no proof.
+      const expected = atDoku ? LEDGER_TO_BFF[atDoku.status] : 'created';
       expect({ id: payment.id, status: now?.status }).toEqual({ id: payment.id, status: expected });
     }
     expect((await second.store.payments.get(approved.payment.id))?.status).toBe('succeeded');
     expect((await second.store.payments.get(declined.payment.id))?.error?.code).toBe('do_not_honor');
     expect((await second.store.orders.get(answerLost.payment.orderId))?.status).toBe('paid');
+
+    // Once that OTT has run out, a payment DOKU never saw cannot be charged any more: it is failed,
+    // and its order can be paid again.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + DEFAULT_OTT_LIFETIME_MS + 60_000);
+      await second.services.reconciliation?.run();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await second.store.payments.get(neverArrived.payment.id))?.status).toBe('failed');
+    expect(await second.store.payments.findOpenForOrder(neverArrived.payment.orderId)).toBeNull();
   }, 60_000);
 
   it('applies a notification stored before a crash but never applied', async () => {

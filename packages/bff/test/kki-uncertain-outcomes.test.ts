@@ -1,11 +1,13 @@
 // A KKI payment DOKU may hold is never recorded as failed on an answer that says nothing of it: a
 // refusal of a later send after a lost answer, or a 404 from the status API that is not DOKU's
-// "Transaction Not Found" (a gateway's page, another refusal). The customer would pay again. The
-// answer to the browser says the outcome is unknown (`error.outcomeUnknown`).
+// "Transaction Not Found" (a gateway's page, another refusal), nor on that very answer while the
+// create call may still be on its way to DOKU. The customer would pay again. The answer to the
+// browser says the outcome is unknown (`error.outcomeUnknown`).
 import { SNAP_PATHS } from '@kki-kit/doku';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KkiBff } from '../src/app.js';
+import { createKkiPaymentService } from '../src/kki-payments/service.js';
 import { type KkiHarness, MOUNT, newKey, newOtt, ORIGIN, startKki, startKkiOverDoku } from './kki-setup.js';
 
 let h: KkiHarness;
@@ -120,5 +122,68 @@ describe('a KKI refund DOKU says is still in progress', () => {
       status: 'succeeded',
       refundedAmount: 0,
     });
+  });
+});
+
+const transactionNotFound = async () =>
+  Response.json({ responseCode: '4045501', responseMessage: 'Transaction Not Found' }, { status: 404 });
+
+describe('DOKU\u2019s "Transaction Not Found" for a payment still being created', () => {
+  it('while the create call is on its way, leaves the payment open for the answer DOKU then gives', async () => {
+    const customer = 'in-flight';
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // DOKU takes its time with the payment; meanwhile another tab reads the payment with refresh.
+    scripted.set(SNAP_PATHS.payment, [
+      async (req) => {
+        await gate;
+        return h.sandbox.app.fetch(req);
+      },
+    ]);
+    const order = await bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
+    const created = host.request(`${MOUNT}/kki/payments`, {
+      method: 'POST',
+      body: JSON.stringify({
+        orderId: order.id,
+        source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 70), ott: newOtt() },
+      }),
+      headers: headers(customer, newKey()),
+    });
+    let attempt = (await bff.store.payments.list({ orderId: order.id }))[0];
+    while (!attempt) {
+      await new Promise((r) => setTimeout(r, 5));
+      attempt = (await bff.store.payments.list({ orderId: order.id }))[0];
+    }
+    scripted.set(SNAP_PATHS.status, [transactionNotFound]);
+    await host.request(`${MOUNT}/payments/${attempt.id}?refresh=true`, { headers: headers(customer) });
+    expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
+    expect((await bff.store.payments.get(attempt.id))?.status).toBe('created');
+    release();
+    const res = await created;
+    expect(res.status).toBe(201);
+    // DOKU's answer is kept: the customer gets the issuer app's link.
+    const after = await bff.store.payments.get(attempt.id);
+    expect(after).toMatchObject({ status: 'pending', nextAction: { type: 'issuer_app' } });
+  });
+
+  it('once the OTT it carried has run out, is the payment\u2019s end: failed', async () => {
+    const order = await bff.merchant.createOrder({ customerId: 'long-gone', amount: 80_000 });
+    const payment = await bff.store.payments.create({
+      orderId: order.id,
+      customerId: 'long-gone',
+      method: 'kki',
+      kkiKind: 'single',
+      partnerReferenceNo: '100000000000000000000000071',
+      externalId: '100000000000000000000000071',
+    });
+    // An instance whose OTT lifetime is already over for this payment.
+    const { config, store, log } = bff;
+    const service = createKkiPaymentService({ config, store, log, doku: bff.doku.client, ottLifetimeMs: 0 });
+    scripted.set(SNAP_PATHS.status, [transactionNotFound]);
+    const after = await service.refresh(payment);
+    expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
+    expect(after.status).toBe('failed');
   });
 });

@@ -141,8 +141,13 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       ) {
         // DOKU's own "Transaction Not Found" (SNAP 404-01, not any 404: a gateway's page or another
         // refusal says nothing of the payment): the call never got through, so nothing can still be
-        // charged.
+        // charged. Only once it cannot be on its way any more: a payment still `created` may have its
+        // create call (this instance's, another's, or a retry's) still travelling to DOKU until the
+        // OTT it carries runs out, and failing it then would drop the answer DOKU is about to give.
         const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+        if (payment.status === 'created' && Date.now() < payment.createdAt.getTime() + lifetimeMs) {
+          return current;
+        }
         return applier.apply(
           current,
           { status: 'failed', error: errorFromResponseCode(error.responseCode), detail: { notFound: true } },
