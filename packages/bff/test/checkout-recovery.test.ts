@@ -78,6 +78,27 @@ describe.each(BACKENDS)('DOKU Checkout recovery (%s)', (_name, backend) => {
       },
     });
 
+  describe('money taken at another amount', () => {
+    it('a past-due checkout DOKU reports paid at another amount is held open, never expired, and the order stays unpaid', async () => {
+      const confirm = h.bff.services.checkout?.confirm;
+      if (!confirm) throw new Error('no checkout service');
+      const { order, view, stored } = await pending('odd-amount');
+      h.orders.set(stored.partnerReferenceNo, { status: 'SUCCESS', channel: 'CREDIT_CARD', amount: 149_000 });
+      const old = await aged(view.id, 60);
+      const held = await confirm(old);
+      // Not the order's payment (another amount), and not closed as if nothing was taken.
+      expect(held.status).toBe('pending');
+      expect((await h.bff.store.orders.get(order.id))?.status).toBe('open');
+      expect(await h.bff.store.payments.findOpenForOrder(order.id)).toMatchObject({ id: view.id });
+      expect(
+        h.lines.some((l) => l.msg === 'checkout payment taken at another amount: held for a person'),
+      ).toBe(true);
+      // Once DOKU's status names the order's amount, it is the order's payment.
+      h.orders.set(stored.partnerReferenceNo, { status: 'SUCCESS', channel: 'CREDIT_CARD', amount: 150_000 });
+      expect((await confirm(held)).status).toBe('succeeded');
+    }, 60_000);
+  });
+
   describe('C2: a refused status call is not "no such order"', () => {
     it('a 401 from the order-status API leaves a past-due checkout open; a 404 still expires it', async () => {
       const confirm = h.bff.services.checkout?.confirm;

@@ -447,7 +447,7 @@ describe('DOKU Checkout payments', () => {
     const both = checkoutBody(wrong.stored.partnerReferenceNo, { status: 'SUCCESS', amount: 1_000 });
     expect((await h.notify(both, `both-${wrong.view.id}`)).status).toBe(200);
     expect((await h.bff.store.payments.get(wrong.view.id))?.status).toBe('pending');
-    expect(h.lines.some((l) => l.msg === 'checkout outcome for another invoice or amount ignored')).toBe(
+    expect(h.lines.some((l) => l.msg === 'checkout payment taken at another amount: held for a person')).toBe(
       true,
     );
   });

@@ -23,7 +23,7 @@ import { expireIfPastDue as expirePastDue, isNoSuchOrder, recheckMark } from '..
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
 import type { OrderRecord, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { applyCheckoutOutcome } from './outcome.js';
+import { applyCheckoutOutcome, checkoutOutcomeMatches } from './outcome.js';
 
 /** The `doku` fact holding the shop page the customer returns to after a full-page redirect. */
 export const CHECKOUT_RETURN_URL_FACT = 'shopReturnUrl';
@@ -193,6 +193,19 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       if (payment.method !== 'checkout') throw new KkiDomainError('not_found');
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
+        const outcome = checkoutOutcomeOf(status.data);
+        if (outcome.status === 'succeeded' && !checkoutOutcomeMatches(payment, outcome)) {
+          // DOKU took money for this invoice, but not the order's amount: the order is not paid by
+          // it, and the payment is never closed as if nothing was taken (the order could then be paid
+          // twice). It is held open, asked about on every pass, until a person settles it at DOKU.
+          log.error('checkout payment taken at another amount: held for a person', {
+            paymentId: payment.id,
+            orderId: payment.orderId,
+            amount: payment.amount,
+            dokuAmount: outcome.amount,
+          });
+          return await store.payments.update(payment.id, { lastCheckedAt: new Date() });
+        }
         const after = await applyCheckoutOutcome(deps, payment, status.data, 'status_check');
         return await expireIfPastDue(after, 'doku_pending_past_due', true);
       } catch (error) {
