@@ -4,7 +4,7 @@
 // key also fixes the DOKU ids of the call (X-EXTERNAL-ID, partnerReferenceNo, Request-Id), so even a
 // retry after a crash mid-call is a replay at DOKU, not a second charge.
 import { type KkiCopyFlow, type KkiCopyOverrides, type KkiLocale, toApiErrorBody } from '@kki-kit/contract';
-import { hmacSha256, sha256Hex, toHex } from '@kki-kit/doku';
+import { hmacSha256, toHex } from '@kki-kit/doku';
 import { KkiDomainError } from './errors.js';
 import type { AttemptCounters, Store } from './store/index.js';
 
@@ -79,6 +79,18 @@ export interface IdempotencyOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Marks a keyed request hash (HMAC-SHA-256); see migration 13 for the rows written before it. */
+const REQUEST_HASH_PREFIX = 'hmac:';
+
+/**
+ * Whether a stored request hash is this request's. A hash migration 13 erased (an unkeyed one written
+ * before keyed hashes) matches any: its key still answers its stored result, it only no longer tells
+ * a reused key from a retry.
+ */
+function sameRequest(stored: string, hash: string): boolean {
+  return stored === hash || !stored.startsWith(REQUEST_HASH_PREFIX);
+}
+
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` hash the same. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -96,6 +108,9 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
   const { store, leaseMs = 15_000, waitMs = 20_000, pollMs = 50 } = options;
   const owner = crypto.randomUUID();
   const idSecret = `kki-kit/bff idempotency ids\n${options.secret}`;
+  // The request's hash is keyed too: a body may hold a card number (CPAN, OTT), and a plain SHA-256
+  // of it could be reversed from the stored row by trying the few digits its masked form hides.
+  const hashSecret = `kki-kit/bff idempotency requests\n${options.secret}`;
   // Same-instance callers share the running promise instead of polling the database.
   const running = new Map<string, { hash: string; done: Promise<IdempotentResponse> }>();
 
@@ -168,7 +183,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
         // The owner released it (outcome unknown): claim it again ourselves.
         return claimAndRun(call, hash, operation);
       }
-      if (record.requestHash !== hash) reused(call);
+      if (!sameRequest(record.requestHash, hash)) reused(call);
       if (record.state === 'completed') {
         return { status: record.responseStatus ?? 200, body: record.responseBody, replayed: true };
       }
@@ -201,7 +216,7 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
   return {
     externalIdFor,
     async run(call, operation) {
-      const hash = await sha256Hex(canonicalJson(call.request));
+      const hash = `${REQUEST_HASH_PREFIX}${toHex(await hmacSha256(hashSecret, canonicalJson(call.request)))}`;
       const slot = `${call.scope}\u0000${call.key}`;
       const local = running.get(slot);
       if (local) {

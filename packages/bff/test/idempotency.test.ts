@@ -1,3 +1,4 @@
+import { sha256Hex } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KkiHttpError } from '../src/errors.js';
 import { canonicalJson, createIdempotency } from '../src/idempotency.js';
@@ -38,6 +39,39 @@ describe.each(STORE_BACKENDS)('idempotency on %s', (_name, open) => {
     expect(first).toEqual({ status: 201, body: { run: 1 }, replayed: false });
     expect(second).toEqual({ status: 201, body: { run: 1 }, replayed: true });
     expect(runs).toBe(1);
+  });
+
+  it('stores a keyed hash of the request, never one anyone could recompute from the body', async () => {
+    const request = { body: { cpan: '5163950000000001', ott: '123456' } };
+    const k = key();
+    await createIdempotency({ store, secret: TEST_SECRET }).run(
+      { scope: 's:card', key: k, request },
+      async () => ({
+        status: 201,
+        body: {},
+      }),
+    );
+    const stored = (await store.idempotency.get('s:card', k))?.requestHash ?? '';
+    expect(stored).toMatch(/^hmac:[0-9a-f]{64}$/);
+    expect(stored).not.toContain(await sha256Hex(canonicalJson(request)));
+    // Another secret gives another hash: without the merchant's secret, candidates cannot be tried.
+    const other = createIdempotency({ store, secret: `${TEST_SECRET}-other` });
+    const k2 = key();
+    await other.run({ scope: 's:card', key: k2, request }, async () => ({ status: 201, body: {} }));
+    expect((await store.idempotency.get('s:card', k2))?.requestHash).not.toBe(stored);
+  });
+
+  it('answers a key whose unkeyed hash migration 13 erased from its stored result', async () => {
+    const idem = createIdempotency({ store, secret: TEST_SECRET });
+    const k = key();
+    const op = async () => ({ status: 201, body: { first: true } });
+    await idem.run({ scope: 's:old', key: k, request: { orderId: 'ord_1' } }, op);
+    await store.db.query(`UPDATE idempotency_records SET request_hash = 'erased' WHERE key = $1`, [k]);
+    const again = await idem.run({ scope: 's:old', key: k, request: { orderId: 'ord_1' } }, async () => ({
+      status: 500,
+      body: { ranAgain: true },
+    }));
+    expect(again).toEqual({ status: 201, body: { first: true }, replayed: true });
   });
 
   it('refuses the same key with another body (422 idempotency_key_reused)', async () => {

@@ -320,4 +320,15 @@ CREATE INDEX saved_cards_removal_idx ON saved_cards (removal_external_id) WHERE 
 CREATE INDEX payments_authorized_idx ON payments (created_at) WHERE status = 'authorized';
 `,
   },
+  {
+    version: 13,
+    name: 'no unkeyed request hashes',
+    // Request hashes were a plain SHA-256 of the request, which may hold a card number: with the
+    // masked number kept beside it, the hidden digits could be found by trying them all. Hashes are
+    // keyed now ('hmac:'); the old ones are erased. An erased hash still answers its key's stored
+    // result (the runner's sameRequest) and no longer tells a reused key from a retry.
+    sql: `
+UPDATE idempotency_records SET request_hash = 'erased' WHERE request_hash NOT LIKE 'hmac:%';
+`,
+  },
 ];
