@@ -214,6 +214,50 @@ describe('bindings and removals DOKU settled after the BFF gave up on them', () 
     expect(await h.bff.store.savedCards.listForCustomer(customer)).toHaveLength(1);
   });
 
+  it('a binding notification that failed to apply keeps its token sealed, and the replay saves the card', async () => {
+    const customer = 'crash-bind';
+    const res = await h.call(customer, '/kki/bindings', {
+      method: 'POST',
+      key: newKey(),
+      json: { cpan: kkiTestCpan('mandiri', undefined, 77) },
+    });
+    const { id } = (await res.json()) as { id: string };
+    const binding = await h.bff.store.bindings.get(id);
+    // Saving the card fails the first time (the store down mid-apply, or the process dying there).
+    const cards = h.bff.store.savedCards;
+    const create = cards.create;
+    cards.create = async () => {
+      throw new Error('store unavailable');
+    };
+    const token = 'TOKEN-CRASH-BIND-00000000000000000000';
+    try {
+      expect((await bound(binding!, token)).status).toBe(500);
+    } finally {
+      cards.create = create;
+    }
+    const [row] = await h.bff.store.db.query<{
+      id: number;
+      status: string;
+      payload: unknown;
+      sealed: unknown;
+    }>(
+      `SELECT id, status, payload, sealed FROM notification_inbox WHERE payload->>'originalPartnerReferenceNo' = $1`,
+      [binding!.partnerReferenceNo],
+    );
+    // Left for a retry, the token never in clear: sealed beside the payload.
+    expect(row?.status).toBe('received');
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(await h.bff.store.inbox.secretOf(row!.id)).toContain(token);
+    // The replay (every reconciliation pass) applies it as DOKU sent it: the card is saved.
+    await h.bff.services.reconciliation?.run();
+    expect((await h.bff.store.bindings.get(id))?.status).toBe('active');
+    const [card] = await h.bff.store.savedCards.listForCustomer(customer);
+    expect(card).toBeDefined();
+    expect(await h.bff.store.savedCards.revealToken(card!.id)).toBe(token);
+    // Settled: the sealed token is dropped, and DOKU's retry is a duplicate.
+    expect(await h.bff.store.inbox.secretOf(row!.id)).toBeNull();
+  });
+
   it('a hosted-page binding the BFF closed as expired is saved when DOKU reports it bound', async () => {
     const customer = 'late-page';
     const res = await h.call(customer, '/kki/bindings', {

@@ -57,6 +57,40 @@ function withoutTokens(body: DebitNotification | KkiCardNotification | Record<st
   return { ...rest, additionalInfo: info };
 }
 
+/** Where a notification carried DOKU's `bankCardToken`: what the inbox keeps sealed beside it. */
+interface CarriedTokens {
+  top?: string;
+  info?: string;
+}
+
+/** The tokens `body` carries, as the inbox's sealed secret; undefined when it carries none. */
+function tokensOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const top = (body as Record<string, unknown>).bankCardToken;
+  const info = (body as { additionalInfo?: unknown }).additionalInfo;
+  const inner =
+    typeof info === 'object' && info !== null ? (info as Record<string, unknown>).bankCardToken : undefined;
+  const carried: CarriedTokens = {
+    ...(typeof top === 'string' && { top }),
+    ...(typeof inner === 'string' && { info: inner }),
+  };
+  return Object.keys(carried).length > 0 ? JSON.stringify(carried) : undefined;
+}
+
+/** A stored payload with the tokens it carried put back where they were (a replay's body). */
+function withTokens(payload: unknown, secret: string): unknown {
+  if (typeof payload !== 'object' || payload === null) return payload;
+  const carried = JSON.parse(secret) as CarriedTokens;
+  const body = payload as Record<string, unknown> & { additionalInfo?: Record<string, unknown> };
+  return {
+    ...body,
+    ...(carried.top !== undefined && { bankCardToken: carried.top }),
+    ...(carried.info !== undefined && {
+      additionalInfo: { ...body.additionalInfo, bankCardToken: carried.info },
+    }),
+  };
+}
+
 /** A `bankCardToken` kept in `additionalInfo` (where DOKU may put it instead of the top level). */
 function tokenIn(info: Record<string, unknown> | undefined): string | undefined {
   const v = info?.bankCardToken;
@@ -274,11 +308,14 @@ export function createSnapNotificationHandlers(
     async replayReceived() {
       let applied = 0;
       for (const record of await store.inbox.listReceived('snap')) {
-        const { isCard, parsed } = parseNotification(record.payload);
         try {
+          // As DOKU sent it: with the token (a binding's, a bind-and-pay's) the inbox kept sealed.
+          const secret = await store.inbox.secretOf(record.id);
+          const payload = secret === null ? record.payload : withTokens(record.payload, secret);
+          const { isCard, parsed } = parseNotification(payload);
           const subject = parsed.success
             ? await applyParsed(isCard, parsed.data)
-            : await checkUnknown(record.payload);
+            : await checkUnknown(payload);
           await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
           if (subject) applied++;
         } catch (error) {
@@ -316,17 +353,22 @@ export function createSnapNotificationHandlers(
       // another body of the same length. Applying a notification twice changes nothing (the state
       // table), so keying on the body can only re-apply, never drop one.
       const dedupKey = `${c.req.header('x-external-id') ?? '-'}:${await sha256Hex(body)}`;
-      const { record, duplicate } = await store.inbox.record('snap', dedupKey, withoutTokens(payload));
-      // A duplicate of one already settled is acknowledged; one that failed before is applied again.
+      const { record, duplicate } = await store.inbox.record(
+        'snap',
+        dedupKey,
+        withoutTokens(payload),
+        tokensOf(payload),
+      );
+      // A duplicate of one already settled is acknowledged; one not applied yet is applied again.
       if (duplicate && (record.status === 'applied' || record.status === 'ignored'))
         return answer(c, 200, '00', 'Successful');
       try {
         const subject = parsed.success ? await applyParsed(isCard, parsed.data) : await checkUnknown(json);
         await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
       } catch (error) {
-        await store.inbox.finish(record.id, 'failed', null, error instanceof Error ? error.name : 'error');
         log.error('snap notification not applied', { inboxId: record.id, error });
-        // DOKU retries on a non-2xx answer; the inbox keeps the payload for the retry.
+        // Left `received`: DOKU retries on a non-2xx answer, and the inbox replay tries it again too
+        // (a binding has no status API to recover it from once DOKU stops retrying).
         return c.json(
           { responseCode: formatSnapResponseCode(500, NOTIFY, '00'), responseMessage: 'General Error' },
           500,

@@ -3,6 +3,7 @@ import { json, one } from './query.js';
 import type { InboxRecord } from './records.js';
 import { toInbox } from './rows.js';
 import type { SqlDatabase } from './sql.js';
+import type { TokenCipher } from './token-cipher.js';
 
 /** DOKU notifications, de-duplicated by `(source, dedupKey)`. */
 export interface InboxRepository {
@@ -11,7 +12,12 @@ export interface InboxRepository {
     source: InboxRecord['source'],
     dedupKey: string,
     payload: unknown,
+    /** What the payload must not hold in clear (DOKU's token), sealed beside it until it is settled. */
+    secret?: string,
   ): Promise<{ record: InboxRecord; duplicate: boolean }>;
+  /** The secret stored with the notification, opened; null when none (or it was settled). */
+  secretOf(id: number): Promise<string | null>;
+  /** Settles a notification (its secret is dropped); a settled one (applied, ignored) stays as it is. */
   finish(
     id: number,
     status: Exclude<InboxRecord['status'], 'received'>,
@@ -25,14 +31,16 @@ export interface InboxRepository {
   listReceived(source: InboxRecord['source'], limit?: number): Promise<InboxRecord[]>;
 }
 
-/** The notification inbox on `db`. */
-export function createInboxRepository(db: SqlDatabase): InboxRepository {
+/** The notification inbox on `db`; secrets sealed with `cipher`. */
+export function createInboxRepository(db: SqlDatabase, cipher: TokenCipher): InboxRepository {
   return {
-    async record(source, dedupKey, payload) {
+    async record(source, dedupKey, payload, secret) {
+      const sealed = secret === undefined ? null : await cipher.encrypt(secret);
       const rows = await db.query(
-        `INSERT INTO notification_inbox (source, dedup_key, payload, status) VALUES ($1, $2, $3::jsonb, 'received')
+        `INSERT INTO notification_inbox (source, dedup_key, payload, status, sealed)
+         VALUES ($1, $2, $3::jsonb, 'received', $4)
          ON CONFLICT (source, dedup_key) DO NOTHING RETURNING *`,
-        [source, dedupKey, json(payload)],
+        [source, dedupKey, json(payload), sealed],
       );
       if (rows[0]) return { record: toInbox(rows[0]), duplicate: false };
       const existing = await db.query(
@@ -41,10 +49,19 @@ export function createInboxRepository(db: SqlDatabase): InboxRepository {
       );
       return { record: await one(existing, toInbox, 'notification'), duplicate: true };
     },
+    async secretOf(id) {
+      const rows = await db.query<{ sealed: unknown }>(
+        'SELECT sealed FROM notification_inbox WHERE id = $1',
+        [id],
+      );
+      const sealed = rows[0]?.sealed;
+      return typeof sealed === 'string' ? cipher.decrypt(sealed) : null;
+    },
     async finish(id, status, subjectId = null, error = null) {
+      // Never over a settled row: a replay and a live request may both apply one notification.
       await db.query(
         `UPDATE notification_inbox SET status = $2, subject_id = COALESCE($3, subject_id), error = $4,
-           processed_at = now() WHERE id = $1`,
+           processed_at = now(), sealed = NULL WHERE id = $1 AND status NOT IN ('applied', 'ignored')`,
         [id, status, subjectId, error],
       );
     },

@@ -331,4 +331,14 @@ CREATE INDEX payments_authorized_idx ON payments (created_at) WHERE status = 'au
 UPDATE idempotency_records SET request_hash = 'erased' WHERE request_hash NOT LIKE 'hmac:%';
 `,
   },
+  {
+    version: 14,
+    name: 'notification secrets sealed until applied',
+    // A notification's payload is stored without DOKU's bankCardToken; a row replayed after a crash
+    // then saved no card, and DOKU's retry was taken for a duplicate. The token is kept beside it,
+    // sealed with the store's key, until the notification is applied.
+    sql: `
+ALTER TABLE notification_inbox ADD COLUMN sealed text;
+`,
+  },
 ];

@@ -71,7 +71,7 @@ export function createSqlStore(db: SqlDatabase, cipher: TokenCipher): Store {
     refunds: createRefundRepository(db, payments),
     extraCharges: createExtraChargeRepository(db),
     idempotency: createIdempotencyRepository(db),
-    inbox: createInboxRepository(db),
+    inbox: createInboxRepository(db, cipher),
     rateLimits: createRateLimitRepository(db),
     checkoutCustomers: createCheckoutCustomerRepository(db),
     events: createEventRepository(db),
