@@ -147,6 +147,12 @@ describe.each(BACKENDS)('refunds of a card payment captured in part (%s)', (_nam
       status: 'succeeded',
       refundableAmount: 60_000,
     });
+    // Merchant code's event says the same: what was captured is what can be refunded.
+    const captured = (await h.bff.events.list({ limit: 1000 })).events.find(
+      (e) => e.type === 'payment.captured' && e.data.id === id,
+    );
+    expect(captured?.data).toMatchObject({ amount: 100_000, refundableAmount: 60_000 });
+    expect(JSON.stringify(captured)).not.toMatch(/"doku"/);
     const before = await h.bff.store.events.list(null, 10_000);
     const refund = await h.bff.merchant.refund(id, { idempotencyKey: `all-${id}` });
     expect(refund).toMatchObject({ amount: 60_000, status: 'succeeded' });

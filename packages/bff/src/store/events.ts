@@ -144,10 +144,12 @@ export function paymentEventType(
 
 /**
  * A payment row as its event reports it (SQL over the row `alias`): minus DOKU's raw facts, which
- * merchant code must not see. Every writer of payment events uses it (emitEvent, the one-statement
- * status change in payment-rows.ts).
+ * merchant code must not see, but for what DOKU took (`charged_amount`: after a promo or a partial
+ * capture), which the view's refundable amount is read from (see {@link toSubject}). Every writer of
+ * payment events uses it (emitEvent, the one-statement status change in payment-rows.ts).
  */
-export const paymentSnapshotSql = (alias: string): string => `to_jsonb(${alias}) - 'doku'`;
+export const paymentSnapshotSql = (alias: string): string =>
+  `(to_jsonb(${alias}) - 'doku') || jsonb_strip_nulls(jsonb_build_object('charged_amount', ${alias}.doku -> 'chargedAmount'))`;
 
 // The row an event reports, minus what merchant code must not see (DOKU's raw facts, sealed tokens).
 const SNAPSHOTS = {
@@ -200,7 +202,14 @@ const dateOrNull = (v: unknown): Date | null =>
   v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
 
 function toSubject(kind: string, snapshot: Row): EventSubject {
-  if (kind === 'payment') return { kind, record: toPayment(snapshot) };
+  if (kind === 'payment') {
+    // The one DOKU fact a snapshot keeps (paymentSnapshotSql), where the record keeps it.
+    const { charged_amount: charged, ...row } = snapshot;
+    return {
+      kind,
+      record: toPayment({ ...row, doku: charged === undefined ? {} : { chargedAmount: charged } }),
+    };
+  }
   if (kind === 'refund') return { kind, record: toRefund(snapshot) };
   return { kind: 'card', record: toSavedCard(snapshot) };
 }
