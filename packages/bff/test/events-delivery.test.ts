@@ -328,6 +328,39 @@ describe('onEvent that does not settle', () => {
       await h.close();
     }
   }, 60_000);
+
+  it('a delivery failed past its schedule is given one more attempt on redeliver, once the consumer is back', async () => {
+    let down = true;
+    const seen: string[] = [];
+    const h = await startKki({
+      onEvent: (event) => {
+        if (down) throw new Error('consumer down');
+        seen.push(event.type);
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [] },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'redeliver-a');
+      await h.bff.events.dispatch();
+      const failed = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(failed.map((d) => d.status)).toEqual(['failed', 'failed']);
+      down = false;
+      // Nothing is due until asked: failed deliveries stay failed.
+      expect(await h.bff.events.dispatch()).toBe(0);
+      const [newest] = failed;
+      expect(await h.bff.events.redeliver({ consumer: 'handler', eventId: newest?.eventId })).toBe(1);
+      await h.bff.events.dispatch();
+      expect(seen).toEqual(['payment.succeeded']);
+      expect(await h.bff.events.redeliver({ consumer: 'handler' })).toBe(1);
+      await h.bff.events.dispatch();
+      expect(seen).toEqual(['payment.succeeded', 'payment.pending']);
+      const after = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(after.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+      expect(await h.bff.events.redeliver({ consumer: 'handler' })).toBe(0);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
 
 describe('delivery across a BFF restart', () => {

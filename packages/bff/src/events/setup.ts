@@ -31,6 +31,12 @@ export interface KkiEvents {
   list(options?: { after?: string; limit?: number }): Promise<EventPage>;
   /** The latest deliveries to `consumer` (default `webhook`), newest event first. */
   deliveries(options?: { consumer?: KkiEventConsumer; limit?: number }): Promise<KkiEventDelivery[]>;
+  /**
+   * Gives failed deliveries to `consumer` (default `webhook`) one more attempt, due now: every one, or
+   * only event `eventId`'s. For after an outage longer than the retry schedule; such an event comes
+   * after the later events of its payment that were delivered meanwhile. Resolves with how many.
+   */
+  redeliver(options?: { consumer?: KkiEventConsumer; eventId?: string }): Promise<number>;
   /** Delivers every due event now (the background loop does it every `pollIntervalMs`); resolves with the attempts made. */
   dispatch(): Promise<number>;
   /** Stops the background loop and waits for the round in flight. */
@@ -225,6 +231,7 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
       const events = await store.events.list(after === '0' ? null : after, limit);
       return { events: events.map(toKkiEvent), next: events.at(-1)?.cursor ?? after };
     },
+    redeliver: (options = {}) => store.events.redeliver(options.consumer ?? 'webhook', options.eventId),
     async deliveries(options = {}) {
       const rows = await store.events.deliveries(options.consumer ?? 'webhook', options.limit ?? 50);
       return rows.map((d) => ({

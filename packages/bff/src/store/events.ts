@@ -108,6 +108,11 @@ export interface EventRepository {
   complete(claim: ClaimedDelivery, outcome: AttemptOutcome): Promise<boolean>;
   /** The latest deliveries of `consumer`, newest event first. */
   deliveries(consumer: string, limit?: number): Promise<DeliveryRecord[]>;
+  /**
+   * Makes the failed deliveries of `consumer` (only event `eventId`'s, when given) due now, for one
+   * more attempt each; answers how many.
+   */
+  redeliver(consumer: string, eventId?: string): Promise<number>;
   /** Every attempt at delivering event `eventId` to `consumer`. */
   attempts(consumer: string, eventId: string): Promise<DeliveryAttemptRecord[]>;
 }
@@ -341,6 +346,16 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
         lastError: r.last_error === null ? null : String(r.last_error),
         nextAttemptAt: r.status === 'pending' ? dateOrNull(r.next_attempt_at) : null,
       }));
+    },
+    async redeliver(consumer, eventId) {
+      const rows = await db.query(
+        `UPDATE event_deliveries d SET status = 'pending', next_attempt_at = now(), updated_at = now()
+         FROM events ev
+         WHERE ev.seq = d.event_seq AND d.consumer = $1 AND d.status = 'failed' AND ($2::text IS NULL OR ev.id = $2)
+         RETURNING d.event_seq`,
+        [consumer, eventId ?? null],
+      );
+      return rows.length;
     },
     async attempts(consumer, eventId) {
       const rows = await db.query(
