@@ -3,7 +3,7 @@
 // part, and refunds DOKU left pending (a 202, an unknown outcome never retried, a crash) that
 // reconciliation settles under their own ids.
 import { createKkiError } from '@kki-kit/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KkiBffOptions } from '../src/config.js';
 import type { RefundRecord } from '../src/store/index.js';
 import {
@@ -220,6 +220,18 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
     h.call(`/payments/${id}/refunds`, { method: 'POST', key, headers: staff, body: JSON.stringify(body) });
 
   /** The refund events of payment `id` written from `cursor` on. */
+  /**
+   * The refund events of payment `id` from `cursor` on, once the feed shows `expected`: the feed shows
+   * an event only after every transaction that began before its own has ended, and on PostgreSQL
+   * other suites' transactions run beside these.
+   */
+  async function refundEventsSettle(id: string, cursor: string | null, expected: string[]): Promise<void> {
+    await vi.waitFor(async () => expect(await refundEvents(id, cursor)).toEqual(expected), {
+      timeout: 10_000,
+      interval: 50,
+    });
+  }
+
   async function refundEvents(id: string, cursor: string | null): Promise<string[]> {
     const events = await h.bff.store.events.list(cursor, 10_000);
     return events
@@ -242,12 +254,12 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
       refundedAmount: 100_000,
     });
     expect((await h.bff.merchant.listRefunds(id)).map((r) => r.status)).toEqual(['succeeded']);
-    expect(await refundEvents(id, cursor)).toEqual(['refund.succeeded']);
+    await refundEventsSettle(id, cursor, ['refund.succeeded']);
     // The replay was DOKU's first refund answered again, never a second one.
     expect((await ledgerOf(h, ref))?.refunds.map((r) => r.status)).toEqual(['SUCCESS']);
     // Settled: the next pass has nothing to do for it.
     await h.bff.services.reconciliation!.run();
-    expect(await refundEvents(id, cursor)).toEqual(['refund.succeeded']);
+    await refundEventsSettle(id, cursor, ['refund.succeeded']);
   });
 
   it('an unknown outcome nobody retried stays pending while DOKU is down, then is made once and frees the rest', async () => {
@@ -309,7 +321,7 @@ describe.each(BACKENDS)('refunds left pending are settled by reconciliation (%s)
     const cursor = await lastCursor();
     await h.bff.services.reconciliation!.run();
     expect((await h.bff.merchant.listRefunds(id)).map((r) => r.status)).toEqual(['failed']);
-    expect(await refundEvents(id, cursor)).toEqual(['refund.failed']);
+    await refundEventsSettle(id, cursor, ['refund.failed']);
     expect(await h.bff.merchant.getPayment(id)).toMatchObject({
       status: 'succeeded',
       refundedAmount: 0,
