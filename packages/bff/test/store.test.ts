@@ -483,5 +483,30 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     expect((await store.inbox.listReceived('non_snap')).map((r) => r.id)).toEqual([other.record.id]);
     await store.inbox.finish(first.record.id, 'applied', 'pay_x');
     expect((await store.inbox.listReceived('snap')).map((r) => r.id)).not.toContain(first.record.id);
+    // A settled row stays settled: a late 'failed' from another applier does not undo it.
+    await store.inbox.finish(first.record.id, 'failed', null, 'late');
+    const [settled] = await store.db.query<{ status: string }>(
+      'SELECT status FROM notification_inbox WHERE id = $1',
+      [first.record.id],
+    );
+    expect(settled?.status).toBe('applied');
+  });
+
+  it('replays notifications never tried before those whose applying failed, and keeps secrets sealed', async () => {
+    const failing = await store.inbox.record('snap', `fail-${Date.now()}`, { n: 1 }, 'SECRET-TOKEN-1');
+    await store.inbox.noteFailure(failing.record.id, 'Error');
+    const fresh = await store.inbox.record('snap', `fresh-${Date.now()}`, { n: 2 });
+    const ids = (await store.inbox.listReceived('snap')).map((r) => r.id);
+    expect(ids.indexOf(fresh.record.id)).toBeLessThan(ids.indexOf(failing.record.id));
+    // Still received, its secret sealed in the row and opened only on request.
+    const [row] = await store.db.query<{ status: string; sealed: string }>(
+      'SELECT status, sealed FROM notification_inbox WHERE id = $1',
+      [failing.record.id],
+    );
+    expect(row?.status).toBe('received');
+    expect(row?.sealed).not.toContain('SECRET-TOKEN-1');
+    expect(await store.inbox.secretOf(failing.record.id)).toBe('SECRET-TOKEN-1');
+    await store.inbox.finish(failing.record.id, 'applied');
+    expect(await store.inbox.secretOf(failing.record.id)).toBeNull();
   });
 });

@@ -267,7 +267,7 @@ describe('409 replays are the original outcome', () => {
         originalResponse: { responseCode: '2025800', responseMessage: 'Request In Progress' },
       }),
     );
-    const history: Record<string, string> = { 'RF-1': '00', 'RF-3': '06' };
+    const history: Record<string, string> = { 'RF-1': '00', 'RF-3': '06', 'RF-4': '03' };
     let down = false;
     fake.script(SNAP_PATHS.status, () =>
       down
@@ -289,10 +289,37 @@ describe('409 replays are the original outcome', () => {
     // Settled since: the status API's word, not the original's.
     expect(await refundOf('RF-1')).toMatchObject({ source: 'status', pending: false, replayed: true });
     expect(await refundOf('RF-3')).toMatchObject({ kind: 'decision', reason: 'refund_failed' });
-    // Not in the history yet, or the status API down: the original (in progress) stands.
+    // Still in progress there, not in the history yet, or the status API down: the original stands.
+    expect(await refundOf('RF-4')).toMatchObject({ source: 'response', pending: true, replayed: true });
     expect(await refundOf('RF-2')).toMatchObject({ source: 'response', pending: true, replayed: true });
     down = true;
     expect(await refundOf('RF-1')).toMatchObject({ source: 'response', pending: true, replayed: true });
+  });
+
+  it('a payment replay whose original was in progress keeps the original (its issuer-app link) while DOKU says pending', async () => {
+    const { fake, client } = setup();
+    fake.script(SNAP_PATHS.payment, () =>
+      json(409, {
+        responseCode: '4095400',
+        responseMessage: 'Conflict',
+        originalResponse: {
+          responseCode: '2025400',
+          responseMessage: 'Request In Progress',
+          webRedirectUrl: 'https://issuer.test/confirm/1',
+        },
+      }),
+    );
+    let latest = '03';
+    fake.script(SNAP_PATHS.status, () =>
+      json(200, { responseCode: '2005500', responseMessage: 'Successful', latestTransactionStatus: latest }),
+    );
+    expect(await client.kkiPayment(pay)).toMatchObject({
+      source: 'response',
+      pending: true,
+      data: { webRedirectUrl: 'https://issuer.test/confirm/1' },
+    });
+    latest = '00';
+    expect(await client.kkiPayment(pay)).toMatchObject({ source: 'status', pending: false });
   });
 
   it('Non-SNAP: 409 for a reused Request-Id is answered from order status', async () => {

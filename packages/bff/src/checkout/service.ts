@@ -194,8 +194,14 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       try {
         const status = await client.orderStatus(payment.partnerReferenceNo);
         const outcome = checkoutOutcomeOf(status.data);
-        if (outcome.status === 'succeeded' && !checkoutOutcomeMatches(payment, outcome)) {
-          // DOKU took money for this invoice, but not the order's amount: the order is not paid by
+        if (
+          outcome.status === 'succeeded' &&
+          outcome.amount !== null &&
+          outcome.amount !== payment.amount &&
+          checkoutOutcomeMatches({ ...payment, amount: outcome.amount }, outcome)
+        ) {
+          // DOKU took money for this invoice (the body names no other), but not the order's amount
+          // (the match with DOKU's amount put in checks the invoice alone): the order is not paid by
           // it, and the payment is never closed as if nothing was taken (the order could then be paid
           // twice). It is held open, asked about on every pass, until a person settles it at DOKU.
           log.error('checkout payment taken at another amount: held for a person', {

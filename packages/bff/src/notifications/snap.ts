@@ -320,6 +320,10 @@ export function createSnapNotificationHandlers(
           if (subject) applied++;
         } catch (error) {
           log.warn('stored snap notification not applied', { inboxId: record.id, error });
+          // Best effort: the store may be what failed.
+          await store.inbox
+            .noteFailure(record.id, error instanceof Error ? error.name : 'error')
+            .catch(() => {});
           // Failing for a day: set aside, so it cannot crowd out the rows after it.
           if (Date.now() - record.receivedAt.getTime() > CLOSED_RECHECK_GIVE_UP_MS) {
             await store.inbox.finish(record.id, 'failed', null, 'not applied for a day');
@@ -367,6 +371,10 @@ export function createSnapNotificationHandlers(
         await store.inbox.finish(record.id, subject ? 'applied' : 'ignored', subject);
       } catch (error) {
         log.error('snap notification not applied', { inboxId: record.id, error });
+        // Best effort: the store may be what failed.
+        await store.inbox
+          .noteFailure(record.id, error instanceof Error ? error.name : 'error')
+          .catch(() => {});
         // Left `received`: DOKU retries on a non-2xx answer, and the inbox replay tries it again too
         // (a binding has no status API to recover it from once DOKU stops retrying).
         return c.json(

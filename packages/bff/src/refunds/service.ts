@@ -84,6 +84,10 @@ async function cardRefund(
   );
   if (answer.source === 'status') return fromRefundHistory(answer.data, ctx.externalId);
   const result = answer.data.refund;
+  const doku: DokuFacts = {
+    refundStatus: result.status,
+    ...(result.approval_code !== undefined && { approvalCode: result.approval_code }),
+  };
   if (answer.replayed && result.status !== 'SUCCESS' && result.status !== 'FAILED') {
     // The original answer DOKU replays was still in progress: the order status says what it is now
     // (as the client does for SNAP). While it cannot tell, the original stands.
@@ -94,12 +98,11 @@ async function cardRefund(
         if (error instanceof KkiDomainError) throw error;
         return null;
       });
-    if (now !== null && now.outcome !== 'pending') return now;
+    // Settled (a failure throws): the original's facts, with DOKU's word now.
+    if (now !== null && now.outcome !== 'pending') {
+      return { ...now, type: now.type ?? result.type ?? null, doku: { ...doku, refundStatus: 'SUCCESS' } };
+    }
   }
-  const doku: DokuFacts = {
-    refundStatus: result.status,
-    ...(result.approval_code !== undefined && { approvalCode: result.approval_code }),
-  };
   if (result.status === 'FAILED') {
     throw refundFailed(result.type ?? null, `card refund failed: ${result.message ?? ''}`);
   }

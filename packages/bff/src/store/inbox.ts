@@ -15,6 +15,11 @@ export interface InboxRepository {
     /** What the payload must not hold in clear (DOKU's token), sealed beside it until it is settled. */
     secret?: string,
   ): Promise<{ record: InboxRecord; duplicate: boolean }>;
+  /**
+   * Notes why applying a notification failed, leaving it `received` for the replay, which tries
+   * such rows after those never tried (one that keeps failing cannot crowd out a fresh one).
+   */
+  noteFailure(id: number, error: string): Promise<void>;
   /** The secret stored with the notification, opened; null when none (or it was settled). */
   secretOf(id: number): Promise<string | null>;
   /** Settles a notification (its secret is dropped); a settled one (applied, ignored) stays as it is. */
@@ -25,8 +30,9 @@ export interface InboxRepository {
     error?: string | null,
   ): Promise<void>;
   /**
-   * Notifications of `source` received but not yet applied (a crash between receipt and apply),
-   * oldest first. Per source, so rows another source's replay does not take never crowd them out.
+   * Notifications of `source` received but not yet applied (a crash between receipt and apply, or a
+   * failed apply), oldest first, those never tried before those that failed. Per source, so rows
+   * another source's replay does not take never crowd them out.
    */
   listReceived(source: InboxRecord['source'], limit?: number): Promise<InboxRecord[]>;
 }
@@ -49,6 +55,12 @@ export function createInboxRepository(db: SqlDatabase, cipher: TokenCipher): Inb
       );
       return { record: await one(existing, toInbox, 'notification'), duplicate: true };
     },
+    async noteFailure(id, error) {
+      await db.query(`UPDATE notification_inbox SET error = $2 WHERE id = $1 AND status = 'received'`, [
+        id,
+        error,
+      ]);
+    },
     async secretOf(id) {
       const rows = await db.query<{ sealed: unknown }>(
         'SELECT sealed FROM notification_inbox WHERE id = $1',
@@ -68,7 +80,7 @@ export function createInboxRepository(db: SqlDatabase, cipher: TokenCipher): Inb
     async listReceived(source, limit = 100) {
       const rows = await db.query(
         `SELECT * FROM notification_inbox WHERE source = $1 AND status = 'received'
-         ORDER BY received_at, id LIMIT $2`,
+         ORDER BY (error IS NOT NULL), received_at, id LIMIT $2`,
         [source, limit],
       );
       return rows.map(toInbox);

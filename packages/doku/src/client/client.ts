@@ -119,12 +119,15 @@ export function createDokuClient(options: DokuClientOptions): DokuClient {
     const original = readSnapReplay(spec, answer, externalId);
     if (original?.pending && onReplay) {
       // An original still in progress (202) was DOKU's word then: the status API says what it is
-      // now. Only a refusal read there (the original failed) ends the call; while the status API
-      // cannot tell, the original stands.
-      return onReplay(answer, externalId).catch((error: unknown) => {
-        if (error instanceof DokuError && error.kind === 'decision') throw error;
-        return original;
-      });
+      // now when it has decided (a refusal read there ends the call). While it has not, or cannot
+      // tell, the original stands, with what only it carries (a payment's issuer-app link).
+      return onReplay(answer, externalId).then(
+        (now) => ((now as { pending?: unknown }).pending === true ? original : now),
+        (error: unknown) => {
+          if (error instanceof DokuError && error.kind === 'decision') throw error;
+          return original;
+        },
+      );
     }
     if (original) return original;
     if (onReplay) return onReplay(answer, externalId);

@@ -133,6 +133,14 @@ describe('KkiBindCard', () => {
     expect(callsTo('getBinding')).toHaveLength(1);
   });
 
+  it('back with a binding the session may not read (a definite refusal): the form, not a wait without end', async () => {
+    on('getBinding', { error: 'unauthenticated' });
+    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+    expect(await screen.findByLabelText('Nomor kartu')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(callsTo('getBinding')).toHaveLength(1);
+  });
+
   it('DH by redirect: a link that leaves the page', async () => {
     const page = { type: 'otp_redirect' as const, url: 'https://otp.doku.test/bind/2', expiresAt: null };
     on('createBinding', { json: binding({ mode: 'redirect', nextAction: page }) });

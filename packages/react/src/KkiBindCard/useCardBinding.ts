@@ -91,8 +91,14 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   const [bindAction] = useState(() => createActionRunner<BindingView>());
   const [otpAction] = useState(() => createActionRunner<BindingView>());
 
-  // Whether the binding may be there after a read: no failure yet, or any failure but `not_found`.
-  const mayStillExist = (error: unknown) => error === null || toError(error).code !== 'not_found';
+  // Whether a binding being picked up may still be there after a read: no failure yet, or one for
+  // now (429; 5xx, as a read with no answer reads too). A definite refusal (not found, a bad id, no
+  // session) shows the form.
+  const mayStillExist = (error: unknown) => {
+    if (error === null) return true;
+    const status = toError(error).httpStatus;
+    return status === 429 || status >= 500;
+  };
   const query = usePolledQuery<BindingView>(ctx, {
     queryKey: bindingKey(bindingId ?? ''),
     queryFn: (signal) =>
@@ -133,7 +139,7 @@ export function useCardBinding(options: UseCardBindingOptions = {}): UseCardBind
   let phase: KkiBindingPhase;
   if (busy !== null) phase = busy;
   // A binding being picked up (back from DOKU's page) is waited for until it is read, also across
-  // failed reads: the form would start a second one. Only an id the BFF does not know shows the form.
+  // reads that failed for now: the form would start a second one. A definite refusal shows the form.
   else if (result === null) phase = bindingId !== null && mayStillExist(query.error) ? 'pending' : 'idle';
   else if (result.status === 'failed')
     phase =
