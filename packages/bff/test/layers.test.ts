@@ -25,6 +25,7 @@ const LAYERS: ReadonlyArray<{ name: string; files: readonly string[] }> = [
       'http/urls.ts',
       'notifications/paths.ts',
       'notifications/reference.ts',
+      'notifications/card-tokens.ts',
       'webhook-signature.ts',
       'card-payments/return-page.ts',
       'kki-payments/app-link-qr.ts',

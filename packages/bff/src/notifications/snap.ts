@@ -24,6 +24,7 @@ import { CLOSED_RECHECK_GIVE_UP_MS } from '../services/closed-recheck.js';
 import { errorFromResponseCode, paymentStatusFromSnap } from '../services/doku-outcome.js';
 import { createKkiPaymentApplier, type KkiPaymentApplier } from '../kki-payments/outcome.js';
 import { createNotificationTokens } from './token.js';
+import { tokenIn, tokensOf, withoutTokens, withTokens } from './card-tokens.js';
 import type { PaymentRecord } from '../store/index.js';
 import { isOpenPayment, SETTLED_PAYMENT_STATUSES } from '../store/payment-state.js';
 import type { ServiceDeps } from '../services/types.js';
@@ -38,63 +39,6 @@ function answer(c: Context, http: 200 | 400 | 401, caseCode: string, message: st
     { responseCode: formatSnapResponseCode(http, NOTIFY, caseCode), responseMessage: message },
     http,
   );
-}
-
-/**
- * The notification as the inbox keeps it: DOKU's `bankCardToken` is a credential, so it is dropped
- * (the card it names is saved sealed when the notification is applied).
- */
-function withoutTokens(body: DebitNotification | KkiCardNotification | Record<string, unknown>): unknown {
-  const {
-    bankCardToken: _top,
-    additionalInfo,
-    ...rest
-  } = body as Record<string, unknown> & {
-    additionalInfo?: Record<string, unknown>;
-  };
-  if (!additionalInfo) return rest;
-  const { bankCardToken: _inner, ...info } = additionalInfo;
-  return { ...rest, additionalInfo: info };
-}
-
-/** Where a notification carried DOKU's `bankCardToken`: what the inbox keeps sealed beside it. */
-interface CarriedTokens {
-  top?: string;
-  info?: string;
-}
-
-/** The tokens `body` carries, as the inbox's sealed secret; undefined when it carries none. */
-function tokensOf(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const top = (body as Record<string, unknown>).bankCardToken;
-  const info = (body as { additionalInfo?: unknown }).additionalInfo;
-  const inner =
-    typeof info === 'object' && info !== null ? (info as Record<string, unknown>).bankCardToken : undefined;
-  const carried: CarriedTokens = {
-    ...(typeof top === 'string' && { top }),
-    ...(typeof inner === 'string' && { info: inner }),
-  };
-  return Object.keys(carried).length > 0 ? JSON.stringify(carried) : undefined;
-}
-
-/** A stored payload with the tokens it carried put back where they were (a replay's body). */
-function withTokens(payload: unknown, secret: string): unknown {
-  if (typeof payload !== 'object' || payload === null) return payload;
-  const carried = JSON.parse(secret) as CarriedTokens;
-  const body = payload as Record<string, unknown> & { additionalInfo?: Record<string, unknown> };
-  return {
-    ...body,
-    ...(carried.top !== undefined && { bankCardToken: carried.top }),
-    ...(carried.info !== undefined && {
-      additionalInfo: { ...body.additionalInfo, bankCardToken: carried.info },
-    }),
-  };
-}
-
-/** A `bankCardToken` kept in `additionalInfo` (where DOKU may put it instead of the top level). */
-function tokenIn(info: Record<string, unknown> | undefined): string | undefined {
-  const v = info?.bankCardToken;
-  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 /** Reads a notification body: a card (binding / unbinding) one names its service in additionalInfo. */
