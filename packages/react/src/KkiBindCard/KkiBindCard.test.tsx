@@ -102,44 +102,36 @@ describe('KkiBindCard', () => {
     expect(callsTo('createBinding')[0]?.body).toMatchObject({ mode: 'redirect' });
   });
 
-  it('back from DOKU\u2019s page: a first read without an answer is tried again, and the form never shows', async () => {
-    on('getBinding', (_c, n) => (n === 0 ? { network: true } : { json: active() }));
-    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
-    // The binding is being picked up: the form would start a second one.
-    expect(
-      await screen.findByRole('heading', { name: 'Kartu Anda sedang didaftarkan…' }),
-    ).toBeInTheDocument();
-    expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
-    expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
-    expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
-  });
+  // A first read that fails for now is tried again, and the form (which would start a second
+  // binding) never shows while the binding is being picked up.
+  it.each([
+    ['gets no answer', { network: true }],
+    ['is refused for now (rate limited)', { error: 'rate_limited' }],
+  ] as const)(
+    'back from DOKU\u2019s page: a first read that %s is tried again, and the form never shows',
+    async (_why, first) => {
+      on('getBinding', (_c, n) => (n === 0 ? first : { json: active() }));
+      renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+      expect(
+        await screen.findByRole('heading', { name: 'Kartu Anda sedang didaftarkan…' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
+      expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
+      expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
+    },
+  );
 
-  it('back from DOKU\u2019s page: a first read the BFF refuses for now (rate limited) is tried again, and the form never shows', async () => {
-    on('getBinding', (_c, n) => (n === 0 ? { error: 'rate_limited' } : { json: active() }));
-    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
-    expect(
-      await screen.findByRole('heading', { name: 'Kartu Anda sedang didaftarkan…' }),
-    ).toBeInTheDocument();
-    expect(screen.queryByLabelText('Nomor kartu')).toBeNull();
-    expect(await screen.findByRole('heading', { name: /berhasil ditambahkan/ })).toBeInTheDocument();
-    expect(callsTo('getBinding').length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('back with an id the BFF does not know: the form, and no reading again', async () => {
-    on('getBinding', { error: 'not_found' });
-    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
-    expect(await screen.findByLabelText('Nomor kartu')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(callsTo('getBinding')).toHaveLength(1);
-  });
-
-  it('back with a binding the session may not read (a definite refusal): the form, not a wait without end', async () => {
-    on('getBinding', { error: 'unauthenticated' });
-    renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
-    expect(await screen.findByLabelText('Nomor kartu')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(callsTo('getBinding')).toHaveLength(1);
-  });
+  // A definite refusal (an id the BFF does not know, no session) shows the form: no wait without end.
+  it.each(['not_found', 'unauthenticated'] as const)(
+    'back with a binding the BFF refuses (%s): the form, and no reading again',
+    async (code) => {
+      on('getBinding', { error: code });
+      renderKki(<KkiBindCard resumeBindingId={BINDING_ID} />);
+      expect(await screen.findByLabelText('Nomor kartu')).toBeInTheDocument();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(callsTo('getBinding')).toHaveLength(1);
+    },
+  );
 
   it('DH by redirect: a link that leaves the page', async () => {
     const page = { type: 'otp_redirect' as const, url: 'https://otp.doku.test/bind/2', expiresAt: null };
