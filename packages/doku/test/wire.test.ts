@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   b2bTokenResponseSchema,
+  CARD_ORDER_REFUND_HISTORY,
+  cardRefundInOrderStatus,
   cardBindRequestSchema,
   cardBindResponseSchema,
   cardRefundRequestSchema,
@@ -312,5 +314,29 @@ describe('DOKU status codes, read once', () => {
       'failed',
       'pending',
     ]);
+  });
+});
+
+describe('cardRefundInOrderStatus', () => {
+  const status = {
+    order: { invoice_number: 'INV-1' },
+    [CARD_ORDER_REFUND_HISTORY.list]: [
+      { [CARD_ORDER_REFUND_HISTORY.requestId]: 'r-1', type: 'FULL_REFUND', status: 'SUCCESS' },
+      { [CARD_ORDER_REFUND_HISTORY.requestId]: 'r-2', type: 'SOMETHING_NEW', status: 'FAILED' },
+      { [CARD_ORDER_REFUND_HISTORY.requestId]: 'r-3', status: 'PENDING' },
+      'not an entry',
+    ],
+  };
+
+  it('finds a refund by its call and reads its status and type, tolerating what it does not know', () => {
+    expect(cardRefundInOrderStatus(status, 'r-1')).toEqual({ status: 'SUCCESS', type: 'FULL_REFUND' });
+    expect(cardRefundInOrderStatus(status, 'r-2')).toEqual({ status: 'FAILED', type: null });
+    expect(cardRefundInOrderStatus(status, 'r-3')).toEqual({ status: null, type: null });
+  });
+
+  it('is null for a refund the status does not list, or a status with no history', () => {
+    expect(cardRefundInOrderStatus(status, 'r-9')).toBeNull();
+    expect(cardRefundInOrderStatus({ order: { invoice_number: 'INV-1' } }, 'r-1')).toBeNull();
+    expect(cardRefundInOrderStatus(null, 'r-1')).toBeNull();
   });
 });

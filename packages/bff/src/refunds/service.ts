@@ -3,7 +3,7 @@
 // The store reserves the amount first under the payment's row lock, so two refunds racing each other
 // can never add up to more than the payment; DOKU's answer then settles the reservation.
 import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
-import { CHECKOUT_REFUND_API, type DokuClient } from '@kki-kit/doku';
+import { CHECKOUT_REFUND_API, cardRefundInOrderStatus, type DokuClient } from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
 import {
@@ -60,11 +60,8 @@ function refundFailed(
  * DOKU has it, `pending` while DOKU's history does not show it ended.
  */
 function fromRefundHistory(status: unknown, requestId: string): Answer {
-  const history = (
-    status as { refund_history?: { request_id?: string; type?: RefundType; status?: string }[] }
-  ).refund_history;
-  const found = history?.find((r) => r.request_id === requestId);
-  if (found?.status === 'FAILED') throw refundFailed(found.type ?? null, 'card refund failed (status)');
+  const found = cardRefundInOrderStatus(status, requestId);
+  if (found?.status === 'FAILED') throw refundFailed(found.type, 'card refund failed (status)');
   return { outcome: found?.status === 'SUCCESS' ? 'succeeded' : 'pending', type: found?.type ?? null };
 }
 

@@ -1,6 +1,6 @@
 // How an order reads from the outside: time-based transitions (page expiry, authorization release,
 // settlement), the Non-SNAP notification body and the order status body.
-import { CHECKOUT_METHOD_TYPES } from '@kki-kit/doku';
+import { CARD_ORDER_REFUND_HISTORY, CHECKOUT_METHOD_TYPES } from '@kki-kit/doku';
 import type { CardOrder } from './state.js';
 
 /** DOKU's Non-SNAP timestamps in bodies: UTC without milliseconds (`2023-01-06T06:27:14Z`, §7.6). */
@@ -182,8 +182,8 @@ export function orderStatusBody(order: CardOrder, nowMs: number): Record<string,
           },
         }
       : {}),
-    refund_history: order.refunds.map((r) => ({
-      request_id: r.requestId,
+    [CARD_ORDER_REFUND_HISTORY.list]: order.refunds.map((r) => ({
+      [CARD_ORDER_REFUND_HISTORY.requestId]: r.requestId,
       amount: r.amount,
       type: r.type,
       status: r.status,

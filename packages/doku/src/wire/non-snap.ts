@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { mandatory } from './common.js';
+import { CARD_ORDER_REFUND_HISTORY } from './open-questions.js';
 
 // Non-SNAP (Cards) bodies, doku-api.md §7 ([SEED-002], [SEED-003]). Amounts are IDR integers.
 
@@ -234,6 +235,31 @@ export const cardRefundResponseSchema = z.looseObject({
 });
 /** Card refund response. */
 export type CardRefundResponse = z.infer<typeof cardRefundResponseSchema>;
+
+/** A card refund as an order status lists it (`CARD_ORDER_REFUND_HISTORY`), read tolerantly. */
+export interface CardRefundInStatus {
+  /** `SUCCESS`, `FAILED`, or null while DOKU's word is another (still in progress). */
+  status: 'SUCCESS' | 'FAILED' | null;
+  type: CardRefundType | null;
+}
+
+/** The refund made by the refund call `requestId`, as the order status `status` lists it; null when absent. */
+export function cardRefundInOrderStatus(status: unknown, requestId: string): CardRefundInStatus | null {
+  const list = (status as Record<string, unknown> | null)?.[CARD_ORDER_REFUND_HISTORY.list];
+  if (!Array.isArray(list)) return null;
+  const found = list.find(
+    (r: unknown) =>
+      typeof r === 'object' &&
+      r !== null &&
+      (r as Record<string, unknown>)[CARD_ORDER_REFUND_HISTORY.requestId] === requestId,
+  ) as Record<string, unknown> | undefined;
+  if (!found) return null;
+  const type = cardRefundTypeSchema.safeParse(found.type);
+  return {
+    status: found.status === 'SUCCESS' || found.status === 'FAILED' ? found.status : null,
+    type: type.success ? type.data : null,
+  };
+}
 
 /** `POST /credit-card/delete-tokenization` body (§7.4). */
 export const deleteTokenizationRequestSchema = z.object({

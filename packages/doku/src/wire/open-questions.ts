@@ -159,6 +159,15 @@ export const KKI_DUPLICATE_CASE_STATUSES: {
 } = { from: 400, to: 499, except: [401] };
 
 /**
+ * Where DOKU's Cards order status (§7.5) lists the order's refunds, and the key naming each one's
+ * refund call: `refund_history[].request_id` (GUESS: no source shows refunds in the order status;
+ * each entry is read like the refund response's `refund` object, §7.3: `type`, `status`
+ * SUCCESS|FAILED). A card refund whose answer was lost, or still in progress, is settled from it;
+ * the sandbox writes it.
+ */
+export const CARD_ORDER_REFUND_HISTORY = { list: 'refund_history', requestId: 'request_id' } as const;
+
+/**
  * `X-EXTERNAL-ID`: 1 to 36 digits. [SEED-001] gives only String(36) ("per-day uniqueness required");
  * digits are what DOKU's Postman bodies and SDKs send (doku-api.md §2.3; [DOC-KKI-HTML] "numeric
  * string"). The client creates such ids and the sandbox refuses others (GUESS: DOKU may take more).
