@@ -29,10 +29,16 @@ function factsOf(outcome: CheckoutOutcome): DokuFacts {
   };
 }
 
+/** Whether `outcome` is about `payment`'s invoice (it names that one, or none). */
+export function checkoutOutcomeIsFor(payment: PaymentRecord, outcome: CheckoutOutcome): boolean {
+  return outcome.invoiceNumber === null || outcome.invoiceNumber === payment.partnerReferenceNo;
+}
+
 /** Whether `body` speaks of `payment`: its invoice number (when named) and its amount (when named). */
 export function checkoutOutcomeMatches(payment: PaymentRecord, outcome: CheckoutOutcome): boolean {
-  if (outcome.invoiceNumber !== null && outcome.invoiceNumber !== payment.partnerReferenceNo) return false;
-  return outcome.amount === null || outcome.amount === payment.amount;
+  return (
+    checkoutOutcomeIsFor(payment, outcome) && (outcome.amount === null || outcome.amount === payment.amount)
+  );
 }
 
 /**

@@ -23,7 +23,7 @@ import { expireIfPastDue as expirePastDue, isNoSuchOrder, recheckMark } from '..
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
 import type { OrderRecord, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { applyCheckoutOutcome, checkoutOutcomeMatches } from './outcome.js';
+import { applyCheckoutOutcome, checkoutOutcomeIsFor } from './outcome.js';
 
 /** The `doku` fact holding the shop page the customer returns to after a full-page redirect. */
 export const CHECKOUT_RETURN_URL_FACT = 'shopReturnUrl';
@@ -196,12 +196,11 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
         const outcome = checkoutOutcomeOf(status.data);
         if (
           outcome.status === 'succeeded' &&
+          checkoutOutcomeIsFor(payment, outcome) &&
           outcome.amount !== null &&
-          outcome.amount !== payment.amount &&
-          checkoutOutcomeMatches({ ...payment, amount: outcome.amount }, outcome)
+          outcome.amount !== payment.amount
         ) {
-          // DOKU took money for this invoice (the body names no other), but not the order's amount
-          // (the match with DOKU's amount put in checks the invoice alone): the order is not paid by
+          // DOKU took money for this invoice, but not the order's amount: the order is not paid by
           // it, and the payment is never closed as if nothing was taken (the order could then be paid
           // twice). It is held open, asked about on every pass, until a person settles it at DOKU.
           log.error('checkout payment taken at another amount: held for a person', {

@@ -27,13 +27,11 @@ interface CarriedTokens {
 /** The tokens `body` carries, as the inbox's sealed secret; undefined when it carries none. */
 export function tokensOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const top = (body as Record<string, unknown>).bankCardToken;
-  const info = (body as { additionalInfo?: unknown }).additionalInfo;
-  const inner =
-    typeof info === 'object' && info !== null ? (info as Record<string, unknown>).bankCardToken : undefined;
+  const { bankCardToken: top, additionalInfo } = body as Record<string, unknown>;
+  const inner = tokenIn(additionalInfo);
   const carried: CarriedTokens = {
     ...(typeof top === 'string' && { top }),
-    ...(typeof inner === 'string' && { info: inner }),
+    ...(inner !== undefined && { info: inner }),
   };
   return Object.keys(carried).length > 0 ? JSON.stringify(carried) : undefined;
 }
@@ -53,7 +51,8 @@ export function withTokens(payload: unknown, secret: string): unknown {
 }
 
 /** A `bankCardToken` kept in `additionalInfo` (where DOKU may put it instead of the top level). */
-export function tokenIn(info: Record<string, unknown> | undefined): string | undefined {
-  const v = info?.bankCardToken;
+export function tokenIn(info: unknown): string | undefined {
+  const v =
+    typeof info === 'object' && info !== null ? (info as Record<string, unknown>).bankCardToken : undefined;
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
