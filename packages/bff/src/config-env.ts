@@ -20,6 +20,7 @@ export const NUMBER_ENV = {
   KKI_TRUST_PROXY: 'trustProxy',
   KKI_DOKU_TIMEOUT_MS: 'dokuTimeoutMs',
   KKI_DOKU_RETRIES: 'dokuRetries',
+  KKI_IDEMPOTENCY_RETENTION_MS: 'idempotencyRetentionMs',
 } as const satisfies Record<string, keyof KkiBffOptions>;
 
 /** `KKI_SANDBOX_FAULTS`: the offline sandbox's fault rules, a JSON array (the sandbox checks each rule). */

@@ -148,6 +148,14 @@ export interface KkiBffOptions {
   trustProxy?: number;
   /** Reconciliation of pending payments: after how long a payment counts as stuck, and how often to look. */
   reconciliation?: { pendingAfterMs?: number; intervalMs?: number; enabled?: boolean };
+  /**
+   * How long an `Idempotency-Key` answers its first result, in ms (default 7 days, at least one day).
+   * Reconciliation then deletes the record, so the store does not grow without end. A retry after
+   * that still meets the DOKU ids its key derives: a payment, refund, capture or binding answers as
+   * the one the key made, never a second one; only a merchant `createOrder` with the key makes a new
+   * order.
+   */
+  idempotencyRetentionMs?: number;
   /** Default language of error copy (`id`). */
   locale?: KkiLocale;
   /**

@@ -56,6 +56,8 @@ export interface ResolvedConfig extends ResolvedIntegration {
   rateLimits: { payment: Required<RateLimitRule>; otp: Required<RateLimitRule> };
   trustProxy: number;
   reconciliation: { pendingAfterMs: number; intervalMs: number; enabled: boolean };
+  /** How long an idempotency key answers its first result, ms (then reconciliation deletes it). */
+  idempotencyRetentionMs: number;
   locale: KkiLocale;
   /** Keys of the merchant HTTP API; empty: the API is not mounted. */
   merchantApiKeys: readonly string[];
@@ -130,6 +132,15 @@ export class KkiBffConfigError extends Error {
   }
 }
 
+/**
+ * How long an idempotency key answers its first result by default: seven days, as Adyen keeps keys
+ * (Stripe: 24 h). After that a retry still meets the DOKU ids its key derives (never a second
+ * charge, refund or binding), only not the stored answer.
+ */
+export const IDEMPOTENCY_RETENTION_DEFAULT_MS = 7 * 86_400_000;
+/** The shortest retention allowed: a day, longer than any retry of the kit or of DOKU. */
+export const IDEMPOTENCY_RETENTION_MIN_MS = 86_400_000;
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 const pemPrivate = z
   .string({ error: 'is required' })
@@ -186,6 +197,11 @@ const optionsSchema = z.object({
     .max(120_000)
     .optional(),
   dokuRetries: z.number({ error: 'must be a number' }).int().min(0).max(5).optional(),
+  idempotencyRetentionMs: z
+    .number({ error: 'must be a number' })
+    .int()
+    .min(IDEMPOTENCY_RETENTION_MIN_MS, { error: 'must be at least 86400000 (one day)' })
+    .optional(),
   merchantApi: z
     .object(
       { keys: z.array(z.string({ error: 'must be strings' }), { error: 'must be a list of keys' }) },
@@ -341,6 +357,7 @@ export function resolveConfig(
       intervalMs: o.reconciliation?.intervalMs ?? 60_000,
       enabled: o.reconciliation?.enabled ?? true,
     },
+    idempotencyRetentionMs: o.idempotencyRetentionMs ?? IDEMPOTENCY_RETENTION_DEFAULT_MS,
     locale: o.locale ?? 'id',
     merchantApiKeys: o.merchantApi?.keys ?? [],
     ...(options.copyOverrides && { copyOverrides: options.copyOverrides }),

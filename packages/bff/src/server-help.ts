@@ -23,6 +23,8 @@ export const SERVER_ENV_HELP: Readonly<Record<string, string>> = {
   KKI_DOKU_NONSNAP_SECRET_KEY: 'Non-SNAP (Cards) secret key (default: KKI_DOKU_SECRET_KEY)',
   KKI_DOKU_TIMEOUT_MS: 'per-attempt timeout of DOKU calls in ms (default 30000)',
   KKI_DOKU_RETRIES: 'retries of a DOKU call after a network error, timeout, 429 or 5xx (default 2)',
+  KKI_IDEMPOTENCY_RETENTION_MS:
+    'how long an Idempotency-Key answers its first result, in ms (default 604800000: 7 days; at least a day)',
   KKI_INTEGRATION: 'checkout (default) | h2h',
   KKI_PCI_DSS: 'true: the merchant is PCI DSS certified (required for h2h)',
   KKI_WEBHOOK_URL: 'where every event is POSTed as a signed webhook (needs KKI_WEBHOOK_SECRET)',

@@ -13,6 +13,9 @@ import type { ReconciliationService, ServiceDeps } from './types.js';
 export type PaymentReconciler = ClosedRecheck;
 
 const BATCH = 100;
+/** Idempotency records deleted per statement, and statements per run (the rest waits a run). */
+const SWEEP_BATCH = 1_000;
+const SWEEP_STATEMENTS = 10;
 
 /** Creates the reconciliation service over the given per-method reconcilers. */
 export function createReconciliationService(
@@ -28,6 +31,24 @@ export function createReconciliationService(
   const { store, log, config } = deps;
   const now = deps.now ?? Date.now;
   let running: Promise<{ checked: number; settled: number }> | null = null;
+
+  // Idempotency records past their retention, oldest first, a bounded amount per run: the table
+  // stays as large as the retention's traffic. Every DOKU call's ids come from its key, not from the
+  // record, so a retry after this still meets the payment, refund or binding its key made.
+  async function sweepIdempotency(): Promise<void> {
+    const before = new Date(now() - config.idempotencyRetentionMs);
+    let deleted = 0;
+    try {
+      for (let i = 0; i < SWEEP_STATEMENTS; i++) {
+        const n = await store.idempotency.sweep(before, SWEEP_BATCH);
+        deleted += n;
+        if (n < SWEEP_BATCH) break;
+      }
+    } catch (error) {
+      log.warn('idempotency records past retention could not be deleted', { error });
+    }
+    if (deleted > 0) log.info('idempotency records past retention deleted', { deleted });
+  }
 
   async function runOnce(): Promise<{ checked: number; settled: number }> {
     for (const replay of deps.inboxReplays ?? []) {
@@ -82,6 +103,7 @@ export function createReconciliationService(
         log.warn('closed payments could not be rechecked', { method: reconciler.method, error });
       }
     }
+    await sweepIdempotency();
     if (checked > 0) log.info('reconciliation run', { checked, settled });
     return { checked, settled };
   }

@@ -22,6 +22,13 @@ export interface IdempotencyRepository {
   complete(scope: string, key: string, owner: string, status: number, body: unknown): Promise<void>;
   /** Deletes an unfinished record so the same key can run again (with the same DOKU ids). */
   release(scope: string, key: string, owner: string): Promise<void>;
+  /**
+   * Deletes up to `limit` records claimed before `before` that are done with: completed before it, or
+   * still `in_progress` with a lease that ran out before it (an owner that died, its key never
+   * retried). Returns how many it deleted. A running call's record is never one of them: its owner
+   * renews the lease.
+   */
+  sweep(before: Date, limit: number): Promise<number>;
 }
 
 /** A claim of a key (see {@link IdempotencyRepository.claim}). */
@@ -117,6 +124,22 @@ const completeSql = (many: boolean) => `UPDATE idempotency_records AS r SET stat
 const ONE_COMPLETION = completeSql(false);
 const COMPLETIONS = completeSql(true);
 const GROUPED: QueryOptions = { prepare: false };
+
+/**
+ * The oldest `$2` records done with before `$1`, by the claim-time index (migration 15). The outer
+ * test runs again on the row as it is when locked, so a key taken over meanwhile stays.
+ */
+const SWEEP = `WITH old AS (
+  SELECT scope, key FROM idempotency_records
+  WHERE created_at < $1 AND (completed_at < $1 OR (state = 'in_progress' AND locked_until < $1))
+  ORDER BY created_at LIMIT $2
+), gone AS (
+  DELETE FROM idempotency_records r USING old
+  WHERE r.scope = old.scope AND r.key = old.key
+    AND (r.completed_at < $1 OR (r.state = 'in_progress' AND r.locked_until < $1))
+  RETURNING 1
+)
+SELECT count(*)::int AS n FROM gone`;
 
 /** A completed call's answer, as one row of a grouped completion. */
 interface Completion {
@@ -242,6 +265,10 @@ export function createIdempotencyRepository(db: SqlDatabase): IdempotencyReposit
         `DELETE FROM idempotency_records WHERE scope = $1 AND key = $2 AND owner = $3 AND state = 'in_progress'`,
         [scope, key, owner],
       );
+    },
+    async sweep(before, limit) {
+      const rows = await db.query(SWEEP, [before.toISOString(), limit]);
+      return Number(rows[0]?.n ?? 0);
     },
   };
 }

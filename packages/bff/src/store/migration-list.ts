@@ -341,4 +341,13 @@ UPDATE idempotency_records SET request_hash = 'erased' WHERE request_hash NOT LI
 ALTER TABLE notification_inbox ADD COLUMN sealed text;
 `,
   },
+  {
+    version: 15,
+    name: 'idempotency records by age',
+    // Idempotency records past their retention are deleted (`idempotencyRetentionMs`), oldest first.
+    // A B-tree on the claim's time, which no later write changes: the completion stays a HOT update.
+    sql: `
+CREATE INDEX idempotency_records_created_idx ON idempotency_records (created_at);
+`,
+  },
 ];
