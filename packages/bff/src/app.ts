@@ -212,7 +212,13 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   if (config.merchantApiKeys.length > 0) {
     // Server to server: its own key check, and none of the browser routes' CSRF (that is per route)
     // or CORS (kkiCors skips /merchant).
-    app.route('/', createMerchantHttpApi({ merchant, events, config }, { keys: config.merchantApiKeys }));
+    app.route(
+      '/',
+      createMerchantHttpApi(
+        { merchant, events, idempotency: deps.idempotency, config },
+        { keys: config.merchantApiKeys },
+      ),
+    );
     for (const id of Object.keys(kkiMerchantRoutes)) deps.mounted.add(id);
   }
 

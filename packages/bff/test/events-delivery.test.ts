@@ -363,6 +363,119 @@ describe('onEvent that does not settle', () => {
   }, 60_000);
 });
 
+describe('deliveries over the merchant HTTP API', () => {
+  const API_KEY = 'mk_test_events_http_0123456789abcdef';
+  const auth = { authorization: `Bearer ${API_KEY}` };
+
+  it('lists failed deliveries and redelivers them once per Idempotency-Key', async () => {
+    let down = true;
+    const seen: string[] = [];
+    const h = await startKki({
+      onEvent: (event) => {
+        if (down) throw new Error('consumer down');
+        seen.push(event.type);
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [] },
+      merchantApi: { keys: [API_KEY] },
+    });
+    const get = (query: string, headers: Record<string, string> = auth) =>
+      h.host.request(`/api/kki/merchant/events/deliveries${query}`, { headers });
+    const redeliver = (body: unknown, key?: string, headers: Record<string, string> = auth) =>
+      h.host.request('/api/kki/merchant/events/redeliveries', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+        body: JSON.stringify(body),
+      });
+    try {
+      await paymentEvents(h.bff.store, 'http-redeliver');
+      await h.bff.events.dispatch();
+      const listed = await get('?consumer=handler&limit=10');
+      expect(listed.status).toBe(200);
+      const { deliveries } = (await listed.json()) as {
+        deliveries: { eventId: string; status: string; type: string }[];
+      };
+      expect(deliveries.map((d) => [d.type, d.status])).toEqual([
+        ['payment.succeeded', 'failed'],
+        ['payment.pending', 'failed'],
+      ]);
+      // The webhook consumer (the default) has none: no webhook is configured.
+      expect((await (await get('')).json()).deliveries).toEqual([]);
+
+      down = false;
+      const newest = deliveries[0]?.eventId;
+      const one = await redeliver({ consumer: 'handler', eventId: newest }, 'redeliver-one-0001');
+      expect(one.status).toBe(200);
+      expect(await one.json()).toEqual({ redelivered: 1 });
+      await h.bff.events.dispatch();
+      expect(seen).toEqual(['payment.succeeded']);
+
+      const all = await redeliver({ consumer: 'handler' }, 'redeliver-all-0001');
+      expect(await all.json()).toEqual({ redelivered: 1 });
+      await h.bff.events.dispatch();
+      expect(seen).toEqual(['payment.succeeded', 'payment.pending']);
+      // A retry of the same call answers its first count and marks nothing again.
+      expect(await (await redeliver({ consumer: 'handler' }, 'redeliver-all-0001')).json()).toEqual({
+        redelivered: 1,
+      });
+      expect(await (await redeliver({ consumer: 'handler' }, 'redeliver-all-0002')).json()).toEqual({
+        redelivered: 0,
+      });
+      const after = (await (await get('?consumer=handler')).json()) as { deliveries: { status: string }[] };
+      expect(after.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+
+  it('refuses bad input, a missing key and a missing Idempotency-Key, and changes nothing', async () => {
+    const h = await startKki({
+      onEvent: () => {
+        throw new Error('consumer down');
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [] },
+      merchantApi: { keys: [API_KEY] },
+    });
+    const post = (body: unknown, headers: Record<string, string>) =>
+      h.host.request('/api/kki/merchant/events/redeliveries', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    try {
+      await paymentEvents(h.bff.store, 'http-refused');
+      await h.bff.events.dispatch();
+      const key = { ...auth, 'idempotency-key': 'redeliver-bad-0001' };
+      const cases: [Response, number, string, string | undefined][] = [
+        [await post({ consumer: 'mailer' }, key), 400, 'validation_failed', 'consumer'],
+        [await post({ eventId: 'not-an-event' }, key), 400, 'validation_failed', 'eventId'],
+        [await post({}, auth), 400, 'validation_failed', 'Idempotency-Key'],
+        [
+          await post({}, { 'idempotency-key': 'redeliver-bad-0002' }),
+          401,
+          'merchant_unauthenticated',
+          undefined,
+        ],
+        [
+          await h.host.request('/api/kki/merchant/events/deliveries?limit=0', { headers: auth }),
+          400,
+          'validation_failed',
+          'limit',
+        ],
+      ];
+      for (const [res, status, code, field] of cases) {
+        expect(res.status).toBe(status);
+        const { error } = (await res.json()) as { error: { code: string; field?: string } };
+        expect(error.code).toBe(code);
+        if (field) expect(error.field).toBe(field);
+      }
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.map((d) => d.status)).toEqual(['failed', 'failed']);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
 describe('delivery across a BFF restart', () => {
   const pgUrl = process.env.TEST_DATABASE_URL;
   const dir = mkdtempSync(join(tmpdir(), 'kki-events-'));

@@ -155,13 +155,16 @@ export {
 export {
   CARD_EVENT_TYPES,
   cardEventSchema,
+  eventDeliveryListSchema,
   eventDeliverySchema,
   eventPageSchema,
+  KKI_EVENT_CONSUMERS,
   KKI_EVENT_TYPES,
   kkiEventSchema,
   PAYMENT_EVENT_TYPES,
   paymentEventSchema,
   REFUND_EVENT_TYPES,
+  redeliveryResultSchema,
   refundEventSchema,
 } from './api/events.js';
 export {
@@ -184,9 +187,11 @@ export {
   chargeSavedCardRequestSchema,
   createOrderRequestSchema,
   eventCursorSchema,
+  eventDeliveriesQuerySchema,
   eventFeedQuerySchema,
   MAX_ORDER_METADATA_KEYS,
   merchantOrderParamsSchema,
+  redeliverEventsRequestSchema,
 } from './api/merchant.js';
 export { kkiMerchantRoutes, MERCHANT_API_PREFIX, MERCHANT_COMMON_ERRORS } from './api/merchant-routes.js';
 export { PAYMENT_STATUS_LABELS, paymentMethodLabel, paymentStatusLabel } from './api/payment-labels.js';

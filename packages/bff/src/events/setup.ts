@@ -1,6 +1,12 @@
 // Events for merchant code, as the BFF runs them: the options checked at start-up, a dispatcher per
 // configured consumer (`onEvent`, webhooks) polling the outbox, and the feed read by cursor.
-import { type EventDeliveryView, type EventPage, eventCursorSchema, type KkiEvent } from '@kki-kit/contract';
+import {
+  type EventDeliveryView,
+  type EventPage,
+  eventCursorSchema,
+  type KkiEvent,
+  type KkiEventConsumer,
+} from '@kki-kit/contract';
 import {
   DEFAULT_EVENT_HANDLER_TIMEOUT_MS,
   DEFAULT_EVENT_RETRY_SCHEDULE,
@@ -16,8 +22,8 @@ import { createEventDispatcher, type EventDispatcher } from './dispatcher.js';
 import { toKkiEvent } from './event-view.js';
 import { sendWebhook } from './webhook-sender.js';
 
-/** The consumer names deliveries are recorded under. */
-export type KkiEventConsumer = 'handler' | 'webhook';
+/** The consumer names deliveries are recorded under (the contract's). */
+export type { KkiEventConsumer };
 
 /** One event's delivery to a consumer, for a staff page (the contract's view). */
 export type KkiEventDelivery = EventDeliveryView;

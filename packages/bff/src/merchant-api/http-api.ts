@@ -16,6 +16,7 @@ import * as z from 'zod';
 import { checkMerchantApiKeys, type ResolvedConfig } from '../config.js';
 import { KkiDomainError } from '../errors.js';
 import type { KkiEvents } from '../events/setup.js';
+import type { Idempotency } from '../idempotency.js';
 import { parseRequestPart, readJson } from '../http/define.js';
 import type { KkiMerchantApi } from '../merchant.js';
 import { requestLocale } from '../security/error-handler.js';
@@ -25,7 +26,9 @@ import { merchantKeyAuth } from './auth.js';
 /** What the merchant HTTP API serves: the merchant API, the event feed, and the wording settings. */
 export interface MerchantHttpDeps {
   merchant: KkiMerchantApi;
-  events: Pick<KkiEvents, 'list'>;
+  events: Pick<KkiEvents, 'list' | 'deliveries' | 'redeliver'>;
+  /** The BFF's idempotency runner: the event routes' POST replays its first answer like the others. */
+  idempotency: Idempotency;
   config: Pick<ResolvedConfig, 'locale' | 'copyOverrides'>;
 }
 
@@ -47,7 +50,7 @@ function found<T>(value: T | null, field: string): T {
   return value;
 }
 
-function handlers({ merchant, events }: MerchantHttpDeps): Handlers {
+function handlers({ merchant, events, idempotency }: MerchantHttpDeps): Handlers {
   return {
     merchantCreateOrder: ({ body, key }) => merchant.createOrder(body, { idempotencyKey: key }),
     merchantGetOrder: async ({ params }) => found(await merchant.getOrder(params.orderId), 'orderId'),
@@ -58,6 +61,15 @@ function handlers({ merchant, events }: MerchantHttpDeps): Handlers {
       merchant.refund(params.paymentId, { ...body, idempotencyKey: key }),
     merchantChargeSavedCard: ({ body, key }) => merchant.chargeSavedCard({ ...body, idempotencyKey: key }),
     merchantListEvents: ({ query }) => events.list(query),
+    merchantListEventDeliveries: async ({ query }) => ({ deliveries: await events.deliveries(query) }),
+    // The merchant API's own scope, as `bff.merchant`'s operations: a retry replays the count.
+    merchantRedeliverEvents: async ({ body, key }) =>
+      (
+        await idempotency.run({ scope: 'merchant.redeliverEvents', key, request: body }, async () => ({
+          status: 200,
+          body: { redelivered: await events.redeliver(body) },
+        }))
+      ).body,
   };
 }
 

@@ -100,3 +100,17 @@ export const eventDeliverySchema = z.object({
 
 /** One event's delivery to a consumer. */
 export type EventDeliveryView = z.infer<typeof eventDeliverySchema>;
+
+/** Who events are delivered to: signed `webhook`s, and the embedded `onEvent` `handler`. */
+export const KKI_EVENT_CONSUMERS = ['webhook', 'handler'] as const;
+
+/** One of {@link KKI_EVENT_CONSUMERS}. */
+export type KkiEventConsumer = (typeof KKI_EVENT_CONSUMERS)[number];
+
+/** `GET /merchant/events/deliveries`: the latest deliveries to one consumer, newest event first. */
+export const eventDeliveryListSchema = z.object({ deliveries: z.array(eventDeliverySchema) });
+
+/** The answer of `POST /merchant/events/redeliveries`: how many failed deliveries are due again. */
+export const redeliveryResultSchema = z.object({
+  redelivered: z.number().check(z.int(), z.nonnegative()),
+});

@@ -3,14 +3,16 @@
 // session, and without the browser routes' CSRF header or CORS.
 import type * as zm from 'zod/mini';
 import type { KkiErrorCode } from '../errors/codes.js';
-import { eventPageSchema } from './events.js';
+import { eventDeliveryListSchema, eventPageSchema, redeliveryResultSchema } from './events.js';
 import { paymentParamsSchema } from './kki-payments.js';
 import {
   capturePaymentRequestSchema,
   chargeSavedCardRequestSchema,
   createOrderRequestSchema,
+  eventDeliveriesQuerySchema,
   eventFeedQuerySchema,
   merchantOrderParamsSchema,
+  redeliverEventsRequestSchema,
 } from './merchant.js';
 import { createRefundRequestSchema } from './refunds.js';
 import { orderViewSchema, paymentViewSchema, refundViewSchema } from './views.js';
@@ -149,6 +151,32 @@ export const kkiMerchantRoutes = {
     query: eventFeedQuerySchema,
     body: null,
     response: eventPageSchema,
+    successStatus: 200,
+    errors: [],
+  },
+  merchantListEventDeliveries: {
+    method: 'GET',
+    path: '/merchant/events/deliveries',
+    summary:
+      'Where the latest deliveries to a consumer stand (`webhook` by default, or `handler`), newest event first: which failed, their attempts and last answer.',
+    idempotent: false,
+    params: null,
+    query: eventDeliveriesQuerySchema,
+    body: null,
+    response: eventDeliveryListSchema,
+    successStatus: 200,
+    errors: [],
+  },
+  merchantRedeliverEvents: {
+    method: 'POST',
+    path: '/merchant/events/redeliveries',
+    summary:
+      "Give failed deliveries one more attempt, due now (after an outage longer than the retry schedule): every one of a consumer, or one event's.",
+    idempotent: true,
+    params: null,
+    query: null,
+    body: redeliverEventsRequestSchema,
+    response: redeliveryResultSchema,
     successStatus: 200,
     errors: [],
   },

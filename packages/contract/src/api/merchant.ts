@@ -6,10 +6,12 @@ import {
   cardIdSchema,
   currencySchema,
   customerIdSchema,
+  eventIdSchema,
   lineItemSchema,
   orderIdSchema,
   plainTextSchema,
 } from './common.js';
+import { KKI_EVENT_CONSUMERS } from './events.js';
 import { orderCardOptionsSchema } from './views.js';
 import { rupiahSchema } from '../money-schemas.js';
 
@@ -76,19 +78,41 @@ export const eventCursorSchema = z.string().check(
   }, 'a cursor is the `next` of a previous page, or 0'),
 );
 
+/** A page size in a query string: 1 to 1000. */
+const pageLimitSchema = z.pipe(
+  z.string().check(z.regex(/^\d{1,4}$/, 'limit is 1 to 1000')),
+  z.pipe(
+    z.transform((s: string) => Number(s)),
+    z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+  ),
+);
+
 /** `GET /merchant/events?after=&limit=`: events after the cursor, oldest first, 1 to 1000 per page (default 100). */
 export const eventFeedQuerySchema = z.object({
   after: z.optional(eventCursorSchema),
-  limit: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,4}$/, 'limit is 1 to 1000')),
-      z.pipe(
-        z.transform((s: string) => Number(s)),
-        z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
-      ),
-    ),
-  ),
+  limit: z.optional(pageLimitSchema),
 });
+
+/**
+ * `GET /merchant/events/deliveries?consumer=&limit=`: the latest deliveries to a consumer (`webhook`,
+ * the default, or `handler`: `onEvent`), newest event first, 1 to 1000 (default 50).
+ */
+export const eventDeliveriesQuerySchema = z.object({
+  consumer: z.optional(z.enum(KKI_EVENT_CONSUMERS)),
+  limit: z.optional(pageLimitSchema),
+});
+
+/**
+ * `POST /merchant/events/redeliveries`: one more attempt, due now, for the failed deliveries to a
+ * consumer (`webhook` by default): every one, or only `eventId`'s.
+ */
+export const redeliverEventsRequestSchema = z.object({
+  consumer: z.optional(z.enum(KKI_EVENT_CONSUMERS)),
+  eventId: z.optional(eventIdSchema),
+});
+
+/** Body of `POST /merchant/events/redeliveries`. */
+export type RedeliverEventsRequest = z.infer<typeof redeliverEventsRequestSchema>;
 
 /** `GET /merchant/orders/:orderId`. */
 export const merchantOrderParamsSchema = z.object({ orderId: orderIdSchema });
