@@ -151,9 +151,8 @@ export interface KkiBffOptions {
   /**
    * How long an `Idempotency-Key` answers its first result, in ms (default 7 days, at least one day).
    * Reconciliation then deletes the record, so the store does not grow without end. A retry after
-   * that still meets the DOKU ids its key derives: a payment, refund, capture or binding answers as
-   * the one the key made, never a second one; only a merchant `createOrder` with the key makes a new
-   * order.
+   * that still meets the ids its key derives: a payment, refund, capture, binding or merchant order
+   * answers as the one the key made stands now, never a second one.
    */
   idempotencyRetentionMs?: number;
   /** Default language of error copy (`id`). */

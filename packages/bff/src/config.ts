@@ -134,8 +134,8 @@ export class KkiBffConfigError extends Error {
 
 /**
  * How long an idempotency key answers its first result by default: seven days, as Adyen keeps keys
- * (Stripe: 24 h). After that a retry still meets the DOKU ids its key derives (never a second
- * charge, refund or binding), only not the stored answer.
+ * (Stripe: 24 h). After that a retry still meets the ids its key derives (never a second
+ * charge, refund, binding or order), only not the stored answer.
  */
 export const IDEMPOTENCY_RETENTION_DEFAULT_MS = 7 * 86_400_000;
 /** The shortest retention allowed: a day, longer than any retry of the kit or of DOKU. */

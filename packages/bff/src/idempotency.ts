@@ -3,9 +3,16 @@
 // instances sharing a database (a unique row claims the key; the others wait for its result). The
 // key also fixes the DOKU ids of the call (X-EXTERNAL-ID, partnerReferenceNo, Request-Id), so even a
 // retry after a crash mid-call is a replay at DOKU, not a second charge.
-import { type KkiCopyFlow, type KkiCopyOverrides, type KkiLocale, toApiErrorBody } from '@kki-kit/contract';
+import {
+  type ID_PREFIXES,
+  type KkiCopyFlow,
+  type KkiCopyOverrides,
+  type KkiLocale,
+  toApiErrorBody,
+} from '@kki-kit/contract';
 import { hmacSha256, toHex } from '@kki-kit/doku';
 import { KkiDomainError } from './errors.js';
+import { idFromBytes } from './ids.js';
 import type { AttemptCounters, Store } from './store/index.js';
 
 /** A stored answer: HTTP status and JSON body. */
@@ -58,6 +65,12 @@ export interface Idempotency {
   ): Promise<IdempotentResponse & { replayed: boolean }>;
   /** The DOKU id a key maps to (what {@link IdempotencyContext.externalId} will be). */
   externalIdFor(scope: string, key: string, purpose?: string): Promise<string>;
+  /**
+   * The kit's own id of what a key creates, e.g. an order: as unguessable as a random one and the
+   * same on every run of the key, so a retry after the key's record is gone (past
+   * `idempotencyRetentionMs`) still finds what the first run made.
+   */
+  opaqueIdFor(scope: string, key: string, kind: keyof typeof ID_PREFIXES): Promise<string>;
 }
 
 /** Options of {@link createIdempotency}. */
@@ -215,6 +228,8 @@ export function createIdempotency(options: IdempotencyOptions): Idempotency {
 
   return {
     externalIdFor,
+    opaqueIdFor: (scope, key, kind) =>
+      idFromBytes(kind, (block) => hmacSha256(idSecret, `${scope}\n${key}\nopaque ${kind} ${block}`)),
     async run(call, operation) {
       const hash = `${REQUEST_HASH_PREFIX}${toHex(await hmacSha256(hashSecret, canonicalJson(call.request)))}`;
       const slot = `${call.scope}\u0000${call.key}`;

@@ -16,10 +16,10 @@ import {
 } from '@kki-kit/contract';
 import * as z from 'zod';
 import { KkiDomainError } from './errors.js';
-import type { Idempotency, IdempotencyContext } from './idempotency.js';
+import { canonicalJson, type Idempotency, type IdempotencyContext } from './idempotency.js';
 import { payOrderWithKki } from './orders/pay-order.js';
 import type { KkiServices } from './services/types.js';
-import type { PaymentFilter, PaymentRecord, Store } from './store/index.js';
+import type { NewOrder, OrderRecord, PaymentFilter, PaymentRecord, Store } from './store/index.js';
 import { orderView, paymentView, refundView } from './views.js';
 
 /**
@@ -147,6 +147,18 @@ function unwrap<T>(answer: { status: number; body: unknown }): T {
   return answer.body as T;
 }
 
+/** Whether a stored order is the one `fields` asks for (what a key's first run made). */
+function sameOrder(order: OrderRecord, fields: Required<NewOrder>): boolean {
+  return (
+    order.customerId === fields.customerId &&
+    order.amount === fields.amount &&
+    order.description === fields.description &&
+    canonicalJson(order.lineItems) === canonicalJson(fields.lineItems) &&
+    canonicalJson(order.cardOptions) === canonicalJson(fields.cardOptions) &&
+    canonicalJson(order.metadata) === canonicalJson(fields.metadata)
+  );
+}
+
 /** Builds the merchant API on a store. */
 export function createMerchantApi(store: Store, operations?: MerchantOperationDeps): KkiMerchantApi {
   async function run<T>(
@@ -171,21 +183,30 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
   return {
     async createOrder(input, options = {}) {
       const o = parse('createOrder', createOrderRequestSchema, input);
+      const fields = {
+        customerId: o.customerId,
+        amount: o.amount,
+        description: o.description ?? null,
+        lineItems: o.lineItems ?? [],
+        cardOptions: o.cardOptions ?? null,
+        metadata: o.metadata ?? {},
+      };
       // A new order has no attempt yet.
-      const create = async () =>
-        orderView(
-          await store.orders.create({
-            customerId: o.customerId,
-            amount: o.amount,
-            description: o.description ?? null,
-            lineItems: o.lineItems ?? [],
-            cardOptions: o.cardOptions ?? null,
-            metadata: o.metadata ?? {},
-          }),
-          null,
-        );
-      if (options.idempotencyKey === undefined) return create();
-      return run('createOrder', parseKey('createOrder', options.idempotencyKey), o, create);
+      if (options.idempotencyKey === undefined) return orderView(await store.orders.create(fields), null);
+      const key = parseKey('createOrder', options.idempotencyKey);
+      return run('createOrder', key, o, async () => {
+        // The key's own order id: a retry after the key's record is gone meets the order it made.
+        const id = await operations?.idempotency.opaqueIdFor('merchant.createOrder', key, 'order');
+        if (id === undefined) return orderView(await store.orders.create(fields), null);
+        const { order, created } = await store.orders.createWithId(id, fields);
+        if (created) return orderView(order, null);
+        if (!sameOrder(order, fields)) {
+          throw new KkiDomainError('idempotency_key_reused', {
+            internal: 'createOrder: another order under this key',
+          });
+        }
+        return orderView(order, await store.payments.findOpenForOrder(order.id));
+      });
     },
     async getOrder(orderId) {
       const order = await store.orders.get(orderId);

@@ -3,7 +3,14 @@
 // what DOKU holds, a capture DOKU leaves pending is not stored as the key's answer, and an
 // authorization DOKU releases after its hold frees the order.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CUSTOMER, type CardsHarness, openCardPage, payPage, startCards } from './cards-setup.js';
+import {
+  authorizedCardPayment,
+  CUSTOMER,
+  type CardsHarness,
+  ledgerOrders as ledgerOf,
+  payPage,
+  startCards,
+} from './cards-setup.js';
 
 describe('card captures', () => {
   let h: CardsHarness;
@@ -13,23 +20,9 @@ describe('card captures', () => {
   afterAll(() => h.close());
 
   const clearFaults = () => h.doku.sandbox!.app.request('/__sandbox/faults', { method: 'DELETE' });
-  const ledgerOrders = async () =>
-    (
-      (await (await h.control('/cards/ledger')).json()) as {
-        orders: { invoiceNumber: string; status: string; authorization: { status: string } | null }[];
-      }
-    ).orders;
-
-  /** An AUTHORIZE page paid by the customer, its return page read: the payment is `authorized`. */
-  async function authorized(amount: number, cardOptions?: Parameters<typeof openCardPage>[3]) {
-    const { payment } = await openCardPage(h, amount, { paymentType: 'AUTHORIZE' }, cardOptions);
-    const paid = await payPage(h, payment.nextAction.url ?? '');
-    expect(paid.result).toBe('completed');
-    await h.host.request(paid.redirectUrl ?? '');
-    await h.doku.sandbox!.notifier.idle();
-    expect((await h.bff.store.payments.get(payment.id))?.status).toBe('authorized');
-    return payment.id;
-  }
+  const ledgerOrders = () => ledgerOf(h);
+  const authorized = (amount: number, cardOptions?: Parameters<typeof authorizedCardPayment>[2]) =>
+    authorizedCardPayment(h, amount, cardOptions);
 
   it('a retry with the key of a capture DOKU made, its answer lost, answers that capture', async () => {
     const id = await authorized(100_000);

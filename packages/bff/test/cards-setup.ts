@@ -126,6 +126,30 @@ export async function paidKkiPayment(
   return attempt;
 }
 
+/** The sandbox's Cards orders: invoice number, status and authorization. */
+export async function ledgerOrders(h: CardsHarness) {
+  return (
+    (await (await h.control('/cards/ledger')).json()) as {
+      orders: { invoiceNumber: string; status: string; authorization: { status: string } | null }[];
+    }
+  ).orders;
+}
+
+/** An AUTHORIZE page paid by the customer, its return page read: the payment is `authorized`. */
+export async function authorizedCardPayment(
+  h: CardsHarness,
+  amount: number,
+  cardOptions?: Parameters<typeof openCardPage>[3],
+): Promise<string> {
+  const { payment } = await openCardPage(h, amount, { paymentType: 'AUTHORIZE' }, cardOptions);
+  const paid = await payPage(h, payment.nextAction.url ?? '');
+  expect(paid.result).toBe('completed');
+  await h.host.request(paid.redirectUrl ?? '');
+  await h.doku.sandbox!.notifier.idle();
+  expect((await h.bff.store.payments.get(payment.id))?.status).toBe('authorized');
+  return payment.id;
+}
+
 /** The sandbox page's `requestId` from the page URL the BFF returned. */
 export function pageRequestId(url: string): string {
   const id = new URL(url).searchParams.get('requestId');

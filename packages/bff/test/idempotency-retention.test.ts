@@ -8,7 +8,14 @@ import { KkiBffConfigError, resolveConfig } from '../src/config.js';
 import { optionsFromEnv } from '../src/config-env.js';
 import { credentialsOf } from '../src/doku/index.js';
 import type { Store } from '../src/store/index.js';
-import { type CardsHarness, paidKkiPayment, startCards } from './cards-setup.js';
+import {
+  authorizedCardPayment,
+  CUSTOMER,
+  type CardsHarness,
+  ledgerOrders,
+  paidKkiPayment,
+  startCards,
+} from './cards-setup.js';
 import { dropSchema, freshSchema, STORE_BACKENDS } from './helpers.js';
 import { type KkiHarness, newKey, newOtt, startKki } from './kki-setup.js';
 
@@ -27,9 +34,9 @@ async function age(store: Store, key: string, days: number): Promise<void> {
   expect(moved).toHaveLength(1);
 }
 
-const claim = (store: Store, key: string, leaseMs = 15_000) =>
+const claim = (store: Store, key: string, leaseMs = 15_000, scope = 'retention-test') =>
   store.idempotency.claim({
-    scope: 'retention-test',
+    scope,
     key,
     requestHash: 'hmac:00',
     externalId: `1${key.length}`.padEnd(27, '0'),
@@ -75,6 +82,16 @@ describe.each(STORE_BACKENDS)('idempotency sweep on %s', (_name, open) => {
       `SELECT key FROM idempotency_records WHERE scope = 'retention-test' ORDER BY key`,
     );
     expect(left.map((r) => r.key)).toEqual(['new-done', 'old-running']);
+    // A merchant order's key from before migration 15 (its order's id is random, not the key's).
+    expect(await claim(store, 'old-order', 15_000, 'merchant.createOrder')).not.toBeNull();
+    await store.idempotency.complete('merchant.createOrder', 'old-order', 'owner-a', 201, {});
+    await store.db.query(
+      `UPDATE idempotency_records SET created_at = m.applied_at - interval '10 days',
+         completed_at = m.applied_at - interval '10 days'
+       FROM kki_migrations m WHERE m.version = 15 AND key = 'old-order'`,
+    );
+    expect(await store.idempotency.sweep(before, 100)).toBe(0);
+    expect(await store.idempotency.get('merchant.createOrder', 'old-order')).not.toBeNull();
     // The live owner still holds its key and completes it.
     await store.idempotency.complete('retention-test', 'old-running', 'owner-a', 200, { ok: true });
     expect((await store.idempotency.get('retention-test', 'old-running'))?.state).toBe('completed');
@@ -156,23 +173,96 @@ describe('a refund retried after its record was deleted', () => {
     expect(await h.bff.store.refunds.listByPayment(id)).toHaveLength(1);
   });
 
-  it('a merchant order retried after its record was deleted is a new order (as documented)', async () => {
-    const key = `retention-order-${Date.now()}`;
-    const first = await h.bff.merchant.createOrder(
-      { customerId: 'cust-42', amount: 10_000 },
-      { idempotencyKey: key },
+  it('a merchant order retried after its record was deleted is the same order; another order under the key is refused', async () => {
+    // A store migrated long ago: keys of orders made since migration 15 age out like any other.
+    await h.bff.store.db.query(
+      `UPDATE kki_migrations SET applied_at = applied_at - interval '1 year' WHERE version = 15`,
     );
-    expect(
-      (await h.bff.merchant.createOrder({ customerId: 'cust-42', amount: 10_000 }, { idempotencyKey: key }))
-        .id,
-    ).toBe(first.id);
+    const key = `retention-order-${Date.now()}`;
+    const input = { customerId: 'cust-42', amount: 10_000, metadata: { shopOrder: 'SO-77' } };
+    const first = await h.bff.merchant.createOrder(input, { idempotencyKey: key });
+    expect((await h.bff.merchant.createOrder(input, { idempotencyKey: key })).id).toBe(first.id);
     await age(h.bff.store, key, 8);
     await h.bff.services.reconciliation?.run();
-    const later = await h.bff.merchant.createOrder(
-      { customerId: 'cust-42', amount: 10_000 },
-      { idempotencyKey: key },
-    );
-    expect(later.id).not.toBe(first.id);
+    expect(
+      await h.bff.store.db.query('SELECT key FROM idempotency_records WHERE key = $1', [key]),
+    ).toHaveLength(0);
+
+    const later = await h.bff.merchant.createOrder(input, { idempotencyKey: key });
+    expect(later).toMatchObject({ id: first.id, amount: 10_000, status: 'open' });
+    await age(h.bff.store, key, 8);
+    await h.bff.services.reconciliation?.run();
+    await expect(
+      h.bff.merchant.createOrder({ ...input, amount: 12_000 }, { idempotencyKey: key }),
+    ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    const orders = await h.bff.store.db.query('SELECT id, amount::int AS amount FROM orders WHERE id = $1', [
+      first.id,
+    ]);
+    expect(orders).toEqual([{ id: first.id, amount: 10_000 }]);
+  });
+
+  it('a card page key used again for another order past its retention is refused, nothing asked of DOKU', async () => {
+    const key = `retention-card-${Date.now()}`;
+    const open = async (customerOrder: string) =>
+      h.call('/cards/payments', { method: 'POST', key, body: JSON.stringify({ orderId: customerOrder }) });
+    const a = await h.bff.merchant.createOrder({
+      customerId: CUSTOMER,
+      amount: 20_000,
+      metadata: { email: 'a@b.id' },
+    });
+    const first = await open(a.id);
+    expect(first.status).toBe(201);
+    const paymentA = (await first.json()) as { id: string };
+    await age(h.bff.store, key, 8);
+    await h.bff.services.reconciliation?.run();
+    const pages = (await ledgerOrders(h)).length;
+
+    const b = await h.bff.merchant.createOrder({
+      customerId: CUSTOMER,
+      amount: 30_000,
+      metadata: { email: 'a@b.id' },
+    });
+    const again = await open(b.id);
+    expect(again.status).toBe(422);
+    expect((await again.json()).error.code).toBe('idempotency_key_reused');
+    expect((await ledgerOrders(h)).length).toBe(pages);
+    expect(await h.bff.store.payments.list({ orderId: b.id })).toHaveLength(0);
+    // The same key for its own order still answers its payment as it stands.
+    await age(h.bff.store, key, 8);
+    await h.bff.services.reconciliation?.run();
+    const own = await open(a.id);
+    expect(own.status).toBeLessThan(300);
+    expect(((await own.json()) as { id: string }).id).toBe(paymentA.id);
+  });
+
+  it('a capture key used again for another payment past its retention captures that payment at DOKU', async () => {
+    const first = await authorizedCardPayment(h, 40_000);
+    const second = await authorizedCardPayment(h, 60_000);
+    const key = `retention-capture-${Date.now()}`;
+    await expect(h.bff.merchant.capture(first, { idempotencyKey: key })).resolves.toMatchObject({
+      status: 'succeeded',
+    });
+    await age(h.bff.store, key, 8);
+    await h.bff.services.reconciliation?.run();
+    await expect(h.bff.merchant.capture(second, { idempotencyKey: key })).resolves.toMatchObject({
+      id: second,
+      status: 'succeeded',
+    });
+    for (const id of [first, second]) {
+      const ref = (await h.bff.store.payments.get(id))?.partnerReferenceNo;
+      expect((await ledgerOrders(h)).find((o) => o.invoiceNumber === ref)?.authorization?.status).toBe(
+        'CAPTURED',
+      );
+    }
+  });
+
+  it('orders under different keys get different ids, and an order made without a key a random one', async () => {
+    const input = { customerId: 'cust-42', amount: 5_000 };
+    const a = await h.bff.merchant.createOrder(input, { idempotencyKey: `order-a-${Date.now()}` });
+    const b = await h.bff.merchant.createOrder(input, { idempotencyKey: `order-b-${Date.now()}` });
+    const c = await h.bff.merchant.createOrder(input);
+    expect(new Set([a.id, b.id, c.id]).size).toBe(3);
+    for (const order of [a, b, c]) expect(order.id).toMatch(/^ord_[A-Za-z0-9]{24}$/);
   });
 });
 

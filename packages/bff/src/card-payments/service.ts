@@ -199,6 +199,16 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
         });
       // A retry after an unknown outcome reuses the payment this key created (same invoice number).
       const existing = await deps.store.payments.findByPartnerReference(ctx.externalId);
+      if (existing) {
+        // A key used again for another order (past its retention) meets this key's payment.
+        if (existing.orderId !== input.order.id) {
+          throw new KkiDomainError('idempotency_key_reused', {
+            internal: 'card page: the key paid another order',
+          });
+        }
+        // Its page was made (or the payment ended): answered as it stands, never asked for again.
+        if (existing.status !== 'created') return existing;
+      }
       const payment =
         existing ??
         (await newPayment()
@@ -272,12 +282,15 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       if (isOpenPayment(current.status)) current = await service.confirm(current);
       const authorization = current.method === 'card' && current.cardPaymentType === 'AUTHORIZE';
       const capturedBefore = authorization && CAPTURED_STATUSES.includes(current.status);
+      // The Request-Id names this key's capture of this payment: a key a merchant used again, past
+      // its retention, for another payment is another capture at DOKU, never a replay of the first.
+      const requestId = await ctx.dokuId(`capture ${current.id}`);
       const capturedBy = current.doku.captureRequestId;
       // Captured already: by this key (its answer was lost, or came by notification first) it is
       // answered again, asking DOKU under the same Request-Id when the BFF does not know which key it
       // was (a replay at DOKU, never a second capture); by another key it is refused.
-      if (capturedBefore && (capturedBy === undefined || capturedBy === ctx.externalId)) {
-        if (capturedBy === ctx.externalId) return current;
+      if (capturedBefore && (capturedBy === undefined || capturedBy === requestId)) {
+        if (capturedBy === requestId) return current;
       } else if (!authorization || current.status !== 'authorized') {
         throw new KkiDomainError('operation_not_allowed', {
           internal: `capture of a ${current.status} ${current.cardPaymentType ?? current.method} payment`,
@@ -300,7 +313,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       try {
         const answer = await client.capture(
           { payment: { authorize_id: authorizeId, ...(amount !== null && { capture_amount: amount }) } },
-          { requestId: ctx.externalId },
+          { requestId },
         );
         const captured = answer.data.payment;
         if (captured.status === 'FAILED') {
@@ -322,20 +335,20 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
           });
         }
         if (capturedBefore) {
-          return deps.store.payments.update(current.id, { doku: { captureRequestId: ctx.externalId } });
+          return deps.store.payments.update(current.id, { doku: { captureRequestId: requestId } });
         }
         const taken = amount ?? held;
         const { record } = await deps.store.payments.transition(current.id, 'succeeded', {
           source: 'merchant',
           detail: { capturedAmount: taken },
-          patch: { doku: { chargedAmount: taken, captureRequestId: ctx.externalId } },
+          patch: { doku: { chargedAmount: taken, captureRequestId: requestId } },
         });
         return record;
       } catch (error) {
         // DOKU has seen this Request-Id before and keeps no original to answer with (its documented
         // 409): the authorization is captured, and this key's capture reached DOKU, so it was this one.
         if (capturedBefore && error instanceof DokuError && error.reason === 'replay_unresolved') {
-          return deps.store.payments.update(current.id, { doku: { captureRequestId: ctx.externalId } });
+          return deps.store.payments.update(current.id, { doku: { captureRequestId: requestId } });
         }
         if (isDokuDecision(error) && !capturedBefore) {
           await service.confirm(current).catch(() => current);

@@ -139,6 +139,12 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       if (!checkout) throw new KkiDomainError('not_found', { internal: 'DOKU Checkout is off' });
       // A retry after an unknown outcome reuses the payment this key created (same invoice number).
       const existing = await store.payments.findByPartnerReference(ctx.externalId);
+      // A key used again for another order (past its retention) meets this key's payment.
+      if (existing && existing.orderId !== input.order.id) {
+        throw new KkiDomainError('idempotency_key_reused', {
+          internal: 'checkout: the key paid another order',
+        });
+      }
       if (existing && existing.nextAction.type === 'checkout_page') return existing;
       if (existing && !isOpenPayment(existing.status)) return existing;
       const payment =

@@ -333,7 +333,7 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
         `SELECT d.*, ev.id AS event_id, ev.type AS event_type, ev.created_at AS event_created_at
          FROM event_deliveries d JOIN events ev ON ev.seq = d.event_seq
          WHERE d.consumer = $1 ORDER BY d.event_seq DESC LIMIT $2`,
-        [consumer, Math.min(limit, 500)],
+        [consumer, Math.min(limit, 1000)],
       );
       return rows.map((r) => ({
         consumer: String(r.consumer),

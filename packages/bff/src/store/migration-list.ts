@@ -346,6 +346,8 @@ ALTER TABLE notification_inbox ADD COLUMN sealed text;
     name: 'idempotency records by age',
     // Idempotency records past their retention are deleted (`idempotencyRetentionMs`), oldest first.
     // A B-tree on the claim's time, which no later write changes: the completion stays a HOT update.
+    // Built inside the migration's transaction, so claims wait while it builds: a moment on a table
+    // the retention bounds, longer on one that kept every key until now (migrate before a busy hour).
     sql: `
 CREATE INDEX idempotency_records_created_idx ON idempotency_records (created_at);
 `,
