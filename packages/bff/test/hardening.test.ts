@@ -62,6 +62,24 @@ describe('errors say what happened (item 4)', () => {
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
+  it('an unpaired surrogate in free text, or a control character in a customer id, is refused and makes no order', async () => {
+    const cases = [
+      { customerId: 'cust-42', amount: 1000, description: 'half \ud83d emoji' },
+      { customerId: 'cust-42', amount: 1000, lineItems: [{ name: 'tail \ude00', price: 1000, quantity: 1 }] },
+      { customerId: 'cust\u0000nul', amount: 1000 },
+      { customerId: 'cust\ud800', amount: 1000 },
+    ];
+    const before = await h.bff.store.db.query('SELECT count(*)::int AS n FROM orders');
+    for (const input of cases) {
+      await expect(h.bff.merchant.createOrder(input)).rejects.toMatchObject({ code: 'validation_failed' });
+    }
+    expect(await h.bff.store.db.query('SELECT count(*)::int AS n FROM orders')).toEqual(before);
+    // A whole emoji (a surrogate pair) is text like any other.
+    await expect(
+      h.bff.merchant.createOrder({ customerId: 'cust-42', amount: 1000, description: 'Batik 🎁' }),
+    ).resolves.toMatchObject({ description: 'Batik 🎁' });
+  });
+
   it('a store rejection answers 500 internal_error, never a DOKU error', async () => {
     const id = await paidCardPayment(h, 35_000);
     const refunds = h.bff.store.refunds;

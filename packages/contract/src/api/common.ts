@@ -35,8 +35,18 @@ export const refundIdSchema = opaqueId('ref');
 /** Id of an event for merchant code; receivers de-duplicate on it. */
 export const eventIdSchema = opaqueId('evt');
 
-/** The merchant's id of a customer (what the BFF's `authenticate` returns): 1 to 64 characters. */
-export const customerIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+// No C0 or C1 control character or DEL: a NUL is refused by PostgreSQL and a line break forges
+// lines in plain-text logs, so free text never carries them. No unpaired UTF-16 surrogate either:
+// it is not Unicode, and the store would keep U+FFFD in its place, so the text read back would not
+// be the text sent. A regex check, not a refine: the browser bundles already carry zod's regex
+// check, a refine would add zod's custom-check code.
+const NO_CONTROL_CHARACTER = /^[^\p{Cc}\p{Cs}]*$/u;
+const NO_CONTROL_CHARACTER_MESSAGE = 'control characters and unpaired surrogates are not allowed';
+
+/** The merchant's id of a customer (what the BFF's `authenticate` returns): 1 to 64 characters, none a control character. */
+export const customerIdSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(64), z.regex(NO_CONTROL_CHARACTER, NO_CONTROL_CHARACTER_MESSAGE));
 
 /** An ISO-8601 UTC timestamp, e.g. `2026-03-26T08:15:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true });
@@ -79,11 +89,6 @@ export const otpSchema = z.string().check(z.regex(/^\d{4,8}$/, 'an OTP is 4 to 8
 /** Card expiry as `MMYY`. */
 export const expirySchema = z.string().check(z.regex(/^(0[1-9]|1[0-2])\d{2}$/, 'expiry is MMYY'));
 
-// No C0 or C1 control character or DEL: a NUL is refused by PostgreSQL and a line break forges
-// lines in plain-text logs, so free text never carries them. A regex check, not a refine: the
-// browser bundles already carry zod's regex check, a refine would add zod's custom-check code.
-const NO_CONTROL_CHARACTER = /^\P{Cc}*$/u;
-
 /**
  * Free text a person typed (a name, an address, a refund reason): `min` to `max` characters and no
  * control characters, refused at validation before anything stores or logs it.
@@ -91,11 +96,7 @@ const NO_CONTROL_CHARACTER = /^\P{Cc}*$/u;
 export function plainTextSchema(min: number, max: number): z.ZodMiniString<string> {
   return z
     .string()
-    .check(
-      z.minLength(min),
-      z.maxLength(max),
-      z.regex(NO_CONTROL_CHARACTER, 'control characters are not allowed'),
-    );
+    .check(z.minLength(min), z.maxLength(max), z.regex(NO_CONTROL_CHARACTER, NO_CONTROL_CHARACTER_MESSAGE));
 }
 
 /** One line of an order, in whole rupiah. */
