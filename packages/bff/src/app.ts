@@ -1,9 +1,11 @@
 // createKkiBff: the Hono app a merchant mounts, the merchant API next to it, and the store behind
 // both. Security middleware wraps every route; each route module mounts its DOKU-facing routes only
 // when the matching service exists.
-import { kkiMerchantRoutes } from '@kki-kit/contract';
+import { customerIdSchema, kkiMerchantRoutes } from '@kki-kit/contract';
+import * as z from 'zod';
 import { Hono } from 'hono';
 import {
+  type AuthenticateHook,
   isProductionProcess,
   KkiBffConfigError,
   type KkiBffOptions,
@@ -105,8 +107,8 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   // Before anything is opened: a refused start leaves no store or sandbox behind.
   checkEventSettings(options);
   const customerSession = options.customerSession ? createCustomerSession(options.customerSession) : null;
-  const authenticate = options.authenticate ?? customerSession?.authenticate;
-  if (!authenticate) throw new KkiBffConfigError(['authenticate is required (or customerSession)']);
+  const authenticateHook = options.authenticate ?? customerSession?.authenticate;
+  if (!authenticateHook) throw new KkiBffConfigError(['authenticate is required (or customerSession)']);
   const log = createLog(
     options.logger,
     { component: 'kki-bff' },
@@ -118,6 +120,16 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
       },
     },
   );
+  // A customer id the store keeps as it is (the contract's: 1 to 64 characters, no control character
+  // or unpaired surrogate); any other id the hook answers is nobody (401), and the log says why.
+  const authenticate: AuthenticateHook = async (c) => {
+    const id = await authenticateHook(c);
+    if (typeof id !== 'string' || id === '' || z.safeParse(customerIdSchema, id).success) return id;
+    log.warn('authenticate answered a customer id the kit cannot keep: treated as signed out', {
+      length: id.length,
+    });
+    return null;
+  };
   if (config.doku.environment === 'offline' && isProductionProcess()) {
     log.warn('offline DOKU sandbox in production: payments are simulated, nothing is charged', {
       environment: 'offline',

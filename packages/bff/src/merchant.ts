@@ -20,6 +20,7 @@ import { canonicalJson, type Idempotency, type IdempotencyContext } from './idem
 import { payOrderWithKki } from './orders/pay-order.js';
 import type { KkiServices } from './services/types.js';
 import type { NewOrder, OrderRecord, PaymentFilter, PaymentRecord, Store } from './store/index.js';
+import { MERCHANT_ORDER_SCOPE } from './store/idempotency.js';
 import { orderView, paymentView, refundView } from './views.js';
 
 /**
@@ -196,7 +197,7 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       const key = parseKey('createOrder', options.idempotencyKey);
       return run('createOrder', key, o, async () => {
         // The key's own order id: a retry after the key's record is gone meets the order it made.
-        const id = await operations?.idempotency.opaqueIdFor('merchant.createOrder', key, 'order');
+        const id = await operations?.idempotency.opaqueIdFor(MERCHANT_ORDER_SCOPE, key, 'order');
         if (id === undefined) return orderView(await store.orders.create(fields), null);
         const { order, created } = await store.orders.createWithId(id, fields);
         if (created) return orderView(order, null);

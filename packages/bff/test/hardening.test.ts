@@ -74,10 +74,48 @@ describe('errors say what happened (item 4)', () => {
       await expect(h.bff.merchant.createOrder(input)).rejects.toMatchObject({ code: 'validation_failed' });
     }
     expect(await h.bff.store.db.query('SELECT count(*)::int AS n FROM orders')).toEqual(before);
+    for (const metadata of [{ 'ref\u0000': 'x' }, { ref: 'nul\u0000' }, { ref: 'half \udc00' }] as Record<
+      string,
+      string
+    >[]) {
+      await expect(
+        h.bff.merchant.createOrder({ customerId: 'cust-42', amount: 1000, metadata }),
+      ).rejects.toMatchObject({
+        code: 'validation_failed',
+      });
+    }
     // A whole emoji (a surrogate pair) is text like any other.
     await expect(
       h.bff.merchant.createOrder({ customerId: 'cust-42', amount: 1000, description: 'Batik 🎁' }),
     ).resolves.toMatchObject({ description: 'Batik 🎁' });
+  });
+
+  it('a customer id the kit cannot keep, answered by authenticate, is signed out (401) and logged', async () => {
+    // Ids a header cannot carry: the hook maps a name to them.
+    const ids: Record<string, string> = {
+      nul: 'cust\u0000nul',
+      half: 'cust\ud800',
+      long: 'x'.repeat(65),
+      gift: 'cust-🎁',
+    };
+    const odd = await startCards({ authenticate: (c) => ids[c.req.header('x-test-customer') ?? ''] ?? null });
+    try {
+      for (const customer of ['nul', 'half', 'long']) {
+        const res = await odd.call('/kki/cards', { headers: { 'x-test-customer': customer } });
+        expect(res.status).toBe(401);
+        expect((await res.json()).error.code).toBe('unauthenticated');
+      }
+      const warned = odd.lines.filter((l) =>
+        l.msg.startsWith('authenticate answered a customer id the kit cannot keep'),
+      );
+      expect(warned).toHaveLength(3);
+      // The id itself stays out of the log.
+      for (const id of [ids.nul, ids.half, ids.long])
+        expect(JSON.stringify(warned)).not.toContain(JSON.stringify(id).slice(1, -1));
+      expect((await odd.call('/kki/cards', { headers: { 'x-test-customer': 'gift' } })).status).toBe(200);
+    } finally {
+      await odd.close();
+    }
   });
 
   it('a store rejection answers 500 internal_error, never a DOKU error', async () => {

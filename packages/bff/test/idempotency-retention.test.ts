@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KkiBffConfigError, resolveConfig } from '../src/config.js';
 import { optionsFromEnv } from '../src/config-env.js';
 import { credentialsOf } from '../src/doku/index.js';
+import { MERCHANT_ORDER_SCOPE } from '../src/store/idempotency.js';
 import type { Store } from '../src/store/index.js';
 import {
   authorizedCardPayment,
@@ -182,6 +183,10 @@ describe('a refund retried after its record was deleted', () => {
     const input = { customerId: 'cust-42', amount: 10_000, metadata: { shopOrder: 'SO-77' } };
     const first = await h.bff.merchant.createOrder(input, { idempotencyKey: key });
     expect((await h.bff.merchant.createOrder(input, { idempotencyKey: key })).id).toBe(first.id);
+    // The scope the sweep's rule for orders made before migration 15 names.
+    expect(await h.bff.store.db.query('SELECT scope FROM idempotency_records WHERE key = $1', [key])).toEqual(
+      [{ scope: MERCHANT_ORDER_SCOPE }],
+    );
     await age(h.bff.store, key, 8);
     await h.bff.services.reconciliation?.run();
     expect(
@@ -254,6 +259,25 @@ describe('a refund retried after its record was deleted', () => {
         'CAPTURED',
       );
     }
+  });
+
+  it("a capture stored under the key's own id (before Request-Ids named the payment) answers its key", async () => {
+    const id = await authorizedCardPayment(h, 45_000);
+    const key = `retention-legacy-capture-${Date.now()}`;
+    await h.bff.merchant.capture(id, { idempotencyKey: key });
+    const [record] = await h.bff.store.db.query(
+      'SELECT external_id FROM idempotency_records WHERE key = $1',
+      [key],
+    );
+    await h.bff.store.payments.update(id, { doku: { captureRequestId: String(record?.external_id) } });
+    await h.bff.store.db.query('DELETE FROM idempotency_records WHERE key = $1', [key]);
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: key })).resolves.toMatchObject({
+      id,
+      status: 'succeeded',
+    });
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: `${key}-other` })).rejects.toMatchObject({
+      code: 'operation_not_allowed',
+    });
   });
 
   it('orders under different keys get different ids, and an order made without a key a random one', async () => {

@@ -285,7 +285,9 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       // The Request-Id names this key's capture of this payment: a key a merchant used again, past
       // its retention, for another payment is another capture at DOKU, never a replay of the first.
       const requestId = await ctx.dokuId(`capture ${current.id}`);
-      const capturedBy = current.doku.captureRequestId;
+      // A capture stored before Request-Ids named the payment carries the key's own id.
+      const capturedBy =
+        current.doku.captureRequestId === ctx.externalId ? requestId : current.doku.captureRequestId;
       // Captured already: by this key (its answer was lost, or came by notification first) it is
       // answered again, asking DOKU under the same Request-Id when the BFF does not know which key it
       // was (a replay at DOKU, never a second capture); by another key it is refused.

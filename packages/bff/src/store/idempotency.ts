@@ -125,17 +125,21 @@ const ONE_COMPLETION = completeSql(false);
 const COMPLETIONS = completeSql(true);
 const GROUPED: QueryOptions = { prepare: false };
 
+/** The idempotency scope of the merchant API's `createOrder` (whose order id the key derives). */
+export const MERCHANT_ORDER_SCOPE = 'merchant.createOrder';
+
 /**
  * The oldest `$2` records done with before `$1`, by the claim-time index (migration 15). The outer
  * test runs again on the row as it is when locked, so a key taken over meanwhile stays. A merchant
- * order's key claimed before migration 15 stays for good: its order has a random id, which the key
- * no longer derives, so the record is the only way from the key to it.
+ * order's key claimed before migration 15, or within a day after it (instances of the version
+ * before, still running during a rolling deploy), stays for good: its order may have a random id,
+ * which the key does not derive, so the record is the only way from the key to it.
  */
 const SWEEP = `WITH old AS (
   SELECT scope, key FROM idempotency_records
   WHERE created_at < $1 AND (completed_at < $1 OR (state = 'in_progress' AND locked_until < $1))
-    AND NOT (scope = 'merchant.createOrder'
-      AND created_at < (SELECT applied_at FROM kki_migrations WHERE version = 15))
+    AND NOT (scope = '${MERCHANT_ORDER_SCOPE}'
+      AND created_at < (SELECT applied_at + interval '1 day' FROM kki_migrations WHERE version = 15))
   ORDER BY created_at LIMIT $2
 ), gone AS (
   DELETE FROM idempotency_records r USING old

@@ -33,7 +33,7 @@ export const createOrderRequestSchema = z
     lineItems: z.optional(z.array(lineItemSchema).check(z.maxLength(100))),
     cardOptions: z.optional(orderCardOptionsSchema),
     /** Your own references: string values, at most 20 keys. */
-    metadata: z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))),
+    metadata: z.optional(z.record(plainTextSchema(0, 40), plainTextSchema(0, 500))),
   })
   .check(
     z.superRefine((order, ctx) => {
