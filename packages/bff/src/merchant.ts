@@ -160,20 +160,37 @@ function sameOrder(order: OrderRecord, fields: Required<NewOrder>): boolean {
   );
 }
 
+/**
+ * Runs a merchant operation once per key, in the merchant API's own scope (`merchant.<name>`): a
+ * retry answers the first result, a refusal the first refusal. Shared by `bff.merchant` and the
+ * merchant HTTP API's own routes.
+ */
+export async function runMerchantOperation<T>(
+  idempotency: Idempotency,
+  name: string,
+  key: string,
+  request: unknown,
+  operation: (ctx: IdempotencyContext) => Promise<T>,
+): Promise<T> {
+  const answer = await idempotency.run({ scope: `merchant.${name}`, key, request }, async (ctx) => ({
+    status: 200,
+    body: await operation(ctx),
+  }));
+  return unwrap<T>(answer);
+}
+
 /** Builds the merchant API on a store. */
 export function createMerchantApi(store: Store, operations?: MerchantOperationDeps): KkiMerchantApi {
   async function run<T>(
     scope: string,
     key: string,
     request: unknown,
-    operation: (ctx: IdempotencyContext) => Promise<T>,
+    operation: (ctx: IdempotencyContext, ops: MerchantOperationDeps) => Promise<T>,
   ): Promise<T> {
     if (!operations) throw new KkiDomainError('operation_not_allowed', { internal: `${scope}: no services` });
-    const answer = await operations.idempotency.run(
-      { scope: `merchant.${scope}`, key, request },
-      async (ctx) => ({ status: 200, body: await operation(ctx) }),
+    return runMerchantOperation(operations.idempotency, scope, key, request, (ctx) =>
+      operation(ctx, operations),
     );
-    return unwrap<T>(answer);
   }
   async function payment(paymentId: string): Promise<PaymentRecord> {
     const found = await store.payments.get(paymentId);
@@ -195,10 +212,9 @@ export function createMerchantApi(store: Store, operations?: MerchantOperationDe
       // A new order has no attempt yet.
       if (options.idempotencyKey === undefined) return orderView(await store.orders.create(fields), null);
       const key = parseKey('createOrder', options.idempotencyKey);
-      return run('createOrder', key, o, async () => {
+      return run('createOrder', key, o, async (_ctx, ops) => {
         // The key's own order id: a retry after the key's record is gone meets the order it made.
-        const id = await operations?.idempotency.opaqueIdFor(MERCHANT_ORDER_SCOPE, key, 'order');
-        if (id === undefined) return orderView(await store.orders.create(fields), null);
+        const id = await ops.idempotency.opaqueIdFor(MERCHANT_ORDER_SCOPE, key, 'order');
         const { order, created } = await store.orders.createWithId(id, fields);
         if (created) return orderView(order, null);
         if (!sameOrder(order, fields)) {

@@ -18,7 +18,7 @@ import { KkiDomainError } from '../errors.js';
 import type { KkiEvents } from '../events/setup.js';
 import type { Idempotency } from '../idempotency.js';
 import { parseRequestPart, readJson } from '../http/define.js';
-import type { KkiMerchantApi } from '../merchant.js';
+import { type KkiMerchantApi, runMerchantOperation } from '../merchant.js';
 import { requestLocale } from '../security/error-handler.js';
 import { wordViewErrors } from '../views.js';
 import { merchantKeyAuth } from './auth.js';
@@ -62,14 +62,11 @@ function handlers({ merchant, events, idempotency }: MerchantHttpDeps): Handlers
     merchantChargeSavedCard: ({ body, key }) => merchant.chargeSavedCard({ ...body, idempotencyKey: key }),
     merchantListEvents: ({ query }) => events.list(query),
     merchantListEventDeliveries: async ({ query }) => ({ deliveries: await events.deliveries(query) }),
-    // The merchant API's own scope, as `bff.merchant`'s operations: a retry replays the count.
-    merchantRedeliverEvents: async ({ body, key }) =>
-      (
-        await idempotency.run({ scope: 'merchant.redeliverEvents', key, request: body }, async () => ({
-          status: 200,
-          body: { redelivered: await events.redeliver(body) },
-        }))
-      ).body,
+    // Once per key, as `bff.merchant`'s operations: a retry replays the count.
+    merchantRedeliverEvents: ({ body, key }) =>
+      runMerchantOperation(idempotency, 'redeliverEvents', key, body, async () => ({
+        redelivered: await events.redeliver(body),
+      })),
   };
 }
 

@@ -18,38 +18,34 @@ export interface OrderRepository {
   getForCustomer(id: string, customerId: string): Promise<OrderRecord | null>;
 }
 
+const INSERT_ORDER = `INSERT INTO orders (id, customer_id, amount, description, line_items, card_options, metadata)
+  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb)`;
+
+/** {@link INSERT_ORDER}'s parameters. */
+const orderValues = (id: string, input: NewOrder) => [
+  id,
+  input.customerId,
+  input.amount,
+  input.description ?? null,
+  json(input.lineItems ?? []),
+  input.cardOptions ? json(input.cardOptions) : null,
+  json(input.metadata ?? {}),
+];
+
 /** The order repository on `db`. */
 export function createOrderRepository(db: SqlDatabase): OrderRepository {
   const repo: OrderRepository = {
     async create(input) {
-      const rows = await db.query(
-        `INSERT INTO orders (id, customer_id, amount, description, line_items, card_options, metadata)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb) RETURNING *`,
-        [
-          newId('order'),
-          input.customerId,
-          input.amount,
-          input.description ?? null,
-          json(input.lineItems ?? []),
-          input.cardOptions ? json(input.cardOptions) : null,
-          json(input.metadata ?? {}),
-        ],
+      return one(
+        await db.query(`${INSERT_ORDER} RETURNING *`, orderValues(newId('order'), input)),
+        toOrder,
+        'order',
       );
-      return one(rows, toOrder, 'order');
     },
     async createWithId(id, input) {
       const rows = await db.query(
-        `INSERT INTO orders (id, customer_id, amount, description, line_items, card_options, metadata)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb) ON CONFLICT (id) DO NOTHING RETURNING *`,
-        [
-          id,
-          input.customerId,
-          input.amount,
-          input.description ?? null,
-          json(input.lineItems ?? []),
-          input.cardOptions ? json(input.cardOptions) : null,
-          json(input.metadata ?? {}),
-        ],
+        `${INSERT_ORDER} ON CONFLICT (id) DO NOTHING RETURNING *`,
+        orderValues(id, input),
       );
       if (rows[0]) return { order: toOrder(rows[0]), created: true };
       // Read in a statement of its own: one that committed while the insert waited on it is seen.
