@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['packaging.test.ts', 'guides.test.ts'],
+    // The two files side by side (Vitest leaves one core to its main process by default).
+    maxWorkers: '100%',
     globalSetup: ['global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,

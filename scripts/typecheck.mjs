@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Type-checks every workspace package that has a tsconfig.json, one tsc per package.
-import { spawnSync } from 'node:child_process';
+// Type-checks every workspace package that has a tsconfig.json, one tsc per package, as many at a
+// time as the machine has cores (each tsc is single-threaded).
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,13 +13,31 @@ const dirs = ['packages', 'apps']
   .concat(['e2e', 'bench', 'bench/reliability', 'packaging', '.storybook'])
   .filter((d) => existsSync(join(root, d, 'tsconfig.json')));
 
-let failed = 0;
-for (const dir of dirs) {
-  const res = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
-    cwd: root,
-    stdio: 'inherit',
+/** Runs tsc on `dir`; its output is printed in one piece when it ends, so parallel runs do not interleave. */
+function typecheck(dir) {
+  return new Promise((resolve) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(output));
+      console.log(`typecheck ${dir}: ${code === 0 ? 'ok' : 'FAILED'}`);
+      resolve(code === 0);
+    });
   });
-  console.log(`typecheck ${dir}: ${res.status === 0 ? 'ok' : 'FAILED'}`);
-  if (res.status !== 0) failed++;
 }
+
+const queue = [...dirs];
+let failed = 0;
+async function worker() {
+  for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+    if (!(await typecheck(dir))) failed++;
+  }
+}
+await Promise.all(Array.from({ length: Math.min(availableParallelism(), dirs.length) }, worker));
 process.exit(failed ? 1 : 0);
