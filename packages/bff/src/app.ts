@@ -16,6 +16,7 @@ import {
 import {
   createDokuConnection,
   type DokuConnection,
+  loggablePath,
   OFFLINE_SANDBOX_PATH,
   paymentIdsForControl,
   sandboxCredentials,
@@ -180,7 +181,7 @@ export async function createKkiBff(options: KkiBffOptions, services?: ServiceFac
   app = new Hono();
   let closing = false;
   // First, so every answer (the sandbox's pages, refusals, 404s) carries its X-Request-Id.
-  app.use('*', ...requestIds(), accessLog(log));
+  app.use('*', ...requestIds(), accessLog(log, loggablePath));
   const cors = kkiCors(config.allowedOrigins, config.publicUrl.origin);
   if (cors) app.use('*', cors);
   const sandbox = doku.sandbox;

@@ -77,6 +77,8 @@ const SECRET_KEYS = new Set([
   'refreshtoken',
   'authcode',
   'carddata',
+  'carddatakey',
+  'sharedkey',
   'expiry',
   'expirydate',
   'cvv',
@@ -119,7 +121,7 @@ const TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b\d(?:[ -]?\d){11,18}\b/g, '[CARD]'],
   // key=value / "key":"value" pairs whose key names a secret.
   [
-    /("?)(cpan|ott|otp|chargeToken|bankCardToken|bankCardNo|tokenId|authCode|cardData|cardDataKey|secretKey|clientSecret|password|accessToken|signature)\1(\s*[:=]\s*)"?[^",&\s}]+"?/gi,
+    /("?)(cpan|ott|otp|chargeToken|bankCardToken|bankCardNo|tokenId|authCode|cardData|cardDataKey|sharedKey|secretKey|clientSecret|password|accessToken|signature)\1(\s*[:=]\s*)"?[^",&\s}]+"?/gi,
     `$1$2$1$3"${REDACTED}"`,
   ],
   // DOKU-style secret keys (`SK-…`).

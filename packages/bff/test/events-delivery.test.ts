@@ -329,6 +329,28 @@ describe('onEvent that does not settle', () => {
     }
   }, 60_000);
 
+  it('a handler error is kept redacted: the deliveries list shows no card number or secret it quoted', async () => {
+    const h = await startKki({
+      onEvent: (event) => {
+        if (event.type === 'payment.pending') {
+          throw new Error('declined 4111 1111 1111 1111 with secretKey=SK-abcdefgh12345678');
+        }
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [] },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'redact-a');
+      await h.bff.events.dispatch();
+      const failed = (await h.bff.events.deliveries({ consumer: 'handler' })).find(
+        (d) => d.status === 'failed',
+      );
+      expect(failed?.lastError).toContain('declined [CARD]');
+      expect(failed?.lastError).not.toMatch(/4111|SK-abc/);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+
   it('a delivery failed past its schedule is given one more attempt on redeliver, once the consumer is back', async () => {
     let down = true;
     const seen: string[] = [];

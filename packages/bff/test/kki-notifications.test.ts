@@ -169,7 +169,11 @@ describe('bindings and removals DOKU settled after the BFF gave up on them', () 
   afterAll(() => h.close());
 
   /** DOKU's binding success notification, carrying the token it issued. */
-  const bound = (binding: { partnerReferenceNo: string; dokuReferenceNo: string | null }, token: string) =>
+  const bound = (
+    binding: { partnerReferenceNo: string; dokuReferenceNo: string | null },
+    token: string,
+    extraInfo: Record<string, string> = {},
+  ) =>
     signedPost(h, {
       originalPartnerReferenceNo: binding.partnerReferenceNo,
       originalReferenceNo: binding.dokuReferenceNo,
@@ -180,6 +184,7 @@ describe('bindings and removals DOKU settled after the BFF gave up on them', () 
         serviceCode: '01',
         status: 'SUCCESS',
         bankCardToken: token,
+        ...extraInfo,
       },
     });
 
@@ -256,6 +261,33 @@ describe('bindings and removals DOKU settled after the BFF gave up on them', () 
     expect(await h.bff.store.savedCards.revealToken(card!.id)).toBe(token);
     // Settled: the sealed token is dropped, and DOKU's retry is a duplicate.
     expect(await h.bff.store.inbox.secretOf(row!.id)).toBeNull();
+  });
+
+  it('the inbox keeps a binding notification’s maskedCardNo only when it is masked', async () => {
+    const stored = async (customer: string, serial: number, maskedCardNo: string) => {
+      const res = await h.call(customer, '/kki/bindings', {
+        method: 'POST',
+        key: newKey(),
+        json: { cpan: kkiTestCpan('bri', undefined, serial) },
+      });
+      const binding = await h.bff.store.bindings.get(((await res.json()) as { id: string }).id);
+      const posted = await bound(binding!, `TOKEN-MASK-${serial}-000000000000000000000000`, { maskedCardNo });
+      expect(posted.status).toBe(200);
+      const [row] = await h.bff.store.db.query<{ payload: { additionalInfo: Record<string, unknown> } }>(
+        `SELECT payload FROM notification_inbox WHERE payload->>'originalPartnerReferenceNo' = $1`,
+        [binding!.partnerReferenceNo],
+      );
+      return row?.payload.additionalInfo;
+    };
+    // A number in clear (DOKU's schema allows any string there) never reaches the database.
+    const clear = kkiTestCpan('bri', undefined, 81);
+    const unmasked = await stored('mask-clear', 82, clear);
+    expect(unmasked).toMatchObject({ serviceCode: '01', status: 'SUCCESS' });
+    expect(unmasked).not.toHaveProperty('maskedCardNo');
+    expect(JSON.stringify(unmasked)).not.toContain(clear.slice(6, 12));
+    expect(await stored('mask-kept', 83, '411111******1111')).toMatchObject({
+      maskedCardNo: '411111******1111',
+    });
   });
 
   it('a hosted-page binding the BFF closed as expired is saved when DOKU reports it bound', async () => {

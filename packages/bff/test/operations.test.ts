@@ -98,6 +98,23 @@ describe('health, request ids, locale and refusal reasons', () => {
     expect(lines.find((l) => l.msg === 'request refused' && l.requestId === undefined)).toBeUndefined();
   });
 
+  it('logs the offline OTP page without the binding session code its path carries', async () => {
+    const host = new Hono();
+    host.route('/api/kki', bff.app);
+    const code = 'AUTHCODE-IN-PATH-7d1f3a9c';
+    for (const [app, path] of [
+      [bff.app, `/__doku/kki/otp/${code}`],
+      [host, `/api/kki/__doku/kki/otp/${code}`],
+    ] as const) {
+      const id = `trace-${newRequestId()}`;
+      await app.request(path, { headers: { 'x-request-id': id } });
+      const mine = lines.filter((l) => l.requestId === id);
+      expect(mine.map((l) => l.msg)).toContain('request answered');
+      expect(JSON.stringify(mine)).not.toContain(code);
+      expect(mine.find((l) => l.msg === 'request received')?.path).toBe(path.replace(code, '[REDACTED]'));
+    }
+  });
+
   it('words errors by X-KKI-Locale, else Accept-Language (id or en), else the default', async () => {
     const message = async (headers: Record<string, string>) =>
       (

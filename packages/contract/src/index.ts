@@ -93,6 +93,7 @@ export {
 export {
   CPAN_MAX_LENGTH,
   CPAN_MIN_LENGTH,
+  isMaskedCpan,
   isValidCpan,
   issuerById,
   issuerFromCpan,
@@ -100,6 +101,7 @@ export {
   type KkiIssuer,
   type KkiIssuerId,
   luhnValid,
+  MASKED_CPAN_PATTERN,
   maskCpan,
   normalizeCpan,
 } from './issuers.js';

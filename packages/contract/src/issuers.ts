@@ -79,11 +79,26 @@ export function isValidCpan(input: string): boolean {
 }
 
 /**
- * The masked form shown to customers and stored by the BFF: first 6 and last 4 digits kept
- * (PCI DSS allows at most these), the rest as `*`.
+ * The masked form shown to customers and stored by the BFF: the last 4 digits and at most the first
+ * 6 (PCI DSS allows no more), the rest as `*`, and never fewer than 6 digits hidden: a shorter
+ * number (the API takes 12 to 19 digits and leaves the refusal to DOKU) shows fewer leading digits,
+ * since 6 + 4 of 12 would leave about ten candidates with the check digit.
  */
 export function maskCpan(input: string): string {
   const d = normalizeCpan(input);
   if (d.length < 10) return '*'.repeat(d.length);
-  return `${d.slice(0, 6)}${'*'.repeat(d.length - 10)}${d.slice(-4)}`;
+  const lead = Math.min(6, d.length - 10);
+  return `${d.slice(0, lead)}${'*'.repeat(d.length - lead - 4)}${d.slice(-4)}`;
+}
+
+/**
+ * A masked card number the kit keeps and shows: at most the first 6 and the last 4 digits with `*`
+ * between, or `*` only. What {@link maskCpan} makes and DOKU's masks (`411111******1111`) match; a
+ * value that does not is dropped wherever the kit would keep it (it may be a card number in clear).
+ */
+export const MASKED_CPAN_PATTERN = /^\d{0,6}\*+\d{4}$|^\*+$/;
+
+/** True when `value` is a masked card number ({@link MASKED_CPAN_PATTERN}). */
+export function isMaskedCpan(value: unknown): value is string {
+  return typeof value === 'string' && MASKED_CPAN_PATTERN.test(value);
 }

@@ -1,6 +1,6 @@
 // What a DOKU Cards order status or notification says (the two share one envelope): the payment
 // state, and the non-secret facts the BFF keeps (approval, masked card, amounts, authorize id).
-import type { PaymentStatus } from '@kki-kit/contract';
+import { isMaskedCpan, type PaymentStatus } from '@kki-kit/contract';
 import type { OrderStatusResponse } from '@kki-kit/doku';
 import type { DokuFacts } from '../store/index.js';
 
@@ -46,6 +46,6 @@ export function cardFactsOf(body: Record<string, unknown>): { facts: DokuFacts; 
   const masked = cardPayment.masked_card_number;
   return {
     facts,
-    maskedCpan: typeof masked === 'string' && /^\d{6}\*+\d{4}$/.test(masked) ? masked : null,
+    maskedCpan: isMaskedCpan(masked) ? masked : null,
   };
 }

@@ -13,4 +13,4 @@ export {
   SandboxNotInstalledError,
   sandboxCredentials,
 } from './sandbox-loader.js';
-export { paymentIdsForControl } from './offline-control.js';
+export { loggablePath, paymentIdsForControl } from './offline-control.js';

@@ -34,3 +34,12 @@ export function paymentIdsForControl(
     return sandbox.fetch(new Request(url, { method: c.req.method, headers: c.req.raw.headers, body }));
   };
 }
+
+// The offline sandbox's OTP page names its binding session by the binding's `authCode` in the path
+// (`/kki/otp/:authCode`), a credential the kit otherwise keeps sealed.
+const OTP_PAGE = new RegExp(`(${OFFLINE_SANDBOX_PATH}/kki/otp/)[^/]+`);
+
+/** `path` as a log line may show it: the offline OTP page's session code is left out. */
+export function loggablePath(path: string): string {
+  return path.replace(OTP_PAGE, '$1[REDACTED]');
+}

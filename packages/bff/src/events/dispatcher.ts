@@ -3,7 +3,7 @@
 // A failure is retried after the next delay of the schedule; past the schedule the delivery is
 // marked `failed` (the event stays in the feed).
 import type { KkiEvent } from '@kki-kit/contract';
-import type { Log } from '../log.js';
+import { type Log, redactText } from '../log.js';
 import type { ClaimedDelivery, Store } from '../store/index.js';
 import { toKkiEvent } from './event-view.js';
 
@@ -37,12 +37,13 @@ export interface EventDispatcher {
 }
 
 /**
- * An attempt's error as the store keeps it: at most 500 characters, without NUL (PostgreSQL text
- * refuses it, and an attempt that cannot be recorded would be claimed again for ever, holding back
- * the payment's later events).
+ * An attempt's error as the store keeps it: redacted as a log line is (the merchant API and the
+ * staff pages show it; a handler's message may quote a secret or a card number), at most 500
+ * characters, without NUL (PostgreSQL text refuses it, and an attempt that cannot be recorded would
+ * be claimed again for ever, holding back the payment's later events).
  */
 function storableError(error: string | null | undefined): string | null {
-  return error == null ? null : error.replaceAll('\u0000', '\uFFFD').slice(0, 500);
+  return error == null ? null : redactText(error).replaceAll('\u0000', '\uFFFD').slice(0, 500);
 }
 
 /** How often a round with attempts in flight looks for newly due deliveries (ms). */

@@ -1,9 +1,12 @@
 // DOKU's bankCardToken in a SNAP notification: a credential, so the inbox keeps the notification
 // without it and the token sealed beside it (store/inbox.ts) until the notification is applied.
+import { isMaskedCpan } from '@kki-kit/contract';
 
 /**
  * The notification as the inbox keeps it: DOKU's `bankCardToken` is a credential, so it is dropped
- * (the card it names is saved sealed when the notification is applied).
+ * (the card it names is saved sealed when the notification is applied), and so is a
+ * `maskedCardNo` that is not masked (the schemas let any string through: it may be a card number
+ * in clear). The kit reads neither from the stored copy.
  */
 export function withoutTokens(body: object): unknown {
   const {
@@ -14,8 +17,11 @@ export function withoutTokens(body: object): unknown {
     additionalInfo?: Record<string, unknown>;
   };
   if (!additionalInfo) return rest;
-  const { bankCardToken: _inner, ...info } = additionalInfo;
-  return { ...rest, additionalInfo: info };
+  const { bankCardToken: _inner, maskedCardNo, ...info } = additionalInfo;
+  return {
+    ...rest,
+    additionalInfo: { ...info, ...(isMaskedCpan(maskedCardNo) && { maskedCardNo }) },
+  };
 }
 
 /** Where a notification carried DOKU's `bankCardToken`: what the inbox keeps sealed beside it. */

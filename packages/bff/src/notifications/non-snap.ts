@@ -2,6 +2,7 @@
 // Request-Target (the notification URL's path DOKU was given) and Digest; a stale timestamp is a
 // replay and is refused; every Request-Id is applied once through the store inbox. The answer is a
 // quick 2xx once the state is stored, so DOKU stops retrying.
+import { isMaskedCpan } from '@kki-kit/contract';
 import {
   type CardNotification,
   cardNotificationSchema,
@@ -52,8 +53,6 @@ export function nonSnapNotificationTarget(deps: Pick<ServiceDeps, 'config'>): st
   return new URL(bffUrl(deps.config, NOTIFICATION_PATHS.nonSnap)).pathname;
 }
 
-const MASKED = /^\d{6}\*+\d{4}$/;
-
 /**
  * The notification as the inbox keeps it: DOKU's saved-card token (`card.token`) and a card number
  * that is not masked are dropped, so no card data or token sits in the database in clear.
@@ -65,10 +64,10 @@ export function inboxCopy(notification: CardNotification): Record<string, unknow
   };
   if (copy.card) {
     delete copy.card.token;
-    if (typeof copy.card.masked === 'string' && !MASKED.test(copy.card.masked)) delete copy.card.masked;
+    if (typeof copy.card.masked === 'string' && !isMaskedCpan(copy.card.masked)) delete copy.card.masked;
   }
   const masked = copy.card_payment?.masked_card_number;
-  if (copy.card_payment && typeof masked === 'string' && !MASKED.test(masked)) {
+  if (copy.card_payment && typeof masked === 'string' && !isMaskedCpan(masked)) {
     delete copy.card_payment.masked_card_number;
   }
   return copy;

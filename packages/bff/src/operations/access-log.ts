@@ -4,17 +4,21 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Log } from '../log.js';
 
-/** Logs `request received` and `request answered` (status, duration) at debug level. */
-export function accessLog(log: Log): MiddlewareHandler {
+/**
+ * Logs `request received` and `request answered` (status, duration) at debug level. `pathOf` gives
+ * the path as logged (a path that carries a credential is written without it).
+ */
+export function accessLog(log: Log, pathOf: (path: string) => string = (path) => path): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
-    log.debug('request received', { method: c.req.method, path: c.req.path });
+    const path = pathOf(c.req.path);
+    log.debug('request received', { method: c.req.method, path });
     try {
       await next();
     } finally {
       log.debug('request answered', {
         method: c.req.method,
-        path: c.req.path,
+        path,
         status: c.res.status,
         durationMs: Math.round(performance.now() - started),
       });

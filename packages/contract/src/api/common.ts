@@ -1,7 +1,7 @@
 // Building blocks shared by every BFF route schema: identifiers, headers, timestamps, card inputs.
 import * as z from 'zod/mini';
 import { KKI_ERROR_CODES } from '../errors/codes.js';
-import { KKI_ISSUERS, type KkiIssuerId } from '../issuers.js';
+import { KKI_ISSUERS, type KkiIssuerId, MASKED_CPAN_PATTERN } from '../issuers.js';
 import { KKI_LOCALES } from '../locale.js';
 import { rupiahSchema } from '../money-schemas.js';
 import { opaqueIdPattern } from './ids.js';
@@ -62,8 +62,8 @@ export const kkiIssuerIdSchema = z.enum(
   KKI_ISSUERS.map((i) => i.id) as unknown as readonly [KkiIssuerId, ...KkiIssuerId[]],
 );
 
-/** A card number as shown to customers: first 6 and last 4 digits, `*` between. */
-export const maskedCpanSchema = z.string().check(z.regex(/^\d{6}\*+\d{4}$|^\*+$/));
+/** A card number as shown to customers ({@link MASKED_CPAN_PATTERN}). */
+export const maskedCpanSchema = z.string().check(z.regex(MASKED_CPAN_PATTERN));
 
 /**
  * A CPAN as the customer typed it: 12 to 19 digits, spaces and dashes allowed. The Luhn check is left
