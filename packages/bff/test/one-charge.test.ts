@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KkiBff } from '../src/app.js';
 import { KkiHttpError } from '../src/errors.js';
-import type { Store } from '../src/store/index.js';
+import { PAYMENT_RECHECK_UNTIL_FACT, type Store } from '../src/store/index.js';
 import {
   type KkiHarness,
   MOUNT,
@@ -248,6 +248,22 @@ describe('one charge per order (one instance)', () => {
     ).orders.find((x) => x.invoiceNumber === ref);
     expect(atDoku?.authorization?.status).toBe('VOIDED');
     expect(keptCharges(h.ledger(), await refsOf(o.id))).toEqual([]);
+  });
+
+  it('a cancelled card page is asked about again until its own deadline, not the issuer app’s', async () => {
+    const o = await order('ivy');
+    const page = await openCardPage('ivy', o.id);
+    expect(page.res.status).toBe(201);
+    const action = page.body.nextAction;
+    const deadline =
+      action.type === 'card_page' && action.expiresAt !== null ? Date.parse(action.expiresAt) : NaN;
+    expect(deadline).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect((await cancel('ivy', page.body.id)).status).toBe(200);
+    const cancelled = await h.bff.store.payments.get(page.body.id);
+    expect(cancelled?.status).toBe('cancelled');
+    // The page stays payable at DOKU until its deadline: a payment made on it meanwhile is still found.
+    const until = Date.parse(String(cancelled?.doku[PAYMENT_RECHECK_UNTIL_FACT]));
+    expect(until).toBeGreaterThan(deadline);
   });
 
   it('a second success on a paid order (an expired attempt DOKU approves late) is refunded', async () => {

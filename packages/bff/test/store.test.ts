@@ -292,6 +292,40 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     );
   });
 
+  it('closes an attempt the kit gives up on only while it is open: an authorization recorded meanwhile stays', async () => {
+    const order = await newOrder();
+    const p = await store.payments.create({
+      orderId: order.id,
+      method: 'card',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    // The customer's cancel read the payment open; DOKU's AUTHORIZE notification landed first.
+    await store.payments.transition(p.id, 'authorized', { source: 'notification' });
+    for (const to of ['cancelled', 'expired'] as const) {
+      const closed = await store.payments.transition(p.id, to, {
+        source: to === 'cancelled' ? 'api' : 'status_check',
+        expected: 'pending',
+        onlyWhileOpen: true,
+      });
+      expect(closed.applied, to).toBe(false);
+      expect(closed.record.status, to).toBe('authorized');
+    }
+    expect(await store.orders.get(order.id)).toMatchObject({ status: 'paid', paidPaymentId: p.id });
+    // Without the guard the same close would end the hold and reopen the order (a void's path).
+    const open = await store.payments.create({
+      orderId: (await newOrder()).id,
+      method: 'card',
+      partnerReferenceNo: ref(),
+      externalId: ref(),
+    });
+    const cancelled = await store.payments.transition(open.id, 'cancelled', {
+      source: 'api',
+      onlyWhileOpen: true,
+    });
+    expect(cancelled.record.status).toBe('cancelled');
+  });
+
   it('patches fields without touching the state, and lists open payments for reconciliation', async () => {
     const order = await newOrder();
     const p = await store.payments.create({

@@ -176,16 +176,31 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     const checked = await service.confirm(open);
     // Settled meanwhile: the store's answer to the new attempt decides (e.g. `already_paid`).
     if (!isOpenPayment(checked.status)) return true;
-    // DOKU's page stays payable until its own deadline: asked about again (`recheckMark`).
+    return (await closePage(checked, 'new_attempt')).status === 'cancelled';
+  }
+
+  /**
+   * Cancels an open card payment DOKU still has open. DOKU has no call that closes its page, so the
+   * page stays payable until its own deadline: asked about again until then (`recheckMark`), and a
+   * payment made on it is refunded as an extra charge. A notification that settled it meanwhile wins.
+   */
+  async function closePage(checked: PaymentRecord, by: 'customer' | 'new_attempt'): Promise<PaymentRecord> {
     const { record } = await deps.store.payments.transition(checked.id, 'cancelled', {
       source: 'api',
-      detail: { by: 'new_attempt' },
+      onlyWhileOpen: true,
+      detail: { by },
       patch: { ...recheckMark(cardPageDeadline(checked)), nextAction: { type: 'none' } },
     });
-    return record.status === 'cancelled';
+    return record;
   }
 
   const service: CardPaymentService = {
+    async cancel(payment) {
+      // The page may have been paid meanwhile: DOKU's order status first.
+      const checked = await service.confirm(payment);
+      return isOpenPayment(checked.status) ? closePage(checked, 'customer') : checked;
+    },
+
     async createPage(input) {
       const { ctx } = input;
       cardCustomer(input.order);

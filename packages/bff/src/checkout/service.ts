@@ -254,6 +254,7 @@ export function createCheckoutPaymentService(deps: ServiceDeps, client: DokuClie
       if (!isOpenPayment(current.status)) return current;
       const { record } = await store.payments.transition(current.id, 'cancelled', {
         source: 'api',
+        onlyWhileOpen: true,
         detail: { by: 'customer' },
         patch: {
           ...(!pageClosed && recheckMark(checkoutDeadline(deps, current))),

@@ -53,24 +53,23 @@ export function registerKkiPaymentRoutes(app: Hono, deps: RouteDeps): void {
   if (service || checkout) {
     defineRoute(app, deps, 'cancelPayment', async ({ params, customerId, idem }) => {
       const own = await ownPayment(deps, params.paymentId, customerId);
-      // A card page may have been paid meanwhile: ask DOKU first (KKI's and Checkout's cancel check DOKU themselves).
-      const confirm = deps.services.cardPayments?.confirm;
-      const payment =
-        own.method === 'card' && confirm && isOpenPayment(own.status) ? await confirm(own) : own;
-      if (
-        payment.status === 'succeeded' ||
-        payment.status === 'partially_refunded' ||
-        payment.status === 'refunded'
-      ) {
-        throw new KkiDomainError('already_paid');
-      }
-      if (!isOpenPayment(payment.status)) {
-        return { body: paymentView(payment) };
-      }
-      const cancel = payment.method === 'checkout' ? checkout?.cancel : service?.cancel;
+      const paid = (p: PaymentRecord) =>
+        p.status === 'succeeded' || p.status === 'partially_refunded' || p.status === 'refunded';
+      if (paid(own)) throw new KkiDomainError('already_paid');
+      if (!isOpenPayment(own.status)) return { body: paymentView(own) };
+      // Each method's cancel asks DOKU first; a card page is kept asked about until its own deadline.
+      const cancel =
+        own.method === 'checkout'
+          ? checkout?.cancel
+          : own.method === 'card'
+            ? deps.services.cardPayments?.cancel
+            : service?.cancel;
       if (!cancel)
-        throw new KkiDomainError('operation_not_allowed', { internal: `no ${payment.method} service` });
-      return { body: paymentView(await cancel(payment, idem!)) };
+        throw new KkiDomainError('operation_not_allowed', { internal: `no ${own.method} service` });
+      const after = await cancel(own, idem!);
+      // A card page paid meanwhile is refused as paid, as it was before its status was asked.
+      if (own.method === 'card' && paid(after)) throw new KkiDomainError('already_paid');
+      return { body: paymentView(after) };
     });
   }
 

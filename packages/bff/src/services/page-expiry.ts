@@ -41,6 +41,7 @@ export async function expireIfPastDue(
   if (Date.now() < deadlineMs + PAGE_EXPIRY_GRACE_MS) return payment;
   const { record } = await store.payments.transition(payment.id, 'expired', {
     source: 'status_check',
+    onlyWhileOpen: true,
     detail: { expiredBy: why },
     patch: { ...patch, nextAction: { type: 'none' } },
   });

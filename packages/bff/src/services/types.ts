@@ -106,6 +106,11 @@ export interface CardPaymentService {
   }): Promise<PaymentRecord>;
   /** Confirms the outcome with DOKU's order status (the return URL is never trusted). */
   confirm(payment: PaymentRecord): Promise<PaymentRecord>;
+  /**
+   * The customer's cancel: confirmed with DOKU first, then closed if still open, and asked about again
+   * until the page's own deadline. Answers the payment as it then stands (paid meanwhile included).
+   */
+  cancel(payment: PaymentRecord): Promise<PaymentRecord>;
   /** Captures an AUTHORIZE payment (merchant side); `amount` absent = full. */
   capture(payment: PaymentRecord, amount: number | null, ctx: IdempotencyContext): Promise<PaymentRecord>;
 }

@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import { applyPatch, groupedStatusChanges, lockPayment, recordEvent } from './payment-rows.js';
 import {
   canTransition,
+  isOpenPayment,
   MONEY_TAKEN_STATUSES,
   OPEN_PAYMENT_STATUSES,
   type PaymentEventSource,
@@ -37,6 +38,12 @@ export interface TransitionOptions {
    * money, the change is one statement instead of a locked read-check-write transaction.
    */
   expected?: PaymentStatus;
+  /**
+   * The kit's own close of an attempt (a customer's cancel, a page past its deadline): applied only
+   * while the payment is still open. A notification that moved it on meanwhile wins: an
+   * authorization it recorded holds the customer's money, and only a void or DOKU ends that.
+   */
+  onlyWhileOpen?: boolean;
 }
 
 /** Filter of `payments.list`. */
@@ -246,6 +253,7 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
         !MONEY_TAKEN_STATUSES.includes(to) &&
         // An authorization let go may be the order's payment: the locked path reopens the order.
         from !== 'authorized' &&
+        (!options.onlyWhileOpen || isOpenPayment(from)) &&
         canTransition(from, to, options.source)
       ) {
         const changed = await changeAtOnce({
@@ -262,6 +270,8 @@ export function createPaymentRepository(db: SqlDatabase): PaymentRepository {
       return db.transaction(async (tx) => {
         const current = await lockPayment(tx, id);
         if (!canTransition(current.status, to, options.source)) return { applied: false, record: current };
+        if (options.onlyWhileOpen && !isOpenPayment(current.status))
+          return { applied: false, record: current };
         const takes = MONEY_TAKEN_STATUSES.includes(to) && !MONEY_TAKEN_STATUSES.includes(current.status);
         // Whether this payment's money is already an extra charge: asked only when the change is
         // about money taken (an extra authorization captured stays extra, never the order's payment).
