@@ -168,6 +168,59 @@ describe('DOKU\u2019s "Transaction Not Found" for a payment still being created'
     expect(after).toMatchObject({ status: 'pending', nextAction: { type: 'issuer_app' } });
   });
 
+  it('counts from the latest send: a retry that sent an old payment\u2019s call again waits for its answer', async () => {
+    const customer = 'resent';
+    const key = newKey();
+    const order = await bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
+    const send = () =>
+      host.request(`${MOUNT}/kki/payments`, {
+        method: 'POST',
+        body: JSON.stringify({
+          orderId: order.id,
+          source: { type: 'card', cpan: kkiTestCpan('bri', undefined, 72), ott: 'OTT72RESENT' },
+        }),
+        headers: headers(customer, key),
+      });
+    // The first attempt never reaches DOKU.
+    const unreachable = async (): Promise<Response> => {
+      throw new TypeError('fetch failed: connect ECONNREFUSED');
+    };
+    scripted.set(SNAP_PATHS.payment, [unreachable, unreachable, unreachable, unreachable, unreachable]);
+    expect((await send()).status).toBeGreaterThanOrEqual(500);
+    scripted.delete(SNAP_PATHS.payment);
+    const [first] = await bff.store.payments.list({ orderId: order.id });
+    expect(first?.status).toBe('created');
+    // Long past the OTT lifetime counted from the payment's creation, the same key is sent again,
+    // and DOKU is slow to record it.
+    await bff.store.db.query(`UPDATE payments SET created_at = now() - interval '1 hour' WHERE id = $1`, [
+      first!.id,
+    ]);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    scripted.set(SNAP_PATHS.payment, [
+      async (req) => {
+        await gate;
+        return h.sandbox.app.fetch(req);
+      },
+    ]);
+    const retried = send();
+    // The resent call is on its way once the stand-in for DOKU took it.
+    while ((scripted.get(SNAP_PATHS.payment)?.length ?? 0) > 0) await new Promise((r) => setTimeout(r, 5));
+    // Meanwhile a status check meets DOKU's "not found": the payment stays open for the resent call.
+    scripted.set(SNAP_PATHS.status, [transactionNotFound]);
+    await host.request(`${MOUNT}/payments/${first!.id}?refresh=true`, { headers: headers(customer) });
+    expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
+    expect((await bff.store.payments.get(first!.id))?.status).toBe('created');
+    release();
+    expect((await retried).status).toBe(201);
+    expect(await bff.store.payments.get(first!.id)).toMatchObject({
+      status: 'pending',
+      nextAction: { type: 'issuer_app' },
+    });
+  });
+
   it('once the OTT it carried has run out, is the payment\u2019s end: failed', async () => {
     const order = await bff.merchant.createOrder({ customerId: 'long-gone', amount: 80_000 });
     const payment = await bff.store.payments.create({

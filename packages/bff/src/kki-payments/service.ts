@@ -40,6 +40,19 @@ import type { KkiPaymentService, ServiceDeps } from '../services/types.js';
 export const DEFAULT_OTT_LIFETIME_MS = 5 * 60_000;
 
 /**
+ * The DOKU fact that records when a retry sent a `created` payment's create call again (same ids): a
+ * "Transaction Not Found" means nothing until that call, too, can no longer reach DOKU.
+ */
+const CALL_RESENT_AT_FACT = 'callResentAt';
+
+/** When `payment`'s create call was last sent: its creation, or the latest resend by a retry. */
+function lastCallAt(payment: PaymentRecord): number {
+  const resent = payment.doku[CALL_RESENT_AT_FACT];
+  const at = typeof resent === 'string' ? Date.parse(resent) : Number.NaN;
+  return Number.isFinite(at) ? Math.max(at, payment.createdAt.getTime()) : payment.createdAt.getTime();
+}
+
+/**
  * Until when the customer can still confirm `payment` in the issuer app: the deadline it was given,
  * else its creation plus the default OTT lifetime.
  */
@@ -145,7 +158,8 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         // create call (this instance's, another's, or a retry's) still travelling to DOKU until the
         // OTT it carries runs out, and failing it then would drop the answer DOKU is about to give.
         const current = await store.payments.update(payment.id, { lastCheckedAt: new Date() });
-        if (payment.status === 'created' && Date.now() < payment.createdAt.getTime() + lifetimeMs) {
+        // Counted from the latest send: a retry may have sent the call again long after the first.
+        if (payment.status === 'created' && Date.now() < lastCallAt(payment) + lifetimeMs) {
           return current;
         }
         return applier.apply(
@@ -178,6 +192,8 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
       let issuerId: KkiIssuerId | null;
       let payment: PaymentRecord;
       let input: KkiPaymentInput;
+      // A retry that sends the call of a payment an earlier attempt created (and never got through).
+      let resend = false;
       if (source.type === 'card') {
         const card = { cpan: source.cpan, ott: source.ott, ...(source.expiry && { expiry: source.expiry }) };
         issuerId = issuerFromCpan(source.cpan)?.id ?? null;
@@ -195,6 +211,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         // A retry reuses the payment of the first attempt (same DOKU ids).
         const retried = retryAnswer(created);
         if (retried) return retried;
+        resend = created.reused;
         input = source.saveCard
           ? {
               ...base(payment),
@@ -221,6 +238,7 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         payment = created.payment;
         const retried = retryAnswer(created);
         if (retried) return retried;
+        resend = created.reused;
         input = {
           ...base(payment),
           type: noAuth ? 'no_auth' : 'token',
@@ -229,6 +247,13 @@ export function createKkiPaymentService(deps: KkiPaymentDeps): KkiPaymentService
         };
       }
 
+      // Recorded before the call goes: a status check that meets DOKU's "not found" meanwhile then
+      // waits for this call's answer instead of failing the payment under it.
+      if (resend) {
+        payment = await store.payments.update(payment.id, {
+          doku: { [CALL_RESENT_AT_FACT]: new Date().toISOString() },
+        });
+      }
       let result: Awaited<ReturnType<DokuClient['kkiPayment']>>;
       try {
         result = await doku.kkiPayment(input, { externalId: reference });
