@@ -2,7 +2,7 @@
 // (card number, expiry, CVV, allowed BINs, installment eligibility), the promo discount, the
 // issuer's answer from the test card table, the 3-D Secure step, and the result: order state,
 // token, authorization hold, settlement time and the Non-SNAP notification.
-import { luhnValid, maskCpan } from '@kki-kit/contract';
+import { luhnValid } from '@kki-kit/contract';
 import { CARD_PAGE_TENOR_FIXED_BY_REQUEST, type CardAcquirer } from '@kki-kit/doku';
 import type { SandboxContext } from '../context.js';
 import {
@@ -20,6 +20,15 @@ import type { CardsIds } from './ids.js';
 import { cardNotificationBody, refreshOrder } from './order-view.js';
 import { AUTHORIZATION_HOLD_MS, INSTALLMENT_PLANS, nextSettlementMs, offeredTenors } from './rules.js';
 import type { CardOrder, CardSummary, CardsState, PaymentPageSession, PendingCharge } from './state.js';
+
+/**
+ * The card number as DOKU's card page reports it: the first 6 and the last 4 digits, `*` between, for
+ * every length (a 15-digit Amex too: `378282*****0005`). The kit's own `maskCpan` hides more of a
+ * short number; this is DOKU's format, which the BFF must take as it comes.
+ */
+function dokuMasked(digits: string): string {
+  return `${digits.slice(0, 6)}${'*'.repeat(Math.max(0, digits.length - 10))}${digits.slice(-4)}`;
+}
 
 /** What the customer typed (form fields as strings; absent when the page did not show the field). */
 export interface CardSubmission {
@@ -162,7 +171,7 @@ export function createCheckout(deps: {
         if (allow && !allow.some((bin) => digits!.startsWith(bin))) errors.cardNumber = 'binNotAllowed';
         const tc = findTestCard(digits);
         card = {
-          masked: maskCpan(digits),
+          masked: dokuMasked(digits),
           brand: tc?.brand ?? brand,
           type: tc?.type ?? 'CREDIT',
           issuer: tc?.issuerName ?? 'Unknown Issuer',
