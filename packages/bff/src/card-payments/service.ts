@@ -176,7 +176,8 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
     const checked = await service.confirm(open);
     // Settled meanwhile: the store's answer to the new attempt decides (e.g. `already_paid`).
     if (!isOpenPayment(checked.status)) return true;
-    return (await closePage(checked, 'new_attempt')).status === 'cancelled';
+    // Closed, or settled before the close could apply: the store's answer to the new attempt decides.
+    return !isOpenPayment((await closePage(checked, 'new_attempt')).status);
   }
 
   /**
