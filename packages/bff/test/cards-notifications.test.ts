@@ -2,6 +2,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_SECRET_KEY } from '@kki-kit/doku-sandbox';
 import { signNonSnap } from '@kki-kit/doku';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CardsHarness, MOUNT, openCardPage, payPage, startCards } from './cards-setup.js';
+import { inboxCopy } from '../src/notifications/non-snap.js';
 
 const PATH = `${MOUNT}/notifications/cards`;
 
@@ -144,5 +145,26 @@ describe('DOKU Cards (Non-SNAP) notifications', () => {
       `SELECT status FROM notification_inbox WHERE source = 'non_snap' ORDER BY id DESC LIMIT 1`,
     );
     expect(rows[0]?.status).toBe('ignored');
+  });
+});
+
+describe('the inbox copy of a Cards notification', () => {
+  it('keeps a masked card number and drops any other value there, a number in clear of any JSON type', () => {
+    const body = (masked: unknown) =>
+      ({
+        order: { invoice_number: 'INV-1', amount: 80_000 },
+        transaction: { status: 'SUCCESS' },
+        card: { masked, token: 'TOKEN-1' },
+        card_payment: { masked_card_number: masked },
+      }) as unknown as Parameters<typeof inboxCopy>[0];
+    expect(inboxCopy(body('411111******1111'))).toMatchObject({
+      card: { masked: '411111******1111' },
+      card_payment: { masked_card_number: '411111******1111' },
+    });
+    for (const clear of ['4111111111111111', 4111111111111111]) {
+      const copy = inboxCopy(body(clear));
+      expect(copy.card).toEqual({});
+      expect(copy.card_payment).toEqual({});
+    }
   });
 });

@@ -128,20 +128,26 @@ describe('a KKI refund DOKU says is still in progress', () => {
 const transactionNotFound = async () =>
   Response.json({ responseCode: '4045501', responseMessage: 'Transaction Not Found' }, { status: 404 });
 
+/** DOKU's next payment call waits until the returned function is called, then the sandbox answers it. */
+function slowDokuPayment(): () => void {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  scripted.set(SNAP_PATHS.payment, [
+    async (req) => {
+      await gate;
+      return h.sandbox.app.fetch(req);
+    },
+  ]);
+  return release;
+}
+
 describe('DOKU\u2019s "Transaction Not Found" for a payment still being created', () => {
   it('while the create call is on its way, leaves the payment open for the answer DOKU then gives', async () => {
     const customer = 'in-flight';
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     // DOKU takes its time with the payment; meanwhile another tab reads the payment with refresh.
-    scripted.set(SNAP_PATHS.payment, [
-      async (req) => {
-        await gate;
-        return h.sandbox.app.fetch(req);
-      },
-    ]);
+    const release = slowDokuPayment();
     const order = await bff.merchant.createOrder({ customerId: customer, amount: 80_000 });
     const created = host.request(`${MOUNT}/kki/payments`, {
       method: 'POST',
@@ -195,16 +201,7 @@ describe('DOKU\u2019s "Transaction Not Found" for a payment still being created'
     await bff.store.db.query(`UPDATE payments SET created_at = now() - interval '1 hour' WHERE id = $1`, [
       first!.id,
     ]);
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    scripted.set(SNAP_PATHS.payment, [
-      async (req) => {
-        await gate;
-        return h.sandbox.app.fetch(req);
-      },
-    ]);
+    const release = slowDokuPayment();
     const retried = send();
     // The resent call is on its way once the stand-in for DOKU took it.
     while ((scripted.get(SNAP_PATHS.payment)?.length ?? 0) > 0) await new Promise((r) => setTimeout(r, 5));

@@ -64,10 +64,11 @@ export function inboxCopy(notification: CardNotification): Record<string, unknow
   };
   if (copy.card) {
     delete copy.card.token;
-    if (typeof copy.card.masked === 'string' && !isMaskedCpan(copy.card.masked)) delete copy.card.masked;
+    // Any value that is not a mask goes (a number as a JSON number too).
+    if (!isMaskedCpan(copy.card.masked)) delete copy.card.masked;
   }
   const masked = copy.card_payment?.masked_card_number;
-  if (copy.card_payment && typeof masked === 'string' && !isMaskedCpan(masked)) {
+  if (copy.card_payment && masked !== undefined && !isMaskedCpan(masked)) {
     delete copy.card_payment.masked_card_number;
   }
   return copy;
