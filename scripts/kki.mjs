@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.34.9';
@@ -81,7 +82,31 @@ function vitest(name, args, env = {}) {
   ).length;
   const failed =
     report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
-  return { name, passed: report.numPassedTests, failed };
+  return { name, passed: report.numPassedTests, failed, failures: failuresOf(report) };
+}
+
+/**
+ * The failed tests of a Vitest JSON report, one line each (file, test, the first line of its error):
+ * the summary repeats them, so the last lines of a CI log name what failed.
+ */
+function failuresOf(report) {
+  const lines = [];
+  for (const file of report.testResults) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const failedTests = file.assertionResults.filter((a) => a.status === 'failed');
+    if (file.status === 'failed' && failedTests.length === 0) {
+      lines.push(`${where}: ${firstLine(file.message)}`);
+    }
+    for (const a of failedTests) {
+      lines.push(`${where} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    }
+  }
+  return lines;
+}
+
+function firstLine(text) {
+  const lines = stripVTControlCharacters(String(text ?? '')).split('\n');
+  return (lines.find((l) => l.trim() !== '') ?? '').trim().slice(0, 300);
 }
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -185,6 +210,7 @@ if (command === 'test') {
   console.log('\n── summary ──');
   for (const r of results) {
     console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
+    for (const line of r.failures ?? []) console.log(`  ✗ ${line}`);
     passed += r.passed;
     failed += r.failed;
   }
