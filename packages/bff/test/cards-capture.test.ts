@@ -3,6 +3,7 @@
 // what DOKU holds, a capture DOKU leaves pending is not stored as the key's answer, and an
 // authorization DOKU releases after its hold frees the order.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CAPTURE_SENT_AT_FACT } from '../src/store/index.js';
 import {
   authorizedCardPayment,
   CUSTOMER,
@@ -49,6 +50,61 @@ describe('card captures', () => {
     expect((await ledgerOrders()).find((o) => o.invoiceNumber === ref)?.authorization?.status).toBe(
       'CAPTURED',
     );
+  });
+
+  it('a capture DOKU made whose answer and notification were both lost, never retried, is found by reconciliation', async () => {
+    const id = await authorized(100_000);
+    await h.control('/faults', {
+      rules: [
+        { endpoint: 'cards.capture', kind: 'drop', phase: 'after', times: 10 },
+        { endpoint: 'notifications', kind: 'lose', times: 1 },
+      ],
+    });
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: `lost-${id}` })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    await clearFaults();
+    await h.doku.sandbox!.notifier.idle();
+    const ref = (await h.bff.store.payments.get(id))?.partnerReferenceNo;
+    expect((await ledgerOrders()).find((o) => o.invoiceNumber === ref)?.authorization?.status).toBe(
+      'CAPTURED',
+    );
+    // The merchant never retries; the store still says authorized, so a refund is refused.
+    const sent = await h.bff.store.payments.get(id);
+    expect(sent).toMatchObject({
+      status: 'authorized',
+      doku: { [CAPTURE_SENT_AT_FACT]: expect.any(String) },
+    });
+    await expect(h.bff.merchant.refund(id, { idempotencyKey: `early-${id}` })).rejects.toMatchObject({
+      code: 'payment_not_refundable',
+    });
+    // A run soon after the capture leaves it be; once it has waited pendingAfterMs, DOKU is asked.
+    await h.bff.services.reconciliation?.run();
+    expect((await h.bff.store.payments.get(id))?.status).toBe('authorized');
+    await h.bff.store.db.query(
+      `UPDATE payments SET updated_at = updated_at - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    await h.bff.services.reconciliation?.run();
+    expect(await h.bff.store.payments.get(id)).toMatchObject({ status: 'succeeded' });
+    await expect(h.bff.merchant.refund(id, { idempotencyKey: `late-${id}` })).resolves.toMatchObject({
+      status: 'succeeded',
+    });
+  });
+
+  it('a capture DOKU refuses leaves no mark for reconciliation to ask about', async () => {
+    const id = await authorized(100_000);
+    await expect(
+      h.bff.merchant.capture(id, { idempotencyKey: `over-${id}`, amount: 100_001 }),
+    ).rejects.toMatchObject({ code: 'invalid_amount' });
+    expect((await h.bff.store.payments.get(id))?.doku).not.toHaveProperty(CAPTURE_SENT_AT_FACT);
+    await h.control('/faults', { rules: [{ endpoint: 'cards.capture', kind: 'error5xx', times: 1 }] });
+    await expect(h.bff.merchant.capture(id, { idempotencyKey: `down-${id}` })).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    // An unknown outcome keeps the mark: DOKU may have taken it.
+    expect((await h.bff.store.payments.get(id))?.doku[CAPTURE_SENT_AT_FACT]).toEqual(expect.any(String));
+    await clearFaults();
   });
 
   it('never captures an authorization the order does not keep, which is being voided', async () => {

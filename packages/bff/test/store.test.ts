@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, StoreRuleError, type Store } from '../src/store/index.js';
+import { CAPTURE_SENT_AT_FACT, MIGRATIONS, migrate, StoreRuleError, type Store } from '../src/store/index.js';
 import { freshSchema, STORE_BACKENDS } from './helpers.js';
 
 describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
@@ -354,6 +354,42 @@ describe.each(STORE_BACKENDS)('store on %s', (_name, open) => {
     expect(await store.payments.listOpen(new Date(Date.now() - 60_000))).not.toContainEqual(
       expect.objectContaining({ id: p.id }),
     );
+  });
+
+  it('lists authorizations a capture was sent for, within the window and once they waited', async () => {
+    const authorization = async (sentAt: string | null) => {
+      const p = await store.payments.create({
+        orderId: (await newOrder()).id,
+        method: 'card',
+        cardPaymentType: 'AUTHORIZE',
+        partnerReferenceNo: ref(),
+        externalId: ref(),
+      });
+      await store.payments.transition(p.id, 'authorized', { source: 'notification' });
+      await store.payments.update(p.id, { doku: { [CAPTURE_SENT_AT_FACT]: sentAt } });
+      return p.id;
+    };
+    const now = Date.now();
+    const recent = await authorization(new Date(now - 60_000).toISOString());
+    const old = await authorization(new Date(now - 2 * 86_400_000).toISOString());
+    const cleared = await authorization(null);
+    const listed = async (before: number) =>
+      (
+        await store.payments.listCaptureSent({
+          method: 'card',
+          sentAfter: new Date(now - 86_400_000),
+          before: new Date(before),
+          limit: 1_000,
+        })
+      ).map((p) => p.id);
+    const waited = await listed(now + 60_000);
+    expect(waited).toContain(recent);
+    expect(waited).not.toContain(old);
+    expect(waited).not.toContain(cleared);
+    expect(await listed(now - 60_000)).not.toContain(recent);
+    // Captured: no longer an authorization to ask about.
+    await store.payments.transition(recent, 'succeeded', { source: 'status_check' });
+    expect(await listed(now + 60_000)).not.toContain(recent);
   });
 
   it('refuses refunds above what is left, counting pending ones, and moves the payment state', async () => {

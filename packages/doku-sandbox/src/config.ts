@@ -141,7 +141,7 @@ const ENDPOINT_FAULT_KINDS: readonly FaultKind[] = [
   'drop',
   'malformedJson',
 ];
-const NOTIFICATION_FAULT_KINDS: readonly NotificationFaultKind[] = ['duplicate', 'reorder'];
+const NOTIFICATION_FAULT_KINDS: readonly NotificationFaultKind[] = ['duplicate', 'reorder', 'lose'];
 
 /**
  * Checks one fault rule (from env JSON or the control API) and returns it normalised.
@@ -163,7 +163,7 @@ export function parseFaultRule(value: unknown, where: string): FaultRule {
   }
   if (isNotification !== (v.endpoint === 'notifications')) {
     throw new SandboxConfigError(
-      `${where}: kinds duplicate/reorder go with endpoint "notifications", and only they do`,
+      `${where}: kinds duplicate/reorder/lose go with endpoint "notifications", and only they do`,
     );
   }
   const rule: FaultRule = { endpoint: v.endpoint, kind: kind as FaultRule['kind'] };

@@ -27,8 +27,11 @@ export type FaultKind = 'latency' | 'error5xx' | 'inProgress202' | 'noAnswer' | 
 export interface FaultInjector {
   /** Hono middleware for one endpoint key (e.g. 'kki.payment', 'cards.paymentPage'): applies the configured faults with the seeded RNG. */
   middleware(endpoint: string): MiddlewareHandler;
-  /** For the notifier: whether to send this notification twice / hold it back to deliver out of order. */
-  notificationFaults(): { duplicate: boolean; reorder: boolean };
+  /**
+   * For the notifier: whether to send this notification twice / hold it back to deliver out of order /
+   * never send it at all.
+   */
+  notificationFaults(): { duplicate: boolean; reorder: boolean; lose: boolean };
 }
 
 /** A notification the sandbox (as DOKU) sends to the merchant. */
@@ -69,8 +72,11 @@ export interface Notifier {
 /** How SNAP notifications are signed (doku-api.md §4.1 CONFLICT: both modes exist). */
 export type SnapNotificationMode = 'rsa' | 'hmac';
 
-/** A notification fault: deliver twice, or hold back so a later one overtakes it. */
-export type NotificationFaultKind = 'duplicate' | 'reorder';
+/**
+ * A notification fault: deliver twice, hold back so a later one overtakes it, or lose it for good (no
+ * attempt and no retry: what a merchant meets when DOKU's notification never comes).
+ */
+export type NotificationFaultKind = 'duplicate' | 'reorder' | 'lose';
 
 /**
  * One fault rule. `endpoint` is an endpoint key ('kki.payment'), a family wildcard ('kki.*',

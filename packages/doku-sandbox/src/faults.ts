@@ -247,6 +247,7 @@ export function createFaultInjector(deps: FaultInjectorDeps): SandboxFaultInject
       return {
         duplicate: active.some((r) => r.kind === 'duplicate'),
         reorder: active.some((r) => r.kind === 'reorder'),
+        lose: active.some((r) => r.kind === 'lose'),
       };
     },
     rules: () => rules.map((r) => ({ ...r })),

@@ -164,6 +164,24 @@ describe('fault injection', () => {
     expect(merchant.notifications).toHaveLength(1);
   });
 
+  it('never sends a notification a lose fault takes, nor retries it; the next one goes out', async () => {
+    const { notifier, merchant, config, clock } = setupNotifier({}, [
+      { endpoint: 'notifications', kind: 'lose', times: 1 },
+    ]);
+    notifier.send(cardNotification(config.nonSnapNotificationUrl!, 'INV-L1'));
+    notifier.send(cardNotification(config.nonSnapNotificationUrl!, 'INV-L2'));
+    await notifier.idle();
+    clock.advance(13 * HOUR);
+    await notifier.idle();
+    const invoices = merchant.notifications.map((n) => JSON.parse(n.body).order.invoice_number);
+    expect(invoices).toEqual(['INV-L2']);
+    expect(notifier.notifications().map((n) => [n.reference, n.lost, n.attempts, n.delivered])).toEqual([
+      ['INV-L1', true, 0, false],
+      ['INV-L2', false, 1, true],
+    ]);
+    expect(notifier.log().filter((e) => e.reference === 'INV-L1')).toEqual([]);
+  });
+
   it('reset() cancels scheduled retries and clears the log', async () => {
     const { notifier, merchant, config, clock } = setupNotifier();
     merchant.answer(500);

@@ -18,7 +18,13 @@ import { refundIfExtra } from '../refunds/extra-charges.js';
 import { isOpenPayment } from '../store/payment-state.js';
 import { bffUrl } from '../http/urls.js';
 import { NOTIFICATION_PATHS } from '../notifications/paths.js';
-import { chargedAmount, type OrderRecord, type PaymentRecord, StoreRuleError } from '../store/index.js';
+import {
+  CAPTURE_SENT_AT_FACT,
+  chargedAmount,
+  type OrderRecord,
+  type PaymentRecord,
+  StoreRuleError,
+} from '../store/index.js';
 import type { CardPaymentService, ServiceDeps } from '../services/types.js';
 
 /**
@@ -328,6 +334,14 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
       if (typeof authorizeId !== 'string') {
         throw new KkiDomainError('invalid_transaction_status', { internal: 'no authorize_id from DOKU yet' });
       }
+      // Set before the call goes, so reconciliation asks DOKU about a capture whose outcome never
+      // reaches the store (the process stops, the notification is lost, no retry comes); cleared when
+      // DOKU refuses it (a mark left behind only costs status checks for a day).
+      const markSent = async (at: string | null) => {
+        if (capturedBefore) return;
+        current = await deps.store.payments.update(current.id, { doku: { [CAPTURE_SENT_AT_FACT]: at } });
+      };
+      await markSent(new Date().toISOString());
       try {
         const answer = await client.capture(
           { payment: { authorize_id: authorizeId, ...(amount !== null && { capture_amount: amount }) } },
@@ -339,6 +353,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
             throw new KkiDomainError('operation_not_allowed', { internal: 'captured by another key' });
           // DOKU's word on the authorization (released, voided) is applied before the refusal is
           // answered, so a refresh shows why and the order is freed.
+          await markSent(null).catch(() => {});
           await service.confirm(current).catch(() => current);
           throw new KkiDomainError(kkiErrorFromNonSnap(answer.data) ?? 'invalid_transaction_status', {
             ...(captured.response_code !== undefined && { dokuResponseCode: captured.response_code }),
@@ -369,6 +384,7 @@ export function createCardPaymentService(deps: ServiceDeps, client: DokuClient):
           return deps.store.payments.update(current.id, { doku: { captureRequestId: requestId } });
         }
         if (isDokuDecision(error) && !capturedBefore) {
+          await markSent(null).catch(() => {});
           await service.confirm(current).catch(() => current);
         }
         throw dokuFailure(error);

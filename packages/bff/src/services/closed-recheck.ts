@@ -98,7 +98,9 @@ export async function recheckClosed(
 
 /**
  * Asks DOKU again about `recheck.method`'s authorizations still uncaptured past DOKU's hold (DOKU
- * releases them on its own and may not say so by notification); returns how many were asked.
+ * releases them on its own and may not say so by notification), and about those a capture was sent
+ * for whose outcome the BFF did not record (`CAPTURE_SENT_AT_FACT`: it stopped mid-call, or the
+ * notification was lost, and no retry came), for a day after the capture; returns how many were asked.
  */
 export async function recheckHeld(
   recheck: ClosedRecheck,
@@ -107,13 +109,22 @@ export async function recheckHeld(
 ): Promise<number> {
   const hold = recheck.authorizationHoldMs;
   if (hold === undefined) return 0;
-  const held = await deps.store.payments.listHeld({
-    method: recheck.method,
-    createdBefore: new Date(now - hold),
-    createdAfter: new Date(now - hold - CLOSED_RECHECK_GIVE_UP_MS),
-    before,
-    limit: CLOSED_RECHECK_BATCH,
-  });
+  const [pastHold, captureSent] = await Promise.all([
+    deps.store.payments.listHeld({
+      method: recheck.method,
+      createdBefore: new Date(now - hold),
+      createdAfter: new Date(now - hold - CLOSED_RECHECK_GIVE_UP_MS),
+      before,
+      limit: CLOSED_RECHECK_BATCH,
+    }),
+    deps.store.payments.listCaptureSent({
+      method: recheck.method,
+      sentAfter: new Date(now - CLOSED_RECHECK_GIVE_UP_MS),
+      before,
+      limit: CLOSED_RECHECK_BATCH,
+    }),
+  ]);
+  const held = [...new Map([...pastHold, ...captureSent].map((p) => [p.id, p])).values()];
   for (const payment of held) {
     try {
       const { after, answered } = await askDoku(recheck, payment);

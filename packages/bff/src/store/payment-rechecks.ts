@@ -13,6 +13,15 @@ import type { SqlDatabase } from './sql.js';
  */
 export const PAYMENT_RECHECK_UNTIL_FACT = 'recheckUntil';
 
+/**
+ * The `doku` fact of an authorization the merchant's capture was sent for (ISO time, set before the
+ * call goes): if the BFF never learns the outcome (it stopped mid-call, DOKU's notification was lost,
+ * no retry came), reconciliation asks DOKU about it, so a capture DOKU made does not leave the payment
+ * `authorized` (and its refunds refused) until the hold check days later. Cleared (`null`) when DOKU
+ * refuses the capture.
+ */
+export const CAPTURE_SENT_AT_FACT = 'captureSentAt';
+
 /** The payment listings reconciliation works from (part of the payment repository). */
 export interface PaymentRecheckQueries {
   /** Open payments (`created`/`pending`) not updated since `before`, oldest first: for reconciliation. */
@@ -36,6 +45,17 @@ export interface PaymentRecheckQueries {
     method: PaymentRecord['method'];
     createdAfter: Date;
     createdBefore: Date;
+    before: Date;
+    limit: number;
+  }): Promise<PaymentRecord[]>;
+  /**
+   * `authorized` payments of `method` whose capture was sent ({@link CAPTURE_SENT_AT_FACT}) after
+   * `sentAfter` and not updated since `before`, least recently updated first: captures whose outcome
+   * the BFF may not have heard of.
+   */
+  listCaptureSent(filter: {
+    method: PaymentRecord['method'];
+    sentAfter: Date;
     before: Date;
     limit: number;
   }): Promise<PaymentRecord[]>;
@@ -77,6 +97,17 @@ export function paymentRecheckQueries(db: SqlDatabase): PaymentRecheckQueries {
           filter.before.toISOString(),
           filter.limit,
         ],
+      );
+      return rows.map(toPayment);
+    },
+    async listCaptureSent(filter) {
+      // Through the same partial index (authorized payments only); few of them carry the fact.
+      const rows = await db.query(
+        `SELECT * FROM payments
+         WHERE status = 'authorized' AND method = $1 AND updated_at < $3::timestamptz
+           AND (doku ->> '${CAPTURE_SENT_AT_FACT}')::timestamptz > $2::timestamptz
+         ORDER BY updated_at, id LIMIT $4`,
+        [filter.method, filter.sentAfter.toISOString(), filter.before.toISOString(), filter.limit],
       );
       return rows.map(toPayment);
     },

@@ -31,7 +31,11 @@ export type { ExtraChargeRepository } from './extra-charges.js';
 export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
 export type { OrderRepository } from './orders.js';
-export { PAYMENT_RECHECK_UNTIL_FACT, type PaymentRecheckQueries } from './payment-rechecks.js';
+export {
+  CAPTURE_SENT_AT_FACT,
+  PAYMENT_RECHECK_UNTIL_FACT,
+  type PaymentRecheckQueries,
+} from './payment-rechecks.js';
 export { chargedAmount } from './refunds.js';
 export type { PaymentFilter, PaymentRepository, TransitionOptions } from './payments.js';
 export type { AttemptCounters, RateLimitRepository } from './rate-limits.js';

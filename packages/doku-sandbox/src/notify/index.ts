@@ -48,6 +48,8 @@ export interface NotificationRecord {
   attempts: number;
   /** Sandbox-clock time of the original attempt. */
   firstAttemptAt: string | null;
+  /** Never sent, by a `lose` fault: no attempt is made and none is retried. */
+  lost: boolean;
 }
 
 /** The concrete notifier: `Notifier` plus what the ledger, control API and tests use. */
@@ -220,10 +222,15 @@ export function createNotifier(deps: NotifierDeps): SandboxNotifier {
         delivered: false,
         attempts: 0,
         firstAttemptAt: null,
+        lost: false,
       };
       const t: Tracked = { record, n, firstAttemptMs: null, retries: 0, cancelRetry: null };
       tracked.push(t);
-      const { duplicate, reorder } = deps.faults.notificationFaults();
+      const { duplicate, reorder, lose } = deps.faults.notificationFaults();
+      if (lose) {
+        record.lost = true;
+        return;
+      }
       if (reorder) {
         // Hold this one back: the next notification overtakes it, or it goes out after the hold.
         let done: () => void = () => undefined;
