@@ -21,6 +21,7 @@ import {
   kkiPaymentRequestSchema,
   lineItemsMatchAmount,
   nonSnapErrorResponseSchema,
+  orderStatusResponseSchema,
   orderStatusPath,
   parseWire,
   paymentPageRequestSchema,
@@ -286,6 +287,19 @@ describe('Non-SNAP schemas', () => {
         .success,
     ).toBe(true);
     expect(orderStatusPath('INV 1/2')).toBe('/orders/v1/status/INV%201%2F2');
+  });
+
+  it('order status: the amount as a number or a numeric string, read as a number', () => {
+    const status = (amount: unknown) =>
+      orderStatusResponseSchema.safeParse({
+        order: { invoice_number: 'INV-1', amount },
+        transaction: { status: 'SUCCESS' },
+      });
+    expect(status(150000).data?.order.amount).toBe(150000);
+    expect(status('150000').data?.order.amount).toBe(150000);
+    expect(status('150000.00').data?.order.amount).toBe(150000);
+    for (const bad of ['', '1e5', '-1', '150.000', 'IDR 150000', true])
+      expect(status(bad).success, String(bad)).toBe(false);
   });
 });
 

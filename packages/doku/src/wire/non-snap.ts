@@ -285,11 +285,24 @@ export const cardTransactionSchema = z.looseObject({
 });
 
 /**
+ * An amount DOKU may write as a JSON number or a numeric string (its Checkout answers carry strings,
+ * §7.7), read as a number: a status answer refused for its amount's type would leave the payment
+ * unsettled for good. At most two decimals: `150.000` (Indonesian thousands) is refused, not read as 150.
+ */
+const tolerantAmount = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .transform(Number),
+]);
+
+/**
  * `GET /orders/v1/status/{invoice_number}` response (§7.5). DOKU documents no card-specific body;
  * the envelope is the one of its notifications (§7.6), so the same fields are read.
  */
 export const orderStatusResponseSchema = z.looseObject({
-  order: z.looseObject({ invoice_number: z.string(), amount: z.number().optional() }),
+  order: z.looseObject({ invoice_number: z.string(), amount: tolerantAmount.optional() }),
   transaction: cardTransactionSchema,
   service: z.looseObject({ id: z.string() }).optional(),
   acquirer: z.looseObject({ id: z.string() }).optional(),
