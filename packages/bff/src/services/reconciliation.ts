@@ -84,12 +84,19 @@ export function createReconciliationService(
         const reconciler = deps.reconcilers.find((r) => r.method === payment.method);
         if (!reconciler) continue;
         checked++;
+        let after = payment;
         try {
-          const after = await reconciler.settle(payment);
+          after = await reconciler.settle(payment);
           if (!isOpenPayment(after.status)) settled++;
         } catch (error) {
           // DOKU unreachable: the payment stays open and is tried again on the next run.
           log.warn('reconciliation could not settle a payment', { paymentId: payment.id, error });
+        }
+        // Left as it was (DOKU gave no usable answer): touched, so it waits `pendingAfterMs` like a
+        // checked one and the next run's oldest batch is not these same payments again, leaving
+        // every younger open payment unasked for as long as they stay unanswered.
+        if (after.updatedAt.getTime() === payment.updatedAt.getTime()) {
+          await store.payments.update(payment.id, {}).catch(() => {});
         }
       }
       if (open.length < BATCH) break;
