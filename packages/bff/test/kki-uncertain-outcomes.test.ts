@@ -2,7 +2,8 @@
 // refusal of a later send after a lost answer, or a 404 from the status API that is not DOKU's
 // "Transaction Not Found" (a gateway's page, another refusal), nor on that very answer while the
 // create call may still be on its way to DOKU. The customer would pay again. The answer to the
-// browser says the outcome is unknown (`error.outcomeUnknown`).
+// browser says the outcome is unknown (`error.outcomeUnknown`). Likewise a refund whose answer was
+// lost is never released on a refusal of its repeat unless DOKU's refund list says it was not made.
 import { SNAP_PATHS } from '@kki-kit/doku';
 import { kkiTestCpan } from '@kki-kit/doku-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,5 +236,79 @@ describe('DOKU\u2019s "Transaction Not Found" for a payment still being created'
     const after = await service.refresh(payment);
     expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
     expect(after.status).toBe('failed');
+  });
+});
+
+describe('a KKI refund whose answer was lost, refused when it is sent again', () => {
+  const lost = async (): Promise<Response> => {
+    throw new TypeError('fetch failed: socket hang up');
+  };
+  const refused = async () =>
+    Response.json({ responseCode: '4035805', responseMessage: 'Do Not Honor' }, { status: 403 });
+  /** DOKU's status answer with its refund list replaced (`undefined`: no list at all). */
+  const statusWith =
+    (refundHistory: (partnerRefundNo: string) => unknown[] | undefined, refundNo: string) =>
+    async (req: Request) => {
+      const res = await h.sandbox.app.fetch(req);
+      const body = (await res.json()) as Record<string, unknown>;
+      const list = refundHistory(refundNo);
+      if (list === undefined) delete body.refundHistory;
+      else body.refundHistory = list;
+      return Response.json(body, { status: res.status });
+    };
+
+  /** A paid payment with a 30 000 refund whose every answer was lost: pending, its key `key`. */
+  async function lostRefund(customer: string, serial: number) {
+    const { payment } = await pay(customer, serial);
+    if (!payment) throw new Error('payment missing');
+    await bff.store.payments.transition(payment.id, 'succeeded', { source: 'reconciliation' });
+    const key = `lost-refund-${payment.id}`;
+    scripted.set(SNAP_PATHS.refund, [lost, lost, lost, lost, lost]);
+    await expect(
+      bff.merchant.refund(payment.id, { amount: 30_000, idempotencyKey: key }),
+    ).rejects.toMatchObject({
+      outcomeUnknown: true,
+    });
+    scripted.delete(SNAP_PATHS.refund);
+    const [refund] = await bff.store.refunds.listByPayment(payment.id);
+    expect(refund?.status).toBe('pending');
+    return { payment, key, refund: refund! };
+  }
+
+  it('is settled succeeded when DOKU’s refund list shows it made, never released for a second refund', async () => {
+    const { payment, key, refund } = await lostRefund('refund-lost-made', 61);
+    scripted.set(SNAP_PATHS.refund, [refused]);
+    scripted.set(SNAP_PATHS.status, [
+      statusWith((no) => [{ partnerRefundNo: no, refundStatus: '00' }], refund.partnerRefundNo),
+    ]);
+    const again = await bff.merchant.refund(payment.id, { amount: 30_000, idempotencyKey: key });
+    expect(scripted.get(SNAP_PATHS.status)).toEqual([]);
+    expect(again.status).toBe('succeeded');
+    expect(await bff.merchant.getPayment(payment.id)).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: 30_000,
+      refundableAmount: 50_000,
+    });
+    expect(await bff.store.refunds.remaining(payment.id)).toBe(50_000);
+  });
+
+  it('stays pending, its amount reserved, while DOKU’s status gives no refund list', async () => {
+    const { payment, key, refund } = await lostRefund('refund-lost-unsure', 62);
+    scripted.set(SNAP_PATHS.refund, [refused]);
+    scripted.set(SNAP_PATHS.status, [statusWith(() => undefined, refund.partnerRefundNo)]);
+    const again = await bff.merchant.refund(payment.id, { amount: 30_000, idempotencyKey: key });
+    expect(again.status).toBe('pending');
+    expect(await bff.store.refunds.remaining(payment.id)).toBe(50_000);
+  });
+
+  it('is settled failed, its amount released, when DOKU’s refund list does not have it', async () => {
+    const { payment, key, refund } = await lostRefund('refund-lost-never', 63);
+    scripted.set(SNAP_PATHS.refund, [refused]);
+    scripted.set(SNAP_PATHS.status, [statusWith(() => [], refund.partnerRefundNo)]);
+    await expect(
+      bff.merchant.refund(payment.id, { amount: 30_000, idempotencyKey: key }),
+    ).rejects.toMatchObject({ outcomeUnknown: false });
+    expect((await bff.store.refunds.get(refund.id))?.status).toBe('failed');
+    expect(await bff.store.refunds.remaining(payment.id)).toBe(80_000);
   });
 });

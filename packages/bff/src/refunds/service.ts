@@ -3,7 +3,13 @@
 // The store reserves the amount first under the payment's row lock, so two refunds racing each other
 // can never add up to more than the payment; DOKU's answer then settles the reservation.
 import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
-import { CHECKOUT_REFUND_API, cardRefundInOrderStatus, type DokuClient } from '@kki-kit/doku';
+import {
+  CARD_ORDER_REFUND_HISTORY,
+  CHECKOUT_REFUND_API,
+  cardRefundInOrderStatus,
+  type DokuClient,
+  snapRefundOutcome,
+} from '@kki-kit/doku';
 import type { IdempotencyContext } from '../idempotency.js';
 import { KkiDomainError } from '../errors.js';
 import {
@@ -117,6 +123,31 @@ export function refundApiOf(payment: PaymentRecord): 'snap-debit-refund' | 'card
   return CHECKOUT_REFUND_API[payment.checkoutChannel ?? 'card'];
 }
 
+/**
+ * DOKU's word, from its status API, on a refund sent before that DOKU now refuses when it is sent
+ * again: the refusal of a repeat is no proof the first was not made (DOKU may no longer take the
+ * repeat for a replay, and answer it as a new refund over what is left). `failed` when DOKU's list
+ * of the payment's refunds has no such refund or says it failed; `null` when DOKU gives no list.
+ */
+async function refundInStatus(
+  client: DokuClient,
+  payment: PaymentRecord,
+  refund: RefundRecord,
+): Promise<'succeeded' | 'failed' | 'pending' | null> {
+  if (refundApiOf(payment) === 'snap-debit-refund') {
+    const status = await client.debitStatus({ originalPartnerReferenceNo: payment.partnerReferenceNo });
+    const list = status.data.refundHistory;
+    if (!list) return null;
+    const entry = list.find((r) => r.partnerRefundNo === refund.partnerRefundNo);
+    return entry ? snapRefundOutcome(entry.refundStatus) : 'failed';
+  }
+  const status = await client.orderStatus(payment.partnerReferenceNo);
+  if (!Array.isArray((status.data as Record<string, unknown>)[CARD_ORDER_REFUND_HISTORY.list])) return null;
+  const found = cardRefundInOrderStatus(status.data, refund.externalId);
+  if (found === null || found.status === 'FAILED') return 'failed';
+  return found.status === 'SUCCESS' ? 'succeeded' : 'pending';
+}
+
 /** Creates the refund service on a DOKU client. */
 export function createRefundService(deps: ServiceDeps, client: DokuClient): RefundService {
   return {
@@ -147,6 +178,8 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
       let refund = await store.refunds.findByPartnerRefundNo(ctx.externalId);
       if (refund && refund.paymentId !== payment.id) throw new KkiDomainError('idempotency_key_reused');
       if (refund && refund.status !== 'pending') return refund;
+      // Sent before (its outcome unknown): a refusal now is checked against DOKU's refund list.
+      const resent = refund !== null;
       if (!refund) {
         // The store's rule (what DOKU took, less succeeded and pending refunds), checked again under
         // the payment's lock by `reserve`; here it only answers before the reservation.
@@ -184,6 +217,15 @@ export function createRefundService(deps: ServiceDeps, client: DokuClient): Refu
         const failure = dokuFailure(error);
         if (!failure.outcomeUnknown) {
           const type = (error as { refundType?: RefundType | null }).refundType ?? null;
+          if (resent) {
+            const verdict = await refundInStatus(client, payment, refund).catch(() => null);
+            // Made after all: settled as DOKU's list shows it.
+            if (verdict === 'succeeded') {
+              return (await store.refunds.settle(refund.id, { status: 'succeeded', type })).refund;
+            }
+            // DOKU cannot say: the amount stays reserved (never refunded twice) for the next pass.
+            if (verdict !== 'failed') return refund;
+          }
           await store.refunds.settle(refund.id, {
             status: 'failed',
             type,
