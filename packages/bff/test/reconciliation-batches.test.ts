@@ -1,5 +1,6 @@
-// Reconciliation walks every open payment, not only the oldest batch: payments DOKU gives no usable
-// answer about (a page never opened, DOKU down for them) must not keep younger ones from being asked.
+// Reconciliation walks every open payment and extra charge, not only the oldest batch: those it can
+// do nothing about yet (a page never opened, DOKU down for them, a payment not yet refundable) must
+// not keep younger ones from being asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReconciliationService, type PaymentReconciler } from '../src/services/reconciliation.js';
 import type { PaymentRecord } from '../src/store/index.js';
@@ -51,5 +52,23 @@ describe('reconciliation batches', () => {
       expect(now?.status).toBe('created');
       expect(now!.updatedAt.getTime()).toBeGreaterThan(p.updatedAt.getTime());
     }
+  }, 60_000);
+
+  it('settles a younger extra charge behind more than a batch of ones it cannot refund yet', async () => {
+    const { store } = h.bff;
+    const extraCharge = async (payment: PaymentRecord) =>
+      store.db.query(
+        `INSERT INTO extra_charges (payment_id, order_id, reason, status)
+         VALUES ($1, $2, 'cancelled_attempt', 'refunding')`,
+        [payment.id, payment.orderId],
+      );
+    // Payments still open at DOKU: nothing to refund yet, so each stays `refunding` as it was.
+    for (let i = 0; i < 101; i++) await extraCharge(await openPayment(1_000 + i));
+    const younger = await openPayment(2_000);
+    await store.payments.transition(younger.id, 'cancelled', { source: 'api' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await extraCharge(younger);
+    await h.bff.services.reconciliation!.run();
+    expect(await store.extraCharges.get(younger.id)).toMatchObject({ status: 'refunded' });
   }, 60_000);
 });

@@ -179,6 +179,11 @@ export function createExtraChargeService(deps: ServiceDeps, refunds: RefundServi
           checked++;
           const after = await refund(extra.paymentId);
           if (after && after.status !== 'refunding') refunded++;
+          // Left as it was (its payment not yet in a state to refund, or a void DOKU has not
+          // settled): touched, so it goes to the back and a hundred such never keep the rest waiting.
+          else if (after && after.updatedAt.getTime() === extra.updatedAt.getTime()) {
+            await store.extraCharges.note(extra.paymentId, {}).catch(() => {});
+          }
         }
         if (open.length < BATCH) break;
       }
