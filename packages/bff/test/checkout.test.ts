@@ -4,7 +4,9 @@
 import type { PaymentView } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKkiBff } from '../src/app.js';
+import { checkoutDeadline } from '../src/checkout/outcome.js';
 import { narrowCheckoutMethods } from '../src/checkout/routes.js';
+import { PAYMENT_RECHECK_UNTIL_FACT } from '../src/store/index.js';
 import { checkoutCustomerIdFor } from '../src/services/customer-ref.js';
 import { type CheckoutHarness, checkoutBody, newKey, startCheckout } from './checkout-setup.js';
 
@@ -266,6 +268,28 @@ describe('DOKU Checkout payments', () => {
     expect(polled).toMatchObject({ status: 'expired', error: { code: 'payment_expired' } });
     // The order can be paid again.
     expect((await start('dave', { orderId: expired.order.id })).res.status).toBe(201);
+  });
+
+  it('a failed checkout the shopper then pays on DOKU’s page, its notification lost, pays the order by reconciliation', async () => {
+    const { view, stored, order } = await pending('fay');
+    await h.notify(
+      checkoutBody(stored.partnerReferenceNo, { status: 'FAILED', amount: 150_000 }),
+      `f-${view.id}`,
+    );
+    const failed = await h.bff.store.payments.get(view.id);
+    expect(failed?.status).toBe('failed');
+    expect(Date.parse(String(failed?.doku[PAYMENT_RECHECK_UNTIL_FACT]))).toBeGreaterThan(
+      checkoutDeadline(h.bff, failed!),
+    );
+    // DOKU's page let the shopper try again; this time the card went through.
+    h.orders.set(stored.partnerReferenceNo, { status: 'SUCCESS', amount: 150_000 });
+    await h.bff.store.db.query(
+      `UPDATE payments SET updated_at = updated_at - interval '1 hour' WHERE id = $1`,
+      [view.id],
+    );
+    await h.bff.services.reconciliation!.run();
+    expect(await h.bff.merchant.getPayment(view.id)).toMatchObject({ status: 'succeeded' });
+    expect(await h.bff.merchant.getOrder(order.id)).toMatchObject({ status: 'paid', paidPaymentId: view.id });
   });
 
   it('a page DOKU still calls pending long past its time is expired by the BFF', async () => {

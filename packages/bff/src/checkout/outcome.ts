@@ -7,6 +7,7 @@ import { type CheckoutOutcome, checkoutOutcomeOf } from '@kki-kit/doku';
 import { refundIfExtra } from '../refunds/extra-charges.js';
 import type { DokuFacts, PaymentPatch, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
+import { recheckMark } from '../services/page-expiry.js';
 import type { ServiceDeps } from '../services/types.js';
 
 /** Who read the outcome (recorded in the payment's history). */
@@ -27,6 +28,14 @@ function factsOf(outcome: CheckoutOutcome): DokuFacts {
     ...(typeof word === 'string' && { transactionStatus: word.slice(0, 32) }),
     ...(outcome.channel !== null && { checkoutChannel: outcome.channel }),
   };
+}
+
+/** When an open checkout stops being payable: its page's expiry, else creation plus the due minutes. */
+export function checkoutDeadline(deps: Pick<ServiceDeps, 'config'>, payment: PaymentRecord): number {
+  const action = payment.nextAction;
+  if (action.type === 'checkout_page' && action.expiresAt !== null) return Date.parse(action.expiresAt);
+  const minutes = deps.config.checkout?.dueMinutes ?? 60;
+  return payment.createdAt.getTime() + minutes * 60_000;
 }
 
 /** Whether `outcome` is about `payment`'s invoice (it names that one, or none). */
@@ -80,7 +89,13 @@ export async function applyCheckoutOutcome(
     },
     patch: {
       ...seen,
-      ...(to === 'failed' && { error: createKkiError(kkiErrorFromNonSnap(body) ?? 'card_declined') }),
+      ...(to === 'failed' && {
+        error: createKkiError(kkiErrorFromNonSnap(body) ?? 'card_declined'),
+        // DOKU calls FAILED not final: its page may let the shopper try again until its deadline
+        // (CHECKOUT_DISABLE_RETRY_PAYMENT's effect is a guess), so DOKU is asked again until then,
+        // and a success whose notification is lost still pays the order or is refunded.
+        doku: { ...facts, ...recheckMark(checkoutDeadline(deps, payment)).doku },
+      }),
       ...(to === 'expired' && { error: createKkiError('payment_expired') }),
       ...(!isOpenPayment(to) && { nextAction: { type: 'none' as const } }),
     },

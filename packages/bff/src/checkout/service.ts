@@ -23,7 +23,7 @@ import { expireIfPastDue as expirePastDue, isNoSuchOrder, recheckMark } from '..
 import type { CheckoutPaymentService, ServiceDeps } from '../services/types.js';
 import type { OrderRecord, PaymentRecord } from '../store/index.js';
 import { isOpenPayment } from '../store/payment-state.js';
-import { applyCheckoutOutcome, checkoutOutcomeIsFor } from './outcome.js';
+import { applyCheckoutOutcome, checkoutDeadline, checkoutOutcomeIsFor } from './outcome.js';
 
 /** The `doku` fact holding the shop page the customer returns to after a full-page redirect. */
 export const CHECKOUT_RETURN_URL_FACT = 'shopReturnUrl';
@@ -42,14 +42,6 @@ export function checkoutReturnUrl(
 ): string {
   const query = new URLSearchParams({ token, display, ...(cancel && { result: 'cancel' }) });
   return `${bffUrl(deps.config, `/checkout/payments/${encodeURIComponent(paymentId)}/return`)}?${query}`;
-}
-
-/** When an open checkout stops being payable: its page's expiry, else creation plus the due minutes. */
-export function checkoutDeadline(deps: Pick<ServiceDeps, 'config'>, payment: PaymentRecord): number {
-  const action = payment.nextAction;
-  if (action.type === 'checkout_page' && action.expiresAt !== null) return Date.parse(action.expiresAt);
-  const minutes = deps.config.checkout?.dueMinutes ?? 60;
-  return payment.createdAt.getTime() + minutes * 60_000;
 }
 
 // DOKU refuses line items that do not add up to the amount: they are sent only when they do.

@@ -352,4 +352,16 @@ ALTER TABLE notification_inbox ADD COLUMN sealed text;
 CREATE INDEX idempotency_records_created_idx ON idempotency_records (created_at);
 `,
   },
+  {
+    version: 16,
+    name: 'failed checkouts asked about again',
+    // A DOKU Checkout that failed before its page's deadline is asked about again like a closed one
+    // (DOKU calls FAILED not final and its page may let the shopper try again): migration 10's index
+    // of marked payments takes failed ones too, so listToRecheck still reads through it.
+    sql: `
+DROP INDEX payments_recheck_idx;
+CREATE INDEX payments_recheck_idx ON payments (updated_at, id)
+  WHERE status IN ('cancelled', 'expired', 'failed') AND (doku ->> 'recheckUntil') IS NOT NULL;
+`,
+  },
 ];

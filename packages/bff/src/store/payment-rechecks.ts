@@ -8,7 +8,8 @@ import type { SqlDatabase } from './sql.js';
 
 /**
  * The `doku` fact of a payment the BFF closed itself (cancelled in the shop, or expired while DOKU
- * still said pending) although DOKU's page could still take a payment: until when (ISO time)
+ * still said pending, or a DOKU Checkout that failed before its deadline) although DOKU's page could
+ * still take a payment: until when (ISO time)
  * reconciliation asks DOKU about it again. Cleared (`null`) once that is settled.
  */
 export const PAYMENT_RECHECK_UNTIL_FACT = 'recheckUntil';
@@ -27,7 +28,8 @@ export interface PaymentRecheckQueries {
   /** Open payments (`created`/`pending`) not updated since `before`, oldest first: for reconciliation. */
   listOpen(before: Date, limit?: number): Promise<PaymentRecord[]>;
   /**
-   * Payments the BFF closed itself (`cancelled` or `expired`) while DOKU's page could still take a
+   * Payments the BFF closed itself (`cancelled` or `expired`; a DOKU Checkout `failed` before its
+   * page's deadline, which DOKU's page may still take) while DOKU's page could still take a
    * payment, marked with {@link PAYMENT_RECHECK_UNTIL_FACT}, of `method` and not updated since
    * `before`; least recently updated first. For reconciliation, which asks DOKU again about each and
    * clears the mark once that is settled (an index holds the marked rows only).
@@ -76,7 +78,8 @@ export function paymentRecheckQueries(db: SqlDatabase): PaymentRecheckQueries {
       // The index's own predicate, written out, so its plan is the partial index (migration 10).
       const rows = await db.query(
         `SELECT * FROM payments
-         WHERE status IN ('cancelled', 'expired') AND (doku ->> '${PAYMENT_RECHECK_UNTIL_FACT}') IS NOT NULL
+         WHERE status IN ('cancelled', 'expired', 'failed')
+           AND (doku ->> '${PAYMENT_RECHECK_UNTIL_FACT}') IS NOT NULL
            AND method = $1 AND updated_at < $2::timestamptz
          ORDER BY updated_at, id LIMIT $3`,
         [filter.method, filter.before.toISOString(), filter.limit],
