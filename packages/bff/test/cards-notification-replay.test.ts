@@ -100,4 +100,27 @@ describe('stored Cards notifications a crash left unapplied', () => {
     // The payment is not given up on: it is still open for reconciliation's own check.
     expect((await h.bff.store.payments.get(id))?.status).toBe('pending');
   });
+
+  it('applies a new stored notification behind a hundred older ones DOKU gives no answer about', async () => {
+    // A payment DOKU never heard of (its page call never reached DOKU): its order status is a 404.
+    const order = await h.bff.merchant.createOrder({ customerId: 'vina', amount: 84_000 });
+    const unknown = await h.bff.store.payments.create({
+      orderId: order.id,
+      method: 'card',
+      cardPaymentType: 'SALE',
+      partnerReferenceNo: `INV-UNKNOWN-${Date.now()}`,
+      externalId: `INV-UNKNOWN-${Date.now()}`,
+    });
+    const stuck: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      stuck.push(await storeUnapplied(`stuck-${i}-${unknown.id}`, unknown.partnerReferenceNo, 84_000));
+    }
+    await h.run();
+    expect((await inboxRow(stuck[0]!))?.status).toBe('received');
+    const { id, ref } = await paidCardPayment('wati', 85_000);
+    const rowId = await storeUnapplied(`crash-${id}`, ref, 85_000);
+    await h.run();
+    expect(await inboxRow(rowId)).toEqual({ status: 'applied', subject_id: id });
+    expect((await h.bff.store.payments.get(id))?.status).toBe('succeeded');
+  }, 60_000);
 });

@@ -13,7 +13,8 @@ import { invoiceNumberIn } from './non-snap.js';
  * Creates the replay of stored Non-SNAP notifications over the per-method reconcilers; it resolves to
  * how many it applied. A row whose status check DOKU did not answer stays `received` for the next run,
  * for a day at most: then it is set aside as `failed`, so rows DOKU never answers about cannot crowd
- * out the ones after them (the payment itself is still reconciled like any other).
+ * out the ones after them (the payment itself is still reconciled like any other). Until then each
+ * such row is noted as failed once tried, which puts it behind the rows not tried yet.
  */
 export function createNonSnapReplay(
   deps: Pick<ServiceDeps, 'store' | 'log'>,
@@ -36,6 +37,8 @@ export function createNonSnapReplay(
           if (Date.now() - record.receivedAt.getTime() > CLOSED_RECHECK_GIVE_UP_MS) {
             await store.inbox.finish(record.id, 'failed', payment.id, 'no answer from DOKU for a day');
             log.warn('stored cards notification set aside', { inboxId: record.id, paymentId: payment.id });
+          } else {
+            await store.inbox.noteFailure(record.id, 'no answer from DOKU');
           }
           continue;
         }
@@ -48,6 +51,9 @@ export function createNonSnapReplay(
         });
       } catch (error) {
         log.warn('stored cards notification not applied', { inboxId: record.id, error });
+        await store.inbox
+          .noteFailure(record.id, error instanceof Error ? error.name : 'error')
+          .catch(() => {});
       }
     }
     return applied;
