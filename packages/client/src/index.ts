@@ -63,4 +63,4 @@ export {
   sessionPendingPayments,
   writePendingPayment,
 } from './pending-payment.js';
-export { KkiRequestError } from './request-error.js';
+export { KkiRequestError, resendFailure } from './request-error.js';

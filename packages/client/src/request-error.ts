@@ -33,3 +33,16 @@ export class KkiRequestError extends Error {
     this.requestId = error.requestId;
   }
 }
+
+/**
+ * A resend's failure as it bears on the attempt it resends, whose first send went unanswered: a
+ * refusal of the resend's admission (401, 403, 429: signed out, not allowed, rate limited) says
+ * nothing of what that first send did, so the outcome stays unknown and the action runner keeps the
+ * attempt's key (a new key would act twice, e.g. a second refund). Any other failure is returned as
+ * it is.
+ */
+export function resendFailure(cause: unknown): unknown {
+  return cause instanceof KkiRequestError && [401, 403, 429].includes(cause.error.httpStatus)
+    ? new KkiRequestError(cause.error, true, cause.noResponse, cause.locale)
+    : cause;
+}

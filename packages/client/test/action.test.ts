@@ -3,7 +3,7 @@
 import { createKkiError } from '@kki-kit/contract';
 import { describe, expect, it } from 'vitest';
 import { createAction, createActionRunner, OutcomeGate } from '../src/action.js';
-import { KkiRequestError } from '../src/request-error.js';
+import { KkiRequestError, resendFailure } from '../src/request-error.js';
 
 const unknownOutcome = () => new KkiRequestError(createKkiError('internal_error'), true, true);
 const refused = () => new KkiRequestError(createKkiError('card_declined'), false);
@@ -61,6 +61,34 @@ describe('createActionRunner', () => {
       return 'ok';
     });
     expect(new Set(keys).size).toBe(3);
+  });
+
+  it('after an unanswered send, a resend refused for its admission keeps the key, until the BFF answers', async () => {
+    const runner = createActionRunner<string>();
+    const keys: string[] = [];
+    // A resend passes its failure through resendFailure, as the refund form does.
+    const resend = (error: Error) => async (key: string) => {
+      keys.push(key);
+      throw resendFailure(error);
+    };
+    const fromBff = (code: Parameters<typeof createKkiError>[0]) =>
+      new KkiRequestError({ ...createKkiError(code), requestId: 'req-1' }, false);
+    await expect(runner.run('refund', resend(unknownOutcome()))).rejects.toBeInstanceOf(KkiRequestError);
+    // An ended session, a refusal of who sends it, a rate limit.
+    for (const code of ['unauthenticated', 'refund_not_authorized', 'rate_limited'] as const) {
+      const failure = await runner.run('refund', resend(fromBff(code))).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ outcomeUnknown: true, error: { code } });
+    }
+    expect(new Set(keys).size).toBe(1);
+    // The BFF's own word on the request settles it: the next request is a new attempt.
+    const settled = fromBff('refund_exceeds_remaining');
+    await expect(runner.run('refund', resend(settled))).rejects.toBe(settled);
+    await runner.run('refund', async (key) => {
+      keys.push(key);
+      return 'ok';
+    });
+    expect(keys.at(-1)).not.toBe(keys[0]);
+    expect(keys.slice(0, -1).every((k) => k === keys[0])).toBe(true);
   });
 
   it('createAction identifies a request by its fingerprint, never keeping the input', async () => {

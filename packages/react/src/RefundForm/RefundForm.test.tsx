@@ -178,6 +178,31 @@ describe('RefundForm', () => {
     );
   });
 
+  it('no answer, then the check again meets an ended session: still unconfirmed, and the next check keeps the key', async () => {
+    const made = refund({ id: 'ref_test0004', amount: 30_000, status: 'pending' });
+    on('listRefunds', { json: { refunds: [] } });
+    on('createRefund', (_c, n) =>
+      n === 0 ? { network: true } : n === 1 ? { error: 'unauthenticated' } : { json: made },
+    );
+    const user = userEvent.setup();
+    renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} />);
+    await user.click(await screen.findByRole('radio', { name: 'Kembalikan sebagian' }));
+    await user.type(screen.getByLabelText('Jumlah (IDR)'), '30000');
+    await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
+    await user.click(await screen.findByRole('button', { name: 'Periksa lagi' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(2));
+    // Signed out meanwhile: that says nothing of the first request, which may have refunded.
+    expect(await screen.findByRole('heading', { name: 'Hasilnya belum kami terima' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Mulai lagi' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Periksa lagi' }));
+    await waitFor(() => expect(callsTo('createRefund')).toHaveLength(3));
+    const keys = callsTo('createRefund').map((c) => c.headers.get('Idempotency-Key'));
+    expect(new Set(keys).size).toBe(1);
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'Hasilnya belum kami terima' })).toBeNull(),
+    );
+  });
+
   it('shown for another payment, keeps nothing of the previous one’s refusal', async () => {
     on('listRefunds', { json: { refunds: [] } });
     on('createRefund', { error: 'refund_not_authorized' });

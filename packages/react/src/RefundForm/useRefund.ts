@@ -6,6 +6,7 @@ import {
   fingerprint,
   isOutcomeUnknown,
   localizeError,
+  resendFailure,
 } from '@kki-kit/client';
 import {
   type CreateRefundRequest,
@@ -141,10 +142,17 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           ...(request.reason !== undefined &&
             request.reason.trim() !== '' && { reason: request.reason.trim() }),
         };
-        const body = unsettled.current?.paymentId === paymentId ? unsettled.current.body : asked;
+        const resend = unsettled.current?.paymentId === paymentId;
+        const body = resend && unsettled.current ? unsettled.current.body : asked;
         try {
           const view = await action.run(fingerprint({ paymentId, body }), (idempotencyKey) =>
-            client.request('createRefund', { params: { paymentId }, body, idempotencyKey, locale }),
+            client
+              .request('createRefund', { params: { paymentId }, body, idempotencyKey, locale })
+              // A resend refused for who sent it (a session that ended) leaves the first send's
+              // outcome unknown: its key is kept, never a second refund under a new one.
+              .catch((cause: unknown) => {
+                throw resend ? resendFailure(cause) : cause;
+              }),
           );
           queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({
             refunds: [...(list?.refunds ?? []).filter((r) => r.id !== view.id), view],
