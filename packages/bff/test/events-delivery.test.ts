@@ -561,3 +561,63 @@ describe('two instances on one database', () => {
     }
   }, 120_000);
 });
+
+describe('the events API in merchant code', () => {
+  it('refuses a page size that is not a whole number of at least 1, before the store sees it', async () => {
+    const h = await startKki({ onEvent: () => {}, events: { pollIntervalMs: 0 } });
+    try {
+      await paymentEvents(h.bff.store, 'page-size');
+      for (const limit of [0, -1, 2.5, Number.NaN]) {
+        await expect(h.bff.events.deliveries({ consumer: 'handler', limit })).rejects.toMatchObject({
+          code: 'validation_failed',
+          field: 'limit',
+        });
+        await expect(h.bff.events.list({ limit })).rejects.toMatchObject({ code: 'validation_failed' });
+      }
+      // More than a page holds reads as the largest page.
+      expect((await h.bff.events.list({ limit: 5_000 })).events.length).toBeGreaterThan(0);
+      expect(await h.bff.events.deliveries({ consumer: 'handler', limit: 5_000 })).not.toHaveLength(0);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('close() ends a delivery round while events keep coming (as another instance writes them)', async () => {
+    let handled = 0;
+    const h = await startKki({
+      onEvent: async () => {
+        handled++;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      },
+      events: { pollIntervalMs: 0 },
+    });
+    // Writes events until told to stop, or for 20 s at most (so a failing close() cannot hang the run).
+    let writing = true;
+    let stillWriting = true;
+    const writer = (async () => {
+      const until = Date.now() + 20_000;
+      for (let i = 0; writing && Date.now() < until; i++) {
+        await paymentEvents(h.bff.store, `busy-${i}`);
+        // PGlite answers in-process: yield, so the delivery round's timers run too.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      stillWriting = false;
+    })();
+    try {
+      await paymentEvents(h.bff.store, 'busy-first');
+      const round = h.bff.events.dispatch();
+      while (handled < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Without a stop, the round claims what the writer keeps adding: close() returns only once the
+      // writer gave up.
+      await h.bff.events.close();
+      expect(stillWriting).toBe(true);
+      writing = false;
+      await writer;
+      expect(await round).toBeGreaterThanOrEqual(3);
+    } finally {
+      writing = false;
+      await writer;
+      await h.close();
+    }
+  }, 60_000);
+});

@@ -34,6 +34,11 @@ export interface DispatcherOptions {
 export interface EventDispatcher {
   /** Delivers what is due now (rounds until nothing due is left); resolves with how many attempts ran. */
   runOnce(): Promise<number>;
+  /**
+   * Claims nothing more: a round under way ends once its attempts in flight are recorded (other
+   * instances writing events would otherwise keep a closing instance's round going).
+   */
+  stop(): void;
 }
 
 /**
@@ -52,6 +57,7 @@ const CLAIM_TICK_MS = 500;
 /** Creates the dispatcher of one consumer. */
 export function createEventDispatcher(options: DispatcherOptions): EventDispatcher {
   const { store, log, consumer, schedule, leaseSeconds, batchSize = 20 } = options;
+  let stopped = false;
 
   async function attempt(claim: ClaimedDelivery): Promise<void> {
     let result: HandOver;
@@ -93,7 +99,7 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
       let total = 0;
       const inFlight = new Set<Promise<void>>();
       for (;;) {
-        const room = batchSize - inFlight.size;
+        const room = stopped ? 0 : batchSize - inFlight.size;
         const claims = room > 0 ? await store.events.claim(consumer, room, leaseSeconds) : [];
         // One claim per stream: the streams are independent, so they go out side by side.
         for (const claim of claims) {
@@ -118,6 +124,9 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
         ]);
         clearTimeout(tick);
       }
+    },
+    stop() {
+      stopped = true;
     },
   };
 }

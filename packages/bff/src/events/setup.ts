@@ -103,6 +103,21 @@ function handlerCaller(handler: KkiEventHandler, timeoutMs: number): (event: Kki
   };
 }
 
+/**
+ * A page size merchant code asked for: a whole number of at least 1 (more than 1000 reads 1000), else
+ * `validation_failed` (the store would refuse it with a database error).
+ */
+function pageSize(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new KkiDomainError('validation_failed', {
+      field: 'limit',
+      internal: 'limit must be a whole number ≥ 1',
+    });
+  }
+  return Math.min(limit, 1000);
+}
+
 function scheduleProblems(name: string, schedule: readonly number[] | undefined): string[] {
   if (schedule === undefined) return [];
   const ok =
@@ -233,13 +248,13 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
       if (!eventCursorSchema.safeParse(after).success) {
         throw new KkiDomainError('validation_failed', { field: 'after', internal: 'bad event cursor' });
       }
-      const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 100), 1000));
+      const limit = pageSize(options.limit, 100);
       const events = await store.events.list(after === '0' ? null : after, limit);
       return { events: events.map(toKkiEvent), next: events.at(-1)?.cursor ?? after };
     },
     redeliver: (options = {}) => store.events.redeliver(options.consumer ?? 'webhook', options.eventId),
     async deliveries(options = {}) {
-      const rows = await store.events.deliveries(options.consumer ?? 'webhook', options.limit ?? 50);
+      const rows = await store.events.deliveries(options.consumer ?? 'webhook', pageSize(options.limit, 50));
       return rows.map((d) => ({
         eventId: d.eventId,
         type: d.eventType,
@@ -254,6 +269,7 @@ export async function startEvents(store: Store, log: Log, settings: EventSetting
     dispatch,
     async close() {
       if (timer) clearInterval(timer);
+      for (const d of dispatchers) d.stop();
       await Promise.allSettled(rounds.values());
     },
   };
