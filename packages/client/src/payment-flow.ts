@@ -239,7 +239,10 @@ export function createPaymentFlowCore(
     clearTimeout(expiryTimer);
   }
 
-  // Polls while the payment is open and before its deadline; at the deadline, one last check.
+  // Polls while the payment is open and before its deadline; at the deadline, one last check. Past it
+  // and still open at the BFF (a confirmation made in the bank app at the last moment may still land,
+  // or this device's clock runs ahead), it is asked about slowly until the BFF closes it: a late
+  // success then shows, and fires onSuccess, instead of leaving the customer told it ran out.
   function schedule(): void {
     clearTimers();
     if (disposed || payment === null || !isOpenPayment(payment)) return;
@@ -248,6 +251,8 @@ export function createPaymentFlowCore(
     if (delay !== false) {
       polls++;
       pollTimer = setTimeout(() => void read(), delay);
+    } else if (expiredId === payment.id) {
+      pollTimer = setTimeout(() => void read(), polling.maxIntervalMs);
     }
     if (deadline == null || expiredId === payment.id) return;
     const wait = Math.max(0, Date.parse(deadline) - Date.now());
@@ -257,6 +262,7 @@ export function createPaymentFlowCore(
       void read().then((p) => {
         if (p !== null && isOpenPayment(p) && isExpired(deadline, Date.now())) {
           expiredId = p.id;
+          schedule();
           emit();
         }
       });

@@ -1,5 +1,6 @@
 // The payment flow's deadline and focus rules with a stand-in BFF: a payment still open at its
-// deadline (after one last check) ends as expired for the customer; shown again, the page checks at once.
+// deadline (after one last check) ends as expired for the customer, and is still asked about slowly
+// while the BFF holds it open (a late success shows); shown again, the page checks at once.
 import { createKkiError, type PaymentView } from '@kki-kit/contract';
 import { describe, expect, it, vi } from 'vitest';
 import type { KkiClient } from '../src/bff-client.js';
@@ -24,33 +25,43 @@ function standIn(read: () => PaymentView): KkiClient & { reads: number } {
 }
 
 describe('the payment flow at its deadline', () => {
-  it('still open after the last check at the deadline: expired, onExpire and onError once', async () => {
+  it('still open after the last check at the deadline: expired, onExpire and onError once; a late success still shows', async () => {
     const expiresAt = new Date(Date.now() + 300).toISOString();
-    const open = payment({
+    let answer = payment({
       nextAction: { type: 'issuer_app', url: 'https://app.bri.test/k', issuer: 'bri', expiresAt },
     });
-    const client = standIn(() => open);
+    const client = standIn(() => answer);
     const onExpire = vi.fn();
     const onError = vi.fn();
+    const onSuccess = vi.fn();
     const flow = createPaymentFlow({
       client,
       orderId: 'ord_test0001',
-      resumePaymentId: open.id,
+      resumePaymentId: answer.id,
       storage: null,
       polling: { initialIntervalMs: 50, maxIntervalMs: 50 },
       onExpire,
       onError,
+      onSuccess,
     });
     await until(flow, (s) => s.phase === 'requires_action');
     const ended = await until(flow, (s) => s.phase === 'expired');
     expect(ended.result).toMatchObject({ status: 'failed', error: { code: 'payment_expired' } });
     expect(onExpire).toHaveBeenCalledTimes(1);
     expect(onError).toHaveBeenCalledTimes(1);
-    // Polling has stopped: no read is scheduled past the deadline.
+    // Still open at the BFF: asked about again, slowly, and the expiry is not told twice.
     const reads = client.reads;
-    await flow.refresh();
-    expect(client.reads).toBe(reads + 1);
+    await vi.waitFor(() => expect(client.reads).toBeGreaterThan(reads + 1));
     expect(onExpire).toHaveBeenCalledTimes(1);
+    // The bank's confirmation lands late: the customer sees the success, and the shop hears of it.
+    answer = { ...answer, status: 'succeeded', nextAction: { type: 'none' } };
+    const paid = await until(flow, (s) => s.phase === 'succeeded');
+    expect(paid.result).toMatchObject({ status: 'succeeded' });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    // Settled: nothing more is read.
+    const settledReads = client.reads;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(client.reads).toBe(settledReads);
     flow.dispose();
   });
 
