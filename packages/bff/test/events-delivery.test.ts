@@ -10,7 +10,7 @@ import type { KkiEvent } from '@kki-kit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromEnv } from '../src/config-env.js';
 import { checkEventSettings } from '../src/events/setup.js';
-import type { Store } from '../src/store/index.js';
+import { LAPSED_ATTEMPT_ERROR, type Store } from '../src/store/index.js';
 import { KkiWebhookVerificationError, verifyKkiWebhook } from '../src/webhook-signature.js';
 import { freshSchema } from './helpers.js';
 import { startKki, startTwoBffs } from './kki-setup.js';
@@ -620,4 +620,37 @@ describe('the events API in merchant code', () => {
       await h.close();
     }
   }, 60_000);
+
+  it('an event whose delivery kills the process ends failed once its tries are used, and the payment’s later events go on', async () => {
+    const seen: string[] = [];
+    const h = await startKki({
+      onEvent: (event) => {
+        seen.push(event.type);
+      },
+      events: { pollIntervalMs: 0, retrySchedule: [0] },
+    });
+    try {
+      await paymentEvents(h.bff.store, 'poison');
+      // Two instances in turn claim the first event and die in it: their claims lapse unrecorded.
+      for (let i = 0; i < 2; i++) {
+        const [claim] = await h.bff.store.events.claim('handler', 1, 60);
+        expect(claim?.event.type).toBe('payment.pending');
+        expect(claim?.attempts).toBe(i);
+        await h.bff.store.db.query(
+          `UPDATE event_deliveries SET claimed_until = now() - interval '1 second' WHERE claim_token = $1`,
+          [claim!.token],
+        );
+      }
+      // Both tries the schedule allows are used: failed without a third call, and the next event goes.
+      await h.bff.events.dispatch();
+      expect(seen).toEqual(['payment.succeeded']);
+      const deliveries = await h.bff.events.deliveries({ consumer: 'handler' });
+      expect(deliveries.find((d) => d.type === 'payment.pending')).toMatchObject({
+        status: 'failed',
+        lastError: LAPSED_ATTEMPT_ERROR,
+      });
+    } finally {
+      await h.close();
+    }
+  });
 });

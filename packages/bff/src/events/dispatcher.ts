@@ -4,7 +4,7 @@
 // marked `failed` (the event stays in the feed).
 import type { KkiEvent } from '@kki-kit/contract';
 import { type Log, redactText } from '../log.js';
-import type { ClaimedDelivery, Store } from '../store/index.js';
+import { type ClaimedDelivery, LAPSED_ATTEMPT_ERROR, type Store } from '../store/index.js';
 import { toKkiEvent } from './event-view.js';
 
 /** How one hand-over went: `ok`, or why not (an HTTP status for webhooks). */
@@ -62,6 +62,9 @@ export function createEventDispatcher(options: DispatcherOptions): EventDispatch
   async function attempt(claim: ClaimedDelivery): Promise<void> {
     let result: HandOver;
     try {
+      // Every attempt the schedule allows was used (lapsed claims count: a delivery that kills the
+      // process): failed without another try, so the payment's later events go on.
+      if (claim.lapsed && claim.attempts > schedule.length) throw new Error(LAPSED_ATTEMPT_ERROR);
       result = await options.deliver(toKkiEvent(claim.event));
     } catch (error) {
       // The message only: a merchant's handler error may carry anything in its other fields.

@@ -22,6 +22,9 @@ import type { Row, SqlDatabase, SqlExecutor } from './sql.js';
 // The price: a transaction left open elsewhere in the cluster holds the feed back until it ends.
 const CURSOR = /^(\d{1,20})-(\d{1,19})$/;
 
+/** The error an attempt whose claim lapsed unrecorded is counted with. */
+export const LAPSED_ATTEMPT_ERROR = 'the attempt was never recorded: the process stopped or hung in it';
+
 /** The record an event reports, as it stood right after the change. */
 export type EventSubject =
   | { kind: 'payment'; record: PaymentRecord }
@@ -49,6 +52,8 @@ export interface ClaimedDelivery {
   /** Attempts made before this one. */
   attempts: number;
   token: string;
+  /** Taken over from a claim that lapsed unrecorded (counted in `attempts`). */
+  lapsed: boolean;
 }
 
 /** How one attempt went. */
@@ -268,7 +273,7 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
       const token = newId('event');
       const rows = await db.query(
         `WITH due AS (
-           SELECT d.event_seq FROM event_deliveries d
+           SELECT d.event_seq, d.claim_token IS NOT NULL AS lapsed FROM event_deliveries d
            WHERE d.consumer = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
              AND (d.claimed_until IS NULL OR d.claimed_until < now())
              AND NOT EXISTS (
@@ -277,16 +282,26 @@ export function createEventRepository(db: SqlDatabase): EventRepository {
                  AND e.event_seq < d.event_seq)
            ORDER BY d.event_seq LIMIT $2 FOR UPDATE SKIP LOCKED
          ), claimed AS (
+           -- A lapsed claim (its attempt never recorded: the process died or hung in it) counts as
+           -- an attempt, so an event whose delivery kills the process ends failed, not retried for ever.
            UPDATE event_deliveries d SET claim_token = $3,
+             attempts = d.attempts + CASE WHEN d.claim_token IS NULL THEN 0 ELSE 1 END,
+             last_error = CASE WHEN d.claim_token IS NULL THEN d.last_error ELSE $5 END,
              claimed_until = now() + make_interval(secs => $4), updated_at = now()
            FROM due WHERE d.consumer = $1 AND d.event_seq = due.event_seq
-           RETURNING d.event_seq, d.attempts
+           RETURNING d.event_seq, d.attempts, due.lapsed
          )
-         SELECT ev.*, claimed.attempts FROM claimed JOIN events ev ON ev.seq = claimed.event_seq
+         SELECT ev.*, claimed.attempts, claimed.lapsed FROM claimed JOIN events ev ON ev.seq = claimed.event_seq
          ORDER BY ev.seq`,
-        [consumer, limit, token, leaseSeconds],
+        [consumer, limit, token, leaseSeconds, LAPSED_ATTEMPT_ERROR],
       );
-      return rows.map((r) => ({ event: toEventRecord(r), consumer, attempts: Number(r.attempts), token }));
+      return rows.map((r) => ({
+        event: toEventRecord(r),
+        consumer,
+        attempts: Number(r.attempts),
+        token,
+        lapsed: r.lapsed === true,
+      }));
     },
     async complete(claim, outcome) {
       return db.transaction(async (tx) => {

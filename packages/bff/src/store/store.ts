@@ -27,6 +27,7 @@ export type {
   EventRepository,
   EventSubject,
 } from './events.js';
+export { LAPSED_ATTEMPT_ERROR } from './events.js';
 export type { ExtraChargeRepository } from './extra-charges.js';
 export type { IdempotencyRepository } from './idempotency.js';
 export type { InboxRepository } from './inbox.js';
