@@ -135,7 +135,7 @@ describe('RefundForm', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('a request whose answer was lost is sent again as it was, with its key, even after an edit', async () => {
+  it('a request whose answer was lost holds the form as sent, and is sent again as it was, with its key', async () => {
     const made = refund({ id: 'ref_test0002', amount: 30_000, status: 'pending', reason: 'Ongkr' });
     on('listRefunds', { json: { refunds: [] } });
     on('createRefund', (_c, n) => (n === 0 ? { network: true } : { json: made }));
@@ -146,8 +146,10 @@ describe('RefundForm', () => {
     await user.type(screen.getByLabelText('Alasan (opsional)'), 'Ongkr');
     await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
     await waitFor(() => expect(callsTo('createRefund')).toHaveLength(1));
-    // Staff fix the reason's typo and send again: the BFF must see the first request, not a new one.
-    await user.type(await screen.findByLabelText('Alasan (opsional)'), '{Backspace}{Backspace}kir');
+    // The form holds what was sent: the BFF must see the first request again, not an edited one.
+    expect(await screen.findByLabelText('Alasan (opsional)')).toBeDisabled();
+    expect(screen.getByLabelText('Jumlah (IDR)')).toBeDisabled();
+    expect(screen.getByLabelText('Alasan (opsional)')).toHaveValue('Ongkr');
     await user.click(screen.getByRole('button', { name: 'Kembalikan Rp 30.000' }));
     await waitFor(() => expect(callsTo('createRefund')).toHaveLength(2));
     const [first, second] = callsTo('createRefund');

@@ -94,8 +94,9 @@ export function RefundForm(props: RefundFormProps): ReactElement {
   const requested = kind === 'full' ? flow.remaining : Number(amountText.replace(/[.,\s]/g, '')) || 0;
   const refundedBefore = flow.refunds !== undefined && flow.remaining < props.amount;
   const submitting = flow.isSubmitting;
-  // While the question is asked, the form holds what it asks about.
-  const locked = submitting || pending !== null;
+  // While the question is asked, the form holds what it asks about; while a request's outcome is
+  // unknown, it holds what that request sent (only it is sent again, so an edit would mislead).
+  const locked = submitting || pending !== null || flow.unconfirmed;
   const failure =
     flow.result?.status === 'failed' && flow.result.error.field !== 'amount' ? flow.result.error : null;
 
