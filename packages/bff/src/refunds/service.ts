@@ -4,8 +4,8 @@
 // can never add up to more than the payment; DOKU's answer then settles the reservation.
 import { createKkiError, type RefundType, toSnapAmountObject } from '@kki-kit/contract';
 import {
-  CARD_ORDER_REFUND_HISTORY,
   CHECKOUT_REFUND_API,
+  cardOrderRefundHistory,
   cardRefundInOrderStatus,
   type DokuClient,
   snapRefundOutcome,
@@ -142,7 +142,7 @@ async function refundInStatus(
     return entry ? snapRefundOutcome(entry.refundStatus) : 'failed';
   }
   const status = await client.orderStatus(payment.partnerReferenceNo);
-  if (!Array.isArray((status.data as Record<string, unknown>)[CARD_ORDER_REFUND_HISTORY.list])) return null;
+  if (cardOrderRefundHistory(status.data) === null) return null;
   const found = cardRefundInOrderStatus(status.data, refund.externalId);
   if (found === null || found.status === 'FAILED') return 'failed';
   return found.status === 'SUCCESS' ? 'succeeded' : 'pending';

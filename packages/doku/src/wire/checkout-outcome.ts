@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CHECKOUT_INVOICE_NUMBER_MAX } from './checkout.js';
+import { DOKU_NUMERIC_STRING, numberishSchema } from './common.js';
 import { valueAt as at } from './issues.js';
 import {
   CHECKOUT_CARD_TOKEN_FIELDS,
@@ -19,7 +20,7 @@ import {
 export const checkoutNotificationSchema = z.looseObject({
   order: z.looseObject({
     invoice_number: z.string().min(1).max(CHECKOUT_INVOICE_NUMBER_MAX),
-    amount: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]),
+    amount: numberishSchema,
   }),
   transaction: z.looseObject({
     status: z.string().min(1),
@@ -93,7 +94,7 @@ function channelOf(body: unknown): CheckoutOutcome['channel'] {
 
 function amountOf(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
-  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (typeof v === 'string' && DOKU_NUMERIC_STRING.test(v)) return Number(v);
   return null;
 }
 

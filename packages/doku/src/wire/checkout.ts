@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { mandatory } from './common.js';
+import { mandatory, numberishSchema } from './common.js';
 import {
   CHECKOUT_CUSTOMER_ID_MAX,
   CHECKOUT_DUE_MINUTES_RANGE,
@@ -122,9 +122,6 @@ export function checkoutInvoiceMax(
   return withCard ? CHECKOUT_INVOICE_NUMBER_MAX_CARD : CHECKOUT_INVOICE_NUMBER_MAX;
 }
 
-/** A number DOKU may send as a JSON number or a numeric string (the captured answer has `"amount":"500000"`). */
-const numberish = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]);
-
 /**
  * Checkout answer: `{"message":["SUCCESS"],"response":{order, payment, customer, ...}}` (official
  * WooCommerce plugin reads `message[0]` and `response.payment.url`; the captured sandbox answer adds
@@ -135,7 +132,7 @@ export const checkoutPaymentResponseSchema = z.looseObject({
   response: z.looseObject({
     order: z.looseObject({
       invoice_number: z.string().min(1),
-      amount: numberish.optional(),
+      amount: numberishSchema.optional(),
       session_id: z.string().optional(),
     }),
     payment: z.looseObject({
@@ -144,7 +141,7 @@ export const checkoutPaymentResponseSchema = z.looseObject({
       /** `yyyyMMddHHmmss` in WIB (see `CHECKOUT_EXPIRED_DATE_FORMAT`); read it with `checkoutExpiresAt`. */
       expired_date: z.string().min(1),
       expired_datetime: z.string().optional(),
-      payment_due_date: numberish.optional(),
+      payment_due_date: numberishSchema.optional(),
       payment_method_types: z.array(z.string()).optional(),
     }),
     customer: z.looseObject({ id: z.string().optional() }).optional(),

@@ -6,6 +6,16 @@ import { SNAP_AMOUNT_PATTERN } from './response-code.js';
 // Building blocks shared by the SNAP schemas.
 
 /** A mandatory string: present and non-empty (DOKU answers `400xx02` for both cases). */
+/**
+ * An amount DOKU may write as a numeric string instead of a JSON number (Checkout's answers and
+ * notifications, §7.7): digits with at most two decimals. `150.000` (Indonesian thousands) does not
+ * match, so it is never read as 150.
+ */
+export const DOKU_NUMERIC_STRING = /^\d+(\.\d{1,2})?$/;
+
+/** A JSON number, or a string matching {@link DOKU_NUMERIC_STRING}. */
+export const numberishSchema = z.union([z.number(), z.string().regex(DOKU_NUMERIC_STRING)]);
+
 export const mandatory = (max?: number) =>
   max === undefined ? z.string().min(1) : z.string().min(1).max(max);
 

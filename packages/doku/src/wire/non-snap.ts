@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { mandatory } from './common.js';
+import { mandatory, numberishSchema } from './common.js';
 import { CARD_ORDER_REFUND_HISTORY } from './open-questions.js';
 
 // Non-SNAP (Cards) bodies, doku-api.md §7 ([SEED-002], [SEED-003]). Amounts are IDR integers.
@@ -243,10 +243,16 @@ export interface CardRefundInStatus {
   type: CardRefundType | null;
 }
 
+/** The order status's list of the order's refunds ({@link CARD_ORDER_REFUND_HISTORY}), or `null` when it has none. */
+export function cardOrderRefundHistory(status: unknown): readonly unknown[] | null {
+  const list = (status as Record<string, unknown> | null)?.[CARD_ORDER_REFUND_HISTORY.list];
+  return Array.isArray(list) ? list : null;
+}
+
 /** The refund made by the refund call `requestId`, as the order status `status` lists it; null when absent. */
 export function cardRefundInOrderStatus(status: unknown, requestId: string): CardRefundInStatus | null {
-  const list = (status as Record<string, unknown> | null)?.[CARD_ORDER_REFUND_HISTORY.list];
-  if (!Array.isArray(list)) return null;
+  const list = cardOrderRefundHistory(status);
+  if (list === null) return null;
   const found = list.find(
     (r: unknown) =>
       typeof r === 'object' &&
@@ -284,18 +290,9 @@ export const cardTransactionSchema = z.looseObject({
   original_request_id: z.string().optional(),
 });
 
-/**
- * An amount DOKU may write as a JSON number or a numeric string (its Checkout answers carry strings,
- * §7.7), read as a number: a status answer refused for its amount's type would leave the payment
- * unsettled for good. At most two decimals: `150.000` (Indonesian thousands) is refused, not read as 150.
- */
-const tolerantAmount = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^\d+(\.\d{1,2})?$/)
-    .transform(Number),
-]);
+// The order status's amount as a number, whichever way DOKU writes it: an answer refused for its
+// amount's type would leave the payment unsettled for good.
+const tolerantAmount = numberishSchema.transform(Number);
 
 /**
  * `GET /orders/v1/status/{invoice_number}` response (§7.5). DOKU documents no card-specific body;

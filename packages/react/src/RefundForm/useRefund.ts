@@ -142,8 +142,8 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
           ...(request.reason !== undefined &&
             request.reason.trim() !== '' && { reason: request.reason.trim() }),
         };
-        const resend = unsettled.current?.paymentId === paymentId;
-        const body = resend && unsettled.current ? unsettled.current.body : asked;
+        const kept = unsettled.current?.paymentId === paymentId ? unsettled.current : null;
+        const body = kept?.body ?? asked;
         try {
           const view = await action.run(fingerprint({ paymentId, body }), (idempotencyKey) =>
             client
@@ -151,7 +151,7 @@ export function useRefund(options: UseRefundOptions): UseRefundResult {
               // A resend refused for who sent it (a session that ended) leaves the first send's
               // outcome unknown: its key is kept, never a second refund under a new one.
               .catch((cause: unknown) => {
-                throw resend ? resendFailure(cause) : cause;
+                throw kept ? resendFailure(cause) : cause;
               }),
           );
           queryClient.setQueryData<ListRefundsResponse>(key, (list) => ({
