@@ -130,7 +130,9 @@ describe('RefundForm', () => {
     const user = userEvent.setup();
     const { container } = renderKki(<RefundForm paymentId={PAYMENT_ID} amount={150_000} onError={onError} />);
     await user.click(await screen.findByRole('button', { name: 'Kembalikan Rp 150.000' }));
-    expect(await screen.findByRole('heading', { name: 'Pengembalian dana tidak berhasil' })).toHaveFocus();
+    const refusedTitle = await screen.findByRole('heading', { name: 'Pengembalian dana tidak berhasil' });
+    // The panel takes focus in an effect after it renders: waited for, not raced (a busy machine).
+    await waitFor(() => expect(refusedTitle).toHaveFocus());
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'refund_not_authorized' }), null);
     await expectNoAxeViolations(container);
   });
